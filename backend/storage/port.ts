@@ -1,0 +1,126 @@
+import type {
+  Building,
+  Community,
+  Compound,
+  Household,
+  Millis,
+  Order,
+  OrderEvent,
+  OrderScope,
+  OrderState,
+  PropertyCompany,
+  Recipient,
+  ServiceCategory,
+  ServiceItem,
+  ServiceTeam,
+  User,
+} from '@core';
+
+/** Reference data, by collection name. Written by seeding and the admin, read by everyone. */
+export interface ReferenceTypes {
+  communities: Community;
+  compounds: Compound;
+  buildings: Building;
+  households: Household;
+  companies: PropertyCompany;
+  teams: ServiceTeam;
+  users: User;
+  serviceItems: ServiceItem;
+}
+export type ReferenceKind = keyof ReferenceTypes;
+export const REFERENCE_KINDS: readonly ReferenceKind[] = [
+  'communities',
+  'compounds',
+  'buildings',
+  'households',
+  'companies',
+  'teams',
+  'users',
+  'serviceItems',
+];
+
+/** Narrowing of a listing beyond the caller's scope (the supervisor's filters). */
+export interface OrderFilter {
+  readonly states?: readonly OrderState[];
+  readonly compoundId?: string;
+  readonly teamId?: string;
+  readonly category?: ServiceCategory;
+  readonly createdFrom?: Millis;
+  readonly createdTo?: Millis;
+}
+
+/** Keyset paging, newest change first. The cursor is opaque to callers. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | null;
+}
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+/** A notification as stored: what the core asked for, with when. */
+export interface StoredNotification {
+  readonly id: string;
+  readonly to: Recipient;
+  readonly orderId: string;
+  readonly text: string;
+  readonly at: Millis;
+}
+
+/** The first reply to a request id, kept so that a retry gets the same answer and writes nothing. */
+export interface StoredReply {
+  readonly key: string;
+  /** Hash of what was asked, so a reused id with a different request is told apart from a retry. */
+  readonly fingerprint: string;
+  readonly reply: unknown;
+  readonly at: Millis;
+}
+
+/**
+ * One atomic write: the order (inserted when `expectedVersion` is null, else compare-and-set on the
+ * version), its new events, the notifications, and the reply under the request id. All or nothing.
+ */
+export interface Commit {
+  readonly order: Order;
+  readonly expectedVersion: number | null;
+  readonly events: readonly OrderEvent[];
+  readonly notifications: readonly StoredNotification[];
+  readonly reply: StoredReply | null;
+}
+
+/** Why a commit wrote nothing: someone else changed the order first, or the request id was used. */
+export type CommitConflict = 'version' | 'request';
+export type CommitResult = { readonly ok: true } | { readonly ok: false; readonly conflict: CommitConflict };
+
+/**
+ * The storage port. Adapters translate their database's failures into these results; anything
+ * else they throw is a bug or an outage, and the function answers STORE.UNAVAILABLE.
+ */
+export interface Store {
+  readonly kind: 'embedded' | 'cloudbase';
+
+  getRef<K extends ReferenceKind>(kind: K, id: string): Promise<ReferenceTypes[K] | null>;
+  /** All documents of a kind in a community (communities and companies: all of them). */
+  listRefs<K extends ReferenceKind>(kind: K, communityId?: string): Promise<ReferenceTypes[K][]>;
+  putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]): Promise<void>;
+  findUserByOpenid(openid: string): Promise<User | null>;
+
+  getOrder(id: string): Promise<Order | null>;
+  listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>>;
+  countByState(scope: OrderScope, filter: OrderFilter): Promise<Record<OrderState, number>>;
+  /** For each worker: orders assigned to them and not yet completed (pending_accept, accepted, in_service). */
+  openOrdersOf(workerIds: readonly string[]): Promise<Record<string, number>>;
+  listEvents(orderId: string): Promise<OrderEvent[]>;
+  listNotifications(recipients: readonly Recipient[], limit: number): Promise<StoredNotification[]>;
+
+  getReply(key: string): Promise<StoredReply | null>;
+  commit(change: Commit): Promise<CommitResult>;
+
+  /** Removes everything (the reset command and tests). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** States in which an order counts against a worker's cap. */
+export const OPEN_FOR_WORKER: readonly OrderState[] = ['pending_accept', 'accepted', 'in_service'];

@@ -1,0 +1,94 @@
+import type { AppError } from './errors';
+import type { Household, ServiceCategory, ServiceItem, User } from './community';
+import type { Order, OrderEvent, OrderState } from './order';
+import type { ActionType, CreateOrderInput } from './order-inputs';
+import type { Role } from './roles';
+
+/**
+ * The wire contract between the app and the cloud functions: one request and one reply type per
+ * function and action. The app's API client and the functions' handlers both compile against it.
+ */
+export type Envelope<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: AppError };
+
+/** An order as one caller may see it: contact details masked where not needed, plus what they may do. */
+export interface OrderView extends Order {
+  readonly actions: readonly ActionType[];
+}
+
+export interface OrderListFilter {
+  readonly states?: readonly OrderState[];
+  readonly compoundId?: string;
+  readonly teamId?: string;
+  readonly category?: ServiceCategory;
+  readonly createdFrom?: number;
+  readonly createdTo?: number;
+}
+
+export interface HouseholdView extends Household {
+  readonly address: string;
+}
+
+export interface SessionInfo {
+  readonly user: Pick<User, 'id' | 'name' | 'roles' | 'onDuty' | 'maxOpenOrders'>;
+  readonly community: { readonly id: string; readonly name: string };
+  readonly households: readonly HouseholdView[];
+  readonly teams: readonly { readonly id: string; readonly name: string }[];
+  readonly company: { readonly id: string; readonly name: string } | null;
+  readonly compounds: readonly { readonly id: string; readonly name: string }[];
+}
+
+export interface TeamMemberView {
+  readonly id: string;
+  readonly name: string;
+  readonly onDuty: boolean;
+  readonly openOrders: number;
+  readonly maxOpenOrders: number;
+}
+export interface TeamView {
+  readonly id: string;
+  readonly name: string;
+  readonly categories: readonly ServiceCategory[];
+  readonly members: readonly TeamMemberView[];
+}
+
+/** Request and reply of every function, keyed by function name then action. */
+export interface Api {
+  session: {
+    whoami: { req: Record<string, never>; res: SessionInfo };
+  };
+  catalog: {
+    list: { req: Record<string, never>; res: { items: ServiceItem[] } };
+  };
+  orders: {
+    create: { req: { requestId: string; order: CreateOrderInput }; res: { order: OrderView } };
+    list: {
+      req: { role: Role; filter?: OrderListFilter; cursor?: string | null; limit?: number };
+      res: { items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> };
+    };
+    get: { req: { role: Role; orderId: string }; res: { order: OrderView; events: OrderEvent[] } };
+  } & {
+    [A in ActionType]: {
+      req: { role: Role; orderId: string; version: number; requestId: string; input: Record<string, unknown> };
+      res: { order: OrderView };
+    };
+  };
+  teams: {
+    list: { req: { role: Role }; res: { teams: TeamView[] } };
+  };
+  notifications: {
+    list: { req: { role: Role; limit?: number }; res: { items: StoredNotificationView[] } };
+  };
+}
+
+export type FunctionName = keyof Api;
+export type ActionOf<F extends FunctionName> = keyof Api[F] & string;
+export type RequestOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { req: infer R } ? R : never;
+export type ReplyOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { res: infer R } ? R : never;
+
+/** A notification as the app shows it. */
+export interface StoredNotificationView {
+  readonly id: string;
+  readonly orderId: string;
+  readonly text: string;
+  readonly at: number;
+}

@@ -1,0 +1,18 @@
+/** Who an effect is addressed to; the function resolves it to people when it carries it out. */
+export type Recipient =
+  | { readonly kind: 'user'; readonly userId: string }
+  | { readonly kind: 'team'; readonly teamId: string }
+  | { readonly kind: 'company'; readonly companyId: string }
+  | { readonly kind: 'supervisors'; readonly communityId: string };
+
+/** A side effect the core asks for and the runtime carries out (store it, push it). */
+export interface Notify {
+  readonly type: 'notify';
+  readonly to: Recipient;
+  readonly orderId: string;
+  readonly text: string;
+}
+
+export type Effect = Notify;
+
+export const notify = (to: Recipient, orderId: string, text: string): Notify => ({ type: 'notify', to, orderId, text });

@@ -1,0 +1,91 @@
+import type { Actor } from './actor';
+import type { Building, Compound, Household, Millis, ServiceItem } from './community';
+import { fail, type AppError } from './errors';
+import type { Order, OrderEvent } from './order';
+import type { CreateOrderInput } from './order-inputs';
+import { notify, type Effect } from './notifications';
+import { ok, type Result } from './result';
+import { HOUR } from './order-transitions';
+
+/** What creating an order needs besides the input, loaded by the caller. */
+export interface CreateContext {
+  readonly now: Millis;
+  readonly actor: Actor;
+  readonly id: string;
+  readonly item: ServiceItem | undefined;
+  readonly household: Household | undefined;
+  readonly compound: Compound | undefined;
+  readonly building: Building | undefined;
+}
+
+/** How far ahead a resident may book, and how wide a window may be. */
+export const MAX_BOOKING_AHEAD = 60 * 24 * HOUR;
+export const MAX_WINDOW = 7 * 24 * HOUR;
+/** A window that started a little while ago is fine ("now"); one that ended is not. */
+const GRACE = HOUR;
+
+/** 点单: a resident (or someone caring for the household) orders a service. */
+export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result<{ order: Order; event: OrderEvent; effects: Effect[] }, AppError> {
+  const { actor, now, item, household, compound, building } = ctx;
+  if (actor.role !== 'resident') return fail('AUTH.FORBIDDEN');
+  if (!household || household.communityId !== actor.user.communityId || !actor.user.householdIds.includes(household.id)) {
+    return fail('HOUSEHOLD.NOT_YOURS');
+  }
+  if (!compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
+  if (!item || !item.active || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
+  const { from, to } = input.timeWindow;
+  if (to <= from) return fail('INPUT.INVALID', { 'timeWindow.to': '结束时间应晚于开始时间' });
+  if (to - from > MAX_WINDOW) return fail('INPUT.INVALID', { timeWindow: '时间段不能超过7天' });
+  if (to < now - GRACE) return fail('INPUT.INVALID', { timeWindow: '所选时间已经过去' });
+  if (from > now + MAX_BOOKING_AHEAD) return fail('INPUT.INVALID', { timeWindow: '最多预约60天内的服务' });
+
+  const order: Order = {
+    id: ctx.id,
+    version: 1,
+    communityId: household.communityId,
+    compoundId: compound.id,
+    companyId: compound.companyId,
+    householdId: household.id,
+    createdBy: actor.user.id,
+    serviceItemId: item.id,
+    serviceName: item.name,
+    category: item.category,
+    redPriceFen: item.redPriceFen,
+    marketPriceFen: item.marketPriceFen,
+    unit: item.unit,
+    description: input.description,
+    timeWindow: { from, to },
+    photos: input.photos,
+    contactName: input.contactName ?? household.contactName,
+    contactPhone: input.contactPhone ?? household.contactPhone,
+    address: { compoundName: compound.name, buildingName: building.name, door: household.door },
+    state: 'pending_dispatch',
+    assignment: null,
+    createdAt: now,
+    updatedAt: now,
+    acceptedAt: null,
+    completion: null,
+    rating: null,
+    closedAt: null,
+    lastUrgedAt: null,
+    urgeCount: 0,
+    reworkCount: 0,
+    reopenCount: 0,
+    instructions: [],
+    complaints: [],
+    returnVisits: [],
+    lastReason: null,
+  };
+  const event: OrderEvent = {
+    orderId: order.id,
+    seq: 1,
+    action: 'create',
+    actorId: actor.user.id,
+    actorRole: 'resident',
+    at: now,
+    from: null,
+    to: 'pending_dispatch',
+    payload: { serviceName: item.name, onBehalf: household.contactPhone !== actor.user.phone },
+  };
+  return ok({ order, event, effects: [notify({ kind: 'company', companyId: compound.companyId }, order.id, `新的居民点单：${item.name}`)] });
+}

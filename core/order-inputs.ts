@@ -1,0 +1,95 @@
+import { bool, int, list, obj, oneOf, optional, str, type Infer } from './schema';
+
+/** Limits that the form, the validator and the tests share. */
+export const LIMITS = {
+  description: 500,
+  reason: 200,
+  notes: 500,
+  comment: 300,
+  photos: 9,
+  fileId: 256,
+  name: 30,
+} as const;
+
+const reason = str({ min: 1, max: LIMITS.reason });
+const fileId = str({ min: 1, max: LIMITS.fileId });
+const id = str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+export const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+const stars = int(1, 5);
+/** Epoch milliseconds between 2020 and 2100: rejects seconds, strings and nonsense alike. */
+const instant = int(1_577_836_800_000, 4_102_444_800_000);
+
+/** What a resident fills in to order a service (点单). */
+export const createOrderInput = obj({
+  serviceItemId: id,
+  householdId: id,
+  description: str({ min: 1, max: LIMITS.description }),
+  timeWindow: obj({ from: instant, to: instant }),
+  photos: optional(list(fileId, LIMITS.photos), [] as string[]),
+  contactName: optional(str({ min: 1, max: LIMITS.name })),
+  contactPhone: optional(str({ min: 1, max: 20, pattern: PHONE })),
+});
+export type CreateOrderInput = Infer<typeof createOrderInput>;
+
+/** The input each action takes, besides the order, its version and the request id. */
+export const ACTION_INPUTS = {
+  cancel: obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
+  urge: obj({}),
+  confirm: obj({
+    attitude: stars,
+    timeliness: stars,
+    quality: stars,
+    comment: optional(str({ max: LIMITS.comment }), ''),
+  }),
+  rework: obj({ reason }),
+  complain: obj({ text: str({ min: 1, max: LIMITS.reason }) }),
+  dispatch: obj({ teamId: id, workerId: optional(id, null) }),
+  reassign: obj({ teamId: id, workerId: optional(id, null), reason }),
+  refuse: obj({ reason, redirect: optional(str({ max: LIMITS.reason }), '') }),
+  accept: obj({}),
+  grab: obj({}),
+  decline: obj({ reason }),
+  start: obj({}),
+  complete: obj({
+    notes: str({ min: 1, max: LIMITS.notes }),
+    photos: optional(list(fileId, LIMITS.photos), [] as string[]),
+  }),
+  instruct: obj({
+    text: str({ min: 1, max: LIMITS.reason }),
+    to: oneOf(['dispatcher', 'worker'] as const),
+    dueInHours: optional(int(1, 720), null),
+  }),
+  reopen: obj({ reason }),
+  revisit: obj({
+    reached: bool,
+    satisfied: optional(bool, null),
+    notes: optional(str({ max: LIMITS.notes }), ''),
+  }),
+} as const;
+
+export type ActionType = keyof typeof ACTION_INPUTS;
+export const ACTION_TYPES = Object.keys(ACTION_INPUTS) as ActionType[];
+export type ActionInput<A extends ActionType> = Infer<(typeof ACTION_INPUTS)[A]>;
+
+/** A validated action, discriminated by type. */
+export type OrderAction = { [A in ActionType]: { readonly type: A; readonly input: ActionInput<A> } }[ActionType];
+
+/** Button labels in the app, in the domain's words. */
+export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
+  cancel: '取消工单',
+  urge: '催单',
+  confirm: '确认完成并评价',
+  rework: '申请返工',
+  complain: '投诉',
+  dispatch: '派单',
+  reassign: '转单',
+  refuse: '退单',
+  accept: '接单',
+  grab: '抢单',
+  decline: '退回',
+  start: '开始服务',
+  complete: '完工上报',
+  instruct: '督办',
+  reopen: '重新打开',
+  revisit: '回访',
+};

@@ -1,0 +1,53 @@
+import type { Actor } from './actor';
+import type { Order } from './order';
+
+/**
+ * Which orders a caller may see, as data: the embedded store turns it into SQL, the CloudBase store
+ * into a query, and `inScope` is the reference both are tested against.
+ */
+export type OrderScope =
+  | { readonly kind: 'household'; readonly communityId: string; readonly userId: string; readonly householdIds: readonly string[] }
+  | { readonly kind: 'worker'; readonly communityId: string; readonly workerId: string; readonly poolTeamIds: readonly string[] }
+  | { readonly kind: 'company'; readonly communityId: string; readonly companyId: string }
+  | { readonly kind: 'community'; readonly communityId: string }
+  | { readonly kind: 'none' };
+
+/** The scope of a role: residents their households, workers their tasks and pool, dispatchers their company, supervisors the community. */
+export function scopeFor(actor: Actor): OrderScope {
+  const { user } = actor;
+  switch (actor.role) {
+    case 'resident':
+      return { kind: 'household', communityId: user.communityId, userId: user.id, householdIds: user.householdIds };
+    case 'worker':
+      return { kind: 'worker', communityId: user.communityId, workerId: user.id, poolTeamIds: actor.teamIds };
+    case 'dispatcher':
+      return user.companyId ? { kind: 'company', communityId: user.communityId, companyId: user.companyId } : { kind: 'none' };
+    case 'supervisor':
+      return { kind: 'community', communityId: user.communityId };
+    case 'admin':
+      // Admins run the catalogue and teams; they have no need to read residents' orders.
+      return { kind: 'none' };
+  }
+}
+
+/** Whether one order falls inside a scope. */
+export function inScope(order: Order, scope: OrderScope): boolean {
+  if (scope.kind === 'none' || order.communityId !== scope.communityId) return false;
+  switch (scope.kind) {
+    case 'household':
+      return order.createdBy === scope.userId || scope.householdIds.includes(order.householdId);
+    case 'worker': {
+      const a = order.assignment;
+      if (!a) return false;
+      if (a.mode === 'member') return a.workerId === scope.workerId;
+      return order.state === 'pending_accept' && scope.poolTeamIds.includes(a.teamId);
+    }
+    case 'company':
+      return order.companyId === scope.companyId;
+    case 'community':
+      return true;
+  }
+}
+
+/** Whether the actor may read the order at all. */
+export const canSee = (order: Order, actor: Actor): boolean => inScope(order, scopeFor(actor));

@@ -1,0 +1,262 @@
+import type { Who, World } from './actor';
+import { fail, type AppError } from './errors';
+import type { ActionInput, ActionType } from './order-inputs';
+import type { Assignment, Order, OrderState } from './order';
+import { ORDER_STATES, TERMINAL_STATES } from './order';
+import { notify, type Effect, type Recipient } from './notifications';
+import { ok, type Result } from './result';
+import type { Role } from './roles';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What an action changes: fields of the order, what the event records, what to tell whom. */
+export interface Change {
+  readonly patch: Partial<Mutable<Order>>;
+  readonly payload: Record<string, unknown>;
+  readonly effects: readonly Effect[];
+}
+
+/**
+ * One row of the lifecycle: which states an action starts from, which role may take it, where it
+ * leads. `guard` reads only the order, the actor and the clock, so the app can show exactly the
+ * buttons that would succeed; `apply` validates what depends on the input and the wider world.
+ */
+export interface Rule<A extends ActionType> {
+  readonly from: readonly OrderState[];
+  readonly roles: readonly Role[];
+  readonly to: OrderState | 'unchanged';
+  readonly guard: (order: Order, who: Who) => Result<void, AppError>;
+  readonly apply: (order: Order, input: ActionInput<A>, world: World) => Result<Change, AppError>;
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+/** 催单 at most once per this interval. */
+export const URGE_INTERVAL = 30 * MINUTE;
+/** 返工 may be asked for within this long after completion. */
+export const REWORK_WINDOW = 72 * HOUR;
+
+const OPEN_STATES: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'];
+const ALL_STATES = ORDER_STATES;
+
+const pass = (): Result<void, AppError> => ok(undefined);
+const change = (patch: Change['patch'], payload: Change['payload'] = {}, effects: Effect[] = []) => ok({ patch, payload, effects });
+
+const isAssignee = (order: Order, who: Who) =>
+  order.assignment?.mode === 'member' && order.assignment.workerId === who.actor.user.id;
+const mustBeAssignee = (order: Order, who: Who) => (isAssignee(order, who) ? pass() : fail('AUTH.FORBIDDEN'));
+
+/** The resident side of the order: whoever placed it. */
+const residentOf = (order: Order): Recipient => ({ kind: 'user', userId: order.createdBy });
+const companyOf = (order: Order): Recipient => ({ kind: 'company', companyId: order.companyId });
+/** Whoever is expected to act next on an open order. */
+function handlerOf(order: Order): Recipient {
+  const a = order.assignment;
+  if (!a) return companyOf(order);
+  return a.mode === 'pool' ? { kind: 'team', teamId: a.teamId } : { kind: 'user', userId: a.workerId };
+}
+
+/** Checks a dispatch target: a team of this community and company, and, if named, an on-duty member with room. */
+function target(order: Order, teamId: string, workerId: string | null, world: World): Result<Assignment, AppError> {
+  const team = world.team(teamId);
+  if (!team || team.communityId !== order.communityId || (team.companyId !== null && team.companyId !== order.companyId)) {
+    return fail('TEAM.NOT_FOUND');
+  }
+  if (workerId === null) return ok({ mode: 'pool', teamId });
+  const worker = world.user(workerId);
+  if (!worker || !team.memberIds.includes(workerId) || !worker.roles.includes('worker')) return fail('TEAM.NOT_MEMBER');
+  if (!worker.onDuty) return fail('WORKER.OFF_DUTY');
+  if (world.openOrders(workerId) >= worker.maxOpenOrders) {
+    return fail('WORKER.OVER_CAPACITY', undefined, `${worker.name}手头工单已满（${worker.maxOpenOrders}单），请派给其他队员`);
+  }
+  return ok({ mode: 'member', teamId, workerId });
+}
+
+const sameAssignment = (a: Assignment | null, b: Assignment) =>
+  a !== null && a.mode === b.mode && a.teamId === b.teamId && (a.mode === 'pool' || (b.mode === 'member' && a.workerId === b.workerId));
+
+/** The whole order lifecycle. Nothing else changes an order's state. */
+export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
+  cancel: {
+    from: ['pending_dispatch', 'pending_accept', 'accepted'],
+    roles: ['resident'],
+    to: 'cancelled',
+    guard: pass,
+    apply: (order, { reason }) => {
+      if (order.state === 'accepted' && !reason) return fail('ORDER.REASON_REQUIRED', { reason: '队员已接单，取消请说明原因' });
+      const effects = order.assignment ? [notify(handlerOf(order), order.id, '居民已取消工单')] : [];
+      return change({ lastReason: reason || null }, { reason }, [...effects, notify(companyOf(order), order.id, '居民已取消工单')]);
+    },
+  },
+  urge: {
+    from: OPEN_STATES,
+    roles: ['resident'],
+    to: 'unchanged',
+    guard: (order, { now }) =>
+      order.lastUrgedAt !== null && now - order.lastUrgedAt < URGE_INTERVAL ? fail('ORDER.URGE_TOO_SOON') : pass(),
+    apply: (order, _input, { now }) =>
+      change({ lastUrgedAt: now, urgeCount: order.urgeCount + 1 }, { count: order.urgeCount + 1 }, [
+        notify(handlerOf(order), order.id, `居民催单（第${order.urgeCount + 1}次），请尽快处理`),
+      ]),
+  },
+  confirm: {
+    from: ['pending_confirm'],
+    roles: ['resident'],
+    to: 'closed',
+    guard: pass,
+    apply: (order, rating, { now }) =>
+      change({ rating, closedAt: now }, { ...rating }, [notify(handlerOf(order), order.id, `居民已确认完成，评价${rating.quality}星`)]),
+  },
+  rework: {
+    from: ['pending_confirm', 'closed'],
+    roles: ['resident'],
+    to: 'accepted',
+    guard: (order, { now }) =>
+      order.completion && now - order.completion.at <= REWORK_WINDOW ? pass() : fail('ORDER.REWORK_WINDOW_PASSED'),
+    apply: (order, { reason }, { now }) =>
+      change(
+        { reworkCount: order.reworkCount + 1, lastReason: reason, completion: null, rating: null, closedAt: null, acceptedAt: now },
+        { reason },
+        [notify(handlerOf(order), order.id, `居民申请返工：${reason}`), notify(companyOf(order), order.id, '居民申请返工')],
+      ),
+  },
+  complain: {
+    from: ALL_STATES,
+    roles: ['resident'],
+    to: 'unchanged',
+    guard: pass,
+    apply: (order, { text }, { now }) =>
+      change({ complaints: [...order.complaints, { seq: order.version + 1, text, at: now }] }, { text }, [
+        notify({ kind: 'supervisors', communityId: order.communityId }, order.id, `居民投诉：${text}`),
+      ]),
+  },
+  dispatch: {
+    from: ['pending_dispatch'],
+    roles: ['dispatcher'],
+    to: 'pending_accept',
+    guard: pass,
+    apply: (order, { teamId, workerId }, world) => {
+      const t = target(order, teamId, workerId, world);
+      if (!t.ok) return t;
+      const next = { ...order, assignment: t.value };
+      return change({ assignment: t.value }, { assignment: t.value }, [notify(handlerOf(next), order.id, `新工单：${order.serviceName}`)]);
+    },
+  },
+  reassign: {
+    from: ['pending_accept', 'accepted'],
+    roles: ['dispatcher'],
+    to: 'pending_accept',
+    guard: pass,
+    apply: (order, { teamId, workerId, reason }, world) => {
+      const t = target(order, teamId, workerId, world);
+      if (!t.ok) return t;
+      if (sameAssignment(order.assignment, t.value)) return fail('ORDER.SAME_ASSIGNEE');
+      const next = { ...order, assignment: t.value };
+      return change(
+        { assignment: t.value, acceptedAt: null, lastReason: reason },
+        { previous: order.assignment, assignment: t.value, reason },
+        [notify(handlerOf(order), order.id, `工单已转给他人：${reason}`), notify(handlerOf(next), order.id, `转来新工单：${order.serviceName}`)],
+      );
+    },
+  },
+  refuse: {
+    from: ['pending_dispatch'],
+    roles: ['dispatcher'],
+    to: 'refused',
+    guard: pass,
+    apply: (order, { reason, redirect }, { now }) =>
+      change({ lastReason: reason, closedAt: now }, { reason, redirect }, [
+        notify(residentOf(order), order.id, `物业退回了工单：${reason}${redirect ? `；建议：${redirect}` : ''}`),
+      ]),
+  },
+  accept: {
+    from: ['pending_accept'],
+    roles: ['worker'],
+    to: 'accepted',
+    guard: mustBeAssignee,
+    // Capacity was checked when the order was dispatched to this worker; it already counts as theirs.
+    apply: (order, _input, { now }) => change({ acceptedAt: now }, {}, [notify(residentOf(order), order.id, '服务队员已接单')]),
+  },
+  grab: {
+    from: ['pending_accept'],
+    roles: ['worker'],
+    to: 'accepted',
+    guard: (order, { actor }) =>
+      order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId) ? pass() : fail('AUTH.FORBIDDEN'),
+    apply: (order, _input, world) => {
+      const me = world.actor.user;
+      if (!me.onDuty) return fail('WORKER.OFF_DUTY', undefined, '您当前不在岗，上岗后才能抢单');
+      if (world.openOrders(me.id) >= me.maxOpenOrders) return fail('WORKER.OVER_CAPACITY');
+      const assignment: Assignment = { mode: 'member', teamId: order.assignment!.teamId, workerId: me.id };
+      return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, '服务队员已接单')]);
+    },
+  },
+  decline: {
+    from: ['pending_accept', 'accepted'],
+    roles: ['worker'],
+    to: 'pending_dispatch',
+    guard: mustBeAssignee,
+    apply: (order, { reason }) =>
+      change({ assignment: null, acceptedAt: null, lastReason: reason }, { previous: order.assignment, reason }, [
+        notify(companyOf(order), order.id, `队员退回工单：${reason}`),
+      ]),
+  },
+  start: {
+    from: ['accepted'],
+    roles: ['worker'],
+    to: 'in_service',
+    guard: mustBeAssignee,
+    apply: (order) => change({}, {}, [notify(residentOf(order), order.id, '服务队员已到达，开始服务')]),
+  },
+  complete: {
+    from: ['in_service'],
+    roles: ['worker'],
+    to: 'pending_confirm',
+    guard: mustBeAssignee,
+    apply: (order, { notes, photos }, { now }) =>
+      change({ completion: { notes, photos, at: now } }, { notes, photos }, [
+        notify(residentOf(order), order.id, '服务已完成，请确认并评价'),
+      ]),
+  },
+  instruct: {
+    from: ALL_STATES,
+    roles: ['supervisor'],
+    to: 'unchanged',
+    guard: pass,
+    apply: (order, { text, to, dueInHours }, { now, actor }) => {
+      if (to === 'worker' && !order.assignment) {
+        return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '工单尚未派给服务队，请督办物业调度');
+      }
+      const dueAt = dueInHours === null ? null : now + dueInHours * HOUR;
+      const instruction = { seq: order.version + 1, text, to, dueAt, at: now, by: actor.user.id };
+      return change({ instructions: [...order.instructions, instruction] }, { text, to, dueAt }, [
+        notify(to === 'worker' ? handlerOf(order) : companyOf(order), order.id, `社区督办：${text}`),
+      ]);
+    },
+  },
+  reopen: {
+    from: ['closed', 'refused'],
+    roles: ['supervisor'],
+    to: 'pending_dispatch',
+    guard: pass,
+    apply: (order, { reason }) =>
+      change(
+        { reopenCount: order.reopenCount + 1, lastReason: reason, assignment: null, acceptedAt: null, completion: null, rating: null, closedAt: null },
+        { reason, previous: order.assignment },
+        [notify(companyOf(order), order.id, `社区重新打开工单：${reason}`), notify(residentOf(order), order.id, '社区已重新打开您的工单')],
+      ),
+  },
+  revisit: {
+    from: ['closed'],
+    roles: ['supervisor'],
+    to: 'unchanged',
+    guard: pass,
+    apply: (order, { reached, satisfied, notes }, { now, actor }) => {
+      const visit = { reached, satisfied: reached ? satisfied : null, notes, at: now, by: actor.user.id };
+      return change({ returnVisits: [...order.returnVisits, visit] }, { reached, satisfied: visit.satisfied, notes });
+    },
+  },
+};
+
+/** Whether a state is one where work has ended. */
+export const isTerminal = (state: OrderState): boolean => TERMINAL_STATES.includes(state);

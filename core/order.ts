@@ -1,0 +1,145 @@
+import type { Millis, ServiceCategory } from './community';
+import type { Role } from './roles';
+
+export const ORDER_STATES = [
+  'pending_dispatch',
+  'pending_accept',
+  'accepted',
+  'in_service',
+  'pending_confirm',
+  'closed',
+  'cancelled',
+  'refused',
+] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+/** The domain's own words for the states, as residents read them. */
+export const STATE_LABELS: Readonly<Record<OrderState, string>> = {
+  pending_dispatch: '待派单',
+  pending_accept: '待接单',
+  accepted: '已接单',
+  in_service: '服务中',
+  pending_confirm: '待确认',
+  closed: '已办结',
+  cancelled: '已取消',
+  refused: '已退回',
+};
+
+/** States from which no further work happens unless someone reopens the order. */
+export const TERMINAL_STATES: readonly OrderState[] = ['closed', 'cancelled', 'refused'];
+
+/**
+ * Who holds the order. A pool order waits for any on-duty member of the team to grab it;
+ * a member order names the one worker who must accept or decline it.
+ */
+export type Assignment =
+  | { readonly mode: 'pool'; readonly teamId: string }
+  | { readonly mode: 'member'; readonly teamId: string; readonly workerId: string };
+
+export interface Rating {
+  /** 态度, 时效, 质量: 1–5 stars each. */
+  readonly attitude: number;
+  readonly timeliness: number;
+  readonly quality: number;
+  readonly comment: string;
+}
+
+export interface Completion {
+  readonly notes: string;
+  readonly photos: readonly string[];
+  readonly at: Millis;
+}
+
+export interface Address {
+  readonly compoundName: string;
+  readonly buildingName: string;
+  readonly door: string;
+}
+
+export interface TimeWindow {
+  readonly from: Millis;
+  readonly to: Millis;
+}
+
+/** A 督办 instruction as it stands on the order. */
+export interface Instruction {
+  readonly seq: number;
+  readonly text: string;
+  readonly to: 'dispatcher' | 'worker';
+  readonly dueAt: Millis | null;
+  readonly at: Millis;
+  readonly by: string;
+}
+
+/** A complaint to the community, waiting in the supervisor's queue until answered. */
+export interface Complaint {
+  readonly seq: number;
+  readonly text: string;
+  readonly at: Millis;
+}
+
+/** 回访: a call or visit after closing. */
+export interface ReturnVisit {
+  readonly reached: boolean;
+  readonly satisfied: boolean | null;
+  readonly notes: string;
+  readonly at: Millis;
+  readonly by: string;
+}
+
+/**
+ * A work order. `version` counts its events: every change writes exactly one event whose `seq`
+ * equals the new version, so the timeline is the complete record of the order.
+ */
+export interface Order {
+  readonly id: string;
+  readonly version: number;
+  readonly communityId: string;
+  readonly compoundId: string;
+  readonly companyId: string;
+  readonly householdId: string;
+  /** Who placed it: the resident, or a relative or party member ordering for them (代办). */
+  readonly createdBy: string;
+  readonly serviceItemId: string;
+  readonly serviceName: string;
+  readonly category: ServiceCategory;
+  readonly redPriceFen: number;
+  readonly marketPriceFen: number;
+  readonly unit: string;
+  readonly description: string;
+  readonly timeWindow: TimeWindow;
+  readonly photos: readonly string[];
+  readonly contactName: string;
+  readonly contactPhone: string;
+  readonly address: Address;
+  readonly state: OrderState;
+  readonly assignment: Assignment | null;
+  readonly createdAt: Millis;
+  readonly updatedAt: Millis;
+  readonly acceptedAt: Millis | null;
+  readonly completion: Completion | null;
+  readonly rating: Rating | null;
+  readonly closedAt: Millis | null;
+  readonly lastUrgedAt: Millis | null;
+  readonly urgeCount: number;
+  readonly reworkCount: number;
+  readonly reopenCount: number;
+  readonly instructions: readonly Instruction[];
+  readonly complaints: readonly Complaint[];
+  readonly returnVisits: readonly ReturnVisit[];
+  /** Last reason given by whoever cancelled, refused, declined or reopened. */
+  readonly lastReason: string | null;
+}
+
+/** One entry of an order's timeline. */
+export interface OrderEvent {
+  readonly orderId: string;
+  readonly seq: number;
+  readonly action: string;
+  readonly actorId: string;
+  readonly actorRole: Role | 'system';
+  readonly at: Millis;
+  readonly from: OrderState | null;
+  readonly to: OrderState;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
