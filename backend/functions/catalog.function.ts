@@ -1,0 +1,7 @@
+import { listCatalog } from '../usecases/catalog';
+import { defineFunction, route } from './define-function';
+
+/** The service catalogue: red price beside market price. */
+export const catalog = defineFunction('catalog', {
+  list: route({ fields: {}, needsRole: false, run: (deps, user) => listCatalog(deps, user) }),
+});

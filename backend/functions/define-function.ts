@@ -1,0 +1,62 @@
+import { ERRORS, ROLES, fail, obj, oneOf, parse, str, type Actor, type AppError, type Envelope, type Result, type Schema, type User } from '@core';
+import { actorFor, resolveUser, type Caller } from '../runtime/caller';
+import type { Deps } from '../runtime/deps';
+
+type Shape = Parameters<typeof obj>[0];
+type Parsed<S extends Shape> = ReturnType<typeof obj<S>> extends Schema<infer T> ? T : never;
+
+/**
+ * One action of a function: its input fields and the use case it calls. Actions that read or change
+ * orders name the role the caller acts in (`role` in the event); the caller must hold it.
+ */
+export type Route<S extends Shape> =
+  | { readonly fields: S; readonly needsRole: false; readonly run: (deps: Deps, user: User, input: Parsed<S>) => Promise<Result<unknown, AppError>> }
+  | { readonly fields: S; readonly needsRole: true; readonly run: (deps: Deps, actor: Actor, input: Parsed<S>) => Promise<Result<unknown, AppError>> };
+
+/** A cloud function's whole behaviour: event in, envelope out. The caller comes from outside the event. */
+export type Handler = (event: unknown, caller: Caller, deps: Deps) => Promise<Envelope<unknown>>;
+
+/** A route with its input type erased: `route()` checked it where it was declared. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = Route<any>;
+
+/** Declares a route with its input type inferred from its fields. */
+export const route = <S extends Shape>(r: Route<S>): Route<S> => r;
+
+const actionName = str({ min: 1, max: 40 });
+const role = oneOf(ROLES);
+
+/** Turns a Result into the wire envelope. */
+export const toEnvelope = <T>(r: Result<T, AppError>): Envelope<T> => (r.ok ? { ok: true, data: r.value } : { ok: false, error: r.error });
+
+/**
+ * Builds a thin function: resolve who calls, pick the action, validate, act in a role, reply.
+ * Expected failures come back as codes; anything thrown is logged and answered as an outage.
+ */
+export function defineFunction(name: string, routes: Record<string, AnyRoute>): Handler {
+  const schemas = new Map(
+    Object.entries(routes).map(([action, r]) => [action, obj(r.needsRole ? { action: actionName, role, ...r.fields } : { action: actionName, ...r.fields })]),
+  );
+  return async (event, caller, deps) => {
+    try {
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(fail('INPUT.INVALID', { '(root)': '应为对象' }));
+      const action = (event as { action?: unknown }).action;
+      if (typeof action !== 'string') return toEnvelope(fail('INPUT.INVALID', { action: '缺少操作名称' }));
+      const user = await resolveUser(deps.store, caller);
+      if (!user.ok) return toEnvelope(user);
+      const r = Object.prototype.hasOwnProperty.call(routes, action) ? routes[action] : undefined;
+      const schema = schemas.get(action);
+      if (!r || !schema) return toEnvelope(fail('INPUT.UNKNOWN_ACTION', { action }));
+      const input = parse(schema, event);
+      if (!input.ok) return toEnvelope(input);
+      if (!r.needsRole) return toEnvelope(await r.run(deps, user.value, input.value));
+      const actor = await actorFor(deps.store, user.value, (input.value as { role?: unknown }).role);
+      if (!actor.ok) return toEnvelope(actor);
+      return toEnvelope(await r.run(deps, actor.value, input.value));
+    } catch (e) {
+      console.error(`[${name}] unexpected failure`, e);
+      return { ok: false, error: { code: 'STORE.UNAVAILABLE', message: ERRORS['STORE.UNAVAILABLE'].message } };
+    }
+  };
+}
+

@@ -1,0 +1,12 @@
+import type { FunctionName } from '@core';
+import { catalog } from './catalog.function';
+import type { Handler } from './define-function';
+import { notifications } from './notifications.function';
+import { orders } from './orders.function';
+import { session } from './session.function';
+import { teams } from './teams.function';
+
+/** Every cloud function by name: the local server mounts these, the build emits one bundle each. */
+export const FUNCTIONS: Readonly<Record<FunctionName, Handler>> = { session, catalog, orders, teams, notifications };
+
+export const isFunctionName = (name: string): name is FunctionName => Object.prototype.hasOwnProperty.call(FUNCTIONS, name);

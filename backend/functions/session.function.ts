@@ -1,0 +1,7 @@
+import { whoami } from '../usecases/session';
+import { defineFunction, route } from './define-function';
+
+/** Who am I: roles, households, teams — what the start page shows. */
+export const session = defineFunction('session', {
+  whoami: route({ fields: {}, needsRole: false, run: (deps, user) => whoami(deps, user) }),
+});

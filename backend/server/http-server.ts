@@ -1,0 +1,81 @@
+import http from 'node:http';
+import path from 'node:path';
+import { appError, statusOf, type AppError, type Envelope } from '@core';
+import { FUNCTIONS, isFunctionName } from '../functions/registry';
+import type { Deps } from '../runtime/deps';
+import { BodyTooLarge, readBody, sendJson } from './http-io';
+import { serveStatic } from './static-files';
+import { handleUpload, serveUpload } from './uploads';
+
+export interface ServerOptions {
+  readonly deps: Deps;
+  /** The H5 build to serve at `/`. */
+  readonly h5Dir: string;
+  /** Where uploaded photos are kept. */
+  readonly filesDir: string;
+  /** Largest function event accepted, in bytes. */
+  readonly maxBody?: number;
+}
+
+export const DEFAULT_MAX_BODY = 64 * 1024;
+const FUNCTION_PATH = /^\/api\/functions\/([A-Za-z0-9_-]{1,40})$/;
+
+const failure = (res: http.ServerResponse, error: AppError) => sendJson(res, statusOf(error.code), { ok: false, error });
+
+/** The HTTP status that goes with an envelope: 200 for data, the code's own status for an error. */
+export const statusOfEnvelope = (e: Envelope<unknown>) => (e.ok ? 200 : statusOf(e.error.code));
+
+/**
+ * The local server: the very same function handlers as CloudBase runs, over HTTP, plus the H5 app.
+ * The caller is the demo user named in `X-Dev-User`; this header exists only here.
+ */
+export function createServer(opts: ServerOptions): http.Server {
+  const { deps } = opts;
+  const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const devUserId = String(req.headers['x-dev-user'] ?? '');
+    const caller = devUserId ? { devUserId } : null;
+
+    if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
+    const fn = FUNCTION_PATH.exec(url.pathname);
+    if (fn) {
+      if (req.method !== 'POST') return failure(res, appError('INPUT.INVALID', undefined, '请用 POST 调用'));
+      const name = fn[1]!;
+      if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND', { name }));
+      let event: unknown;
+      try {
+        const body = await readBody(req, maxBody);
+        event = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));
+        return failure(res, appError('INPUT.INVALID', { '(root)': '不是合法的 JSON' }));
+      }
+      const reply = await FUNCTIONS[name](event, caller, deps);
+      return sendJson(res, statusOfEnvelope(reply), reply);
+    }
+    if (url.pathname === '/api/dev/users' && req.method === 'GET') {
+      const users = await deps.store.listRefs('users');
+      return sendJson(res, 200, { ok: true, data: { users: users.map(({ id, name, roles }) => ({ id, name, roles })) } });
+    }
+    if (url.pathname === '/api/files' && req.method === 'POST') {
+      if (!caller || !(await deps.store.getRef('users', caller.devUserId))) return failure(res, appError('AUTH.NO_IDENTITY'));
+      return handleUpload(req, res, opts.filesDir, () => deps.newId('f'));
+    }
+    if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {
+      return serveUpload(res, opts.filesDir, path.basename(url.pathname));
+    }
+    if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
+    return serveStatic(opts.h5Dir, url.pathname, res);
+  }
+
+  return http.createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));
+      console.error('[server] unexpected failure', e);
+      if (!res.headersSent) failure(res, appError('INTERNAL'));
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import type { OrderScope } from '@core';
+import type { OrderFilter } from '../port';
+
+/** A WHERE clause with its parameters. */
+export interface Where {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Translates a caller's scope into SQL; `inScope` in the core is the reference it is tested against. */
+export function scopeWhere(scope: OrderScope): Where {
+  switch (scope.kind) {
+    case 'none':
+      return { sql: '0', params: [] };
+    case 'community':
+      return { sql: 'community_id = ?', params: [scope.communityId] };
+    case 'company':
+      return { sql: 'community_id = ? AND company_id = ?', params: [scope.communityId, scope.companyId] };
+    case 'household':
+      return {
+        sql: `community_id = ? AND (created_by = ? OR household_id IN (${placeholders(scope.householdIds.length)}))`,
+        params: [scope.communityId, scope.userId, ...scope.householdIds],
+      };
+    case 'worker':
+      return {
+        sql:
+          `community_id = ? AND ((assign_mode = 'member' AND worker_id = ?) OR ` +
+          `(assign_mode = 'pool' AND state = 'pending_accept' AND team_id IN (${placeholders(scope.poolTeamIds.length)})))`,
+        params: [scope.communityId, scope.workerId, ...scope.poolTeamIds],
+      };
+  }
+}
+
+/** Adds the supervisor's filters to a scope. */
+export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
+  const parts = [scopeWhere(scope)];
+  const add = (sql: string, ...params: unknown[]) => parts.push({ sql, params });
+  if (filter.states) add(filter.states.length ? `state IN (${placeholders(filter.states.length)})` : '0', ...filter.states);
+  if (filter.compoundId !== undefined) add('compound_id = ?', filter.compoundId);
+  if (filter.teamId !== undefined) add('team_id = ?', filter.teamId);
+  if (filter.category !== undefined) add('category = ?', filter.category);
+  if (filter.createdFrom !== undefined) add('created_at >= ?', filter.createdFrom);
+  if (filter.createdTo !== undefined) add('created_at < ?', filter.createdTo);
+  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+/** Opaque keyset cursor: the last row's (updatedAt, id). */
+export const encodeCursor = (updatedAt: number, id: string) => Buffer.from(JSON.stringify([updatedAt, id])).toString('base64url');
+
+export function decodeCursor(cursor: string): [number, string] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    // fall through: a cursor we did not write
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+/**
+ * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
+ * scopes, filters and paging query; events, notifications and request replies are append-only.
+ */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS refs (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  community_id TEXT,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS refs_by_community ON refs (kind, community_id);
+CREATE INDEX IF NOT EXISTS refs_user_openid ON refs (json_extract(doc, '$.openid')) WHERE kind = 'users';
+
+CREATE TABLE IF NOT EXISTS orders (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  community_id TEXT NOT NULL,
+  compound_id TEXT NOT NULL,
+  company_id TEXT NOT NULL,
+  household_id TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  state TEXT NOT NULL,
+  category TEXT NOT NULL,
+  assign_mode TEXT,
+  team_id TEXT,
+  worker_id TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_by_community ON orders (community_id, updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS orders_by_company ON orders (company_id, updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS orders_by_worker ON orders (worker_id, state);
+CREATE INDEX IF NOT EXISTS orders_by_team ON orders (team_id, state);
+CREATE INDEX IF NOT EXISTS orders_by_creator ON orders (created_by);
+CREATE INDEX IF NOT EXISTS orders_by_household ON orders (household_id);
+
+CREATE TABLE IF NOT EXISTS order_events (
+  order_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (order_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS notifications (
+  id TEXT PRIMARY KEY,
+  recipient TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notifications_by_recipient ON notifications (recipient, at DESC);
+
+CREATE TABLE IF NOT EXISTS replies (
+  key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  reply TEXT NOT NULL
+) WITHOUT ROWID;
+`;

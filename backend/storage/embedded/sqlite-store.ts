@@ -1,0 +1,195 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ORDER_STATES, type Order, type OrderEvent, type OrderScope, type OrderState, type Recipient } from '@core';
+import {
+  OPEN_FOR_WORKER,
+  type Commit,
+  type CommitResult,
+  type OrderFilter,
+  type Page,
+  type PageRequest,
+  type ReferenceKind,
+  type ReferenceTypes,
+  type Store,
+  type StoredNotification,
+  type StoredReply,
+} from '../port';
+import { decodeCursor, encodeCursor, filterWhere } from './order-sql';
+import { SCHEMA } from './schema-sql';
+
+/** How a recipient is keyed in the notifications table. */
+export const recipientKey = (r: Recipient): string => {
+  switch (r.kind) {
+    case 'user':
+      return `user:${r.userId}`;
+    case 'team':
+      return `team:${r.teamId}`;
+    case 'company':
+      return `company:${r.companyId}`;
+    case 'supervisors':
+      return `supervisors:${r.communityId}`;
+  }
+};
+
+const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) =>
+  kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null);
+
+const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
+
+/**
+ * The embedded default: SQLite through better-sqlite3, in WAL mode with synchronous=FULL, so a
+ * commit that returned is on disk and a killed process loses nothing it acknowledged. Every
+ * commit runs in one IMMEDIATE transaction; the version check makes it a compare-and-set.
+ */
+export function openSqliteStore(dir: string): Store {
+  fs.mkdirSync(dir, { recursive: true });
+  const db = new Database(path.join(dir, 'red-property.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const st = {
+    getRef: db.prepare('SELECT doc FROM refs WHERE kind = ? AND id = ?'),
+    listRefsAll: db.prepare('SELECT doc FROM refs WHERE kind = ? ORDER BY id'),
+    listRefsIn: db.prepare('SELECT doc FROM refs WHERE kind = ? AND community_id = ? ORDER BY id'),
+    putRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc'),
+    userByOpenid: db.prepare("SELECT doc FROM refs WHERE kind = 'users' AND json_extract(doc, '$.openid') = ?"),
+    getOrder: db.prepare('SELECT doc FROM orders WHERE id = ?'),
+    orderVersion: db.prepare('SELECT version FROM orders WHERE id = ?'),
+    insertOrder: db.prepare(
+      `INSERT INTO orders (id, version, community_id, compound_id, company_id, household_id, created_by, state, category,
+        assign_mode, team_id, worker_id, created_at, updated_at, doc)
+       VALUES (@id, @version, @communityId, @compoundId, @companyId, @householdId, @createdBy, @state, @category,
+        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, @doc)`,
+    ),
+    updateOrder: db.prepare(
+      `UPDATE orders SET version = @version, state = @state, assign_mode = @assignMode, team_id = @teamId,
+        worker_id = @workerId, updated_at = @updatedAt, doc = @doc
+       WHERE id = @id AND version = @expectedVersion`,
+    ),
+    insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
+    listEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq'),
+    insertNotification: db.prepare('INSERT INTO notifications (id, recipient, order_id, at, doc) VALUES (?, ?, ?, ?, ?)'),
+    getReply: db.prepare('SELECT key, fingerprint, at, reply FROM replies WHERE key = ?'),
+    insertReply: db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)'),
+  };
+
+  const row = (o: Order) => ({
+    id: o.id,
+    version: o.version,
+    communityId: o.communityId,
+    compoundId: o.compoundId,
+    companyId: o.companyId,
+    householdId: o.householdId,
+    createdBy: o.createdBy,
+    state: o.state,
+    category: o.category,
+    assignMode: o.assignment?.mode ?? null,
+    teamId: o.assignment?.teamId ?? null,
+    workerId: o.assignment?.mode === 'member' ? o.assignment.workerId : null,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    doc: JSON.stringify(o),
+  });
+
+  const commitTx = db.transaction((c: Commit): CommitResult => {
+    if (c.reply && st.getReply.get(c.reply.key)) return { ok: false, conflict: 'request' };
+    if (c.expectedVersion === null) {
+      if (st.orderVersion.get(c.order.id)) return { ok: false, conflict: 'version' };
+      st.insertOrder.run(row(c.order));
+    } else {
+      const changed = st.updateOrder.run({ ...row(c.order), expectedVersion: c.expectedVersion }).changes;
+      if (changed !== 1) return { ok: false, conflict: 'version' };
+    }
+    for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
+    for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
+    if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply));
+    return { ok: true };
+  });
+
+  const parse = <T>(r: unknown): T => JSON.parse((r as { doc: string }).doc) as T;
+
+  const store: Store = {
+    kind: 'embedded',
+    async getRef(kind, id) {
+      const r = st.getRef.get(kind, id);
+      return r ? parse(r) : null;
+    },
+    async listRefs(kind, communityId) {
+      const rows = communityId === undefined ? st.listRefsAll.all(kind) : st.listRefsIn.all(kind, communityId);
+      return rows.map((r) => parse(r));
+    },
+    async putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]) {
+      db.transaction(() => {
+        for (const d of docs) st.putRef.run(kind, d.id, communityOf(kind, d as { communityId?: string }), JSON.stringify(d));
+      }).immediate();
+    },
+    async findUserByOpenid(openid) {
+      const r = st.userByOpenid.get(openid);
+      return r ? parse(r) : null;
+    },
+    async getOrder(id) {
+      const r = st.getOrder.get(id);
+      return r ? parse<Order>(r) : null;
+    },
+    async listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
+      const where = filterWhere(scope, filter);
+      const after = page.cursor ? decodeCursor(page.cursor) : null;
+      const keyset = after ? ' AND (updated_at < ? OR (updated_at = ? AND id < ?))' : '';
+      const params = after ? [...where.params, after[0], after[0], after[1]] : where.params;
+      const rows = db
+        .prepare(`SELECT doc FROM orders WHERE ${where.sql}${keyset} ORDER BY updated_at DESC, id DESC LIMIT ?`)
+        .all(...params, page.limit + 1);
+      const items = rows.slice(0, page.limit).map((r) => parse<Order>(r));
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+    },
+    async countByState(scope, filter) {
+      const where = filterWhere(scope, filter);
+      const counts = zeroCounts();
+      const rows = db.prepare(`SELECT state, COUNT(*) AS n FROM orders WHERE ${where.sql} GROUP BY state`).all(...where.params);
+      for (const r of rows as { state: OrderState; n: number }[]) counts[r.state] = r.n;
+      return counts;
+    },
+    async openOrdersOf(workerIds) {
+      const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
+      if (workerIds.length === 0) return result;
+      const rows = db
+        .prepare(
+          `SELECT worker_id AS w, COUNT(*) AS n FROM orders WHERE worker_id IN (${workerIds.map(() => '?').join(', ')})
+           AND assign_mode = 'member' AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')}) GROUP BY worker_id`,
+        )
+        .all(...workerIds, ...OPEN_FOR_WORKER);
+      for (const r of rows as { w: string; n: number }[]) result[r.w] = r.n;
+      return result;
+    },
+    async listEvents(orderId) {
+      return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
+    },
+    async listNotifications(recipients, limit) {
+      if (recipients.length === 0) return [];
+      const keys = recipients.map(recipientKey);
+      return db
+        .prepare(`SELECT doc FROM notifications WHERE recipient IN (${keys.map(() => '?').join(', ')}) ORDER BY at DESC, id DESC LIMIT ?`)
+        .all(...keys, limit)
+        .map((r) => parse<StoredNotification>(r));
+    },
+    async getReply(key) {
+      const r = st.getReply.get(key) as { key: string; fingerprint: string; at: number; reply: string } | undefined;
+      return r ? ({ key: r.key, fingerprint: r.fingerprint, at: r.at, reply: JSON.parse(r.reply) } satisfies StoredReply) : null;
+    },
+    async commit(change) {
+      return commitTx.immediate(change);
+    },
+    async clear() {
+      db.exec('DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies;');
+    },
+    async close() {
+      db.close();
+    },
+  };
+  return store;
+}

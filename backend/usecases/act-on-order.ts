@@ -1,0 +1,60 @@
+import { check, decide, fail, type Actor, type AppError, type OrderAction, type OrderView, type Result, type ServiceTeam, type User, type World } from '@core';
+import type { Deps } from '../runtime/deps';
+import type { Store } from '../storage/port';
+import { commitOnce, earlierReply } from './commit-once';
+import { viewOrder } from './order-view';
+
+/** An action on one order, as the caller sent it. */
+export interface ActRequest {
+  readonly orderId: string;
+  readonly version: number;
+  readonly requestId: string;
+  readonly action: OrderAction;
+}
+
+/** Loads exactly what the action's rules may look up, so the core can decide without I/O. */
+async function worldFor(store: Store, actor: Actor, action: OrderAction, now: number): Promise<World> {
+  const teams = new Map<string, ServiceTeam>();
+  const users = new Map<string, User>([[actor.user.id, actor.user]]);
+  const workerIds: string[] = [];
+  if (action.type === 'dispatch' || action.type === 'reassign') {
+    const team = await store.getRef('teams', action.input.teamId);
+    if (team) teams.set(team.id, team);
+    if (action.input.workerId) {
+      const worker = await store.getRef('users', action.input.workerId);
+      if (worker) users.set(worker.id, worker);
+      workerIds.push(action.input.workerId);
+    }
+  }
+  if (action.type === 'grab') workerIds.push(actor.user.id);
+  const open = await store.openOrdersOf(workerIds);
+  return { now, actor, team: (id) => teams.get(id), user: (id) => users.get(id), openOrders: (id) => open[id] ?? 0 };
+}
+
+/** 下单, 接单, 督单 and the resident's follow-ups: one action on one order, exactly once per request id. */
+export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Promise<Result<{ order: OrderView }, AppError>> {
+  const m = {
+    userId: actor.user.id,
+    requestId: req.requestId,
+    request: { fn: 'orders.act', role: actor.role, orderId: req.orderId, version: req.version, action: req.action },
+  };
+  const earlier = await earlierReply<{ order: OrderView }>(deps, m);
+  if (earlier) return earlier;
+
+  const order = await deps.store.getOrder(req.orderId);
+  if (!order) return fail('ORDER.NOT_FOUND');
+  const now = deps.now();
+  const world = await worldFor(deps.store, actor, req.action, now);
+  const decided = decide(order, req.action, req.version, world);
+  if (!decided.ok) return decided;
+
+  const { order: next, event, effects } = decided.value;
+  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects }, { order: viewOrder(next, actor, now) });
+  if (written !== 'version-conflict') return written;
+
+  // Someone else changed the order between our read and our write: explain from the fresh copy
+  // (a pool order a teammate grabbed reads "already taken"), else it is a plain version conflict.
+  const fresh = await deps.store.getOrder(req.orderId);
+  const why = fresh ? check(fresh, req.action.type, { now, actor }, req.version) : fail('ORDER.NOT_FOUND');
+  return why.ok ? fail('ORDER.VERSION_CONFLICT') : why;
+}

@@ -1,0 +1,48 @@
+import { fail, ok, type AppError, type Effect, type Order, type OrderEvent, type Result } from '@core';
+import type { Deps } from '../runtime/deps';
+import { fingerprint, replyKey } from '../runtime/idempotency';
+import type { StoredReply } from '../storage/port';
+
+/** What a mutating request asks, to be committed once per request id. */
+export interface Mutation {
+  readonly userId: string;
+  readonly requestId: string;
+  /** Everything that identifies the request, for telling a retry from a reused id. */
+  readonly request: unknown;
+}
+
+/** Looks up an earlier answer to the same request id: the retry gets it, a different request an error. */
+export async function earlierReply<T>(deps: Deps, m: Mutation): Promise<Result<T, AppError> | null> {
+  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId));
+  return stored ? replayed<T>(stored, fingerprint(m.request)) : null;
+}
+
+function replayed<T>(stored: StoredReply, print: string): Result<T, AppError> {
+  return stored.fingerprint === print ? ok(stored.reply as T) : fail('IDEMPOTENCY.KEY_REUSED');
+}
+
+/**
+ * Writes a decision and the reply under the request id in one commit. Tells the caller whether it
+ * lost a version race (so it can explain why) or a race with its own retry (so it replays).
+ */
+export async function commitOnce<T>(
+  deps: Deps,
+  m: Mutation,
+  write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[] },
+  reply: T,
+): Promise<Result<T, AppError> | 'version-conflict'> {
+  const now = deps.now();
+  const key = replyKey(m.userId, m.requestId);
+  const print = fingerprint(m.request);
+  const result = await deps.store.commit({
+    order: write.order,
+    expectedVersion: write.expectedVersion,
+    events: [write.event],
+    notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
+    reply: { key, fingerprint: print, reply, at: now },
+  });
+  if (result.ok) return ok(reply);
+  if (result.conflict === 'version') return 'version-conflict';
+  const stored = await deps.store.getReply(key);
+  return stored ? replayed<T>(stored, print) : fail('ORDER.VERSION_CONFLICT');
+}

@@ -1,0 +1,34 @@
+import { createOrder, fail, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
+import type { Deps } from '../runtime/deps';
+import { commitOnce, earlierReply } from './commit-once';
+import { viewOrder } from './order-view';
+
+/** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
+export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
+  const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
+  const earlier = await earlierReply<{ order: OrderView }>(deps, m);
+  if (earlier) return earlier;
+
+  const { store } = deps;
+  const household = await store.getRef('households', input.householdId);
+  const [item, compound, building] = await Promise.all([
+    store.getRef('serviceItems', input.serviceItemId),
+    household ? store.getRef('compounds', household.compoundId) : null,
+    household ? store.getRef('buildings', household.buildingId) : null,
+  ]);
+  const now = deps.now();
+  const decided = createOrder(input, {
+    now,
+    actor,
+    id: deps.newId('o'),
+    item: item ?? undefined,
+    household: household ?? undefined,
+    compound: compound ?? undefined,
+    building: building ?? undefined,
+  });
+  if (!decided.ok) return decided;
+  const { order, event, effects } = decided.value;
+  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, { order: viewOrder(order, actor, now) });
+  // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
+  return written === 'version-conflict' ? fail('INTERNAL') : written;
+}

@@ -1,0 +1,7 @@
+import { availableActions, redactOrder, type Actor, type Order, type OrderView } from '@core';
+
+/** The order as this actor may see it, with the actions the core allows them now. */
+export const viewOrder = (order: Order, actor: Actor, now: number): OrderView => ({
+  ...redactOrder(order, actor),
+  actions: availableActions(order, { now, actor }),
+});

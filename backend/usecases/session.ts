@@ -1,0 +1,49 @@
+import { ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
+import type { Deps } from '../runtime/deps';
+
+/** Who the caller is: roles, community, households they may order for, their teams and company. */
+export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo, AppError>> {
+  const { store } = deps;
+  const [community, teams, compounds, company] = await Promise.all([
+    store.getRef('communities', user.communityId),
+    store.listRefs('teams', user.communityId),
+    store.listRefs('compounds', user.communityId),
+    user.companyId ? store.getRef('companies', user.companyId) : null,
+  ]);
+  const households = (await Promise.all(user.householdIds.map((id) => store.getRef('households', id)))).filter((h) => h !== null);
+  const buildings = (await Promise.all(households.map((h) => store.getRef('buildings', h.buildingId)))).filter((b) => b !== null);
+  const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
+  const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
+  return ok({
+    user: { id: user.id, name: user.name, roles: user.roles, onDuty: user.onDuty, maxOpenOrders: user.maxOpenOrders },
+    community: { id: user.communityId, name: community?.name ?? '' },
+    households: households.map((h) => ({
+      ...h,
+      address: `${compoundName.get(h.compoundId) ?? ''}${buildingName.get(h.buildingId) ?? ''}${h.door}`,
+    })),
+    teams: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => ({ id: t.id, name: t.name })),
+    company: company ? { id: company.id, name: company.name } : null,
+    compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
+  });
+}
+
+/** The addresses a person's notifications arrive at in a role. */
+export function recipientsOf(actor: Actor): Recipient[] {
+  const mine: Recipient[] = [{ kind: 'user', userId: actor.user.id }];
+  switch (actor.role) {
+    case 'worker':
+      return [...mine, ...actor.teamIds.map((teamId) => ({ kind: 'team', teamId }) as const)];
+    case 'dispatcher':
+      return actor.user.companyId ? [...mine, { kind: 'company', companyId: actor.user.companyId }] : mine;
+    case 'supervisor':
+      return [...mine, { kind: 'supervisors', communityId: actor.user.communityId }];
+    default:
+      return mine;
+  }
+}
+
+/** The latest notifications for the actor's role. */
+export async function listNotifications(deps: Deps, actor: Actor, limit: number): Promise<Result<{ items: StoredNotificationView[] }, AppError>> {
+  const items = await deps.store.listNotifications(recipientsOf(actor), limit);
+  return ok({ items: items.map(({ id, orderId, text, at }) => ({ id, orderId, text, at })) });
+}
