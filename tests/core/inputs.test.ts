@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_INPUTS, LIMITS, createOrderInput, parse } from '@core';
+import { NOW } from './fixtures';
+
+const valid = { serviceItemId: 's1', householdId: 'h1', description: '水管漏水', timeWindow: { from: NOW, to: NOW + 3_600_000 } };
+const problem = (value: unknown) => {
+  const r = parse(createOrderInput, value);
+  return r.ok ? null : r.error;
+};
+
+describe('order input validation', () => {
+  it('accepts a complete order and fills optional fields', () => {
+    const r = parse(createOrderInput, valid);
+    expect(r.ok && r.value).toMatchObject({ ...valid, photos: [], contactName: undefined });
+  });
+
+  it.each([
+    ['a missing field', { ...valid, description: undefined }, 'description'],
+    ['a wrong type', { ...valid, householdId: 42 }, 'householdId'],
+    ['an unknown field', { ...valid, isAdmin: true }, 'isAdmin'],
+    ['a __proto__ key', JSON.parse(`{"__proto__":{"polluted":1},"serviceItemId":"s1"}`), '__proto__'],
+    ['an oversized description', { ...valid, description: '修'.repeat(LIMITS.description + 1) }, 'description'],
+    ['an empty description', { ...valid, description: '   ' }, 'description'],
+    ['control characters', { ...valid, description: 'a\u202Eb' }, 'description'],
+    ['ten photos', { ...valid, photos: Array.from({ length: 10 }, (_, i) => `f${i}`) }, 'photos'],
+    ['seconds instead of milliseconds', { ...valid, timeWindow: { from: 1_700_000_000, to: 1_700_003_600 } }, 'timeWindow.from'],
+    ['a bad phone number', { ...valid, contactPhone: '12345' }, 'contactPhone'],
+  ])('refuses %s, naming the field', (_name, value, field) => {
+    const error = problem(value);
+    expect(error?.code).toBe('INPUT.INVALID');
+    expect(Object.keys(error?.details ?? {})).toEqual([field]);
+  });
+
+  it('never lets a parsed value inherit from the wire', () => {
+    const r = parse(ACTION_INPUTS.cancel, JSON.parse('{"reason":"x"}'));
+    expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('counts characters, not UTF-16 units, against limits', () => {
+    expect(parse(ACTION_INPUTS.complain, { text: '😀'.repeat(LIMITS.reason) }).ok).toBe(true);
+  });
+
+  it('checks star ratings are whole numbers from 1 to 5', () => {
+    const rating = { attitude: 5, timeliness: 5, quality: 5 };
+    expect(parse(ACTION_INPUTS.confirm, rating).ok).toBe(true);
+    expect(parse(ACTION_INPUTS.confirm, { ...rating, quality: 6 }).ok).toBe(false);
+    expect(parse(ACTION_INPUTS.confirm, { ...rating, quality: 4.5 }).ok).toBe(false);
+  });
+});

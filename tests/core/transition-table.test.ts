@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_TYPES, ORDER_STATES, ROLES, check, type ActionType, type Order, type OrderState, type Role } from '@core';
+import { ACTORS, NOW, order } from './fixtures';
+
+/**
+ * The lifecycle as the issue specifies it, written out by hand and independently of the core's
+ * table: from which states each action may start, and which role may take it.
+ */
+const OPEN: OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'];
+const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role }> = {
+  cancel: { from: ['pending_dispatch', 'pending_accept', 'accepted'], role: 'resident' },
+  urge: { from: OPEN, role: 'resident' },
+  confirm: { from: ['pending_confirm'], role: 'resident' },
+  rework: { from: ['pending_confirm', 'closed'], role: 'resident' },
+  complain: { from: [...ORDER_STATES], role: 'resident' },
+  dispatch: { from: ['pending_dispatch'], role: 'dispatcher' },
+  reassign: { from: ['pending_accept', 'accepted'], role: 'dispatcher' },
+  refuse: { from: ['pending_dispatch'], role: 'dispatcher' },
+  accept: { from: ['pending_accept'], role: 'worker' },
+  grab: { from: ['pending_accept'], role: 'worker' },
+  decline: { from: ['pending_accept', 'accepted'], role: 'worker' },
+  start: { from: ['accepted'], role: 'worker' },
+  complete: { from: ['in_service'], role: 'worker' },
+  instruct: { from: [...ORDER_STATES], role: 'supervisor' },
+  reopen: { from: ['closed', 'refused'], role: 'supervisor' },
+  revisit: { from: ['closed'], role: 'supervisor' },
+};
+
+/** The friendliest order for an action in a state: assigned to the acting worker (or their pool for 抢单), just completed. */
+function fixtureFor(state: OrderState, action: ActionType): Order {
+  return order({
+    state,
+    assignment: action === 'grab' ? { mode: 'pool', teamId: 't1' } : { mode: 'member', teamId: 't1', workerId: 'worker' },
+    completion: { notes: '已修好', photos: [], at: NOW - 60_000 },
+  });
+}
+
+const cases = ORDER_STATES.flatMap((state) =>
+  ACTION_TYPES.flatMap((action) => ROLES.map((role) => ({ state, action, role, allowed: EXPECTED[action].from.includes(state) && EXPECTED[action].role === role }))),
+);
+
+describe('the order lifecycle table', () => {
+  it('covers every action the issue names, and no other', () => {
+    expect([...ACTION_TYPES].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(cases)('$action from $state by $role: allowed=$allowed', ({ state, action, role, allowed }) => {
+    const result = check(fixtureFor(state, action), action, { now: NOW, actor: ACTORS[role] });
+    expect(result.ok).toBe(allowed);
+    if (!result.ok) {
+      expect(['ORDER.TRANSITION_NOT_ALLOWED', 'AUTH.FORBIDDEN', 'ORDER.NOT_FOUND', 'ORDER.ALREADY_TAKEN']).toContain(result.error.code);
+    }
+  });
+
+  it('refuses a role that may see the order but not take the action with AUTH.FORBIDDEN', () => {
+    const r = check(order({ state: 'pending_dispatch' }), 'dispatch', { now: NOW, actor: ACTORS.supervisor });
+    expect(r.ok ? null : r.error.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('refuses an action from a state the table does not list with ORDER.TRANSITION_NOT_ALLOWED', () => {
+    const r = check(order({ state: 'closed' }), 'dispatch', { now: NOW, actor: ACTORS.dispatcher });
+    expect(r.ok ? null : r.error.code).toBe('ORDER.TRANSITION_NOT_ALLOWED');
+  });
+});
