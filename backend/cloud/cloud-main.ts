@@ -1,0 +1,28 @@
+import tcb from '@cloudbase/node-sdk';
+import type { Handler } from '../functions/define-function';
+import { timeOrderedId, type Deps } from '../runtime/deps';
+import { openCloudBaseStore } from '../storage/cloudbase/cloudbase-store';
+
+let deps: Deps | null = null;
+
+/** One store per warm container: CloudBase reuses the process between calls. */
+function depsOnce(): Deps {
+  deps ??= {
+    store: openCloudBaseStore({ envId: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '' }),
+    now: () => Date.now(),
+    newId: (prefix) => timeOrderedId(prefix),
+  };
+  return deps;
+}
+
+/**
+ * Wraps a handler as a CloudBase function `main(event, context)`. The caller is the OPENID that
+ * WeChat injects into the function's context; the event body is never asked who is calling.
+ */
+export function cloudMain(handler: Handler) {
+  return async (event: unknown): Promise<unknown> => {
+    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+    const { openId } = await app.auth().getUserInfo();
+    return handler(event, openId ? { openid: openId } : null, depsOnce());
+  };
+}

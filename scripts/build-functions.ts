@@ -1,0 +1,43 @@
+// `npm run build:functions`: one self-contained index.js per cloud function, for CloudBase to run
+// as it is. Sources stay out of cloudfunctions/ (a folder holding index.ts beside index.js fails
+// to deploy); each folder gets the bundle and a package.json with nothing to install.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FUNCTIONS } from '../backend/functions/registry';
+
+const root = path.resolve(__dirname, '..');
+const outRoot = path.join(root, 'cloudfunctions');
+
+async function main() {
+  for (const name of Object.keys(FUNCTIONS)) {
+    const dir = path.join(outRoot, name);
+    fs.mkdirSync(dir, { recursive: true });
+    const entry = `import { cloudMain } from '${path.join(root, 'backend/cloud/cloud-main')}';
+import { FUNCTIONS } from '${path.join(root, 'backend/functions/registry')}';
+export const main = cloudMain(FUNCTIONS['${name}']);`;
+    const result = await build({
+      stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      outfile: path.join(dir, 'index.js'),
+      tsconfig: path.join(root, 'tsconfig.json'),
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+      metafile: true,
+    });
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    const pkg = { name, version: '1.0.0', private: true, main: 'index.js', description: `红色物业 · ${name} cloud function (built bundle)` };
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+    console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KiB`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
