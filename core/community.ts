@@ -3,12 +3,23 @@ import type { Role } from './roles';
 /** Epoch milliseconds. The core never reads the clock: callers pass `now`. */
 export type Millis = number;
 
+/** What an admin sets for the whole community. */
+export interface CommunitySettings {
+  /** Deadlines for services that do not set their own. */
+  readonly defaultDeadlines: StageDeadlines;
+  /** Weights of 响应率, 解决率, 满意率 in the monthly assessment. */
+  readonly weights: { readonly response: number; readonly resolution: number; readonly satisfaction: number };
+  /** Minutes an overdue order waits before it is escalated one level further. */
+  readonly escalationMinutes: number;
+}
+
 /** 社区: the unit of supervision; everything belongs to exactly one. */
 export interface Community {
   readonly id: string;
   readonly name: string;
   /** 社区书记: the last level of escalation. */
   readonly secretaryUserId: string | null;
+  readonly settings: CommunitySettings;
 }
 
 /** 小区: a residential compound, served by one property company. */
@@ -108,6 +119,7 @@ export interface ServiceItem {
   readonly redPriceFen: number;
   readonly marketPriceFen: number;
   readonly unit: string;
-  readonly deadlines: StageDeadlines;
+  /** Null: the community's default deadlines apply. */
+  readonly deadlines: StageDeadlines | null;
   readonly active: boolean;
 }

@@ -1,5 +1,7 @@
 /** The pure domain core: no I/O, no clock, no framework. Functions and app import it from here. */
 export * from './result';
+export * from './time';
+export * from './deadlines';
 export * from './errors';
 export * from './roles';
 export * from './community';
@@ -14,3 +16,7 @@ export * from './notifications';
 export * from './schema';
 export type * from './actor';
 export * from './api';
+export * from './sweep';
+export * from './metrics';
+export * from './metric-groups';
+export * from './assessment';

@@ -1,11 +1,12 @@
 import type { Actor } from './actor';
-import type { Building, Compound, Household, Millis, ServiceItem } from './community';
+import type { Building, Compound, Household, Millis, ServiceItem, StageDeadlines } from './community';
 import { fail, type AppError } from './errors';
 import type { Order, OrderEvent } from './order';
 import type { CreateOrderInput } from './order-inputs';
 import { notify, type Effect } from './notifications';
 import { ok, type Result } from './result';
-import { HOUR } from './order-transitions';
+import { HOUR } from './time';
+import { clockFor } from './deadlines';
 
 /** What creating an order needs besides the input, loaded by the caller. */
 export interface CreateContext {
@@ -16,6 +17,8 @@ export interface CreateContext {
   readonly household: Household | undefined;
   readonly compound: Compound | undefined;
   readonly building: Building | undefined;
+  /** Deadlines for a service that sets none of its own. */
+  readonly defaultDeadlines: StageDeadlines;
 }
 
 /** How far ahead a resident may book, and how wide a window may be. */
@@ -39,6 +42,7 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
   if (to < now - GRACE) return fail('INPUT.INVALID', { timeWindow: '所选时间已经过去' });
   if (from > now + MAX_BOOKING_AHEAD) return fail('INPUT.INVALID', { timeWindow: '最多预约60天内的服务' });
 
+  const sla = item.deadlines ?? ctx.defaultDeadlines;
   const order: Order = {
     id: ctx.id,
     version: 1,
@@ -64,6 +68,11 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     createdAt: now,
     updatedAt: now,
     acceptedAt: null,
+    firstAcceptedAt: null,
+    sla,
+    clock: clockFor('pending_dispatch', sla, now),
+    overdueStages: [],
+    autoClosed: false,
     completion: null,
     rating: null,
     closedAt: null,

@@ -1,6 +1,7 @@
 import type { Who, World } from './actor';
 import { fail, type AppError } from './errors';
 import type { Order, OrderEvent } from './order';
+import { clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
 import { canSee } from './order-scope';
 import { TRANSITIONS, type Rule } from './order-transitions';
@@ -49,7 +50,16 @@ export function decide(order: Order, action: OrderAction, expectedVersion: numbe
   const { patch, payload, effects } = applied.value;
   const to = rule.to === 'unchanged' ? order.state : rule.to;
   const version = order.version + 1;
-  const next: Order = { ...order, ...patch, state: to, version, updatedAt: world.now };
+  const next: Order = {
+    ...order,
+    ...patch,
+    state: to,
+    version,
+    updatedAt: world.now,
+    // Every hand-over starts the next stage's clock afresh, even into the same state (转单).
+    clock: rule.to === 'unchanged' ? order.clock : clockFor(to, order.sla, world.now),
+    firstAcceptedAt: order.firstAcceptedAt ?? (to === 'accepted' ? world.now : null),
+  };
   const event: OrderEvent = {
     orderId: order.id,
     seq: version,

@@ -60,6 +60,8 @@ export const ACTION_INPUTS = {
     dueInHours: optional(int(1, 720), null),
   }),
   reopen: obj({ reason }),
+  reply: obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
+  answer: obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
   revisit: obj({
     reached: bool,
     satisfied: optional(bool, null),
@@ -91,5 +93,7 @@ export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
   complete: '完工上报',
   instruct: '督办',
   reopen: '重新打开',
+  reply: '回复督办',
+  answer: '答复投诉',
   revisit: '回访',
 };

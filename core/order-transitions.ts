@@ -1,11 +1,12 @@
 import type { Who, World } from './actor';
 import { fail, type AppError } from './errors';
 import type { ActionInput, ActionType } from './order-inputs';
-import type { Assignment, Order, OrderState } from './order';
+import type { Assignment, Instruction, Order, OrderState } from './order';
 import { ORDER_STATES, TERMINAL_STATES } from './order';
 import { notify, type Effect, type Recipient } from './notifications';
 import { ok, type Result } from './result';
 import type { Role } from './roles';
+import { HOUR, MINUTE } from './time';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -29,8 +30,6 @@ export interface Rule<A extends ActionType> {
   readonly apply: (order: Order, input: ActionInput<A>, world: World) => Result<Change, AppError>;
 }
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
 /** 催单 at most once per this interval. */
 export const URGE_INTERVAL = 30 * MINUTE;
 /** 返工 may be asked for within this long after completion. */
@@ -70,6 +69,13 @@ function target(order: Order, teamId: string, workerId: string | null, world: Wo
     return fail('WORKER.OVER_CAPACITY', undefined, `${worker.name}手头工单已满（${worker.maxOpenOrders}单），请派给其他队员`);
   }
   return ok({ mode: 'member', teamId, workerId });
+}
+
+/** A 督办 waits for a reply from the dispatchers, or from the worker who holds the order. */
+function awaitsReplyFrom(order: Order, i: Instruction, who: Who): boolean {
+  if (i.answer) return false;
+  if (i.to === 'dispatcher') return who.actor.role === 'dispatcher';
+  return who.actor.role === 'worker' && isAssignee(order, who);
 }
 
 const sameAssignment = (a: Assignment | null, b: Assignment) =>
@@ -126,7 +132,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     to: 'unchanged',
     guard: pass,
     apply: (order, { text }, { now }) =>
-      change({ complaints: [...order.complaints, { seq: order.version + 1, text, at: now }] }, { text }, [
+      change({ complaints: [...order.complaints, { seq: order.version + 1, text, at: now, answer: null }] }, { text }, [
         notify({ kind: 'supervisors', communityId: order.communityId }, order.id, `居民投诉：${text}`),
       ]),
   },
@@ -228,7 +234,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
         return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '工单尚未派给服务队，请督办物业调度');
       }
       const dueAt = dueInHours === null ? null : now + dueInHours * HOUR;
-      const instruction = { seq: order.version + 1, text, to, dueAt, at: now, by: actor.user.id };
+      const instruction = { seq: order.version + 1, text, to, dueAt, at: now, by: actor.user.id, answer: null, overdue: false };
       return change({ instructions: [...order.instructions, instruction] }, { text, to, dueAt }, [
         notify(to === 'worker' ? handlerOf(order) : companyOf(order), order.id, `社区督办：${text}`),
       ]);
@@ -245,6 +251,34 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
         { reason, previous: order.assignment },
         [notify(companyOf(order), order.id, `社区重新打开工单：${reason}`), notify(residentOf(order), order.id, '社区已重新打开您的工单')],
       ),
+  },
+  reply: {
+    from: ALL_STATES,
+    roles: ['dispatcher', 'worker'],
+    to: 'unchanged',
+    guard: (order, who) => (order.instructions.some((i) => awaitsReplyFrom(order, i, who)) ? pass() : fail('ORDER.TRANSITION_NOT_ALLOWED')),
+    apply: (order, { seq, text }, world) => {
+      const target = order.instructions.find((i) => i.seq === seq);
+      if (!target || !awaitsReplyFrom(order, target, world)) return fail('INPUT.INVALID', { seq: '没有待回复的这条督办' });
+      const answer = { text, at: world.now, by: world.actor.user.id };
+      return change({ instructions: order.instructions.map((i) => (i.seq === seq ? { ...i, answer } : i)) }, { seq, text }, [
+        notify({ kind: 'user', userId: target.by }, order.id, `督办已回复：${text}`),
+      ]);
+    },
+  },
+  answer: {
+    from: ALL_STATES,
+    roles: ['supervisor'],
+    to: 'unchanged',
+    guard: (order) => (order.complaints.some((c) => !c.answer) ? pass() : fail('ORDER.TRANSITION_NOT_ALLOWED')),
+    apply: (order, { seq, text }, { now, actor }) => {
+      const target = order.complaints.find((c) => c.seq === seq);
+      if (!target || target.answer) return fail('INPUT.INVALID', { seq: '没有待答复的这条投诉' });
+      const answer = { text, at: now, by: actor.user.id };
+      return change({ complaints: order.complaints.map((c) => (c.seq === seq ? { ...c, answer } : c)) }, { seq, text }, [
+        notify(residentOf(order), order.id, `社区答复了您的投诉：${text}`),
+      ]);
+    },
   },
   revisit: {
     from: ['closed'],

@@ -1,4 +1,5 @@
-import type { Millis, ServiceCategory } from './community';
+import type { Millis, ServiceCategory, StageDeadlines } from './community';
+import type { Stage, StageClock } from './deadlines';
 import type { Role } from './roles';
 
 export const ORDER_STATES = [
@@ -61,7 +62,14 @@ export interface TimeWindow {
   readonly to: Millis;
 }
 
-/** A 督办 instruction as it stands on the order. */
+/** A reply to a 督办 instruction or an answer to a complaint. */
+export interface Answer {
+  readonly text: string;
+  readonly at: Millis;
+  readonly by: string;
+}
+
+/** A 督办 instruction as it stands on the order: unanswered past its deadline, it is overdue itself. */
 export interface Instruction {
   readonly seq: number;
   readonly text: string;
@@ -69,6 +77,8 @@ export interface Instruction {
   readonly dueAt: Millis | null;
   readonly at: Millis;
   readonly by: string;
+  readonly answer: Answer | null;
+  readonly overdue: boolean;
 }
 
 /** A complaint to the community, waiting in the supervisor's queue until answered. */
@@ -76,6 +86,7 @@ export interface Complaint {
   readonly seq: number;
   readonly text: string;
   readonly at: Millis;
+  readonly answer: Answer | null;
 }
 
 /** 回访: a call or visit after closing. */
@@ -117,6 +128,16 @@ export interface Order {
   readonly createdAt: Millis;
   readonly updatedAt: Millis;
   readonly acceptedAt: Millis | null;
+  /** The first acceptance ever: what 响应率 measures, unchanged by later reassignments. */
+  readonly firstAcceptedAt: Millis | null;
+  /** The service item's deadlines, copied when the order was placed so later edits do not move them. */
+  readonly sla: StageDeadlines;
+  /** The clock of the stage the order is in; null once work has ended. */
+  readonly clock: StageClock | null;
+  /** Every stage that ran past its deadline, once each. */
+  readonly overdueStages: readonly Stage[];
+  /** Closed by the sweep after the resident did not confirm in time (not a rating). */
+  readonly autoClosed: boolean;
   readonly completion: Completion | null;
   readonly rating: Rating | null;
   readonly closedAt: Millis | null;

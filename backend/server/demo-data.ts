@@ -8,7 +8,14 @@ const URGENT: StageDeadlines = { dispatch: 15, accept: 15, start: 30, complete: 
 const CARE: StageDeadlines = { dispatch: 60, accept: 60, start: 12 * 60, complete: 24 * 60, confirm: 2 * 24 * 60 };
 
 const C = 'c-xingfuli';
-const communities: Community[] = [{ id: C, name: '幸福里社区', secretaryUserId: 'demo-supervisor' }];
+const communities: Community[] = [
+  {
+    id: C,
+    name: '幸福里社区',
+    secretaryUserId: 'demo-supervisor',
+    settings: { defaultDeadlines: ORDINARY, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 },
+  },
+];
 const companies: PropertyCompany[] = [{ id: 'pc-hongxin', name: '红心物业服务有限公司' }];
 const compounds: Compound[] = [
   { id: 'cp-yangguang', communityId: C, name: '阳光小区', companyId: 'pc-hongxin' },
@@ -58,7 +65,7 @@ const teams: ServiceTeam[] = [
   { id: 't-elder', communityId: C, companyId: 'pc-hongxin', name: '为老服务队', categories: ['daycare', 'homecare', 'meal', 'companion'], memberIds: ['demo-worker-2', 'demo-worker-3'] },
 ];
 
-const item = (id: string, name: string, category: ServiceItem['category'], red: number, market: number, unit: string, description: string, deadlines = ORDINARY): ServiceItem => ({
+const item = (id: string, name: string, category: ServiceItem['category'], red: number, market: number, unit: string, description: string, deadlines: StageDeadlines | null = null): ServiceItem => ({
   id,
   communityId: C,
   name,
@@ -77,9 +84,9 @@ const serviceItems: ServiceItem[] = [
   item('s-meal', '爱心午餐送餐', 'meal', 1200, 2500, '餐', '两荤一素一汤，少盐少油，送餐到家', CARE),
   item('s-companion', '就医陪护', 'companion', 5000, 15000, '半天', '陪同挂号、就诊、取药，接送到家', CARE),
   item('s-repair-urgent', '水电急修', 'repair', 2000, 6000, '次', '停水停电、漏水、跳闸等紧急维修，半小时内到场', URGENT),
-  item('s-repair', '门窗家具维修', 'repair', 3000, 8000, '次', '门锁、窗户、柜门、桌椅等小修', ORDINARY),
-  item('s-cleaning', '家庭保洁', 'cleaning', 4000, 10000, '2小时', '厨房、卫生间、地面清洁', ORDINARY),
-  item('s-errand', '代买代办', 'other', 500, 2000, '次', '代买药品、生活用品，代缴费用', ORDINARY),
+  item('s-repair', '门窗家具维修', 'repair', 3000, 8000, '次', '门锁、窗户、柜门、桌椅等小修'),
+  item('s-cleaning', '家庭保洁', 'cleaning', 4000, 10000, '2小时', '厨房、卫生间、地面清洁'),
+  item('s-errand', '代买代办', 'other', 500, 2000, '次', '代买药品、生活用品，代缴费用'),
 ];
 
 /** The demo community: every role, two compounds, two teams, the services of the seeds. */
@@ -92,6 +99,7 @@ export const DEMO_DATA: { readonly [K in keyof ReferenceTypes]: readonly Referen
   teams,
   users,
   serviceItems,
+  assessments: [],
 };
 
 export const DEMO_USER_IDS = users.map((u) => u.id);

@@ -1,12 +1,13 @@
+import fs from 'node:fs';
 import { openSqliteStore } from '../storage/embedded/sqlite-store';
 import { serverConfig } from './config';
 import { seedDemo } from './seed';
 
-/** `npm run reset`: wipes the local data and seeds the demo community again. */
+/** `npm run reset`: deletes the local data (even of an older format) and seeds the demo community again. */
 async function main() {
   const { dataDir } = serverConfig();
+  fs.rmSync(dataDir, { recursive: true, force: true });
   const store = openSqliteStore(dataDir);
-  await store.clear();
   await seedDemo(store);
   await store.close();
   console.log(`已重置本地数据并写入演示数据：${dataDir}`);

@@ -1,4 +1,7 @@
 import type {
+  Assessment,
+  GroupBy,
+  MetricSums,
   Building,
   Community,
   Compound,
@@ -26,6 +29,7 @@ export interface ReferenceTypes {
   teams: ServiceTeam;
   users: User;
   serviceItems: ServiceItem;
+  assessments: Assessment;
 }
 export type ReferenceKind = keyof ReferenceTypes;
 export const REFERENCE_KINDS: readonly ReferenceKind[] = [
@@ -37,6 +41,7 @@ export const REFERENCE_KINDS: readonly ReferenceKind[] = [
   'teams',
   'users',
   'serviceItems',
+  'assessments',
 ];
 
 /** Narrowing of a listing beyond the caller's scope (the supervisor's filters). */
@@ -47,12 +52,16 @@ export interface OrderFilter {
   readonly category?: ServiceCategory;
   readonly createdFrom?: Millis;
   readonly createdTo?: Millis;
+  /** The supervisor's queues: overdue (any level), escalated (level 2+), complaints or 督办 awaiting an answer. */
+  readonly attention?: 'overdue' | 'escalated' | 'complaints' | 'instructions';
 }
 
 /** Keyset paging, newest change first. The cursor is opaque to callers. */
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | null;
+  /** `recent`: latest change first (default); `oldest`: placed longest ago first (waiting longest). */
+  readonly sort?: 'recent' | 'oldest';
 }
 export interface Page<T> {
   readonly items: T[];
@@ -89,6 +98,12 @@ export interface Commit {
   readonly reply: StoredReply | null;
 }
 
+/** One group's counts; key null for `all` and for orders without that key. */
+export interface GroupSums {
+  readonly key: string | null;
+  readonly sums: MetricSums;
+}
+
 /** Why a commit wrote nothing: someone else changed the order first, or the request id was used. */
 export type CommitConflict = 'version' | 'request';
 export type CommitResult = { readonly ok: true } | { readonly ok: false; readonly conflict: CommitConflict };
@@ -104,6 +119,8 @@ export interface Store {
   /** All documents of a kind in a community (communities and companies: all of them). */
   listRefs<K extends ReferenceKind>(kind: K, communityId?: string): Promise<ReferenceTypes[K][]>;
   putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]): Promise<void>;
+  /** Writes a document only if none has its id: false when one exists (published reports stay frozen). */
+  insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]): Promise<boolean>;
   findUserByOpenid(openid: string): Promise<User | null>;
 
   getOrder(id: string): Promise<Order | null>;
@@ -113,6 +130,13 @@ export interface Store {
   openOrdersOf(workerIds: readonly string[]): Promise<Record<string, number>>;
   listEvents(orderId: string): Promise<OrderEvent[]>;
   listNotifications(recipients: readonly Recipient[], limit: number): Promise<StoredNotification[]>;
+  /** Orders the sweep has something to do for by `now` (see the core's nextSweepAt), soonest first. */
+  listDueForSweep(now: Millis, limit: number): Promise<Order[]>;
+  /**
+   * The 三率 counts of a community's orders placed in [from, to), grouped; computed by the database
+   * (SQL, or CloudBase aggregation) to the core's definitions (orderFacts, addFacts).
+   */
+  metricSums(communityId: string, period: { from: Millis; to: Millis }, by: GroupBy, asOf: Millis): Promise<GroupSums[]>;
 
   getReply(key: string): Promise<StoredReply | null>;
   commit(change: Commit): Promise<CommitResult>;

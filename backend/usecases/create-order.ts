@@ -1,5 +1,8 @@
 import { createOrder, fail, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
+
+/** Used only if a community somehow has no settings: the norms' ordinary request (respond in 2 h, done in 3 days). */
+const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete: 3 * 24 * 60, confirm: 3 * 24 * 60 };
 import { commitOnce, earlierReply } from './commit-once';
 import { viewOrder } from './order-view';
 
@@ -11,7 +14,8 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
-  const [item, compound, building] = await Promise.all([
+  const [community, item, compound, building] = await Promise.all([
+    store.getRef('communities', actor.user.communityId),
     store.getRef('serviceItems', input.serviceItemId),
     household ? store.getRef('compounds', household.compoundId) : null,
     household ? store.getRef('buildings', household.buildingId) : null,
@@ -25,6 +29,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     household: household ?? undefined,
     compound: compound ?? undefined,
     building: building ?? undefined,
+    defaultDeadlines: community?.settings.defaultDeadlines ?? FALLBACK_DEADLINES,
   });
   if (!decided.ok) return decided;
   const { order, event, effects } = decided.value;

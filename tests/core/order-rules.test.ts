@@ -56,7 +56,7 @@ describe('resident actions', () => {
 
   it('puts a complaint on the order and in the supervisors\' queue', () => {
     const r = act(order(), { type: 'complain', input: { text: '等了很久' } }, 'resident');
-    expect(r.ok && r.value.order.complaints).toEqual([{ seq: 2, text: '等了很久', at: NOW }]);
+    expect(r.ok && r.value.order.complaints).toEqual([{ seq: 2, text: '等了很久', at: NOW, answer: null }]);
     expect(r.ok && r.value.effects[0]?.to).toEqual({ kind: 'supervisors', communityId: 'c1' });
   });
 
@@ -137,7 +137,9 @@ describe('worker actions', () => {
 describe('supervisor actions', () => {
   it('records a 督办 instruction with its deadline on the order', () => {
     const r = act(order(), { type: 'instruct', input: { text: '请今天内处理', to: 'dispatcher', dueInHours: 4 } }, 'supervisor');
-    expect(r.ok && r.value.order.instructions).toEqual([{ seq: 2, text: '请今天内处理', to: 'dispatcher', dueAt: NOW + 4 * HOUR, at: NOW, by: 'supervisor' }]);
+    expect(r.ok && r.value.order.instructions).toEqual([
+      { seq: 2, text: '请今天内处理', to: 'dispatcher', dueAt: NOW + 4 * HOUR, at: NOW, by: 'supervisor', answer: null, overdue: false },
+    ]);
   });
 
   it('cannot press a worker before the order has one', () => {

@@ -7,7 +7,7 @@ import { ACTORS, NOW, order } from './fixtures';
  * table: from which states each action may start, and which role may take it.
  */
 const OPEN: OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'];
-const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role }> = {
+const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role | Role[] }> = {
   cancel: { from: ['pending_dispatch', 'pending_accept', 'accepted'], role: 'resident' },
   urge: { from: OPEN, role: 'resident' },
   confirm: { from: ['pending_confirm'], role: 'resident' },
@@ -23,20 +23,31 @@ const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role }> = {
   complete: { from: ['in_service'], role: 'worker' },
   instruct: { from: [...ORDER_STATES], role: 'supervisor' },
   reopen: { from: ['closed', 'refused'], role: 'supervisor' },
+  reply: { from: [...ORDER_STATES], role: ['dispatcher', 'worker'] },
+  answer: { from: [...ORDER_STATES], role: 'supervisor' },
   revisit: { from: ['closed'], role: 'supervisor' },
 };
 
-/** The friendliest order for an action in a state: assigned to the acting worker (or their pool for 抢单), just completed. */
+const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({ seq, text: '请尽快', to, dueAt: null, at: NOW, by: 'supervisor', answer: null, overdue: false });
+
+/**
+ * The friendliest order for an action in a state: assigned to the acting worker (or their pool for
+ * 抢单), just completed, with a 督办 to each side and a complaint waiting for an answer.
+ */
 function fixtureFor(state: OrderState, action: ActionType): Order {
   return order({
     state,
     assignment: action === 'grab' ? { mode: 'pool', teamId: 't1' } : { mode: 'member', teamId: 't1', workerId: 'worker' },
     completion: { notes: '已修好', photos: [], at: NOW - 60_000 },
+    instructions: [pressed('dispatcher', 2), pressed('worker', 3)],
+    complaints: [{ seq: 4, text: '太慢', at: NOW, answer: null }],
   });
 }
 
+const mayAct = (action: ActionType, role: Role) => ([] as Role[]).concat(EXPECTED[action].role).includes(role);
+
 const cases = ORDER_STATES.flatMap((state) =>
-  ACTION_TYPES.flatMap((action) => ROLES.map((role) => ({ state, action, role, allowed: EXPECTED[action].from.includes(state) && EXPECTED[action].role === role }))),
+  ACTION_TYPES.flatMap((action) => ROLES.map((role) => ({ state, action, role, allowed: EXPECTED[action].from.includes(state) && mayAct(action, role) }))),
 );
 
 describe('the order lifecycle table', () => {

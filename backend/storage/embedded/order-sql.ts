@@ -1,4 +1,4 @@
-import type { OrderScope } from '@core';
+import type { GroupBy, OrderScope } from '@core';
 import type { OrderFilter } from '../port';
 
 /** A WHERE clause with its parameters. */
@@ -33,6 +33,26 @@ export function scopeWhere(scope: OrderScope): Where {
   }
 }
 
+const ATTENTION: Record<NonNullable<OrderFilter['attention']>, string> = {
+  overdue: 'clock_level >= 1',
+  escalated: 'clock_level >= 2',
+  complaints: 'open_complaints > 0',
+  instructions: 'open_instructions > 0',
+};
+
+/** The SQL key of each statistics grouping; time buckets are China-time calendar days. */
+export const GROUP_SQL: Record<GroupBy, string> = {
+  all: 'NULL',
+  team: 'team_id',
+  worker: 'worker_id',
+  compound: 'compound_id',
+  company: 'company_id',
+  category: 'category',
+  day: "strftime('%Y-%m-%d', created_at / 1000, 'unixepoch', '+8 hours')",
+  week: "date(created_at / 1000, 'unixepoch', '+8 hours', '-6 days', 'weekday 1')",
+  month: "strftime('%Y-%m', created_at / 1000, 'unixepoch', '+8 hours')",
+};
+
 /** Adds the supervisor's filters to a scope. */
 export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   const parts = [scopeWhere(scope)];
@@ -43,6 +63,7 @@ export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   if (filter.category !== undefined) add('category = ?', filter.category);
   if (filter.createdFrom !== undefined) add('created_at >= ?', filter.createdFrom);
   if (filter.createdTo !== undefined) add('created_at < ?', filter.createdTo);
+  if (filter.attention) add(ATTENTION[filter.attention]);
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 

@@ -1,3 +1,6 @@
+/** Bumped whenever the tables change; a store of another version is refused rather than misread. */
+export const SCHEMA_VERSION = 1;
+
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
  * scopes, filters and paging query; events, notifications and request replies are append-only.
@@ -28,6 +31,21 @@ CREATE TABLE IF NOT EXISTS orders (
   worker_id TEXT,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
+  -- the sweep's and the supervisor's queues
+  next_sweep_at INTEGER,
+  clock_level INTEGER NOT NULL DEFAULT 0,
+  open_complaints INTEGER NOT NULL DEFAULT 0,
+  open_instructions INTEGER NOT NULL DEFAULT 0,
+  -- the core's orderFacts, so the statistics are one GROUP BY
+  counted INTEGER NOT NULL,
+  responded_on_time INTEGER NOT NULL,
+  resolve_due_at INTEGER NOT NULL,
+  settled INTEGER NOT NULL,
+  resolved INTEGER NOT NULL,
+  rated INTEGER NOT NULL,
+  satisfied INTEGER NOT NULL,
+  handling_ms INTEGER,
+  overdue INTEGER NOT NULL,
   doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS orders_by_community ON orders (community_id, updated_at DESC, id DESC);
@@ -36,6 +54,8 @@ CREATE INDEX IF NOT EXISTS orders_by_worker ON orders (worker_id, state);
 CREATE INDEX IF NOT EXISTS orders_by_team ON orders (team_id, state);
 CREATE INDEX IF NOT EXISTS orders_by_creator ON orders (created_by);
 CREATE INDEX IF NOT EXISTS orders_by_household ON orders (household_id);
+CREATE INDEX IF NOT EXISTS orders_by_sweep ON orders (next_sweep_at) WHERE next_sweep_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS orders_by_created ON orders (community_id, created_at);
 
 CREATE TABLE IF NOT EXISTS order_events (
   order_id TEXT NOT NULL,

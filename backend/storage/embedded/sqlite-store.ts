@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ORDER_STATES, type Order, type OrderEvent, type OrderScope, type OrderState, type Recipient } from '@core';
+import { ORDER_STATES, nextSweepAt, orderFacts, type GroupBy, type MetricSums, type Order, type OrderEvent, type OrderScope, type OrderState, type Recipient } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,
@@ -15,8 +15,8 @@ import {
   type StoredNotification,
   type StoredReply,
 } from '../port';
-import { decodeCursor, encodeCursor, filterWhere } from './order-sql';
-import { SCHEMA } from './schema-sql';
+import { GROUP_SQL, decodeCursor, encodeCursor, filterWhere } from './order-sql';
+import { SCHEMA, SCHEMA_VERSION } from './schema-sql';
 
 /** How a recipient is keyed in the notifications table. */
 export const recipientKey = (r: Recipient): string => {
@@ -35,6 +35,43 @@ export const recipientKey = (r: Recipient): string => {
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) =>
   kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null);
 
+/** Columns derived from the document on every write: [column, parameter]. */
+const MUTABLE = [
+  ['next_sweep_at', 'nextSweepAt'],
+  ['clock_level', 'clockLevel'],
+  ['open_complaints', 'openComplaints'],
+  ['open_instructions', 'openInstructions'],
+  ['counted', 'counted'],
+  ['responded_on_time', 'respondedOnTime'],
+  ['resolve_due_at', 'resolveDueAt'],
+  ['settled', 'settled'],
+  ['resolved', 'resolved'],
+  ['rated', 'rated'],
+  ['satisfied', 'satisfied'],
+  ['handling_ms', 'handlingMs'],
+  ['overdue', 'overdue'],
+] as const;
+
+function derivedColumns(o: Order): Record<(typeof MUTABLE)[number][1], number | null> {
+  const f = orderFacts(o);
+  const b = (x: boolean) => (x ? 1 : 0);
+  return {
+    nextSweepAt: nextSweepAt(o),
+    clockLevel: o.clock?.level ?? 0,
+    openComplaints: o.complaints.filter((c) => !c.answer).length,
+    openInstructions: o.instructions.filter((i) => !i.answer).length,
+    counted: b(f.counted),
+    respondedOnTime: b(f.respondedOnTime),
+    resolveDueAt: f.resolveDueAt,
+    settled: b(f.settled),
+    resolved: b(f.resolved),
+    rated: b(f.rated),
+    satisfied: b(f.satisfied),
+    handlingMs: f.handlingMs,
+    overdue: b(f.overdue),
+  };
+}
+
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
@@ -49,25 +86,34 @@ export function openSqliteStore(dir: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders'").get();
+  if (!fresh && version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`数据文件版本 ${version} 与程序版本 ${SCHEMA_VERSION} 不符：请运行 npm run reset 重建本地数据（${dir}）`);
+  }
   db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
   const st = {
     getRef: db.prepare('SELECT doc FROM refs WHERE kind = ? AND id = ?'),
     listRefsAll: db.prepare('SELECT doc FROM refs WHERE kind = ? ORDER BY id'),
     listRefsIn: db.prepare('SELECT doc FROM refs WHERE kind = ? AND community_id = ? ORDER BY id'),
+    insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
+    dueForSweep: db.prepare('SELECT doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? ORDER BY next_sweep_at LIMIT ?'),
     putRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc'),
     userByOpenid: db.prepare("SELECT doc FROM refs WHERE kind = 'users' AND json_extract(doc, '$.openid') = ?"),
     getOrder: db.prepare('SELECT doc FROM orders WHERE id = ?'),
     orderVersion: db.prepare('SELECT version FROM orders WHERE id = ?'),
     insertOrder: db.prepare(
       `INSERT INTO orders (id, version, community_id, compound_id, company_id, household_id, created_by, state, category,
-        assign_mode, team_id, worker_id, created_at, updated_at, doc)
+        assign_mode, team_id, worker_id, created_at, updated_at, ${MUTABLE.map((c) => c[0]).join(', ')}, doc)
        VALUES (@id, @version, @communityId, @compoundId, @companyId, @householdId, @createdBy, @state, @category,
-        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, @doc)`,
+        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, ${MUTABLE.map((c) => `@${c[1]}`).join(', ')}, @doc)`,
     ),
     updateOrder: db.prepare(
       `UPDATE orders SET version = @version, state = @state, assign_mode = @assignMode, team_id = @teamId,
-        worker_id = @workerId, updated_at = @updatedAt, doc = @doc
+        worker_id = @workerId, updated_at = @updatedAt, ${MUTABLE.map((c) => `${c[0]} = @${c[1]}`).join(', ')}, doc = @doc
        WHERE id = @id AND version = @expectedVersion`,
     ),
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
@@ -78,6 +124,7 @@ export function openSqliteStore(dir: string): Store {
   };
 
   const row = (o: Order) => ({
+    ...derivedColumns(o),
     id: o.id,
     version: o.version,
     communityId: o.communityId,
@@ -110,6 +157,18 @@ export function openSqliteStore(dir: string): Store {
     return { ok: true };
   });
 
+  // Scope and filter combinations vary per call; cache their statements rather than re-prepare.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      if (statements.size > 500) statements.clear();
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
+    return s;
+  };
+
   const parse = <T>(r: unknown): T => JSON.parse((r as { doc: string }).doc) as T;
 
   const store: Store = {
@@ -137,32 +196,31 @@ export function openSqliteStore(dir: string): Store {
     },
     async listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
       const where = filterWhere(scope, filter);
+      const oldest = page.sort === 'oldest';
+      const [col, cmp, dir] = oldest ? ['created_at', '>', 'ASC'] : ['updated_at', '<', 'DESC'];
       const after = page.cursor ? decodeCursor(page.cursor) : null;
-      const keyset = after ? ' AND (updated_at < ? OR (updated_at = ? AND id < ?))' : '';
+      const keyset = after ? ` AND (${col} ${cmp} ? OR (${col} = ? AND id ${cmp} ?))` : '';
       const params = after ? [...where.params, after[0], after[0], after[1]] : where.params;
-      const rows = db
-        .prepare(`SELECT doc FROM orders WHERE ${where.sql}${keyset} ORDER BY updated_at DESC, id DESC LIMIT ?`)
-        .all(...params, page.limit + 1);
+      const rows = prepared(`SELECT doc FROM orders WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`).all(...params, page.limit + 1);
       const items = rows.slice(0, page.limit).map((r) => parse<Order>(r));
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+      const key = last ? (oldest ? last.createdAt : last.updatedAt) : 0;
+      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(key, last.id) : null };
     },
     async countByState(scope, filter) {
       const where = filterWhere(scope, filter);
       const counts = zeroCounts();
-      const rows = db.prepare(`SELECT state, COUNT(*) AS n FROM orders WHERE ${where.sql} GROUP BY state`).all(...where.params);
+      const rows = prepared(`SELECT state, COUNT(*) AS n FROM orders WHERE ${where.sql} GROUP BY state`).all(...where.params);
       for (const r of rows as { state: OrderState; n: number }[]) counts[r.state] = r.n;
       return counts;
     },
     async openOrdersOf(workerIds) {
       const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
       if (workerIds.length === 0) return result;
-      const rows = db
-        .prepare(
+      const rows = prepared(
           `SELECT worker_id AS w, COUNT(*) AS n FROM orders WHERE worker_id IN (${workerIds.map(() => '?').join(', ')})
            AND assign_mode = 'member' AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')}) GROUP BY worker_id`,
-        )
-        .all(...workerIds, ...OPEN_FOR_WORKER);
+      ).all(...workerIds, ...OPEN_FOR_WORKER);
       for (const r of rows as { w: string; n: number }[]) result[r.w] = r.n;
       return result;
     },
@@ -172,10 +230,26 @@ export function openSqliteStore(dir: string): Store {
     async listNotifications(recipients, limit) {
       if (recipients.length === 0) return [];
       const keys = recipients.map(recipientKey);
-      return db
-        .prepare(`SELECT doc FROM notifications WHERE recipient IN (${keys.map(() => '?').join(', ')}) ORDER BY at DESC, id DESC LIMIT ?`)
+      return prepared(`SELECT doc FROM notifications WHERE recipient IN (${keys.map(() => '?').join(', ')}) ORDER BY at DESC, id DESC LIMIT ?`)
         .all(...keys, limit)
         .map((r) => parse<StoredNotification>(r));
+    },
+    async insertRef(kind, doc) {
+      return st.insertRef.run(kind, doc.id, communityOf(kind, doc as { communityId?: string }), JSON.stringify(doc)).changes === 1;
+    },
+    async listDueForSweep(now, limit) {
+      return st.dueForSweep.all(now, limit).map((r) => parse<Order>(r));
+    },
+    async metricSums(communityId, period, by: GroupBy, asOf) {
+      const rows = prepared(
+        `SELECT ${GROUP_SQL[by]} AS key, COUNT(*) AS orders, SUM(responded_on_time) AS respondedOnTime,
+           SUM(CASE WHEN settled = 1 OR resolve_due_at <= ? THEN 1 ELSE 0 END) AS due,
+           SUM(resolved) AS resolved, SUM(rated) AS rated, SUM(satisfied) AS satisfied,
+           SUM(handling_ms IS NOT NULL) AS closed, COALESCE(SUM(handling_ms), 0) AS handlingMs, SUM(overdue) AS overdue
+         FROM orders WHERE community_id = ? AND counted = 1 AND created_at >= ? AND created_at < ?
+         GROUP BY 1 ORDER BY 1`,
+      ).all(asOf, communityId, period.from, period.to) as ({ key: string | null } & MetricSums)[];
+      return rows.map(({ key, ...sums }) => ({ key, sums }));
     },
     async getReply(key) {
       const r = st.getReply.get(key) as { key: string; fingerprint: string; at: number; reply: string } | undefined;

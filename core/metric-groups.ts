@@ -1,0 +1,53 @@
+import type { Millis } from './community';
+import type { OrderFacts } from './metrics';
+
+/** How statistics can be broken down: by who handled, where, what, or when (China time). */
+export const GROUP_BYS = ['all', 'team', 'worker', 'compound', 'company', 'category', 'day', 'week', 'month'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** China Standard Time has no daylight saving: buckets are UTC+8 calendar days. */
+const CST = 8 * 3_600_000;
+const isoDate = (t: Millis) => new Date(t + CST).toISOString().slice(0, 10);
+
+/** The Monday that starts the week of a moment. */
+function weekStart(t: Millis): string {
+  const d = new Date(t + CST);
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back)).toISOString().slice(0, 10);
+}
+
+/** The group an order's facts fall into; null where the order has no such key (e.g. never assigned). */
+export function groupKey(f: OrderFacts, by: GroupBy): string | null {
+  switch (by) {
+    case 'all':
+      return null;
+    case 'team':
+      return f.teamId;
+    case 'worker':
+      return f.workerId;
+    case 'compound':
+      return f.compoundId;
+    case 'company':
+      return f.companyId;
+    case 'category':
+      return f.category;
+    case 'day':
+      return isoDate(f.createdAt);
+    case 'week':
+      return weekStart(f.createdAt);
+    case 'month':
+      return isoDate(f.createdAt).slice(0, 7);
+  }
+}
+
+/** A calendar month in China time, as [from, to) milliseconds; null for a malformed "YYYY-MM". */
+export function monthRange(month: string): { from: Millis; to: Millis } | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1;
+  return { from: Date.UTC(y, mo, 1) - CST, to: Date.UTC(y, mo + 1, 1) - CST };
+}
+
+/** The month a moment falls in, China time. */
+export const monthOf = (t: Millis) => isoDate(t).slice(0, 7);
