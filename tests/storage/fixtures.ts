@@ -1,0 +1,264 @@
+import {
+  ORDER_STATES,
+  SERVICE_CATEGORIES,
+  type Assignment,
+  type Order,
+  type OrderEvent,
+  type OrderState,
+  type Recipient,
+  type ServiceCategory,
+} from '@core';
+import type { Commit, StoredNotification, StoredReply } from '@backend/storage/port';
+
+/** A fixed epoch so every run builds the same data. */
+export const T0 = Date.UTC(2025, 0, 6, 8, 0, 0);
+const MIN = 60_000;
+
+/** A complete, valid order; tests override what they care about. */
+export function makeOrder(over: Partial<Order> & { readonly id: string }): Order {
+  const createdAt = over.createdAt ?? T0;
+  return {
+    version: 1,
+    communityId: 'c1',
+    compoundId: 'cp1',
+    companyId: 'co1',
+    householdId: 'h1',
+    createdBy: 'u1',
+    serviceItemId: 'si-repair',
+    serviceName: '水电维修',
+    category: 'repair',
+    redPriceFen: 3000,
+    marketPriceFen: 8000,
+    unit: '次',
+    description: '厨房水龙头漏水',
+    timeWindow: { from: createdAt + 60 * MIN, to: createdAt + 180 * MIN },
+    photos: [],
+    contactName: '张阿姨',
+    contactPhone: '13800000001',
+    address: { compoundName: '幸福小区', buildingName: '3栋', door: '2单元301' },
+    state: 'pending_dispatch',
+    assignment: null,
+    createdAt,
+    updatedAt: createdAt,
+    acceptedAt: null,
+    firstAcceptedAt: null,
+    sla: { dispatch: 30, accept: 30, start: 120, complete: 1440, confirm: 4320 },
+    // Storage never interprets the clock, so the fixture leaves it stopped.
+    clock: null,
+    overdueStages: [],
+    autoClosed: false,
+    completion: null,
+    rating: null,
+    closedAt: null,
+    lastUrgedAt: null,
+    urgeCount: 0,
+    reworkCount: 0,
+    reopenCount: 0,
+    instructions: [],
+    complaints: [],
+    returnVisits: [],
+    lastReason: null,
+    ...over,
+  };
+}
+
+export function makeEvent(order: Pick<Order, 'id' | 'state'>, seq: number, over: Partial<OrderEvent> = {}): OrderEvent {
+  return {
+    orderId: order.id,
+    seq,
+    action: seq === 1 ? 'create' : 'note',
+    actorId: 'u1',
+    actorRole: 'resident',
+    at: T0 + seq * MIN,
+    from: seq === 1 ? null : order.state,
+    to: order.state,
+    payload: { seq, note: `第${seq}步` },
+    ...over,
+  };
+}
+
+export function makeNotification(id: string, to: Recipient, at: number, orderId = 'o1'): StoredNotification {
+  return { id, to, orderId, text: `通知 ${id}`, at };
+}
+
+export function makeReply(key: string, at = T0): StoredReply {
+  return { key, fingerprint: `fp-${key}`, reply: { orderId: 'o1', nested: { list: [1, 'two', null], ok: true } }, at };
+}
+
+/** The commit that creates an order with its first event. */
+export function createCommit(order: Order, extra: Partial<Commit> = {}): Commit {
+  return { order, expectedVersion: null, events: [makeEvent(order, order.version)], notifications: [], reply: null, ...extra };
+}
+
+/** The commit that moves an order one version on (CAS from `order.version`). */
+export function nextCommit(order: Order, patch: Partial<Order>, extra: Partial<Commit> = {}): Commit {
+  const next = { ...order, ...patch, version: order.version + 1 };
+  return { order: next, expectedVersion: order.version, events: [makeEvent(next, next.version)], notifications: [], reply: null, ...extra };
+}
+
+/** A small deterministic PRNG (mulberry32), so the generated orders are the same on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  return { next, pick };
+}
+
+/** The world the generated orders live in: two communities, their compounds, companies, teams and people. */
+export const WORLD = {
+  communities: ['c1', 'c2'],
+  compounds: { c1: ['cp1', 'cp2'], c2: ['cp3'] } as Record<string, string[]>,
+  companyOf: { cp1: 'co1', cp2: 'co2', cp3: 'co3' } as Record<string, string>,
+  households: { c1: ['h1', 'h2', 'h3', 'h4'], c2: ['h5', 'h6'] } as Record<string, string[]>,
+  creators: { c1: ['u1', 'u2', 'u3'], c2: ['u5'] } as Record<string, string[]>,
+  teams: { c1: ['t1', 't2', 't3'], c2: ['t5'] } as Record<string, string[]>,
+  workers: { c1: ['w1', 'w2', 'w3'], c2: ['w5'] } as Record<string, string[]>,
+};
+
+function assignmentFor(state: OrderState, community: string, r: ReturnType<typeof rng>): Assignment | null {
+  if (state === 'pending_dispatch') return null;
+  const teamId = r.pick(WORLD.teams[community] ?? []);
+  // Pool orders mostly wait in pending_accept, but some end there (cancelled, refused) and must
+  // then drop out of the workers' view; a few other states keep a stale pool assignment too.
+  const poolLikely = state === 'pending_accept' || state === 'cancelled' || state === 'refused';
+  if ((poolLikely && r.next() < 0.6) || r.next() < 0.1) return { mode: 'pool', teamId };
+  if (state === 'refused' && r.next() < 0.5) return null;
+  return { mode: 'member', teamId, workerId: r.pick(WORLD.workers[community] ?? []) };
+}
+
+/**
+ * `n` varied orders across the world above: every state, both assignment modes, several creators
+ * and households per community, and deliberate ties on `updatedAt` so paging must break ties by id.
+ */
+export function generateOrders(n = 60, seed = 42): Order[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const communityId = i % 5 === 4 ? 'c2' : 'c1';
+    const compoundId = r.pick(WORLD.compounds[communityId] ?? []);
+    const state = ORDER_STATES[i % ORDER_STATES.length] as OrderState;
+    const createdAt = T0 + Math.floor(r.next() * 30) * 60 * MIN;
+    const updatedAt = createdAt + (i % 4 === 0 ? 0 : Math.floor(r.next() * 3) * 30 * MIN);
+    const category: ServiceCategory = r.pick(SERVICE_CATEGORIES);
+    return makeOrder({
+      id: `o${String(i).padStart(3, '0')}`,
+      communityId,
+      compoundId,
+      companyId: WORLD.companyOf[compoundId] ?? 'co1',
+      householdId: r.pick(WORLD.households[communityId] ?? []),
+      createdBy: r.pick(WORLD.creators[communityId] ?? []),
+      category,
+      state,
+      assignment: assignmentFor(state, communityId, r),
+      createdAt,
+      updatedAt,
+      closedAt: state === 'closed' ? updatedAt : null,
+    });
+  });
+}
+
+/** Reference documents of every kind, spread over two communities. */
+export function referenceData(): { [K in keyof import('@backend/storage/port').ReferenceTypes]: import('@backend/storage/port').ReferenceTypes[K][] } {
+  const deadlines = { dispatch: 30, accept: 30, start: 120, complete: 1440, confirm: 4320 };
+  const settings = { defaultDeadlines: deadlines, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 };
+  const user = (id: string, communityId: string, over: Partial<import('@core').User> = {}) => ({
+    id,
+    openid: `openid-${id}`,
+    communityId,
+    name: `用户${id}`,
+    phone: `1390000${id.padStart(4, '0')}`.slice(0, 11),
+    roles: ['resident' as const],
+    householdIds: [],
+    companyId: null,
+    onDuty: false,
+    maxOpenOrders: 0,
+    ...over,
+  });
+  return {
+    communities: [
+      { id: 'c1', name: '河东社区', secretaryUserId: 'u9', settings },
+      { id: 'c2', name: '河西社区', secretaryUserId: null, settings: { ...settings, escalationMinutes: 60 } },
+    ],
+    compounds: [
+      { id: 'cp1', communityId: 'c1', name: '幸福小区', companyId: 'co1' },
+      { id: 'cp2', communityId: 'c1', name: '和平小区', companyId: 'co2' },
+      { id: 'cp3', communityId: 'c2', name: '光明小区', companyId: 'co3' },
+    ],
+    buildings: [
+      { id: 'b1', compoundId: 'cp1', name: '3栋' },
+      { id: 'b2', compoundId: 'cp3', name: '1栋' },
+    ],
+    households: [
+      { id: 'h1', communityId: 'c1', compoundId: 'cp1', buildingId: 'b1', door: '2单元301', contactName: '张阿姨', contactPhone: '13800000001' },
+      { id: 'h5', communityId: 'c2', compoundId: 'cp3', buildingId: 'b2', door: '1单元101', contactName: '李大爷', contactPhone: '13800000005' },
+    ],
+    companies: [
+      { id: 'co1', name: '红色物业一公司' },
+      { id: 'co2', name: '红色物业二公司' },
+      { id: 'co3', name: '河西物业' },
+    ],
+    teams: [
+      { id: 't1', communityId: 'c1', companyId: 'co1', name: '维修队', categories: ['repair'], memberIds: ['w1', 'w2'] },
+      { id: 't2', communityId: 'c1', companyId: null, name: '志愿者服务队', categories: ['meal', 'companion'], memberIds: ['w3'] },
+      { id: 't5', communityId: 'c2', companyId: 'co3', name: '河西保洁队', categories: ['cleaning'], memberIds: ['w5'] },
+    ],
+    users: [
+      user('u1', 'c1', { householdIds: ['h1'] }),
+      user('w1', 'c1', { roles: ['worker', 'resident'], onDuty: true, maxOpenOrders: 3 }),
+      user('d1', 'c1', { roles: ['dispatcher'], companyId: 'co1' }),
+      user('u5', 'c2', { householdIds: ['h5'] }),
+    ],
+    serviceItems: [
+      {
+        id: 'si-repair',
+        communityId: 'c1',
+        name: '水电维修',
+        category: 'repair',
+        description: '上门维修水电',
+        redPriceFen: 3000,
+        marketPriceFen: 8000,
+        unit: '次',
+        deadlines,
+        active: true,
+      },
+      {
+        id: 'si-meal',
+        communityId: 'c2',
+        name: '老年送餐',
+        category: 'meal',
+        description: '午餐送上门',
+        redPriceFen: 1200,
+        marketPriceFen: 2500,
+        unit: '餐',
+        deadlines: null,
+        active: false,
+      },
+    ],
+    assessments: [
+      {
+        id: 'c1:2025-01',
+        communityId: 'c1',
+        month: '2025-01',
+        weights: settings.weights,
+        rows: [
+          {
+            kind: 'team',
+            id: 't1',
+            name: '维修队',
+            rates: { orders: 12, responseRate: 0.75, resolutionRate: 1, satisfactionRate: null, avgHandlingHours: 5.5, overdue: 1 },
+            score: 91.3,
+            rank: 1,
+          },
+        ],
+        asOf: T0 + 40 * 24 * 3_600_000,
+        publishedAt: null,
+        publishedBy: null,
+      },
+    ],
+  };
+}
