@@ -3,6 +3,8 @@ import type { Household, ServiceCategory, ServiceItem, User } from './community'
 import type { Order, OrderEvent, OrderState } from './order';
 import type { ActionType, CreateOrderInput } from './order-inputs';
 import type { Role } from './roles';
+import type { Assessment, AssessmentRow } from './assessment';
+import type { Rates } from './metrics';
 
 /**
  * The wire contract between the app and the cloud functions: one request and one reply type per
@@ -78,6 +80,51 @@ export interface Api {
   notifications: {
     list: { req: { role: Role; limit?: number }; res: { items: StoredNotificationView[] } };
   };
+  statistics: {
+    board: { req: { role: Role; month?: string | null }; res: SupervisorBoard };
+    public: { req: { communityId: string; month: string }; res: PublicBoard };
+    assessment: { req: { role: Role; month: string }; res: Assessment };
+    publish: { req: { role: Role; month: string }; res: Assessment };
+    export: { req: { role: Role; month: string; format: 'csv' | 'xlsx' }; res: ExportFile };
+  };
+}
+
+/** The supervisor's board (see backend/usecases/boards.ts). */
+export interface SupervisorBoard {
+  readonly period: { readonly from: number; readonly to: number };
+  readonly overall: Rates;
+  readonly trend: readonly { readonly key: string; readonly rates: Rates }[];
+  readonly teams: readonly AssessmentRow[];
+  readonly compounds: readonly AssessmentRow[];
+  readonly companies: readonly AssessmentRow[];
+  readonly categories: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
+  readonly counts: Record<OrderState, number>;
+  readonly queues: Readonly<Record<'waiting' | 'overdue' | 'escalated' | 'complaints' | 'instructions', readonly OrderView[]>>;
+}
+
+/** One line of the public 晾晒 board: no person appears. */
+export interface PublicRow {
+  readonly name: string;
+  readonly orders: number;
+  readonly responseRate: number | null;
+  readonly resolutionRate: number | null;
+  readonly satisfactionRate: number | null;
+  readonly score: number;
+  readonly rank: number | null;
+}
+export interface PublicBoard {
+  readonly community: string;
+  readonly month: string;
+  readonly overall: Rates;
+  readonly compounds: readonly PublicRow[];
+  readonly teams: readonly PublicRow[];
+}
+
+/** A file to save: CSV or XLSX, base64-encoded. */
+export interface ExportFile {
+  readonly filename: string;
+  readonly mime: string;
+  readonly base64: string;
 }
 
 export type FunctionName = keyof Api;

@@ -1,9 +1,9 @@
 import type { Millis } from './community';
 import { MIN_ORDERS_TO_RANK, scoreOf, type Rates, type ScoreWeights } from './metrics';
 
-/** One assessed unit: a service team or a property company. */
+/** One assessed unit: a service team, a property company, or (on the boards) a compound. */
 export interface AssessmentRow {
-  readonly kind: 'team' | 'company';
+  readonly kind: 'team' | 'company' | 'compound';
   readonly id: string;
   readonly name: string;
   readonly rates: Rates;
@@ -34,13 +34,15 @@ export function rankRows(kind: AssessmentRow['kind'], units: readonly { id: stri
   return [...ranked.map((u, i) => ({ ...u, rank: i + 1 })), ...unranked.map((u) => ({ ...u, rank: null }))];
 }
 
+const KIND_LABELS: Readonly<Record<AssessmentRow['kind'], string>> = { team: '服务队', company: '物业公司', compound: '小区' };
+
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 /** The report as a table with Chinese headers: what CSV and XLSX exports write. */
 export function assessmentTable(a: Assessment): { headers: string[]; rows: (string | number)[][] } {
   const headers = ['类型', '名称', '工单数', '响应率', '解决率', '满意率', '平均办理时长(小时)', '超时工单', '综合得分', '排名'];
   const rows = a.rows.map((r) => [
-    r.kind === 'team' ? '服务队' : '物业公司',
+    KIND_LABELS[r.kind],
     r.name,
     r.rates.orders,
     pct(r.rates.responseRate),

@@ -28,6 +28,8 @@ export const ERRORS = {
   'TEAM.NOT_MEMBER': { status: 409, message: '该队员不属于这个服务队' },
   'WORKER.OFF_DUTY': { status: 409, message: '该队员不在岗' },
   'WORKER.OVER_CAPACITY': { status: 409, message: '手头工单已满，请先完成在办工单' },
+  'ASSESSMENT.ALREADY_PUBLISHED': { status: 409, message: '本月考核已发布，不能再修改' },
+  'ASSESSMENT.MONTH_NOT_OVER': { status: 409, message: '这个月还没结束，月末后才能发布考核' },
   'IDEMPOTENCY.KEY_REUSED': { status: 409, message: '请求编号已用于另一项操作' },
   'STORE.UNAVAILABLE': { status: 503, message: '服务暂时不可用，请稍后再试' },
   'INTERNAL': { status: 500, message: '系统开小差了，请稍后再试' },

@@ -3,5 +3,5 @@ import { defineFunction, route } from './define-function';
 
 /** The service catalogue: red price beside market price. */
 export const catalog = defineFunction('catalog', {
-  list: route({ fields: {}, needsRole: false, run: (deps, user) => listCatalog(deps, user) }),
+  list: route({ fields: {}, access: 'user', run: (deps, user) => listCatalog(deps, user) }),
 });

@@ -6,12 +6,14 @@ type Shape = Parameters<typeof obj>[0];
 type Parsed<S extends Shape> = ReturnType<typeof obj<S>> extends Schema<infer T> ? T : never;
 
 /**
- * One action of a function: its input fields and the use case it calls. Actions that read or change
- * orders name the role the caller acts in (`role` in the event); the caller must hold it.
+ * One action of a function: its input fields and the use case it calls. `public` actions need no
+ * identity (the 晾晒 board); `user` ones a known user; `role` ones also name the role the caller
+ * acts in (`role` in the event), which the caller must hold.
  */
 export type Route<S extends Shape> =
-  | { readonly fields: S; readonly needsRole: false; readonly run: (deps: Deps, user: User, input: Parsed<S>) => Promise<Result<unknown, AppError>> }
-  | { readonly fields: S; readonly needsRole: true; readonly run: (deps: Deps, actor: Actor, input: Parsed<S>) => Promise<Result<unknown, AppError>> };
+  | { readonly fields: S; readonly access: 'public'; readonly run: (deps: Deps, input: Parsed<S>) => Promise<Result<unknown, AppError>> }
+  | { readonly fields: S; readonly access: 'user'; readonly run: (deps: Deps, user: User, input: Parsed<S>) => Promise<Result<unknown, AppError>> }
+  | { readonly fields: S; readonly access: 'role'; readonly run: (deps: Deps, actor: Actor, input: Parsed<S>) => Promise<Result<unknown, AppError>> };
 
 /** A cloud function's whole behaviour: event in, envelope out. The caller comes from outside the event. */
 export type Handler = (event: unknown, caller: Caller, deps: Deps) => Promise<Envelope<unknown>>;
@@ -35,21 +37,26 @@ export const toEnvelope = <T>(r: Result<T, AppError>): Envelope<T> => (r.ok ? { 
  */
 export function defineFunction(name: string, routes: Record<string, AnyRoute>): Handler {
   const schemas = new Map(
-    Object.entries(routes).map(([action, r]) => [action, obj(r.needsRole ? { action: actionName, role, ...r.fields } : { action: actionName, ...r.fields })]),
+    Object.entries(routes).map(([action, r]) => [action, obj(r.access === 'role' ? { action: actionName, role, ...r.fields } : { action: actionName, ...r.fields })]),
   );
   return async (event, caller, deps) => {
     try {
       if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(fail('INPUT.INVALID', { '(root)': '应为对象' }));
       const action = (event as { action?: unknown }).action;
       if (typeof action !== 'string') return toEnvelope(fail('INPUT.INVALID', { action: '缺少操作名称' }));
-      const user = await resolveUser(deps.store, caller);
-      if (!user.ok) return toEnvelope(user);
       const r = Object.prototype.hasOwnProperty.call(routes, action) ? routes[action] : undefined;
       const schema = schemas.get(action);
+      if (r?.access === 'public' && schema) {
+        const input = parse(schema, event);
+        return toEnvelope(input.ok ? await r.run(deps, input.value) : input);
+      }
+      const user = await resolveUser(deps.store, caller);
+      if (!user.ok) return toEnvelope(user);
       if (!r || !schema) return toEnvelope(fail('INPUT.UNKNOWN_ACTION', { action }));
       const input = parse(schema, event);
       if (!input.ok) return toEnvelope(input);
-      if (!r.needsRole) return toEnvelope(await r.run(deps, user.value, input.value));
+      if (r.access === 'public') return toEnvelope(await r.run(deps, input.value));
+      if (r.access === 'user') return toEnvelope(await r.run(deps, user.value, input.value));
       const actor = await actorFor(deps.store, user.value, (input.value as { role?: unknown }).role);
       if (!actor.ok) return toEnvelope(actor);
       return toEnvelope(await r.run(deps, actor.value, input.value));

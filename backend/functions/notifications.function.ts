@@ -6,7 +6,7 @@ import { defineFunction, route } from './define-function';
 export const notifications = defineFunction('notifications', {
   list: route({
     fields: { limit: optional(int(1, 100), 30) },
-    needsRole: true,
+    access: 'role',
     run: (deps, actor, { limit }) => listNotifications(deps, actor, limit),
   }),
 });

@@ -34,7 +34,7 @@ const actionRoutes = Object.fromEntries(
     type,
     route({
       fields: { orderId: entityId, version, requestId, input: optional(ACTION_INPUTS[type] as never, {}) },
-      needsRole: true,
+      access: 'role',
       run: async (deps, actor, { orderId, version: v, requestId: rid, input }) => {
         const parsed = ACTION_INPUTS[type](input, 'input');
         if (!parsed.ok) return parsed;
@@ -49,7 +49,7 @@ const actionRoutes = Object.fromEntries(
 export const orders = defineFunction('orders', {
   create: route({
     fields: { requestId, order: createOrderInput },
-    needsRole: false,
+    access: 'user',
     run: async (deps, user, { requestId: rid, order }) => {
       const actor = { user, role: 'resident' as const, teamIds: [] };
       return user.roles.includes('resident') ? placeOrder(deps, actor, rid, order) : { ok: false, error: { code: 'AUTH.ROLE_NOT_HELD', message: '只有居民身份可以下单' } };
@@ -57,9 +57,9 @@ export const orders = defineFunction('orders', {
   }),
   list: route({
     fields: { filter: optional(filter, {}), cursor: optional(str({ max: 200 }), null), limit: optional(int(1, 50), 20) },
-    needsRole: true,
+    access: 'role',
     run: (deps, actor, { filter: f, cursor, limit }) => listOrders(deps, actor, f, cursor, limit),
   }),
-  get: route({ fields: { orderId: entityId }, needsRole: true, run: (deps, actor, { orderId }) => getOrder(deps, actor, orderId) }),
+  get: route({ fields: { orderId: entityId }, access: 'role', run: (deps, actor, { orderId }) => getOrder(deps, actor, orderId) }),
   ...actionRoutes,
 });

@@ -3,5 +3,5 @@ import { defineFunction, route } from './define-function';
 
 /** Service teams with each member's duty and load, for dispatching. */
 export const teams = defineFunction('teams', {
-  list: route({ fields: {}, needsRole: true, run: (deps, actor) => listTeams(deps, actor) }),
+  list: route({ fields: {}, access: 'role', run: (deps, actor) => listTeams(deps, actor) }),
 });

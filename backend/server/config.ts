@@ -10,5 +10,6 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     filesDir: path.join(dataDir, 'files'),
     h5Dir: path.resolve(env.H5_DIR ?? path.join(root, 'dist-h5')),
+    sweepEveryMs: Number(env.SWEEP_EVERY_MS ?? 60_000),
   };
 }

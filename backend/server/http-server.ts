@@ -15,6 +15,8 @@ export interface ServerOptions {
   readonly filesDir: string;
   /** Largest function event accepted, in bytes. */
   readonly maxBody?: number;
+  /** Local-only controls: move the clock forward and sweep at once (demos and browser tests). */
+  readonly dev?: { readonly advanceClock: (ms: number) => void; readonly sweepNow: () => Promise<unknown> };
 }
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
@@ -58,6 +60,15 @@ export function createServer(opts: ServerOptions): http.Server {
     if (url.pathname === '/api/dev/users' && req.method === 'GET') {
       const users = await deps.store.listRefs('users');
       return sendJson(res, 200, { ok: true, data: { users: users.map(({ id, name, roles }) => ({ id, name, roles })) } });
+    }
+    if (url.pathname === '/api/dev/clock' && req.method === 'POST' && opts.dev) {
+      const minutes = Number(JSON.parse((await readBody(req, 1024)).toString('utf8') || '{}').minutes);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 60 * 24 * 60) {
+        return failure(res, appError('INPUT.INVALID', { minutes: '应为0到86400之间的整数' }));
+      }
+      opts.dev.advanceClock(minutes * 60_000);
+      const sweep = await opts.dev.sweepNow();
+      return sendJson(res, 200, { ok: true, data: { now: deps.now(), sweep } });
     }
     if (url.pathname === '/api/files' && req.method === 'POST') {
       if (!caller || !(await deps.store.getRef('users', caller.devUserId))) return failure(res, appError('AUTH.NO_IDENTITY'));

@@ -1,0 +1,32 @@
+import type { Deps } from '../runtime/deps';
+import { runSweep, type SweepReport } from '../usecases/sweep';
+
+/**
+ * The local stand-in for CloudBase's timer trigger: sweeps every interval, one sweep at a time
+ * (the sweep is safe to overlap, but there is no point in queueing them up).
+ */
+export function startSweeper(deps: Deps, everyMs: number): { stop(): void; sweepNow(): Promise<SweepReport> } {
+  let running: Promise<SweepReport> | null = null;
+  const sweepNow = () => {
+    running ??= runSweep(deps).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    sweepNow().catch((e: unknown) => console.error('[sweep] failed', e));
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), sweepNow };
+}
+
+/** A clock the local server can move forward, to show deadlines passing without waiting for them. */
+export function adjustableClock() {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms: number) => {
+      offset += ms;
+    },
+  };
+}

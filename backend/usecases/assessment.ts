@@ -1,0 +1,58 @@
+import { assessmentTable, fail, monthRange, ok, type Actor, type AppError, type Assessment, type ExportFile, type Result } from '@core';
+import { toCsv, toXlsx } from '../export/table-export';
+import type { Deps } from '../runtime/deps';
+import { assessmentRows, mayReadStatistics } from './statistics';
+
+const idOf = (communityId: string, month: string) => `${communityId}:${month}`;
+
+/** The month's report: the published one if it exists (frozen), else computed now as a draft. */
+export async function getAssessment(deps: Deps, actor: Actor, month: string): Promise<Result<Assessment, AppError>> {
+  if (!mayReadStatistics(actor)) return fail('AUTH.FORBIDDEN');
+  const range = monthRange(month);
+  if (!range) return fail('INPUT.INVALID', { month: '月份格式应为 2026-11' });
+  const communityId = actor.user.communityId;
+  const published = await deps.store.getRef('assessments', idOf(communityId, month));
+  if (published) return ok(published);
+  const community = await deps.store.getRef('communities', communityId);
+  const weights = community?.settings.weights ?? { response: 0.3, resolution: 0.35, satisfaction: 0.35 };
+  const now = deps.now();
+  return ok({
+    id: idOf(communityId, month),
+    communityId,
+    month,
+    weights,
+    rows: await assessmentRows(deps, communityId, range, weights),
+    asOf: now,
+    publishedAt: null,
+    publishedBy: null,
+  });
+}
+
+/** Publishes (freezes) the month's report; once published it cannot be published again or changed. */
+export async function publishAssessment(deps: Deps, actor: Actor, month: string): Promise<Result<Assessment, AppError>> {
+  if (actor.role !== 'supervisor') return fail('AUTH.FORBIDDEN');
+  const draft = await getAssessment(deps, actor, month);
+  if (!draft.ok) return draft;
+  if (draft.value.publishedAt !== null) return fail('ASSESSMENT.ALREADY_PUBLISHED');
+  const now = deps.now();
+  if (monthRange(month)!.to > now) return fail('ASSESSMENT.MONTH_NOT_OVER');
+  const frozen: Assessment = { ...draft.value, publishedAt: now, publishedBy: actor.user.id };
+  return (await deps.store.insertRef('assessments', frozen)) ? ok(frozen) : fail('ASSESSMENT.ALREADY_PUBLISHED');
+}
+
+/** The report as CSV or XLSX with Chinese headers; a draft says so in its name. */
+export async function exportAssessment(deps: Deps, actor: Actor, month: string, format: 'csv' | 'xlsx'): Promise<Result<ExportFile, AppError>> {
+  const a = await getAssessment(deps, actor, month);
+  if (!a.ok) return a;
+  const table = assessmentTable(a.value);
+  const base = `考核-${month}${a.value.publishedAt === null ? '-草稿' : ''}`;
+  return ok(
+    format === 'csv'
+      ? { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', base64: toCsv(table).toString('base64') }
+      : {
+          filename: `${base}.xlsx`,
+          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          base64: toXlsx(table, `${month}考核`).toString('base64'),
+        },
+  );
+}

@@ -1,0 +1,96 @@
+import {
+  fail,
+  ok,
+  rankRows,
+  type Actor,
+  type AppError,
+  type AssessmentRow,
+  type OrderState,
+  type PublicBoard,
+  type PublicRow,
+  type Result,
+  type SupervisorBoard,
+} from '@core';
+import type { Deps } from '../runtime/deps';
+import type { OrderFilter } from '../storage/port';
+import { viewOrder } from './order-view';
+import { mayReadStatistics, namesOf, overall, periodOf, ratesBy, type RatedGroup } from './statistics';
+
+
+const OPEN: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm'];
+const QUEUE_SIZE = 10;
+
+/** 督单 board: the three rates and their trend, rankings, and the queues that need attention. */
+export async function supervisorBoard(deps: Deps, actor: Actor, month: string | null): Promise<Result<SupervisorBoard, AppError>> {
+  if (!mayReadStatistics(actor)) return fail('AUTH.FORBIDDEN');
+  const period = periodOf(month, deps.now());
+  if (!period.ok) return period;
+  const communityId = actor.user.communityId;
+  const community = await deps.store.getRef('communities', communityId);
+  const weights = community?.settings.weights ?? { response: 0.3, resolution: 0.35, satisfaction: 0.35 };
+  const names = await namesOf(deps, communityId);
+  const scope = { kind: 'community', communityId } as const;
+  const queue = async (filter: OrderFilter) => {
+    const page = await deps.store.listOrders(scope, filter, { limit: QUEUE_SIZE, sort: 'oldest' });
+    return page.items.map((o) => viewOrder(o, actor, deps.now()));
+  };
+  const p = period.value;
+  const [all, trend, teams, compounds, companies, categories, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
+    overall(deps, communityId, p),
+    ratesBy(deps, communityId, p, 'day', names),
+    ratesBy(deps, communityId, p, 'team', names),
+    ratesBy(deps, communityId, p, 'compound', names),
+    ratesBy(deps, communityId, p, 'company', names),
+    ratesBy(deps, communityId, p, 'category', names),
+    deps.store.countByState(scope, {}),
+    queue({ states: OPEN }),
+    queue({ states: OPEN, attention: 'overdue' }),
+    queue({ attention: 'escalated', states: OPEN }),
+    queue({ attention: 'complaints' }),
+    queue({ attention: 'instructions' }),
+  ]);
+  const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
+  return ok({
+    period: p,
+    overall: all,
+    trend: trend.map((g) => ({ key: g.key, rates: g.rates })),
+    teams: rankRows('team', teams.map(unit), weights),
+    compounds: rankRows('compound', compounds.map(unit), weights),
+    companies: rankRows('company', companies.map(unit), weights),
+    categories,
+    counts,
+    queues: { waiting, overdue, escalated, complaints, instructions },
+  });
+}
+
+const publicRow = (r: AssessmentRow): PublicRow => ({
+  name: r.name,
+  orders: r.rates.orders,
+  responseRate: r.rates.responseRate,
+  resolutionRate: r.rates.resolutionRate,
+  satisfactionRate: r.rates.satisfactionRate,
+  score: r.score,
+  rank: r.rank,
+});
+
+/** 晾晒: the month's results of every compound and team, for anyone to read without logging in. */
+export async function publicBoard(deps: Deps, communityId: string, month: string): Promise<Result<PublicBoard, AppError>> {
+  const community = await deps.store.getRef('communities', communityId);
+  if (!community) return fail('INPUT.INVALID', { communityId: '没有这个社区' });
+  const period = periodOf(month, deps.now());
+  if (!period.ok) return period;
+  const names = await namesOf(deps, communityId);
+  const [all, compounds, teams] = await Promise.all([
+    overall(deps, communityId, period.value),
+    ratesBy(deps, communityId, period.value, 'compound', names),
+    ratesBy(deps, communityId, period.value, 'team', names),
+  ]);
+  const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
+  return ok({
+    community: community.name,
+    month,
+    overall: all,
+    compounds: rankRows('compound', compounds.map(unit), community.settings.weights).map(publicRow),
+    teams: rankRows('team', teams.map(unit), community.settings.weights).map(publicRow),
+  });
+}
