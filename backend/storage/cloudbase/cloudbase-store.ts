@@ -1,0 +1,180 @@
+import tcb from '@cloudbase/node-sdk';
+import type { Db } from '@cloudbase/database';
+import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
+import { OPEN_FOR_WORKER, type ReferenceKind, type ReferenceTypes, type Store, type StoredNotification } from '../port';
+import { commitInTransaction, type TxDb } from './commit';
+import { fromDoc, recipientKey, toNotification, toReply } from './docs';
+import { collectionNames } from './names';
+import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, type Commands } from './order-query';
+import { fromOrderDoc } from './order-doc';
+import { metricSums } from './metric-sums';
+import { isRaceError } from './commit';
+import { removeAll, ensureCollections, fetchAll } from './collections';
+
+export interface CloudBaseStoreOptions {
+  readonly envId: string;
+  readonly secretId?: string;
+  readonly secretKey?: string;
+  /** Prepended to every collection name; defaults to `rp_`. */
+  readonly prefix?: string;
+}
+
+/** One `get()` returns at most this many documents (the SDK caps the limit at 1000). */
+const MAX_PAGE = 1000;
+
+/**
+ * Opens the store on a CloudBase environment. With keys it reaches the environment from anywhere
+ * (tests, scripts); without them it runs inside a cloud function on the function's own environment.
+ */
+export function openCloudBaseStore(opts: CloudBaseStoreOptions): Store {
+  const app =
+    opts.secretId && opts.secretKey
+      ? tcb.init({ env: opts.envId, secretId: opts.secretId, secretKey: opts.secretKey })
+      : tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  return cloudBaseStoreOn(app.database(), opts.prefix ?? 'rp_');
+}
+
+const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
+const docs = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Record<string, unknown>[]) : []);
+
+/** The store over an already opened database handle (tests pass one whose transport is faked). */
+export function cloudBaseStoreOn(db: Db, prefix: string): Store {
+  const names = collectionNames(prefix);
+  const _ = db.command;
+  const cmd = _ as unknown as Commands;
+  const sum = _.aggregate.sum;
+  let ready: Promise<void> | null = null;
+  // Transactions cannot create collections, so every collection is made once before first use.
+  const ensure = () => (ready ??= ensureCollections(db, names.all).catch((e: unknown) => ((ready = null), Promise.reject(e))));
+  const coll = async (name: string) => (await ensure(), db.collection(name));
+  /** Reference documents of one community; communities and companies belong to none, so all of them. */
+  const refQuery = (kind: ReferenceKind, communityId?: string) =>
+    communityId === undefined || kind === 'communities' || kind === 'companies' ? {} : { communityId };
+
+  const store: Store = {
+    kind: 'cloudbase',
+
+    async getRef<K extends ReferenceKind>(kind: K, id: string) {
+      const found = docs(await (await coll(names.refs[kind])).doc(id).get());
+      return found[0] ? fromDoc<ReferenceTypes[K]>(found[0]) : null;
+    },
+    async listRefs<K extends ReferenceKind>(kind: K, communityId?: string) {
+      const all = await fetchAll(await coll(names.refs[kind]), _, refQuery(kind, communityId));
+      return all.map((d) => fromDoc<ReferenceTypes[K]>(d));
+    },
+    async putRefs<K extends ReferenceKind>(kind: K, list: readonly ReferenceTypes[K][]) {
+      const c = await coll(names.refs[kind]);
+      // `set` replaces the whole document, or creates it: an upsert by id.
+      for (const d of list) await c.doc(d.id).set({ ...d });
+    },
+    async insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]) {
+      const c = await coll(names.refs[kind]);
+      if (docs(await c.doc(doc.id).get()).length) return false;
+      try {
+        await c.add({ _id: doc.id, ...doc });
+        return true;
+      } catch (e) {
+        // Someone inserted the same id between our look and our write: theirs stays.
+        if (isRaceError(e)) return false;
+        throw e;
+      }
+    },
+    async findUserByOpenid(openid) {
+      const found = docs(await (await coll(names.refs.users)).where({ openid }).limit(1).get());
+      return found[0] ? fromDoc<User>(found[0]) : null;
+    },
+
+    async getOrder(id) {
+      const found = docs(await (await coll(names.orders)).doc(id).get());
+      return found[0] ? fromOrderDoc(found[0]) : null;
+    },
+    async listOrders(scope, filter, page) {
+      const where = orderCondition(cmd, scope, filter);
+      if (!where || page.limit <= 0) return { items: [], nextCursor: null };
+      const order = ORDERINGS[page.sort ?? 'recent'];
+      const after = page.cursor ? decodeCursor(page.cursor) : null;
+      const limit = Math.min(page.limit, MAX_PAGE - 1);
+      const rows = docs(
+        await (await coll(names.orders))
+          .where(after ? _.and([where, afterCursor(cmd, order, after)]) : where)
+          .orderBy(order.field, order.dir)
+          .orderBy('_id', order.dir)
+          .limit(limit + 1) // one more than asked tells whether another page follows
+          .get(),
+      );
+      const items = rows.slice(0, limit).map(fromOrderDoc);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[order.field], last.id) : null };
+    },
+    async countByState(scope, filter) {
+      const counts = zeroCounts();
+      const where = orderCondition(cmd, scope, filter);
+      if (!where) return counts;
+      const res = await (await coll(names.orders)).aggregate().match(where).group({ _id: '$state', n: sum(1) }).end();
+      for (const g of docs(res)) if (typeof g._id === 'string' && g._id in counts) counts[g._id as OrderState] = Number(g.n);
+      return counts;
+    },
+    async openOrdersOf(workerIds) {
+      const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
+      if (workerIds.length === 0) return result;
+      const res = await (await coll(names.orders))
+        .aggregate()
+        .match({ 'assignment.mode': 'member', 'assignment.workerId': _.in([...workerIds]), state: _.in([...OPEN_FOR_WORKER]) })
+        .group({ _id: '$assignment.workerId', n: sum(1) })
+        .limit(MAX_PAGE) // aggregation results are paged too; one group per worker asked about
+        .end();
+      for (const g of docs(res)) if (typeof g._id === 'string') result[g._id] = Number(g.n);
+      return result;
+    },
+    async listEvents(orderId) {
+      const all = await fetchAll(await coll(names.events), _, { orderId }, 'seq');
+      return all.map((d) => fromDoc<OrderEvent>(d));
+    },
+    async listNotifications(recipients, limit) {
+      if (recipients.length === 0 || limit <= 0) return [];
+      const rows = docs(
+        await (await coll(names.notifications))
+          .where({ recipient: _.in(recipients.map(recipientKey)) })
+          .orderBy('at', 'desc')
+          .orderBy('_id', 'desc')
+          .limit(Math.min(limit, MAX_PAGE))
+          .get(),
+      );
+      return rows.map(toNotification) satisfies StoredNotification[];
+    },
+
+    async listDueForSweep(now, limit) {
+      if (limit <= 0) return [];
+      const rows = docs(
+        await (await coll(names.orders))
+          .where({ 'idx.nextSweepAt': _.lte(now) }) // null (nothing to do) never compares as <= a number
+          .orderBy('idx.nextSweepAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(Math.min(limit, MAX_PAGE))
+          .get(),
+      );
+      return rows.map(fromOrderDoc);
+    },
+    async metricSums(communityId, period, by, asOf) {
+      return metricSums(await coll(names.orders), _, communityId, period, by, asOf);
+    },
+
+    async getReply(key) {
+      const found = docs(await (await coll(names.replies)).doc(key).get());
+      return found[0] ? toReply(found[0]) : null;
+    },
+    async commit(change) {
+      await ensure();
+      return commitInTransaction(db as unknown as TxDb, names, change);
+    },
+
+    async clear() {
+      await ensure();
+      for (const name of names.all) await removeAll(db.collection(name), _);
+    },
+    async close() {
+      // The SDK keeps no connection open: each call is an HTTPS request.
+    },
+  };
+  return store;
+}

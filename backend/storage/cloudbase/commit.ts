@@ -1,0 +1,88 @@
+import type { Commit, CommitResult } from '../port';
+import type { Names } from './names';
+import { recipientKey } from './docs';
+import { toOrderDoc } from './order-doc';
+
+/** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
+interface TxDoc {
+  get(): Promise<{ data?: Record<string, unknown> | null }>;
+  set(data: object): Promise<unknown>;
+}
+interface TxCollection {
+  doc(id: string): TxDoc;
+  add(data: object): Promise<unknown>;
+}
+export interface Tx {
+  collection(name: string): TxCollection;
+  commit(): Promise<unknown>;
+  rollback(reason?: unknown): Promise<unknown>;
+}
+export interface TxDb {
+  startTransaction(): Promise<Tx>;
+}
+
+const ATTEMPTS = 6;
+
+/**
+ * A write conflict (two transactions wrote the same document) or a duplicate _id on insert: both
+ * mean a concurrent commit touched this order or this request id, and a fresh attempt will see it.
+ */
+export function isRaceError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const text = `${String(err?.code ?? '')} ${String(err?.message ?? '')}`;
+  return /TRANSACTION_CONFLICT|TransactionConflict|DUPLICATE|duplicate key|E11000/i.test(text);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The port's compare-and-set commit as one CloudBase transaction. Transactions only allow
+ * single-document operations (doc get/set, add), which is all this needs: read the reply and the
+ * order inside the snapshot, check them, then write everything. A concurrent commit on the same
+ * order or request id makes one of the two fail with a write conflict; that one retries, now sees
+ * the winner's write, and answers 'version' or 'request'.
+ */
+export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Promise<CommitResult> {
+  for (let attempt = 1; ; attempt++) {
+    const tx = await db.startTransaction();
+    try {
+      const result = await attemptCommit(tx, names, c);
+      if (result.ok) await tx.commit();
+      else await tx.rollback();
+      return result;
+    } catch (e) {
+      // The server aborts a conflicting transaction itself, so this rollback may fail: ignore it.
+      await tx.rollback().catch(() => undefined);
+      if (!isRaceError(e)) throw e;
+      // Still losing after several tries means others keep changing this very order: the caller
+      // re-reads it, which is what a version conflict asks for. Nothing was written.
+      if (attempt >= ATTEMPTS) return { ok: false, conflict: 'version' };
+      await sleep(15 * 2 ** attempt * (0.5 + Math.random()));
+    }
+  }
+}
+
+async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitResult> {
+  // The request id is checked first, as in the embedded store: a retry that also finds the
+  // version moved on must be told 'request' so it replays the first answer.
+  if (c.reply) {
+    const stored = await tx.collection(names.replies).doc(c.reply.key).get();
+    if (stored.data) return { ok: false, conflict: 'request' };
+  }
+  const orders = tx.collection(names.orders);
+  const current = (await orders.doc(c.order.id).get()).data;
+  if (c.expectedVersion === null) {
+    if (current) return { ok: false, conflict: 'version' };
+    await orders.add({ _id: c.order.id, ...toOrderDoc(c.order) });
+  } else {
+    if (!current || Number(current.version) !== c.expectedVersion) return { ok: false, conflict: 'version' };
+    await orders.doc(c.order.id).set(toOrderDoc(c.order));
+  }
+  for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
+  for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
+  if (c.reply) {
+    const { key, fingerprint, reply, at } = c.reply;
+    await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
+  }
+  return { ok: true };
+}

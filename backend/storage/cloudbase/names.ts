@@ -1,0 +1,24 @@
+import { REFERENCE_KINDS, type ReferenceKind } from '../port';
+
+/** Collection names under one prefix, so several deployments (or tests) can share an environment. */
+export interface Names {
+  readonly refs: Readonly<Record<ReferenceKind, string>>;
+  readonly orders: string;
+  readonly events: string;
+  readonly notifications: string;
+  readonly replies: string;
+  readonly all: readonly string[];
+}
+
+const snake = (kind: string) => kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export function collectionNames(prefix: string): Names {
+  const refs = Object.fromEntries(REFERENCE_KINDS.map((k) => [k, `${prefix}${snake(k)}`])) as Record<ReferenceKind, string>;
+  const rest = {
+    orders: `${prefix}orders`,
+    events: `${prefix}order_events`,
+    notifications: `${prefix}notifications`,
+    replies: `${prefix}replies`,
+  };
+  return { refs, ...rest, all: [...Object.values(refs), ...Object.values(rest)] };
+}

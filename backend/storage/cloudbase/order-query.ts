@@ -1,0 +1,93 @@
+import type { OrderScope } from '@core';
+import type { OrderFilter } from '../port';
+
+/** The `db.command` operators this module needs (`_` in CloudBase's docs). */
+export interface Commands {
+  in(values: unknown[]): unknown;
+  lt(value: unknown): unknown;
+  gt(value: unknown): unknown;
+  gte(value: unknown): unknown;
+  and(conditions: object[]): object;
+  or(conditions: object[]): object;
+}
+
+// Assignment fields are queried by dot path inside the stored Order; a null assignment matches none.
+const TEAM = 'assignment.teamId';
+const WORKER = 'assignment.workerId';
+const MODE = 'assignment.mode';
+
+/**
+ * The caller's scope as a CloudBase condition, or null when it can match nothing (so the adapter
+ * skips the round trip). `inScope` in the core is the reference the contract tests compare with.
+ */
+export function scopeCondition(_: Commands, scope: OrderScope): object | null {
+  switch (scope.kind) {
+    case 'none':
+      return null;
+    case 'community':
+      return { communityId: scope.communityId };
+    case 'company':
+      return { communityId: scope.communityId, companyId: scope.companyId };
+    case 'household': {
+      const mine: object[] = [{ createdBy: scope.userId }];
+      if (scope.householdIds.length) mine.push({ householdId: _.in([...scope.householdIds]) });
+      return _.and([{ communityId: scope.communityId }, _.or(mine)]);
+    }
+    case 'worker': {
+      const tasks: object[] = [{ [MODE]: 'member', [WORKER]: scope.workerId }];
+      // Pool orders are only offered while they wait to be grabbed.
+      if (scope.poolTeamIds.length) tasks.push({ [MODE]: 'pool', state: 'pending_accept', [TEAM]: _.in([...scope.poolTeamIds]) });
+      return _.and([{ communityId: scope.communityId }, _.or(tasks)]);
+    }
+  }
+}
+
+/** The supervisor's queues, on fields the adapter derives from the order on every write (order-doc.ts). */
+const ATTENTION = {
+  overdue: (_: Commands) => ({ 'idx.clockLevel': _.gte(1) }),
+  escalated: (_: Commands) => ({ 'idx.clockLevel': _.gte(2) }),
+  complaints: (_: Commands) => ({ 'idx.openComplaints': _.gt(0) }),
+  instructions: (_: Commands) => ({ 'idx.openInstructions': _.gt(0) }),
+} as const;
+
+/** Scope plus the supervisor's filters; the created range is half-open [createdFrom, createdTo). */
+export function orderCondition(_: Commands, scope: OrderScope, filter: OrderFilter): object | null {
+  const inScope = scopeCondition(_, scope);
+  if (!inScope) return null;
+  if (filter.states && filter.states.length === 0) return null;
+  const parts: object[] = [inScope];
+  if (filter.states) parts.push({ state: _.in([...filter.states]) });
+  if (filter.compoundId !== undefined) parts.push({ compoundId: filter.compoundId });
+  if (filter.teamId !== undefined) parts.push({ [TEAM]: filter.teamId });
+  if (filter.category !== undefined) parts.push({ category: filter.category });
+  if (filter.createdFrom !== undefined) parts.push({ createdAt: _.gte(filter.createdFrom) });
+  if (filter.createdTo !== undefined) parts.push({ createdAt: _.lt(filter.createdTo) });
+  if (filter.attention) parts.push(ATTENTION[filter.attention](_));
+  return parts.length === 1 ? inScope : _.and(parts);
+}
+
+/** How a listing is ordered: latest change first, or placed longest ago first; `_id` breaks ties. */
+export const ORDERINGS = {
+  recent: { field: 'updatedAt', dir: 'desc' },
+  oldest: { field: 'createdAt', dir: 'asc' },
+} as const;
+export type Ordering = (typeof ORDERINGS)[keyof typeof ORDERINGS];
+
+/** Keyset continuation: strictly after the previous page's last row in the listing's order. */
+export function afterCursor(_: Commands, o: Ordering, [key, id]: [number, string]): object {
+  const past = (v: unknown) => (o.dir === 'desc' ? _.lt(v) : _.gt(v));
+  return _.or([{ [o.field]: past(key) }, { [o.field]: key, _id: past(id) }]);
+}
+
+/** Opaque cursor: the last row's (sort key, id). */
+export const encodeCursor = (key: number, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+
+export function decodeCursor(cursor: string): [number, string] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    // not a cursor we wrote: start from the top, as the embedded store does
+  }
+  return null;
+}
