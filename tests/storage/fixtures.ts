@@ -1,6 +1,7 @@
 import {
   ORDER_STATES,
   SERVICE_CATEGORIES,
+  STAGE_OF,
   type Assignment,
   type Order,
   type OrderEvent,
@@ -133,10 +134,42 @@ function assignmentFor(state: OrderState, community: string, r: ReturnType<typeo
 }
 
 /**
+ * What the sweep, the attention queues and the 三率 read: clocks at every overdue level, answered
+ * and open complaints and 督办, on-time and late first acceptance, ratings and return visits.
+ * Drawn from its own generator so the orders' other fields stay as they are.
+ */
+function lifecycleFields(o: Order, r: ReturnType<typeof rng>): Partial<Order> {
+  const stage = STAGE_OF[o.state];
+  const accepted = ['accepted', 'in_service', 'pending_confirm', 'closed'].includes(o.state) || (o.state !== 'pending_dispatch' && o.state !== 'pending_accept' && r.next() < 0.3);
+  const firstAcceptedAt = accepted ? o.createdAt + Math.floor(r.next() * 100) * MIN : null;
+  const at = (h: number) => o.createdAt + h * 60 * MIN;
+  const answer = () => (r.next() < 0.5 ? { text: '已处理', at: at(2), by: 'd1' } : null);
+  const stars = () => 1 + Math.floor(r.next() * 5);
+  return {
+    firstAcceptedAt,
+    acceptedAt: firstAcceptedAt,
+    clock: stage ? { stage, enteredAt: o.updatedAt, dueAt: o.updatedAt + Math.floor(r.next() * 12 - 4) * 60 * MIN, level: r.pick([0, 0, 1, 2, 3] as const) } : null,
+    overdueStages: r.next() < 0.3 ? ['accept'] : [],
+    complaints: r.next() < 0.3 ? [{ seq: 2, text: '还没人来', at: at(1), answer: answer() }] : [],
+    instructions:
+      r.next() < 0.3 ? [{ seq: 3, text: '请尽快处理', to: 'dispatcher', dueAt: r.next() < 0.8 ? at(4) : null, at: at(1), by: 's1', answer: answer(), overdue: r.next() < 0.2 }] : [],
+    rating: o.state === 'closed' && r.next() < 0.7 ? { attitude: stars(), timeliness: stars(), quality: stars(), comment: '' } : null,
+    returnVisits: o.state === 'closed' && r.next() < 0.3 ? [{ reached: r.next() < 0.8, satisfied: r.next() < 0.5, notes: '回访', at: at(30), by: 's1' }] : [],
+    reworkCount: o.state === 'closed' && r.next() < 0.2 ? 1 : 0,
+    closedAt: o.state === 'closed' ? o.updatedAt : null,
+  };
+}
+
+/**
  * `n` varied orders across the world above: every state, both assignment modes, several creators
  * and households per community, and deliberate ties on `updatedAt` so paging must break ties by id.
  */
 export function generateOrders(n = 60, seed = 42): Order[] {
+  const life = rng(seed + 1);
+  return generateBaseOrders(n, seed).map((o) => ({ ...o, ...lifecycleFields(o, life) }));
+}
+
+function generateBaseOrders(n: number, seed: number): Order[] {
   const r = rng(seed);
   return Array.from({ length: n }, (_, i) => {
     const communityId = i % 5 === 4 ? 'c2' : 'c1';

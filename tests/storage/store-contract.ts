@@ -1,5 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_STATES, inScope, type Order, type OrderScope, type OrderState, type Recipient } from '@core';
+import {
+  GROUP_BYS,
+  ORDER_STATES,
+  ZERO_SUMS,
+  addFacts,
+  groupKey,
+  inScope,
+  nextSweepAt,
+  orderFacts,
+  type GroupBy,
+  type MetricSums,
+  type Order,
+  type OrderScope,
+  type OrderState,
+  type Recipient,
+} from '@core';
 import { OPEN_FOR_WORKER, REFERENCE_KINDS, type OrderFilter, type Store } from '@backend/storage/port';
 import { T0, createCommit, generateOrders, makeEvent, makeNotification, makeOrder, makeReply, nextCommit, referenceData } from './fixtures';
 
@@ -13,9 +28,37 @@ export function matchesFilter(o: Order, f: OrderFilter): boolean {
     (f.teamId === undefined || o.assignment?.teamId === f.teamId) &&
     (f.category === undefined || o.category === f.category) &&
     (f.createdFrom === undefined || o.createdAt >= f.createdFrom) &&
-    (f.createdTo === undefined || o.createdAt < f.createdTo)
+    (f.createdTo === undefined || o.createdAt < f.createdTo) &&
+    (f.attention === undefined || needsAttention(o, f.attention))
   );
 }
+
+/** The supervisor's queues as the port describes them. */
+function needsAttention(o: Order, queue: NonNullable<OrderFilter['attention']>): boolean {
+  switch (queue) {
+    case 'overdue':
+      return (o.clock?.level ?? 0) >= 1;
+    case 'escalated':
+      return (o.clock?.level ?? 0) >= 2;
+    case 'complaints':
+      return o.complaints.some((c) => !c.answer);
+    case 'instructions':
+      return o.instructions.some((i) => !i.answer);
+  }
+}
+
+/** The core's reference for metricSums: addFacts over each group's counted orders. */
+function expectedSums(orders: readonly Order[], communityId: string, period: { from: number; to: number }, by: GroupBy, asOf: number) {
+  const groups = new Map<string | null, MetricSums>();
+  for (const o of orders) {
+    const f = orderFacts(o);
+    if (o.communityId !== communityId || !f.counted || o.createdAt < period.from || o.createdAt >= period.to) continue;
+    const key = groupKey(f, by);
+    groups.set(key, addFacts(groups.get(key) ?? ZERO_SUMS, f, asOf));
+  }
+  return [...groups].map(([key, sums]) => ({ key, sums }));
+}
+const byKey = <T extends { key: string | null }>(rows: readonly T[]) => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
 
 /** Newest change first; ties broken by id, descending. */
 const byNewestChange = (a: Order, b: Order) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -70,6 +113,10 @@ const FILTERS: readonly [string, OrderFilter][] = [
   ['created from (inclusive)', { createdFrom: T0 + 10 * HOUR }],
   ['created to (exclusive)', { createdTo: T0 + 10 * HOUR }],
   ['a created range', { createdFrom: T0 + 5 * HOUR, createdTo: T0 + 20 * HOUR }],
+  ['the overdue queue', { attention: 'overdue' }],
+  ['the escalated queue', { attention: 'escalated' }],
+  ['the unanswered complaints queue', { attention: 'complaints' }],
+  ['the unanswered 督办 queue', { attention: 'instructions' }],
   ['all at once', { states: ['pending_accept', 'accepted', 'in_service'], compoundId: 'cp1', teamId: 't1', createdFrom: T0 + HOUR }],
 ];
 
@@ -133,6 +180,16 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('accepts an empty batch', async () => {
         await store.putRefs('teams', []);
         expect(await store.listRefs('teams')).toHaveLength(ref.teams.length);
+      });
+
+      it('inserts a document only when its id is free, leaving an existing one as it was', async () => {
+        const report = ref.assessments[0]!;
+        const fresh = { ...report, id: 'c1:2025-02', month: '2025-02' };
+        expect(await store.insertRef('assessments', fresh)).toBe(true);
+        expect(await store.getRef('assessments', fresh.id)).toEqual(fresh);
+        expect(await store.insertRef('assessments', { ...report, publishedAt: T0, publishedBy: 's1' })).toBe(false);
+        expect(await store.getRef('assessments', report.id)).toEqual(report);
+        expect(ids(sortedById(await store.listRefs('assessments', 'c1')))).toEqual(['c1:2025-01', 'c1:2025-02']);
       });
 
       it('finds a user by WeChat openid, and null for an unknown openid', async () => {
@@ -345,6 +402,55 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(pages.flat().map((o) => o.id)).toEqual(expected);
         expect(pages.slice(0, -1).every((p) => p.length === limit)).toBe(true);
         expect(pages.length).toBeLessThanOrEqual(Math.ceil(expected.length / limit) + 1);
+      });
+
+      it('pages through a queue placed-longest-ago first when asked for the oldest', async () => {
+        const scope: OrderScope = { kind: 'community', communityId: 'c1' };
+        const filter: OrderFilter = { states: ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm'] };
+        const oldestFirst = (a: Order, b: Order) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        const expected = ids(orders.filter((o) => inScope(o, scope) && matchesFilter(o, filter)).sort(oldestFirst));
+        const pages: Order[][] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await store.listOrders(scope, filter, { limit: 4, cursor, sort: 'oldest' });
+          pages.push(page.items);
+          cursor = page.nextCursor;
+        } while (cursor && pages.length < 100);
+        expect(new Set(orders.map((o) => o.createdAt)).size).toBeLessThan(orders.length); // ties on createdAt
+        expect(pages.flat().map((o) => o.id)).toEqual(expected);
+      });
+
+      it('lists the orders due for the sweep by now, soonest first, up to the limit', async () => {
+        const now = T0 + 20 * HOUR;
+        const due = orders
+          .map((o) => ({ o, at: nextSweepAt(o) }))
+          .filter((x): x is { o: Order; at: number } => x.at !== null && x.at <= now)
+          .sort((a, b) => a.at - b.at);
+        expect(due.length).toBeGreaterThan(6);
+        expect(due.length).toBeLessThan(orders.filter((o) => nextSweepAt(o) !== null).length);
+        const all = await store.listDueForSweep(now, 1000);
+        expect(all.map((o) => nextSweepAt(o))).toEqual(due.map((x) => x.at));
+        expect(ids(sortedById(all))).toEqual(ids(sortedById(due.map((x) => x.o))));
+        expect(all).toEqual(expect.arrayContaining(due.map((x) => x.o)));
+        const first = await store.listDueForSweep(now, 5);
+        expect(first.map((o) => nextSweepAt(o))).toEqual(due.slice(0, 5).map((x) => x.at));
+      });
+
+      it.each(GROUP_BYS)('sums the 三率 facts of a community and period grouped by %s, as the core counts them', async (by) => {
+        const period = { from: T0 + 2 * HOUR, to: T0 + 26 * HOUR };
+        const asOf = T0 + 40 * HOUR;
+        const expected = expectedSums(orders, 'c1', period, by, asOf);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(byKey(await store.metricSums('c1', period, by, asOf))).toEqual(byKey(expected));
+      });
+
+      it('has statistics worth testing: every sum is exercised and the period cuts orders off', () => {
+        const period = { from: T0 + 2 * HOUR, to: T0 + 26 * HOUR };
+        const [all] = expectedSums(orders, 'c1', period, 'all', T0 + 40 * HOUR);
+        const [everything] = expectedSums(orders, 'c1', { from: 0, to: Infinity }, 'all', T0 + 40 * HOUR);
+        for (const [k, v] of Object.entries(all!.sums)) expect(v, k).toBeGreaterThan(0);
+        expect(all!.sums.due).toBeLessThan(all!.sums.orders);
+        expect(all!.sums.orders).toBeLessThan(everything!.sums.orders);
       });
 
       it('counts each worker\u2019s open member-assigned orders (pending_accept, accepted, in_service)', async () => {

@@ -1,0 +1,328 @@
+/**
+ * An in-memory stand-in for the CloudBase document database, at the level of the SDK's transport
+ * (`Db.reqClass`): the real @cloudbase/database query builder, serializer and transaction client
+ * run unchanged and send their requests here. It models what the adapter relies on — canonical
+ * EJSON requests, the query operators it uses, sort/limit, `$match`/`$group`/`$limit`, errors
+ * thrown with a `code`, and snapshot-isolated transactions that fail with
+ * DATABASE_TRANSACTION_CONFLICT on a write-write conflict, as the SDK's own tests describe.
+ * It is a model, not the server: the real-environment run of the contract remains the proof.
+ */
+type Doc = Record<string, unknown>;
+type Version = { readonly seq: number; readonly doc: Doc | null };
+interface Tx {
+  readonly id: string;
+  readonly start: number;
+  readonly writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
+  state: 'active' | 'aborted' | 'done';
+}
+
+const fail = (code: string, message: string) => Object.assign(new Error(`[${code}] ${message}`), { code });
+
+/** Canonical EJSON as the SDK writes it (relaxed: false) to plain values. */
+function decode(text: string): unknown {
+  return JSON.parse(text, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      for (const t of ['$numberInt', '$numberLong', '$numberDouble']) if (t in o) return Number(o[t]);
+    }
+    return v;
+  });
+}
+
+const path = (doc: unknown, p: string): unknown =>
+  p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Doc)[k] : undefined), doc);
+
+/** BSON order for what the adapter stores: missing/null < numbers < strings < others. */
+const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3);
+function compare(a: unknown, b: unknown): number {
+  const d = rank(a) - rank(b);
+  if (d || rank(a) === 0 || rank(a) === 3) return d;
+  return (a as number | string) < (b as number | string) ? -1 : (a as number | string) > (b as number | string) ? 1 : 0;
+}
+const sameBracket = (a: unknown, b: unknown) => rank(a) === rank(b) && rank(a) !== 0;
+const equal = (a: unknown, b: unknown): boolean =>
+  (a ?? null) === (b ?? null) || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+/** Mongo equality: an array field matches when any element does. */
+const eqField = (v: unknown, want: unknown) => equal(v, want) || (Array.isArray(v) && v.some((x) => equal(x, want)));
+
+function opMatches(v: unknown, op: string, arg: unknown): boolean {
+  switch (op) {
+    case '$eq':
+      return eqField(v, arg);
+    case '$ne':
+      return !eqField(v, arg);
+    case '$in':
+      return (arg as unknown[]).some((a) => eqField(v, a));
+    case '$nin':
+      return !(arg as unknown[]).some((a) => eqField(v, a));
+    case '$lt':
+      return sameBracket(v, arg) && compare(v, arg) < 0;
+    case '$lte':
+      return sameBracket(v, arg) && compare(v, arg) <= 0;
+    case '$gt':
+      return sameBracket(v, arg) && compare(v, arg) > 0;
+    case '$gte':
+      return sameBracket(v, arg) && compare(v, arg) >= 0;
+    case '$exists':
+      return (v !== undefined) === Boolean(arg);
+    default:
+      throw fail('INVALID_PARAM', `fake does not know query operator ${op}`);
+  }
+}
+
+export function matches(doc: Doc, query: Doc): boolean {
+  return Object.entries(query).every(([k, want]) => {
+    if (k === '$and') return (want as Doc[]).every((q) => matches(doc, q));
+    if (k === '$or') return (want as Doc[]).some((q) => matches(doc, q));
+    if (k === '$nor') return !(want as Doc[]).some((q) => matches(doc, q));
+    const v = path(doc, k);
+    const ops = want && typeof want === 'object' && !Array.isArray(want) ? Object.keys(want) : [];
+    if (ops.length && ops.every((o) => o.startsWith('$'))) return ops.every((o) => opMatches(v, o, (want as Doc)[o]));
+    return eqField(v, want);
+  });
+}
+
+function sortDocs(docs: Doc[], order: Record<string, number>): Doc[] {
+  const keys = Object.entries(order);
+  return docs.sort((a, b) => {
+    for (const [k, dir] of keys) {
+      const c = compare(path(a, k), path(b, k));
+      if (c) return c * dir;
+    }
+    return 0;
+  });
+}
+
+/** Aggregation expressions: literals, `$field.path`, and the operators the adapter's sums use. */
+function evalExpr(doc: Doc, e: unknown): unknown {
+  if (typeof e === 'string' && e.startsWith('$')) return path(doc, e.slice(1));
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return e;
+  const [op, arg] = Object.entries(e as Doc)[0] ?? [];
+  const args = () => (arg as unknown[]).map((a) => evalExpr(doc, a));
+  const cmp = () => compare(...(args() as [unknown, unknown]));
+  switch (op) {
+    case '$cond': {
+      const c = Array.isArray(arg) ? { if: arg[0], then: arg[1], else: arg[2] } : (arg as Doc);
+      return evalExpr(doc, evalExpr(doc, c.if) ? c.then : c.else);
+    }
+    case '$or':
+      return args().some(Boolean);
+    case '$and':
+      return args().every(Boolean);
+    case '$eq':
+      return cmp() === 0;
+    case '$ne':
+      return cmp() !== 0;
+    case '$lt':
+      return cmp() < 0;
+    case '$lte':
+      return cmp() <= 0;
+    case '$gt':
+      return cmp() > 0;
+    case '$gte':
+      return cmp() >= 0;
+    default:
+      throw fail('INVALID_PARAM', `fake does not evaluate ${String(op)}`);
+  }
+}
+
+function group(docs: Doc[], spec: Doc): Doc[] {
+  const groups = new Map<string, Doc>();
+  for (const d of docs) {
+    const id = evalExpr(d, spec._id) ?? null;
+    const key = JSON.stringify(id);
+    const g = groups.get(key) ?? { _id: id };
+    for (const [field, acc] of Object.entries(spec)) {
+      if (field === '_id') continue;
+      const sum = (acc as Doc).$sum;
+      if (sum === undefined) throw fail('INVALID_PARAM', `fake supports only $sum in $group, got ${JSON.stringify(acc)}`);
+      const v = evalExpr(d, sum);
+      g[field] = Number(g[field] ?? 0) + (typeof v === 'number' ? v : 0); // $sum skips non-numbers
+    }
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+export class FakeCloudBase {
+  private readonly collections = new Map<string, Map<string, Version[]>>();
+  private readonly txs = new Map<string, Tx>();
+  /** Which transaction holds an uncommitted write on a document. */
+  private readonly locks = new Map<string, string>();
+  private seq = 0;
+  private txCount = 0;
+  /** Requests served, by API name: lets a test see what the adapter asked for. */
+  readonly calls = new Map<string, number>();
+
+  /** A transport class to assign to `Db.reqClass`. */
+  requester() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    return class {
+      send(api: string, data: Doc) {
+        return fake.send(api, data);
+      }
+    };
+  }
+
+  async send(api: string, p: Doc = {}): Promise<Doc> {
+    this.calls.set(api, (this.calls.get(api) ?? 0) + 1);
+    // Every request takes a moment, so concurrent commits really interleave.
+    await new Promise((r) => setTimeout(r, Math.random() * 2));
+    const tx = typeof p.transactionId === 'string' ? this.activeTx(p.transactionId) : null;
+    switch (api) {
+      case 'database.addCollection':
+        if (this.collections.has(String(p.collectionName))) throw fail('DATABASE_COLLECTION_ALREADY_EXIST', 'Table exist');
+        this.collections.set(String(p.collectionName), new Map());
+        return { requestId: 'r' };
+      case 'database.startTransaction': {
+        const id = `tx${++this.txCount}`;
+        this.txs.set(id, { id, start: this.seq, writes: new Map(), state: 'active' });
+        return { requestId: 'r', transactionId: id };
+      }
+      case 'database.commitTransaction':
+        return this.commit(this.activeTx(String(p.transactionId)));
+      case 'database.abortTransaction':
+        this.end(this.activeTx(String(p.transactionId)), 'aborted');
+        return { requestId: 'r' };
+      case 'database.getDocument':
+        return this.get(p, tx);
+      case 'database.insertDocument':
+        return this.insert(p, tx);
+      case 'database.modifyDocument':
+        return this.modify(p, tx);
+      case 'database.removeDocument':
+        return this.remove(p, tx);
+      case 'database.calculateDocument':
+        return { requestId: 'r', data: { total: this.query(p).length } };
+      case 'database.aggregateDocuments':
+        return this.aggregate(p);
+      default:
+        throw fail('INVALID_PARAM', `fake does not serve ${api}`);
+    }
+  }
+
+  private table(name: unknown) {
+    const t = this.collections.get(String(name));
+    if (!t) throw fail('DATABASE_COLLECTION_NOT_EXIST', `collection ${String(name)} does not exist`);
+    return t;
+  }
+
+  private activeTx(id: string): Tx {
+    const tx = this.txs.get(id);
+    if (!tx || tx.state !== 'active') throw fail('DATABASE_TRANSACTION_FAIL', 'Transaction does not exist on the server');
+    return tx;
+  }
+
+  private end(tx: Tx, state: 'aborted' | 'done') {
+    tx.state = state;
+    for (const [key] of tx.writes) if (this.locks.get(key) === tx.id) this.locks.delete(key);
+  }
+
+  /** The document as a reader sees it: committed data, or a transaction's snapshot plus its own writes. */
+  private read(coll: string, id: string, tx: Tx | null): Doc | null {
+    const key = `${coll}\u0000${id}`;
+    if (tx?.writes.has(key)) return tx.writes.get(key)!.doc;
+    const history = this.table(coll).get(id) ?? [];
+    const visible = tx ? history.filter((v) => v.seq <= tx.start) : history;
+    return visible[visible.length - 1]?.doc ?? null;
+  }
+
+  /** Writes inside a transaction conflict with a newer commit or another transaction's pending write. */
+  private write(coll: string, id: string, doc: Doc | null, tx: Tx | null) {
+    const key = `${coll}\u0000${id}`;
+    const history = this.table(coll).get(id) ?? [];
+    if (!tx) {
+      this.table(coll).set(id, [...history, { seq: ++this.seq, doc }]);
+      return;
+    }
+    const holder = this.locks.get(key);
+    const newer = history.some((v) => v.seq > tx.start);
+    if ((holder && holder !== tx.id) || newer) {
+      this.end(tx, 'aborted');
+      throw fail('DATABASE_TRANSACTION_CONFLICT', '[ResourceUnavailable.TransactionConflict] Transaction is conflict');
+    }
+    this.locks.set(key, tx.id);
+    tx.writes.set(key, { coll, id, doc });
+  }
+
+  private commit(tx: Tx) {
+    const seq = ++this.seq;
+    for (const { coll, id, doc } of tx.writes.values()) {
+      const t = this.table(coll);
+      t.set(id, [...(t.get(id) ?? []), { seq, doc }]);
+    }
+    this.end(tx, 'done');
+    return { requestId: 'r' };
+  }
+
+  private all(coll: unknown): Doc[] {
+    return [...this.table(coll).keys()].map((id) => this.read(String(coll), id, null)).filter((d): d is Doc => d !== null);
+  }
+
+  private query(p: Doc): Doc[] {
+    const q = p.query ? (decode(String(p.query)) as Doc) : {};
+    return this.all(p.collectionName).filter((d) => matches(d, q));
+  }
+
+  private get(p: Doc, tx: Tx | null) {
+    let docs: Doc[];
+    if (p.queryType === 'DOC') {
+      const id = String((decode(String(p.query)) as Doc)._id);
+      const doc = this.read(String(p.collectionName), id, tx);
+      docs = doc ? [doc] : [];
+    } else {
+      if (tx) throw fail('INVALID_PARAM', 'transactions allow single-document operations only');
+      docs = this.query(p);
+      if (p.order) docs = sortDocs(docs, decode(String(p.order)) as Record<string, number>);
+      docs = docs.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + Number(p.limit ?? 100));
+    }
+    return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
+  }
+
+  private insert(p: Doc, tx: Tx | null) {
+    const ids: string[] = [];
+    for (const text of p.data as string[]) {
+      const doc = decode(text) as Doc;
+      const id = String(doc._id ?? `auto${++this.seq}`);
+      const coll = String(p.collectionName);
+      // Another transaction's uncommitted insert is invisible here: `write` reports it as a conflict.
+      if (this.read(coll, id, tx)) {
+        throw fail('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error: _id ${id}`);
+      }
+      this.write(coll, id, { ...doc, _id: id }, tx);
+      ids.push(id);
+    }
+    return { requestId: 'r', data: { insertedIds: ids } };
+  }
+
+  private modify(p: Doc, tx: Tx | null) {
+    if (p.queryType !== 'DOC' || p.merge !== false) throw fail('INVALID_PARAM', 'fake supports only doc().set()');
+    const coll = String(p.collectionName);
+    const id = String((decode(String(p.query)) as Doc)._id);
+    const existed = this.read(coll, id, tx) !== null;
+    if (!existed && !p.upsert) return { requestId: 'r', data: { updated: 0 } };
+    this.write(coll, id, { ...(decode(String(p.data)) as Doc), _id: id }, tx);
+    return { requestId: 'r', data: { updated: existed ? 1 : 0, upsert_id: existed ? undefined : id } };
+  }
+
+  private remove(p: Doc, tx: Tx | null) {
+    if (tx) throw fail('INVALID_PARAM', 'fake supports removal outside transactions only');
+    const gone = this.query(p);
+    for (const d of gone) this.write(String(p.collectionName), String(d._id), null, null);
+    return { requestId: 'r', data: { deleted: gone.length } };
+  }
+
+  private aggregate(p: Doc) {
+    let docs = this.all(p.collectionName);
+    for (const { stageKey, stageValue } of p.stages as { stageKey: string; stageValue: string }[]) {
+      const arg = decode(stageValue);
+      if (stageKey === '$match') docs = docs.filter((d) => matches(d, arg as Doc));
+      else if (stageKey === '$group') docs = group(docs, arg as Doc);
+      else if (stageKey === '$limit') docs = docs.slice(0, Number(arg));
+      else if (stageKey === '$sort') docs = sortDocs(docs, arg as Record<string, number>);
+      else throw fail('INVALID_PARAM', `fake does not run stage ${stageKey}`);
+    }
+    return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
+  }
+}
