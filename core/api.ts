@@ -1,5 +1,5 @@
 import type { AppError } from './errors';
-import type { Household, ServiceCategory, ServiceItem, User } from './community';
+import type { CommunitySettings, Household, ServiceCategory, ServiceItem, StageDeadlines, User } from './community';
 import type { Order, OrderEvent, OrderState } from './order';
 import type { ActionType, CreateOrderInput } from './order-inputs';
 import type { Role } from './roles';
@@ -87,6 +87,23 @@ export interface Api {
     publish: { req: { role: Role; month: string }; res: Assessment };
     export: { req: { role: Role; month: string; format: 'csv' | 'xlsx' }; res: ExportFile };
   };
+  admin: {
+    settings: { req: { role: Role }; res: AdminView };
+    updateSettings: {
+      req: { role: Role; defaultDeadlines?: StageDeadlines; weights?: { response: number; resolution: number; satisfaction: number }; escalationMinutes?: number };
+      res: AdminView;
+    };
+    updateService: {
+      req: { role: Role; serviceItemId: string; deadlines?: StageDeadlines; useDefaultDeadlines?: boolean; redPriceFen?: number; marketPriceFen?: number; active?: boolean };
+      res: AdminView;
+    };
+  };
+}
+
+/** What the admin page shows: the community's settings and its whole catalogue. */
+export interface AdminView {
+  readonly settings: CommunitySettings;
+  readonly services: readonly ServiceItem[];
 }
 
 /** The supervisor's board (see backend/usecases/boards.ts). */

@@ -1,0 +1,55 @@
+import { fail, ok, type Actor, type AdminView, type AppError, type CommunitySettings, type Result, type ServiceItem, type StageDeadlines } from '@core';
+import type { Deps } from '../runtime/deps';
+
+const mustBeAdmin = (actor: Actor) => (actor.role === 'admin' ? null : fail('AUTH.FORBIDDEN'));
+
+/** The community's settings and its whole catalogue, including inactive services. */
+export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminView, AppError>> {
+  const denied = mustBeAdmin(actor);
+  if (denied) return denied;
+  const [community, services] = await Promise.all([
+    deps.store.getRef('communities', actor.user.communityId),
+    deps.store.listRefs('serviceItems', actor.user.communityId),
+  ]);
+  if (!community) return fail('INTERNAL');
+  return ok({ settings: community.settings, services });
+}
+
+/** Changes community defaults; orders already placed keep the deadlines they were given. */
+export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<CommunitySettings>): Promise<Result<AdminView, AppError>> {
+  const denied = mustBeAdmin(actor);
+  if (denied) return denied;
+  const community = await deps.store.getRef('communities', actor.user.communityId);
+  if (!community) return fail('INTERNAL');
+  const weights = patch.weights ?? community.settings.weights;
+  if (weights.response + weights.resolution + weights.satisfaction <= 0) return fail('INPUT.INVALID', { weights: '权重之和应大于0' });
+  const settings: CommunitySettings = {
+    defaultDeadlines: patch.defaultDeadlines ?? community.settings.defaultDeadlines,
+    weights,
+    escalationMinutes: patch.escalationMinutes ?? community.settings.escalationMinutes,
+  };
+  await deps.store.putRefs('communities', [{ ...community, settings }]);
+  return adminView(deps, actor);
+}
+
+/** Changes one service: its own deadlines (null: the community's), prices, whether it can be ordered. */
+export async function updateService(
+  deps: Deps,
+  actor: Actor,
+  change: { serviceItemId: string; deadlines?: StageDeadlines | null; redPriceFen?: number; marketPriceFen?: number; active?: boolean },
+): Promise<Result<AdminView, AppError>> {
+  const denied = mustBeAdmin(actor);
+  if (denied) return denied;
+  const item = await deps.store.getRef('serviceItems', change.serviceItemId);
+  if (!item || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
+  const next: ServiceItem = {
+    ...item,
+    deadlines: change.deadlines === undefined ? item.deadlines : change.deadlines,
+    redPriceFen: change.redPriceFen ?? item.redPriceFen,
+    marketPriceFen: change.marketPriceFen ?? item.marketPriceFen,
+    active: change.active ?? item.active,
+  };
+  if (next.redPriceFen > next.marketPriceFen) return fail('INPUT.INVALID', { redPriceFen: '红色价格应不高于市场价' });
+  await deps.store.putRefs('serviceItems', [next]);
+  return adminView(deps, actor);
+}
