@@ -467,6 +467,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
+    describe('statistics across China-time calendar boundaries', () => {
+      // UTC instants around CST (UTC+8) midnights: a Sunday/Monday, a month end, a year end.
+      const cst = (iso: string) => Date.parse(`${iso}+08:00`);
+      const placed = [
+        '2024-12-31T23:30:00', '2025-01-01T00:10:00', '2025-01-05T23:59:59.999', '2025-01-06T00:00:00',
+        '2025-01-31T23:59:00', '2025-02-01T00:00:00', '2025-03-02T12:00:00', '2025-03-03T07:59:00', '2025-03-03T08:00:00',
+      ].map(cst);
+      const orders = placed.map((createdAt, i) =>
+        makeOrder({ id: `ob${i}`, communityId: 'c3', createdAt, updatedAt: createdAt, state: i % 2 ? 'closed' : 'refused', closedAt: i % 2 ? createdAt + HOUR : null }),
+      );
+      beforeAll(async () => {
+        await store.clear();
+        for (const o of orders) expect(await store.commit(createCommit(o))).toEqual({ ok: true });
+      });
+
+      it.each(['day', 'week', 'month'] as const)('buckets orders by %s in China time', async (by) => {
+        const period = { from: cst('2024-12-01T00:00:00'), to: cst('2025-04-01T00:00:00') };
+        const expected = expectedSums(orders, 'c3', period, by, period.to);
+        expect(expected.length).toBe({ day: 8, week: 5, month: 4 }[by]);
+        expect(byKey(await store.metricSums('c3', period, by, period.to))).toEqual(byKey(expected));
+      });
+    });
+
     describe('notifications', () => {
       const u1: Recipient = { kind: 'user', userId: 'u1' };
       const u2: Recipient = { kind: 'user', userId: 'u2' };
