@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+// Each function lives in backend/functions/<name>.function.ts and exports a handler named <name>.
 import { FUNCTIONS, SCHEDULED } from '../backend/functions/registry';
 
 const root = path.resolve(__dirname, '..');
@@ -14,9 +15,10 @@ async function main() {
   for (const { name, table } of all) {
     const dir = path.join(outRoot, name);
     fs.mkdirSync(dir, { recursive: true });
+    // Import the one function's module, not the registry, so each bundle holds only its own code.
     const entry = `import { cloudMain } from '${path.join(root, 'backend/cloud/cloud-main')}';
-import { ${table} } from '${path.join(root, 'backend/functions/registry')}';
-export const main = cloudMain(${table}['${name}']);`;
+import { ${name} as handler } from '${path.join(root, `backend/functions/${name}.function`)}';
+export const main = cloudMain(handler);`;
     const result = await build({
       stdin: { contents: entry, resolveDir: root, loader: 'ts' },
       bundle: true,
