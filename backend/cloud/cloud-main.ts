@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Handler } from '../functions/define-function';
 import { timeOrderedId, type Deps } from '../runtime/deps';
+import { defaultLimits } from '../runtime/rate-limit';
 import { openCloudBaseStore } from '../storage/cloudbase/cloudbase-store';
 
 let deps: Deps | null = null;
@@ -11,6 +12,7 @@ function depsOnce(): Deps {
     store: openCloudBaseStore({ envId: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '' }),
     now: () => Date.now(),
     newId: (prefix) => timeOrderedId(prefix),
+    limits: defaultLimits(),
   };
   return deps;
 }

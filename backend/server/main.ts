@@ -1,5 +1,6 @@
 import { openSqliteStore } from '../storage/embedded/sqlite-store';
 import { timeOrderedId, type Deps } from '../runtime/deps';
+import { defaultLimits } from '../runtime/rate-limit';
 import { serverConfig } from './config';
 import { createServer } from './http-server';
 import { adjustableClock, startSweeper } from './scheduler';
@@ -11,7 +12,7 @@ async function main() {
   const store = openSqliteStore(config.dataDir);
   const seeded = await seedIfEmpty(store);
   const clock = adjustableClock();
-  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix) };
+  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits() };
   const sweeper = startSweeper(deps, config.sweepEveryMs);
   const server = createServer({
     deps,

@@ -40,6 +40,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   };
   const earlier = await earlierReply<{ order: OrderView }>(deps, m);
   if (earlier) return earlier;
+  if (req.action.type === 'urge' && deps.limits && !deps.limits.urge.take(actor.user.id, deps.now())) return fail('REQUEST.RATE_LIMITED');
 
   const order = await deps.store.getOrder(req.orderId);
   if (!order) return fail('ORDER.NOT_FOUND');

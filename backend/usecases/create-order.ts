@@ -11,6 +11,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
   const earlier = await earlierReply<{ order: OrderView }>(deps, m);
   if (earlier) return earlier;
+  if (deps.limits && !deps.limits.createOrder.take(actor.user.id, deps.now())) return fail('REQUEST.RATE_LIMITED', undefined, '下单太频繁，请稍后再试');
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
