@@ -57,6 +57,7 @@ export interface TeamView {
 export interface Api {
   session: {
     whoami: { req: Record<string, never>; res: SessionInfo };
+    setOnDuty: { req: { onDuty: boolean }; res: SessionInfo };
   };
   catalog: {
     list: { req: Record<string, never>; res: { items: ServiceItem[] } };

@@ -1,4 +1,4 @@
-import { ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
+import { fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
 import type { Deps } from '../runtime/deps';
 
 /** Who the caller is: roles, community, households they may order for, their teams and company. */
@@ -25,6 +25,14 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
     company: company ? { id: company.id, name: company.name } : null,
     compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
   });
+}
+
+/** A worker goes on or off duty: off duty, nobody can send them orders and they cannot grab. */
+export async function setOnDuty(deps: Deps, user: User, onDuty: boolean): Promise<Result<SessionInfo, AppError>> {
+  if (!user.roles.includes('worker')) return fail('AUTH.ROLE_NOT_HELD');
+  const next = { ...user, onDuty };
+  await deps.store.putRefs('users', [next]);
+  return whoami(deps, next);
 }
 
 /** The addresses a person's notifications arrive at in a role. */
