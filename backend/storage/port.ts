@@ -50,7 +50,9 @@ export interface OrderFilter {
   readonly compoundId?: string;
   readonly teamId?: string;
   readonly category?: ServiceCategory;
+  /** Placed at or after this moment. */
   readonly createdFrom?: Millis;
+  /** Placed before this moment (exclusive). */
   readonly createdTo?: Millis;
   /** The supervisor's queues: overdue (any level), escalated (level 2+), complaints or 督办 awaiting an answer. */
   readonly attention?: 'overdue' | 'escalated' | 'complaints' | 'instructions';
@@ -116,7 +118,10 @@ export interface Store {
   readonly kind: 'embedded' | 'cloudbase';
 
   getRef<K extends ReferenceKind>(kind: K, id: string): Promise<ReferenceTypes[K] | null>;
-  /** All documents of a kind in a community (communities and companies: all of them). */
+  /**
+   * All documents of a kind in a community. Communities and companies belong to none, so they are
+   * all listed whatever the community; buildings belong to compounds: list them without one.
+   */
   listRefs<K extends ReferenceKind>(kind: K, communityId?: string): Promise<ReferenceTypes[K][]>;
   putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]): Promise<void>;
   /** Writes a document only if none has its id: false when one exists (published reports stay frozen). */

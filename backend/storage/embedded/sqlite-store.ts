@@ -100,7 +100,7 @@ export function openSqliteStore(dir: string): Store {
     listRefsAll: db.prepare('SELECT doc FROM refs WHERE kind = ? ORDER BY id'),
     listRefsIn: db.prepare('SELECT doc FROM refs WHERE kind = ? AND community_id = ? ORDER BY id'),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
-    dueForSweep: db.prepare('SELECT doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? ORDER BY next_sweep_at LIMIT ?'),
+    dueForSweep: db.prepare('SELECT doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? ORDER BY next_sweep_at, id LIMIT ?'),
     putRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc'),
     userByOpenid: db.prepare("SELECT doc FROM refs WHERE kind = 'users' AND json_extract(doc, '$.openid') = ?"),
     getOrder: db.prepare('SELECT doc FROM orders WHERE id = ?'),
@@ -153,7 +153,7 @@ export function openSqliteStore(dir: string): Store {
     }
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
-    if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply));
+    if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
     return { ok: true };
   });
 
@@ -178,7 +178,9 @@ export function openSqliteStore(dir: string): Store {
       return r ? parse(r) : null;
     },
     async listRefs(kind, communityId) {
-      const rows = communityId === undefined ? st.listRefsAll.all(kind) : st.listRefsIn.all(kind, communityId);
+      // Communities and companies belong to no community: asked for with one, they are all listed.
+      const global = kind === 'communities' || kind === 'companies';
+      const rows = communityId === undefined || global ? st.listRefsAll.all(kind) : st.listRefsIn.all(kind, communityId);
       return rows.map((r) => parse(r));
     },
     async putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]) {
@@ -231,7 +233,7 @@ export function openSqliteStore(dir: string): Store {
       if (recipients.length === 0) return [];
       const keys = recipients.map(recipientKey);
       return prepared(`SELECT doc FROM notifications WHERE recipient IN (${keys.map(() => '?').join(', ')}) ORDER BY at DESC, id DESC LIMIT ?`)
-        .all(...keys, limit)
+        .all(...keys, Math.max(0, limit))
         .map((r) => parse<StoredNotification>(r));
     },
     async insertRef(kind, doc) {
