@@ -1,4 +1,3 @@
-import type { Recipient } from '@core';
 import type { StoredNotification, StoredReply } from '../port';
 
 type Raw = Record<string, unknown>;
@@ -10,18 +9,7 @@ export function fromDoc<T>(doc: Raw): T {
 }
 
 /** Notifications carry a flat recipient key beside `to`, so one `_.in` finds a caller's. */
-export const recipientKey = (r: Recipient): string => {
-  switch (r.kind) {
-    case 'user':
-      return `user:${r.userId}`;
-    case 'team':
-      return `team:${r.teamId}`;
-    case 'company':
-      return `company:${r.companyId}`;
-    case 'supervisors':
-      return `supervisors:${r.communityId}`;
-  }
-};
+export { recipientKey } from '../order-index';
 
 export function toNotification(doc: Raw): StoredNotification {
   const { _id, recipient, ...n } = doc;

@@ -1,4 +1,5 @@
-import { GROUP_BYS, groupKey, nextSweepAt, orderFacts, type Order } from '@core';
+import { GROUP_BYS, groupKey, type Order } from '@core';
+import { orderIndex } from '../order-index';
 
 /**
  * Values derived from an order on every write, stored under `idx` beside the order's own fields:
@@ -6,23 +7,11 @@ import { GROUP_BYS, groupKey, nextSweepAt, orderFacts, type Order } from '@core'
  * 三率 sums query these instead. Flags are 0/1 so aggregation can `$sum` them directly.
  */
 export function indexFields(o: Order) {
-  const f = orderFacts(o);
-  const b = (x: boolean) => (x ? 1 : 0);
+  const { facts: f, handlingMs, ...index } = orderIndex(o);
   return {
-    nextSweepAt: nextSweepAt(o),
-    clockLevel: o.clock?.level ?? 0,
-    openComplaints: o.complaints.filter((c) => !c.answer).length,
-    openInstructions: o.instructions.filter((i) => !i.answer).length,
-    counted: b(f.counted),
-    respondedOnTime: b(f.respondedOnTime),
-    resolveDueAt: f.resolveDueAt,
-    settled: b(f.settled),
-    resolved: b(f.resolved),
-    rated: b(f.rated),
-    satisfied: b(f.satisfied),
-    closed: b(f.handlingMs !== null),
-    handlingMs: f.handlingMs ?? 0,
-    overdue: b(f.overdue),
+    ...index,
+    closed: handlingMs === null ? 0 : 1,
+    handlingMs: handlingMs ?? 0,
     // Each statistics grouping's key, as the core defines it (China-time calendar buckets included).
     groups: Object.fromEntries(GROUP_BYS.filter((g) => g !== 'all').map((g) => [g, groupKey(f, g)])),
   };

@@ -79,15 +79,4 @@ export function afterCursor(_: Commands, o: Ordering, [key, id]: [number, string
   return _.or([{ [o.field]: past(key) }, { [o.field]: key, _id: past(id) }]);
 }
 
-/** Opaque cursor: the last row's (sort key, id). */
-export const encodeCursor = (key: number, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-
-export function decodeCursor(cursor: string): [number, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
-  } catch {
-    // not a cursor we wrote: start from the top, as the embedded store does
-  }
-  return null;
-}
+export { decodeCursor, encodeCursor } from '../order-index';

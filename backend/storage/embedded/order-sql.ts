@@ -67,15 +67,4 @@ export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 
-/** Opaque keyset cursor: the last row's (updatedAt, id). */
-export const encodeCursor = (updatedAt: number, id: string) => Buffer.from(JSON.stringify([updatedAt, id])).toString('base64url');
-
-export function decodeCursor(cursor: string): [number, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
-  } catch {
-    // fall through: a cursor we did not write
-  }
-  return null;
-}
+export { decodeCursor, encodeCursor } from '../order-index';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ORDER_STATES, nextSweepAt, orderFacts, type GroupBy, type MetricSums, type Order, type OrderEvent, type OrderScope, type OrderState, type Recipient } from '@core';
+import { ORDER_STATES, type GroupBy, type MetricSums, type Order, type OrderEvent, type OrderScope, type OrderState, type Recipient } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,
@@ -15,22 +15,10 @@ import {
   type StoredNotification,
   type StoredReply,
 } from '../port';
-import { GROUP_SQL, decodeCursor, encodeCursor, filterWhere } from './order-sql';
+import { decodeCursor, encodeCursor, orderIndex, recipientKey } from '../order-index';
+import { GROUP_SQL, filterWhere } from './order-sql';
 import { SCHEMA, SCHEMA_VERSION } from './schema-sql';
 
-/** How a recipient is keyed in the notifications table. */
-export const recipientKey = (r: Recipient): string => {
-  switch (r.kind) {
-    case 'user':
-      return `user:${r.userId}`;
-    case 'team':
-      return `team:${r.teamId}`;
-    case 'company':
-      return `company:${r.companyId}`;
-    case 'supervisors':
-      return `supervisors:${r.communityId}`;
-  }
-};
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) =>
   kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null);
@@ -53,23 +41,8 @@ const MUTABLE = [
 ] as const;
 
 function derivedColumns(o: Order): Record<(typeof MUTABLE)[number][1], number | null> {
-  const f = orderFacts(o);
-  const b = (x: boolean) => (x ? 1 : 0);
-  return {
-    nextSweepAt: nextSweepAt(o),
-    clockLevel: o.clock?.level ?? 0,
-    openComplaints: o.complaints.filter((c) => !c.answer).length,
-    openInstructions: o.instructions.filter((i) => !i.answer).length,
-    counted: b(f.counted),
-    respondedOnTime: b(f.respondedOnTime),
-    resolveDueAt: f.resolveDueAt,
-    settled: b(f.settled),
-    resolved: b(f.resolved),
-    rated: b(f.rated),
-    satisfied: b(f.satisfied),
-    handlingMs: f.handlingMs,
-    overdue: b(f.overdue),
-  };
+  const { facts: _facts, ...columns } = orderIndex(o);
+  return columns;
 }
 
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
