@@ -1,4 +1,5 @@
 import type { Actor, Order, Role, ServiceTeam, User, World } from '@core';
+import { orderFixture } from '../fixtures/order';
 
 export const NOW = Date.UTC(2026, 10, 28, 8, 0, 0);
 export const COMMUNITY = 'c1';
@@ -35,51 +36,8 @@ export const ACTORS: Record<Role, Actor> = {
   admin: { user: admin, role: 'admin', teamIds: [] },
 };
 
-export function order(overrides: Partial<Order> = {}): Order {
-  return {
-    id: 'o1',
-    version: 1,
-    communityId: COMMUNITY,
-    compoundId: 'cp1',
-    companyId: 'pc1',
-    householdId: 'h1',
-    createdBy: 'resident',
-    serviceItemId: 's1',
-    serviceName: '水电急修',
-    category: 'repair',
-    redPriceFen: 2000,
-    marketPriceFen: 6000,
-    unit: '次',
-    description: '厨房水管漏水',
-    timeWindow: { from: NOW, to: NOW + 3_600_000 },
-    photos: [],
-    contactName: '张秀兰',
-    contactPhone: '13800001111',
-    address: { compoundName: '阳光小区', buildingName: '1号楼', door: '2单元301' },
-    state: 'pending_dispatch',
-    assignment: null,
-    createdAt: NOW - 3_600_000,
-    updatedAt: NOW - 3_600_000,
-    acceptedAt: null,
-    firstAcceptedAt: null,
-    sla: { dispatch: 120, accept: 60, start: 1440, complete: 4320, confirm: 4320 },
-    clock: null,
-    overdueStages: [],
-    autoClosed: false,
-    completion: null,
-    rating: null,
-    closedAt: null,
-    lastUrgedAt: null,
-    urgeCount: 0,
-    reworkCount: 0,
-    reopenCount: 0,
-    instructions: [],
-    complaints: [],
-    returnVisits: [],
-    lastReason: null,
-    ...overrides,
-  };
-}
+/** An order placed an hour before NOW, waiting for dispatch. */
+export const order = (overrides: Partial<Order> = {}): Order => orderFixture(NOW - 3_600_000, { timeWindow: { from: NOW, to: NOW + 3_600_000 }, ...overrides });
 
 /** A world where every lookup finds the fixture team and people, and nobody is busy. */
 export function world(actor: Actor, extra: Partial<World> = {}): World {

@@ -10,6 +10,7 @@ import {
   type ServiceCategory,
 } from '@core';
 import type { Commit, StoredNotification, StoredReply } from '@backend/storage/port';
+import { orderFixture } from '../fixtures/order';
 
 /** A fixed epoch so every run builds the same data. */
 export const T0 = Date.UTC(2025, 0, 6, 8, 0, 0);
@@ -18,49 +19,21 @@ const MIN = 60_000;
 /** A complete, valid order; tests override what they care about. */
 export function makeOrder(over: Partial<Order> & { readonly id: string }): Order {
   const createdAt = over.createdAt ?? T0;
-  return {
-    version: 1,
-    communityId: 'c1',
-    compoundId: 'cp1',
+  return orderFixture(createdAt, {
     companyId: 'co1',
-    householdId: 'h1',
     createdBy: 'u1',
     serviceItemId: 'si-repair',
     serviceName: '水电维修',
-    category: 'repair',
     redPriceFen: 3000,
     marketPriceFen: 8000,
-    unit: '次',
     description: '厨房水龙头漏水',
     timeWindow: { from: createdAt + 60 * MIN, to: createdAt + 180 * MIN },
-    photos: [],
     contactName: '张阿姨',
     contactPhone: '13800000001',
     address: { compoundName: '幸福小区', buildingName: '3栋', door: '2单元301' },
-    state: 'pending_dispatch',
-    assignment: null,
-    createdAt,
-    updatedAt: createdAt,
-    acceptedAt: null,
-    firstAcceptedAt: null,
     sla: { dispatch: 30, accept: 30, start: 120, complete: 1440, confirm: 4320 },
-    // Storage never interprets the clock, so the fixture leaves it stopped.
-    clock: null,
-    overdueStages: [],
-    autoClosed: false,
-    completion: null,
-    rating: null,
-    closedAt: null,
-    lastUrgedAt: null,
-    urgeCount: 0,
-    reworkCount: 0,
-    reopenCount: 0,
-    instructions: [],
-    complaints: [],
-    returnVisits: [],
-    lastReason: null,
     ...over,
-  };
+  });
 }
 
 export function makeEvent(order: Pick<Order, 'id' | 'state'>, seq: number, over: Partial<OrderEvent> = {}): OrderEvent {
