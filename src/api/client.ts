@@ -1,0 +1,35 @@
+import type { ActionOf, FunctionName, ReplyOf, RequestOf } from '@core';
+import { ApiError, fromAppError, networkError } from './errors';
+import { transport } from './transport';
+import { NetworkFailure } from './transport-types';
+
+/**
+ * The one typed way the app talks to its backend: a function name, an action, the request the
+ * contract in core/api.ts asks for. Resolves to the reply or throws an ApiError (in Chinese).
+ */
+export async function call<F extends FunctionName, A extends ActionOf<F>>(name: F, action: A, req: RequestOf<F, A>): Promise<ReplyOf<F, A>> {
+  let envelope;
+  try {
+    envelope = await transport.call(name, { action, ...(req as object) });
+  } catch (e) {
+    if (e instanceof NetworkFailure) throw networkError();
+    throw e;
+  }
+  if (!envelope || typeof envelope !== 'object' || typeof envelope.ok !== 'boolean') throw fromAppError(undefined);
+  if (!envelope.ok) throw fromAppError(envelope.error);
+  return envelope.data as ReplyOf<F, A>;
+}
+
+/** Uploads one picked photo; resolves to the file id an order can carry. */
+export async function uploadPhoto(tempPath: string): Promise<string> {
+  try {
+    return await transport.upload(tempPath);
+  } catch (e) {
+    if (e instanceof NetworkFailure) throw networkError();
+    if (e instanceof ApiError) throw e;
+    throw fromAppError(e as never);
+  }
+}
+
+/** Where to load a stored photo from. */
+export const photoUrl = (fileId: string): string => transport.fileUrl(fileId);

@@ -1,0 +1,50 @@
+import { ERRORS, type AppError, type ErrorCode } from '@core';
+
+export const NETWORK_MESSAGE = '网络不给力，请稍后重试';
+
+/** Every failure the app shows: a known code from the core, or the network. */
+export type FailureCode = ErrorCode | 'NETWORK';
+
+/** A failed call, with the Chinese text to show and any per-field details for forms. */
+export class ApiError extends Error {
+  readonly code: FailureCode;
+  readonly details: Readonly<Record<string, string>>;
+  constructor(code: FailureCode, message: string, details: Readonly<Record<string, string>> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+  /** Whether the same request may simply be sent again (nothing was decided). */
+  get retryable(): boolean {
+    return this.code === 'NETWORK' || this.code === 'STORE.UNAVAILABLE' || this.code === 'REQUEST.RATE_LIMITED';
+  }
+}
+
+const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code);
+
+/** Turns an envelope error into an ApiError; the server's text wins when it is more specific. */
+export function fromAppError(error: Partial<AppError> | undefined): ApiError {
+  const code: ErrorCode = isKnownCode(error?.code) ? error.code : 'INTERNAL';
+  const message = typeof error?.message === 'string' && error.message ? error.message : ERRORS[code].message;
+  return new ApiError(code, message, error?.details ?? {});
+}
+
+export const networkError = (): ApiError => new ApiError('NETWORK', NETWORK_MESSAGE);
+
+/** Whatever was thrown, as an ApiError (bugs become the generic message, never a blank screen). */
+export function asApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) return fromAppError(e as AppError);
+  return new ApiError('INTERNAL', ERRORS.INTERNAL.message);
+}
+
+/** The field messages of an input error, flattened for a form ("问题描述：不能为空"). */
+export function detailText(error: ApiError, labels: Readonly<Record<string, string>> = {}): string {
+  return Object.entries(error.details)
+    .map(([field, problem]) => {
+      const label = labels[field] ?? labels[field.split('.').pop() ?? ''];
+      return label ? `${label}：${problem}` : problem;
+    })
+    .join('；');
+}

@@ -1,0 +1,42 @@
+import type { ActionType, CreateOrderInput, OrderListFilter, OrderView, Role } from '@core';
+import { call } from './client';
+import { fromAppError, networkError } from './errors';
+import { listDevUsers } from './transport';
+
+export { ApiError, asApiError, detailText, NETWORK_MESSAGE } from './errors';
+export { RequestIds, newRequestId } from './request-id';
+export { photoUrl, uploadPhoto } from './client';
+export * as storage from './storage';
+
+/** Page size of every list. */
+export const PAGE_SIZE = 20;
+
+export const whoami = () => call('session', 'whoami', {});
+export const listCatalog = () => call('catalog', 'list', {});
+export const createOrder = (requestId: string, order: CreateOrderInput) => call('orders', 'create', { requestId, order });
+export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE) =>
+  call('orders', 'list', { role, filter, cursor, limit });
+export const getOrder = (role: Role, orderId: string) => call('orders', 'get', { role, orderId });
+export const listTeams = (role: Role) => call('teams', 'list', { role });
+export const listNotifications = (role: Role, limit = 30) => call('notifications', 'list', { role, limit });
+
+/** One action on an order, against the version the caller saw. */
+export const actOnOrder = (role: Role, order: Pick<OrderView, 'id' | 'version'>, action: ActionType, input: Record<string, unknown>, requestId: string) =>
+  call('orders', action, { role, orderId: order.id, version: order.version, requestId, input });
+
+export interface DemoUser {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+}
+/** H5 local mode: the demo users to pick from (empty in the mini-program). */
+export async function demoUsers(): Promise<DemoUser[]> {
+  const reply = await listDevUsers().catch(() => {
+    throw networkError();
+  });
+  if (!reply.ok) throw fromAppError(reply.error);
+  return reply.data.users;
+}
+
+/** Whether this build talks to the local server as a picked demo user. */
+export const isLocalMode = process.env.TARO_ENV === 'h5';

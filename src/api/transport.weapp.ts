@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro';
+import type { Envelope } from '@core';
+import { NetworkFailure, type Transport } from './transport-types';
+
+declare const CLOUD_ENV: string;
+
+let ready = false;
+/** Cloud init runs once, on the first call; the caller's identity comes from WeChat itself. */
+function cloud(): typeof Taro.cloud {
+  if (!ready) {
+    Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
+    ready = true;
+  }
+  return Taro.cloud;
+}
+
+const extOf = (path: string): string => path.match(/\.[a-zA-Z0-9]{1,5}$/)?.[0] ?? '.jpg';
+const randomName = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+export const transport: Transport = {
+  async call(name, event) {
+    try {
+      const res = await cloud().callFunction({ name, data: event });
+      return res.result as Envelope<unknown>;
+    } catch (e) {
+      throw new NetworkFailure(e);
+    }
+  },
+  async upload(tempPath) {
+    try {
+      const res = await cloud().uploadFile({ cloudPath: `order-photos/${randomName()}${extOf(tempPath)}`, filePath: tempPath });
+      return res.fileID;
+    } catch (e) {
+      throw new NetworkFailure(e);
+    }
+  },
+  // cloud:// file ids are shown directly by <Image> in the mini-program.
+  fileUrl: (fileId) => fileId,
+};
+
+/** Demo users exist only on the local server. */
+export async function listDevUsers(): Promise<Envelope<{ users: { id: string; name: string; roles: string[] }[] }>> {
+  return { ok: true, data: { users: [] } };
+}

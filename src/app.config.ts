@@ -1,0 +1,18 @@
+// The main package holds only the start page; each role's pages load as their own subpackage.
+export default defineAppConfig({
+  pages: ['pages/index/index'],
+  subPackages: [
+    { root: 'resident', pages: ['pages/home/index', 'pages/create/index', 'pages/orders/index', 'pages/order/index'] },
+    { root: 'dispatcher', pages: ['pages/inbox/index', 'pages/order/index'] },
+    { root: 'worker', pages: ['pages/tasks/index', 'pages/order/index'] },
+    { root: 'supervisor', pages: ['pages/board/index', 'pages/order/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '红色物业',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f4f4',
+    backgroundTextStyle: 'dark',
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,115 @@
+import { useState, type PropsWithChildren } from 'react';
+import { Text, View } from '@tarojs/components';
+import { ACTION_INPUTS, type ActionType, type OrderView } from '@core';
+import type { ApiError } from '@/api';
+import { Button } from '@/components/nut/button';
+import { isFormProblem } from '@/hooks/feedback';
+import { TextArea } from '@/components/nut/textarea';
+
+/** A labelled field with its problem, if any, under it. */
+export function Field({ label, error, children }: PropsWithChildren<{ readonly label: string; readonly error?: string }>) {
+  return (
+    <View className="field">
+      <Text className="field-label">{label}</Text>
+      {children}
+      {error ? <Text className="field-error">{error}</Text> : null}
+    </View>
+  );
+}
+
+/** Tappable choices in a row (large targets for elderly users). */
+export function Chips<T extends string | number | boolean | null>({
+  options,
+  value,
+  onChange,
+}: {
+  readonly options: readonly { readonly value: T; readonly label: string }[];
+  readonly value: T | undefined;
+  readonly onChange: (v: T) => void;
+}) {
+  return (
+    <View className="chips">
+      {options.map((o) => (
+        <View key={String(o.value)} className={`chip${o.value === value ? ' active' : ''}`} onClick={() => onChange(o.value)}>
+          <Text>{o.label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** A multi-line text box with a character counter. */
+export function LongText({
+  value,
+  onChange,
+  max,
+  placeholder,
+}: {
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly max: number;
+  readonly placeholder: string;
+}) {
+  return <TextArea value={value} onChange={onChange} maxLength={max} showCount autoSize placeholder={placeholder} />;
+}
+
+/** Field problems by field name ("reason" → "不能为空"), from the core's own validator or the server. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+export const fieldErrors = (details: Readonly<Record<string, string>>): FieldErrors =>
+  Object.fromEntries(Object.entries(details).map(([path, problem]) => [path.split('.').pop() ?? path, problem]));
+
+/** Checks an action's input with the same schema the server uses; null when it is fine. */
+export function checkInput(action: ActionType, input: Record<string, unknown>): FieldErrors | null {
+  const r = ACTION_INPUTS[action](input, 'input');
+  return r.ok ? null : fieldErrors(r.error.details ?? {});
+}
+
+
+/** What every action form receives from the panel. */
+export interface FormProps {
+  readonly action: ActionType;
+  readonly order: OrderView;
+  readonly busy: boolean;
+  readonly submitLabel: string;
+  /** Sends the input; resolves to null when done, or the failure. */
+  readonly onSubmit: (input: Record<string, unknown>) => Promise<ApiError | null>;
+}
+
+/**
+ * Validates with the core's schema, sends, and keeps the problems by field. A failure without field
+ * details (already explained by the panel) leaves the form as it was.
+ */
+export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmit']) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = async (input: Record<string, unknown>) => {
+    const problems = checkInput(action, input);
+    if (problems) {
+      setErrors(problems);
+      return;
+    }
+    setErrors({});
+    const failure = await onSubmit(input);
+    if (!failure) return;
+    if (failure.code === 'ORDER.REASON_REQUIRED') setErrors({ reason: failure.details.reason ?? failure.message, ...fieldErrors(failure.details) });
+    else if (failure.code === 'INPUT.INVALID') {
+      const fe = fieldErrors(failure.details);
+      setErrors(Object.keys(fe).length > 0 ? fe : { _: failure.message });
+    } else if (isFormProblem(failure)) {
+      setErrors({ _: failure.message });
+    }
+  };
+  return { errors, submit };
+}
+
+/** The form's closing button, with any problem that belongs to no single field above it. */
+export function SubmitRow({ label, busy, disabled, error, onClick }: { readonly label: string; readonly busy: boolean; readonly disabled?: boolean; readonly error?: string; readonly onClick: () => void }) {
+  return (
+    <View className="form-submit">
+      {error ? <Text className="field-error">{error}</Text> : null}
+      <Button type="primary" block size="large" loading={busy} disabled={busy || disabled} onClick={onClick}>
+        {label}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState, type ComponentType } from 'react';
+import { ScrollView, View } from '@tarojs/components';
+import { ACTION_LABELS, type ActionType, type OrderView } from '@core';
+import type { ApiError } from '@/api';
+import { Button } from '@/components/nut/button';
+import { Popup } from '@/components/nut/popup';
+import { CompleteForm } from '@/components/action-forms/complete-form';
+import { DispatchForm } from '@/components/action-forms/dispatch-form';
+import { InstructForm } from '@/components/action-forms/instruct-form';
+import type { FormProps } from '@/components/action-forms/parts';
+import { RatingForm } from '@/components/action-forms/rating-form';
+import { ReasonForm } from '@/components/action-forms/reason-form';
+import { RefuseForm } from '@/components/action-forms/refuse-form';
+import { RevisitForm } from '@/components/action-forms/revisit-form';
+import { confirmAction, isFormProblem } from '@/hooks/feedback';
+import './index.scss';
+
+/** How each action asks for its input: a form in a sheet, a confirmation, or nothing at all. */
+const FORMS: Partial<Record<ActionType, ComponentType<FormProps>>> = {
+  cancel: ReasonForm,
+  rework: ReasonForm,
+  complain: ReasonForm,
+  decline: ReasonForm,
+  reopen: ReasonForm,
+  confirm: RatingForm,
+  dispatch: DispatchForm,
+  reassign: DispatchForm,
+  refuse: RefuseForm,
+  complete: CompleteForm,
+  instruct: InstructForm,
+  revisit: RevisitForm,
+};
+
+/** Actions without input that cannot be taken back: asked once more before sending. */
+const CONFIRM: Partial<Record<ActionType, string>> = {
+  accept: '接单后请按约定时间上门服务。',
+  grab: '抢到后这单就由您负责，请按约定时间上门。',
+  start: '确认已到达现场，开始服务？',
+};
+
+const SUBMIT: Partial<Record<ActionType, string>> = {
+  cancel: '确认取消工单',
+  confirm: '提交评价，确认完成',
+  rework: '提交返工申请',
+  complain: '提交投诉',
+  dispatch: '确认派单',
+  reassign: '确认转单',
+  refuse: '确认退单',
+  decline: '确认退回',
+  complete: '提交完工',
+  instruct: '发出督办',
+  reopen: '确认重新打开',
+  revisit: '保存回访记录',
+};
+
+/** The main step for each role comes first and filled; the rest follow as outlines. */
+const PRIMARY: readonly ActionType[] = ['confirm', 'dispatch', 'grab', 'accept', 'start', 'complete', 'revisit', 'instruct', 'urge'];
+
+interface Props {
+  readonly order: OrderView;
+  readonly busy: ActionType | null;
+  readonly act: (action: ActionType, input: Record<string, unknown>) => Promise<ApiError | null>;
+}
+
+/** The buttons the server says this caller may press now, and the sheet each one opens. */
+export function ActionPanel({ order, busy, act }: Props) {
+  const [open, setOpen] = useState<ActionType | null>(null);
+  const actions = [...order.actions].sort((a, b) => rank(a) - rank(b));
+  if (actions.length === 0) return null;
+
+  const press = async (action: ActionType) => {
+    if (FORMS[action]) return setOpen(action);
+    const question = CONFIRM[action];
+    if (question && !(await confirmAction(`${ACTION_LABELS[action]}？`, question, ACTION_LABELS[action]))) return;
+    await act(action, {});
+  };
+
+  const Form = open ? FORMS[open] : undefined;
+  return (
+    <View className="action-panel">
+      <View className="action-buttons">
+        {actions.map((a, i) => (
+          <Button
+            key={a}
+            className="action-button"
+            type={i === 0 && PRIMARY.includes(a) ? 'primary' : 'default'}
+            loading={busy === a}
+            disabled={busy !== null}
+            onClick={() => void press(a)}
+          >
+            {ACTION_LABELS[a]}
+          </Button>
+        ))}
+      </View>
+      <Popup
+        visible={open !== null}
+        position="bottom"
+        round
+        closeable
+        destroyOnClose
+        title={open ? ACTION_LABELS[open] : ''}
+        onClose={() => setOpen(null)}
+      >
+        <ScrollView scrollY className="action-sheet">
+          {open && Form ? (
+            <Form
+              action={open}
+              order={order}
+              busy={busy === open}
+              submitLabel={SUBMIT[open] ?? ACTION_LABELS[open]}
+              onSubmit={async (input) => {
+                const failure = await act(open, input);
+                // Done, or explained by the page (e.g. reloaded after a conflict): close the sheet.
+                // Problems the user can fix here, or a network failure to retry, keep it open.
+                if (!failure || !(isFormProblem(failure) || failure.retryable)) setOpen(null);
+                return failure;
+              }}
+            />
+          ) : null}
+        </ScrollView>
+      </Popup>
+    </View>
+  );
+}
+
+const rank = (a: ActionType) => {
+  const i = PRIMARY.indexOf(a);
+  return i < 0 ? PRIMARY.length : i;
+};

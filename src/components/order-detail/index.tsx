@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components';
+import type { Role } from '@core';
+import { ActionPanel } from '@/components/action-panel';
+import { ListStatus } from '@/components/list-status';
+import { Screen } from '@/components/screen';
+import { Timeline } from '@/components/timeline';
+import { useOrderDetail } from '@/hooks/useOrderDetail';
+import { useTeams } from '@/hooks/useTeams';
+import { HeaderSection, NeedSection, OutcomeSection, VisitSection } from './sections';
+import './index.scss';
+
+/** One order as a role sees it: everything about it, its timeline, and the buttons the server allows. */
+export function OrderDetailScreen({ role, orderId }: { readonly role: Role; readonly orderId: string }) {
+  const detail = useOrderDetail(role, orderId);
+  const { names } = useTeams(role);
+  const { order, events } = detail;
+
+  if (!order) {
+    return (
+      <Screen>
+        <ListStatus loading={detail.loading} error={detail.error} empty={false} emptyText="" onRetry={() => void detail.reload()} />
+      </Screen>
+    );
+  }
+  return (
+    <Screen footer={order.actions.length > 0 ? <ActionPanel order={order} busy={detail.busy} act={detail.act} /> : undefined}>
+      <HeaderSection order={order} events={events} />
+      <NeedSection order={order} />
+      <VisitSection order={order} names={names} />
+      <OutcomeSection order={order} />
+      <View className="card">
+        <Text className="card-title">办理记录</Text>
+        <Timeline events={events} names={names} />
+      </View>
+    </Screen>
+  );
+}

@@ -1,0 +1,140 @@
+import { Text, View } from '@tarojs/components';
+import type { OrderEvent, OrderView } from '@core';
+import { callPhone } from '@/api/device';
+import { dateTime, windowText } from '@/components/format';
+import { Price } from '@/components/price';
+import { PhotoGrid } from '@/components/photos';
+import { StateTag } from '@/components/state-tag';
+import { assignmentText, type Names } from '@/components/timeline/event-text';
+
+/** What, its state, and why it stopped (if it did). */
+export function HeaderSection({ order, events }: { readonly order: OrderView; readonly events: readonly OrderEvent[] }) {
+  const refusal = order.state === 'refused' ? [...events].reverse().find((e) => e.action === 'refuse') : undefined;
+  const redirect = typeof refusal?.payload.redirect === 'string' ? refusal.payload.redirect : '';
+  return (
+    <View className="card">
+      <View className="row-between">
+        <Text className="detail-title">{order.serviceName}</Text>
+        <StateTag state={order.state} large />
+      </View>
+      <View className="detail-price">
+        <Price redFen={order.redPriceFen} marketFen={order.marketPriceFen} unit={order.unit} />
+      </View>
+      {order.lastReason && (order.state === 'refused' || order.state === 'cancelled' || order.state === 'pending_dispatch' || order.state === 'accepted') ? (
+        <Text className="detail-reason">
+          {order.state === 'refused' ? '退回原因' : order.state === 'cancelled' ? '取消原因' : '最近说明'}：{order.lastReason}
+        </Text>
+      ) : null}
+      {redirect ? <Text className="detail-reason">建议去处：{redirect}</Text> : null}
+      <Text className="muted">工单号：{order.id}</Text>
+    </View>
+  );
+}
+
+/** The need itself: description and photos. */
+export function NeedSection({ order }: { readonly order: OrderView }) {
+  return (
+    <View className="card">
+      <Text className="card-title">需求描述</Text>
+      <Text className="detail-text">{order.description}</Text>
+      <PhotoGrid fileIds={order.photos} />
+    </View>
+  );
+}
+
+/** When, where, and whom to call. */
+export function VisitSection({ order, names }: { readonly order: OrderView; readonly names: Names }) {
+  const { address } = order;
+  const dialable = /^[\d-]+$/.test(order.contactPhone);
+  return (
+    <View className="card">
+      <Text className="card-title">上门信息</Text>
+      <Line label="预约时间" value={windowText(order.timeWindow)} />
+      <Line label="服务地址" value={`${address.compoundName}${address.buildingName}${address.door}`} />
+      <View className="detail-line">
+        <Text className="detail-label">联系人</Text>
+        <Text className="detail-value">
+          {order.contactName} {order.contactPhone}
+        </Text>
+        {dialable ? (
+          <Text className="link" onClick={() => callPhone(order.contactPhone)}>
+            打电话
+          </Text>
+        ) : null}
+      </View>
+      <Line label="下单时间" value={dateTime(order.createdAt)} />
+      {order.assignment ? <Line label="处理人" value={assignmentText(order.assignment, names)} /> : null}
+      {order.urgeCount > 0 ? <Line label="催单" value={`${order.urgeCount} 次`} /> : null}
+    </View>
+  );
+}
+
+/** The completion report, the rating, and what the community did (督办, 投诉, 回访). */
+export function OutcomeSection({ order }: { readonly order: OrderView }) {
+  const { completion, rating } = order;
+  const any = completion || rating || order.instructions.length || order.complaints.length || order.returnVisits.length;
+  if (!any) return null;
+  return (
+    <View className="card">
+      {completion ? (
+        <View className="detail-block">
+          <Text className="card-title">完工情况</Text>
+          <Text className="detail-text">{completion.notes}</Text>
+          <Text className="muted">{dateTime(completion.at)} 完工</Text>
+          <PhotoGrid fileIds={completion.photos} />
+        </View>
+      ) : null}
+      {rating ? (
+        <View className="detail-block">
+          <Text className="card-title">居民评价</Text>
+          <Text className="detail-text">
+            态度 {'★'.repeat(rating.attitude)} · 时效 {'★'.repeat(rating.timeliness)} · 质量 {'★'.repeat(rating.quality)}
+          </Text>
+          {rating.comment ? <Text className="detail-text">“{rating.comment}”</Text> : null}
+        </View>
+      ) : null}
+      {order.instructions.length > 0 ? (
+        <View className="detail-block">
+          <Text className="card-title">社区督办</Text>
+          {order.instructions.map((i) => (
+            <Text key={i.seq} className="detail-text">
+              {dateTime(i.at)} 督办{i.to === 'worker' ? '服务队员' : '物业调度'}：{i.text}
+              {i.dueAt ? `（${dateTime(i.dueAt)}前）` : ''}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {order.complaints.length > 0 ? (
+        <View className="detail-block">
+          <Text className="card-title">投诉</Text>
+          {order.complaints.map((c) => (
+            <Text key={c.seq} className="detail-text">
+              {dateTime(c.at)}：{c.text}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {order.returnVisits.length > 0 ? (
+        <View className="detail-block">
+          <Text className="card-title">回访记录</Text>
+          {order.returnVisits.map((v, i) => (
+            <Text key={i} className="detail-text">
+              {dateTime(v.at)}：{v.reached ? '已联系上' : '未联系上'}
+              {v.satisfied === true ? '，满意' : v.satisfied === false ? '，不满意' : ''}
+              {v.notes ? `。${v.notes}` : ''}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function Line({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <View className="detail-line">
+      <Text className="detail-label">{label}</Text>
+      <Text className="detail-value">{value}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,25 @@
+import type { PropsWithChildren, ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { useElderMode } from '@/hooks/useElderMode';
+
+interface Props {
+  /** Fixed at the bottom (action buttons); the page leaves room for it. */
+  readonly footer?: ReactNode;
+  readonly className?: string;
+}
+
+/** The root of every page: applies 长辈模式 and keeps room for a bottom bar. */
+export function Screen({ children, footer, className }: PropsWithChildren<Props>) {
+  const [elder] = useElderMode();
+  return (
+    <View className={`page${elder ? ' elder' : ''}${className ? ` ${className}` : ''}`}>
+      {children}
+      {footer ? (
+        <>
+          <View className="bottom-space" />
+          <View className="bottom-bar">{footer}</View>
+        </>
+      ) : null}
+    </View>
+  );
+}

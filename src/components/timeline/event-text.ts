@@ -1,0 +1,54 @@
+import { ACTION_LABELS, ROLE_LABELS, STATE_LABELS, type ActionType, type Assignment, type OrderEvent } from '@core';
+import { dateTime } from '@/components/format';
+
+/** Names of teams and people, when the caller's role may know them. */
+export type Names = ReadonlyMap<string, string>;
+
+const isAction = (a: string): a is ActionType => Object.prototype.hasOwnProperty.call(ACTION_LABELS, a);
+
+/** What happened, in the domain's words. */
+export const eventTitle = (e: OrderEvent): string => (e.action === 'create' ? '居民下单' : isAction(e.action) ? ACTION_LABELS[e.action] : e.action);
+
+export const actorText = (e: OrderEvent): string => (e.actorRole === 'system' ? '系统' : ROLE_LABELS[e.actorRole]);
+
+export const moveText = (e: OrderEvent): string | null =>
+  e.from === null ? `→ ${STATE_LABELS[e.to]}` : e.from !== e.to ? `${STATE_LABELS[e.from]} → ${STATE_LABELS[e.to]}` : null;
+
+export function assignmentText(a: Assignment | null | undefined, names: Names): string {
+  if (!a) return '无';
+  const team = names.get(a.teamId) ?? '服务队';
+  return a.mode === 'pool' ? `${team}（队内抢单）` : `${team} · ${names.get(a.workerId) ?? '指定队员'}`;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const isAssignment = (v: unknown): v is Assignment => typeof v === 'object' && v !== null && 'mode' in v && 'teamId' in v;
+
+/**
+ * The details an event carries, one line each ("原因：家中无人"). User text is returned as text and
+ * rendered as text, never as markup.
+ */
+export function payloadLines(e: OrderEvent, names: Names): string[] {
+  const p = e.payload;
+  const lines: string[] = [];
+  if (isAssignment(p.previous)) lines.push(`原处理：${assignmentText(p.previous, names)}`);
+  if (isAssignment(p.assignment)) lines.push(`派给：${assignmentText(p.assignment, names)}`);
+  if (str(p.reason)) lines.push(`原因：${str(p.reason)}`);
+  if (str(p.redirect)) lines.push(`建议：${str(p.redirect)}`);
+  if (typeof p.count === 'number') lines.push(`第 ${p.count} 次催单`);
+  if (typeof p.quality === 'number') lines.push(`评价：态度${String(p.attitude)}星 · 时效${String(p.timeliness)}星 · 质量${String(p.quality)}星`);
+  if (str(p.comment)) lines.push(`评语：${str(p.comment)}`);
+  if (str(p.notes)) lines.push(`说明：${str(p.notes)}`);
+  if (Array.isArray(p.photos) && p.photos.length > 0) lines.push(`照片 ${p.photos.length} 张`);
+  if (e.action === 'instruct') {
+    lines.push(`督办对象：${p.to === 'worker' ? '服务队员' : '物业调度'}`);
+    if (typeof p.dueAt === 'number') lines.push(`限期：${dateTime(p.dueAt)}前`);
+  }
+  if (str(p.text)) lines.push(`内容：${str(p.text)}`);
+  if (e.action === 'revisit') {
+    lines.push(p.reached ? '已联系上居民' : '未联系上居民');
+    if (p.satisfied === true) lines.push('居民满意');
+    if (p.satisfied === false) lines.push('居民不满意');
+  }
+  if (e.action === 'create' && p.onBehalf === true) lines.push('代为下单');
+  return lines;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '物业调度', enablePullDownRefresh: true });

@@ -1,0 +1,23 @@
+import { ACTION_LABELS, type ActionType } from '@core';
+
+/** What the toast says after an action went through, in plain words. */
+const SUCCESS: Partial<Record<ActionType, string>> = {
+  cancel: '工单已取消',
+  urge: '已催单，我们会尽快处理',
+  confirm: '感谢您的评价',
+  rework: '已申请返工',
+  complain: '投诉已提交给社区',
+  dispatch: '派单成功',
+  reassign: '转单成功',
+  refuse: '已退单',
+  accept: '接单成功',
+  grab: '抢单成功',
+  decline: '已退回',
+  start: '已开始服务',
+  complete: '已完工上报',
+  instruct: '督办已发出',
+  reopen: '工单已重新打开',
+  revisit: '回访已记录',
+};
+
+export const successText = (action: ActionType): string => SUCCESS[action] ?? `${ACTION_LABELS[action]}成功`;

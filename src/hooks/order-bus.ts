@@ -1,0 +1,13 @@
+import type { OrderView } from '@core';
+
+/** News about one order, so that lists on other pages show what a detail page just did. */
+export type OrderNews = { readonly kind: 'updated'; readonly order: OrderView } | { readonly kind: 'gone'; readonly orderId: string };
+
+const listeners = new Set<(news: OrderNews) => void>();
+
+export const publishOrder = (news: OrderNews): void => listeners.forEach((l) => l(news));
+
+export function subscribeOrders(listener: (news: OrderNews) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

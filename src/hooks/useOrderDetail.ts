@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { ActionType, OrderEvent, OrderView, Role } from '@core';
+import { actOnOrder, asApiError, getOrder, RequestIds, type ApiError } from '@/api';
+import { isFormProblem, notice, showFailure, toastOk } from './feedback';
+import { publishOrder } from './order-bus';
+import { successText } from './action-texts';
+
+export interface OrderDetailState {
+  readonly order: OrderView | null;
+  readonly events: readonly OrderEvent[];
+  readonly loading: boolean;
+  readonly error: ApiError | null;
+  readonly busy: ActionType | null;
+  readonly reload: () => Promise<void>;
+  /**
+   * Takes one action. Resolves to null on success, or to the error when the form should show it
+   * (input problems); every other failure is shown here and also returned.
+   */
+  readonly act: (action: ActionType, input: Record<string, unknown>) => Promise<ApiError | null>;
+}
+
+/** One order as a role sees it, with its timeline and the actions the server allows. */
+export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
+  const [order, setOrder] = useState<OrderView | null>(null);
+  const [events, setEvents] = useState<readonly OrderEvent[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<ActionType | null>(null);
+  const requestIds = useRef(new RequestIds());
+
+  const reload = useCallback(async () => {
+    setError(null);
+    try {
+      const reply = await getOrder(role, orderId);
+      setOrder(reply.order);
+      setEvents(reply.events);
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [role, orderId]);
+
+  useEffect(() => {
+    setLoading(true);
+    void reload();
+  }, [reload]);
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const act = useCallback(
+    async (action: ActionType, input: Record<string, unknown>): Promise<ApiError | null> => {
+      if (!order || busy) return null;
+      // The same press retried after a network failure reuses its request id.
+      const requestId = requestIds.current.for(`${order.id}|${action}|${order.version}|${JSON.stringify(input)}`);
+      setBusy(action);
+      try {
+        const reply = await actOnOrder(role, order, action, input, requestId);
+        requestIds.current.settle();
+        setOrder(reply.order);
+        publishOrder({ kind: 'updated', order: reply.order });
+        toastOk(successText(action));
+        // The new state shows at once; the timeline follows.
+        void getOrder(role, orderId)
+          .then((r) => {
+            setOrder(r.order);
+            setEvents(r.events);
+          })
+          .catch(() => undefined);
+        return null;
+      } catch (e) {
+        const failure = asApiError(e);
+        if (!failure.retryable) requestIds.current.settle();
+        await explain(failure, action);
+        return failure;
+      } finally {
+        setBusy(null);
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [order, busy, role, orderId],
+  );
+
+  /** Says what went wrong and brings the page back in line with the server. */
+  async function explain(failure: ApiError, action: ActionType): Promise<void> {
+    if (isFormProblem(failure)) return; // the form shows it next to the field
+    switch (failure.code) {
+      case 'ORDER.VERSION_CONFLICT':
+      case 'ORDER.TRANSITION_NOT_ALLOWED':
+        await reload();
+        await notice('工单已更新', `${failure.message}。已为您刷新到最新状态，请查看后再操作。`);
+        return;
+      case 'ORDER.ALREADY_TAKEN':
+      case 'ORDER.NOT_FOUND':
+        publishOrder({ kind: 'gone', orderId });
+        await notice(action === 'grab' ? '没抢到' : '工单已不在', failure.message);
+        Taro.navigateBack().catch(() => undefined);
+        return;
+      default:
+        showFailure(failure);
+    }
+  }
+
+  return { order, events, loading, error, busy, reload, act };
+}

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import type { OrderListFilter, OrderState, OrderView, Role } from '@core';
+import { asApiError, listOrders, type ApiError } from '@/api';
+import { subscribeOrders } from './order-bus';
+
+export interface OrderListState {
+  readonly items: readonly OrderView[];
+  readonly counts: Readonly<Record<OrderState, number>> | null;
+  /** First page loading (nothing to show yet). */
+  readonly loading: boolean;
+  readonly error: ApiError | null;
+  readonly hasMore: boolean;
+  readonly loadingMore: boolean;
+  readonly loadMoreError: ApiError | null;
+  readonly reload: () => Promise<void>;
+  readonly loadMore: () => Promise<void>;
+  /** Drops one order from the list at once (e.g. a pool order someone else took). */
+  readonly remove: (orderId: string) => void;
+}
+
+interface Options {
+  readonly role: Role;
+  readonly filter: OrderListFilter;
+  /** Narrows what the server returned (e.g. the worker's own tasks vs the team pool). */
+  readonly select?: (order: OrderView) => boolean;
+  /** Whether this list owns the page's pull-down refresh and bottom-reached events. */
+  readonly bindPage?: boolean;
+}
+
+/** Pages a caller skips through at most to fill a screen when `select` filters a page out. */
+const MAX_SKIPPED_PAGES = 4;
+
+/**
+ * One list of orders: first page, paging by cursor, pull-down refresh, counts per state for tabs,
+ * and live updates from detail pages. Stale answers (the filter changed meanwhile) are dropped.
+ */
+export function useOrderList({ role, filter, select, bindPage = true }: Options): OrderListState {
+  const key = `${role}|${JSON.stringify(filter)}`;
+  const [items, setItems] = useState<readonly OrderView[]>([]);
+  const [counts, setCounts] = useState<Record<OrderState, number> | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreError, setLoadMoreError] = useState<ApiError | null>(null);
+  const generation = useRef(0);
+  const stale = useRef(false);
+  const selectRef = useRef(select);
+  selectRef.current = select;
+
+  /** Fetches from `from` on, skipping pages that `select` empties, up to a few. */
+  const fetchFrom = useCallback(
+    async (from: string | null) => {
+      let next = from;
+      let picked: OrderView[] = [];
+      let lastCounts: Record<OrderState, number> | null = null;
+      for (let i = 0; i <= MAX_SKIPPED_PAGES; i++) {
+        const page = await listOrders(role, filter, next);
+        lastCounts = page.counts;
+        picked = picked.concat(selectRef.current ? page.items.filter(selectRef.current) : page.items);
+        next = page.nextCursor;
+        if (picked.length > 0 || next === null) break;
+      }
+      return { picked, next, counts: lastCounts };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+
+  const reload = useCallback(async () => {
+    const gen = ++generation.current;
+    stale.current = false;
+    setError(null);
+    setLoadMoreError(null);
+    try {
+      const page = await fetchFrom(null);
+      if (gen !== generation.current) return;
+      setItems(page.picked);
+      setCursor(page.next);
+      if (page.counts) setCounts(page.counts);
+    } catch (e) {
+      if (gen === generation.current) setError(asApiError(e));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  }, [fetchFrom]);
+
+  const loadMore = useCallback(async () => {
+    if (cursor === null || loadingMore || loading) return;
+    const gen = generation.current;
+    setLoadingMore(true);
+    setLoadMoreError(null);
+    try {
+      const page = await fetchFrom(cursor);
+      if (gen !== generation.current) return;
+      setItems((old) => {
+        const seen = new Set(old.map((o) => o.id));
+        return old.concat(page.picked.filter((o) => !seen.has(o.id)));
+      });
+      setCursor(page.next);
+      if (page.counts) setCounts(page.counts);
+    } catch (e) {
+      if (gen === generation.current) setLoadMoreError(asApiError(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [cursor, loadingMore, loading, fetchFrom]);
+
+  const remove = useCallback((orderId: string) => setItems((old) => old.filter((o) => o.id !== orderId)), []);
+
+  useEffect(() => {
+    setLoading(true);
+    setItems([]);
+    setCursor(null);
+    void reload();
+  }, [reload]);
+
+  // A detail page changed an order: show it at once, and refresh counts when we are seen again.
+  useEffect(
+    () =>
+      subscribeOrders((news) => {
+        stale.current = true;
+        if (news.kind === 'gone') remove(news.orderId);
+        else setItems((old) => old.map((o) => (o.id === news.order.id ? news.order : o)));
+      }),
+    [remove],
+  );
+
+  useDidShow(() => {
+    if (stale.current) void reload();
+  });
+  usePullDownRefresh(() => {
+    if (!bindPage) return;
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (bindPage) void loadMore();
+  });
+
+  return { items, counts, loading, error, hasMore: cursor !== null, loadingMore, loadMoreError, reload, loadMore, remove };
+}

@@ -1,0 +1,66 @@
+import { useCallback, useRef, useState } from 'react';
+import { LIMITS } from '@core';
+import { asApiError, uploadPhoto } from '@/api';
+import { pickPhotos } from '@/api/device';
+import { showFailure } from './feedback';
+
+export interface PhotoSlot {
+  readonly key: string;
+  readonly tempPath: string;
+  readonly fileId: string | null;
+  readonly status: 'uploading' | 'done' | 'failed';
+}
+
+export interface PhotoUploads {
+  readonly slots: readonly PhotoSlot[];
+  readonly fileIds: string[];
+  readonly busy: boolean;
+  readonly failed: boolean;
+  readonly canAdd: boolean;
+  readonly add: () => Promise<void>;
+  readonly remove: (key: string) => void;
+  readonly retry: (key: string) => void;
+  readonly reset: () => void;
+}
+
+/** Photos for an order or a completion report: picked, uploaded at once, at most LIMITS.photos. */
+export function usePhotoUploads(max: number = LIMITS.photos): PhotoUploads {
+  const [slots, setSlots] = useState<readonly PhotoSlot[]>([]);
+  const seq = useRef(0);
+
+  const patch = (key: string, change: Partial<PhotoSlot>) => setSlots((old) => old.map((s) => (s.key === key ? { ...s, ...change } : s)));
+
+  const upload = useCallback(async (key: string, tempPath: string) => {
+    patch(key, { status: 'uploading' });
+    try {
+      const fileId = await uploadPhoto(tempPath);
+      patch(key, { status: 'done', fileId });
+    } catch (e) {
+      patch(key, { status: 'failed' });
+      showFailure(asApiError(e), '照片没有传上去');
+    }
+  }, []);
+
+  const add = useCallback(async () => {
+    const picked = await pickPhotos(max - slots.length);
+    const fresh = picked.map((p) => ({ key: `p${++seq.current}`, tempPath: p.tempPath, fileId: null, status: 'uploading' as const }));
+    if (fresh.length === 0) return;
+    setSlots((old) => [...old, ...fresh].slice(0, max));
+    fresh.forEach((s) => void upload(s.key, s.tempPath));
+  }, [max, slots.length, upload]);
+
+  return {
+    slots,
+    fileIds: slots.flatMap((s) => (s.status === 'done' && s.fileId ? [s.fileId] : [])),
+    busy: slots.some((s) => s.status === 'uploading'),
+    failed: slots.some((s) => s.status === 'failed'),
+    canAdd: slots.length < max,
+    add,
+    remove: (key) => setSlots((old) => old.filter((s) => s.key !== key)),
+    retry: (key) => {
+      const slot = slots.find((s) => s.key === key);
+      if (slot) void upload(key, slot.tempPath);
+    },
+    reset: () => setSlots([]),
+  };
+}

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { LIMITS, type HouseholdView } from '@core';
+import { Button } from '@/components/nut/button';
+import { Field, LongText } from '@/components/action-forms/parts';
+import { ListStatus } from '@/components/list-status';
+import { PhotoPicker } from '@/components/photos';
+import { Screen } from '@/components/screen';
+import { TimeWindowPicker, type TimeChoice } from '@/components/time-window';
+import { toastOk } from '@/hooks/feedback';
+import { publishOrder } from '@/hooks/order-bus';
+import { useCatalog } from '@/hooks/useCatalog';
+import { useCreateOrder } from '@/hooks/useCreateOrder';
+import { useElderMode } from '@/hooks/useElderMode';
+import { usePhotoUploads } from '@/hooks/usePhotoUploads';
+import { useSession } from '@/hooks/useSession';
+import { orderUrl } from '@/routes';
+import { HouseholdChoice } from './household-choice';
+import { ServiceChoice } from './service-choice';
+import './index.scss';
+
+/** 点单 on one screen: service, need, time, (photos), contact. 长辈模式 keeps only the essentials. */
+export default function CreateOrder() {
+  const { params } = useRouter();
+  const [elder] = useElderMode();
+  const catalog = useCatalog();
+  const { session, error: sessionError, loading: sessionLoading, reload: reloadSession } = useSession();
+  const [itemId, setItemId] = useState(params.itemId ?? '');
+  const [household, setHousehold] = useState<HouseholdView | null>(null);
+  const [description, setDescription] = useState('');
+  const [time, setTime] = useState<TimeChoice>({ key: 'asap', day: null, slot: null });
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const photos = usePhotoUploads(LIMITS.photos);
+  const { errors, sending, submit } = useCreateOrder((order) => {
+    publishOrder({ kind: 'updated', order });
+    toastOk('预约成功');
+    void Taro.redirectTo({ url: orderUrl('resident', order.id) });
+  });
+
+  // Contact details start as the household's own; picking another household refills them.
+  const chooseHousehold = (h: HouseholdView) => {
+    setHousehold(h);
+    setContactName(h.contactName);
+    setContactPhone(h.contactPhone);
+  };
+  useEffect(() => {
+    const first = session?.households[0];
+    if (first && !household) chooseHousehold(first);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session]);
+
+  if (!session || (catalog.loading && catalog.items.length === 0)) {
+    return (
+      <Screen>
+        <ListStatus
+          loading={sessionLoading || catalog.loading}
+          error={sessionError ?? catalog.error}
+          empty={false}
+          emptyText=""
+          onRetry={() => (sessionError ? reloadSession() : void catalog.reload())}
+        />
+      </Screen>
+    );
+  }
+  if (session.households.length === 0) {
+    return (
+      <Screen>
+        <ListStatus loading={false} error={null} empty emptyText="还没有登记您的住址" emptyHint="请联系社区或物业登记后再预约" onRetry={reloadSession} />
+      </Screen>
+    );
+  }
+
+  const send = () =>
+    void submit({
+      serviceItemId: itemId,
+      householdId: household?.id ?? '',
+      description,
+      time,
+      photos: elder ? [] : photos.fileIds,
+      contactName,
+      contactPhone,
+    });
+
+  return (
+    <Screen
+      footer={
+        <Button type="primary" block size="large" loading={sending} disabled={sending || (!elder && photos.busy)} onClick={send}>
+          {!elder && photos.busy ? '照片上传中…' : '提交预约'}
+        </Button>
+      }
+    >
+      <View className="card">
+        <Field label="服务项目" error={errors.serviceItemId}>
+          <ServiceChoice items={catalog.items} value={itemId} onChange={setItemId} />
+        </Field>
+        <Field label="服务地址" error={errors.householdId}>
+          <HouseholdChoice households={session.households} value={household} onChange={chooseHousehold} />
+        </Field>
+      </View>
+      <View className="card">
+        <Field label="需要做什么" error={errors.description}>
+          <LongText value={description} onChange={setDescription} max={LIMITS.description} placeholder="例如：厨房水管漏水，需要上门维修" />
+        </Field>
+        <Field label="什么时候来" error={errors.timeWindow}>
+          <TimeWindowPicker value={time} onChange={setTime} simple={elder} now={Date.now()} />
+        </Field>
+        {elder ? null : (
+          <Field label="照片（可不传，最多9张）" error={errors.photos}>
+            <PhotoPicker uploads={photos} max={LIMITS.photos} />
+          </Field>
+        )}
+      </View>
+      <View className="card">
+        <Field label="联系人" error={errors.contactName}>
+          <Input className="text-input" value={contactName} maxlength={LIMITS.name} placeholder="怎么称呼您" onInput={(e) => setContactName(e.detail.value)} />
+        </Field>
+        <Field label="联系电话" error={errors.contactPhone}>
+          <Input className="text-input" type="number" value={contactPhone} maxlength={13} placeholder="手机或座机号码" onInput={(e) => setContactPhone(e.detail.value)} />
+        </Field>
+        {errors._ ? <Text className="field-error">{errors._}</Text> : null}
+      </View>
+    </Screen>
+  );
+}

@@ -1,0 +1,54 @@
+import { useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { STATE_LABELS, type OrderState, type OrderView } from '@core';
+import { ListStatus } from '@/components/list-status';
+import { OrderCard } from '@/components/order-card';
+import { OrderList } from '@/components/order-list';
+import { RoleBar } from '@/components/role-bar';
+import { Screen } from '@/components/screen';
+import { useLongestWaiting } from '@/hooks/useLongestWaiting';
+import { useOrderList } from '@/hooks/useOrderList';
+import { useSession } from '@/hooks/useSession';
+import { useTeams } from '@/hooks/useTeams';
+import { orderUrl } from '@/routes';
+import { StateCounts } from './counts';
+import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
+import './index.scss';
+
+/** 督单: counts per state, the longest waits, and every order of the community under filters. */
+export default function SupervisorBoard() {
+  const { session } = useSession();
+  const { teams } = useTeams('supervisor');
+  const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
+  const [state, setState] = useState<OrderState | null>(null);
+  const [showFilters, setShowFilters] = useState(false);
+  const base = useMemo(() => toListFilter(filters, Date.now()), [filters]);
+  const filter = useMemo(() => (state ? { ...base, states: [state] } : base), [base, state]);
+  const list = useOrderList({ role: 'supervisor', filter });
+  const waiting = useLongestWaiting(base);
+  const open = (o: OrderView) => void Taro.navigateTo({ url: orderUrl('supervisor', o.id) });
+  const active = [filters.compoundId, filters.teamId, filters.category, filters.period !== 'all' ? 1 : null].filter(Boolean).length;
+
+  return (
+    <Screen>
+      <RoleBar role="supervisor" />
+      <StateCounts counts={list.counts} selected={state} onSelect={setState} />
+      <View className="row-between board-filter-toggle" onClick={() => setShowFilters((v) => !v)}>
+        <Text className="section-title board-title">筛选{active > 0 ? `（已选${active}项）` : ''}</Text>
+        <Text className="link">{showFilters ? '收起' : '展开'}</Text>
+      </View>
+      {showFilters ? <FilterPanel value={filters} onChange={setFilters} compounds={session?.compounds ?? []} teams={teams} /> : null}
+
+      <Text className="section-title">等待最久</Text>
+      {waiting.items.length > 0 ? (
+        waiting.items.map((o) => <OrderCard key={o.id} order={o} onOpen={open} showWaiting />)
+      ) : (
+        <ListStatus loading={waiting.loading} error={waiting.error} empty emptyText="没有等待中的工单" onRetry={() => void waiting.reload()} />
+      )}
+
+      <Text className="section-title">{state ? `${STATE_LABELS[state]}的工单` : '全部工单'}</Text>
+      <OrderList list={list} showWaiting emptyText="没有符合条件的工单" onOpen={open} />
+    </Screen>
+  );
+}
