@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OrderView } from '@core';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { dataOf, desk, dispatcher, resident, supervisor, worker, worker3 } from '../support/scenario';
+
+let t: TestServer;
+let d: ReturnType<typeof desk>;
+beforeEach(async () => {
+  t = await startTestServer();
+  d = desk(t);
+});
+afterEach(() => t.close());
+
+const contact = (o: OrderView) => ({ phone: o.contactPhone, door: o.address.door });
+const FULL = { phone: '13800001111', door: '2单元301' };
+const MASKED = { phone: '138****1111', door: '2单元***' };
+
+describe('隐私: who sees the resident\'s phone and door', () => {
+  it('masks both for pool workers until one grabs it; the assignee then sees both; the supervisor sees the phone, not the door', async () => {
+    const placed = await d.place(resident);
+    expect(contact(placed)).toEqual(FULL);
+    const pooled = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
+    expect(contact(pooled)).toEqual(FULL);
+
+    // Before grabbing: every member of the pool sees it masked, in the list and in the detail.
+    for (const who of [worker, worker3]) {
+      const listed = dataOf<{ items: OrderView[] }>(await d.list(who)).items;
+      expect(listed.map((o) => o.id)).toEqual([placed.id]);
+      expect(contact(listed[0]!)).toEqual(MASKED);
+      expect(contact((await d.read(who, placed.id)).order)).toEqual(MASKED);
+    }
+    // The compound and building stay visible, so a worker knows where it is.
+    expect((await d.read(worker, placed.id)).order.address).toEqual({ compoundName: '阳光小区', buildingName: '1号楼', door: '2单元***' });
+
+    // The one who grabs sees everything, in the reply and from then on.
+    const grabbed = await d.step(worker, pooled, 'grab');
+    expect(contact(grabbed)).toEqual(FULL);
+    expect(contact((await d.read(worker, placed.id)).order)).toEqual(FULL);
+
+    // The supervisor calls back for 回访 (phone) but does not visit (no door).
+    expect(contact((await d.read(supervisor, placed.id)).order)).toEqual({ phone: FULL.phone, door: MASKED.door });
+    expect(contact(dataOf<{ items: OrderView[] }>(await d.list(supervisor)).items[0]!)).toEqual({ phone: FULL.phone, door: MASKED.door });
+    // The dispatcher and the resident see everything.
+    expect(contact((await d.read(dispatcher, placed.id)).order)).toEqual(FULL);
+    expect(contact((await d.read(resident, placed.id)).order)).toEqual(FULL);
+  });
+
+  it('keeps the timeline and the notifications free of the phone and door', async () => {
+    const placed = await d.place(resident);
+    const pooled = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
+    const seen = await d.read(worker3, placed.id);
+    expect(JSON.stringify(seen)).not.toContain('13800001111');
+    expect(JSON.stringify(seen)).not.toContain('2单元301');
+    expect(JSON.stringify(await d.notifications(worker3))).not.toContain('13800001111');
+    await d.step(worker, pooled, 'grab');
+    // Once a teammate holds it, the rest of the team no longer sees it at all.
+    expect((await d.get(worker3, placed.id)).status).toBe(404);
+  });
+
+  it('uses the contact a resident gives for the order (代办: ordering for a neighbour)', async () => {
+    const placed = await d.place(resident, { householdId: 'h-yg-2-102', contactName: '王德福', contactPhone: '13912345678' });
+    await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
+    expect(contact((await d.read(worker, placed.id)).order)).toEqual({ phone: '139****5678', door: '1单元***' });
+    expect((await d.events(placed.id))[0]!.payload).toMatchObject({ onBehalf: true });
+  });
+});
