@@ -27,10 +27,10 @@ const buildings: Building[] = [
   { id: 'b-hp-5', compoundId: 'cp-heping', name: '5号楼' },
 ];
 const households: Household[] = [
-  { id: 'h-yg-1-301', communityId: C, compoundId: 'cp-yangguang', buildingId: 'b-yg-1', door: '2单元301', contactName: '张秀兰', contactPhone: '13800001111' },
-  { id: 'h-yg-2-102', communityId: C, compoundId: 'cp-yangguang', buildingId: 'b-yg-2', door: '1单元102', contactName: '王德福', contactPhone: '13800002222' },
-  { id: 'h-hp-5-601', communityId: C, compoundId: 'cp-heping', buildingId: 'b-hp-5', door: '3单元601', contactName: '李建国', contactPhone: '13800003333' },
-  { id: 'h-hp-5-202', communityId: C, compoundId: 'cp-heping', buildingId: 'b-hp-5', door: '1单元202', contactName: '孙志远', contactPhone: '13800004444' },
+  { id: 'h-yg-a', communityId: C, compoundId: 'cp-yangguang', buildingId: 'b-yg-1', door: '2单元301', contactName: '张秀兰', contactPhone: '13800001111' },
+  { id: 'h-yg-b', communityId: C, compoundId: 'cp-yangguang', buildingId: 'b-yg-2', door: '1单元102', contactName: '王德福', contactPhone: '13800002222' },
+  { id: 'h-hp-a', communityId: C, compoundId: 'cp-heping', buildingId: 'b-hp-5', door: '3单元601', contactName: '李建国', contactPhone: '13800003333' },
+  { id: 'h-hp-b', communityId: C, compoundId: 'cp-heping', buildingId: 'b-hp-5', door: '1单元202', contactName: '孙志远', contactPhone: '13800004444' },
 ];
 
 const person = (id: string, name: string, phone: string, roles: User['roles'], extra: Partial<User> = {}): User => ({
@@ -49,13 +49,13 @@ const person = (id: string, name: string, phone: string, roles: User['roles'], e
 
 const users: User[] = [
   // An elderly resident who also has her neighbour 王德福 paired with her household (代办).
-  person('demo-resident', '张秀兰', '13800001111', ['resident'], { householdIds: ['h-yg-1-301', 'h-yg-2-102'] }),
-  person('demo-resident-2', '李建国', '13800003333', ['resident'], { householdIds: ['h-hp-5-601'] }),
+  person('demo-resident', '张秀兰', '13800001111', ['resident'], { householdIds: ['h-yg-a', 'h-yg-b'] }),
+  person('demo-resident-2', '李建国', '13800003333', ['resident'], { householdIds: ['h-hp-a'] }),
   person('demo-dispatcher', '陈红', '13900000001', ['dispatcher'], { companyId: 'pc-hongxin' }),
   person('demo-worker', '刘师傅', '13900000002', ['worker'], { maxOpenOrders: 5 }),
   person('demo-worker-2', '赵阿姨', '13900000003', ['worker'], { maxOpenOrders: 3 }),
   // A party-member volunteer: worker in both teams and a resident himself.
-  person('demo-worker-3', '孙志远', '13800004444', ['worker', 'resident'], { householdIds: ['h-hp-5-202'], maxOpenOrders: 2 }),
+  person('demo-worker-3', '孙志远', '13800004444', ['worker', 'resident'], { householdIds: ['h-hp-b'], maxOpenOrders: 2 }),
   person('demo-supervisor', '周书记', '13900000004', ['supervisor']),
   person('demo-admin', '吴敏', '13900000005', ['admin']),
 ];

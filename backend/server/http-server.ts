@@ -2,6 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { appError, statusOf, type AppError, type Envelope } from '@core';
 import { FUNCTIONS, isFunctionName } from '../functions/registry';
+import { resolveUser } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
 import { serveStatic } from './static-files';
@@ -62,7 +63,12 @@ export function createServer(opts: ServerOptions): http.Server {
       return sendJson(res, 200, { ok: true, data: { users: users.map(({ id, name, roles }) => ({ id, name, roles })) } });
     }
     if (url.pathname === '/api/dev/clock' && req.method === 'POST' && opts.dev) {
-      const minutes = Number(JSON.parse((await readBody(req, 1024)).toString('utf8') || '{}').minutes);
+      let minutes = NaN;
+      try {
+        minutes = Number(JSON.parse((await readBody(req, 1024)).toString('utf8') || '{}').minutes);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) throw e;
+      }
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 60 * 24 * 60) {
         return failure(res, appError('INPUT.INVALID', { minutes: '应为0到86400之间的整数' }));
       }
@@ -71,7 +77,8 @@ export function createServer(opts: ServerOptions): http.Server {
       return sendJson(res, 200, { ok: true, data: { now: deps.now(), sweep } });
     }
     if (url.pathname === '/api/files' && req.method === 'POST') {
-      if (!caller || !(await deps.store.getRef('users', caller.devUserId))) return failure(res, appError('AUTH.NO_IDENTITY'));
+      const user = await resolveUser(deps.store, caller);
+      if (!user.ok) return failure(res, user.error);
       return handleUpload(req, res, opts.filesDir, () => deps.newId('f'));
     }
     if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {

@@ -28,7 +28,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, di
 
 export function serveUpload(res: ServerResponse, dir: string, fileId: string): void {
   const file = path.join(dir, fileId);
-  if (!FILE_ID.test(fileId) || !fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: appError('ORDER.NOT_FOUND', undefined, '图片不存在') });
+  if (!FILE_ID.test(fileId) || !fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: appError('FILE.NOT_FOUND') });
   res.writeHead(200, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' });
   fs.createReadStream(file).pipe(res);
 }

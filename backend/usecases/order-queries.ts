@@ -1,5 +1,6 @@
 import { canSee, fail, ok, scopeFor, type Actor, type AppError, type OrderEvent, type OrderListFilter, type OrderState, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
+import { decodeCursor } from '../storage/order-index';
 import { viewOrder } from './order-view';
 
 /** One order with its whole timeline, if the actor may see it. */
@@ -18,6 +19,7 @@ export async function listOrders(
   cursor: string | null,
   limit: number,
 ): Promise<Result<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }, AppError>> {
+  if (cursor !== null && !decodeCursor(cursor)) return fail('INPUT.INVALID', { cursor: '翻页位置无效，请刷新' });
   const scope = scopeFor(actor);
   const [page, counts] = await Promise.all([
     deps.store.listOrders(scope, filter, { limit, cursor }),

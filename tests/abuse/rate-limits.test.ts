@@ -12,7 +12,7 @@ afterEach(() => w.close());
 const order = (n: number) => ({
   action: 'create',
   requestId: `flood-request-${n}`,
-  order: { serviceItemId: 's-meal', householdId: 'h-yg-1-301', description: '午餐', timeWindow: { from: w.now(), to: w.now() + 3_600_000 } },
+  order: { serviceItemId: 's-meal', householdId: 'h-yg-a', description: '午餐', timeWindow: { from: w.now(), to: w.now() + 3_600_000 } },
 });
 
 describe('per-user rate limits', () => {
@@ -20,10 +20,10 @@ describe('per-user rate limits', () => {
     for (let i = 0; i < 20; i++) expect((await w.raw('orders', 'demo-resident', order(i))).ok).toBe(true);
     const refused = await w.raw('orders', 'demo-resident', order(20));
     expect(refused.ok ? null : refused.error.code).toBe('REQUEST.RATE_LIMITED');
-    const scope = { kind: 'household', communityId: 'c-xingfuli', userId: 'demo-resident', householdIds: ['h-yg-1-301'] } as const;
+    const scope = { kind: 'household', communityId: 'c-xingfuli', userId: 'demo-resident', householdIds: ['h-yg-a'] } as const;
     expect((await w.store.listOrders(scope, {}, { limit: 50 })).items).toHaveLength(20);
     // Someone else is not affected, and a minute later the resident may order again.
-    expect((await w.raw('orders', 'demo-resident-2', { ...order(21), order: { ...order(21).order, householdId: 'h-hp-5-601' } })).ok).toBe(true);
+    expect((await w.raw('orders', 'demo-resident-2', { ...order(21), order: { ...order(21).order, householdId: 'h-hp-a' } })).ok).toBe(true);
     w.advance(MINUTE);
     expect((await w.raw('orders', 'demo-resident', order(22))).ok).toBe(true);
   });

@@ -110,6 +110,12 @@ describe('worker actions', () => {
     expect(codeOf(act(taken, { type: 'grab', input: {} }, 'worker'))).toBe('ORDER.ALREADY_TAKEN');
   });
 
+  it('tells a worker that a pool order left the pool, rather than that someone took it', () => {
+    const cancelled = order({ state: 'cancelled', assignment: { mode: 'pool', teamId: 't1' } });
+    const r = act(cancelled, { type: 'grab', input: {} }, 'worker');
+    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['ORDER.TRANSITION_NOT_ALLOWED', '这单已不在抢单池中（可能已被取消）']);
+  });
+
   it('cannot grab when off duty or at the cap', () => {
     const offDuty = { actor: { ...ACTORS.worker, user: { ...ACTORS.worker.user, onDuty: false } } };
     expect(codeOf(decide(pool, { type: 'grab', input: {} }, 1, world(ACTORS.worker, offDuty)))).toBe('WORKER.OFF_DUTY');

@@ -217,7 +217,7 @@ describe('other people\'s orders', () => {
   });
 
   it('refuses to order for a household that is not yours, or a service that does not exist', async () => {
-    await refused(() => d.create(resident2, { householdId: 'h-yg-1-301' }), 403, 'HOUSEHOLD.NOT_YOURS');
+    await refused(() => d.create(resident2, { householdId: 'h-yg-a' }), 403, 'HOUSEHOLD.NOT_YOURS');
     await refused(() => d.create(resident, { serviceItemId: 's-massage' }), 404, 'SERVICE.NOT_FOUND');
   });
 

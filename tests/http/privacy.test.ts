@@ -58,7 +58,7 @@ describe('隐私: who sees the resident\'s phone and door', () => {
   });
 
   it('uses the contact a resident gives for the order (代办: ordering for a neighbour)', async () => {
-    const placed = await d.place(resident, { householdId: 'h-yg-2-102', contactName: '王德福', contactPhone: '13912345678' });
+    const placed = await d.place(resident, { householdId: 'h-yg-b', contactName: '王德福', contactPhone: '13912345678' });
     await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
     expect(contact((await d.read(worker, placed.id)).order)).toEqual({ phone: '139****5678', door: '1单元***' });
     expect((await d.events(placed.id))[0]!.payload).toMatchObject({ onBehalf: true });

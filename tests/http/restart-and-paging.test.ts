@@ -20,7 +20,7 @@ describe('重启: the data survives a restart of the server', () => {
     const rid = requestId('grab');
     const grabbed = await d.act(worker, pooled, 'grab', {}, rid);
     expect(grabbed.status).toBe(200);
-    const other = await d.place(resident2, { householdId: 'h-hp-5-601', serviceItemId: 's-cleaning' });
+    const other = await d.place(resident2, { householdId: 'h-hp-a', serviceItemId: 's-cleaning' });
 
     const before = await d.read(supervisor, placed.id);
     const dump = t.dump();
@@ -46,7 +46,7 @@ describe('分页: listing orders page by page', () => {
     const placed: OrderView[] = [];
     for (let i = 0; i < 7; i++) {
       const who = i < 5 ? resident : resident2;
-      placed.push(await d.place(who, { householdId: i < 5 ? 'h-yg-1-301' : 'h-hp-5-601', description: `第${i + 1}单` }));
+      placed.push(await d.place(who, { householdId: i < 5 ? 'h-yg-a' : 'h-hp-a', description: `第${i + 1}单` }));
       t.clock.advance(MINUTE);
     }
     await d.step(dispatcher, placed[0]!, 'dispatch', { teamId: 't-general' });

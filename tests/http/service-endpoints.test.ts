@@ -56,8 +56,8 @@ describe('session, catalogue, teams and notifications', () => {
     expect(me.user).toEqual({ id: 'demo-resident', name: '张秀兰', roles: ['resident'], onDuty: true, maxOpenOrders: 5 });
     expect(me.community).toEqual({ id: 'c-xingfuli', name: '幸福里社区' });
     expect(me.households.map((h: { id: string; address: string }) => [h.id, h.address])).toEqual([
-      ['h-yg-1-301', '阳光小区1号楼2单元301'],
-      ['h-yg-2-102', '阳光小区2号楼1单元102'],
+      ['h-yg-a', '阳光小区1号楼2单元301'],
+      ['h-yg-b', '阳光小区2号楼1单元102'],
     ]);
     const volunteer = dataOf(await t.call('session', { action: 'whoami' }, worker3.user));
     expect(volunteer.teams.map((x: { id: string }) => x.id).sort()).toEqual(['t-elder', 't-general']);

@@ -32,7 +32,7 @@ export async function supervisionWorld(start = Date.UTC(2026, 9, 5, 1, 0), limit
     const order = await store.getOrder(orderId);
     return call('orders', user, { action, role, orderId, version: order!.version, input });
   }
-  async function place(serviceItemId = 's-repair-urgent', user = 'demo-resident', householdId = 'h-yg-1-301') {
+  async function place(serviceItemId = 's-repair-urgent', user = 'demo-resident', householdId = 'h-yg-a') {
     const { order } = await call('orders', user, {
       action: 'create',
       order: { serviceItemId, householdId, description: '厨房水管漏水', timeWindow: { from: now, to: now + 3_600_000 } },

@@ -10,8 +10,8 @@ export interface As {
 const as = (user: string, role: Role): As => ({ user, role });
 
 /** The demo cast (backend/server/demo-data.ts). */
-export const resident = as('demo-resident', 'resident'); // 张秀兰, household h-yg-1-301 (and 王德福's h-yg-2-102)
-export const resident2 = as('demo-resident-2', 'resident'); // 李建国, h-hp-5-601
+export const resident = as('demo-resident', 'resident'); // 张秀兰, household h-yg-a (and 王德福's h-yg-b)
+export const resident2 = as('demo-resident-2', 'resident'); // 李建国, h-hp-a
 export const dispatcher = as('demo-dispatcher', 'dispatcher'); // 陈红, 红心物业
 export const worker = as('demo-worker', 'worker'); // 刘师傅, t-general, up to 5 open orders
 export const worker2 = as('demo-worker-2', 'worker'); // 赵阿姨, t-elder, up to 3
@@ -36,7 +36,7 @@ export const failure = (reply: Reply) => ({ status: reply.status, code: reply.bo
 export function desk(t: TestServer) {
   const orderInput = (fields: Partial<CreateOrderInput> = {}) => ({
     serviceItemId: 's-repair',
-    householdId: 'h-yg-1-301',
+    householdId: 'h-yg-a',
     description: '厨房水龙头漏水，关不紧',
     timeWindow: { from: t.clock.now(), to: t.clock.now() + 2 * 3_600_000 },
     ...fields,
