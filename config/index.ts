@@ -46,6 +46,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        // Taro splits only initial chunks on H5; pages load lazily and would each carry their own
+        // copy of NutUI and the shared components. Split async chunks as well.
+        const split = chain.optimization.get('splitChunks') as Record<string, unknown> | false;
+        if (split) chain.optimization.splitChunks({ ...split, chunks: 'all' });
+      },
       compile: { include: [path.join(root, 'core')] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },

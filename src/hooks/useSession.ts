@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { SessionInfo } from '@core';
-import { asApiError, whoami, type ApiError } from '@/api';
+import { asApiError, isLocalMode, storage, whoami, type ApiError } from '@/api';
 import { createStore, useStore } from './store';
 
 interface SessionState {
@@ -39,7 +39,8 @@ export const clearSession = (): void => state.set({ session: null, error: null, 
 export function useSession(): SessionState & { reload: () => void } {
   const s = useStore(state);
   useEffect(() => {
-    if (!s.session && !s.loading && !s.error) void loadSession();
+    // In local H5 mode nobody is signed in until a demo user is picked.
+    if (!s.session && !s.loading && !s.error && !(isLocalMode && !storage.getDevUser())) void loadSession();
   }, [s.session, s.loading, s.error]);
   return { ...s, reload: () => void loadSession(true) };
 }

@@ -44,10 +44,8 @@ export function DispatchForm(p: FormProps) {
         const isCurrentPool = current?.mode === 'pool' && current.teamId === team.id;
         return (
           <View key={team.id} className="dispatch-team">
-            <View className="row-between">
-              <Text className="dispatch-team-name">{team.name}</Text>
-              <Text className="muted">擅长：{team.categories.map((c) => CATEGORY_LABELS[c]).join('、') || '不限'}</Text>
-            </View>
+            <Text className="dispatch-team-name">{team.name}</Text>
+            <Text className="muted">擅长：{team.categories.map((c) => CATEGORY_LABELS[c]).join('、') || '不限'}</Text>
             <View className={`dispatch-option${sameTarget(target, pool) ? ' active' : ''}`} onClick={() => setTarget(pool)}>
               <Text className="dispatch-option-name">派到本队抢单池</Text>
               <Text className="muted">{isCurrentPool ? '当前处理' : '在岗队员都可抢单'}</Text>

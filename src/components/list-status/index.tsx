@@ -32,7 +32,7 @@ export function ListStatus(p: Props) {
   if (p.error) {
     return (
       <View className="list-status">
-        <Empty status="error" image={<Text className="list-status-icon">⚠</Text>} title="没有加载出来" description={p.error.message} />
+        <Empty status="error" image={<Text className="list-status-icon error">!</Text>} title="没有加载出来" description={p.error.message} />
         <View className="list-status-actions">
           <Button type="primary" onClick={p.onRetry}>
             重新加载
@@ -45,7 +45,7 @@ export function ListStatus(p: Props) {
   if (p.empty) {
     return (
       <View className="list-status">
-        <Empty image={<Text className="list-status-icon">📋</Text>} title={p.emptyText} description={p.emptyHint ?? ''} />
+        <Empty image={<Text className="list-status-icon">无</Text>} title={p.emptyText} description={p.emptyHint ?? ''} />
       </View>
     );
   }

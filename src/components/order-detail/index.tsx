@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Role } from '@core';
 import { ActionPanel } from '@/components/action-panel';
@@ -5,6 +6,7 @@ import { ListStatus } from '@/components/list-status';
 import { Screen } from '@/components/screen';
 import { Timeline } from '@/components/timeline';
 import { useOrderDetail } from '@/hooks/useOrderDetail';
+import { useSession } from '@/hooks/useSession';
 import { useTeams } from '@/hooks/useTeams';
 import { HeaderSection, NeedSection, OutcomeSection, VisitSection } from './sections';
 import './index.scss';
@@ -12,7 +14,15 @@ import './index.scss';
 /** One order as a role sees it: everything about it, its timeline, and the buttons the server allows. */
 export function OrderDetailScreen({ role, orderId }: { readonly role: Role; readonly orderId: string }) {
   const detail = useOrderDetail(role, orderId);
-  const { names } = useTeams(role);
+  const { names: teamNames } = useTeams(role);
+  const { session } = useSession();
+  // Names the caller may know: all teams (dispatcher, supervisor), else their own teams and self.
+  const names = useMemo(() => {
+    const m = new Map(teamNames);
+    session?.teams.forEach((t) => m.set(t.id, t.name));
+    if (session) m.set(session.user.id, `${session.user.name}（我）`);
+    return m as ReadonlyMap<string, string>;
+  }, [teamNames, session]);
   const { order, events } = detail;
 
   if (!order) {
