@@ -88,7 +88,7 @@ export function OutcomeSection({ order }: { readonly order: OrderView }) {
         <View className="detail-block">
           <Text className="card-title">居民评价</Text>
           <Text className="detail-text">
-            态度 {'★'.repeat(rating.attitude)} · 时效 {'★'.repeat(rating.timeliness)} · 质量 {'★'.repeat(rating.quality)}
+            态度{rating.attitude}星 · 时效{rating.timeliness}星 · 质量{rating.quality}星
           </Text>
           {rating.comment ? <Text className="detail-text">“{rating.comment}”</Text> : null}
         </View>

@@ -16,8 +16,10 @@ export const moveText = (e: OrderEvent): string | null =>
 
 export function assignmentText(a: Assignment | null | undefined, names: Names): string {
   if (!a) return '无';
-  const team = names.get(a.teamId) ?? '服务队';
-  return a.mode === 'pool' ? `${team}（队内抢单）` : `${team} · ${names.get(a.workerId) ?? '指定队员'}`;
+  const team = names.get(a.teamId);
+  if (a.mode === 'pool') return `${team ?? '服务队'}（队内抢单）`;
+  const worker = names.get(a.workerId) ?? '服务队员';
+  return team ? `${team} · ${worker}` : worker;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

@@ -34,9 +34,9 @@ export default function SupervisorBoard() {
     <Screen>
       <RoleBar role="supervisor" />
       <StateCounts counts={list.counts} selected={state} onSelect={setState} />
-      <View className="row-between board-filter-toggle" onClick={() => setShowFilters((v) => !v)}>
-        <Text className="section-title board-title">筛选{active > 0 ? `（已选${active}项）` : ''}</Text>
-        <Text className="link">{showFilters ? '收起' : '展开'}</Text>
+      <View className="board-filter-toggle" onClick={() => setShowFilters((v) => !v)}>
+        <Text className="board-filter-title">筛选条件：{active > 0 ? `已选${active}项` : '全部'}</Text>
+        <Text className="board-filter-link">{showFilters ? '收起筛选' : '展开筛选'}</Text>
       </View>
       {showFilters ? <FilterPanel value={filters} onChange={setFilters} compounds={session?.compounds ?? []} teams={teams} /> : null}
 
