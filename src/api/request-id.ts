@@ -1,7 +1,8 @@
 /** A fresh id for one user action: the server answers a retry with the same id exactly once. */
 export function newRequestId(): string {
   const bytes = new Uint8Array(16);
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  // The browser has crypto; the mini-program's JS engine may not, and this id needs no secrecy.
+  const c = typeof crypto !== 'undefined' ? crypto : undefined;
   if (c?.getRandomValues) c.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;

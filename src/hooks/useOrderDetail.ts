@@ -89,9 +89,12 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
     if (isFormProblem(failure)) return; // the form shows it next to the field
     switch (failure.code) {
       case 'ORDER.VERSION_CONFLICT':
+        await reload();
+        await notice('工单已更新', '刚才有人更新了这张工单，已为您刷新到最新状态，请看一看再操作。');
+        return;
       case 'ORDER.TRANSITION_NOT_ALLOWED':
         await reload();
-        await notice('工单已更新', `${failure.message}。已为您刷新到最新状态，请查看后再操作。`);
+        await notice('暂时不能这样操作', `${failure.message}。已为您刷新到最新状态。`);
         return;
       case 'ORDER.ALREADY_TAKEN':
       case 'ORDER.NOT_FOUND':

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { OrderState } from '@core';
 import { FilterTabs } from '@/components/filter-tabs';
 import { OrderList } from '@/components/order-list';
+import { Notices } from '@/components/notices';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { stateTabs, statesOf } from '@/components/state-tabs';
@@ -20,6 +21,7 @@ export default function DispatcherInbox() {
   return (
     <Screen>
       <RoleBar role="dispatcher" />
+      <Notices role="dispatcher" />
       <FilterTabs options={stateTabs(list.counts, INBOX_STATES)} value={tab} onChange={setTab} />
       <OrderList
         list={list}

@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceItem } from '@core';
 import { Button } from '@/components/nut/button';
 import { ListStatus } from '@/components/list-status';
 import { Price } from '@/components/price';
+import { Notices } from '@/components/notices';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useCatalog } from '@/hooks/useCatalog';
@@ -27,6 +28,7 @@ export default function ResidentHome() {
   return (
     <Screen>
       <RoleBar role="resident" />
+      <Notices role="resident" />
       <View className="resident-top">
         <Text className="resident-hello">需要什么服务？</Text>
         <Button type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: RESIDENT_ORDERS })}>

@@ -5,6 +5,7 @@ import { STATE_LABELS, type OrderState, type OrderView } from '@core';
 import { ListStatus } from '@/components/list-status';
 import { OrderCard } from '@/components/order-card';
 import { OrderList } from '@/components/order-list';
+import { Notices } from '@/components/notices';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLongestWaiting } from '@/hooks/useLongestWaiting';
@@ -33,6 +34,7 @@ export default function SupervisorBoard() {
   return (
     <Screen>
       <RoleBar role="supervisor" />
+      <Notices role="supervisor" />
       <StateCounts counts={list.counts} selected={state} onSelect={setState} />
       <View className="board-filter-toggle" onClick={() => setShowFilters((v) => !v)}>
         <Text className="board-filter-title">筛选条件：{active > 0 ? `已选${active}项` : '全部'}</Text>

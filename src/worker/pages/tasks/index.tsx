@@ -5,6 +5,7 @@ import { ACTION_LABELS } from '@core';
 import { FilterTabs } from '@/components/filter-tabs';
 import { Button } from '@/components/nut/button';
 import { OrderList } from '@/components/order-list';
+import { Notices } from '@/components/notices';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useOrderList } from '@/hooks/useOrderList';
@@ -40,6 +41,7 @@ export default function WorkerTasks() {
   return (
     <Screen>
       <RoleBar role="worker" />
+      <Notices role="worker" />
       <FilterTabs options={Object.entries(TABS).map(([key, t]) => ({ key, label: t.label }))} value={tab} onChange={setTab} />
       <OrderList
         list={list}
