@@ -16,6 +16,8 @@ interface Props {
   readonly loadingMore?: boolean;
   readonly loadMoreError?: ApiError | null;
   readonly onMore?: () => void;
+  /** Offer a way back to the start page when the caller's identity is the problem. */
+  readonly offerStart?: boolean;
 }
 
 const isIdentityProblem = (e: ApiError) => e.code.startsWith('AUTH.');
@@ -37,7 +39,7 @@ export function ListStatus(p: Props) {
           <Button type="primary" onClick={p.onRetry}>
             重新加载
           </Button>
-          {isIdentityProblem(p.error) ? <Button onClick={() => void Taro.reLaunch({ url: '/pages/index/index?switch=1' })}>返回首页</Button> : null}
+          {p.offerStart !== false && isIdentityProblem(p.error) ? <Button onClick={() => void Taro.reLaunch({ url: '/pages/index/index?switch=1' })}>返回首页</Button> : null}
         </View>
       </View>
     );

@@ -56,7 +56,7 @@ export default function Start() {
           <RoleList roles={session.user.roles} current={storage.getRole()} onEnter={enter} />
         </View>
       ) : (
-        <ListStatus loading={loading} error={error} empty={false} emptyText="" onRetry={reload} />
+        <ListStatus loading={loading} error={error} empty={false} emptyText="" onRetry={reload} offerStart={false} />
       )}
       <View className="card row-between">
         <View className="start-elder">

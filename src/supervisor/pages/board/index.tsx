@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { STATE_LABELS, type OrderState, type OrderView } from '@core';
 import { ListStatus } from '@/components/list-status';
@@ -28,6 +28,7 @@ export default function SupervisorBoard() {
   const filter = useMemo(() => (state ? { ...base, states: [state] } : base), [base, state]);
   const list = useOrderList({ role: 'supervisor', filter });
   const waiting = useLongestWaiting(base);
+  usePullDownRefresh(() => void waiting.reload());
   const open = (o: OrderView) => void Taro.navigateTo({ url: orderUrl('supervisor', o.id) });
   const active = [filters.compoundId, filters.teamId, filters.category, filters.period !== 'all' ? 1 : null].filter(Boolean).length;
 
