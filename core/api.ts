@@ -24,6 +24,8 @@ export interface OrderListFilter {
   readonly category?: ServiceCategory;
   readonly createdFrom?: number;
   readonly createdTo?: number;
+  /** For workers: only the orders they hold (`mine`), or only their teams' pool (`pool`). */
+  readonly holder?: 'mine' | 'pool';
 }
 
 export interface HouseholdView extends Household {
@@ -65,7 +67,7 @@ export interface Api {
   orders: {
     create: { req: { requestId: string; order: CreateOrderInput }; res: { order: OrderView } };
     list: {
-      req: { role: Role; filter?: OrderListFilter; cursor?: string | null; limit?: number };
+      req: { role: Role; filter?: OrderListFilter; cursor?: string | null; limit?: number; sort?: 'recent' | 'oldest' };
       res: { items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> };
     };
     get: { req: { role: Role; orderId: string }; res: { order: OrderView; events: OrderEvent[] } };

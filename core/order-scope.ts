@@ -30,6 +30,13 @@ export function scopeFor(actor: Actor): OrderScope {
   }
 }
 
+/** A worker's scope cut down to the orders they hold, or to their teams' pool; other scopes unchanged. */
+export function narrowToHolder(scope: OrderScope, holder: 'mine' | 'pool' | undefined): OrderScope {
+  if (scope.kind !== 'worker' || holder === undefined) return scope;
+  // An empty worker id matches no member assignment; no pool teams match no pool order.
+  return holder === 'mine' ? { ...scope, poolTeamIds: [] } : { ...scope, workerId: '' };
+}
+
 /** Whether one order falls inside a scope. */
 export function inScope(order: Order, scope: OrderScope): boolean {
   if (scope.kind === 'none' || order.communityId !== scope.communityId) return false;

@@ -29,11 +29,15 @@ export function newest(...paths) {
   return max;
 }
 
-/** npm ci when node_modules is missing or older than the lock file. */
+/**
+ * Installs from the lock file when node_modules is missing or older than it. `npm install` rather
+ * than `npm ci`: npm 11's ci refuses this lock over optional binaries of other platforms (Taro's
+ * darwin/win32 bindings) that it never installs here anyway.
+ */
 export function ensureDependencies() {
   const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
   if (mtime(installed) >= mtime(path.join(ROOT, 'package-lock.json'))) return;
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Builds the H5 app when it is missing or older than its sources. */
@@ -43,12 +47,17 @@ export function ensureH5Build() {
   run('npx', ['taro', 'build', '--type', 'h5']);
 }
 
-/** Debian's Chromium for the browser tests; Playwright's own download cannot work here. */
+/**
+ * Debian's Chromium for the browser tests (Playwright's own download cannot work here), and a CJK
+ * font so the screenshots the tests keep show Chinese rather than boxes.
+ */
 export function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return;
-  if (process.getuid?.() !== 0) throw new Error('需要 /usr/bin/chromium：请以 root 运行，或先执行 apt-get install -y chromium');
+  const font = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+  const missing = [!fs.existsSync('/usr/bin/chromium') && 'chromium', !fs.existsSync(font) && 'fonts-wqy-microhei'].filter(Boolean);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`需要先安装 ${missing.join(' ')}：请以 root 运行，或执行 apt-get install -y ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 export const hasCommand = (name) => {

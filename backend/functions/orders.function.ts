@@ -26,6 +26,7 @@ const filter = obj({
   category: optional(oneOf(SERVICE_CATEGORIES)),
   createdFrom: optional(instant),
   createdTo: optional(instant),
+  holder: optional(oneOf(['mine', 'pool'] as const)),
 });
 
 /** Every lifecycle action shares one envelope: which order, which version the caller saw, a request id, the input. */
@@ -56,9 +57,14 @@ export const orders = defineFunction('orders', {
     },
   }),
   list: route({
-    fields: { filter: optional(filter, {}), cursor: optional(str({ max: 200 }), null), limit: optional(int(1, 50), 20) },
+    fields: {
+      filter: optional(filter, {}),
+      cursor: optional(str({ max: 200 }), null),
+      limit: optional(int(1, 50), 20),
+      sort: optional(oneOf(['recent', 'oldest'] as const), 'recent' as const),
+    },
     access: 'role',
-    run: (deps, actor, { filter: f, cursor, limit }) => listOrders(deps, actor, f, cursor, limit),
+    run: (deps, actor, { filter: f, cursor, limit, sort }) => listOrders(deps, actor, f, cursor, limit, sort),
   }),
   get: route({ fields: { orderId: entityId }, access: 'role', run: (deps, actor, { orderId }) => getOrder(deps, actor, orderId) }),
   ...actionRoutes,

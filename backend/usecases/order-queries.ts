@@ -1,4 +1,4 @@
-import { canSee, fail, ok, scopeFor, type Actor, type AppError, type OrderEvent, type OrderListFilter, type OrderState, type OrderView, type Result } from '@core';
+import { canSee, fail, narrowToHolder, ok, scopeFor, type Actor, type AppError, type OrderEvent, type OrderListFilter, type OrderState, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { decodeCursor } from '../storage/order-index';
 import { viewOrder } from './order-view';
@@ -18,13 +18,15 @@ export async function listOrders(
   filter: OrderListFilter,
   cursor: string | null,
   limit: number,
+  sort: 'recent' | 'oldest' = 'recent',
 ): Promise<Result<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }, AppError>> {
   if (cursor !== null && !decodeCursor(cursor)) return fail('INPUT.INVALID', { cursor: '翻页位置无效，请刷新' });
-  const scope = scopeFor(actor);
+  const { holder, ...rest } = filter;
+  const scope = narrowToHolder(scopeFor(actor), holder);
   const [page, counts] = await Promise.all([
-    deps.store.listOrders(scope, filter, { limit, cursor }),
+    deps.store.listOrders(scope, rest, { limit, cursor, sort }),
     // Counts ignore the state filter: they label the state tabs.
-    deps.store.countByState(scope, { ...filter, states: undefined }),
+    deps.store.countByState(scope, { ...rest, states: undefined }),
   ]);
   const now = deps.now();
   return ok({ items: page.items.map((o) => viewOrder(o, actor, now)), nextCursor: page.nextCursor, counts });

@@ -14,8 +14,8 @@ export const PAGE_SIZE = 20;
 export const whoami = () => call('session', 'whoami', {});
 export const listCatalog = () => call('catalog', 'list', {});
 export const createOrder = (requestId: string, order: CreateOrderInput) => call('orders', 'create', { requestId, order });
-export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE) =>
-  call('orders', 'list', { role, filter, cursor, limit });
+export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE, sort: 'recent' | 'oldest' = 'recent') =>
+  call('orders', 'list', { role, filter, cursor, limit, sort });
 export const getOrder = (role: Role, orderId: string) => call('orders', 'get', { role, orderId });
 export const listTeams = (role: Role) => call('teams', 'list', { role });
 export const listNotifications = (role: Role, limit = 30) => call('notifications', 'list', { role, limit });

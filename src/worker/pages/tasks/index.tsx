@@ -12,14 +12,11 @@ import { useOrderList } from '@/hooks/useOrderList';
 import { useQuickAction } from '@/hooks/useQuickAction';
 import { orderUrl } from '@/routes';
 
-const mine = (o: OrderView) => o.assignment?.mode === 'member';
-const pool = (o: OrderView) => o.assignment?.mode === 'pool';
-
 /** The worker's three views: their open tasks, the team pool, and what they finished. */
-const TABS: Record<string, { label: string; filter: OrderListFilter; select: (o: OrderView) => boolean; empty: string }> = {
-  todo: { label: '我的任务', filter: { states: ['pending_accept', 'accepted', 'in_service'] }, select: mine, empty: '手头没有任务' },
-  pool: { label: '队伍抢单池', filter: { states: ['pending_accept'] }, select: pool, empty: '抢单池里暂时没有工单' },
-  done: { label: '已完工', filter: { states: ['pending_confirm', 'closed'] }, select: mine, empty: '还没有完工的工单' },
+const TABS: Record<string, { label: string; filter: OrderListFilter; empty: string }> = {
+  todo: { label: '我的任务', filter: { states: ['pending_accept', 'accepted', 'in_service'], holder: 'mine' }, empty: '手头没有任务' },
+  pool: { label: '队伍抢单池', filter: { states: ['pending_accept'], holder: 'pool' }, empty: '抢单池里暂时没有工单' },
+  done: { label: '已完工', filter: { states: ['pending_confirm', 'closed'], holder: 'mine' }, empty: '还没有完工的工单' },
 };
 
 /** 接单: my tasks and my team's pool, with 抢单 right on the card. */
@@ -27,7 +24,7 @@ export default function WorkerTasks() {
   const [tab, setTab] = useState('todo');
   const spec = TABS[tab]!;
   const filter = useMemo(() => spec.filter, [spec]);
-  const list = useOrderList({ role: 'worker', filter, select: spec.select });
+  const list = useOrderList({ role: 'worker', filter });
   const quick = useQuickAction('worker', '抢到后这单就由您负责，请按约定时间上门。');
 
   const grab = async (o: OrderView) => {
