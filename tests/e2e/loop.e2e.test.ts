@@ -1,0 +1,113 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot, startApp, type AppUnderTest } from './support/app';
+
+/**
+ * 点单 → 下单 → 接单 → 督单 in the H5 app, each role in its own browser, as a new user would click
+ * through it: by the Chinese words on the screen.
+ */
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await startApp();
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
+});
+
+/**
+ * Taro's H5 router keeps earlier pages in the DOM, hidden: every lookup is of what is visible now.
+ */
+const visible = (page: Page, text: string, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
+const press = (page: Page, label: string) => visible(page, label, true).click();
+const tap = (page: Page, text: string) => visible(page, text).click();
+/** The Taro modal's confirm button (the last in its footer). */
+const confirmModal = (page: Page) => page.locator('.taro-modal__foot > div:last-child').click();
+const enterAs = async (userId: string) => {
+  const page = await app.pageAs(userId);
+  await tap(page, '进入');
+  return page;
+};
+const seeText = (page: Page, text: string) => visible(page, text).waitFor();
+
+describe('one order through all four roles', () => {
+  let orderId = '';
+
+  it('居民点单: a resident orders a repair from the catalogue', async () => {
+    const page = await enterAs('demo-resident');
+    await seeText(page, '需要什么服务');
+    await press(page, '维修');
+    await page.locator('.catalog-item', { hasText: '门窗家具维修' }).filter({ visible: true }).click();
+    await page.locator('textarea').filter({ visible: true }).first().fill('卧室门锁坏了，关不上');
+    await shot(page, 'loop-1-order-form');
+    await press(page, '提交预约');
+    await seeText(page, '待派单');
+    await shot(page, 'loop-1-ordered');
+    const orders = await app.store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 5 });
+    expect(orders.items).toHaveLength(1);
+    orderId = orders.items[0]!.id;
+    expect(orders.items[0]).toMatchObject({ state: 'pending_dispatch', description: '卧室门锁坏了，关不上', createdBy: 'demo-resident' });
+    await page.context().close();
+  });
+
+  it('物业下单: the dispatcher sends it to the repair team\'s pool', async () => {
+    const page = await enterAs('demo-dispatcher');
+    await tap(page, '卧室门锁坏了');
+    await press(page, '派单');
+    await press(page, '派到本队抢单池');
+    await shot(page, 'loop-2-dispatch-sheet');
+    await press(page, '确认派单');
+    await seeText(page, '待接单');
+    await shot(page, 'loop-2-dispatched');
+    expect((await app.store.getOrder(orderId))!.assignment).toEqual({ mode: 'pool', teamId: 't-general' });
+    await page.context().close();
+  });
+
+  it('服务队接单: a worker grabs it, starts on site and reports completion', async () => {
+    const page = await enterAs('demo-worker');
+    await press(page, '队伍抢单池');
+    await seeText(page, '卧室门锁坏了');
+    await shot(page, 'loop-3-pool');
+    await press(page, '抢单');
+    await confirmModal(page);
+    await seeText(page, '已接单');
+    await press(page, '开始服务');
+    await confirmModal(page);
+    await seeText(page, '服务中');
+    await press(page, '完工上报');
+    await page.locator('.action-sheet textarea').first().fill('更换了门锁锁芯，试开正常');
+    await press(page, '提交完工');
+    await seeText(page, '待确认');
+    await shot(page, 'loop-3-completed');
+    expect((await app.store.getOrder(orderId))!).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
+    await page.context().close();
+  });
+
+  it('居民确认: the resident confirms with five stars', async () => {
+    const page = await enterAs('demo-resident');
+    await press(page, '我的工单');
+    await tap(page, '卧室门锁坏了');
+    await press(page, '确认完成并评价');
+    // Three five-star ratings: 态度, 时效, 质量.
+    const stars = page.locator('.action-sheet .nut-rate');
+    for (let i = 0; i < 3; i++) await stars.nth(i).locator('.nut-rate-item').nth(4).click();
+    await shot(page, 'loop-4-rating');
+    await press(page, '提交评价，确认完成');
+    await seeText(page, '已办结');
+    await shot(page, 'loop-4-closed');
+    expect((await app.store.getOrder(orderId))!.rating).toMatchObject({ attitude: 5, timeliness: 5, quality: 5 });
+    await page.context().close();
+  });
+
+  it('社区督单: the supervisor finds it 已办结 with its whole timeline', async () => {
+    const page = await enterAs('demo-supervisor');
+    await tap(page, '卧室门锁坏了');
+    await seeText(page, '已办结');
+    for (const step of ['居民下单', '派单', '抢单', '开始服务', '完工上报', '确认完成']) await seeText(page, step);
+    await shot(page, 'loop-5-supervisor-timeline');
+    expect((await app.store.listEvents(orderId)).map((e) => e.action)).toEqual(['create', 'dispatch', 'grab', 'start', 'complete', 'confirm']);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { timeOrderedId, type Deps } from '@backend/runtime/deps';
+import { adjustableClock, startSweeper } from '@backend/server/scheduler';
+import { createServer } from '@backend/server/http-server';
+import { seedDemo } from '@backend/server/seed';
+import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import type { Store } from '@backend/storage/port';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const H5_DIR = process.env.E2E_H5_DIR ?? path.join(ROOT, 'dist-h5');
+/** Screenshots of every step, kept as the run's artifacts. */
+export const SHOTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface AppUnderTest {
+  readonly url: string;
+  readonly store: Store;
+  readonly browser: Browser;
+  /** A fresh phone-sized page signed in as a demo user (the H5 local identity). */
+  pageAs(userId: string): Promise<Page>;
+  /** Screenshots every page still open, named for a failed step: what the user saw when it failed. */
+  captureFailure(name: string): Promise<void>;
+  /** Moves the server's clock forward and sweeps, as `POST /api/dev/clock` does. */
+  advance(minutes: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real local server over a fresh demo community, serving the built H5 app, and a headless Chromium. */
+export async function startApp(): Promise<AppUnderTest> {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist-h5 is missing: run `npx taro build --type h5` (npm test does)');
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-e2e-'));
+  const store = openSqliteStore(dataDir);
+  await seedDemo(store);
+  const clock = adjustableClock();
+  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix) };
+  const sweeper = startSweeper(deps, 3_600_000);
+  const server: http.Server = createServer({
+    deps,
+    h5Dir: H5_DIR,
+    filesDir: path.join(dataDir, 'files'),
+    dev: { advanceClock: clock.advance, sweepNow: sweeper.sweepNow },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const pages: Page[] = [];
+
+  return {
+    url,
+    store,
+    browser,
+    async pageAs(userId) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      pages.push(page);
+      await page.goto(url);
+      // Pick the demo user the way a tester does: by name on the start page.
+      const user = await store.getRef('users', userId);
+      if (!user) throw new Error(`no demo user ${userId}`);
+      await page.getByText(user.name).first().click();
+      return page;
+    },
+    async captureFailure(name) {
+      const open = pages.filter((p) => !p.isClosed());
+      await Promise.all(open.map((p, i) => shot(p, `FAILED-${name}-${i}`).catch(() => undefined)));
+    },
+    async advance(minutes) {
+      clock.advance(minutes * 60_000);
+      await sweeper.sweepNow();
+    },
+    async close() {
+      await browser.close();
+      sweeper.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot of the step under test-results/e2e/. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
