@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { shot, startApp, type AppUnderTest } from './support/app';
+import { confirmModal, enterAs, press, see, tap, write } from './support/ui';
 
 /**
  * 点单 → 下单 → 接单 → 督单 in the H5 app, each role in its own browser, as a new user would click
@@ -17,33 +17,20 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
 });
 
-/**
- * Taro's H5 router keeps earlier pages in the DOM, hidden: every lookup is of what is visible now.
- */
-const visible = (page: Page, text: string, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
-const press = (page: Page, label: string) => visible(page, label, true).click();
-const tap = (page: Page, text: string) => visible(page, text).click();
-/** The Taro modal's confirm button (the last in its footer). */
-const confirmModal = (page: Page) => page.locator('.taro-modal__foot > div:last-child').click();
-const enterAs = async (userId: string) => {
-  const page = await app.pageAs(userId);
-  await tap(page, '进入');
-  return page;
-};
-const seeText = (page: Page, text: string) => visible(page, text).waitFor();
+const enter = (userId: string) => enterAs(app, userId);
 
 describe('one order through all four roles', () => {
   let orderId = '';
 
   it('居民点单: a resident orders a repair from the catalogue', async () => {
-    const page = await enterAs('demo-resident');
-    await seeText(page, '需要什么服务');
+    const page = await enter('demo-resident');
+    await see(page, '需要什么服务');
     await press(page, '维修');
     await page.locator('.catalog-item', { hasText: '门窗家具维修' }).filter({ visible: true }).click();
-    await page.locator('textarea').filter({ visible: true }).first().fill('卧室门锁坏了，关不上');
+    await write(page, '卧室门锁坏了，关不上');
     await shot(page, 'loop-1-order-form');
     await press(page, '提交预约');
-    await seeText(page, '待派单');
+    await see(page, '待派单');
     await shot(page, 'loop-1-ordered');
     const orders = await app.store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 5 });
     expect(orders.items).toHaveLength(1);
@@ -53,40 +40,40 @@ describe('one order through all four roles', () => {
   });
 
   it('物业下单: the dispatcher sends it to the repair team\'s pool', async () => {
-    const page = await enterAs('demo-dispatcher');
+    const page = await enter('demo-dispatcher');
     await tap(page, '卧室门锁坏了');
     await press(page, '派单');
     await press(page, '派到本队抢单池');
     await shot(page, 'loop-2-dispatch-sheet');
     await press(page, '确认派单');
-    await seeText(page, '待接单');
+    await see(page, '待接单');
     await shot(page, 'loop-2-dispatched');
     expect((await app.store.getOrder(orderId))!.assignment).toEqual({ mode: 'pool', teamId: 't-general' });
     await page.context().close();
   });
 
   it('服务队接单: a worker grabs it, starts on site and reports completion', async () => {
-    const page = await enterAs('demo-worker');
+    const page = await enter('demo-worker');
     await press(page, '队伍抢单池');
-    await seeText(page, '卧室门锁坏了');
+    await see(page, '卧室门锁坏了');
     await shot(page, 'loop-3-pool');
     await press(page, '抢单');
     await confirmModal(page);
-    await seeText(page, '已接单');
+    await see(page, '已接单');
     await press(page, '开始服务');
     await confirmModal(page);
-    await seeText(page, '服务中');
+    await see(page, '服务中');
     await press(page, '完工上报');
-    await page.locator('.action-sheet textarea').first().fill('更换了门锁锁芯，试开正常');
+    await write(page, '更换了门锁锁芯，试开正常');
     await press(page, '提交完工');
-    await seeText(page, '待确认');
+    await see(page, '待确认');
     await shot(page, 'loop-3-completed');
     expect((await app.store.getOrder(orderId))!).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
     await page.context().close();
   });
 
   it('居民确认: the resident confirms with five stars', async () => {
-    const page = await enterAs('demo-resident');
+    const page = await enter('demo-resident');
     await press(page, '我的工单');
     await tap(page, '卧室门锁坏了');
     await press(page, '确认完成并评价');
@@ -95,17 +82,17 @@ describe('one order through all four roles', () => {
     for (let i = 0; i < 3; i++) await stars.nth(i).locator('.nut-rate-item').nth(4).click();
     await shot(page, 'loop-4-rating');
     await press(page, '提交评价，确认完成');
-    await seeText(page, '已办结');
+    await see(page, '已办结');
     await shot(page, 'loop-4-closed');
     expect((await app.store.getOrder(orderId))!.rating).toMatchObject({ attitude: 5, timeliness: 5, quality: 5 });
     await page.context().close();
   });
 
   it('社区督单: the supervisor finds it 已办结 with its whole timeline', async () => {
-    const page = await enterAs('demo-supervisor');
+    const page = await enter('demo-supervisor');
     await tap(page, '卧室门锁坏了');
-    await seeText(page, '已办结');
-    for (const step of ['居民下单', '派单', '抢单', '开始服务', '完工上报', '确认完成']) await seeText(page, step);
+    await see(page, '已办结');
+    for (const step of ['居民下单', '派单', '抢单', '开始服务', '完工上报', '确认完成']) await see(page, step);
     await shot(page, 'loop-5-supervisor-timeline');
     expect((await app.store.listEvents(orderId)).map((e) => e.action)).toEqual(['create', 'dispatch', 'grab', 'start', 'complete', 'confirm']);
     await page.context().close();

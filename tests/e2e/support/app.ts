@@ -33,6 +33,8 @@ export interface AppUnderTest {
   readonly browser: Browser;
   /** A fresh phone-sized page signed in as a demo user (the H5 local identity). */
   pageAs(userId: string): Promise<Page>;
+  /** Calls a function over HTTP as a demo user, for setting the scene quickly; throws on an error. */
+  api<T = any>(fn: string, userId: string, event: Record<string, unknown>): Promise<T>;
   /** Screenshots every page still open, named for a failed step: what the user saw when it failed. */
   captureFailure(name: string): Promise<void>;
   /** Moves the server's clock forward and sweeps, as `POST /api/dev/clock` does. */
@@ -76,6 +78,16 @@ export async function startApp(): Promise<AppUnderTest> {
       if (!user) throw new Error(`no demo user ${userId}`);
       await page.getByText(user.name).first().click();
       return page;
+    },
+    async api(fn, userId, event) {
+      const res = await fetch(`${url}/api/functions/${fn}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-User': userId },
+        body: JSON.stringify(event),
+      });
+      const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string } };
+      if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.error?.code}`);
+      return body.data as never;
     },
     async captureFailure(name) {
       const open = pages.filter((p) => !p.isClosed());

@@ -1,0 +1,108 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shot, startApp, type AppUnderTest } from './support/app';
+import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await startApp();
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
+});
+
+describe('the refuse path', () => {
+  it('退单: the dispatcher refuses with a reason and a suggestion, and the resident reads both', async () => {
+    const id = await placeOrder(app, '小区外路灯不亮');
+    const dispatcher = await enterAs(app, 'demo-dispatcher');
+    await tap(dispatcher, '小区外路灯不亮');
+    await press(dispatcher, '退单');
+    await write(dispatcher, '小区外市政路灯不归物业管理');
+    await dispatcher.locator('input').filter({ visible: true }).last().fill('请拨打12345市民热线');
+    await shot(dispatcher, 'refuse-1-sheet');
+    await press(dispatcher, '确认退单');
+    await see(dispatcher, '已退回');
+    expect((await app.store.getOrder(id))!).toMatchObject({ state: 'refused', lastReason: '小区外市政路灯不归物业管理' });
+
+    const resident = await enterAs(app, 'demo-resident');
+    await press(resident, '我的工单');
+    await tap(resident, '小区外路灯不亮');
+    await see(resident, '已退回');
+    await see(resident, '小区外市政路灯不归物业管理');
+    await see(resident, '请拨打12345市民热线');
+    await shot(resident, 'refuse-2-resident');
+    await dispatcher.context().close();
+    await resident.context().close();
+  });
+});
+
+describe('督办', () => {
+  it('lets the supervisor press the dispatcher with a deadline, shown on the order', async () => {
+    const id = await placeOrder(app, '楼道灯坏了一个月');
+    const supervisor = await enterAs(app, 'demo-supervisor');
+    await tap(supervisor, '楼道灯坏了一个月');
+    await press(supervisor, '督办');
+    await write(supervisor, '请今天之内派人维修，并向居民说明');
+    await shot(supervisor, 'instruct-1-sheet');
+    await press(supervisor, '发出督办');
+    await see(supervisor, '请今天之内派人维修');
+    await shot(supervisor, 'instruct-2-on-order');
+    const order = (await app.store.getOrder(id))!;
+    expect(order.instructions).toHaveLength(1);
+    expect(order.instructions[0]).toMatchObject({ text: '请今天之内派人维修，并向居民说明', to: 'dispatcher', by: 'demo-supervisor' });
+
+    const dispatcher = await enterAs(app, 'demo-dispatcher');
+    await tap(dispatcher, '楼道灯坏了一个月');
+    await see(dispatcher, '请今天之内派人维修');
+    await supervisor.context().close();
+    await dispatcher.context().close();
+  });
+});
+
+describe('长辈模式', () => {
+  /** Opens the meal-delivery order form as the resident, elder mode on or off from the start page. */
+  async function orderForm(elder: boolean) {
+    const page = await app.pageAs('demo-resident');
+    if (elder) await page.locator('.nut-switch').filter({ visible: true }).first().click();
+    await tap(page, '进入');
+    await page.locator('.catalog-item', { hasText: '爱心午餐送餐' }).filter({ visible: true }).click();
+    await see(page, '需要做什么');
+    const fontSize = await visible(page, '需要做什么').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const photos = await page.getByText('照片', { exact: false }).filter({ visible: true }).count();
+    return { page, fontSize, photos };
+  }
+
+  it('enlarges the text and cuts the order form to the essentials', async () => {
+    const normal = await orderForm(false);
+    await shot(normal.page, 'elder-1-off');
+    const elder = await orderForm(true);
+    await shot(elder.page, 'elder-2-on');
+    expect(normal.fontSize).toBeGreaterThanOrEqual(18);
+    expect(elder.fontSize).toBeGreaterThan(normal.fontSize);
+    expect(normal.photos).toBeGreaterThan(0);
+    expect(elder.photos).toBe(0);
+    await normal.page.context().close();
+    await elder.page.context().close();
+  });
+});
+
+describe('text from residents is shown as text', () => {
+  it('renders an order description that looks like HTML literally, running nothing', async () => {
+    const attack = '<img src=x onerror=alert(1)>';
+    await placeOrder(app, attack);
+    const page = await enterAs(app, 'demo-dispatcher');
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await tap(page, attack);
+    await see(page, attack);
+    await shot(page, 'xss-literal');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.context().close();
+  });
+});
