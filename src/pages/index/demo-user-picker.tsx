@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS, type Role } from '@core';
 import { asApiError, demoUsers, storage, type ApiError, type DemoUser } from '@/api';
 import { Button } from '@/components/nut/button';
 import { clearSession, loadSession } from '@/hooks/useSession';
@@ -40,6 +41,8 @@ export function DemoUserPicker() {
           {users.map((u) => (
             <View key={u.id} className={`chip${u.id === current ? ' active' : ''}`} onClick={() => pick(u.id)}>
               <Text>{u.name}</Text>
+              {/* Which role each demo person plays, so a first-time tester knows whom to pick. */}
+              <Text className="demo-user-roles">{u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join('·')}</Text>
             </View>
           ))}
         </View>
