@@ -127,9 +127,18 @@ export const DEFAULT_WEIGHTS: ScoreWeights = { response: 0.3, resolution: 0.35, 
 /** A group needs this many orders to be ranked, or one fast order tops the table. */
 export const MIN_ORDERS_TO_RANK = 5;
 
-/** The weighted 0–100 score; a rate with nothing measured counts as full marks only if nothing was asked of it. */
+/**
+ * The weighted 0–100 score over the rates that were measured: a rate with nothing to measure (no
+ * order due, nobody rated) neither earns nor costs points; with nothing measured at all, 0.
+ */
 export function scoreOf(r: Rates, w: ScoreWeights = DEFAULT_WEIGHTS): number {
-  const part = (x: number | null) => (x === null ? 1 : x);
-  const total = w.response + w.resolution + w.satisfaction;
-  return Math.round(((w.response * part(r.responseRate) + w.resolution * part(r.resolutionRate) + w.satisfaction * part(r.satisfactionRate)) / total) * 1000) / 10;
+  const parts = [
+    [w.response, r.responseRate],
+    [w.resolution, r.resolutionRate],
+    [w.satisfaction, r.satisfactionRate],
+  ] as const;
+  const measured = parts.filter(([weight, rate]) => rate !== null && weight > 0);
+  const total = measured.reduce((sum, [weight]) => sum + weight, 0);
+  if (total === 0) return 0;
+  return Math.round((measured.reduce((sum, [weight, rate]) => sum + weight * rate!, 0) / total) * 1000) / 10;
 }
