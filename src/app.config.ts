@@ -5,7 +5,10 @@ export default defineAppConfig({
     { root: 'resident', pages: ['pages/home/index', 'pages/create/index', 'pages/orders/index', 'pages/order/index'] },
     { root: 'dispatcher', pages: ['pages/inbox/index', 'pages/order/index'] },
     { root: 'worker', pages: ['pages/tasks/index', 'pages/order/index'] },
-    { root: 'supervisor', pages: ['pages/board/index', 'pages/order/index'] },
+    { root: 'supervisor', pages: ['pages/board/index', 'pages/order/index', 'pages/stats/index', 'pages/assessment/index'] },
+    { root: 'admin', pages: ['pages/settings/index'] },
+    // 晾晒: the public board, opened by anyone without choosing a user.
+    { root: 'board', pages: ['pages/index/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#c8161d',

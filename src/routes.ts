@@ -1,12 +1,19 @@
 import type { Role } from '@core';
 
-/** Where each role starts. Admin work happens outside this app. */
+/** Where each role starts. */
 export const ROLE_HOME: Readonly<Partial<Record<Role, string>>> = {
   resident: '/resident/pages/home/index',
   dispatcher: '/dispatcher/pages/inbox/index',
   worker: '/worker/pages/tasks/index',
   supervisor: '/supervisor/pages/board/index',
+  admin: '/admin/pages/settings/index',
 };
+
+/** 督单 statistics and the monthly 考核 (supervisors; the admin reads the 考核 too). */
+export const SUPERVISOR_STATS = '/supervisor/pages/stats/index';
+export const ASSESSMENT = '/supervisor/pages/assessment/index';
+/** The public 晾晒 board: no login. */
+export const PUBLIC_BOARD = '/board/pages/index/index';
 
 const DETAIL: Readonly<Partial<Record<Role, string>>> = {
   resident: '/resident/pages/order/index',

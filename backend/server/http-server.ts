@@ -85,6 +85,12 @@ export function createServer(opts: ServerOptions): http.Server {
       return serveUpload(res, opts.filesDir, path.basename(url.pathname));
     }
     if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
+    if (url.pathname === '/board') {
+      // The public 晾晒 board, without login: the first community's, unless one is named.
+      const community = url.searchParams.get('community') ?? (await deps.store.listRefs('communities'))[0]?.id ?? '';
+      res.writeHead(302, { Location: `/#/board/pages/index/index?community=${encodeURIComponent(community)}` });
+      return void res.end();
+    }
     return serveStatic(opts.h5Dir, url.pathname, res);
   }
 

@@ -40,3 +40,5 @@ export async function demoUsers(): Promise<DemoUser[]> {
 
 /** Whether this build talks to the local server as a picked demo user. */
 export const isLocalMode = process.env.TARO_ENV === 'h5';
+export * from './supervision';
+export { saveFile } from './save-file';

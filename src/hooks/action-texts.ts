@@ -18,6 +18,8 @@ const SUCCESS: Partial<Record<ActionType, string>> = {
   instruct: '督办已发出',
   reopen: '工单已重新打开',
   revisit: '回访已记录',
+  reply: '已回复督办',
+  answer: '已答复居民',
 };
 
 export const successText = (action: ActionType): string => SUCCESS[action] ?? `${ACTION_LABELS[action]}成功`;

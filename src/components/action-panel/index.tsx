@@ -4,6 +4,7 @@ import { ACTION_LABELS, type ActionType, type OrderView } from '@core';
 import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
 import { Popup } from '@/components/nut/popup';
+import { AnswerForm } from '@/components/action-forms/answer-form';
 import { CompleteForm } from '@/components/action-forms/complete-form';
 import { DispatchForm } from '@/components/action-forms/dispatch-form';
 import { InstructForm } from '@/components/action-forms/instruct-form';
@@ -29,6 +30,8 @@ const FORMS: Partial<Record<ActionType, ComponentType<FormProps>>> = {
   complete: CompleteForm,
   instruct: InstructForm,
   revisit: RevisitForm,
+  reply: AnswerForm,
+  answer: AnswerForm,
 };
 
 /** Actions without input that cannot be taken back: asked once more before sending. */
@@ -51,6 +54,8 @@ const SUBMIT: Partial<Record<ActionType, string>> = {
   instruct: '发出督办',
   reopen: '确认重新打开',
   revisit: '保存回访记录',
+  reply: '发送回复',
+  answer: '发送答复',
 };
 
 /** The main step for each role comes first and filled; the rest follow as outlines. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { OrderEvent, OrderView } from '@core';
+import { STAGE_LABELS, type OrderEvent, type OrderView } from '@core';
 import { callPhone } from '@/api/device';
 import { dateTime, windowText } from '@/components/format';
 import { Price } from '@/components/price';
@@ -26,8 +26,28 @@ export function HeaderSection({ order, events }: { readonly order: OrderView; re
         </Text>
       ) : null}
       {redirect ? <Text className="detail-reason">建议去处：{redirect}</Text> : null}
+      <DeadlineLine order={order} />
+      {order.autoClosed ? <Text className="detail-reason">居民超时未确认，系统已自动办结（不计为评价）</Text> : null}
       <Text className="muted">工单号：{order.id}</Text>
     </View>
+  );
+}
+
+const LEVEL_TEXT = ['', '已超时', '已超时 · 已升级至社区督单', '已超时 · 已升级至社区书记'] as const;
+
+/** The running clock of the current stage: when it is due, or how far past due it is. */
+function DeadlineLine({ order }: { readonly order: OrderView }) {
+  const clock = order.clock;
+  if (!clock) return null;
+  const label = `${STAGE_LABELS[clock.stage]}时限`;
+  return clock.level > 0 ? (
+    <Text className="detail-overdue">
+      {label}：{dateTime(clock.dueAt)}，{LEVEL_TEXT[clock.level]}
+    </Text>
+  ) : (
+    <Text className="muted">
+      {label}：{dateTime(clock.dueAt)}前
+    </Text>
   );
 }
 
@@ -97,10 +117,19 @@ export function OutcomeSection({ order }: { readonly order: OrderView }) {
         <View className="detail-block">
           <Text className="card-title">社区督办</Text>
           {order.instructions.map((i) => (
-            <Text key={i.seq} className="detail-text">
-              {dateTime(i.at)} 督办{i.to === 'worker' ? '服务队员' : '物业调度'}：{i.text}
-              {i.dueAt ? `（${dateTime(i.dueAt)}前）` : ''}
-            </Text>
+            <View key={i.seq} className="detail-entry">
+              <Text className="detail-text">
+                {dateTime(i.at)} 督办{i.to === 'worker' ? '服务队员' : '物业调度'}：{i.text}
+                {i.dueAt ? `（${dateTime(i.dueAt)}前）` : ''}
+              </Text>
+              {i.answer ? (
+                <Text className="detail-answer">
+                  {dateTime(i.answer.at)} 回复：{i.answer.text}
+                </Text>
+              ) : (
+                <Text className={i.overdue ? 'detail-overdue' : 'muted'}>{i.overdue ? '超时未回复' : '待回复'}</Text>
+              )}
+            </View>
           ))}
         </View>
       ) : null}
@@ -108,9 +137,18 @@ export function OutcomeSection({ order }: { readonly order: OrderView }) {
         <View className="detail-block">
           <Text className="card-title">投诉</Text>
           {order.complaints.map((c) => (
-            <Text key={c.seq} className="detail-text">
-              {dateTime(c.at)}：{c.text}
-            </Text>
+            <View key={c.seq} className="detail-entry">
+              <Text className="detail-text">
+                {dateTime(c.at)}：{c.text}
+              </Text>
+              {c.answer ? (
+                <Text className="detail-answer">
+                  {dateTime(c.answer.at)} 社区答复：{c.answer.text}
+                </Text>
+              ) : (
+                <Text className="muted">等待社区答复</Text>
+              )}
+            </View>
           ))}
         </View>
       ) : null}

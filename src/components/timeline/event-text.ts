@@ -1,4 +1,4 @@
-import { ACTION_LABELS, ROLE_LABELS, STATE_LABELS, type ActionType, type Assignment, type OrderEvent } from '@core';
+import { ACTION_LABELS, ROLE_LABELS, STAGE_LABELS, STATE_LABELS, type ActionType, type Assignment, type OrderEvent, type Stage } from '@core';
 import { dateTime } from '@/components/format';
 
 /** Names of teams and people, when the caller's role may know them. */
@@ -6,8 +6,17 @@ export type Names = ReadonlyMap<string, string>;
 
 const isAction = (a: string): a is ActionType => Object.prototype.hasOwnProperty.call(ACTION_LABELS, a);
 
+/** The sweep's own events, which no person takes. */
+const SYSTEM_TITLES: Readonly<Record<string, string>> = {
+  overdue: '超时提醒',
+  escalate: '超时升级',
+  auto_close: '超时未确认，自动办结',
+  instruction_overdue: '督办超时未回复',
+};
+
 /** What happened, in the domain's words. */
-export const eventTitle = (e: OrderEvent): string => (e.action === 'create' ? '居民下单' : isAction(e.action) ? ACTION_LABELS[e.action] : e.action);
+export const eventTitle = (e: OrderEvent): string =>
+  e.action === 'create' ? '居民下单' : isAction(e.action) ? ACTION_LABELS[e.action] : (SYSTEM_TITLES[e.action] ?? e.action);
 
 export const actorText = (e: OrderEvent): string => (e.actorRole === 'system' ? '系统' : ROLE_LABELS[e.actorRole]);
 
@@ -52,5 +61,9 @@ export function payloadLines(e: OrderEvent, names: Names): string[] {
     if (p.satisfied === false) lines.push('居民不满意');
   }
   if (e.action === 'create' && p.onBehalf === true) lines.push('代为下单');
+  if (typeof p.stage === 'string' && Object.prototype.hasOwnProperty.call(STAGE_LABELS, p.stage)) {
+    lines.push(`${STAGE_LABELS[p.stage as Stage]}时限：${typeof p.dueAt === 'number' ? dateTime(p.dueAt) : ''}`);
+  }
+  if (e.action === 'escalate') lines.push(p.level === 3 ? '已升级至社区书记' : '已升级至社区督单');
   return lines;
 }

@@ -8,7 +8,7 @@ import { Screen } from '@/components/screen';
 import { Switch } from '@/components/nut/switch';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useSession } from '@/hooks/useSession';
-import { ROLE_HOME } from '@/routes';
+import { PUBLIC_BOARD, ROLE_HOME } from '@/routes';
 import { DemoUserPicker } from './demo-user-picker';
 import { RoleList } from './role-list';
 import './index.scss';
@@ -65,6 +65,15 @@ export default function Start() {
         </View>
         <Switch checked={elder} onChange={(v) => setElder(v)} />
       </View>
+      {session ? (
+        <View className="card row-between" onClick={() => void Taro.navigateTo({ url: `${PUBLIC_BOARD}?community=${session.community.id}` })}>
+          <View className="start-elder">
+            <Text className="card-title">社区晾晒榜</Text>
+            <Text className="muted">各小区、各服务队本月办得怎么样</Text>
+          </View>
+          <Text className="link">查看 ›</Text>
+        </View>
+      ) : null}
     </Screen>
   );
 }

@@ -7,7 +7,7 @@ const ROLE_HINTS: Readonly<Record<Role, string>> = {
   dispatcher: '审核居民点单，派给服务队',
   worker: '接单、上门服务、完工上报',
   supervisor: '查看所有工单，督办、回访',
-  admin: '请在社区管理后台操作',
+  admin: '办理时限、考核权重、服务目录',
 };
 
 /** One large button per role the user holds. */

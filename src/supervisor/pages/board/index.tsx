@@ -12,7 +12,7 @@ import { useLongestWaiting } from '@/hooks/useLongestWaiting';
 import { useOrderList } from '@/hooks/useOrderList';
 import { useSession } from '@/hooks/useSession';
 import { useTeams } from '@/hooks/useTeams';
-import { orderUrl } from '@/routes';
+import { ASSESSMENT, SUPERVISOR_STATS, orderUrl } from '@/routes';
 import { StateCounts } from './counts';
 import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
 import './index.scss';
@@ -36,6 +36,14 @@ export default function SupervisorBoard() {
     <Screen>
       <RoleBar role="supervisor" />
       <Notices role="supervisor" />
+      <View className="board-links">
+        <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_STATS })}>
+          三率统计 ›
+        </Text>
+        <Text className="board-link" onClick={() => void Taro.navigateTo({ url: ASSESSMENT })}>
+          月度考核 ›
+        </Text>
+      </View>
       <StateCounts counts={list.counts} selected={state} onSelect={setState} />
       <View className="board-filter-toggle" onClick={() => setShowFilters((v) => !v)}>
         <Text className="board-filter-title">筛选条件：{active > 0 ? `已选${active}项` : '全部'}</Text>

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { LIMITS } from '@core';
+import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
+
+/**
+ * 回复督办 (dispatcher or worker) and 答复投诉 (supervisor): pick what is being answered — usually
+ * there is one — and write the answer. The server checks it is addressed to the caller.
+ */
+export function AnswerForm(p: FormProps) {
+  const pending =
+    p.action === 'reply'
+      ? p.order.instructions.filter((i) => !i.answer).map((i) => ({ value: i.seq, label: `督办：${i.text}` }))
+      : p.order.complaints.filter((c) => !c.answer).map((c) => ({ value: c.seq, label: `投诉：${c.text}` }));
+  const [seq, setSeq] = useState<number | undefined>(pending[0]?.value);
+  const [text, setText] = useState('');
+  const { errors, submit } = useActionSubmit(p.action, p.onSubmit);
+  const reply = p.action === 'reply';
+  return (
+    <View>
+      <Field label={pending.length > 1 ? (reply ? '回复哪一条督办' : '答复哪一条投诉') : reply ? '督办内容' : '投诉内容'} error={errors.seq}>
+        <Chips options={pending} value={seq} onChange={setSeq} />
+      </Field>
+      <Field label={reply ? '回复内容' : '答复内容'} error={errors.text}>
+        <LongText
+          value={text}
+          onChange={setText}
+          max={LIMITS.reason}
+          placeholder={reply ? '例如：已安排刘师傅今天下午上门' : '例如：已督促物业今天上门处理，请您留意电话'}
+        />
+      </Field>
+      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ seq, text: text.trim() })} />
+    </View>
+  );
+}

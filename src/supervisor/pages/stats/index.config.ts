@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '三率统计', enablePullDownRefresh: true });
