@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { monthRange } from '@core';
 import { publicBoard } from '@/api';
 import { ListStatus } from '@/components/list-status';
-import { MonthPicker, shiftMonth, thisMonth } from '@/components/month-picker';
+import { MonthPicker, thisMonth } from '@/components/month-picker';
 import { RateTiles } from '@/components/rates';
 import { Ranking } from '@/components/ranking';
 import { Screen } from '@/components/screen';
@@ -21,8 +21,7 @@ export default function PublicBoard() {
   const router = useRouter();
   const { session } = useSession();
   const community = router.params.community || session?.community.id || '';
-  // Until a month is over its figures still move: open on the last finished month by default.
-  const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : shiftMonth(thisMonth(), -1));
+  const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : thisMonth());
   const board = useLoad(() => (community ? publicBoard(community, month) : Promise.resolve(null)), `${community}|${month}`);
   useShareAppMessage(() => ({ title: `${board.data?.community ?? '社区'}服务晾晒榜`, path: `${PUBLIC_BOARD}?community=${community}&month=${month}` }));
   const b = board.data;
@@ -42,6 +41,7 @@ export default function PublicBoard() {
             <ListStatus loading={board.loading} error={board.error} empty={false} emptyText="" onRetry={() => void board.reload()} />
           ) : (
             <View>
+              {month === thisMonth() ? <Text className="muted board-note">本月数据截至目前，还会随办理进展变化</Text> : null}
               <RateTiles rates={b.overall} />
               <View className="card">
                 <Text className="card-title">小区排名</Text>
