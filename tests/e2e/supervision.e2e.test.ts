@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shot, startApp, type AppUnderTest } from './support/app';
+import { enterAs, placeOrder, press, see, tap, write } from './support/ui';
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await startApp();
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
+});
+
+/** Takes the next step of the lifecycle through the API, as `user` in `role`. */
+async function step(orderId: string, user: string, role: string, action: string, input: Record<string, unknown> = {}) {
+  const { order } = await app.api('orders', user, { action: 'get', role, orderId });
+  await app.api('orders', user, { action, role, orderId, version: order.version, requestId: `e2e-${action}-${Date.now()}`, input });
+}
+
+describe('督单: an order goes overdue, is pressed, answered, closed and counted', () => {
+  let id = '';
+
+  it('shows an urgent repair nobody dispatched in time among the overdue orders', async () => {
+    id = await placeOrder(app, '卫生间水管爆了，水漫出来', 's-repair-urgent');
+    await app.advance(20); // the urgent repair must be dispatched within 15 minutes
+    expect((await app.store.getOrder(id))!.overdueStages).toEqual(['dispatch']);
+    const page = await enterAs(app, 'demo-supervisor');
+    await tap(page, '三率统计');
+    await see(page, '超时工单（1）');
+    await shot(page, 'supervision-1-stats');
+    await tap(page, '卫生间水管爆了');
+    await see(page, '已超时');
+    await press(page, '督办');
+    await write(page, '请立即派人上门处置');
+    await press(page, '发出督办');
+    await see(page, '待回复');
+    await shot(page, 'supervision-2-pressed');
+    await page.context().close();
+  });
+
+  it('lets the dispatcher answer the 督办 on the order', async () => {
+    const page = await enterAs(app, 'demo-dispatcher');
+    await tap(page, '卫生间水管爆了');
+    await press(page, '回复督办');
+    await write(page, '已派刘师傅带工具马上过去');
+    await press(page, '发送回复');
+    await see(page, '回复：已派刘师傅带工具马上过去');
+    await shot(page, 'supervision-3-answered');
+    expect((await app.store.getOrder(id))!.instructions[0]!.answer?.text).toBe('已派刘师傅带工具马上过去');
+    await page.context().close();
+  });
+
+  it('counts the closed order in the month\'s 考核, which exports as a spreadsheet', async () => {
+    await step(id, 'demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
+    await step(id, 'demo-worker', 'worker', 'accept');
+    await step(id, 'demo-worker', 'worker', 'start');
+    await step(id, 'demo-worker', 'worker', 'complete', { notes: '已更换爆裂水管' });
+    await step(id, 'demo-resident', 'resident', 'confirm', { attitude: 5, timeliness: 4, quality: 5 });
+    expect((await app.store.getOrder(id))!.state).toBe('closed');
+
+    const page = await enterAs(app, 'demo-supervisor');
+    await tap(page, '月度考核');
+    await see(page, '综合维修服务队');
+    await see(page, '红心物业服务有限公司');
+    await shot(page, 'supervision-4-assessment');
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, '导出 Excel（XLSX）')]);
+    expect(download.suggestedFilename()).toMatch(/^考核-\d{4}-\d{2}-草稿\.xlsx$/);
+    await page.context().close();
+  });
+});
