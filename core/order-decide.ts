@@ -4,7 +4,7 @@ import type { Order, OrderEvent } from './order';
 import { clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
 import { canSee } from './order-scope';
-import { TRANSITIONS, type Rule } from './order-transitions';
+import { TRANSITIONS, type Capacity, type Rule } from './order-transitions';
 import type { Effect } from './notifications';
 import { ok, type Result } from './result';
 
@@ -13,6 +13,8 @@ export interface Decision {
   readonly order: Order;
   readonly event: OrderEvent;
   readonly effects: readonly Effect[];
+  /** A worker's cap the write must respect atomically (grab, dispatch or reassign to one worker). */
+  readonly capacity?: Capacity;
 }
 
 /** The rule of an action, typed loosely for callers that hold a union. */
@@ -49,7 +51,7 @@ export function decide(order: Order, action: OrderAction, expectedVersion: numbe
   const rule = ruleOf(action.type);
   const applied = rule.apply(order, action.input, world);
   if (!applied.ok) return applied;
-  const { patch, payload, effects } = applied.value;
+  const { patch, payload, effects, capacity } = applied.value;
   const to = rule.to === 'unchanged' ? order.state : rule.to;
   const version = order.version + 1;
   const next: Order = {
@@ -73,7 +75,7 @@ export function decide(order: Order, action: OrderAction, expectedVersion: numbe
     to,
     payload,
   };
-  return ok({ order: next, event, effects });
+  return ok(capacity ? { order: next, event, effects, capacity } : { order: next, event, effects });
 }
 
 /** The actions the actor could take on the order now: what the app shows as buttons. */

@@ -15,6 +15,14 @@ export interface Change {
   readonly patch: Partial<Mutable<Order>>;
   readonly payload: Record<string, unknown>;
   readonly effects: readonly Effect[];
+  /** The cap the store must still hold to when it writes (another order may have reached the worker meanwhile). */
+  readonly capacity?: Capacity;
+}
+
+/** A worker and the most open orders they may hold. */
+export interface Capacity {
+  readonly workerId: string;
+  readonly max: number;
 }
 
 /**
@@ -39,7 +47,11 @@ const OPEN_STATES: readonly OrderState[] = ['pending_dispatch', 'pending_accept'
 const ALL_STATES = ORDER_STATES;
 
 const pass = (): Result<void, AppError> => ok(undefined);
-const change = (patch: Change['patch'], payload: Change['payload'] = {}, effects: Effect[] = []) => ok({ patch, payload, effects });
+const change = (patch: Change['patch'], payload: Change['payload'] = {}, effects: Effect[] = [], capacity?: Capacity) =>
+  ok(capacity ? { patch, payload, effects, capacity } : { patch, payload, effects });
+/** The cap that goes with an assignment to one worker. */
+const capOf = (a: Assignment, world: World): Capacity | undefined =>
+  a.mode === 'member' ? { workerId: a.workerId, max: world.user(a.workerId)?.maxOpenOrders ?? 0 } : undefined;
 
 const isAssignee = (order: Order, who: Who) =>
   order.assignment?.mode === 'member' && order.assignment.workerId === who.actor.user.id;
@@ -145,7 +157,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
       const t = target(order, teamId, workerId, world);
       if (!t.ok) return t;
       const next = { ...order, assignment: t.value };
-      return change({ assignment: t.value }, { assignment: t.value }, [notify(handlerOf(next), order.id, `新工单：${order.serviceName}`)]);
+      return change({ assignment: t.value }, { assignment: t.value }, [notify(handlerOf(next), order.id, `新工单：${order.serviceName}`)], capOf(t.value, world));
     },
   },
   reassign: {
@@ -162,6 +174,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
         { assignment: t.value, acceptedAt: null, lastReason: reason },
         { previous: order.assignment, assignment: t.value, reason },
         [notify(handlerOf(order), order.id, `工单已转给他人：${reason}`), notify(handlerOf(next), order.id, `转来新工单：${order.serviceName}`)],
+        capOf(t.value, world),
       );
     },
   },
@@ -194,7 +207,10 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
       if (!me.onDuty) return fail('WORKER.OFF_DUTY', undefined, '您当前不在岗，上岗后才能抢单');
       if (world.openOrders(me.id) >= me.maxOpenOrders) return fail('WORKER.OVER_CAPACITY');
       const assignment: Assignment = { mode: 'member', teamId: order.assignment!.teamId, workerId: me.id };
-      return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, '服务队员已接单')]);
+      return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, '服务队员已接单')], {
+        workerId: me.id,
+        max: me.maxOpenOrders,
+      });
     },
   },
   decline: {

@@ -37,7 +37,13 @@ export function createServer(opts: ServerOptions): http.Server {
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A target like "//%ZZ/a" parses as a bad host: answer it as the bad request it is.
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return failure(res, appError('INPUT.INVALID', { path: '请求地址格式不正确' }));
+    }
     const devUserId = String(req.headers['x-dev-user'] ?? '');
     const caller = devUserId ? { devUserId } : null;
 

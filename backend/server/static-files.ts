@@ -27,7 +27,14 @@ const PLACEHOLDER = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><ti
 
 /** Serves the H5 build; unknown paths fall back to index.html (client-side routes), or a placeholder before the first build. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('请求地址格式不正确');
+    return;
+  }
   const file = path.normalize(path.join(root, decoded));
   const inside = file.startsWith(path.resolve(root) + path.sep);
   const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');

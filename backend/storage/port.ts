@@ -98,6 +98,12 @@ export interface Commit {
   readonly events: readonly OrderEvent[];
   readonly notifications: readonly StoredNotification[];
   readonly reply: StoredReply | null;
+  /**
+   * A worker's cap, checked inside the same atomic write: if after it the worker would hold more
+   * than `max` open orders, nothing is written ('capacity'). Two grabs or dispatches of different
+   * orders to one worker cannot both slip under the cap.
+   */
+  readonly capacity?: { readonly workerId: string; readonly max: number };
 }
 
 /** One group's counts; key null for `all` and for orders without that key. */
@@ -107,7 +113,7 @@ export interface GroupSums {
 }
 
 /** Why a commit wrote nothing: someone else changed the order first, or the request id was used. */
-export type CommitConflict = 'version' | 'request';
+export type CommitConflict = 'version' | 'request' | 'capacity';
 export type CommitResult = { readonly ok: true } | { readonly ok: false; readonly conflict: CommitConflict };
 
 /**
@@ -153,3 +159,7 @@ export interface Store {
 
 /** States in which an order counts against a worker's cap. */
 export const OPEN_FOR_WORKER: readonly OrderState[] = ['pending_accept', 'accepted', 'in_service'];
+
+/** The worker an order counts against, if it is open and assigned to one. */
+export const holderOf = (o: Order | null): string | null =>
+  o && o.assignment?.mode === 'member' && OPEN_FOR_WORKER.includes(o.state) ? o.assignment.workerId : null;

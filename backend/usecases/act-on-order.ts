@@ -49,8 +49,8 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   const decided = decide(order, req.action, req.version, world);
   if (!decided.ok) return decided;
 
-  const { order: next, event, effects } = decided.value;
-  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects }, { order: viewOrder(next, actor, now) });
+  const { order: next, event, effects, capacity } = decided.value;
+  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, { order: viewOrder(next, actor, now) });
   if (written !== 'version-conflict') return written;
 
   // Someone else changed the order between our read and our write: explain from the fresh copy

@@ -1,4 +1,4 @@
-import { fail, ok, type AppError, type Effect, type Order, type OrderEvent, type Result } from '@core';
+import { fail, ok, type AppError, type Capacity, type Effect, type Order, type OrderEvent, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { fingerprint, replyKey } from '../runtime/idempotency';
 import type { StoredReply } from '../storage/port';
@@ -28,7 +28,7 @@ function replayed<T>(stored: StoredReply, print: string): Result<T, AppError> {
 export async function commitOnce<T>(
   deps: Deps,
   m: Mutation,
-  write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[] },
+  write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[]; capacity?: Capacity },
   reply: T,
 ): Promise<Result<T, AppError> | 'version-conflict'> {
   const now = deps.now();
@@ -40,8 +40,10 @@ export async function commitOnce<T>(
     events: [write.event],
     notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
     reply: { key, fingerprint: print, reply, at: now },
+    ...(write.capacity && { capacity: write.capacity }),
   });
   if (result.ok) return ok(reply);
+  if (result.conflict === 'capacity') return fail('WORKER.OVER_CAPACITY');
   if (result.conflict === 'version') return 'version-conflict';
   const stored = await deps.store.getReply(key);
   return stored ? replayed<T>(stored, print) : fail('ORDER.VERSION_CONFLICT');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Store } from '@backend/storage/port';
+import { capacityContract } from './contract/capacity';
 import { commitContract } from './contract/commit';
 import { notificationsAndClearContract } from './contract/notifications';
 import { orderQueriesContract } from './contract/orders';
@@ -26,6 +27,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     });
     referenceDataContract(s);
     commitContract(s);
+    capacityContract(s);
     orderQueriesContract(s);
     notificationsAndClearContract(s);
   });

@@ -1,4 +1,5 @@
-import type { Commit, CommitResult } from '../port';
+import type { Order } from '@core';
+import { holderOf, type Commit, type CommitResult } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
 import { toOrderDoc } from './order-doc';
@@ -78,6 +79,9 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
     if (!current || Number(current.version) !== c.expectedVersion) return { ok: false, conflict: 'version' };
     await orders.doc(c.order.id).set(toOrderDoc(c.order));
   }
+  if (!(await updateLoads(tx, names, current ? holderOf(current as unknown as Order) : null, holderOf(c.order), c.capacity))) {
+    return { ok: false, conflict: 'capacity' };
+  }
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
   if (c.reply) {
@@ -85,4 +89,25 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
     await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
   }
   return { ok: true };
+}
+
+/**
+ * Keeps each worker's open-order counter in step with the order's move (one leaves a worker, one
+ * arrives), inside the transaction; a transaction cannot count by query, so the counter is what
+ * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap.
+ */
+async function updateLoads(tx: Tx, names: Names, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
+  if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)) > cap.max);
+  if (after) {
+    const next = (await loadOf(tx, names, after)) + 1;
+    if (cap && cap.workerId === after && next > cap.max) return false;
+    await tx.collection(names.workerLoad).doc(after).set({ count: next });
+  }
+  if (before) await tx.collection(names.workerLoad).doc(before).set({ count: Math.max(0, (await loadOf(tx, names, before)) - 1) });
+  return true;
+}
+
+async function loadOf(tx: Tx, names: Names, workerId: string): Promise<number> {
+  const doc = (await tx.collection(names.workerLoad).doc(workerId).get()).data;
+  return typeof doc?.count === 'number' ? doc.count : 0;
 }

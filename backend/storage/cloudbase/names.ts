@@ -7,6 +7,8 @@ export interface Names {
   readonly events: string;
   readonly notifications: string;
   readonly replies: string;
+  /** One counter per worker: how many open orders they hold, kept in step by every commit. */
+  readonly workerLoad: string;
   readonly all: readonly string[];
 }
 
@@ -19,6 +21,7 @@ export function collectionNames(prefix: string): Names {
     events: `${prefix}order_events`,
     notifications: `${prefix}notifications`,
     replies: `${prefix}replies`,
+    workerLoad: `${prefix}worker_load`,
   };
   return { refs, ...rest, all: [...Object.values(refs), ...Object.values(rest)] };
 }

@@ -45,6 +45,9 @@ function derivedColumns(o: Order): Record<(typeof MUTABLE)[number][1], number | 
   return columns;
 }
 
+/** Aborts a commit transaction that would put a worker over their cap. */
+class OverCapacity extends Error {}
+
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
@@ -115,6 +118,9 @@ export function openSqliteStore(dir: string): Store {
     doc: JSON.stringify(o),
   });
 
+  const openCount = db.prepare(
+    `SELECT COUNT(*) AS n FROM orders WHERE worker_id = ? AND assign_mode = 'member' AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')})`,
+  ) as Database.Statement<unknown[], { n: number }>;
   const commitTx = db.transaction((c: Commit): CommitResult => {
     if (c.reply && st.getReply.get(c.reply.key)) return { ok: false, conflict: 'request' };
     if (c.expectedVersion === null) {
@@ -123,6 +129,10 @@ export function openSqliteStore(dir: string): Store {
     } else {
       const changed = st.updateOrder.run({ ...row(c.order), expectedVersion: c.expectedVersion }).changes;
       if (changed !== 1) return { ok: false, conflict: 'version' };
+    }
+    if (c.capacity && openCount.get(c.capacity.workerId, ...OPEN_FOR_WORKER)!.n > c.capacity.max) {
+      // Over the cap once this order counts: undo the order write (the transaction rolls back on throw).
+      throw new OverCapacity();
     }
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
@@ -231,7 +241,12 @@ export function openSqliteStore(dir: string): Store {
       return r ? ({ key: r.key, fingerprint: r.fingerprint, at: r.at, reply: JSON.parse(r.reply) } satisfies StoredReply) : null;
     },
     async commit(change) {
-      return commitTx.immediate(change);
+      try {
+        return commitTx.immediate(change);
+      } catch (e) {
+        if (e instanceof OverCapacity) return { ok: false, conflict: 'capacity' };
+        throw e;
+      }
     },
     async clear() {
       db.exec('DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies;');
