@@ -1,0 +1,98 @@
+import type { Building, Community, Compound, Household, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines, User } from '@core';
+import type { Store } from '@backend/storage/port';
+
+/**
+ * Two communities served by the same two property companies, with one person per role in each,
+ * and a second resident, dispatcher and worker in community A to own the "other" orders.
+ * Community A is where every actor of the matrix lives.
+ */
+export const A = 'c-a';
+export const B = 'c-b';
+const SLA: StageDeadlines = { dispatch: 120, accept: 60, start: 1440, complete: 4320, confirm: 4320 };
+
+const community = (id: string): Community => ({
+  id,
+  name: `${id}社区`,
+  secretaryUserId: null,
+  settings: { defaultDeadlines: SLA, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 },
+});
+const companies: PropertyCompany[] = [
+  { id: 'pc-1', name: '一号物业' },
+  { id: 'pc-2', name: '二号物业' },
+];
+/** Compound <community>-<company>: cp-a1 is community A served by pc-1. */
+const compound = (c: string, n: 1 | 2): Compound => ({ id: `cp-${c.slice(2)}${n}`, communityId: c, name: `${c}小区${n}`, companyId: `pc-${n}` });
+const building = (cp: Compound): Building => ({ id: `b-${cp.id}`, compoundId: cp.id, name: '1号楼' });
+const household = (id: string, cp: Compound): Household => ({
+  id,
+  communityId: cp.communityId,
+  compoundId: cp.id,
+  buildingId: `b-${cp.id}`,
+  door: '1单元101',
+  contactName: '住户',
+  contactPhone: '13800009999',
+});
+const user = (id: string, communityId: string, roles: User['roles'], extra: Partial<User> = {}): User => ({
+  id,
+  openid: `openid-${id}`,
+  communityId,
+  name: id,
+  phone: '13900009999',
+  roles,
+  householdIds: [],
+  companyId: null,
+  onDuty: true,
+  maxOpenOrders: 1_000_000,
+  ...extra,
+});
+
+const compounds = [compound(A, 1), compound(A, 2), compound(B, 1), compound(B, 2)];
+const [cpA1, cpA2, cpB1, cpB2] = compounds as [Compound, Compound, Compound, Compound];
+const households = [household('h-a1', cpA1), household('h-a2', cpA1), household('h-a3', cpA2), household('h-b1', cpB1), household('h-b2', cpB2)];
+
+export const USERS = {
+  resident: user('r-a', A, ['resident'], { householdIds: ['h-a1'] }),
+  otherResident: user('r-a2', A, ['resident'], { householdIds: ['h-a2'] }),
+  dispatcher: user('d-a', A, ['dispatcher'], { companyId: 'pc-1' }),
+  otherDispatcher: user('d-a2', A, ['dispatcher'], { companyId: 'pc-2' }),
+  worker: user('w-a', A, ['worker']),
+  otherWorker: user('w-a2', A, ['worker']),
+  supervisor: user('s-a', A, ['supervisor']),
+  admin: user('ad-a', A, ['admin']),
+  residentB: user('r-b', B, ['resident'], { householdIds: ['h-b1'] }),
+  dispatcherB: user('d-b', B, ['dispatcher'], { companyId: 'pc-1' }),
+  workerB: user('w-b', B, ['worker']),
+  supervisorB: user('s-b', B, ['supervisor']),
+} as const;
+
+const teams: ServiceTeam[] = [
+  { id: 't-a1', communityId: A, companyId: 'pc-1', name: '甲一队', categories: ['repair'], memberIds: ['w-a'] },
+  { id: 't-a2', communityId: A, companyId: 'pc-1', name: '甲二队', categories: ['repair'], memberIds: ['w-a2'] },
+  { id: 't-b1', communityId: B, companyId: 'pc-1', name: '乙一队', categories: ['repair'], memberIds: ['w-b'] },
+];
+const item = (id: string, communityId: string): ServiceItem => ({
+  id,
+  communityId,
+  name: '门窗维修',
+  category: 'repair',
+  description: '小修',
+  redPriceFen: 1000,
+  marketPriceFen: 3000,
+  unit: '次',
+  deadlines: null,
+  active: true,
+});
+
+/** Writes the cast into a store. */
+export async function seedCast(store: Store): Promise<void> {
+  await store.putRefs('communities', [community(A), community(B)]);
+  await store.putRefs('companies', companies);
+  await store.putRefs('compounds', compounds);
+  await store.putRefs('buildings', compounds.map(building));
+  await store.putRefs('households', households);
+  await store.putRefs('users', Object.values(USERS));
+  await store.putRefs('teams', teams);
+  await store.putRefs('serviceItems', [item('s-a', A), item('s-b', B)]);
+}
+
+export const CAST = { cpA1, cpA2, cpB1, cpB2, SLA };

@@ -1,0 +1,406 @@
+import fc from 'fast-check';
+
+/**
+ * Every function and action of the wire contract, written out by hand from core/api.ts and the
+ * route declarations: the kind of each field, whether it may be left out, and one valid event.
+ * The fuzzer breaks a valid event in ways that can only make it invalid.
+ */
+export type Kind = 'text' | 'id' | 'requestId' | 'enum' | 'int' | 'bool' | 'list' | 'obj';
+export interface Field {
+  readonly kind: Kind;
+  readonly optional?: boolean;
+  /** For objects: their own fields. */
+  readonly fields?: Spec;
+}
+export type Spec = Readonly<Record<string, Field>>;
+
+const f = (kind: Kind, optional = false, fields?: Spec): Field => ({ kind, optional, fields });
+const text = f('text');
+const textOpt = f('text', true);
+const id = f('id');
+const idOpt = f('id', true);
+const int = f('int');
+const intOpt = f('int', true);
+const bool = f('bool');
+const boolOpt = f('bool', true);
+const enumOf = f('enum');
+const enumOpt = f('enum', true);
+const role = f('enum');
+const month = f('enum');
+
+export interface RouteCase {
+  readonly fn: string;
+  readonly action: string;
+  /** Needs no identity (the public 晾晒 board): leaving the caller out does not make it invalid. */
+  readonly isPublic?: boolean;
+  /** Fields besides `action`. */
+  readonly spec: Spec;
+  /** A valid event and who sends it. */
+  readonly valid: (ids: { orderId: string; version: number }) => Record<string, unknown>;
+  readonly user: string;
+}
+
+const deadlines = f('obj', true, { dispatch: int, accept: int, start: int, complete: int, confirm: int });
+const envelope = (input: Spec | null): Spec => ({
+  role,
+  orderId: id,
+  version: int,
+  requestId: f('requestId'),
+  ...(input === null ? {} : { input: f('obj', true, input) }),
+});
+
+/** The input of each lifecycle action, by hand from core/order-inputs.ts, with a valid example. */
+const ACTIONS: Record<string, { spec: Spec; input: Record<string, unknown>; as: [string, string] }> = {
+  cancel: { spec: { reason: textOpt }, input: { reason: '不需要了' }, as: ['demo-resident', 'resident'] },
+  urge: { spec: {}, input: {}, as: ['demo-resident', 'resident'] },
+  confirm: {
+    spec: { attitude: int, timeliness: int, quality: int, comment: textOpt },
+    input: { attitude: 5, timeliness: 4, quality: 5, comment: '很好' },
+    as: ['demo-resident', 'resident'],
+  },
+  rework: { spec: { reason: text }, input: { reason: '还在漏' }, as: ['demo-resident', 'resident'] },
+  complain: { spec: { text }, input: { text: '太慢了' }, as: ['demo-resident', 'resident'] },
+  dispatch: { spec: { teamId: id, workerId: idOpt }, input: { teamId: 't-general', workerId: 'demo-worker' }, as: ['demo-dispatcher', 'dispatcher'] },
+  reassign: {
+    spec: { teamId: id, workerId: idOpt, reason: text },
+    input: { teamId: 't-general', workerId: 'demo-worker-3', reason: '换人' },
+    as: ['demo-dispatcher', 'dispatcher'],
+  },
+  refuse: { spec: { reason: text, redirect: textOpt }, input: { reason: '不归物业管', redirect: '请找供水公司' }, as: ['demo-dispatcher', 'dispatcher'] },
+  accept: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
+  grab: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
+  decline: { spec: { reason: text }, input: { reason: '在外地' }, as: ['demo-worker', 'worker'] },
+  start: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
+  complete: { spec: { notes: text, photos: f('list', true) }, input: { notes: '已修好', photos: ['fabc1234567.jpg'] }, as: ['demo-worker', 'worker'] },
+  instruct: { spec: { text, to: enumOf, dueInHours: intOpt }, input: { text: '请今天办好', to: 'dispatcher', dueInHours: 4 }, as: ['demo-supervisor', 'supervisor'] },
+  reopen: { spec: { reason: text }, input: { reason: '居民说没修好' }, as: ['demo-supervisor', 'supervisor'] },
+  reply: { spec: { seq: int, text }, input: { seq: 2, text: '已安排' }, as: ['demo-dispatcher', 'dispatcher'] },
+  answer: { spec: { seq: int, text }, input: { seq: 2, text: '已督促' }, as: ['demo-supervisor', 'supervisor'] },
+  revisit: { spec: { reached: bool, satisfied: boolOpt, notes: textOpt }, input: { reached: true, satisfied: true, notes: '满意' }, as: ['demo-supervisor', 'supervisor'] },
+};
+
+export const ROUTES: readonly RouteCase[] = [
+  { fn: 'session', action: 'whoami', spec: {}, valid: () => ({}), user: 'demo-resident' },
+  { fn: 'session', action: 'setOnDuty', spec: { onDuty: bool }, valid: () => ({ onDuty: false }), user: 'demo-worker' },
+  { fn: 'catalog', action: 'list', spec: {}, valid: () => ({}), user: 'demo-resident' },
+  { fn: 'teams', action: 'list', spec: { role }, valid: () => ({ role: 'dispatcher' }), user: 'demo-dispatcher' },
+  { fn: 'notifications', action: 'list', spec: { role, limit: intOpt }, valid: () => ({ role: 'worker', limit: 10 }), user: 'demo-worker' },
+  { fn: 'statistics', action: 'board', spec: { role, month: f('enum', true) }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+  { fn: 'statistics', action: 'public', isPublic: true, spec: { communityId: id, month }, valid: () => ({ communityId: 'c-xingfuli', month: '2026-09' }), user: 'demo-resident' },
+  { fn: 'statistics', action: 'assessment', spec: { role, month }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+  { fn: 'statistics', action: 'publish', spec: { role, month }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+  { fn: 'statistics', action: 'export', spec: { role, month, format: enumOf }, valid: () => ({ role: 'supervisor', month: '2026-09', format: 'csv' }), user: 'demo-supervisor' },
+  { fn: 'admin', action: 'settings', spec: { role }, valid: () => ({ role: 'admin' }), user: 'demo-admin' },
+  {
+    fn: 'admin',
+    action: 'updateSettings',
+    spec: { role, defaultDeadlines: deadlines, weights: f('obj', true, { response: int, resolution: int, satisfaction: int }), escalationMinutes: intOpt },
+    valid: () => ({
+      role: 'admin',
+      defaultDeadlines: { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 },
+      weights: { response: 30, resolution: 35, satisfaction: 35 },
+      escalationMinutes: 60,
+    }),
+    user: 'demo-admin',
+  },
+  {
+    fn: 'admin',
+    action: 'updateService',
+    spec: { role, serviceItemId: id, deadlines, useDefaultDeadlines: boolOpt, redPriceFen: intOpt, marketPriceFen: intOpt, active: boolOpt },
+    valid: () => ({ role: 'admin', serviceItemId: 's-repair', deadlines: { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 }, redPriceFen: 100, marketPriceFen: 200, active: true }),
+    user: 'demo-admin',
+  },
+  {
+    fn: 'orders',
+    action: 'create',
+    spec: {
+      requestId: f('requestId'),
+      order: f('obj', false, {
+        serviceItemId: id,
+        householdId: id,
+        description: text,
+        timeWindow: f('obj', false, { from: int, to: int }),
+        photos: f('list', true),
+        contactName: textOpt,
+        contactPhone: f('text', true),
+      }),
+    },
+    valid: () => ({
+      requestId: 'fuzz-create-0001',
+      order: {
+        serviceItemId: 's-repair',
+        householdId: 'h-yg-a',
+        description: '厨房水龙头漏水',
+        timeWindow: { from: Date.UTC(2026, 9, 5, 2), to: Date.UTC(2026, 9, 5, 4) },
+        photos: [],
+        contactName: '张秀兰',
+        contactPhone: '13800001111',
+      },
+    }),
+    user: 'demo-resident',
+  },
+  {
+    fn: 'orders',
+    action: 'list',
+    spec: {
+      role,
+      filter: f('obj', true, {
+        states: f('list', true),
+        compoundId: idOpt,
+        teamId: idOpt,
+        category: enumOpt,
+        createdFrom: intOpt,
+        createdTo: intOpt,
+        holder: enumOpt,
+      }),
+      cursor: f('text', true),
+      limit: intOpt,
+      sort: enumOpt,
+    },
+    valid: () => ({ role: 'supervisor', filter: { states: ['pending_dispatch'], compoundId: 'cp-yangguang', category: 'repair', createdFrom: 0 }, limit: 10, sort: 'oldest' }),
+    user: 'demo-supervisor',
+  },
+  { fn: 'orders', action: 'get', spec: { role, orderId: id }, valid: ({ orderId }) => ({ role: 'resident', orderId }), user: 'demo-resident' },
+  ...Object.entries(ACTIONS).map(
+    ([action, a]): RouteCase => ({
+      fn: 'orders',
+      action,
+      spec: envelope(a.spec),
+      valid: ({ orderId, version }) => ({ role: a.as[1], orderId, version, requestId: `fuzz-${action}-0001`, input: a.input }),
+      user: a.as[0],
+    }),
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** An own, enumerable property even for `__proto__`, as JSON.parse makes it. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Keys that attack prototypes or privileges, beside random ones. */
+export const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineSetter__', 'isAdmin', 'role ', 'Action', ''];
+
+/** Text that is valid as text yet odd: scripts, emoji sequences, combining marks, zero-width characters, lone surrogates. */
+export const oddText = fc.oneof(
+  fc.constantFrom('👩‍👩‍👧‍👦🏳️‍🌈', 'é́́́́́', 'עברית عربى', '\u200b\u200c\u200d', 'ﷺ𒐫', '\ud800', '\udfff', 'Z̸̢̛͖̈́a̵l̷g̴o̶', '𠜎𠜱𠝹𠱓', '　全角　'),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+);
+
+/** Characters the validator must refuse inside text (invisible or reordering). */
+export const CONTROL_CHARS = ['\u0000', '\u0007', '\u0008', '\u000b', '\u001b', '\u007f', '\u202a', '\u202e', '\u2066', '\u2069'];
+
+const leaf = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), oddText);
+const key = fc.oneof(fc.constantFrom(...NASTY_KEYS), fc.string({ maxLength: 12 }));
+/** JSON values, including objects whose keys are `__proto__` and friends. */
+export const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((entries) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of entries) setOwn(o, k, v);
+      return o;
+    }),
+  ),
+})).value;
+
+const nonEmptyObject = fc.array(fc.tuple(key, jsonValue), { minLength: 1, maxLength: 3 }).map((entries) => {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of entries) setOwn(o, k, v);
+  return o;
+});
+const someArray = fc.array(jsonValue, { maxLength: 4 });
+const someString = fc.oneof(oddText, fc.constantFrom('1', 'true', '2026-09', 'null', '{}', '[]'));
+/** Integers that fit no range the contract uses (all ranges lie within 0 … 4.1e12). */
+const outOfRangeInt = fc.oneof(fc.integer({ max: -1 }), fc.constantFrom(2 ** 53, -(2 ** 53), 9e15, Number.MAX_SAFE_INTEGER));
+const fraction = fc.double({ noNaN: true, noDefaultInfinity: true, noInteger: true });
+
+/** A value of the wrong type (or out of every range) for a field of this kind; JSON-safe. */
+export function wrongValue(field: Field): fc.Arbitrary<unknown> {
+  const nullIfRequired = field.optional ? [] : [fc.constant(null)];
+  switch (field.kind) {
+    case 'text':
+    case 'id':
+    case 'requestId':
+    case 'enum':
+      return fc.oneof(fc.integer(), fraction, fc.boolean(), someArray, nonEmptyObject, fc.constant({}), ...nullIfRequired);
+    case 'int':
+      return fc.oneof(fraction, outOfRangeInt, someString, fc.boolean(), someArray, nonEmptyObject, ...nullIfRequired);
+    case 'bool':
+      return fc.oneof(fc.integer(), someString, someArray, nonEmptyObject, ...nullIfRequired);
+    case 'list':
+      return fc.oneof(
+        someString,
+        fc.integer(),
+        fc.boolean(),
+        nonEmptyObject,
+        // longer than any list the contract allows (9 photos, 8 states)
+        fc.array(fc.constant('fabc1234567.jpg'), { minLength: 10, maxLength: 40 }),
+        fc.array(fc.oneof(fc.integer(), nonEmptyObject, fc.constant(null), someArray), { minLength: 1, maxLength: 3 }),
+        ...nullIfRequired,
+      );
+    case 'obj':
+      return fc.oneof(someString, fc.integer(), fc.boolean(), someArray, ...nullIfRequired);
+  }
+}
+
+/** Values the cloud never sends (JSON cannot carry them), for in-process calls only. */
+export const unJsonValue = fc.constantFrom<unknown>(NaN, Infinity, -Infinity, BigInt(7), Symbol('x'), () => 1, new Date(0), new Map(), new Uint8Array(3));
+
+/** A string longer than any field allows, ending in odd text. */
+export const hugeText = fc
+  .tuple(fc.integer({ min: 600, max: 120_000 }), fc.constantFrom('x', '字', '😀'), oddText)
+  .map(([n, ch, tail]) => ch.repeat(n) + tail);
+
+// ---------------------------------------------------------------------------------------------
+// Defects: each one alone makes an event invalid, and none undoes another.
+
+export type Path = readonly string[];
+export type Caller = { devUserId: string } | { openid: string } | null;
+
+export type Defect =
+  | { readonly type: 'drop'; readonly path: Path }
+  | { readonly type: 'wrong'; readonly path: Path; readonly value: unknown }
+  | { readonly type: 'extra'; readonly at: Path; readonly key: string; readonly value: unknown }
+  | { readonly type: 'root'; readonly value: unknown }
+  | { readonly type: 'action'; readonly value: unknown }
+  | { readonly type: 'caller'; readonly caller: Caller };
+
+const ROLE_NAMES = ['resident', 'dispatcher', 'worker', 'supervisor', 'admin'];
+const DEMO_ROLES: Record<string, string[]> = {
+  'demo-resident': ['resident'],
+  'demo-worker': ['worker'],
+  'demo-dispatcher': ['dispatcher'],
+  'demo-supervisor': ['supervisor'],
+  'demo-admin': ['admin'],
+};
+const STRINGY: readonly Kind[] = ['text', 'id', 'requestId', 'enum'];
+
+/** Every field of a spec with its path. */
+export function fieldsOf(spec: Spec, at: Path = []): { path: Path; field: Field }[] {
+  return Object.entries(spec).flatMap(([k, field]) => [{ path: [...at, k], field }, ...(field.fields ? fieldsOf(field.fields, [...at, k]) : [])]);
+}
+/** Every object of a spec (the root first) with the keys it knows. */
+function objectsOf(spec: Spec, at: Path = [], root = true): { at: Path; known: string[] }[] {
+  const own = { at, known: [...Object.keys(spec), ...(root ? ['action'] : [])] };
+  return [own, ...Object.entries(spec).flatMap(([k, field]) => (field.fields ? objectsOf(field.fields, [...at, k], false) : []))];
+}
+
+/** Defects that can be made to one route's events; `inProcess` adds values JSON cannot carry. */
+export function defectsFor(route: RouteCase, routeNames: readonly string[], inProcess: boolean): fc.Arbitrary<Defect> {
+  // Only fields whose parent object is in the valid event: a defect there cannot be a no-op.
+  const sample = { action: route.action, ...route.valid({ orderId: 'o1', version: 1 }) };
+  const fields = fieldsOf(route.spec).filter(({ path }) => parentOf(sample, path) !== null);
+  const required = fields.filter(({ field }) => !field.optional);
+  const options: fc.Arbitrary<Defect>[] = [];
+  if (required.length) options.push(fc.constantFrom(...required).map(({ path }) => ({ type: 'drop', path }) as Defect));
+  if (fields.length) {
+    options.push(
+      fc.constantFrom(...fields).chain(({ path, field }) => {
+        const extra = inProcess ? [field.kind === 'obj' ? fc.constantFrom<unknown>(NaN, Infinity, BigInt(7), Symbol('x'), () => 1) : unJsonValue] : [];
+        return fc.oneof(wrongValue(field), ...extra).map((value) => ({ type: 'wrong', path, value }) as Defect);
+      }),
+    );
+    const stringy = fields.filter(({ field }) => STRINGY.includes(field.kind));
+    if (stringy.length) {
+      options.push(fc.tuple(fc.constantFrom(...stringy), hugeText).map(([{ path }, value]) => ({ type: 'wrong', path, value }) as Defect));
+      options.push(
+        fc
+          .tuple(fc.constantFrom(...stringy), fc.constantFrom(...CONTROL_CHARS), fc.string({ maxLength: 5 }))
+          .map(([{ path }, ch, tail]) => ({ type: 'wrong', path, value: `a${ch}b${tail}` }) as Defect),
+      );
+    }
+  }
+  const objects = objectsOf(route.spec).filter(({ at }) => at.length === 0 || parentOf(sample, [...at, '']) !== null);
+  options.push(
+    fc.constantFrom(...objects).chain(({ at, known }) =>
+      fc.tuple(key.filter((k) => !known.includes(k)), jsonValue).map(([k, value]) => ({ type: 'extra', at, key: k, value }) as Defect),
+    ),
+  );
+  options.push(fc.oneof(fc.constant(null), someArray, fc.integer(), someString, fc.boolean()).map((value) => ({ type: 'root', value }) as Defect));
+  options.push(
+    fc
+      .oneof(someString.filter((s) => !routeNames.includes(s)), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.integer(), fc.constant(null), nonEmptyObject)
+      .map((value) => ({ type: 'action', value }) as Defect),
+  );
+  if (route.spec.role) {
+    const notHeld = ROLE_NAMES.filter((r) => !(DEMO_ROLES[route.user] ?? ROLE_NAMES).includes(r));
+    options.push(
+      fc.oneof(fc.constantFrom(...notHeld, 'root', 'Resident', 'resident ', 'system', ''), fc.string({ maxLength: 10 }).filter((s) => !ROLE_NAMES.includes(s.trim())))
+        .map((value) => ({ type: 'wrong', path: ['role'], value }) as Defect),
+    );
+  }
+  if (!route.isPublic) {
+    options.push(
+      fc.constantFrom<Caller>(null, { devUserId: '' }, { devUserId: 'nobody' }, { devUserId: '__proto__' }, { openid: '' }, { openid: 'forged-openid' }).map((caller) => ({ type: 'caller', caller }) as Defect),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parentOf(event: unknown, path: Path): Record<string, unknown> | null {
+  let at: unknown = event;
+  for (const k of path.slice(0, -1)) {
+    if (!isObj(at) || !Object.prototype.hasOwnProperty.call(at, k)) return null;
+    at = at[k];
+  }
+  return isObj(at) ? at : null;
+}
+
+/** Applies defects (after noise) to a copy of a valid event; returns the event and who sends it. */
+export function breakEvent(valid: Record<string, unknown>, action: string, user: string, defects: readonly Defect[]) {
+  let event: unknown = JSON.parse(JSON.stringify({ action, ...valid }));
+  let caller: Caller = { devUserId: user };
+  for (const d of defects) {
+    switch (d.type) {
+      case 'drop': {
+        const parent = parentOf(event, d.path);
+        if (parent) delete parent[d.path[d.path.length - 1]!];
+        break;
+      }
+      case 'wrong': {
+        const parent = parentOf(event, d.path);
+        if (parent) setOwn(parent, d.path[d.path.length - 1]!, d.value);
+        break;
+      }
+      case 'extra': {
+        const target = d.at.length ? parentOf(event, [...d.at, '']) : isObj(event) ? event : null;
+        if (target) setOwn(target, d.key, d.value);
+        break;
+      }
+      case 'root':
+        event = d.value;
+        break;
+      case 'action':
+        if (isObj(event)) setOwn(event, 'action', d.value);
+        break;
+      case 'caller':
+        caller = d.caller;
+        break;
+    }
+  }
+  return { event, caller };
+}
+
+/** Valid but odd text in free-text fields, so defects travel beside emoji, RTL and lone surrogates. */
+export function noiseFor(route: RouteCase): fc.Arbitrary<{ path: Path; value: string }[]> {
+  const texts = fieldsOf(route.spec).filter(({ path, field }) => field.kind === 'text' && path[path.length - 1] !== 'contactPhone');
+  if (!texts.length) return fc.constant([]);
+  return fc.array(fc.tuple(fc.constantFrom(...texts), oddText), { maxLength: 2 }).map((xs) => xs.map(([{ path }, value]) => ({ path, value: `备注${value}` })));
+}
+
+export function withNoise(valid: Record<string, unknown>, noise: readonly { path: Path; value: string }[]) {
+  const copy = JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
+  for (const n of noise) {
+    const parent = parentOf(copy, n.path);
+    if (parent && Object.prototype.hasOwnProperty.call(parent, n.path[n.path.length - 1]!)) parent[n.path[n.path.length - 1]!] = n.value;
+  }
+  return copy;
+}
