@@ -117,6 +117,8 @@ export interface SupervisorBoard {
   readonly teams: readonly AssessmentRow[];
   readonly compounds: readonly AssessmentRow[];
   readonly companies: readonly AssessmentRow[];
+  /** Each worker's figures: for the supervisor only, never on the public board. */
+  readonly workers: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
   readonly categories: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
   readonly counts: Record<OrderState, number>;
   readonly queues: Readonly<Record<'waiting' | 'overdue' | 'escalated' | 'complaints' | 'instructions', readonly OrderView[]>>;

@@ -35,12 +35,13 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     return page.items.map((o) => viewOrder(o, actor, deps.now()));
   };
   const p = period.value;
-  const [all, trend, teams, compounds, companies, categories, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
+  const [all, trend, teams, compounds, companies, workers, categories, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
     overall(deps, communityId, p),
     ratesBy(deps, communityId, p, 'day', names),
     ratesBy(deps, communityId, p, 'team', names),
     ratesBy(deps, communityId, p, 'compound', names),
     ratesBy(deps, communityId, p, 'company', names),
+    ratesBy(deps, communityId, p, 'worker', names),
     ratesBy(deps, communityId, p, 'category', names),
     deps.store.countByState(scope, {}),
     queue({ states: OPEN }),
@@ -57,6 +58,7 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     teams: rankRows('team', teams.map(unit), weights),
     compounds: rankRows('compound', compounds.map(unit), weights),
     companies: rankRows('company', companies.map(unit), weights),
+    workers,
     categories,
     counts,
     queues: { waiting, overdue, escalated, complaints, instructions },

@@ -32,6 +32,7 @@ describe('the supervisor board', () => {
     expect(board.teams).toHaveLength(1);
     expect(board.teams[0]).toMatchObject({ name: '综合维修服务队', rank: null }); // 3 orders: too few to rank
     expect(board.trend.map((t: { key: string }) => t.key)).toEqual(['2026-10-05']);
+    expect(board.workers).toEqual([expect.objectContaining({ key: 'demo-worker', name: '刘师傅', rates: expect.objectContaining({ orders: 3, satisfactionRate: 2 / 3 }) })]);
   });
 
   it('is the supervisors\' and admin\'s alone', async () => {

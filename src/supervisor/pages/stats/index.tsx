@@ -76,6 +76,19 @@ export default function SupervisorStats() {
             <Ranking rows={b.compounds.map(rankRow)} empty="本月还没有工单" />
           </View>
           <View className="card">
+            <Text className="card-title">队员</Text>
+            {b.workers.length === 0 ? <Text className="muted">本月还没有队员接单</Text> : null}
+            {b.workers.map((w) => (
+              <View key={w.key} className="stats-line">
+                <Text className="stats-name">{w.name}</Text>
+                <Text className="stats-figures">
+                  {w.rates.orders}单 · 响应{percent(w.rates.responseRate)} · 解决{percent(w.rates.resolutionRate)} · 满意{percent(w.rates.satisfactionRate)}
+                  {w.rates.overdue > 0 ? ` · 超时${w.rates.overdue}单` : ''}
+                </Text>
+              </View>
+            ))}
+          </View>
+          <View className="card">
             <Text className="card-title">按服务类别</Text>
             {b.categories.length === 0 ? <Text className="muted">本月还没有工单</Text> : null}
             {b.categories.map((c) => (
