@@ -42,7 +42,8 @@ export function groupKey(f: OrderFacts, by: GroupBy): string | null {
 
 /** A calendar month in China time, as [from, to) milliseconds; null for a malformed "YYYY-MM". */
 export function monthRange(month: string): { from: Millis; to: Millis } | null {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  // Years 2000–2099 only: Date.UTC would read 0012 as 1912, and no order predates this century.
+  const m = /^(20\d{2})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]) - 1;

@@ -80,5 +80,6 @@ describe('grouping', () => {
   it('knows a month in China time', () => {
     expect(monthRange('2026-11')).toEqual({ from: Date.UTC(2026, 9, 31, 16), to: Date.UTC(2026, 10, 30, 16) });
     expect(monthRange('2026-13')).toBeNull();
+    expect(monthRange('0012-05')).toBeNull(); // not 1912
   });
 });

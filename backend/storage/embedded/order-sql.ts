@@ -19,17 +19,26 @@ export function scopeWhere(scope: OrderScope): Where {
     case 'company':
       return { sql: 'community_id = ? AND company_id = ?', params: [scope.communityId, scope.companyId] };
     case 'household':
+      // `+community_id`: not an index choice, so SQLite reads orders_by_creator and orders_by_household
+      // (the OR) rather than scanning the whole community.
       return {
-        sql: `community_id = ? AND (created_by = ? OR household_id IN (${placeholders(scope.householdIds.length)}))`,
+        sql: `+community_id = ? AND (created_by = ? OR household_id IN (${placeholders(scope.householdIds.length)}))`,
         params: [scope.communityId, scope.userId, ...scope.householdIds],
       };
-    case 'worker':
-      return {
-        sql:
-          `community_id = ? AND ((assign_mode = 'member' AND worker_id = ?) OR ` +
-          `(assign_mode = 'pool' AND state = 'pending_accept' AND team_id IN (${placeholders(scope.poolTeamIds.length)})))`,
-        params: [scope.communityId, scope.workerId, ...scope.poolTeamIds],
-      };
+    case 'worker': {
+      // Each branch on its own, and none that cannot match (a worker with no pool, a pool-only listing):
+      // SQLite then reads orders_by_worker / orders_by_team instead of scanning the whole community.
+      const branches: Where[] = [];
+      if (scope.workerId) branches.push({ sql: `(worker_id = ? AND assign_mode = 'member')`, params: [scope.workerId] });
+      if (scope.poolTeamIds.length) {
+        branches.push({
+          sql: `(team_id IN (${placeholders(scope.poolTeamIds.length)}) AND assign_mode = 'pool' AND state = 'pending_accept')`,
+          params: [...scope.poolTeamIds],
+        });
+      }
+      if (branches.length === 0) return { sql: '0', params: [] };
+      return { sql: `+community_id = ? AND (${branches.map((b) => b.sql).join(' OR ')})`, params: [scope.communityId, ...branches.flatMap((b) => b.params)] };
+    }
   }
 }
 

@@ -56,6 +56,12 @@ CREATE INDEX IF NOT EXISTS orders_by_creator ON orders (created_by);
 CREATE INDEX IF NOT EXISTS orders_by_household ON orders (household_id);
 CREATE INDEX IF NOT EXISTS orders_by_sweep ON orders (next_sweep_at) WHERE next_sweep_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS orders_by_created ON orders (community_id, created_at);
+-- Cover the per-state counts that label every list's tabs.
+CREATE INDEX IF NOT EXISTS orders_state_by_community ON orders (community_id, state);
+CREATE INDEX IF NOT EXISTS orders_state_by_company ON orders (company_id, community_id, state);
+-- Covers metricSums: the statistics read this index alone, never the order documents.
+CREATE INDEX IF NOT EXISTS orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,
+  resolve_due_at, resolved, rated, satisfied, handling_ms, overdue, team_id, compound_id, company_id, category, worker_id);
 
 CREATE TABLE IF NOT EXISTS order_events (
   order_id TEXT NOT NULL,
