@@ -1,39 +1,131 @@
-import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import { Canvas, Text, View } from '@tarojs/components';
+import UCharts from '@qiun/ucharts';
+import { useElderMode } from '@/hooks/useElderMode';
+import { canvas2d, fit, type Canvas2d } from './canvas-2d';
 import './index.scss';
 
-export interface Point {
-  /** The x label, e.g. "2026-11-05". */
-  readonly key: string;
-  /** Null where nothing was measured: drawn as a gap, not as zero. */
-  readonly value: number | null;
+export interface ChartSeries {
+  readonly name: string;
+  /** Null where nothing was measured: a gap in a line, an empty slot in columns. */
+  readonly data: readonly (number | null)[];
+  readonly color: string;
+}
+
+interface Props {
+  readonly type: 'line' | 'column';
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeries[];
+  /** Fixes the value axis (100 for percentages); otherwise it fits the data. */
+  readonly max?: number;
+  readonly unit: string;
+  /** A tap on the chart picks the nearest category. */
+  readonly onPick?: (index: number) => void;
+}
+
+let nextId = 0;
+
+/** A value axis top that splits into four whole steps (4, 8, 12, …). */
+function niceMax(series: readonly ChartSeries[]): number {
+  const highest = Math.max(0, ...series.flatMap((s) => s.data.map((v) => v ?? 0)));
+  return Math.max(4, Math.ceil(highest / 4) * 4);
+}
+
+/** About five axis labels, counted back from the last one so the latest day is always named and none collide. */
+function sparseLabels(categories: readonly string[]): string[] {
+  const step = Math.max(1, Math.ceil((categories.length - 1) / 4));
+  return categories.map((c, i) => ((categories.length - 1 - i) % step === 0 ? c : ''));
 }
 
 /**
- * A bar chart drawn with plain views, so it renders the same in the mini-program and in H5 and its
- * numbers stay text (large, readable, no canvas). `max` fixes the scale (1 for rates).
+ * A chart drawn by uCharts on a `<Canvas type="2d">`, the same code in the mini-program and in H5.
+ * Axis and legend text follow 长辈模式. The figures themselves are also given as text by the page, so
+ * nothing is only in the picture.
  */
-export function BarChart({ points, max, format, label }: { readonly points: readonly Point[]; readonly max?: number; readonly format: (v: number) => string; readonly label: (key: string) => string }) {
-  if (points.length === 0) return <Text className="muted chart-empty">本期还没有数据</Text>;
-  const top = max ?? Math.max(1, ...points.map((p) => p.value ?? 0));
-  const every = Math.max(1, Math.ceil(points.length / 6));
-  const showValues = points.length <= 8;
+export function Chart({ type, categories, series, max, unit, onPick }: Props) {
+  const [id] = useState(() => `uchart-${++nextId}`);
+  const [elder] = useElderMode();
+  const [failed, setFailed] = useState(false);
+  const drawn = useRef<{ chart: UCharts; surface: Canvas2d } | null>(null);
+  const data = JSON.stringify([type, categories, series, max, unit, elder]);
+
+  useEffect(() => {
+    let stale = false;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const draw = (surface: Canvas2d) => {
+      const { context, width, height, pixelRatio } = surface;
+      const font = elder ? 19 : 16;
+      const top = max ?? niceMax(series);
+      // uCharts measures in device pixels: it multiplies its own sizes by pixelRatio.
+      const chart = new UCharts({
+        type,
+        context,
+        canvas2d: true,
+        width: width * pixelRatio,
+        height: height * pixelRatio,
+        pixelRatio,
+        fontSize: font,
+        fontColor: '#333333',
+        background: '#FFFFFF',
+        animation: false,
+        dataLabel: false,
+        dataPointShape: categories.length <= 31,
+        padding: [12, 12, 4, 4],
+        categories: sparseLabels(categories),
+        series: series.map((s) => ({ name: s.name, data: [...s.data], color: s.color, index: 0 })),
+        legend: { show: series.length > 1, position: 'top', fontSize: font, lineHeight: font + 6, itemGap: 14 },
+        xAxis: { disableGrid: true, fontSize: font, fontColor: '#4d4d4d', axisLineColor: '#999999' },
+        yAxis: { gridType: 'dash', dashLength: 4, splitNumber: 4, data: [{ min: 0, max: top, unit, fontSize: font, fontColor: '#4d4d4d' }] },
+        extra: {
+          line: { type: 'straight', width: 3 },
+          column: { type: 'group', width: Math.max(4, Math.floor(width / Math.max(1, categories.length) / 2)), barBorderCircle: true },
+        },
+      });
+      drawn.current = { chart, surface };
+    };
+    void canvas2d(id).then((surface) => {
+      if (stale) return;
+      if (!surface) return setFailed(true);
+      draw(surface);
+      // Drawn again if the canvas was reset under it (H5 re-renders the element once it has measured itself).
+      for (const ms of [80, 250, 600, 1200]) {
+        timers.push(setTimeout(() => !stale && fit(surface) && draw(surface), ms));
+      }
+    });
+    return () => {
+      stale = true;
+      timers.forEach(clearTimeout);
+    };
+    // `data` stands for every input of the drawing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, data]);
+
+  /** A tap's x across the canvas, in CSS pixels: canvas touches carry it in the mini-program; in H5, from the box. */
+  const pick = (x: number | undefined) => {
+    const d = drawn.current;
+    if (!onPick || !d || x === undefined) return;
+    const hit = d.chart.getCurrentDataIndex({ changedTouches: [{ x, y: d.surface.height / 2 }] });
+    const index = typeof hit === 'number' ? hit : hit.index;
+    if (index >= 0 && index < categories.length) onPick(index);
+  };
+  const xOf = (e: { changedTouches?: { x?: number; clientX?: number }[]; clientX?: number }): number | undefined => {
+    const t = e.changedTouches?.[0];
+    if (typeof t?.x === 'number') return t.x;
+    const clientX = t?.clientX ?? e.clientX;
+    const box = drawn.current?.surface.canvas.getBoundingClientRect?.();
+    return typeof clientX === 'number' && box ? clientX - box.left : undefined;
+  };
+
+  if (failed) return <Text className="muted chart-empty">图表暂时无法显示，请看下方数字</Text>;
   return (
-    <View className="chart">
-      <View className="chart-bars">
-        {points.map((p) => (
-          <View key={p.key} className="chart-column">
-            {showValues && p.value !== null ? <Text className="chart-value">{format(p.value)}</Text> : null}
-            <View className={`chart-bar${p.value === null ? ' empty' : ''}`} style={{ height: `${p.value === null ? 2 : Math.max(2, (p.value / top) * 100)}%` }} />
-          </View>
-        ))}
-      </View>
-      <View className="chart-axis">
-        {points.map((p, i) => (
-          <Text key={p.key} className="chart-tick">
-            {i % every === 0 ? label(p.key) : ''}
-          </Text>
-        ))}
-      </View>
+    <View className={`chart-box${elder ? ' elder' : ''}`}>
+      <Canvas
+        type="2d"
+        id={id}
+        className="chart-canvas"
+        onTouchEnd={(e) => pick(xOf(e as never))}
+        onClick={(e) => process.env.TARO_ENV === 'h5' && pick(xOf(e as never))}
+      />
     </View>
   );
 }

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, type OrderView, type Rates, type ServiceCategory } from '@core';
+import { CATEGORY_LABELS, type OrderView, type ServiceCategory } from '@core';
 import { supervisorBoard } from '@/api';
-import { BarChart } from '@/components/chart';
 import { Chips } from '@/components/action-forms/parts';
 import { ListStatus } from '@/components/list-status';
 import { MonthPicker, thisMonth } from '@/components/month-picker';
-import { OrderCard } from '@/components/order-card';
 import { RateTiles } from '@/components/rates';
 import { percent } from '@/components/rates/format';
 import { Ranking, rankRow } from '@/components/ranking';
@@ -15,69 +13,60 @@ import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { ASSESSMENT, orderUrl } from '@/routes';
+import { Queues } from './queues';
+import { TrendCards } from './trend';
 import './index.scss';
 
-type Measure = 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'orders';
-const MEASURES: readonly { value: Measure; label: string }[] = [
-  { value: 'responseRate', label: '响应率' },
-  { value: 'resolutionRate', label: '解决率' },
-  { value: 'satisfactionRate', label: '满意率' },
-  { value: 'orders', label: '工单数' },
-];
-const QUEUES = [
-  { key: 'overdue', title: '超时工单', empty: '没有超时的工单' },
-  { key: 'escalated', title: '已升级的工单', empty: '没有升级到社区的工单' },
-  { key: 'complaints', title: '待答复的投诉', empty: '没有待答复的投诉' },
-  { key: 'instructions', title: '待回复的督办', empty: '督办都已回复' },
+const PERIODS = [
+  { value: 'month', label: '按月查看' },
+  { value: 'recent', label: '近30天' },
 ] as const;
 
-const valueOf = (r: Rates, m: Measure) => (m === 'orders' ? r.orders : r[m]);
-
-/** 督单 statistics: the month's three rates with their daily trend, rankings, and what needs attention. */
+/** 督单 statistics: the three rates with their daily trend, rankings, and what needs attention now. */
 export default function SupervisorStats() {
   const [month, setMonth] = useState(thisMonth());
-  const [measure, setMeasure] = useState<Measure>('responseRate');
-  const board = useLoad(() => supervisorBoard('supervisor', month), month);
+  const [period, setPeriod] = useState<'month' | 'recent'>('month');
+  const asked = period === 'recent' ? null : month;
+  const board = useLoad(() => supervisorBoard('supervisor', asked), asked ?? 'recent');
   const open = (o: OrderView) => void Taro.navigateTo({ url: orderUrl('supervisor', o.id) });
   const b = board.data;
+  const now = Date.now();
 
   return (
     <Screen>
       <RoleBar role="supervisor" />
-      <MonthPicker value={month} onChange={setMonth} />
-      {!b ? (
+      <View className="stats-period">
+        <Chips options={PERIODS} value={period} onChange={setPeriod} />
+      </View>
+      {period === 'month' ? <MonthPicker value={month} onChange={setMonth} /> : <Text className="muted stats-note">最近30天下单的工单</Text>}
+      {!b || board.loading ? (
         <ListStatus loading={board.loading} error={board.error} empty={false} emptyText="" onRetry={() => void board.reload()} />
       ) : (
         <View>
+          {period === 'month' && month === thisMonth() ? <Text className="muted stats-note">本月数据截至目前，还会随办理进展变化</Text> : null}
           <RateTiles rates={b.overall} />
-
-          <View className="card">
-            <Text className="card-title">每日趋势</Text>
-            <Chips options={MEASURES} value={measure} onChange={setMeasure} />
-            <BarChart
-              points={b.trend.map((t) => ({ key: t.key, value: valueOf(t.rates, measure) }))}
-              max={measure === 'orders' ? undefined : 1}
-              format={(v) => (measure === 'orders' ? String(v) : percent(v))}
-              label={(key) => `${Number(key.slice(8))}日`}
-            />
-          </View>
+          <TrendCards board={b} now={now} />
 
           <View className="card">
             <View className="row-between">
               <Text className="card-title">服务队排名</Text>
-              <Text className="link" onClick={() => void Taro.navigateTo({ url: `${ASSESSMENT}?month=${month}` })}>
+              <Text className="link" onClick={() => void Taro.navigateTo({ url: `${ASSESSMENT}?month=${asked ?? thisMonth()}` })}>
                 月度考核 ›
               </Text>
             </View>
-            <Ranking rows={b.teams.map(rankRow)} empty="本月还没有派给服务队的工单" />
+            <Ranking rows={b.teams.map(rankRow)} empty="这段时间还没有派给服务队的工单" />
           </View>
           <View className="card">
             <Text className="card-title">小区排名</Text>
-            <Ranking rows={b.compounds.map(rankRow)} empty="本月还没有工单" />
+            <Ranking rows={b.compounds.map(rankRow)} empty="这段时间还没有工单" />
+          </View>
+          <View className="card">
+            <Text className="card-title">物业公司排名</Text>
+            <Ranking rows={b.companies.map(rankRow)} empty="这段时间还没有工单" />
           </View>
           <View className="card">
             <Text className="card-title">队员</Text>
-            {b.workers.length === 0 ? <Text className="muted">本月还没有队员接单</Text> : null}
+            {b.workers.length === 0 ? <Text className="muted">这段时间还没有队员接单</Text> : null}
             {b.workers.map((w) => (
               <View key={w.key} className="stats-line">
                 <Text className="stats-name">{w.name}</Text>
@@ -90,7 +79,7 @@ export default function SupervisorStats() {
           </View>
           <View className="card">
             <Text className="card-title">按服务类别</Text>
-            {b.categories.length === 0 ? <Text className="muted">本月还没有工单</Text> : null}
+            {b.categories.length === 0 ? <Text className="muted">这段时间还没有工单</Text> : null}
             {b.categories.map((c) => (
               <View key={c.key} className="stats-line">
                 <Text className="stats-name">{CATEGORY_LABELS[c.key as ServiceCategory] ?? c.name}</Text>
@@ -101,17 +90,7 @@ export default function SupervisorStats() {
             ))}
           </View>
 
-          {QUEUES.map((q) => (
-            <View key={q.key}>
-              <Text className="section-title">
-                {q.title}（{b.queues[q.key].length}）
-              </Text>
-              {b.queues[q.key].length === 0 ? <Text className="muted stats-empty">{q.empty}</Text> : null}
-              {b.queues[q.key].map((o) => (
-                <OrderCard key={o.id} order={o} onOpen={open} showWaiting />
-              ))}
-            </View>
-          ))}
+          <Queues queues={b.queues} now={now} onOpen={open} />
         </View>
       )}
     </Screen>

@@ -1,0 +1,22 @@
+import { STAGE_LABELS, type Order, type StageClock } from '@core';
+import { clock as hhmm, dateTime } from '@/components/format';
+
+const ESCALATED = ['', '', ' · 已升级至社区督单', ' · 已升级至社区书记'] as const;
+
+/** "14:30" today, else "11月30日 14:30". */
+function when(ms: number, now: number): string {
+  return new Date(ms).toDateString() === new Date(now).toDateString() ? hhmm(ms) : dateTime(ms, now);
+}
+
+/**
+ * The running stage clock in words: "派单截止 14:30" while on time, "派单已超时（截止 14:30）" once
+ * late, "… · 已升级至社区督单" once escalated (level 2) or to the secretary (level 3).
+ */
+export function clockText(c: StageClock, now = Date.now()): { readonly text: string; readonly late: boolean } {
+  const stage = STAGE_LABELS[c.stage];
+  if (c.level === 0) return { text: `${stage}截止 ${when(c.dueAt, now)}`, late: false };
+  return { text: `${stage}已超时（截止 ${when(c.dueAt, now)}）${ESCALATED[c.level]}`, late: true };
+}
+
+/** "派单、接单": the stages that ran past their deadline, in the order they run. */
+export const overdueStagesText = (o: Pick<Order, 'overdueStages'>): string => o.overdueStages.map((s) => STAGE_LABELS[s]).join('、');

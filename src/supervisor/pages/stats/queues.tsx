@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components';
+import type { OrderView, SupervisorBoard } from '@core';
+import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
+import { OrderCard } from '@/components/order-card';
+
+type QueueKey = 'overdue' | 'escalated' | 'complaints' | 'instructions';
+
+const QUEUES: readonly { key: QueueKey; title: string; empty: string }[] = [
+  { key: 'escalated', title: '已升级到社区的工单', empty: '没有升级到社区的工单' },
+  { key: 'overdue', title: '超时工单', empty: '没有超时的工单' },
+  { key: 'complaints', title: '待答复的投诉', empty: '没有待答复的投诉' },
+  { key: 'instructions', title: '待回复的督办', empty: '督办都已回复' },
+];
+
+/** Why the order is in this queue, in one or two lines. */
+function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late: boolean }[] {
+  if (key === 'complaints') return o.complaints.filter((c) => !c.answer).map((c) => ({ text: `投诉：${c.text}`, late: false }));
+  if (key === 'instructions') {
+    return o.instructions
+      .filter((i) => !i.answer)
+      .map((i) => ({ text: `督办${i.to === 'worker' ? '服务队员' : '物业调度'}：${i.text}${i.overdue ? '（已超时未回复）' : ''}`, late: i.overdue }));
+  }
+  if (o.clock && o.clock.level > 0) return [clockText(o.clock, now)];
+  return o.overdueStages.length > 0 ? [{ text: `超时环节：${overdueStagesText(o)}`, late: true }] : [];
+}
+
+/** What needs the community's attention: escalated and overdue orders, open complaints, unanswered 督办. */
+export function Queues({ queues, now, onOpen }: { readonly queues: SupervisorBoard['queues']; readonly now: number; readonly onOpen: (o: OrderView) => void }) {
+  return (
+    <View>
+      {QUEUES.map((q) => (
+        <View key={q.key}>
+          <Text className="section-title">
+            {q.title}（{queues[q.key].length}）
+          </Text>
+          {queues[q.key].length === 0 ? <Text className="muted stats-empty">{q.empty}</Text> : null}
+          {queues[q.key].map((o) => (
+            <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting now={now}>
+              <View className="queue-reasons" onClick={() => onOpen(o)}>
+                {reasons(q.key, o, now).map((r, i) => (
+                  <Text key={i} className={r.late ? 'queue-reason late' : 'queue-reason'}>
+                    {r.text}
+                  </Text>
+                ))}
+              </View>
+            </OrderCard>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
