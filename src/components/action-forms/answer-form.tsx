@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { LIMITS } from '@core';
+import { LIMITS, type Instruction } from '@core';
+import { storage } from '@/api';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
+
+/** The 督办 addressed to the role I act in (a dispatcher answers those to 物业调度, a worker those to 服务队员). */
+function addressedToMe(open: readonly Instruction[]): readonly Instruction[] {
+  const role = storage.getRole();
+  const mine = open.filter((i) => i.to === role);
+  return mine.length > 0 ? mine : open;
+}
 
 /**
  * 回复督办 (dispatcher or worker) and 答复投诉 (supervisor): pick what is being answered — usually
@@ -10,7 +18,7 @@ import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } fr
 export function AnswerForm(p: FormProps) {
   const pending =
     p.action === 'reply'
-      ? p.order.instructions.filter((i) => !i.answer).map((i) => ({ value: i.seq, label: `督办：${i.text}` }))
+      ? addressedToMe(p.order.instructions.filter((i) => !i.answer)).map((i) => ({ value: i.seq, label: `督办${i.overdue ? '（已超时）' : ''}：${i.text}` }))
       : p.order.complaints.filter((c) => !c.answer).map((c) => ({ value: c.seq, label: `投诉：${c.text}` }));
   const [seq, setSeq] = useState<number | undefined>(pending[0]?.value);
   const [text, setText] = useState('');

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { STAGE_LABELS, type OrderEvent, type OrderView } from '@core';
+import type { OrderEvent, OrderView } from '@core';
 import { callPhone } from '@/api/device';
+import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { dateTime, windowText } from '@/components/format';
 import { Price } from '@/components/price';
 import { PhotoGrid } from '@/components/photos';
@@ -27,27 +28,20 @@ export function HeaderSection({ order, events }: { readonly order: OrderView; re
       ) : null}
       {redirect ? <Text className="detail-reason">建议去处：{redirect}</Text> : null}
       <DeadlineLine order={order} />
-      {order.autoClosed ? <Text className="detail-reason">居民超时未确认，系统已自动办结（不计为评价）</Text> : null}
+      {order.autoClosed ? <Text className="detail-reason">超时未确认，系统自动办结（不计为居民评价）</Text> : null}
       <Text className="muted">工单号：{order.id}</Text>
     </View>
   );
 }
 
-const LEVEL_TEXT = ['', '已超时', '已超时 · 已升级至社区督单', '已超时 · 已升级至社区书记'] as const;
-
-/** The running clock of the current stage: when it is due, or how far past due it is. */
+/** The running clock of the current stage ("派单截止 14:30", or late and how far it was escalated), and every stage that ran late. */
 function DeadlineLine({ order }: { readonly order: OrderView }) {
-  const clock = order.clock;
-  if (!clock) return null;
-  const label = `${STAGE_LABELS[clock.stage]}时限`;
-  return clock.level > 0 ? (
-    <Text className="detail-overdue">
-      {label}：{dateTime(clock.dueAt)}，{LEVEL_TEXT[clock.level]}
-    </Text>
-  ) : (
-    <Text className="muted">
-      {label}：{dateTime(clock.dueAt)}前
-    </Text>
+  const clock = order.clock ? clockText(order.clock) : null;
+  return (
+    <>
+      {clock ? <Text className={clock.late ? 'detail-overdue' : 'muted detail-due'}>{clock.text}</Text> : null}
+      {order.overdueStages.length > 0 ? <Text className="detail-overdue-stages">超时环节：{overdueStagesText(order)}</Text> : null}
+    </>
   );
 }
 

@@ -54,7 +54,7 @@ export function payloadLines(e: OrderEvent, names: Names): string[] {
     lines.push(`督办对象：${p.to === 'worker' ? '服务队员' : '物业调度'}`);
     if (typeof p.dueAt === 'number') lines.push(`限期：${dateTime(p.dueAt)}前`);
   }
-  if (str(p.text)) lines.push(`内容：${str(p.text)}`);
+  if (str(p.text)) lines.push(`${e.action === 'reply' ? '回复' : e.action === 'answer' ? '社区答复' : '内容'}：${str(p.text)}`);
   if (e.action === 'revisit') {
     lines.push(p.reached ? '已联系上居民' : '未联系上居民');
     if (p.satisfied === true) lines.push('居民满意');
@@ -65,5 +65,7 @@ export function payloadLines(e: OrderEvent, names: Names): string[] {
     lines.push(`${STAGE_LABELS[p.stage as Stage]}时限：${typeof p.dueAt === 'number' ? dateTime(p.dueAt) : ''}`);
   }
   if (e.action === 'escalate') lines.push(p.level === 3 ? '已升级至社区书记' : '已升级至社区督单');
+  if (e.action === 'instruction_overdue') lines.push(`督办限期${typeof p.dueAt === 'number' ? ` ${dateTime(p.dueAt)}` : ''}已过，仍未回复`);
+  if (e.action === 'auto_close') lines.push('居民未在时限内确认，系统自动办结，不计为评价');
   return lines;
 }
