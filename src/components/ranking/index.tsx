@@ -4,7 +4,10 @@ import { percent } from '@/components/rates/format';
 import './index.scss';
 
 /** What a ranking row needs: a name, its rates, score and rank (null: too few orders to rank). */
-export type RankRow = Pick<PublicRow, 'name' | 'orders' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'score' | 'rank'>;
+export type RankRow = Pick<PublicRow, 'name' | 'orders' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'score' | 'rank'> & {
+  /** One more line of figures, e.g. handling time and overdue orders in the 考核. */
+  readonly detail?: string;
+};
 
 /** A board's or report's row as a ranking line. */
 export const rankRow = (r: AssessmentRow): RankRow => ({ name: r.name, score: r.score, rank: r.rank, ...r.rates });
@@ -24,6 +27,7 @@ export function Ranking({ rows, empty }: { readonly rows: readonly RankRow[]; re
           <Text className="ranking-rates">
             工单{r.orders} · 响应{percent(r.responseRate)} · 解决{percent(r.resolutionRate)} · 满意{percent(r.satisfactionRate)}
           </Text>
+          {r.detail ? <Text className="ranking-rates">{r.detail}</Text> : null}
           {r.rank === null ? <Text className="muted">工单少于5单，暂不排名（样本不足）</Text> : null}
         </View>
       ))}

@@ -1,30 +1,44 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { monthRange, type Role } from '@core';
-import { asApiError, exportAssessment, getAssessment, publishAssessment, saveFile } from '@/api';
+import { monthRange, type AssessmentRow, type Role } from '@core';
+import { asApiError, exportAssessment, getAssessment, publishAssessment, saveFile, storage } from '@/api';
 import { ListStatus } from '@/components/list-status';
 import { MonthPicker, thisMonth } from '@/components/month-picker';
 import { Button } from '@/components/nut/button';
 import { dateTime } from '@/components/format';
-import { Ranking, rankRow } from '@/components/ranking';
+import { Ranking, rankRow, type RankRow } from '@/components/ranking';
+import { hours } from '@/components/rates/format';
 import { Screen } from '@/components/screen';
 import { confirmAction, showFailure, toastOk } from '@/hooks/feedback';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
+import './index.scss';
+
+/** A report row with the two figures the export also carries: handling time and overdue orders. */
+const reportRow = (r: AssessmentRow): RankRow => ({ ...rankRow(r), detail: `平均办理 ${hours(r.rates.avgHandlingHours)} · 超时 ${r.rates.overdue} 单` });
+
+/** The role the report is read in: the one chosen on the start page when it may read it; null until the session is known. */
+function assessmentRole(roles: readonly Role[] | null): 'supervisor' | 'admin' | null {
+  if (!roles) return null;
+  const chosen = storage.getRole();
+  if ((chosen === 'supervisor' || chosen === 'admin') && roles.includes(chosen)) return chosen;
+  return roles.includes('supervisor') ? 'supervisor' : 'admin';
+}
 
 /** 考核: a month's report per team and company; published once the month is over, then frozen. */
 export default function Assessment() {
   const router = useRouter();
   const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : thisMonth());
-  const { session } = useSession();
-  const role: Role = session?.user.roles.includes('supervisor') ? 'supervisor' : 'admin';
-  const report = useLoad(() => getAssessment(role, month), `${role}|${month}`);
+  const { session, error: sessionError, reload: reloadSession } = useSession();
+  const role = assessmentRole(session?.user.roles ?? null);
+  const report = useLoad(() => (role ? getAssessment(role, month) : Promise.resolve(null)), `${role}|${month}`);
   const [busy, setBusy] = useState<string | null>(null);
   const a = report.data;
   const over = (monthRange(month)?.to ?? Infinity) <= Date.now();
 
   const publish = async () => {
+    if (role !== 'supervisor') return;
     const ok = await confirmAction('发布考核结果？', `发布后${month}的考核结果将固定下来，不能再修改。`, '发布');
     if (!ok) return;
     setBusy('publish');
@@ -39,6 +53,7 @@ export default function Assessment() {
   };
 
   const download = async (format: 'csv' | 'xlsx') => {
+    if (!role) return;
     setBusy(format);
     try {
       await saveFile(await exportAssessment(role, month, format));
@@ -54,23 +69,33 @@ export default function Assessment() {
     <Screen>
       <MonthPicker value={month} onChange={setMonth} />
       {!a ? (
-        <ListStatus loading={report.loading} error={report.error} empty={false} emptyText="" onRetry={() => void report.reload()} />
+        <ListStatus
+          loading={report.loading || (!role && !sessionError)}
+          error={report.error ?? (role ? null : sessionError)}
+          empty={false}
+          emptyText=""
+          onRetry={() => void (role ? report.reload() : reloadSession())}
+        />
       ) : (
         <View>
           <View className="card">
             <Text className="card-title">{a.publishedAt ? `已发布（${dateTime(a.publishedAt)}）` : '草稿：按当前数据实时计算'}</Text>
-            <Text className="muted">
+            <Text className="muted assessment-line">
+              数据截至 {dateTime(a.asOf)}
+              {role === 'admin' ? ' · 管理员只读' : ''}
+            </Text>
+            <Text className="muted assessment-line">
               权重：响应率{Math.round(a.weights.response * 100)}% · 解决率{Math.round(a.weights.resolution * 100)}% · 满意率
               {Math.round(a.weights.satisfaction * 100)}%；少于5单的不排名
             </Text>
           </View>
           <View className="card">
             <Text className="card-title">服务队</Text>
-            <Ranking rows={a.rows.filter((r) => r.kind === 'team').map(rankRow)} empty="本月没有服务队的工单" />
+            <Ranking rows={a.rows.filter((r) => r.kind === 'team').map(reportRow)} empty="本月没有服务队的工单" />
           </View>
           <View className="card">
             <Text className="card-title">物业公司</Text>
-            <Ranking rows={a.rows.filter((r) => r.kind === 'company').map(rankRow)} empty="本月没有物业公司的工单" />
+            <Ranking rows={a.rows.filter((r) => r.kind === 'company').map(reportRow)} empty="本月没有物业公司的工单" />
           </View>
           <View className="card">
             <Button block loading={busy === 'xlsx'} disabled={busy !== null} onClick={() => void download('xlsx')}>
