@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { shot, startApp, type AppUnderTest } from './support/app';
-import { enterAs, placeOrder, press, see, tap, write } from './support/ui';
+import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
 
+/**
+ * 督单 in the H5 app: an order nobody dispatched in time shows up on the supervisor's statistics, is
+ * pressed with a 督办, answered by the dispatcher, closed, and counted in the month's 考核, which
+ * downloads as a spreadsheet; the public 晾晒 board shows it to anyone, without choosing a user.
+ */
 let app: AppUnderTest;
 beforeAll(async () => {
   app = await startApp();
@@ -19,23 +25,48 @@ async function step(orderId: string, user: string, role: string, action: string,
   await app.api('orders', user, { action, role, orderId, version: order.version, requestId: `e2e-${action}-${Date.now()}`, input });
 }
 
+/** Waits until every visible chart canvas has something drawn on it (uCharts draws asynchronously). */
+async function chartsDrawn(page: Page): Promise<number> {
+  const drawn = () =>
+    [...document.querySelectorAll('canvas')]
+      .filter((c) => c.getBoundingClientRect().width > 0)
+      .map((c) => {
+        const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) ink++;
+        return ink;
+      });
+  await page.waitForFunction(`(${drawn.toString()})().length > 0 && (${drawn.toString()})().every((ink) => ink > 0)`);
+  return (await page.evaluate(drawn)).length;
+}
+
+/** Waits for the success toast to come and go, so the screenshot shows the page. */
+async function toastGone(page: Page) {
+  const toast = page.locator('.taro__toast');
+  await toast.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  await toast.waitFor({ state: 'hidden' });
+}
+
 describe('督单: an order goes overdue, is pressed, answered, closed and counted', () => {
   let id = '';
 
-  it('shows an urgent repair nobody dispatched in time among the overdue orders', async () => {
+  it('shows an urgent repair nobody dispatched in time among the overdue orders, with the trend charts drawn', async () => {
     id = await placeOrder(app, '卫生间水管爆了，水漫出来', 's-repair-urgent');
     await app.advance(20); // the urgent repair must be dispatched within 15 minutes
     expect((await app.store.getOrder(id))!.overdueStages).toEqual(['dispatch']);
     const page = await enterAs(app, 'demo-supervisor');
     await tap(page, '三率统计');
     await see(page, '超时工单（1）');
+    await see(page, '派单已超时');
+    expect(await chartsDrawn(page)).toBe(2);
     await shot(page, 'supervision-1-stats');
     await tap(page, '卫生间水管爆了');
-    await see(page, '已超时');
+    await see(page, '超时环节：派单');
     await press(page, '督办');
     await write(page, '请立即派人上门处置');
     await press(page, '发出督办');
     await see(page, '待回复');
+    await toastGone(page);
     await shot(page, 'supervision-2-pressed');
     await page.context().close();
   });
@@ -44,15 +75,17 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
     const page = await enterAs(app, 'demo-dispatcher');
     await tap(page, '卫生间水管爆了');
     await press(page, '回复督办');
+    await see(page, '督办：请立即派人上门处置');
     await write(page, '已派刘师傅带工具马上过去');
     await press(page, '发送回复');
     await see(page, '回复：已派刘师傅带工具马上过去');
+    await toastGone(page);
     await shot(page, 'supervision-3-answered');
     expect((await app.store.getOrder(id))!.instructions[0]!.answer?.text).toBe('已派刘师傅带工具马上过去');
     await page.context().close();
   });
 
-  it('counts the closed order in the month\'s 考核, which exports as a spreadsheet', async () => {
+  it("counts the closed order in the month's 考核, which exports as a spreadsheet", async () => {
     await step(id, 'demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
     await step(id, 'demo-worker', 'worker', 'accept');
     await step(id, 'demo-worker', 'worker', 'start');
@@ -62,11 +95,27 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
 
     const page = await enterAs(app, 'demo-supervisor');
     await tap(page, '月度考核');
-    await see(page, '综合维修服务队');
+    await see(page, '草稿：按当前数据实时计算');
+    const team = page.locator('.ranking-row', { hasText: '综合维修服务队' }).filter({ visible: true });
+    await expect(team.textContent()).resolves.toContain('工单1 · 响应100.0% · 解决100.0% · 满意100.0%');
+    await expect(team.textContent()).resolves.toContain('超时 1 单');
     await see(page, '红心物业服务有限公司');
     await shot(page, 'supervision-4-assessment');
     const [download] = await Promise.all([page.waitForEvent('download'), press(page, '导出 Excel（XLSX）')]);
     expect(download.suggestedFilename()).toMatch(/^考核-\d{4}-\d{2}-草稿\.xlsx$/);
     await page.context().close();
+  });
+
+  it('shows the month on the public 晾晒 board to someone who picked no user', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${app.url}/#/board/pages/index/index?community=c-xingfuli`);
+    await see(page, '幸福里社区服务晾晒榜');
+    const team = page.locator('.ranking-row', { hasText: '综合维修服务队' }).filter({ visible: true });
+    await expect(team.textContent()).resolves.toContain('样本不足');
+    expect(await visible(page, '张秀兰').count()).toBe(0);
+    await shot(page, 'supervision-5-public-board');
+    await context.close();
   });
 });

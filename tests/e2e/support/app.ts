@@ -108,7 +108,8 @@ export async function startApp(): Promise<AppUnderTest> {
   };
 }
 
-/** Saves a screenshot of the step under test-results/e2e/. */
+/** Saves a screenshot of the step under test-results/e2e/, once the page has finished sliding in. */
 export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
 }
