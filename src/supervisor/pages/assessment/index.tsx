@@ -46,7 +46,10 @@ export default function Assessment() {
       report.setData(await publishAssessment(role, month));
       toastOk('考核已发布');
     } catch (e) {
-      showFailure(asApiError(e));
+      const failure = asApiError(e);
+      showFailure(failure);
+      // Someone published it meanwhile: show the report as it was frozen.
+      if (failure.code === 'ASSESSMENT.ALREADY_PUBLISHED') void report.reload();
     } finally {
       setBusy(null);
     }
@@ -109,7 +112,7 @@ export default function Assessment() {
               <>
                 <View className="gap" />
                 <Button type="primary" block loading={busy === 'publish'} disabled={busy !== null || !over} onClick={() => void publish()}>
-                  {over ? '发布本月考核' : '月末后才能发布'}
+                  {over ? `发布${Number(month.slice(5))}月考核` : '月末后才能发布'}
                 </Button>
               </>
             ) : null}
