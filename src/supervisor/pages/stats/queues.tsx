@@ -7,10 +7,13 @@ type QueueKey = 'overdue' | 'escalated' | 'complaints' | 'instructions';
 
 const QUEUES: readonly { key: QueueKey; title: string; empty: string }[] = [
   { key: 'escalated', title: '已升级到社区的工单', empty: '没有升级到社区的工单' },
-  { key: 'overdue', title: '超时工单', empty: '没有超时的工单' },
+  { key: 'overdue', title: '其他超时工单', empty: '没有其他超时的工单' },
   { key: 'complaints', title: '待答复的投诉', empty: '没有待答复的投诉' },
   { key: 'instructions', title: '待回复的督办', empty: '督办都已回复' },
 ];
+
+/** The server sends at most this many of each queue, the longest-waiting first. */
+const QUEUE_SIZE = 10;
 
 /** Why the order is in this queue, in one or two lines. */
 function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late: boolean }[] {
@@ -28,25 +31,31 @@ function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late
 export function Queues({ queues, now, onOpen }: { readonly queues: SupervisorBoard['queues']; readonly now: number; readonly onOpen: (o: OrderView) => void }) {
   return (
     <View>
-      {QUEUES.map((q) => (
-        <View key={q.key}>
-          <Text className="section-title">
-            {q.title}（{queues[q.key].length}）
-          </Text>
-          {queues[q.key].length === 0 ? <Text className="muted stats-empty">{q.empty}</Text> : null}
-          {queues[q.key].map((o) => (
-            <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting now={now}>
-              <View className="queue-reasons" onClick={() => onOpen(o)}>
-                {reasons(q.key, o, now).map((r, i) => (
-                  <Text key={i} className={r.late ? 'queue-reason late' : 'queue-reason'}>
-                    {r.text}
-                  </Text>
-                ))}
-              </View>
-            </OrderCard>
-          ))}
-        </View>
-      ))}
+      {QUEUES.map((q) => {
+        const sent = queues[q.key];
+        // Escalated orders are overdue too: listed once, under the escalated ones.
+        const shown = q.key === 'overdue' ? sent.filter((o) => !queues.escalated.some((e) => e.id === o.id)) : sent;
+        const full = sent.length >= QUEUE_SIZE;
+        return (
+          <View key={q.key}>
+            <Text className="section-title">
+              {q.title}（{full ? `最久的${shown.length}单` : shown.length}）
+            </Text>
+            {shown.length === 0 ? <Text className="muted stats-empty">{full ? '更多工单请在督单首页按状态查看' : q.empty}</Text> : null}
+            {shown.map((o) => (
+              <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting now={now}>
+                <View className="queue-reasons" onClick={() => onOpen(o)}>
+                  {reasons(q.key, o, now).map((r, i) => (
+                    <Text key={i} className={r.late ? 'queue-reason late' : 'queue-reason'}>
+                      {r.text}
+                    </Text>
+                  ))}
+                </View>
+              </OrderCard>
+            ))}
+          </View>
+        );
+      })}
     </View>
   );
 }
