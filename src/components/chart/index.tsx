@@ -56,6 +56,8 @@ export function Chart({ type, categories, series, max, unit, onPick }: Props) {
       const { context, width, height, pixelRatio } = surface;
       const font = elder ? 19 : 16;
       const top = max ?? niceMax(series);
+      // Round joins: a sharp dip drawn with mitred joins pokes past 100 %.
+      context.lineJoin = 'round';
       // uCharts measures in device pixels: it multiplies its own sizes by pixelRatio.
       const chart = new UCharts({
         type,
