@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shot, startApp, type AppUnderTest } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { shot, useApp } from './support/app';
 import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
 
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startApp();
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
-});
+const running = useApp();
 
 describe('the refuse path', () => {
   it('退单: the dispatcher refuses with a reason and a suggestion, and the resident reads both', async () => {
-    const id = await placeOrder(app, '小区外路灯不亮');
-    const dispatcher = await enterAs(app, 'demo-dispatcher');
+    const id = await placeOrder(running(), '小区外路灯不亮');
+    const dispatcher = await enterAs(running(), 'demo-dispatcher');
     await tap(dispatcher, '小区外路灯不亮');
     await press(dispatcher, '退单');
     await write(dispatcher, '小区外市政路灯不归物业管理');
@@ -24,9 +15,9 @@ describe('the refuse path', () => {
     await shot(dispatcher, 'refuse-1-sheet');
     await press(dispatcher, '确认退单');
     await see(dispatcher, '已退回');
-    expect((await app.store.getOrder(id))!).toMatchObject({ state: 'refused', lastReason: '小区外市政路灯不归物业管理' });
+    expect((await running().store.getOrder(id))!).toMatchObject({ state: 'refused', lastReason: '小区外市政路灯不归物业管理' });
 
-    const resident = await enterAs(app, 'demo-resident');
+    const resident = await enterAs(running(), 'demo-resident');
     await press(resident, '我的工单');
     await tap(resident, '小区外路灯不亮');
     await see(resident, '已退回');
@@ -40,8 +31,8 @@ describe('the refuse path', () => {
 
 describe('督办', () => {
   it('lets the supervisor press the dispatcher with a deadline, shown on the order', async () => {
-    const id = await placeOrder(app, '楼道灯坏了一个月');
-    const supervisor = await enterAs(app, 'demo-supervisor');
+    const id = await placeOrder(running(), '楼道灯坏了一个月');
+    const supervisor = await enterAs(running(), 'demo-supervisor');
     await tap(supervisor, '楼道灯坏了一个月');
     await press(supervisor, '督办');
     await write(supervisor, '请今天之内派人维修，并向居民说明');
@@ -49,11 +40,11 @@ describe('督办', () => {
     await press(supervisor, '发出督办');
     await see(supervisor, '请今天之内派人维修');
     await shot(supervisor, 'instruct-2-on-order');
-    const order = (await app.store.getOrder(id))!;
+    const order = (await running().store.getOrder(id))!;
     expect(order.instructions).toHaveLength(1);
     expect(order.instructions[0]).toMatchObject({ text: '请今天之内派人维修，并向居民说明', to: 'dispatcher', by: 'demo-supervisor' });
 
-    const dispatcher = await enterAs(app, 'demo-dispatcher');
+    const dispatcher = await enterAs(running(), 'demo-dispatcher');
     await tap(dispatcher, '楼道灯坏了一个月');
     await see(dispatcher, '请今天之内派人维修');
     await supervisor.context().close();
@@ -64,7 +55,7 @@ describe('督办', () => {
 describe('长辈模式', () => {
   /** Opens the meal-delivery order form as the resident, elder mode on or off from the start page. */
   async function orderForm(elder: boolean) {
-    const page = await app.pageAs('demo-resident');
+    const page = await running().pageAs('demo-resident');
     if (elder) await page.locator('.nut-switch').filter({ visible: true }).first().click();
     await tap(page, '进入');
     await page.locator('.catalog-item', { hasText: '爱心午餐送餐' }).filter({ visible: true }).click();
@@ -91,8 +82,8 @@ describe('长辈模式', () => {
 describe('text from residents is shown as text', () => {
   it('renders an order description that looks like HTML literally, running nothing', async () => {
     const attack = '<img src=x onerror=alert(1)>';
-    await placeOrder(app, attack);
-    const page = await enterAs(app, 'demo-dispatcher');
+    await placeOrder(running(), attack);
+    const page = await enterAs(running(), 'demo-dispatcher');
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;

@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shot, startApp, type AppUnderTest } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { shot, useApp } from './support/app';
 import { confirmModal, enterAs, press, see, tap, write } from './support/ui';
 
 /**
  * 点单 → 下单 → 接单 → 督单 in the H5 app, each role in its own browser, as a new user would click
  * through it: by the Chinese words on the screen.
  */
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startApp();
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
-});
+const running = useApp();
 
-const enter = (userId: string) => enterAs(app, userId);
+const enter = (userId: string) => enterAs(running(), userId);
 
 describe('one order through all four roles', () => {
   let orderId = '';
@@ -32,7 +23,7 @@ describe('one order through all four roles', () => {
     await press(page, '提交预约');
     await see(page, '待派单');
     await shot(page, 'loop-1-ordered');
-    const orders = await app.store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 5 });
+    const orders = await running().store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 5 });
     expect(orders.items).toHaveLength(1);
     orderId = orders.items[0]!.id;
     expect(orders.items[0]).toMatchObject({ state: 'pending_dispatch', description: '卧室门锁坏了，关不上', createdBy: 'demo-resident' });
@@ -48,7 +39,7 @@ describe('one order through all four roles', () => {
     await press(page, '确认派单');
     await see(page, '待接单');
     await shot(page, 'loop-2-dispatched');
-    expect((await app.store.getOrder(orderId))!.assignment).toEqual({ mode: 'pool', teamId: 't-general' });
+    expect((await running().store.getOrder(orderId))!.assignment).toEqual({ mode: 'pool', teamId: 't-general' });
     await page.context().close();
   });
 
@@ -68,7 +59,7 @@ describe('one order through all four roles', () => {
     await press(page, '提交完工');
     await see(page, '待确认');
     await shot(page, 'loop-3-completed');
-    expect((await app.store.getOrder(orderId))!).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
+    expect((await running().store.getOrder(orderId))!).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
     await page.context().close();
   });
 
@@ -84,7 +75,7 @@ describe('one order through all four roles', () => {
     await press(page, '提交评价，确认完成');
     await see(page, '已办结');
     await shot(page, 'loop-4-closed');
-    expect((await app.store.getOrder(orderId))!.rating).toMatchObject({ attitude: 5, timeliness: 5, quality: 5 });
+    expect((await running().store.getOrder(orderId))!.rating).toMatchObject({ attitude: 5, timeliness: 5, quality: 5 });
     await page.context().close();
   });
 
@@ -94,7 +85,7 @@ describe('one order through all four roles', () => {
     await see(page, '已办结');
     for (const step of ['居民下单', '派单', '抢单', '开始服务', '完工上报', '确认完成']) await see(page, step);
     await shot(page, 'loop-5-supervisor-timeline');
-    expect((await app.store.listEvents(orderId)).map((e) => e.action)).toEqual(['create', 'dispatch', 'grab', 'start', 'complete', 'confirm']);
+    expect((await running().store.listEvents(orderId)).map((e) => e.action)).toEqual(['create', 'dispatch', 'grab', 'start', 'complete', 'confirm']);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, startApp, type AppUnderTest } from './support/app';
+import { shot, useApp } from './support/app';
 import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
 
 /**
@@ -8,21 +8,12 @@ import { enterAs, placeOrder, press, see, tap, visible, write } from './support/
  * pressed with a 督办, answered by the dispatcher, closed, and counted in the month's 考核, which
  * downloads as a spreadsheet; the public 晾晒 board shows it to anyone, without choosing a user.
  */
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startApp();
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.captureFailure(ctx.task.name.slice(0, 12));
-});
+const running = useApp();
 
 /** Takes the next step of the lifecycle through the API, as `user` in `role`. */
 async function step(orderId: string, user: string, role: string, action: string, input: Record<string, unknown> = {}) {
-  const { order } = await app.api('orders', user, { action: 'get', role, orderId });
-  await app.api('orders', user, { action, role, orderId, version: order.version, requestId: `e2e-${action}-${Date.now()}`, input });
+  const { order } = await running().api('orders', user, { action: 'get', role, orderId });
+  await running().api('orders', user, { action, role, orderId, version: order.version, requestId: `e2e-${action}-${Date.now()}`, input });
 }
 
 /** Waits until every visible chart canvas has something drawn on it (uCharts draws asynchronously). */
@@ -51,10 +42,10 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
   let id = '';
 
   it('shows an urgent repair nobody dispatched in time among the overdue orders, with the trend charts drawn', async () => {
-    id = await placeOrder(app, '卫生间水管爆了，水漫出来', 's-repair-urgent');
-    await app.advance(20); // the urgent repair must be dispatched within 15 minutes
-    expect((await app.store.getOrder(id))!.overdueStages).toEqual(['dispatch']);
-    const page = await enterAs(app, 'demo-supervisor');
+    id = await placeOrder(running(), '卫生间水管爆了，水漫出来', 's-repair-urgent');
+    await running().advance(20); // the urgent repair must be dispatched within 15 minutes
+    expect((await running().store.getOrder(id))!.overdueStages).toEqual(['dispatch']);
+    const page = await enterAs(running(), 'demo-supervisor');
     await tap(page, '三率统计');
     await see(page, '超时工单（1）');
     await see(page, '派单已超时');
@@ -72,7 +63,7 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
   });
 
   it('lets the dispatcher answer the 督办 on the order', async () => {
-    const page = await enterAs(app, 'demo-dispatcher');
+    const page = await enterAs(running(), 'demo-dispatcher');
     await tap(page, '卫生间水管爆了');
     await press(page, '回复督办');
     await see(page, '督办：请立即派人上门处置');
@@ -81,7 +72,7 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
     await see(page, '回复：已派刘师傅带工具马上过去');
     await toastGone(page);
     await shot(page, 'supervision-3-answered');
-    expect((await app.store.getOrder(id))!.instructions[0]!.answer?.text).toBe('已派刘师傅带工具马上过去');
+    expect((await running().store.getOrder(id))!.instructions[0]!.answer?.text).toBe('已派刘师傅带工具马上过去');
     await page.context().close();
   });
 
@@ -91,9 +82,9 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
     await step(id, 'demo-worker', 'worker', 'start');
     await step(id, 'demo-worker', 'worker', 'complete', { notes: '已更换爆裂水管' });
     await step(id, 'demo-resident', 'resident', 'confirm', { attitude: 5, timeliness: 4, quality: 5 });
-    expect((await app.store.getOrder(id))!.state).toBe('closed');
+    expect((await running().store.getOrder(id))!.state).toBe('closed');
 
-    const page = await enterAs(app, 'demo-supervisor');
+    const page = await enterAs(running(), 'demo-supervisor');
     await tap(page, '月度考核');
     await see(page, '草稿：按当前数据实时计算');
     const team = page.locator('.ranking-row', { hasText: '综合维修服务队' }).filter({ visible: true });
@@ -107,10 +98,10 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
   });
 
   it('shows the month on the public 晾晒 board to someone who picked no user', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const context = await running().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${app.url}/#/board/pages/index/index?community=c-xingfuli`);
+    await page.goto(`${running().url}/#/board/pages/index/index?community=c-xingfuli`);
     await see(page, '幸福里社区服务晾晒榜');
     const team = page.locator('.ranking-row', { hasText: '综合维修服务队' }).filter({ visible: true });
     await expect(team.textContent()).resolves.toContain('样本不足');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
 import { adjustableClock, startSweeper } from '@backend/server/scheduler';
 import { createServer } from '@backend/server/http-server';
@@ -112,4 +113,25 @@ export async function startApp(): Promise<AppUnderTest> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Registers the spec file's hooks: one app (server + browser) for the file, closed at its end, and a
+ * screenshot of every open page when a step fails. Returns the running app.
+ */
+export function useApp(): () => AppUnderTest {
+  let app: AppUnderTest | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await app?.captureFailure(ctx.task.name.slice(0, 12));
+  });
+  return () => {
+    if (!app) throw new Error('the app has not started');
+    return app;
+  };
 }
