@@ -1,0 +1,59 @@
+/**
+ * What a cloud function bundle is made of: the same esbuild options as scripts/build-functions.ts
+ * (which builds on import, so cannot be imported), in memory, with a metafile; bytes in the output
+ * per package. Explains the bundle size and so its cold load.
+ */
+import { build } from 'esbuild';
+import path from 'node:path';
+import { round } from './lib/stats';
+
+export interface Composition {
+  readonly fn: string;
+  readonly totalKb: number;
+  /** The project's own code (core/ and backend/) in the bundle. */
+  readonly appKb: number;
+  /** Distinct npm packages bundled. */
+  readonly packages: number;
+  readonly parts: { readonly part: string; readonly kb: number; readonly share: number }[];
+}
+
+const partOf = (input: string) => {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (m) return m[1]!;
+  return input.startsWith('core/') ? 'app: core/' : input.startsWith('backend/') ? 'app: backend/' : input;
+};
+
+export async function bundleComposition(root: string, fn = 'orders'): Promise<Composition> {
+  const entry = `import { cloudMain } from '${path.join(root, 'backend/cloud/cloud-main')}';
+import { ${fn} as handler } from '${path.join(root, `backend/functions/${fn}.function`)}';
+export const main = cloudMain(handler);`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    outfile: path.join(root, '.bench', `${fn}.js`),
+    write: false,
+    tsconfig: path.join(root, 'tsconfig.json'),
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    metafile: true,
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);
+  const total = output.bytes;
+  const app = [...parts].filter(([p]) => p.startsWith('app:')).reduce((s, [, b]) => s + b, 0);
+  return {
+    fn,
+    totalKb: round(total / 1024, 1),
+    appKb: round(app / 1024, 1),
+    packages: Object.keys(output.inputs).reduce((set, input) => (input.includes('node_modules/') ? set.add(partOf(input)) : set), new Set<string>()).size,
+    parts: [...parts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([part, bytes]) => ({ part, kb: round(bytes / 1024, 1), share: round(bytes / total, 3) })),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Order transitions through the function handlers in-process (no HTTP): one caller, one action at a
+ * time, the way a cloud function runs them; and the store's commit alone with the same shape of
+ * write, to tell the store's share from the handlers'.
+ */
+import type { Order } from '@core';
+import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
+import { freshDir, removeDir } from './lib/paths';
+import { summarize, type Latency } from './lib/stats';
+import { benchDeps, inProcess, runLoop, seedBench, step, WRITES, type LoopAction } from './lib/world';
+
+export interface TransitionRate {
+  readonly dir: string;
+  readonly transitionsPerSecond: number;
+  readonly loops: number;
+  readonly seconds: number;
+  readonly latency: Partial<Record<LoopAction, Latency>>;
+  /** Orders in the store when list and get were measured (list counts them all; 25 of them wait in the inbox). */
+  readonly ordersAtReads: number;
+}
+
+/** Runs whole loops one after another for `ms`; the rate counts writes over the time spent in them. */
+export async function inProcessTransitions(base: string, name: string, ms: number, reads = 300): Promise<TransitionRate> {
+  const dir = freshDir(base, name);
+  const store = openSqliteStore(dir);
+  try {
+    await seedBench(store);
+    const call = inProcess(benchDeps(store));
+    for (let i = 0; i < 30; i++) await runLoop(call, i % 50); // warm up: JIT, statement cache
+    const samples = new Map<LoopAction, number[]>();
+    const record = (a: LoopAction, t: number) => samples.set(a, [...(samples.get(a) ?? []), t]);
+    let loops = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) await runLoop(call, loops++ % 50, record);
+    const writeMs = WRITES.reduce((sum, a) => sum + (samples.get(a) ?? []).reduce((x, y) => x + y, 0), 0);
+    const seconds = (performance.now() - t0) / 1000;
+    const last = (await store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 1 })).items[0]!;
+    // The reads: get on the last closed order (six events); list on a full page (20 of 25 orders
+    // waiting to be dispatched, as in the HTTP run), not the empty inbox the loops leave behind.
+    for (let k = 0; k < 25; k++) {
+      const s = step('create', k % 50, '', 0);
+      const reply = await call(s.fn, s.event, s.user);
+      if (!reply.ok) throw new Error(`create: ${reply.error.code}`);
+    }
+    const ordersAtReads = Object.values(await store.countByState({ kind: 'community', communityId: 'c-xingfuli' }, {})).reduce((a, b) => a + b, 0);
+    for (const action of ['list', 'get'] as const) {
+      for (let k = 0; k < reads; k++) {
+        const i = Number(last.createdBy.split('-').pop());
+        const s = step(action, i, last.id, last.version);
+        const t = performance.now();
+        const reply = await call(s.fn, s.event, s.user);
+        record(action, performance.now() - t);
+        if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
+      }
+    }
+    const latency = Object.fromEntries([...samples].map(([a, xs]) => [a, summarize(xs)]));
+    return { dir: base, transitionsPerSecond: (loops * WRITES.length) / (writeMs / 1000), loops, seconds, latency, ordersAtReads };
+  } finally {
+    await store.close();
+    removeDir(dir);
+  }
+}
+
+export interface CommitRate {
+  readonly dir: string;
+  readonly commitsPerSecond: number;
+  readonly count: number;
+}
+
+/**
+ * store.commit alone, shaped like a transition: the order document (inserted, then updated under
+ * compare-and-set five times), one event, one notification, the request's reply.
+ */
+export async function storeCommitRate(base: string, name: string, ms: number): Promise<CommitRate> {
+  const dir = freshDir(base, name);
+  const store = openSqliteStore(dir);
+  try {
+    await seedBench(store);
+    const call = inProcess(benchDeps(store));
+    const s = step('create', 0, '', 0);
+    const created = await call(s.fn, s.event, s.user);
+    if (!created.ok) throw new Error(created.error.code);
+    const template = (await store.getOrder(created.data.order.id))!;
+    const reply = created.data; // an order view: the size of a real reply
+    let count = 0;
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) {
+      const id = `commit-bench-${n++}`;
+      for (let v = 1; v <= WRITES.length; v++) {
+        const at = Date.now();
+        const order: Order = { ...template, id, version: v, updatedAt: at };
+        const r = await store.commit({
+          order,
+          expectedVersion: v === 1 ? null : v - 1,
+          events: [{ orderId: id, seq: v, action: WRITES[v - 1]!, actorId: 'bench-resident-0', actorRole: 'resident', at, from: null, to: order.state, payload: {} }],
+          notifications: [{ id: `${id}-n${v}`, to: { kind: 'user', userId: 'bench-resident-0' }, orderId: id, text: '服务队员已接单', at }],
+          reply: { key: `bench-resident-0:${id}-${v}`, fingerprint: 'x'.repeat(43), reply, at },
+        });
+        if (!r.ok) throw new Error(`commit conflict ${r.conflict}`);
+        count++;
+      }
+    }
+    return { dir: base, commitsPerSecond: count / ((performance.now() - t0) / 1000), count };
+  } finally {
+    await store.close();
+    removeDir(dir);
+  }
+}
