@@ -16,7 +16,7 @@ export function panels(r: Results): Panel[] {
     if (r.inProcess.ram) writes.push({ label: 'transitions in-process (tmpfs)', value: r.inProcess.ram.transitionsPerSecond, reference: true });
   }
   if (r.http) writes.push({ label: `transitions over HTTP, ${r.http.connections} clients`, value: httpTransitionRate(r.http.actions) });
-  if (r.loops) for (const l of r.loops.http) writes.push({ label: `HTTP loops × 6, ${l.concurrency} pairs`, value: l.transitionsPerSecond });
+  if (r.loops) for (const l of r.loops.http) writes.push({ label: `HTTP loops × 6, ${l.concurrency} pair${l.concurrency > 1 ? 's' : ''}`, value: l.transitionsPerSecond });
   if (writes.length) out.push({ title: 'Durable order writes per second', unit: 'tx/s', bars: writes, ...(raw ? { line: { value: raw / 2, label: 'target: 50 % of raw' } } : {}) });
   if (r.http) {
     out.push({
