@@ -1,10 +1,10 @@
 /**
- * What a cloud function bundle is made of: the same esbuild options as scripts/build-functions.ts
- * (which builds on import, so cannot be imported), in memory, with a metafile; bytes in the output
- * per package. Explains the bundle size and so its cold load.
+ * What a cloud function bundle is made of: the build's own recipe (scripts/function-bundle.ts), in
+ * memory, with a metafile; bytes in the output per package. Explains the bundle size and so its cold load.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
+import { functionBundle } from '../scripts/function-bundle';
 import { round } from './lib/stats';
 
 export interface Composition {
@@ -24,23 +24,7 @@ const partOf = (input: string) => {
 };
 
 export async function bundleComposition(root: string, fn = 'orders'): Promise<Composition> {
-  const entry = `import { cloudMain } from '${path.join(root, 'backend/cloud/cloud-main')}';
-import { ${fn} as handler } from '${path.join(root, `backend/functions/${fn}.function`)}';
-export const main = cloudMain(handler);`;
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    outfile: path.join(root, '.bench', `${fn}.js`),
-    write: false,
-    tsconfig: path.join(root, 'tsconfig.json'),
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-    metafile: true,
-  });
+  const result = await build({ ...functionBundle(root, fn), outfile: path.join(root, '.bench', `${fn}.js`), write: false, logLevel: 'silent', metafile: true });
   const output = Object.values(result.metafile.outputs)[0]!;
   const parts = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 // Each function lives in backend/functions/<name>.function.ts and exports a handler named <name>.
 import { FUNCTIONS, SCHEDULED } from '../backend/functions/registry';
+import { functionBundle } from './function-bundle';
 
 const root = path.resolve(__dirname, '..');
 const outRoot = path.join(root, 'cloudfunctions');
@@ -15,24 +16,7 @@ async function main() {
   for (const { name, table } of all) {
     const dir = path.join(outRoot, name);
     fs.mkdirSync(dir, { recursive: true });
-    // Import the one function's module, not the registry, so each bundle holds only its own code.
-    const entry = `import { cloudMain } from '${path.join(root, 'backend/cloud/cloud-main')}';
-import { ${name} as handler } from '${path.join(root, `backend/functions/${name}.function`)}';
-export const main = cloudMain(handler);`;
-    const result = await build({
-      stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      outfile: path.join(dir, 'index.js'),
-      tsconfig: path.join(root, 'tsconfig.json'),
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'warning',
-      metafile: true,
-    });
+    const result = await build({ ...functionBundle(root, name), outfile: path.join(dir, 'index.js'), logLevel: 'warning', metafile: true });
     const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
     const pkg = { name, version: '1.0.0', private: true, main: 'index.js', description: `红色物业 · ${name} cloud function (built bundle)` };
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
