@@ -1,5 +1,8 @@
-/** Bumped whenever the tables change; a store of another version is refused rather than misread. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the tables change. A store of an older version is brought up to date by
+ * MIGRATIONS on open; one of a newer version is refused rather than misread.
+ */
+export const SCHEMA_VERSION = 2;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -80,10 +83,29 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 CREATE INDEX IF NOT EXISTS notifications_by_recipient ON notifications (recipient, at DESC);
 
+-- A rowid table: each reply (the whole order view, a few KB) is appended at the end of the table's
+-- b-tree and only the short key goes into an index. Keyed by the request key itself (WITHOUT ROWID),
+-- the replies landed at random places in a b-tree whose cells cannot hold them, writing overflow
+-- pages and splitting leaves on every commit.
 CREATE TABLE IF NOT EXISTS replies (
-  key TEXT PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
   fingerprint TEXT NOT NULL,
   at INTEGER NOT NULL,
   reply TEXT NOT NULL
-) WITHOUT ROWID;
+);
 `;
+
+/** SQL that takes a store from the version it is keyed by to the next one; each runs in one transaction. */
+export const MIGRATIONS: Readonly<Record<number, string>> = {
+  1: `
+CREATE TABLE replies_v2 (
+  key TEXT NOT NULL UNIQUE,
+  fingerprint TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  reply TEXT NOT NULL
+);
+INSERT INTO replies_v2 (key, fingerprint, at, reply) SELECT key, fingerprint, at, reply FROM replies ORDER BY at;
+DROP TABLE replies;
+ALTER TABLE replies_v2 RENAME TO replies;
+`,
+};

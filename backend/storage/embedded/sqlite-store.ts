@@ -17,7 +17,9 @@ import {
 } from '../port';
 import { decodeCursor, encodeCursor, orderIndex, recipientKey } from '../order-index';
 import { GROUP_SQL, filterWhere } from './order-sql';
-import { SCHEMA, SCHEMA_VERSION } from './schema-sql';
+import { groupCommitter, type Settled } from './group-commit';
+import { refCache, type RefRow } from './ref-cache';
+import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema-sql';
 
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) =>
@@ -51,9 +53,34 @@ class OverCapacity extends Error {}
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
+ * Creates the tables of a fresh store, or brings an older one up to SCHEMA_VERSION one step at a
+ * time, each step with its version bump in one transaction (a crash mid-way leaves the old version).
+ */
+function migrate(db: Database.Database, dir: string) {
+  const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders'").get();
+  let version = fresh ? SCHEMA_VERSION : (db.pragma('user_version', { simple: true }) as number);
+  const refuse = (): never => {
+    db.close();
+    throw new Error(`数据文件版本 ${version} 与程序版本 ${SCHEMA_VERSION} 不符：请运行 npm run reset 重建本地数据（${dir}）`);
+  };
+  if (version > SCHEMA_VERSION) refuse();
+  while (version < SCHEMA_VERSION) {
+    const step = MIGRATIONS[version] ?? refuse();
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+    version += 1;
+  }
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/**
  * The embedded default: SQLite through better-sqlite3, in WAL mode with synchronous=FULL, so a
- * commit that returned is on disk and a killed process loses nothing it acknowledged. Every
- * commit runs in one IMMEDIATE transaction; the version check makes it a compare-and-set.
+ * commit that returned is on disk and a killed process loses nothing it acknowledged. Commits run
+ * in IMMEDIATE transactions, those asked for together sharing one (group commit); the version
+ * check makes each a compare-and-set.
  */
 export function openSqliteStore(dir: string): Store {
   fs.mkdirSync(dir, { recursive: true });
@@ -62,19 +89,11 @@ export function openSqliteStore(dir: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders'").get();
-  if (!fresh && version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(`数据文件版本 ${version} 与程序版本 ${SCHEMA_VERSION} 不符：请运行 npm run reset 重建本地数据（${dir}）`);
-  }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  migrate(db, dir);
 
   const st = {
-    getRef: db.prepare('SELECT doc FROM refs WHERE kind = ? AND id = ?'),
-    listRefsAll: db.prepare('SELECT doc FROM refs WHERE kind = ? ORDER BY id'),
-    listRefsIn: db.prepare('SELECT doc FROM refs WHERE kind = ? AND community_id = ? ORDER BY id'),
+    refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
     dueForSweep: db.prepare('SELECT doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? ORDER BY next_sweep_at, id LIMIT ?'),
     putRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc'),
@@ -139,6 +158,21 @@ export function openSqliteStore(dir: string): Store {
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
     return { ok: true };
   });
+  // One savepoint per commit inside the batch's transaction (better-sqlite3 nests them): a commit
+  // that conflicts or throws undoes only its own writes.
+  const commitBatch = db.transaction((changes: readonly Commit[]): Settled<CommitResult>[] =>
+    changes.map((c) => {
+      try {
+        return { ok: true, value: commitTx(c) };
+      } catch (e) {
+        if (e instanceof OverCapacity) return { ok: true, value: { ok: false, conflict: 'capacity' } };
+        // An error SQLite answered by rolling the whole transaction back leaves nothing to continue.
+        if (!db.inTransaction) throw e;
+        return { ok: false, error: e };
+      }
+    }),
+  );
+  const committer = groupCommitter((changes: readonly Commit[]) => commitBatch.immediate(changes));
 
   // Scope and filter combinations vary per call; cache their statements rather than re-prepare.
   const statements = new Map<string, Database.Statement>();
@@ -154,22 +188,38 @@ export function openSqliteStore(dir: string): Store {
 
   const parse = <T>(r: unknown): T => JSON.parse((r as { doc: string }).doc) as T;
 
+  let dataVersion = st.dataVersion.get();
+  const refs = refCache(
+    (kind) => (st.refsOfKind.all(kind) as { id: string; communityId: string | null; doc: string }[]).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
+    () => {
+      const now = st.dataVersion.get();
+      if (now === dataVersion) return false;
+      dataVersion = now;
+      return true;
+    },
+  );
+  /** A reference document as it is stored, and as the cache keeps it (its own parsed copy). */
+  const refRow = (kind: ReferenceKind, doc: { id: string; communityId?: string }) => {
+    const json = JSON.stringify(doc);
+    return { json, row: { id: doc.id, communityId: communityOf(kind, doc), doc: JSON.parse(json) } satisfies RefRow };
+  };
+
   const store: Store = {
     kind: 'embedded',
-    async getRef(kind, id) {
-      const r = st.getRef.get(kind, id);
-      return r ? parse(r) : null;
+    async getRef<K extends ReferenceKind>(kind: K, id: string) {
+      return refs.get(kind, id) as ReferenceTypes[K] | null;
     },
-    async listRefs(kind, communityId) {
+    async listRefs<K extends ReferenceKind>(kind: K, communityId?: string) {
       // Communities and companies belong to no community: asked for with one, they are all listed.
       const global = kind === 'communities' || kind === 'companies';
-      const rows = communityId === undefined || global ? st.listRefsAll.all(kind) : st.listRefsIn.all(kind, communityId);
-      return rows.map((r) => parse(r));
+      return refs.list(kind, global ? undefined : communityId) as ReferenceTypes[K][];
     },
     async putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]) {
+      const written = docs.map((d) => refRow(kind, d as { id: string; communityId?: string }));
       db.transaction(() => {
-        for (const d of docs) st.putRef.run(kind, d.id, communityOf(kind, d as { communityId?: string }), JSON.stringify(d));
+        for (const { json, row: r } of written) st.putRef.run(kind, r.id, r.communityId, json);
       }).immediate();
+      refs.wrote(kind, written.map((w) => w.row));
     },
     async findUserByOpenid(openid) {
       const r = st.userByOpenid.get(openid);
@@ -220,7 +270,10 @@ export function openSqliteStore(dir: string): Store {
         .map((r) => parse<StoredNotification>(r));
     },
     async insertRef(kind, doc) {
-      return st.insertRef.run(kind, doc.id, communityOf(kind, doc as { communityId?: string }), JSON.stringify(doc)).changes === 1;
+      const { json, row: r } = refRow(kind, doc as { id: string; communityId?: string });
+      const inserted = st.insertRef.run(kind, r.id, r.communityId, json).changes === 1;
+      if (inserted) refs.wrote(kind, [r]);
+      return inserted;
     },
     async listDueForSweep(now, limit) {
       return st.dueForSweep.all(now, limit).map((r) => parse<Order>(r));
@@ -240,18 +293,16 @@ export function openSqliteStore(dir: string): Store {
       const r = st.getReply.get(key) as { key: string; fingerprint: string; at: number; reply: string } | undefined;
       return r ? ({ key: r.key, fingerprint: r.fingerprint, at: r.at, reply: JSON.parse(r.reply) } satisfies StoredReply) : null;
     },
-    async commit(change) {
-      try {
-        return commitTx.immediate(change);
-      } catch (e) {
-        if (e instanceof OverCapacity) return { ok: false, conflict: 'capacity' };
-        throw e;
-      }
+    commit(change) {
+      return committer.submit(change);
     },
     async clear() {
+      committer.flush();
+      refs.clear();
       db.exec('DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies;');
     },
     async close() {
+      committer.flush();
       db.close();
     },
   };

@@ -1,0 +1,70 @@
+import type { ReferenceKind } from '../port';
+
+/** One stored reference document with the community it was filed under. */
+export interface RefRow {
+  readonly id: string;
+  readonly communityId: string | null;
+  readonly doc: unknown;
+}
+
+interface KindCache {
+  readonly byId: Map<string, RefRow>;
+  /** Sorted listings, by community ('' for all), built on first use. */
+  readonly lists: Map<string, unknown[]>;
+}
+
+/** Freezes a parsed document throughout, so a caller that mutates one fails loudly instead of changing the cache. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * Parsed reference documents, per kind. Every call reads some (the caller's user and teams, the
+ * service, the community's settings) and they change rarely, so parsing them again on each call
+ * was an eighth of a transition's time. A kind is loaded whole on first use; this connection's own
+ * writes update it, and `stale` (SQLite's data_version, which moves when another connection
+ * commits) drops everything.
+ */
+export function refCache(load: (kind: ReferenceKind) => RefRow[], stale: () => boolean) {
+  const kinds = new Map<ReferenceKind, KindCache>();
+  const of = (kind: ReferenceKind): KindCache => {
+    if (stale()) kinds.clear();
+    let c = kinds.get(kind);
+    if (!c) {
+      c = { byId: new Map(load(kind).map((r) => [r.id, deepFreeze(r)])), lists: new Map() };
+      kinds.set(kind, c);
+    }
+    return c;
+  };
+  return {
+    get(kind: ReferenceKind, id: string): unknown {
+      return of(kind).byId.get(id)?.doc ?? null;
+    },
+    /** All of a kind, or those filed under one community; sorted by id. */
+    list(kind: ReferenceKind, communityId: string | undefined): unknown[] {
+      const c = of(kind);
+      const key = communityId ?? '';
+      let list = c.lists.get(key);
+      if (!list) {
+        const rows = [...c.byId.values()].filter((r) => communityId === undefined || r.communityId === communityId);
+        list = rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.doc);
+        c.lists.set(key, list);
+      }
+      return [...list];
+    },
+    /** Records documents this connection has just written (after its transaction committed). */
+    wrote(kind: ReferenceKind, rows: readonly RefRow[]): void {
+      const c = kinds.get(kind);
+      if (!c) return;
+      for (const r of rows) c.byId.set(r.id, deepFreeze(r));
+      c.lists.clear();
+    },
+    clear(): void {
+      kinds.clear();
+    },
+  };
+}
