@@ -1,23 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode, OrderView } from '@core';
-import { startTestServer, type Reply, type TestServer } from '../support/test-server';
+import { useTestServer, type Reply } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, requestId, resident, resident2, supervisor, worker, worker2, worker3, type As } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
+const t = useTestServer();
+const d = desk(t);
 /** Placed by demo-resident, waiting in t-general's pool. */
 let pooled: OrderView;
 /** Placed by demo-resident, grabbed by demo-worker. */
 let held: OrderView;
 
 beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
   pooled = await d.step(dispatcher, await d.place(resident), 'dispatch', { teamId: 't-general' });
   const second = await d.step(dispatcher, await d.place(resident, { description: '卧室门锁坏了' }), 'dispatch', { teamId: 't-general' });
   held = await d.step(worker, second, 'grab');
 });
-afterEach(() => t.close());
 
 /** Sends a request that must be refused with this status and code, and proves the store did not change. */
 async function refused(send: () => Promise<Reply>, status: number, code: ErrorCode): Promise<Reply> {

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, type OrderView } from '@core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, resident, supervisor, worker, worker3 } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer();
+const d = desk(t);
 
 /** An order that demo-worker has accepted from the t-general pool. */
 async function acceptedOrder(): Promise<OrderView> {

@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/test-server';
 import { desk, dispatcher, failure, requestId, resident, worker, worker2, worker3 } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer();
+const d = desk(t);
 
 describe('抢单: many team members grab one pool order at once', () => {
   it('gives it to exactly one of 50 simultaneous grabs; the rest hear 409 and the timeline holds one grab', async () => {

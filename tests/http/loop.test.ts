@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '@core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 import { desk, dispatcher, resident, supervisor, worker, worker2 } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer();
+const d = desk(t);
 
 describe('点单 → 下单 → 接单 → 督单', () => {
   it('walks one order from 点单 to 已办结 with its full timeline', async () => {

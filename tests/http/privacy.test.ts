@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderView } from '@core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, resident, supervisor, worker, worker3 } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer();
+const d = desk(t);
 
 const contact = (o: OrderView) => ({ phone: o.contactPhone, door: o.address.door });
 const FULL = { phone: '13800001111', door: '2单元301' };

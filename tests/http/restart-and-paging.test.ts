@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MINUTE, ORDER_STATES, type OrderState, type OrderView } from '@core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, requestId, resident, resident2, supervisor, worker, worker2, type As } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer();
+const d = desk(t);
 
 const zero = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 

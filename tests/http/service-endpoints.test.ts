@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, resident, supervisor, worker, worker3 } from '../support/scenario';
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer();
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer();
+const d = desk(t);
 
 /** The 8-byte PNG signature and a little more: enough to be an image upload. */
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);

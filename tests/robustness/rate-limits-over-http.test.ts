@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MINUTE } from '@core';
 import { defaultLimits } from '@backend/runtime/rate-limit';
 import { dataOf, desk, failure, requestId, resident, resident2 } from '../support/scenario';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/test-server';
 
 /*
  * Abuse over HTTP: the per-user limits of backend/runtime/rate-limit.ts (defaultLimits: 20 orders and
@@ -11,13 +11,8 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * in tests/http/bad-input.test.ts.)
  */
 
-let t: TestServer;
-let d: ReturnType<typeof desk>;
-beforeEach(async () => {
-  t = await startTestServer({ limits: defaultLimits() });
-  d = desk(t);
-});
-afterEach(() => t.close());
+const t = useTestServer({ limits: defaultLimits });
+const d = desk(t);
 
 describe('per-user rate limits over HTTP', () => {
   it('answers the 21st order placed by one person within a minute with 429 REQUEST.RATE_LIMITED and writes nothing for it', async () => {

@@ -11,6 +11,7 @@ import { createServer } from '@backend/server/http-server';
 import { seedDemo } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';
+import { perTest } from './per-test';
 
 /** 2026-10-05 09:00 China time: the moment every test server starts at. */
 export const START = Date.UTC(2026, 9, 5, 1, 0);
@@ -117,3 +118,10 @@ export async function startTestServer(opts: { limits?: Limits; start?: number } 
     },
   };
 }
+
+/**
+ * A fresh test server for each test of the file (or describe): started before it, closed after it.
+ * Limits are given as a factory (`defaultLimits`), since limiters keep counts: each test gets its own.
+ */
+export const useTestServer = (opts: { limits?: () => Limits; start?: number } = {}): TestServer =>
+  perTest(() => startTestServer({ start: opts.start, limits: opts.limits?.() }));
