@@ -3,7 +3,7 @@
  * the chart's panels. The limits come from the same run: the raw store rate, a bare node start, the
  * server's own first byte; the targets from issue 6.
  */
-import type { BundleLoad, PackageSizes } from './sizes';
+import type { FunctionBundles, PackageSizes } from './sizes';
 import type { Composition } from './bundle-composition';
 import type { FirstScreen } from './h5';
 import type { ActionLoad } from './http-actions';
@@ -24,7 +24,7 @@ export interface Results {
   http?: { connections: number; perAction: number; actions: ActionLoad[]; writes: Latency; profile: ProfileResult & { loopsPerSecond: number } };
   loops?: { inProcess: LoopRate[]; http: LoopRate[] };
   statistics?: { runs: StatsRun[]; servers: ServerAtScale[] };
-  sizes?: { weapp: PackageSizes; functions: { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] }; composition: Composition | null };
+  sizes?: { weapp: PackageSizes; functions: FunctionBundles; composition: Composition | null };
   h5?: (FirstScreen & { builtAt?: string }) | { note: string };
 }
 
@@ -52,8 +52,28 @@ export function figures(r: Results): Figure[] {
   }
   if (r.inProcess) {
     const p = r.inProcess;
-    out.push({ group: 'writes', name: 'order transitions through the functions, in-process, disk', value: p.disk.transitionsPerSecond, unit: 'tx/s', limit: rawLimit, target: { op: '>=', value: 50, unit: '%', ofLimit: true } });
+    out.push({
+      group: 'writes',
+      name: 'order transitions through the functions, in-process, one caller at a time, disk',
+      value: p.disk.transitionsPerSecond,
+      unit: 'tx/s',
+      limit: rawLimit,
+      target: { op: '>=', value: 50, unit: '%', ofLimit: true },
+      note: 'each transition waits for its own fsync',
+    });
     if (p.ram) out.push({ group: 'writes', name: 'the same on tmpfs (CPU-bound ceiling)', value: p.ram.transitionsPerSecond, unit: 'tx/s', limit: rawLimit });
+  }
+  const busiest = r.loops?.inProcess.reduce<LoopRate | null>((a, l) => (a && a.concurrency >= l.concurrency ? a : l), null);
+  if (busiest) {
+    out.push({
+      group: 'writes',
+      name: `order transitions through the functions, in-process, ${busiest.concurrency} callers at once, disk`,
+      value: busiest.transitionsPerSecond,
+      unit: 'tx/s',
+      limit: rawLimit,
+      target: { op: '>=', value: 50, unit: '%', ofLimit: true },
+      note: 'whole loops; commits of one event-loop turn share an fsync (group commit)',
+    });
   }
   if (r.http) {
     out.push({ group: 'writes', name: `order transitions over HTTP, ${r.http.connections} clients (autocannon)`, value: httpTransitionRate(r.http.actions), unit: 'tx/s', limit: rawLimit });
@@ -127,9 +147,20 @@ export function figures(r: Results): Figure[] {
     }
     const f = r.sizes.functions;
     if (!f.built) out.push({ group: 'function bundles', name: 'cloud function bundles', value: null, unit: 'KB', note: f.note });
+    const bare = { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' };
+    // Results from before the SDK was left out of the bundles have no `sdk`: their labels stay as they were.
+    const sdk = f.sdk ? `${f.sdk.name}@${f.sdk.version}` : null;
+    if (f.sdk) out.push({ group: 'function bundles', name: `${sdk} alone: cold require (fresh node, median of 5)`, value: f.sdk.requireMs, unit: 'ms', limit: bare, note: 'installed in the cloud from each function\'s package.json' });
     for (const b of f.bundles) {
-      out.push({ group: 'function bundles', name: `${b.name}/index.js size`, value: b.kb, unit: 'KB' });
-      out.push({ group: 'function bundles', name: `${b.name} cold require (fresh node, median of 5)`, value: b.requireMs, unit: 'ms', limit: { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' }, note: `whole process ${b.processMs} ms` });
+      out.push({ group: 'function bundles', name: sdk ? `${b.name}/index.js size (own code; SDK not inside)` : `${b.name}/index.js size`, value: b.kb, unit: 'KB' });
+      out.push({
+        group: 'function bundles',
+        name: sdk ? `${b.name} cold load: require bundle + SDK (fresh node, median of 5)` : `${b.name} cold require (fresh node, median of 5)`,
+        value: b.requireMs,
+        unit: 'ms',
+        limit: bare,
+        note: `whole process ${b.processMs} ms`,
+      });
     }
   }
   if (r.h5) {

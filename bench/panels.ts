@@ -12,9 +12,10 @@ export function panels(r: Results): Panel[] {
     writes.push({ label: 'store.commit, transition-shaped', value: r.store.commit.commitsPerSecond });
   }
   if (r.inProcess) {
-    writes.push({ label: 'transitions in-process (disk)', value: r.inProcess.disk.transitionsPerSecond });
-    if (r.inProcess.ram) writes.push({ label: 'transitions in-process (tmpfs)', value: r.inProcess.ram.transitionsPerSecond, reference: true });
+    writes.push({ label: 'transitions in-process, 1 caller (disk)', value: r.inProcess.disk.transitionsPerSecond });
+    if (r.inProcess.ram) writes.push({ label: 'transitions in-process, 1 caller (tmpfs)', value: r.inProcess.ram.transitionsPerSecond, reference: true });
   }
+  if (r.loops) for (const l of r.loops.inProcess.filter((x) => x.concurrency > 1)) writes.push({ label: `in-process loops × 6, ${l.concurrency} pairs`, value: l.transitionsPerSecond });
   if (r.http) writes.push({ label: `transitions over HTTP, ${r.http.connections} clients`, value: httpTransitionRate(r.http.actions) });
   if (r.loops) for (const l of r.loops.http) writes.push({ label: `HTTP loops × 6, ${l.concurrency} pair${l.concurrency > 1 ? 's' : ''}`, value: l.transitionsPerSecond });
   if (writes.length) out.push({ title: 'Durable order writes per second', unit: 'tx/s', bars: writes, ...(raw ? { line: { value: raw / 2, label: 'target: 50 % of raw' } } : {}) });
@@ -42,10 +43,15 @@ export function panels(r: Results): Panel[] {
     out.push({ title: 'Weapp packages', unit: 'KB', bars: r.sizes.weapp.packages.map((p) => ({ label: p.name === '(main)' ? 'main package' : p.name, value: p.kb })), line: { value: TARGET_MAIN_KB, label: 'target: main < 1 MB' } });
   }
   if (r.sizes?.functions.built) {
+    const f = r.sizes.functions;
     out.push({
-      title: 'Cloud function bundles: cold require in a fresh node',
+      title: f.sdk ? `Cloud function cold load in a fresh node: require bundle + ${f.sdk.name}` : 'Cloud function bundles: cold require in a fresh node',
       unit: 'ms',
-      bars: [{ label: 'bare node process start → exit', value: r.sizes.functions.baselineProcessMs, reference: true }, ...r.sizes.functions.bundles.map((b) => ({ label: `${b.name} (${Math.round(b.kb)} KB)`, value: b.requireMs }))],
+      bars: [
+        { label: 'bare node process start → exit', value: f.baselineProcessMs, reference: true },
+        ...(f.sdk ? [{ label: `${f.sdk.name} alone`, value: f.sdk.requireMs, reference: true }] : []),
+        ...f.bundles.map((b) => ({ label: f.sdk ? `${b.name} (${Math.round(b.kb)} KB + SDK)` : `${b.name} (${Math.round(b.kb)} KB)`, value: b.requireMs })),
+      ],
     });
   }
   if (r.h5 && !('note' in r.h5)) {
