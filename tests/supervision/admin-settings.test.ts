@@ -1,11 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { supervisionWorld } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useSupervisionWorld } from './harness';
 
-let w: Awaited<ReturnType<typeof supervisionWorld>>;
-beforeEach(async () => {
-  w = await supervisionWorld();
-});
-afterEach(() => w.close());
+const w = useSupervisionWorld();
 
 const deadlines = { dispatch: 30, accept: 30, start: 60, complete: 600, confirm: 1440 };
 

@@ -7,6 +7,7 @@ import type { Deps } from '@backend/runtime/deps';
 import type { Limits } from '@backend/runtime/rate-limit';
 import { seedDemo } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { perTest } from '../support/per-test';
 
 /** A fresh demo community in a temp store, with a clock the test moves, calling the handlers in-process. */
 export async function supervisionWorld(start = Date.UTC(2026, 9, 5, 1, 0), limits?: Limits) {
@@ -53,3 +54,8 @@ export async function supervisionWorld(start = Date.UTC(2026, 9, 5, 1, 0), limit
     close: () => store.close(),
   };
 }
+
+export type SupervisionWorld = Awaited<ReturnType<typeof supervisionWorld>>;
+
+/** A fresh supervision world, with no rate limits, for each test of the file (or describe): opened before it, closed after it. */
+export const useSupervisionWorld = (start?: number): SupervisionWorld => perTest(() => supervisionWorld(start));

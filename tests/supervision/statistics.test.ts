@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, ZERO_SUMS, addFacts, groupKey, orderFacts, GROUP_BYS, type MetricSums, type Order } from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
-import { supervisionWorld } from './harness';
+import { useSupervisionWorld } from './harness';
 
-let w: Awaited<ReturnType<typeof supervisionWorld>>;
-beforeEach(async () => {
-  w = await supervisionWorld(Date.UTC(2026, 9, 5, 1, 0)); // 2026-10-05, China time morning
-});
-afterEach(() => w.close());
+const w = useSupervisionWorld(Date.UTC(2026, 9, 5, 1, 0)); // 2026-10-05, China time morning
 
 /** Walks an order to 已办结 with the given stars, dispatching to the given worker's team. */
 async function served(stars: number, worker = 'demo-worker', team = 't-general') {

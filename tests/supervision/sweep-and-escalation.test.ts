@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MINUTE } from '@core';
 import { runSweep } from '@backend/usecases/sweep';
-import { supervisionWorld } from './harness';
+import { useSupervisionWorld } from './harness';
 
-let w: Awaited<ReturnType<typeof supervisionWorld>>;
-beforeEach(async () => {
-  w = await supervisionWorld();
-});
-afterEach(() => w.close());
+const w = useSupervisionWorld();
 
 const actions = async (orderId: string) => (await w.store.listEvents(orderId)).map((e) => e.action);
 

@@ -1,11 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { supervisionWorld } from '../supervision/harness';
+import { describe, expect, it } from 'vitest';
+import { useSupervisionWorld } from '../supervision/harness';
 
-let w: Awaited<ReturnType<typeof supervisionWorld>>;
-beforeEach(async () => {
-  w = await supervisionWorld();
-});
-afterEach(() => w.close());
+const w = useSupervisionWorld();
 
 describe('going off duty', () => {
   it('stops a worker grabbing pool orders and the dispatcher sending them any, until they are back', async () => {

@@ -1,11 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { supervisionWorld } from '../supervision/harness';
+import { describe, expect, it } from 'vitest';
+import { useSupervisionWorld } from '../supervision/harness';
 
-let w: Awaited<ReturnType<typeof supervisionWorld>>;
-beforeEach(async () => {
-  w = await supervisionWorld();
-});
-afterEach(() => w.close());
+const w = useSupervisionWorld();
 
 describe('paging', () => {
   it('refuses a cursor it did not write, rather than starting again from the top', async () => {
