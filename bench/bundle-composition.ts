@@ -1,11 +1,10 @@
 /**
  * What a cloud function bundle is made of: the build's own recipe (scripts/function-bundle.ts), in
- * memory, with a metafile; bytes in the output per package, and the packages it requires at run time
- * instead (installed by CloudBase from the function's package.json, so not in these bytes).
+ * memory, with a metafile; bytes in the output per package. Explains the bundle size and so its cold load.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
-import { functionBundle, runtimePackages } from '../scripts/function-bundle';
+import { functionBundle } from '../scripts/function-bundle';
 import { round } from './lib/stats';
 
 export interface Composition {
@@ -15,8 +14,6 @@ export interface Composition {
   readonly appKb: number;
   /** Distinct npm packages bundled. */
   readonly packages: number;
-  /** npm packages left out of the bundle and required at run time (absent in results from before). */
-  readonly requires?: readonly string[];
   readonly parts: { readonly part: string; readonly kb: number; readonly share: number }[];
 }
 
@@ -37,7 +34,6 @@ export async function bundleComposition(root: string, fn = 'orders'): Promise<Co
     fn,
     totalKb: round(total / 1024, 1),
     appKb: round(app / 1024, 1),
-    requires: runtimePackages(result.metafile),
     packages: Object.keys(output.inputs).reduce((set, input) => (input.includes('node_modules/') ? set.add(partOf(input)) : set), new Set<string>()).size,
     parts: [...parts]
       .sort((a, b) => b[1] - a[1])

@@ -1,14 +1,11 @@
 /**
  * What ships: the weapp main package and subpackages (dist/, counted the way scripts/package-size.ts
  * counts them — that script runs on import and exports nothing, so its rule is repeated here), each
- * cloud function bundle (cloudfunctions/<name>/index.js: the project's own code only), and what a
- * cold container pays to load a function: require() of the bundle and of @cloudbase/node-sdk (which
- * CloudBase installs beside it from the function's package.json) in a fresh node process, median of
- * 5; and the SDK's require alone, to tell the two apart.
+ * cloud function bundle (cloudfunctions/<name>/index.js), and each bundle's cold load: require() in
+ * a fresh node process, median of 5.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { median, round } from './lib/stats';
 
@@ -56,50 +53,22 @@ export function weappSizes(dist: string): PackageSizes {
 
 export interface BundleLoad {
   readonly name: string;
-  /** The bundle file alone (the SDK is installed in the cloud, not in it). */
   readonly kb: number;
-  /** Cold load: require() of the bundle, then of @cloudbase/node-sdk, in a fresh process, ms, median. */
+  /** require() of the bundle in a fresh process, ms, median of the runs. */
   readonly requireMs: number;
   /** The whole fresh process, start to exit, ms, median. */
   readonly processMs: number;
 }
 
-/** The run-time dependency a bundle requires and CloudBase installs from its package.json. */
-const SDK = '@cloudbase/node-sdk';
-
-export interface SdkLoad {
-  readonly name: string;
-  readonly version: string;
-  /** require() of the SDK alone in a fresh process, ms, median: the part of each cold load that is not our code. */
-  readonly requireMs: number;
-}
-
-export interface FunctionBundles {
-  readonly built: boolean;
-  readonly note?: string;
-  readonly baselineProcessMs: number;
-  /** Absent in results from before the SDK was left out of the bundles. */
-  readonly sdk?: SdkLoad | null;
-  readonly bundles: BundleLoad[];
-}
-
-/**
- * Times, in a fresh node, require() of `file` and then of the SDK as `file` resolves it (already
- * loaded if the bundle requires it at the top, so this also covers a bundle that loads it lazily).
- */
-const timeRequire = (file: string | null, sdkFrom: string) => {
-  const script =
-    `const t=process.hrtime.bigint();` +
-    (file ? `require(${JSON.stringify(file)});` : '') +
-    `require('node:module').createRequire(${JSON.stringify(sdkFrom)})(${JSON.stringify(SDK)});` +
-    `process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+const timeRequire = (file: string) => {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const t = performance.now();
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   return { requireMs: Number(out), processMs: performance.now() - t };
 };
 
-/** Builds the bundles first if none are there; returns each one's size and cold load, and the SDK's alone. */
-export function functionBundles(root: string, runs = 5): FunctionBundles {
+/** Builds the bundles first if none are there; returns each one's size and cold load. */
+export function functionBundles(root: string, runs = 5): { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] } {
   const dir = path.join(root, 'cloudfunctions');
   const names = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'index.js'))) : []);
   let note: string | undefined;
@@ -113,27 +82,16 @@ export function functionBundles(root: string, runs = 5): FunctionBundles {
     execFileSync(process.execPath, ['-e', ''], { env: { ...process.env, NODE_OPTIONS: '' } });
     baseline.push(performance.now() - t);
   }
-  // The SDK as the bundles resolve it (the repo's node_modules), alone.
-  const sdkFrom = path.join(dir, 'package.json');
-  let sdk: SdkLoad | null = null;
-  try {
-    const version = (JSON.parse(fs.readFileSync(createRequire(sdkFrom).resolve(`${SDK}/package.json`), 'utf8')) as { version: string }).version;
-    sdk = { name: SDK, version, requireMs: round(median(Array.from({ length: runs }, () => timeRequire(null, sdkFrom).requireMs)), 1) };
-  } catch {
-    note = [note, `${SDK} is not installed: the bundles cannot load (npm install)`].filter(Boolean).join('; ');
-  }
-  const bundles = sdk
-    ? names().map((name) => {
-        const file = path.join(dir, name, 'index.js');
-        const samples = Array.from({ length: runs }, () => timeRequire(file, file));
-        return {
-          name,
-          kb: round(fs.statSync(file).size / 1024, 1),
-          requireMs: round(median(samples.map((s) => s.requireMs)), 1),
-          processMs: round(median(samples.map((s) => s.processMs)), 1),
-        };
-      })
-    : [];
+  const bundles = names().map((name) => {
+    const file = path.join(dir, name, 'index.js');
+    const samples = Array.from({ length: runs }, () => timeRequire(file));
+    return {
+      name,
+      kb: round(fs.statSync(file).size / 1024, 1),
+      requireMs: round(median(samples.map((s) => s.requireMs)), 1),
+      processMs: round(median(samples.map((s) => s.processMs)), 1),
+    };
+  });
   const builtAt = bundles.length ? fs.statSync(path.join(dir, bundles[0]!.name, 'index.js')).mtime.toISOString() : '';
-  return { built: bundles.length > 0, note: note ?? (builtAt ? `bundles built ${builtAt}` : undefined), baselineProcessMs: round(median(baseline), 1), sdk, bundles };
+  return { built: bundles.length > 0, note: note ?? (builtAt ? `bundles built ${builtAt}` : undefined), baselineProcessMs: round(median(baseline), 1), bundles };
 }
