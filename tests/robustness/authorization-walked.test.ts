@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_TYPES, ROLES, type ActionType, type Role, type User } from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
-import { counter, inProcessRig, type Rig } from './support/rig';
+import { desk, inProcessRig, type Rig } from './support/rig';
 
 /*
  * The authorization matrix, walked: for every action, a fresh order of 幸福里 is brought through the
@@ -99,7 +99,7 @@ type O = { id: string; version: number };
 
 /** Brings a fresh order, through the handlers, to where `action` is allowed; returns it with the input to send. */
 async function prepare(r: Rig, action: ActionType, role: Role): Promise<{ order: O; input: Record<string, unknown> }> {
-  const c = counter(r);
+  const c = desk(r);
   const dispatched = async (workerId: string | null = 'demo-worker') =>
     c.step('demo-dispatcher', 'dispatcher', await c.place(), 'dispatch', workerId ? { teamId: 't-general', workerId } : { teamId: 't-general' });
   const accepted = async () => c.step('demo-worker', 'worker', await dispatched(), 'accept');
@@ -191,7 +191,7 @@ describe('authorization matrix, walked through the real handlers: every action �
           const label = `${action} by ${role} ${who} (${relation})`;
           if (allowed(action, role, relation)) {
             allowedCount++;
-            if (got !== 'ok') problems.push(`${label}: expected success, got ${got} ${JSON.stringify(reply.body.error?.details ?? '')}`);
+            if (got !== 'ok') problems.push(`${label}: expected success, got ${got} ${JSON.stringify(reply.body.ok ? '' : (reply.body.error.details ?? ''))}`);
             else {
               const events = await r.store.listEvents(order.id);
               const last = events[events.length - 1]!;
@@ -210,7 +210,7 @@ describe('authorization matrix, walked through the real handlers: every action �
   );
 
   it('places orders only for a resident, only for a household of theirs in their own community', async () => {
-    const c = counter(r);
+    const c = desk(r);
     const tries: [string, string, string, boolean][] = [
       ['demo-resident', 'h-yg-a', 's-repair', true],
       ['demo-resident', 'h-yg-b', 's-repair', true], // 代办: a neighbour's household paired with hers

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Household, OrderView, User } from '@core';
-import { TRANSPORTS, requestId, type Answer, type Transport } from './support/transport';
+import { perTest } from '../support/per-test';
+import { RIGS, requestId, type Answer } from './support/rig';
 import { auditStore } from './support/world';
 
 /*
@@ -38,16 +39,14 @@ interface Ack {
 /** Codes a loser of a race for a pool order may hear; anything else is unexpected. */
 const RACE_CODES = new Set(['ORDER.ALREADY_TAKEN', 'ORDER.VERSION_CONFLICT']);
 
-describe.each(TRANSPORTS)('load %s', (name, open) => {
-  let t: Transport;
+describe.each(RIGS)('load %s', (name, open) => {
+  const t = perTest(open);
   beforeEach(async () => {
-    t = await open();
     const team = (await t.store.getRef('teams', 't-general'))!;
     await t.store.putRefs('households', households);
     await t.store.putRefs('users', [...residents, ...workers]);
     await t.store.putRefs('teams', [{ ...team, memberIds: workers.map((w) => w.id) }]);
   });
-  afterEach(() => t.close());
 
   it(`keeps every acknowledged action exactly once while ${CLIENTS} clients run whole loops`, async () => {
     const acks = new Map<string, Ack>();

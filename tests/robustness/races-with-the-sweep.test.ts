@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, type OrderEvent } from '@core';
-import { RIGS, auditDir, counter, timelineProblems, type Answer, type Rig } from './support/rig';
+import { RIGS, desk, type Answer, type Rig } from './support/rig';
+import { auditStore, timelineProblems } from './support/world';
 
 /*
  * Races beside those of tests/http/grab-race.test.ts and races.test.ts: a dispatcher reassigning as
@@ -23,7 +24,7 @@ const race = <A, B>(round: number, a: () => Promise<A>, b: () => Promise<B>): Pr
 };
 
 let r: Rig;
-let c: ReturnType<typeof counter>;
+let c: ReturnType<typeof desk>;
 
 /** The order and its timeline, checked: events == version, contiguous seq 1..n, last `to` == state. */
 async function settled(orderId: string) {
@@ -39,13 +40,13 @@ const codeOf = (a: Answer) => (a.body.ok ? 'ok' : `${a.status} ${a.body.error.co
 describe.each(RIGS)('races %s', (_name, open) => {
   beforeEach(async () => {
     r = await open();
-    c = counter(r);
+    c = desk(r);
     // Nobody runs out of room over the rounds: capacity is not what these races are about.
     const users = await r.store.listRefs('users', 'c-xingfuli');
     await r.store.putRefs('users', users.map((u) => ({ ...u, maxOpenOrders: 1000 })));
   });
   afterEach(async () => {
-    expect(auditDir(r.dir).problems).toEqual([]);
+    expect(auditStore(r.dir).problems).toEqual([]);
     await r.close();
   });
 

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OrderView, User } from '@core';
-import { TRANSPORTS, desk, requestId, type Answer, type Transport } from './support/transport';
+import { perTest } from '../support/per-test';
+import { RIGS, desk, requestId, type Answer, type Rig } from './support/rig';
 import { timelineProblems } from './support/world';
 
 /*
@@ -26,7 +27,7 @@ const racers: User[] = Array.from({ length: 50 }, (_, i) => ({
 }));
 const dispatcher2: User = { ...racers[0]!, id: 'demo-dispatcher-2', openid: 'openid-demo-dispatcher-2', name: '李调度', roles: ['dispatcher'], companyId: 'pc-hongxin' };
 
-async function consistent(t: Transport, orderId: string) {
+async function consistent(t: Rig, orderId: string) {
   const order = (await t.store.getOrder(orderId))!;
   const events = await t.store.listEvents(orderId);
   expect(timelineProblems(order, events)).toEqual([]);
@@ -37,17 +38,14 @@ const winners = (answers: Answer[]) => answers.filter((a) => a.status === 200);
 const losers = (answers: Answer[]) => answers.filter((a) => a.status !== 200);
 const codes = (answers: Answer[]) => [...new Set(losers(answers).map((a) => `${a.status} ${a.body.ok ? '' : a.body.error.code}`))].sort();
 
-describe.each(TRANSPORTS)('races %s', (_name, open) => {
-  let t: Transport;
-  let d: ReturnType<typeof desk>;
+describe.each(RIGS)('races %s', (_name, open) => {
+  const t = perTest(open);
+  const d = desk(t);
   beforeEach(async () => {
-    t = await open();
-    d = desk(t);
     const team = (await t.store.getRef('teams', 't-general'))!;
     await t.store.putRefs('users', [...racers, dispatcher2]);
     await t.store.putRefs('teams', [{ ...team, memberIds: [...team.memberIds, ...racers.map((r) => r.id)] }]);
   });
-  afterEach(() => t.close());
 
   it('gives a pool order to exactly one of 50 workers grabbing at once; the other 49 hear 409 and write nothing', async () => {
     for (let round = 0; round < ROUNDS; round++) {

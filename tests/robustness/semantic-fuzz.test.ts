@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_TYPES, ERRORS, HOUR, MINUTE, ROLES, TRANSITIONS, availableActions, type ActionType, type ErrorCode, type Order, type OrderEvent, type Role } from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
 import { DEMO_USER_IDS } from '@backend/server/demo-data';
-import { auditDir, inProcessRig, rid, timelineProblems, type Answer, type Rig } from './support/rig';
+import { inProcessRig, requestId, type Answer, type Rig } from './support/rig';
+import { auditStore, timelineProblems } from './support/world';
 
 /*
  * Valid-shaped but semantically wrong events: real orders of the demo community, in every state,
@@ -193,7 +194,7 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
                 const c = s.kind === 'create' ? s : { user: 'demo-resident', householdId: 'h-yg-a', serviceItemId: 's-repair' };
                 const a = await r.call(
                   'orders',
-                  { action: 'create', requestId: rid('create'), order: { serviceItemId: c.serviceItemId, householdId: c.householdId, description: '语义模糊测试', timeWindow: { from: r.now(), to: r.now() + 2 * HOUR } } },
+                  { action: 'create', requestId: requestId('create'), order: { serviceItemId: c.serviceItemId, householdId: c.householdId, description: '语义模糊测试', timeWindow: { from: r.now(), to: r.now() + 2 * HOUR } } },
                   c.user,
                 );
                 if (a.body.ok) orderIds.push(a.body.data.order.id);
@@ -211,7 +212,7 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
                 const pick = s.steer % 2 === 0 && forward ? forward : offered[s.steer % Math.max(1, offered.length)];
                 if (pick) step = { ...s, ...pick, input: s.inputs[pick.action]! };
               }
-              const a = await r.call('orders', { action: step.action, role: step.role, orderId, version: Math.max(1, v + step.drift), requestId: rid(step.action), input: step.input }, step.user);
+              const a = await r.call('orders', { action: step.action, role: step.role, orderId, version: Math.max(1, v + step.drift), requestId: requestId(step.action), input: step.input }, step.user);
               return judge(step, a, { version: v, counts: before }, orderId);
             }),
           );
@@ -228,7 +229,7 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
       { seed: SEED, numRuns: RUNS },
     );
     console.log(`semantic fuzz: ${calls} calls on ${orderIds.length} orders; answers ${JSON.stringify(Object.fromEntries([...seen].sort()))}`);
-    const audit = auditDir(r.dir);
+    const audit = auditStore(r.dir);
     expect(audit.problems).toEqual([]);
     expect(audit.orders).toBe(orderIds.length);
     // The fuzzer reached deep into the lifecycle, not only refusals: every action succeeded somewhere.

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
 import type { FunctionName } from '@core';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
 import type { Limits } from '@backend/runtime/rate-limit';
@@ -12,6 +11,7 @@ import { seedDemo } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';
 import { perTest } from './per-test';
+import { dumpStore } from './store-file';
 
 /** 2026-10-05 09:00 China time: the moment every test server starts at. */
 export const START = Date.UTC(2026, 9, 5, 1, 0);
@@ -98,16 +98,7 @@ export async function startTestServer(opts: { limits?: Limits; start?: number } 
         body: JSON.stringify(event),
       }),
     request,
-    dump() {
-      const file = fs.readdirSync(dataDir).find((f) => f.endsWith('.sqlite'));
-      const db = new Database(path.join(dataDir, file!), { readonly: true, fileMustExist: true });
-      try {
-        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-        return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
-      } finally {
-        db.close();
-      }
-    },
+    dump: () => dumpStore(dataDir),
     async restart() {
       await stop();
       await open(false);

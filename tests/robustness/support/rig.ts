@@ -1,26 +1,24 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { ERRORS, type ErrorCode, type Order, type OrderEvent } from '@core';
-import { FUNCTIONS } from '@backend/functions/registry';
+import { ERRORS, type Envelope, type ErrorCode, type OrderView } from '@core';
 import type { Caller } from '@backend/runtime/caller';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
 import { runSweep } from '@backend/usecases/sweep';
-import { seedDemo } from '@backend/server/seed';
-import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';
-import { START, startTestServer } from '../../support/test-server';
+import { requestId } from '../../support/scenario';
+import { startTestServer } from '../../support/test-server';
+import { openWorld } from './world';
+
+export { requestId };
 
 /** What a call answered, whichever way it travelled: the HTTP status (or the code's status in-process) and the envelope. */
 export interface Answer {
   readonly status: number;
-  readonly body: any;
+  readonly body: Envelope<any>;
 }
 
 /**
  * The demo community behind either the handlers in-process or the real local server, with the
- * scheduled sweep wired to the same store and clock, so a race can pit people against the sweep.
+ * scheduled sweep wired to the same store and clock: the same scenario runs both ways, and a race
+ * can pit people against the sweep.
  */
 export interface Rig {
   readonly name: 'in-process' | 'over HTTP';
@@ -28,37 +26,26 @@ export interface Rig {
   readonly store: Store;
   now(): number;
   advance(ms: number): void;
+  /** Calls a function as a demo user (by id) or as an explicit caller. */
   call(fn: string, event: unknown, who: string | Caller): Promise<Answer>;
   sweep(): ReturnType<typeof runSweep>;
-  /** Every row of every table through a read-only connection. */
-  dump(): string;
   close(): Promise<void>;
 }
 
 export async function inProcessRig(): Promise<Rig> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-robust-rig-'));
-  const store = openSqliteStore(dir);
-  await seedDemo(store);
-  let now = START;
-  const deps: Deps = { store, now: () => now, newId: (prefix) => timeOrderedId(prefix, now) };
+  const w = await openWorld();
   return {
     name: 'in-process',
-    dir,
-    store,
-    now: () => now,
-    advance: (ms) => void (now += ms),
+    dir: w.dir,
+    store: w.store,
+    now: w.now,
+    advance: w.advance,
     async call(fn, event, who) {
-      const handler = (FUNCTIONS as Record<string, (typeof FUNCTIONS)['orders']>)[fn];
-      if (!handler) throw new Error(`no function ${fn}`);
-      const body = await handler(event, typeof who === 'string' ? { devUserId: who } : who, deps);
+      const body = await w.call(fn, event, who);
       return { status: body.ok ? 200 : (ERRORS[body.error.code as ErrorCode]?.status ?? 599), body };
     },
-    sweep: () => runSweep(deps),
-    dump: () => dumpDir(dir),
-    async close() {
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    sweep: () => runSweep(w.deps),
+    close: w.close,
   };
 }
 
@@ -81,82 +68,37 @@ export async function httpRig(): Promise<Rig> {
     advance: t.clock.advance,
     call: (fn, event, who) => t.call(fn, event, typeof who === 'string' ? who : who && 'devUserId' in who ? who.devUserId : null),
     sweep: () => runSweep(deps),
-    dump: () => t.dump(),
     close: () => t.close(),
   };
 }
 
+/** Both rigs, for `describe.each`. */
 export const RIGS = [
   ['in-process', inProcessRig],
   ['over HTTP', httpRig],
 ] as const;
 
-/** Every row of every table of the store in `dir`. */
-export function dumpDir(dir: string): string {
-  const db = new Database(path.join(dir, 'red-property.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
-  } finally {
-    db.close();
-  }
-}
-
-/** What is wrong with one order's timeline: events == version, seq 1..n without gaps, each event starts where the last ended, the last ends in the state. */
-export function timelineProblems(order: Order, events: readonly OrderEvent[]): string[] {
-  const problems: string[] = [];
-  if (events.length !== order.version) problems.push(`${order.id}: ${events.length} events, version ${order.version}`);
-  events.forEach((e, i) => {
-    if (e.seq !== i + 1) problems.push(`${order.id}: event #${i + 1} has seq ${e.seq}`);
-    if (i === 0 && e.from !== null) problems.push(`${order.id}: first event starts from ${e.from}`);
-    if (i > 0 && e.from !== events[i - 1]!.to) problems.push(`${order.id}: seq ${e.seq} starts from ${e.from}, seq ${e.seq - 1} ended in ${events[i - 1]!.to}`);
-  });
-  const last = events[events.length - 1];
-  if (!last || last.to !== order.state) problems.push(`${order.id}: last event ends in ${last?.to}, order is ${order.state}`);
-  return problems;
-}
-
-/** Every order of the store with its timeline checked, straight from the tables; events of no order are a problem too. */
-export function auditDir(dir: string): { orders: number; events: number; problems: string[] } {
-  const db = new Database(path.join(dir, 'red-property.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const orders = (db.prepare('SELECT version, doc FROM orders').all() as { version: number; doc: string }[]).map((r) => {
-      const o = JSON.parse(r.doc) as Order;
-      return o.version === r.version ? o : { ...o, id: `${o.id} (column v${r.version} ≠ document v${o.version})` };
-    });
-    const byOrder = new Map<string, OrderEvent[]>();
-    const rows = db.prepare('SELECT doc FROM order_events ORDER BY order_id, seq').pluck().all() as string[];
-    for (const doc of rows) {
-      const e = JSON.parse(doc) as OrderEvent;
-      byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
-    }
-    const problems = orders.flatMap((o) => timelineProblems(o, byOrder.get(o.id) ?? []));
-    const ids = new Set(orders.map((o) => o.id));
-    for (const id of byOrder.keys()) if (!ids.has(id)) problems.push(`events of a missing order ${id}`);
-    return { orders: orders.length, events: rows.length, problems };
-  } finally {
-    db.close();
-  }
-}
-
-let n = 0;
-/** A fresh request id per press. */
-export const rid = (label: string) => `${label}-${process.pid}-${(++n).toString(36)}`;
-
-/** The orders function in the app's words, over a rig. */
-export function counter(r: Rig) {
-  const create = (user = 'demo-resident', householdId = 'h-yg-a', serviceItemId = 's-repair') =>
-    r.call('orders', { action: 'create', requestId: rid('create'), order: { serviceItemId, householdId, description: '门锁坏了', timeWindow: { from: r.now(), to: r.now() + 7_200_000 } } }, user);
-  const act = (user: string, role: string, o: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) =>
-    r.call('orders', { action, role, orderId: o.id, version: o.version, requestId: rid(action), input }, user);
-  const must = (a: Answer) => {
+/** The orders function in the app's words over a rig, by user id and role. */
+export function desk(r: Rig) {
+  const orderOf = (a: Answer): OrderView => {
     if (a.status !== 200 || !a.body.ok) throw new Error(`expected success, got ${a.status} ${JSON.stringify(a.body)}`);
-    return a.body.data.order as { id: string; version: number; state: string };
+    return a.body.data.order as OrderView;
   };
+  const create = (user = 'demo-resident', householdId = 'h-yg-a', serviceItemId = 's-repair', rid = requestId('create')) =>
+    r.call(
+      'orders',
+      { action: 'create', requestId: rid, order: { serviceItemId, householdId, description: '厨房水龙头漏水', timeWindow: { from: r.now(), to: r.now() + 2 * 3_600_000 } } },
+      user,
+    );
+  const act = (user: string, role: string, order: { id: string; version: number }, action: string, input: Record<string, unknown> = {}, rid = requestId(action)) =>
+    r.call('orders', { action, role, orderId: order.id, version: order.version, requestId: rid, input }, user);
   return {
     create,
     act,
-    place: async (user?: string, householdId?: string, serviceItemId?: string) => must(await create(user, householdId, serviceItemId)),
-    step: async (user: string, role: string, o: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) => must(await act(user, role, o, action, input)),
+    /** 点单 that must succeed: the order as its resident sees it. */
+    place: async (user?: string, householdId?: string, serviceItemId?: string) => orderOf(await create(user, householdId, serviceItemId)),
+    /** One action that must succeed, on the version the caller last saw: the order after it. */
+    step: async (user: string, role: string, order: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) =>
+      orderOf(await act(user, role, order, action, input)),
   };
 }

@@ -10,57 +10,53 @@ import type { Limits } from '@backend/runtime/rate-limit';
 import { seedDemo } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';
+import { dumpStore, storeFile } from '../../support/store-file';
+import { START } from '../../support/test-server';
 
-/** 2026-10-05 09:00 China time, the same start as the HTTP test server. */
-export const START = Date.UTC(2026, 9, 5, 1, 0);
-
-export const DB_FILE = 'red-property.sqlite';
-
-/** Every row of every table of the store in `dir`, read through its own read-only connection. */
-export function dumpStore(dir: string): string {
-  const db = new Database(path.join(dir, DB_FILE), { readonly: true, fileMustExist: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
-  } finally {
-    db.close();
-  }
-}
+export { DB_FILE } from '../../support/store-file';
 
 /**
  * A cheap "has anyone written?" probe: SQLite's data_version, seen from a second read-only
  * connection, changes whenever another connection commits. Used per call; a full dump settles it.
  */
 export function writeProbe(dir: string) {
-  const db = new Database(path.join(dir, DB_FILE), { readonly: true, fileMustExist: true });
+  const db = new Database(storeFile(dir), { readonly: true, fileMustExist: true });
   const version = db.prepare('PRAGMA data_version').pluck();
   return { version: () => version.get() as number, close: () => db.close() };
 }
 
-/** Timeline invariants of one order: seq 1..version, the last event lands in the order's state. */
+/** What is wrong with one order's timeline: events == version, seq 1..n without gaps, each event starts where the last ended, the last ends in the state. */
 export function timelineProblems(order: Order, events: readonly OrderEvent[]): string[] {
   const problems: string[] = [];
-  if (events.length !== order.version) problems.push(`${order.id}: ${events.length} events but version ${order.version}`);
+  if (events.length !== order.version) problems.push(`${order.id}: ${events.length} events, version ${order.version}`);
   events.forEach((e, i) => {
-    if (e.seq !== i + 1) problems.push(`${order.id}: event ${i} has seq ${e.seq}`);
-    if (i > 0 && e.from !== events[i - 1]!.to) problems.push(`${order.id}: event ${e.seq} starts from ${e.from}, previous ended in ${events[i - 1]!.to}`);
+    if (e.seq !== i + 1) problems.push(`${order.id}: event #${i + 1} has seq ${e.seq}`);
+    if (i === 0 && e.from !== null) problems.push(`${order.id}: first event starts from ${e.from}`);
+    if (i > 0 && e.from !== events[i - 1]!.to) problems.push(`${order.id}: seq ${e.seq} starts from ${e.from}, seq ${e.seq - 1} ended in ${events[i - 1]!.to}`);
   });
   const last = events[events.length - 1];
-  if (last && last.to !== order.state) problems.push(`${order.id}: last event ends in ${last.to}, order is ${order.state}`);
+  if (!last || last.to !== order.state) problems.push(`${order.id}: last event ends in ${last?.to}, order is ${order.state}`);
   return problems;
 }
 
-/** Every order of the store with its timeline checked, straight from the tables (one query each). */
+/** Every order of the store in `dir` with its timeline checked, straight from the tables; events of no order are a problem too. */
 export function auditStore(dir: string): { orders: number; events: number; problems: string[] } {
-  const db = new Database(path.join(dir, DB_FILE), { readonly: true, fileMustExist: true });
+  const db = new Database(storeFile(dir), { readonly: true, fileMustExist: true });
   try {
-    const orders = (db.prepare('SELECT doc FROM orders').pluck().all() as string[]).map((d) => JSON.parse(d) as Order);
-    const events = (db.prepare('SELECT doc FROM order_events ORDER BY order_id, seq').pluck().all() as string[]).map((d) => JSON.parse(d) as OrderEvent);
+    const orders = (db.prepare('SELECT version, doc FROM orders').all() as { version: number; doc: string }[]).map((r) => {
+      const o = JSON.parse(r.doc) as Order;
+      return o.version === r.version ? o : { ...o, id: `${o.id} (column v${r.version} ≠ document v${o.version})` };
+    });
     const byOrder = new Map<string, OrderEvent[]>();
-    for (const e of events) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
+    const rows = db.prepare('SELECT doc FROM order_events ORDER BY order_id, seq').pluck().all() as string[];
+    for (const doc of rows) {
+      const e = JSON.parse(doc) as OrderEvent;
+      byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
+    }
     const problems = orders.flatMap((o) => timelineProblems(o, byOrder.get(o.id) ?? []));
-    for (const id of byOrder.keys()) if (!orders.some((o) => o.id === id)) problems.push(`events of a missing order ${id}`);
-    return { orders: orders.length, events: events.length, problems };
+    const ids = new Set(orders.map((o) => o.id));
+    for (const id of byOrder.keys()) if (!ids.has(id)) problems.push(`events of a missing order ${id}`);
+    return { orders: orders.length, events: rows.length, problems };
   } finally {
     db.close();
   }
