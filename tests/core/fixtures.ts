@@ -1,22 +1,12 @@
 import type { Actor, Order, Role, ServiceTeam, User, World } from '@core';
 import { orderFixture } from '../fixtures/order';
+import { userFixture } from '../fixtures/user';
 
 export const NOW = Date.UTC(2026, 10, 28, 8, 0, 0);
 export const COMMUNITY = 'c1';
 
-export const user = (id: string, roles: Role[], extra: Partial<User> = {}): User => ({
-  id,
-  openid: `openid-${id}`,
-  communityId: COMMUNITY,
-  name: id,
-  phone: '13900000000',
-  roles,
-  householdIds: [],
-  companyId: null,
-  onDuty: true,
-  maxOpenOrders: 3,
-  ...extra,
-});
+export const user = (id: string, roles: Role[], extra: Partial<User> = {}): User =>
+  userFixture(id, COMMUNITY, roles, { phone: '13900000000', maxOpenOrders: 3, ...extra });
 
 export const resident = user('resident', ['resident'], { householdIds: ['h1'] });
 export const worker = user('worker', ['worker']);
@@ -39,7 +29,7 @@ export const ACTORS: Record<Role, Actor> = {
 /** An order placed an hour before NOW, waiting for dispatch. */
 export const order = (overrides: Partial<Order> = {}): Order => orderFixture(NOW - 3_600_000, { timeWindow: { from: NOW, to: NOW + 3_600_000 }, ...overrides });
 
-/** A world where every lookup finds the fixture team and people, and nobody is busy. */
+/** A world where every lookup finds the fixture team and people, nobody is busy, and every photo was uploaded. */
 export function world(actor: Actor, extra: Partial<World> = {}): World {
   const people = new Map([resident, worker, teammate, dispatcher, supervisor, admin].map((u) => [u.id, u]));
   return {
@@ -48,6 +38,7 @@ export function world(actor: Actor, extra: Partial<World> = {}): World {
     team: (id) => (id === team.id ? team : undefined),
     user: (id) => people.get(id),
     openOrders: () => 0,
+    photoUploaded: () => true,
     ...extra,
   };
 }

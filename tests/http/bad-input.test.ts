@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode, OrderView } from '@core';
+import { userFixture } from '../fixtures/user';
 import { useTestServer, type Reply } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, requestId, resident, resident2, supervisor, worker, worker2, worker3, type As } from '../support/scenario';
 
@@ -241,19 +242,6 @@ describe('stale versions', () => {
 
 describe('another community', () => {
   const OTHER = 'c-ankang';
-  const other = (id: string, roles: As['role'][], extra: Record<string, unknown> = {}) => ({
-    id,
-    openid: `openid-${id}`,
-    communityId: OTHER,
-    name: id,
-    phone: '13700000000',
-    roles,
-    householdIds: [],
-    companyId: null,
-    onDuty: true,
-    maxOpenOrders: 5,
-    ...extra,
-  });
   const otherSupervisor: As = { user: 'ak-supervisor', role: 'supervisor' };
   const otherResident: As = { user: 'ak-resident', role: 'resident' };
 
@@ -269,7 +257,7 @@ describe('another community', () => {
     await s.putRefs('households', [
       { id: 'h-ak-1-101', communityId: OTHER, compoundId: 'cp-ankang', buildingId: 'b-ak-1', door: '1单元101', contactName: '钱大爷', contactPhone: '13700009999' },
     ]);
-    await s.putRefs('users', [other('ak-supervisor', ['supervisor']), other('ak-resident', ['resident'], { householdIds: ['h-ak-1-101'] })]);
+    await s.putRefs('users', [userFixture('ak-supervisor', OTHER, ['supervisor']), userFixture('ak-resident', OTHER, ['resident'], { householdIds: ['h-ak-1-101'] })]);
     await s.putRefs('serviceItems', [
       { id: 's-ak-repair', communityId: OTHER, name: '安康维修', category: 'repair', description: '小修', redPriceFen: 1000, marketPriceFen: 3000, unit: '次', deadlines: null, active: true },
     ]);

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_TYPES, ROLES, type ActionType, type Role, type User } from '@core';
+import { ACTION_TYPES, ROLES, type ActionType, type Role } from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
+import { userFixture } from '../fixtures/user';
 import { desk, inProcessRig, type Rig } from './support/rig';
 
 /*
@@ -44,30 +45,17 @@ const REFUSALS = ['AUTH.FORBIDDEN', 'ORDER.NOT_FOUND', 'AUTH.ROLE_NOT_HELD', 'OR
 // ---- The second community (and the untied people of the first), added through the store ----------
 
 const B = 'c-second';
-const person = (id: string, communityId: string, roles: Role[], extra: Partial<User> = {}): User => ({
-  id,
-  openid: `openid-${id}`,
-  communityId,
-  name: id,
-  phone: '13900009999',
-  roles,
-  householdIds: [],
-  companyId: null,
-  onDuty: true,
-  maxOpenOrders: 100_000,
-  ...extra,
-});
 const cast = {
   // 幸福里, tied to nothing of the orders below.
-  otherDispatcher: person('x-dispatcher', 'c-xingfuli', ['dispatcher'], { companyId: 'pc-second' }),
-  otherSupervisor: person('x-supervisor', 'c-xingfuli', ['supervisor']),
-  otherAdmin: person('x-admin', 'c-xingfuli', ['admin']),
+  otherDispatcher: userFixture('x-dispatcher', 'c-xingfuli', ['dispatcher'], { companyId: 'pc-second' }),
+  otherSupervisor: userFixture('x-supervisor', 'c-xingfuli', ['supervisor']),
+  otherAdmin: userFixture('x-admin', 'c-xingfuli', ['admin']),
   // The second community: links that would match 幸福里's orders if the community were not checked.
-  resident: person('b-resident', B, ['resident'], { householdIds: ['h-b-1', 'h-yg-a'] }),
-  dispatcher: person('b-dispatcher', B, ['dispatcher'], { companyId: 'pc-hongxin' }),
-  worker: person('b-worker', B, ['worker']),
-  supervisor: person('b-supervisor', B, ['supervisor']),
-  admin: person('b-admin', B, ['admin']),
+  resident: userFixture('b-resident', B, ['resident'], { householdIds: ['h-b-1', 'h-yg-a'] }),
+  dispatcher: userFixture('b-dispatcher', B, ['dispatcher'], { companyId: 'pc-hongxin' }),
+  worker: userFixture('b-worker', B, ['worker']),
+  supervisor: userFixture('b-supervisor', B, ['supervisor']),
+  admin: userFixture('b-admin', B, ['admin']),
 };
 
 /** Who plays each role in each relation to the orders (all placed by 张秀兰 for h-yg-a, company 红心物业, held by 刘师傅 of t-general). */

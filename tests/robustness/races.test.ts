@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OrderView, User } from '@core';
+import type { OrderView } from '@core';
+import { userFixture } from '../fixtures/user';
 import { perTest } from '../support/per-test';
 import { RIGS, desk, requestId, type Answer, type Rig } from './support/rig';
 import { timelineProblems } from './support/world';
@@ -13,19 +14,8 @@ import { timelineProblems } from './support/world';
 const ROUNDS = 8;
 
 /** Extra people for the races: 50 members of t-general, and a second dispatcher of 红心物业. */
-const racers: User[] = Array.from({ length: 50 }, (_, i) => ({
-  id: `race-worker-${i}`,
-  openid: `openid-race-worker-${i}`,
-  communityId: 'c-xingfuli',
-  name: `队员${i}`,
-  phone: '13900000000',
-  roles: ['worker'],
-  householdIds: [],
-  companyId: null,
-  onDuty: true,
-  maxOpenOrders: 1000,
-}));
-const dispatcher2: User = { ...racers[0]!, id: 'demo-dispatcher-2', openid: 'openid-demo-dispatcher-2', name: '李调度', roles: ['dispatcher'], companyId: 'pc-hongxin' };
+const racers = Array.from({ length: 50 }, (_, i) => userFixture(`race-worker-${i}`, 'c-xingfuli', ['worker'], { name: `队员${i}`, maxOpenOrders: 1000 }));
+const dispatcher2 = userFixture('demo-dispatcher-2', 'c-xingfuli', ['dispatcher'], { name: '李调度', companyId: 'pc-hongxin', maxOpenOrders: 1000 });
 
 async function consistent(t: Rig, orderId: string) {
   const order = (await t.store.getOrder(orderId))!;

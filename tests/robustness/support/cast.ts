@@ -1,5 +1,6 @@
-import type { Building, Community, Compound, Household, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines, User } from '@core';
+import type { Building, Community, Compound, Household, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines } from '@core';
 import type { Store } from '@backend/storage/port';
+import { userFixture } from '../../fixtures/user';
 
 /**
  * Two communities served by the same two property companies, with one person per role in each,
@@ -32,37 +33,24 @@ const household = (id: string, cp: Compound): Household => ({
   contactName: '住户',
   contactPhone: '13800009999',
 });
-const user = (id: string, communityId: string, roles: User['roles'], extra: Partial<User> = {}): User => ({
-  id,
-  openid: `openid-${id}`,
-  communityId,
-  name: id,
-  phone: '13900009999',
-  roles,
-  householdIds: [],
-  companyId: null,
-  onDuty: true,
-  maxOpenOrders: 1_000_000,
-  ...extra,
-});
 
 const compounds = [compound(A, 1), compound(A, 2), compound(B, 1), compound(B, 2)];
 const [cpA1, cpA2, cpB1, cpB2] = compounds as [Compound, Compound, Compound, Compound];
 const households = [household('h-a1', cpA1), household('h-a2', cpA1), household('h-a3', cpA2), household('h-b1', cpB1), household('h-b2', cpB2)];
 
 export const USERS = {
-  resident: user('r-a', A, ['resident'], { householdIds: ['h-a1'] }),
-  otherResident: user('r-a2', A, ['resident'], { householdIds: ['h-a2'] }),
-  dispatcher: user('d-a', A, ['dispatcher'], { companyId: 'pc-1' }),
-  otherDispatcher: user('d-a2', A, ['dispatcher'], { companyId: 'pc-2' }),
-  worker: user('w-a', A, ['worker']),
-  otherWorker: user('w-a2', A, ['worker']),
-  supervisor: user('s-a', A, ['supervisor']),
-  admin: user('ad-a', A, ['admin']),
-  residentB: user('r-b', B, ['resident'], { householdIds: ['h-b1'] }),
-  dispatcherB: user('d-b', B, ['dispatcher'], { companyId: 'pc-1' }),
-  workerB: user('w-b', B, ['worker']),
-  supervisorB: user('s-b', B, ['supervisor']),
+  resident: userFixture('r-a', A, ['resident'], { householdIds: ['h-a1'] }),
+  otherResident: userFixture('r-a2', A, ['resident'], { householdIds: ['h-a2'] }),
+  dispatcher: userFixture('d-a', A, ['dispatcher'], { companyId: 'pc-1' }),
+  otherDispatcher: userFixture('d-a2', A, ['dispatcher'], { companyId: 'pc-2' }),
+  worker: userFixture('w-a', A, ['worker']),
+  otherWorker: userFixture('w-a2', A, ['worker']),
+  supervisor: userFixture('s-a', A, ['supervisor']),
+  admin: userFixture('ad-a', A, ['admin']),
+  residentB: userFixture('r-b', B, ['resident'], { householdIds: ['h-b1'] }),
+  dispatcherB: userFixture('d-b', B, ['dispatcher'], { companyId: 'pc-1' }),
+  workerB: userFixture('w-b', B, ['worker']),
+  supervisorB: userFixture('s-b', B, ['supervisor']),
 } as const;
 
 const teams: ServiceTeam[] = [
