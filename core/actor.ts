@@ -21,4 +21,6 @@ export interface World extends Who {
   readonly user: (id: string) => User | undefined;
   /** Orders a worker holds now (assigned to them and not yet completed). */
   readonly openOrders: (workerId: string) => number;
+  /** Whether a file id names a photo the actor uploaded, so may put on an order. */
+  readonly photoUploaded: (fileId: string) => boolean;
 }

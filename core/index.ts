@@ -11,6 +11,7 @@ export * from './order-scope';
 export * from './order-transitions';
 export * from './order-decide';
 export * from './order-create';
+export * from './photos';
 export * from './privacy';
 export * from './notifications';
 export * from './schema';

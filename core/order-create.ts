@@ -7,6 +7,7 @@ import { notify, type Effect } from './notifications';
 import { ok, type Result } from './result';
 import { HOUR } from './time';
 import { clockFor } from './deadlines';
+import { checkPhotos } from './photos';
 
 /** What creating an order needs besides the input, loaded by the caller. */
 export interface CreateContext {
@@ -19,6 +20,8 @@ export interface CreateContext {
   readonly building: Building | undefined;
   /** Deadlines for a service that sets none of its own. */
   readonly defaultDeadlines: StageDeadlines;
+  /** Whether a file id names a photo the actor uploaded. */
+  readonly photoUploaded: (fileId: string) => boolean;
 }
 
 /** How far ahead a resident may book, and how wide a window may be. */
@@ -41,6 +44,8 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
   if (to - from > MAX_WINDOW) return fail('INPUT.INVALID', { timeWindow: '时间段不能超过7天' });
   if (to < now - GRACE) return fail('INPUT.INVALID', { timeWindow: '所选时间已经过去' });
   if (from > now + MAX_BOOKING_AHEAD) return fail('INPUT.INVALID', { timeWindow: '最多预约60天内的服务' });
+  const photos = checkPhotos(input.photos, ctx.photoUploaded);
+  if (!photos.ok) return photos;
 
   const sla = item.deadlines ?? ctx.defaultDeadlines;
   const order: Order = {

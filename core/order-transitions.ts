@@ -4,6 +4,7 @@ import type { ActionInput, ActionType } from './order-inputs';
 import type { Assignment, Instruction, Order, OrderState } from './order';
 import { ORDER_STATES, TERMINAL_STATES } from './order';
 import { notify, type Effect, type Recipient } from './notifications';
+import { checkPhotos } from './photos';
 import { ok, type Result } from './result';
 import type { Role } from './roles';
 import { HOUR, MINUTE } from './time';
@@ -235,10 +236,13 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['worker'],
     to: 'pending_confirm',
     guard: mustBeAssignee,
-    apply: (order, { notes, photos }, { now }) =>
-      change({ completion: { notes, photos, at: now } }, { notes, photos }, [
+    apply: (order, { notes, photos }, { now, photoUploaded }) => {
+      const uploaded = checkPhotos(photos, photoUploaded);
+      if (!uploaded.ok) return uploaded;
+      return change({ completion: { notes, photos, at: now } }, { notes, photos }, [
         notify(residentOf(order), order.id, '服务已完成，请确认并评价'),
-      ]),
+      ]);
+    },
   },
   instruct: {
     from: ALL_STATES,

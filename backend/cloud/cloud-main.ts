@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Handler } from '../functions/define-function';
 import { timeOrderedId, type Deps } from '../runtime/deps';
+import { cloudPhotos } from '../runtime/photos';
 import { defaultLimits } from '../runtime/rate-limit';
 import { openCloudBaseStore } from '../storage/cloudbase/cloudbase-store';
 
@@ -8,11 +9,13 @@ let deps: Deps | null = null;
 
 /** One store per warm container: CloudBase reuses the process between calls. */
 function depsOnce(): Deps {
+  const envId = process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '';
   deps ??= {
-    store: openCloudBaseStore({ envId: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '' }),
+    store: openCloudBaseStore({ envId }),
     now: () => Date.now(),
     newId: (prefix) => timeOrderedId(prefix),
     limits: defaultLimits(),
+    photos: cloudPhotos(envId),
   };
   return deps;
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../storage/port';
+import type { PhotoStore } from './photos';
 import type { Limits } from './rate-limit';
 
 /** Everything a handler needs from the outside world, passed in so tests can fake the clock. */
@@ -8,6 +9,12 @@ export interface Deps {
   readonly newId: (prefix: string) => string;
   /** Per-user limits on floodable actions; absent in tests and benchmarks that need volume. */
   readonly limits?: Limits;
+  /**
+   * Which photos a user uploaded, to check the file ids put on an order. The local server fills in
+   * its own file store, the CloudBase entry the fileID shape check; absent, no photo is known, so
+   * only orders and completions without photos go through.
+   */
+  readonly photos?: PhotoStore;
 }
 
 /** Ids that sort by creation time and are unguessable enough for URLs: prefix + time + random. */

@@ -6,7 +6,7 @@ import { resolveUser } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
 import { serveStatic } from './static-files';
-import { handleUpload, serveUpload } from './uploads';
+import { handleUpload, serveUpload, uploadedPhotos } from './uploads';
 
 export interface ServerOptions {
   readonly deps: Deps;
@@ -33,7 +33,8 @@ export const statusOfEnvelope = (e: Envelope<unknown>) => (e.ok ? 200 : statusOf
  * The caller is the demo user named in `X-Dev-User`; this header exists only here.
  */
 export function createServer(opts: ServerOptions): http.Server {
-  const { deps } = opts;
+  // Photos on orders must be ones uploaded here, by the same person, unless the caller knows better.
+  const deps: Deps = opts.deps.photos ? opts.deps : { ...opts.deps, photos: uploadedPhotos(opts.filesDir) };
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -85,7 +86,7 @@ export function createServer(opts: ServerOptions): http.Server {
     if (url.pathname === '/api/files' && req.method === 'POST') {
       const user = await resolveUser(deps.store, caller);
       if (!user.ok) return failure(res, user.error);
-      return handleUpload(req, res, opts.filesDir, () => deps.newId('f'));
+      return handleUpload(req, res, opts.filesDir, () => deps.newId('f'), user.value.id);
     }
     if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {
       return serveUpload(res, opts.filesDir, path.basename(url.pathname));

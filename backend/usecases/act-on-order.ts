@@ -1,6 +1,6 @@
 import { check, decide, fail, type Actor, type AppError, type OrderAction, type OrderView, type Result, type ServiceTeam, type User, type World } from '@core';
 import type { Deps } from '../runtime/deps';
-import type { Store } from '../storage/port';
+import { NO_PHOTOS } from '../runtime/photos';
 import { commitOnce, earlierReply } from './commit-once';
 import { viewOrder } from './order-view';
 
@@ -13,7 +13,8 @@ export interface ActRequest {
 }
 
 /** Loads exactly what the action's rules may look up, so the core can decide without I/O. */
-async function worldFor(store: Store, actor: Actor, action: OrderAction, now: number): Promise<World> {
+async function worldFor(deps: Deps, actor: Actor, action: OrderAction, now: number): Promise<World> {
+  const { store } = deps;
   const teams = new Map<string, ServiceTeam>();
   const users = new Map<string, User>([[actor.user.id, actor.user]]);
   const workerIds: string[] = [];
@@ -27,8 +28,19 @@ async function worldFor(store: Store, actor: Actor, action: OrderAction, now: nu
     }
   }
   if (action.type === 'grab') workerIds.push(actor.user.id);
-  const open = await store.openOrdersOf(workerIds);
-  return { now, actor, team: (id) => teams.get(id), user: (id) => users.get(id), openOrders: (id) => open[id] ?? 0 };
+  const photos = action.type === 'complete' ? action.input.photos : [];
+  const [open, uploaded] = await Promise.all([
+    store.openOrdersOf(workerIds),
+    photos.length ? (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, photos) : new Set<string>(),
+  ]);
+  return {
+    now,
+    actor,
+    team: (id) => teams.get(id),
+    user: (id) => users.get(id),
+    openOrders: (id) => open[id] ?? 0,
+    photoUploaded: (fileId) => uploaded.has(fileId),
+  };
 }
 
 /** 下单, 接单, 督单 and the resident's follow-ups: one action on one order, exactly once per request id. */
@@ -45,7 +57,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   const order = await deps.store.getOrder(req.orderId);
   if (!order) return fail('ORDER.NOT_FOUND');
   const now = deps.now();
-  const world = await worldFor(deps.store, actor, req.action, now);
+  const world = await worldFor(deps, actor, req.action, now);
   const decided = decide(order, req.action, req.version, world);
   if (!decided.ok) return decided;
 

@@ -1,10 +1,11 @@
 import { createOrder, fail, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
+import { NO_PHOTOS } from '../runtime/photos';
+import { commitOnce, earlierReply } from './commit-once';
+import { viewOrder } from './order-view';
 
 /** Used only if a community somehow has no settings: the norms' ordinary request (respond in 2 h, done in 3 days). */
 const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete: 3 * 24 * 60, confirm: 3 * 24 * 60 };
-import { commitOnce, earlierReply } from './commit-once';
-import { viewOrder } from './order-view';
 
 /** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
 export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
@@ -15,11 +16,12 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
-  const [community, item, compound, building] = await Promise.all([
+  const [community, item, compound, building, uploaded] = await Promise.all([
     store.getRef('communities', actor.user.communityId),
     store.getRef('serviceItems', input.serviceItemId),
     household ? store.getRef('compounds', household.compoundId) : null,
     household ? store.getRef('buildings', household.buildingId) : null,
+    input.photos.length ? (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, input.photos) : new Set<string>(),
   ]);
   const now = deps.now();
   const decided = createOrder(input, {
@@ -31,6 +33,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     compound: compound ?? undefined,
     building: building ?? undefined,
     defaultDeadlines: community?.settings.defaultDeadlines ?? FALLBACK_DEADLINES,
+    photoUploaded: (fileId) => uploaded.has(fileId),
   });
   if (!decided.ok) return decided;
   const { order, event, effects } = decided.value;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Envelope } from '@core';
+import { CLOUD_PHOTO_FOLDER, type Envelope } from '@core';
 import { NetworkFailure, type Transport } from './transport-types';
 
 declare const CLOUD_ENV: string;
@@ -28,7 +28,7 @@ export const transport: Transport = {
   },
   async upload(tempPath) {
     try {
-      const res = await cloud().uploadFile({ cloudPath: `order-photos/${randomName()}${extOf(tempPath)}`, filePath: tempPath });
+      const res = await cloud().uploadFile({ cloudPath: `${CLOUD_PHOTO_FOLDER}/${randomName()}${extOf(tempPath)}`, filePath: tempPath });
       return res.fileID;
     } catch (e) {
       throw new NetworkFailure(e);

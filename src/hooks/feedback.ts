@@ -34,9 +34,10 @@ export async function notice(title: string, content: string): Promise<void> {
   }
 }
 
-/** Problems the user fixes in the open form (a field, a member who is full): shown there, not in a toast. */
+/** Problems the user fixes in the open form (a field, a photo to upload again, a member who is full): shown there, not in a toast. */
 export const isFormProblem = (e: ApiError): boolean =>
   e.code === 'INPUT.INVALID' ||
+  e.code === 'FILE.NOT_FOUND' ||
   e.code === 'ORDER.REASON_REQUIRED' ||
   e.code === 'ORDER.SAME_ASSIGNEE' ||
   e.code.startsWith('WORKER.') ||

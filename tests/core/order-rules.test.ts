@@ -138,6 +138,23 @@ describe('worker actions', () => {
     const r = act(order({ state: 'in_service', assignment: assigned }), { type: 'complete', input: { notes: '更换阀门', photos: ['cloud://a.jpg'] } }, 'worker');
     expect(r.ok && r.value.order).toMatchObject({ state: 'pending_confirm', completion: { notes: '更换阀门', photos: ['cloud://a.jpg'], at: NOW } });
   });
+
+  it('refuses to complete with a photo the worker did not upload, naming which one, and changes nothing', () => {
+    const o = order({ state: 'in_service', assignment: assigned });
+    const uploaded = (id: string) => id === 'mine.jpg';
+    const r = act(o, { type: 'complete', input: { notes: '更换阀门', photos: ['mine.jpg', 'made-up.jpg'] } }, 'worker', { photoUploaded: uploaded });
+    expect(r.ok ? null : r.error).toEqual({ code: 'FILE.NOT_FOUND', message: '图片不存在', details: { photos: '第2张照片找不到，请删掉后重新添加' } });
+    expect(o).toMatchObject({ state: 'in_service', version: 1, completion: null });
+    expect(codeOf(act(o, { type: 'complete', input: { notes: '更换阀门', photos: [] } }, 'worker', { photoUploaded: () => false }))).toBe('ok');
+  });
+
+  it('checks whose order it is and its state before it looks at the photos', () => {
+    const complete: OrderAction = { type: 'complete', input: { notes: '更换阀门', photos: ['made-up.jpg'] } };
+    const noPhotos = { photoUploaded: () => false };
+    const teammates = order({ state: 'in_service', assignment: { mode: 'member', teamId: 't1', workerId: teammate.id } });
+    expect(codeOf(act(teammates, complete, 'worker', noPhotos))).toBe('ORDER.NOT_FOUND');
+    expect(codeOf(act(order({ state: 'accepted', assignment: assigned }), complete, 'worker', noPhotos))).toBe('ORDER.TRANSITION_NOT_ALLOWED');
+  });
 });
 
 describe('supervisor actions', () => {

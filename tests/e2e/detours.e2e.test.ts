@@ -52,6 +52,44 @@ describe('督办', () => {
   });
 });
 
+describe('a photo the server does not have', () => {
+  /** A 1×1 PNG: an image the browser decodes, as the photo picker needs. */
+  const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  it('keeps the 完工上报 form open, says which photo, and completes once it is removed', async () => {
+    const id = await placeOrder(running(), '阳台水管滴水');
+    let version = 1;
+    for (const [who, role, action, input] of [
+      ['demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' }],
+      ['demo-worker', 'worker', 'accept', {}],
+      ['demo-worker', 'worker', 'start', {}],
+    ] as const) {
+      const { order } = await running().api('orders', who, { action, role, orderId: id, version, requestId: `e2e-${action}-${id}`, input });
+      version = order.version;
+    }
+    const page = await enterAs(running(), 'demo-worker');
+    // The upload is answered with an id of no file here, as if the photo had been lost since.
+    await page.route('**/api/files', (route) => route.fulfill({ json: { ok: true, data: { fileId: 'f0000000000000.png' } } }));
+    await tap(page, '阳台水管滴水');
+    await press(page, '完工上报');
+    await write(page, '更换了水管接头');
+    const chooser = page.waitForEvent('filechooser');
+    await tap(page, '添加照片');
+    await (await chooser).setFiles({ name: 'pipe.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.locator('.photo-slot').filter({ visible: true }).first().waitFor();
+    await press(page, '提交完工');
+    await see(page, '第1张照片找不到，请删掉后重新添加');
+    await shot(page, 'photo-missing-1-form');
+    expect((await running().store.getOrder(id))!).toMatchObject({ state: 'in_service', version, completion: null });
+
+    await tap(page, '删除');
+    await press(page, '提交完工');
+    await see(page, '待确认');
+    expect((await running().store.getOrder(id))!).toMatchObject({ state: 'pending_confirm', completion: { notes: '更换了水管接头', photos: [] } });
+    await page.context().close();
+  });
+});
+
 describe('长辈模式', () => {
   /** Opens the meal-delivery order form as the resident, elder mode on or off from the start page. */
   async function orderForm(elder: boolean) {

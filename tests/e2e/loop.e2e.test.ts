@@ -10,6 +10,9 @@ const running = useApp();
 
 const enter = (userId: string) => enterAs(running(), userId);
 
+/** A 1×1 PNG: small, but an image the browser decodes, as the H5 photo picker needs. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 describe('one order through all four roles', () => {
   let orderId = '';
 
@@ -56,10 +59,21 @@ describe('one order through all four roles', () => {
     await see(page, '服务中');
     await press(page, '完工上报');
     await write(page, '更换了门锁锁芯，试开正常');
+    // A photo of the new lock, picked from the album: uploaded at once, then sent with the report.
+    const chooser = page.waitForEvent('filechooser');
+    await tap(page, '添加照片');
+    await (await chooser).setFiles({ name: 'lock.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.locator('.photo-slot').filter({ visible: true }).first().waitFor();
+    await shot(page, 'loop-3-completion-form');
     await press(page, '提交完工');
     await see(page, '待确认');
     await shot(page, 'loop-3-completed');
-    expect((await running().store.getOrder(orderId))!).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
+    const completed = (await running().store.getOrder(orderId))!;
+    expect(completed).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
+    expect(completed.completion?.photos).toHaveLength(1);
+    const served = await fetch(`${running().url}/api/files/${completed.completion!.photos[0]}`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PHOTO);
     await page.context().close();
   });
 

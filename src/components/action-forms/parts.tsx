@@ -92,7 +92,7 @@ export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmi
     const failure = await onSubmit(input);
     if (!failure) return;
     if (failure.code === 'ORDER.REASON_REQUIRED') setErrors({ reason: failure.details.reason ?? failure.message, ...fieldErrors(failure.details) });
-    else if (failure.code === 'INPUT.INVALID') {
+    else if (failure.code === 'INPUT.INVALID' || failure.code === 'FILE.NOT_FOUND') {
       const fe = fieldErrors(failure.details);
       setErrors(Object.keys(fe).length > 0 ? fe : { _: failure.message });
     } else if (isFormProblem(failure)) {
