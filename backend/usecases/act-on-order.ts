@@ -1,6 +1,7 @@
 import { check, decide, fail, type Actor, type AppError, type OrderAction, type OrderView, type Result, type ServiceTeam, type User, type World } from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
+import { admit, rateLimited } from '../runtime/rate-limit';
 import { commitOnce, earlierReply } from './commit-once';
 import { viewOrder } from './order-view';
 
@@ -52,7 +53,8 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   };
   const earlier = await earlierReply<{ order: OrderView }>(deps, m);
   if (earlier) return earlier;
-  if (req.action.type === 'urge' && deps.limits && !deps.limits.urge.take(actor.user.id, deps.now())) return fail('REQUEST.RATE_LIMITED');
+  const spends = req.action.type === 'urge' ? 'urge' : undefined;
+  if (spends && !admit(deps.limits, spends, actor.user.id, deps.now())) return rateLimited(spends);
 
   const order = await deps.store.getOrder(req.orderId);
   if (!order) return fail('ORDER.NOT_FOUND');
@@ -62,7 +64,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   if (!decided.ok) return decided;
 
   const { order: next, event, effects, capacity } = decided.value;
-  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, { order: viewOrder(next, actor, now) });
+  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, { order: viewOrder(next, actor, now) }, spends);
   if (written !== 'version-conflict') return written;
 
   // Someone else changed the order between our read and our write: explain from the fresh copy

@@ -1,7 +1,8 @@
 import { fail, ok, type AppError, type Capacity, type Effect, type Order, type OrderEvent, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { fingerprint, replyKey } from '../runtime/idempotency';
-import type { StoredReply } from '../storage/port';
+import { rateLimited, type Limited } from '../runtime/rate-limit';
+import type { CommitResult, StoredReply } from '../storage/port';
 
 /** What a mutating request asks, to be committed once per request id. */
 export interface Mutation {
@@ -23,26 +24,38 @@ function replayed<T>(stored: StoredReply, print: string): Result<T, AppError> {
 
 /**
  * Writes a decision and the reply under the request id in one commit. Tells the caller whether it
- * lost a version race (so it can explain why) or a race with its own retry (so it replays).
+ * lost a version race (so it can explain why) or a race with its own retry (so it replays). A
+ * limited action (`spends`) spends a unit of the user's budget here, just before the write, and
+ * gets it back unless the write happened: only accepted requests use up the budget.
  */
 export async function commitOnce<T>(
   deps: Deps,
   m: Mutation,
   write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[]; capacity?: Capacity },
   reply: T,
+  spends?: Limited,
 ): Promise<Result<T, AppError> | 'version-conflict'> {
   const now = deps.now();
   const key = replyKey(m.userId, m.requestId);
   const print = fingerprint(m.request);
-  const result = await deps.store.commit({
-    order: write.order,
-    expectedVersion: write.expectedVersion,
-    events: [write.event],
-    notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
-    reply: { key, fingerprint: print, reply, at: now },
-    ...(write.capacity && { capacity: write.capacity }),
-  });
+  const budget = spends ? deps.limits?.[spends] : undefined;
+  if (spends && budget && !budget.take(m.userId, now)) return rateLimited(spends);
+  let result: CommitResult;
+  try {
+    result = await deps.store.commit({
+      order: write.order,
+      expectedVersion: write.expectedVersion,
+      events: [write.event],
+      notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
+      reply: { key, fingerprint: print, reply, at: now },
+      ...(write.capacity && { capacity: write.capacity }),
+    });
+  } catch (e) {
+    budget?.giveBack(m.userId, now);
+    throw e;
+  }
   if (result.ok) return ok(reply);
+  budget?.giveBack(m.userId, now);
   if (result.conflict === 'capacity') return fail('WORKER.OVER_CAPACITY');
   if (result.conflict === 'version') return 'version-conflict';
   const stored = await deps.store.getReply(key);

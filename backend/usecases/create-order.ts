@@ -1,6 +1,7 @@
 import { createOrder, fail, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
+import { admit, rateLimited } from '../runtime/rate-limit';
 import { commitOnce, earlierReply } from './commit-once';
 import { viewOrder } from './order-view';
 
@@ -12,7 +13,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
   const earlier = await earlierReply<{ order: OrderView }>(deps, m);
   if (earlier) return earlier;
-  if (deps.limits && !deps.limits.createOrder.take(actor.user.id, deps.now())) return fail('REQUEST.RATE_LIMITED', undefined, '下单太频繁，请稍后再试');
+  if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return rateLimited('createOrder');
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
@@ -37,7 +38,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   });
   if (!decided.ok) return decided;
   const { order, event, effects } = decided.value;
-  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, { order: viewOrder(order, actor, now) });
+  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, { order: viewOrder(order, actor, now) }, 'createOrder');
   // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
   return written === 'version-conflict' ? fail('INTERNAL') : written;
 }
