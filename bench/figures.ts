@@ -3,7 +3,7 @@
  * the chart's panels. The limits come from the same run: the raw store rate, a bare node start, the
  * server's own first byte; the targets from issue 6.
  */
-import type { FunctionBundles, PackageSizes } from './sizes';
+import type { BundleLoad, PackageSizes } from './sizes';
 import type { Composition } from './bundle-composition';
 import type { FirstScreen } from './h5';
 import type { ActionLoad } from './http-actions';
@@ -24,7 +24,7 @@ export interface Results {
   http?: { connections: number; perAction: number; actions: ActionLoad[]; writes: Latency; profile: ProfileResult & { loopsPerSecond: number } };
   loops?: { inProcess: LoopRate[]; http: LoopRate[] };
   statistics?: { runs: StatsRun[]; servers: ServerAtScale[] };
-  sizes?: { weapp: PackageSizes; functions: FunctionBundles; composition: Composition | null };
+  sizes?: { weapp: PackageSizes; functions: { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] }; composition: Composition | null };
   h5?: (FirstScreen & { builtAt?: string }) | { note: string };
 }
 
@@ -147,20 +147,9 @@ export function figures(r: Results): Figure[] {
     }
     const f = r.sizes.functions;
     if (!f.built) out.push({ group: 'function bundles', name: 'cloud function bundles', value: null, unit: 'KB', note: f.note });
-    const bare = { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' };
-    // Results from before the SDK was left out of the bundles have no `sdk`: their labels stay as they were.
-    const sdk = f.sdk ? `${f.sdk.name}@${f.sdk.version}` : null;
-    if (f.sdk) out.push({ group: 'function bundles', name: `${sdk} alone: cold require (fresh node, median of 5)`, value: f.sdk.requireMs, unit: 'ms', limit: bare, note: 'installed in the cloud from each function\'s package.json' });
     for (const b of f.bundles) {
-      out.push({ group: 'function bundles', name: sdk ? `${b.name}/index.js size (own code; SDK not inside)` : `${b.name}/index.js size`, value: b.kb, unit: 'KB' });
-      out.push({
-        group: 'function bundles',
-        name: sdk ? `${b.name} cold load: require bundle + SDK (fresh node, median of 5)` : `${b.name} cold require (fresh node, median of 5)`,
-        value: b.requireMs,
-        unit: 'ms',
-        limit: bare,
-        note: `whole process ${b.processMs} ms`,
-      });
+      out.push({ group: 'function bundles', name: `${b.name}/index.js size`, value: b.kb, unit: 'KB' });
+      out.push({ group: 'function bundles', name: `${b.name} cold require (fresh node, median of 5)`, value: b.requireMs, unit: 'ms', limit: { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' }, note: `whole process ${b.processMs} ms` });
     }
   }
   if (r.h5) {

@@ -43,15 +43,10 @@ export function panels(r: Results): Panel[] {
     out.push({ title: 'Weapp packages', unit: 'KB', bars: r.sizes.weapp.packages.map((p) => ({ label: p.name === '(main)' ? 'main package' : p.name, value: p.kb })), line: { value: TARGET_MAIN_KB, label: 'target: main < 1 MB' } });
   }
   if (r.sizes?.functions.built) {
-    const f = r.sizes.functions;
     out.push({
-      title: f.sdk ? `Cloud function cold load in a fresh node: require bundle + ${f.sdk.name}` : 'Cloud function bundles: cold require in a fresh node',
+      title: 'Cloud function bundles: cold require in a fresh node',
       unit: 'ms',
-      bars: [
-        { label: 'bare node process start → exit', value: f.baselineProcessMs, reference: true },
-        ...(f.sdk ? [{ label: `${f.sdk.name} alone`, value: f.sdk.requireMs, reference: true }] : []),
-        ...f.bundles.map((b) => ({ label: f.sdk ? `${b.name} (${Math.round(b.kb)} KB + SDK)` : `${b.name} (${Math.round(b.kb)} KB)`, value: b.requireMs })),
-      ],
+      bars: [{ label: 'bare node process start → exit', value: r.sizes.functions.baselineProcessMs, reference: true }, ...r.sizes.functions.bundles.map((b) => ({ label: `${b.name} (${Math.round(b.kb)} KB)`, value: b.requireMs }))],
     });
   }
   if (r.h5 && !('note' in r.h5)) {
