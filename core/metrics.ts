@@ -74,6 +74,21 @@ export interface MetricSums {
 
 export const ZERO_SUMS: MetricSums = { orders: 0, respondedOnTime: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, closed: 0, handlingMs: 0, overdue: 0 };
 
+/** Two groups' sums together: groups of finer keys roll up into coarser ones exactly. */
+export function addSums(a: MetricSums, b: MetricSums): MetricSums {
+  return {
+    orders: a.orders + b.orders,
+    respondedOnTime: a.respondedOnTime + b.respondedOnTime,
+    due: a.due + b.due,
+    resolved: a.resolved + b.resolved,
+    rated: a.rated + b.rated,
+    satisfied: a.satisfied + b.satisfied,
+    closed: a.closed + b.closed,
+    handlingMs: a.handlingMs + b.handlingMs,
+    overdue: a.overdue + b.overdue,
+  };
+}
+
 /** Adds one order's facts, as of a moment, to running sums: the reference every store's aggregation is tested against. */
 export function addFacts(s: MetricSums, f: OrderFacts, asOf: Millis): MetricSums {
   if (!f.counted) return s;

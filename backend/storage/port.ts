@@ -148,6 +148,11 @@ export interface Store {
    * (SQL, or CloudBase aggregation) to the core's definitions (orderFacts, addFacts).
    */
   metricSums(communityId: string, period: { from: Millis; to: Millis }, by: GroupBy, asOf: Millis): Promise<GroupSums[]>;
+  /**
+   * metricSums for several groupings of the same orders, one list per grouping in the order asked
+   * (the supervisor's board wants seven). The embedded store reads the orders once for all of them.
+   */
+  metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis): Promise<GroupSums[][]>;
 
   getReply(key: string): Promise<StoredReply | null>;
   commit(change: Commit): Promise<CommitResult>;

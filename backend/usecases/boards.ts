@@ -14,7 +14,7 @@ import {
 import type { Deps } from '../runtime/deps';
 import type { OrderFilter } from '../storage/port';
 import { viewOrder } from './order-view';
-import { mayReadStatistics, namesOf, overall, periodOf, ratesBy, type RatedGroup } from './statistics';
+import { mayReadStatistics, namesOf, periodOf, ratesByMany, type RatedGroup } from './statistics';
 
 
 const OPEN: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm'];
@@ -35,14 +35,8 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     return page.items.map((o) => viewOrder(o, actor, deps.now()));
   };
   const p = period.value;
-  const [all, trend, teams, compounds, companies, workers, categories, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
-    overall(deps, communityId, p),
-    ratesBy(deps, communityId, p, 'day', names),
-    ratesBy(deps, communityId, p, 'team', names),
-    ratesBy(deps, communityId, p, 'compound', names),
-    ratesBy(deps, communityId, p, 'company', names),
-    ratesBy(deps, communityId, p, 'worker', names),
-    ratesBy(deps, communityId, p, 'category', names),
+  const [rates, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
+    ratesByMany(deps, communityId, p, ['day', 'team', 'compound', 'company', 'worker', 'category'], names),
     deps.store.countByState(scope, {}),
     queue({ states: OPEN }),
     queue({ states: OPEN, attention: 'overdue' }),
@@ -50,10 +44,11 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     queue({ attention: 'complaints' }),
     queue({ attention: 'instructions' }),
   ]);
+  const { day: trend, team: teams, compound: compounds, company: companies, worker: workers, category: categories } = rates.groups;
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
   return ok({
     period: p,
-    overall: all,
+    overall: rates.overall,
     trend: trend.map((g) => ({ key: g.key, rates: g.rates })),
     teams: rankRows('team', teams.map(unit), weights),
     compounds: rankRows('compound', compounds.map(unit), weights),
@@ -82,16 +77,13 @@ export async function publicBoard(deps: Deps, communityId: string, month: string
   const period = periodOf(month, deps.now());
   if (!period.ok) return period;
   const names = await namesOf(deps, communityId);
-  const [all, compounds, teams] = await Promise.all([
-    overall(deps, communityId, period.value),
-    ratesBy(deps, communityId, period.value, 'compound', names),
-    ratesBy(deps, communityId, period.value, 'team', names),
-  ]);
+  const rates = await ratesByMany(deps, communityId, period.value, ['compound', 'team'], names);
+  const { compound: compounds, team: teams } = rates.groups;
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
   return ok({
     community: community.name,
     month,
-    overall: all,
+    overall: rates.overall,
     compounds: rankRows('compound', compounds.map(unit), community.settings.weights).map(publicRow),
     teams: rankRows('team', teams.map(unit), community.settings.weights).map(publicRow),
   });

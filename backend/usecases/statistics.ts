@@ -35,16 +35,23 @@ export interface RatedGroup {
   readonly rates: Rates;
 }
 
-/** Grouped rates with display names; groups without a key (never assigned) are left out. */
-export async function ratesBy(deps: Deps, communityId: string, period: Period, by: GroupBy, names: Map<string, string>): Promise<RatedGroup[]> {
-  const groups: GroupSums[] = await deps.store.metricSums(communityId, period, by, deps.now());
-  return groups.flatMap((g) => (g.key === null ? [] : [{ key: g.key, name: names.get(g.key) ?? g.key, rates: ratesOf(g.sums) }]));
-}
-
-/** The community's overall rates for a period. */
-export async function overall(deps: Deps, communityId: string, period: Period): Promise<Rates> {
-  const [all] = await deps.store.metricSums(communityId, period, 'all', deps.now());
-  return ratesOf(all?.sums ?? ZERO_SUMS);
+/**
+ * Rates of several groupings at once, read from the store in one go: the whole period's, and per
+ * grouping its named groups (orders without that key, never assigned, are left out).
+ */
+export async function ratesByMany<B extends Exclude<GroupBy, 'all'>>(
+  deps: Deps,
+  communityId: string,
+  period: Period,
+  bys: readonly B[],
+  names: Map<string, string>,
+): Promise<{ overall: Rates; groups: Record<B, RatedGroup[]> }> {
+  const [all, ...grouped] = await deps.store.metricSumsMany(communityId, period, ['all', ...bys], deps.now());
+  const named = (groups: GroupSums[]) => groups.flatMap((g) => (g.key === null ? [] : [{ key: g.key, name: names.get(g.key) ?? g.key, rates: ratesOf(g.sums) }]));
+  return {
+    overall: ratesOf(all?.[0]?.sums ?? ZERO_SUMS),
+    groups: Object.fromEntries(bys.map((by, i) => [by, named(grouped[i] ?? [])])) as Record<B, RatedGroup[]>,
+  };
 }
 
 /** Names of everything statistics group by, so the board shows 服务队 names rather than ids. */
@@ -64,7 +71,7 @@ export async function namesOf(deps: Deps, communityId: string): Promise<Map<stri
 /** Ranked rows of teams and companies: the 考核 table. */
 export async function assessmentRows(deps: Deps, communityId: string, period: Period, weights: AssessmentWeights): Promise<AssessmentRow[]> {
   const names = await namesOf(deps, communityId);
-  const [teams, companies] = await Promise.all([ratesBy(deps, communityId, period, 'team', names), ratesBy(deps, communityId, period, 'company', names)]);
+  const { team: teams, company: companies } = (await ratesByMany(deps, communityId, period, ['team', 'company'], names)).groups;
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
   return [...rankRows('team', teams.map(unit), weights), ...rankRows('company', companies.map(unit), weights)];
 }

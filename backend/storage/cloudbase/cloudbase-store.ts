@@ -158,6 +158,11 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
     async metricSums(communityId, period, by, asOf) {
       return metricSums(await coll(names.orders), _, communityId, period, by, asOf);
     },
+    async metricSumsMany(communityId, period, bys, asOf) {
+      // One aggregation per grouping, run side by side: each is a server-side pass of its own.
+      const orders = await coll(names.orders);
+      return Promise.all(bys.map((by) => metricSums(orders, _, communityId, period, by, asOf)));
+    },
 
     async getReply(key) {
       const found = docs(await (await coll(names.replies)).doc(key).get());

@@ -17,6 +17,7 @@ import {
 } from '../port';
 import { decodeCursor, encodeCursor, orderIndex, recipientKey } from '../order-index';
 import { GROUP_SQL, filterWhere } from './order-sql';
+import { METRIC_SUMS_SQL, rollUp } from './metric-sql';
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema-sql';
@@ -279,15 +280,21 @@ export function openSqliteStore(dir: string): Store {
       return st.dueForSweep.all(now, limit).map((r) => parse<Order>(r));
     },
     async metricSums(communityId, period, by: GroupBy, asOf) {
+      return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;
+    },
+    async metricSumsMany(communityId, period, bys, asOf) {
+      // One GROUP BY over the finest combination of the keys asked for (a pass over the covering
+      // index and a sort), then each grouping is summed up from those groups: the board's seven
+      // groupings cost about one and a half of the single ones rather than seven.
+      const keys = [...new Set(bys.filter((b) => b !== 'all').map((b) => GROUP_SQL[b]))];
       const rows = prepared(
-        `SELECT ${GROUP_SQL[by]} AS key, COUNT(*) AS orders, SUM(responded_on_time) AS respondedOnTime,
-           SUM(CASE WHEN settled = 1 OR resolve_due_at <= ? THEN 1 ELSE 0 END) AS due,
-           SUM(resolved) AS resolved, SUM(rated) AS rated, SUM(satisfied) AS satisfied,
-           SUM(handling_ms IS NOT NULL) AS closed, COALESCE(SUM(handling_ms), 0) AS handlingMs, SUM(overdue) AS overdue
+        `SELECT ${[...keys.map((k, i) => `${k} AS k${i}`), METRIC_SUMS_SQL].join(', ')}
          FROM orders WHERE community_id = ? AND counted = 1 AND created_at >= ? AND created_at < ?
-         GROUP BY 1 ORDER BY 1`,
-      ).all(asOf, communityId, period.from, period.to) as ({ key: string | null } & MetricSums)[];
-      return rows.map(({ key, ...sums }) => ({ key, sums }));
+         ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : 'HAVING COUNT(*) > 0'}`,
+      )
+        .raw()
+        .all(asOf, communityId, period.from, period.to) as unknown[][];
+      return bys.map((by) => rollUp(rows, by === 'all' ? null : keys.indexOf(GROUP_SQL[by]), keys.length));
     },
     async getReply(key) {
       const r = st.getReply.get(key) as { key: string; fingerprint: string; at: number; reply: string } | undefined;

@@ -122,6 +122,21 @@ export function orderQueriesContract(s: StoreRef): void {
       expect(byKey(await s().metricSums('c1', period, by, asOf))).toEqual(byKey(expected));
     });
 
+    it('sums every grouping at once exactly as one grouping at a time, in the order asked', async () => {
+      const period = { from: T0 + 2 * HOUR, to: T0 + 26 * HOUR };
+      const asOf = T0 + 40 * HOUR;
+      const bys = [...GROUP_BYS].reverse();
+      const many = await s().metricSumsMany('c1', period, bys, asOf);
+      expect(many).toHaveLength(bys.length);
+      for (const [i, by] of bys.entries()) expect(many[i], by).toEqual(await s().metricSums('c1', period, by, asOf));
+      expect(many.map((groups) => byKey(groups))).toEqual(bys.map((by) => byKey(expectedSums(orders, 'c1', period, by, asOf))));
+    });
+
+    it('sums nothing for a period without orders', async () => {
+      const empty = { from: T0 - 48 * HOUR, to: T0 - 24 * HOUR };
+      expect(await s().metricSumsMany('c1', empty, ['all', 'team', 'day'], T0)).toEqual([[], [], []]);
+    });
+
     it('has statistics worth testing: every sum is exercised and the period cuts orders off', () => {
       const period = { from: T0 + 2 * HOUR, to: T0 + 26 * HOUR };
       const [all] = expectedSums(orders, 'c1', period, 'all', T0 + 40 * HOUR);
