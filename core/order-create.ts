@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
 import type { Building, Compound, Household, Millis, ServiceItem, StageDeadlines } from './community';
 import { fail, type AppError } from './errors';
-import type { Order, OrderEvent } from './order';
+import { NOTHING_YET, type Order, type OrderEvent } from './order';
 import type { CreateOrderInput } from './order-inputs';
 import { notify, type Effect } from './notifications';
 import { ok, type Result } from './result';
@@ -69,26 +69,11 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     contactPhone: input.contactPhone ?? household.contactPhone,
     address: { compoundName: compound.name, buildingName: building.name, door: household.door },
     state: 'pending_dispatch',
-    assignment: null,
     createdAt: now,
     updatedAt: now,
-    acceptedAt: null,
-    firstAcceptedAt: null,
     sla,
     clock: clockFor('pending_dispatch', sla, now),
-    overdueStages: [],
-    autoClosed: false,
-    completion: null,
-    rating: null,
-    closedAt: null,
-    lastUrgedAt: null,
-    urgeCount: 0,
-    reworkCount: 0,
-    reopenCount: 0,
-    instructions: [],
-    complaints: [],
-    returnVisits: [],
-    lastReason: null,
+    ...NOTHING_YET,
   };
   const event: OrderEvent = {
     orderId: order.id,

@@ -152,6 +152,29 @@ export interface Order {
   readonly lastReason: string | null;
 }
 
+/**
+ * What an order has not had yet when it is placed: no worker, no completion, no 督单 history.
+ * Frozen, because every new order shares these empty lists until a change replaces them.
+ */
+export const NOTHING_YET = Object.freeze({
+  assignment: null,
+  acceptedAt: null,
+  firstAcceptedAt: null,
+  overdueStages: Object.freeze([]),
+  autoClosed: false,
+  completion: null,
+  rating: null,
+  closedAt: null,
+  lastUrgedAt: null,
+  urgeCount: 0,
+  reworkCount: 0,
+  reopenCount: 0,
+  instructions: Object.freeze([]),
+  complaints: Object.freeze([]),
+  returnVisits: Object.freeze([]),
+  lastReason: null,
+} as const) satisfies Partial<Order>;
+
 /** One entry of an order's timeline. */
 export interface OrderEvent {
   readonly orderId: string;
