@@ -11,6 +11,7 @@ import { seedIfEmpty } from '../../../backend/server/seed';
 import { openSqliteStore } from '../../../backend/storage/embedded/sqlite-store';
 
 const dir = process.argv[2];
+const LANES = 8;
 if (!dir) throw new Error('usage: crash-writer <dataDir>');
 
 /** Writes a whole line to fd 1 synchronously, so nothing acknowledged sits in a buffer when the kill lands. */
@@ -47,19 +48,25 @@ async function main() {
   const act = (user: string, role: string, o: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) =>
     write(user, { action, role, orderId: o.id, version: o.version, input });
 
-  say('ready');
-  for (;;) {
-    const now = Date.now();
-    let o = await write('demo-resident', {
-      action: 'create',
-      order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '断电重写测试', timeWindow: { from: now, to: now + 3_600_000 } },
-    });
-    o = await act('demo-dispatcher', 'dispatcher', o, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
-    o = await act('demo-worker', 'worker', o, 'accept');
-    o = await act('demo-worker', 'worker', o, 'start');
-    o = await act('demo-worker', 'worker', o, 'complete', { notes: '已修好' });
-    await act('demo-resident', 'resident', o, 'confirm', { attitude: 5, timeliness: 5, quality: 5 });
+  async function lane() {
+    for (;;) {
+      const now = Date.now();
+      let o = await write('demo-resident', {
+        action: 'create',
+        order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '断电重写测试', timeWindow: { from: now, to: now + 3_600_000 } },
+      });
+      o = await act('demo-dispatcher', 'dispatcher', o, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
+      o = await act('demo-worker', 'worker', o, 'accept');
+      o = await act('demo-worker', 'worker', o, 'start');
+      o = await act('demo-worker', 'worker', o, 'complete', { notes: '已修好' });
+      await act('demo-resident', 'resident', o, 'confirm', { attitude: 5, timeliness: 5, quality: 5 });
+    }
   }
+
+  say('ready');
+  // Several orders in flight at once, so the kill also lands while commits share a transaction
+  // (group commit) and some of a batch may have been acknowledged while others were not.
+  await Promise.all(Array.from({ length: LANES }, lane));
 }
 
 main().catch((e) => {
