@@ -48,9 +48,6 @@ function derivedColumns(o: Order): Record<(typeof MUTABLE)[number][1], number | 
   return columns;
 }
 
-/** Aborts a commit transaction that would put a worker over their cap. */
-class OverCapacity extends Error {}
-
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
@@ -138,42 +135,52 @@ export function openSqliteStore(dir: string): Store {
     doc: JSON.stringify(o),
   });
 
-  const openCount = db.prepare(
-    `SELECT COUNT(*) AS n FROM orders WHERE worker_id = ? AND assign_mode = 'member' AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')})`,
+  const openCountOthers = db.prepare(
+    `SELECT COUNT(*) AS n FROM orders WHERE worker_id = ? AND assign_mode = 'member' AND id <> ?
+     AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')})`,
   ) as Database.Statement<unknown[], { n: number }>;
-  const commitTx = db.transaction((c: Commit): CommitResult => {
+  /** Whether the worker would hold more than their cap once this order is written as it is in `c`. */
+  const overCapacity = (c: Commit & { capacity: NonNullable<Commit['capacity']> }) => {
+    const a = c.order.assignment;
+    const counts = a?.mode === 'member' && a.workerId === c.capacity.workerId && OPEN_FOR_WORKER.includes(c.order.state);
+    return openCountOthers.get(c.capacity.workerId, c.order.id, ...OPEN_FOR_WORKER)!.n + (counts ? 1 : 0) > c.capacity.max;
+  };
+  /**
+   * One commit's reads and writes, inside a transaction the caller holds. Every check comes before
+   * the first write, so a commit that conflicts leaves nothing behind and needs no savepoint.
+   */
+  const apply = (c: Commit): CommitResult => {
     if (c.reply && st.getReply.get(c.reply.key)) return { ok: false, conflict: 'request' };
-    if (c.expectedVersion === null) {
-      if (st.orderVersion.get(c.order.id)) return { ok: false, conflict: 'version' };
-      st.insertOrder.run(row(c.order));
-    } else {
-      const changed = st.updateOrder.run({ ...row(c.order), expectedVersion: c.expectedVersion }).changes;
-      if (changed !== 1) return { ok: false, conflict: 'version' };
-    }
-    if (c.capacity && openCount.get(c.capacity.workerId, ...OPEN_FOR_WORKER)!.n > c.capacity.max) {
-      // Over the cap once this order counts: undo the order write (the transaction rolls back on throw).
-      throw new OverCapacity();
-    }
+    const stored = st.orderVersion.get(c.order.id) as { version: number } | undefined;
+    if (c.expectedVersion === null ? stored : stored?.version !== c.expectedVersion) return { ok: false, conflict: 'version' };
+    if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
+    if (c.expectedVersion === null) st.insertOrder.run(row(c.order));
+    else st.updateOrder.run({ ...row(c.order), expectedVersion: c.expectedVersion });
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
     return { ok: true };
+  };
+  const alone = db.transaction(apply);
+  const together = db.transaction((changes: readonly Commit[]) => changes.map(apply));
+  const settleAlone = (c: Commit): Settled<CommitResult> => {
+    try {
+      return { ok: true, value: alone.immediate(c) };
+    } catch (e) {
+      return { ok: false, error: e };
+    }
+  };
+  // A batch is one transaction. Conflicts write nothing, so they need no savepoint (whose statement
+  // journal would copy every page a commit changes); a commit that throws (a broken write) rolls
+  // the whole batch back, and then each of its commits is run alone, so only that one fails.
+  const committer = groupCommitter((changes: readonly Commit[]) => {
+    if (changes.length === 1) return [settleAlone(changes[0]!)];
+    try {
+      return together.immediate(changes).map((value) => ({ ok: true, value }));
+    } catch {
+      return changes.map(settleAlone);
+    }
   });
-  // One savepoint per commit inside the batch's transaction (better-sqlite3 nests them): a commit
-  // that conflicts or throws undoes only its own writes.
-  const commitBatch = db.transaction((changes: readonly Commit[]): Settled<CommitResult>[] =>
-    changes.map((c) => {
-      try {
-        return { ok: true, value: commitTx(c) };
-      } catch (e) {
-        if (e instanceof OverCapacity) return { ok: true, value: { ok: false, conflict: 'capacity' } };
-        // An error SQLite answered by rolling the whole transaction back leaves nothing to continue.
-        if (!db.inTransaction) throw e;
-        return { ok: false, error: e };
-      }
-    }),
-  );
-  const committer = groupCommitter((changes: readonly Commit[]) => commitBatch.immediate(changes));
 
   // Scope and filter combinations vary per call; cache their statements rather than re-prepare.
   const statements = new Map<string, Database.Statement>();

@@ -49,5 +49,25 @@ export function capacityContract(s: StoreRef): void {
       expect(await s().commit(nextCommit(held, { state: 'pending_confirm' }))).toEqual({ ok: true });
       expect(await s().commit(grabbed(c, 'w1'))).toEqual({ ok: true });
     });
+
+    it('counts an order the worker already holds once when it is written again under the cap', async () => {
+      const [a, b] = ['cap-p', 'cap-q'].map(pool) as [Order, Order];
+      for (const o of [a, b]) await s().commit(createCommit(o));
+      await s().commit(grabbed(a, 'w1'));
+      await s().commit(grabbed(b, 'w1'));
+      const held = (await s().getOrder('cap-p'))!;
+      const started = nextCommit(held, { state: 'in_service' }, { capacity: { workerId: 'w1', max: 2 } });
+      expect(await s().commit(started)).toEqual({ ok: true });
+      expect(await s().openOrdersOf(['w1'])).toEqual({ w1: 2 });
+    });
+
+    it('answers a stale version as a version conflict even when the worker is full', async () => {
+      const [a, b, c] = ['cap-r', 'cap-s', 'cap-t'].map(pool) as [Order, Order, Order];
+      for (const o of [a, b, c]) await s().commit(createCommit(o));
+      await s().commit(grabbed(a, 'w1'));
+      await s().commit(grabbed(b, 'w1'));
+      const stale = { ...grabbed(c, 'w1'), expectedVersion: c.version + 5 };
+      expect(await s().commit(stale)).toEqual({ ok: false, conflict: 'version' });
+    });
   });
 }
