@@ -15,6 +15,7 @@ import { FUNCTIONS } from '../functions/registry';
 import type { Deps } from '../runtime/deps';
 import type { Store } from '../storage/port';
 import { runSweep } from '../usecases/sweep';
+import { seededRandom, type SeededRandom } from '../runtime/seeded-random';
 import { DEMO_DATA } from './demo-data';
 
 /**
@@ -45,26 +46,7 @@ export interface DemoMonthReport {
 const CST = 8 * HOUR;
 const SEED = 20_261_101;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    /** A whole number in [lo, hi]. */
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    between: (lo: number, hi: number) => lo + next() * (hi - lo),
-    chance: (p: number) => next() < p,
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  };
-}
-type Rng = ReturnType<typeof prng>;
+type Rng = SeededRandom;
 
 // ---------------------------------------------------------------------------------------------
 // Who lives where, what they order, how the work goes
@@ -508,8 +490,8 @@ function during(t: Millis, open: number, close: number, rng: Rng): Millis {
 /** Plays the demo month into a store that holds the demo community and no orders yet, ending at `until`. */
 export async function playDemoMonth(store: Store, until: Millis = Date.now()): Promise<DemoMonthReport> {
   const began = performance.now();
-  const rng = prng(SEED);
-  const ids = prng(SEED ^ 0x5eed);
+  const rng = seededRandom(SEED);
+  const ids = seededRandom(SEED ^ 0x5eed);
   let now = until - 30 * DAY;
   const deps: Deps = {
     store,

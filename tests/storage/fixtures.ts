@@ -10,6 +10,7 @@ import {
   type ServiceCategory,
 } from '@core';
 import type { Commit, StoredNotification, StoredReply } from '@backend/storage/port';
+import { seededRandom, type SeededRandom } from '@backend/runtime/seeded-random';
 import { orderFixture } from '../fixtures/order';
 
 /** A fixed epoch so every run builds the same data. */
@@ -70,20 +71,6 @@ export function nextCommit(order: Order, patch: Partial<Order>, extra: Partial<C
   return { order: next, expectedVersion: order.version, events: [makeEvent(next, next.version)], notifications: [], reply: null, ...extra };
 }
 
-/** A small deterministic PRNG (mulberry32), so the generated orders are the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  return { next, pick };
-}
-
 /** The world the generated orders live in: two communities, their compounds, companies, teams and people. */
 export const WORLD = {
   communities: ['c1', 'c2'],
@@ -95,7 +82,7 @@ export const WORLD = {
   workers: { c1: ['w1', 'w2', 'w3'], c2: ['w5'] } as Record<string, string[]>,
 };
 
-function assignmentFor(state: OrderState, community: string, r: ReturnType<typeof rng>): Assignment | null {
+function assignmentFor(state: OrderState, community: string, r: SeededRandom): Assignment | null {
   if (state === 'pending_dispatch') return null;
   const teamId = r.pick(WORLD.teams[community] ?? []);
   // Pool orders mostly wait in pending_accept, but some end there (cancelled, refused) and must
@@ -111,7 +98,7 @@ function assignmentFor(state: OrderState, community: string, r: ReturnType<typeo
  * and open complaints and 督办, on-time and late first acceptance, ratings and return visits.
  * Drawn from its own generator so the orders' other fields stay as they are.
  */
-function lifecycleFields(o: Order, r: ReturnType<typeof rng>): Partial<Order> {
+function lifecycleFields(o: Order, r: SeededRandom): Partial<Order> {
   const stage = STAGE_OF[o.state];
   const accepted = ['accepted', 'in_service', 'pending_confirm', 'closed'].includes(o.state) || (o.state !== 'pending_dispatch' && o.state !== 'pending_accept' && r.next() < 0.3);
   const firstAcceptedAt = accepted ? o.createdAt + Math.floor(r.next() * 100) * MIN : null;
@@ -138,12 +125,12 @@ function lifecycleFields(o: Order, r: ReturnType<typeof rng>): Partial<Order> {
  * and households per community, and deliberate ties on `updatedAt` so paging must break ties by id.
  */
 export function generateOrders(n = 60, seed = 42): Order[] {
-  const life = rng(seed + 1);
+  const life = seededRandom(seed + 1);
   return generateBaseOrders(n, seed).map((o) => ({ ...o, ...lifecycleFields(o, life) }));
 }
 
 function generateBaseOrders(n: number, seed: number): Order[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => {
     const communityId = i % 5 === 4 ? 'c2' : 'c1';
     const compoundId = r.pick(WORLD.compounds[communityId] ?? []);
