@@ -24,7 +24,11 @@ export interface Results {
   http?: { connections: number; perAction: number; actions: ActionLoad[]; writes: Latency; profile: ProfileResult & { loopsPerSecond: number } };
   loops?: { inProcess: LoopRate[]; http: LoopRate[] };
   statistics?: { runs: StatsRun[]; servers: ServerAtScale[] };
-  sizes?: { weapp: PackageSizes; functions: { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] }; composition: Composition | null };
+  sizes?: {
+    weapp: PackageSizes;
+    functions: { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] };
+    composition: Composition | null;
+  };
   h5?: (FirstScreen & { builtAt?: string }) | { note: string };
 }
 
@@ -46,9 +50,30 @@ export function figures(r: Results): Figure[] {
   const rawLimit = { name: 'raw store writes (disk)', value: raw, unit: 'tx/s' };
   if (r.store) {
     const s = r.store;
-    out.push({ group: 'writes', name: 'raw better-sqlite3 INSERT transactions, WAL + synchronous=FULL, disk', value: raw, unit: 'tx/s', note: `the physical limit: one fsync per commit; ${s.wal.perRawInsert.toFixed(1)} WAL pages each` });
-    if (s.rawRam) out.push({ group: 'writes', name: 'the same on tmpfs (no real fsync)', value: s.rawRam.transactionsPerSecond, unit: 'tx/s', limit: rawLimit, note: 'what SQLite costs in CPU alone' });
-    out.push({ group: 'writes', name: 'store.commit alone, shaped like a transition, disk', value: s.commit.commitsPerSecond, unit: 'tx/s', limit: rawLimit, note: `${s.wal.perTransition.toFixed(1)} WAL pages per commit` });
+    out.push({
+      group: 'writes',
+      name: 'raw better-sqlite3 INSERT transactions, WAL + synchronous=FULL, disk',
+      value: raw,
+      unit: 'tx/s',
+      note: `the physical limit: one fsync per commit; ${s.wal.perRawInsert.toFixed(1)} WAL pages each`,
+    });
+    if (s.rawRam)
+      out.push({
+        group: 'writes',
+        name: 'the same on tmpfs (no real fsync)',
+        value: s.rawRam.transactionsPerSecond,
+        unit: 'tx/s',
+        limit: rawLimit,
+        note: 'what SQLite costs in CPU alone',
+      });
+    out.push({
+      group: 'writes',
+      name: 'store.commit alone, shaped like a transition, disk',
+      value: s.commit.commitsPerSecond,
+      unit: 'tx/s',
+      limit: rawLimit,
+      note: `${s.wal.perTransition.toFixed(1)} WAL pages per commit`,
+    });
   }
   if (r.inProcess) {
     const p = r.inProcess;
@@ -76,11 +101,23 @@ export function figures(r: Results): Figure[] {
     });
   }
   if (r.http) {
-    out.push({ group: 'writes', name: `order transitions over HTTP, ${r.http.connections} clients (autocannon)`, value: httpTransitionRate(r.http.actions), unit: 'tx/s', limit: rawLimit });
+    out.push({
+      group: 'writes',
+      name: `order transitions over HTTP, ${r.http.connections} clients (autocannon)`,
+      value: httpTransitionRate(r.http.actions),
+      unit: 'tx/s',
+      limit: rawLimit,
+    });
   }
   if (r.inProcess) {
     for (const [action, l] of Object.entries(r.inProcess.disk.latency)) {
-      out.push({ group: 'latency in-process (1 caller)', name: `${action} p95`, value: l!.p95, unit: 'ms', note: `p50 ${l!.p50.toFixed(2)}, p99 ${l!.p99.toFixed(2)} ms` });
+      out.push({
+        group: 'latency in-process (1 caller)',
+        name: `${action} p95`,
+        value: l!.p95,
+        unit: 'ms',
+        note: `p50 ${l!.p50.toFixed(2)}, p99 ${l!.p99.toFixed(2)} ms`,
+      });
     }
   }
   if (r.http) {
@@ -121,14 +158,46 @@ export function figures(r: Results): Figure[] {
   if (r.statistics) {
     for (const s of r.statistics.runs) {
       const k = `${s.orders / 1000}k`;
-      out.push({ group: 'statistics', name: `statistics.board for a month, ${k} orders (median of 5)`, value: s.boardMedianMs, unit: 'ms', target: { op: '<', value: TARGET_STATS_MS, unit: 'ms' }, note: `first call ${s.boardFirstMs} ms; slowest store call ${s.boardCalls[0]?.call} ${s.boardCalls[0]?.ms} ms; file ${s.fileMb} MB` });
-      out.push({ group: 'statistics', name: `metricSums (all / team / day), ${k} orders`, value: s.metricSumsMs.all ?? null, unit: 'ms', target: { op: '<', value: TARGET_STATS_MS, unit: 'ms' }, note: `team ${s.metricSumsMs.team} ms, day ${s.metricSumsMs.day} ms` });
+      out.push({
+        group: 'statistics',
+        name: `statistics.board for a month, ${k} orders (median of 5)`,
+        value: s.boardMedianMs,
+        unit: 'ms',
+        target: { op: '<', value: TARGET_STATS_MS, unit: 'ms' },
+        note: `first call ${s.boardFirstMs} ms; slowest store call ${s.boardCalls[0]?.call} ${s.boardCalls[0]?.ms} ms; file ${s.fileMb} MB`,
+      });
+      out.push({
+        group: 'statistics',
+        name: `metricSums (all / team / day), ${k} orders`,
+        value: s.metricSumsMs.all ?? null,
+        unit: 'ms',
+        target: { op: '<', value: TARGET_STATS_MS, unit: 'ms' },
+        note: `team ${s.metricSumsMs.team} ms, day ${s.metricSumsMs.day} ms`,
+      });
     }
     for (const v of r.statistics.servers) {
       const k = `${v.orders / 1000}k`;
-      out.push({ group: 'statistics', name: `local server RSS at ${k} orders, after the board`, value: v.rssAfterBoardMb, unit: 'MB', note: `idle ${v.rssIdleMb} MB, after 60 lists ${v.rssAfterListsMb} MB` });
-      out.push({ group: 'statistics', name: `statistics.board over HTTP at ${k} orders (median of 5 after one warm-up)`, value: v.boardHttpMs, unit: 'ms', target: { op: '<', value: TARGET_STATS_MS, unit: 'ms' } });
-      out.push({ group: 'statistics', name: `dispatcher's inbox list over HTTP at ${k} orders`, value: v.dispatcherListMs, unit: 'ms', note: `a resident's own list ${v.residentListMs} ms, a worker's tasks ${v.workerListMs} ms` });
+      out.push({
+        group: 'statistics',
+        name: `local server RSS at ${k} orders, after the board`,
+        value: v.rssAfterBoardMb,
+        unit: 'MB',
+        note: `idle ${v.rssIdleMb} MB, after 60 lists ${v.rssAfterListsMb} MB`,
+      });
+      out.push({
+        group: 'statistics',
+        name: `statistics.board over HTTP at ${k} orders (median of 5 after one warm-up)`,
+        value: v.boardHttpMs,
+        unit: 'ms',
+        target: { op: '<', value: TARGET_STATS_MS, unit: 'ms' },
+      });
+      out.push({
+        group: 'statistics',
+        name: `dispatcher's inbox list over HTTP at ${k} orders`,
+        value: v.dispatcherListMs,
+        unit: 'ms',
+        note: `a resident's own list ${v.residentListMs} ms, a worker's tasks ${v.workerListMs} ms`,
+      });
     }
   }
   if (r.sizes) {
@@ -149,7 +218,14 @@ export function figures(r: Results): Figure[] {
     if (!f.built) out.push({ group: 'function bundles', name: 'cloud function bundles', value: null, unit: 'KB', note: f.note });
     for (const b of f.bundles) {
       out.push({ group: 'function bundles', name: `${b.name}/index.js size`, value: b.kb, unit: 'KB' });
-      out.push({ group: 'function bundles', name: `${b.name} cold require (fresh node, median of 5)`, value: b.requireMs, unit: 'ms', limit: { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' }, note: `whole process ${b.processMs} ms` });
+      out.push({
+        group: 'function bundles',
+        name: `${b.name} cold require (fresh node, median of 5)`,
+        value: b.requireMs,
+        unit: 'ms',
+        limit: { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' },
+        note: `whole process ${b.processMs} ms`,
+      });
     }
   }
   if (r.h5) {
@@ -161,7 +237,13 @@ export function figures(r: Results): Figure[] {
       out.push({ group: 'H5 first screen', name: 'DOMContentLoaded', value: h.domContentLoadedMs, unit: 'ms' });
       out.push({ group: 'H5 first screen', name: 'load', value: h.loadMs, unit: 'ms', note: `${h.requests} requests, ${h.transferKb} KB` });
       out.push({ group: 'H5 first screen', name: 'first contentful paint', value: h.firstContentfulPaintMs, unit: 'ms' });
-      out.push({ group: 'H5 first screen', name: 'start page rendered by the app', value: h.appRenderedMs, unit: 'ms', note: `median of ${h.runs} cold pages; dist-h5/ built ${h.builtAt ?? '?'}` });
+      out.push({
+        group: 'H5 first screen',
+        name: 'start page rendered by the app',
+        value: h.appRenderedMs,
+        unit: 'ms',
+        note: `median of ${h.runs} cold pages; dist-h5/ built ${h.builtAt ?? '?'}`,
+      });
     }
   }
   return out.map(judge);

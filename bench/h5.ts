@@ -9,7 +9,16 @@ import { chromium } from 'playwright-core';
 import { median, round } from './lib/stats';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface FirstScreen {
   readonly runs: number;
@@ -46,10 +55,12 @@ async function plainTtfb(url: string): Promise<number> {
     xs.push(
       await new Promise<number>((resolve, reject) => {
         const t = performance.now();
-        http.get(url, { agent: false }, (res) => {
-          res.once('data', () => resolve(performance.now() - t));
-          res.resume();
-        }).on('error', reject);
+        http
+          .get(url, { agent: false }, (res) => {
+            res.once('data', () => resolve(performance.now() - t));
+            res.resume();
+          })
+          .on('error', reject);
       }),
     );
   }
@@ -82,26 +93,30 @@ export async function h5FirstScreen(url: string, runs = 5): Promise<FirstScreen>
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
       await page
-        .waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 10_000 })
+        .waitForFunction(
+          () => (window as unknown as { __rendered?: number }).__rendered !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0,
+          undefined,
+          { timeout: 10_000 },
+        )
         .catch(() => undefined);
       const sample = await page.evaluate(() => {
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-          const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-          return {
-            ttfb: nav.responseStart - nav.startTime,
-            dcl: nav.domContentLoadedEventEnd - nav.startTime,
-            load: nav.loadEventEnd - nav.startTime,
-            fcp: fcp ? fcp.startTime : null,
-            rendered: (window as unknown as { __rendered?: number }).__rendered ?? null,
-            requests: resources.length + 1,
-            bytes: resources.reduce((s, r) => s + r.transferSize, nav.transferSize),
-            largest: resources
-              .map((r) => ({ name: new URL(r.name).pathname, kb: Math.round(r.transferSize / 102.4) / 10 }))
-              .sort((a, b) => b.kb - a.kb)
-              .slice(0, 5),
-          };
-        });
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        return {
+          ttfb: nav.responseStart - nav.startTime,
+          dcl: nav.domContentLoadedEventEnd - nav.startTime,
+          load: nav.loadEventEnd - nav.startTime,
+          fcp: fcp ? fcp.startTime : null,
+          rendered: (window as unknown as { __rendered?: number }).__rendered ?? null,
+          requests: resources.length + 1,
+          bytes: resources.reduce((s, r) => s + r.transferSize, nav.transferSize),
+          largest: resources
+            .map((r) => ({ name: new URL(r.name).pathname, kb: Math.round(r.transferSize / 102.4) / 10 }))
+            .sort((a, b) => b.kb - a.kb)
+            .slice(0, 5),
+        };
+      });
       if (k > 0) samples.push(sample);
       await context.close();
     }

@@ -41,7 +41,15 @@ interface Held {
 const personOf = (createdBy: string) => Number(createdBy.slice(createdBy.lastIndexOf('-') + 1));
 
 /** Runs one action `amount` times over `connections` connections; `next` supplies each request's order. */
-async function blast(server: ServerProc, action: LoopAction, connections: number, amount: number, maxSeconds: number, next: () => Held | null, done: (h: Held) => void) {
+async function blast(
+  server: ServerProc,
+  action: LoopAction,
+  connections: number,
+  amount: number,
+  maxSeconds: number,
+  next: () => Held | null,
+  done: (h: Held) => void,
+) {
   const latencies: number[] = [];
   const firsts: number[] = [];
   const connected = new Set<unknown>();
@@ -67,7 +75,12 @@ async function blast(server: ServerProc, action: LoopAction, connections: number
           first = Math.min(first, performance.now());
           if (!held) spare++;
           const s = held ? step(action, held.i, held.id, held.version) : step('list', 0, '', 0);
-          return { ...req, path: `/api/functions/${s.fn}`, headers: { 'content-type': 'application/json', 'x-dev-user': s.user }, body: JSON.stringify(s.event) };
+          return {
+            ...req,
+            path: `/api/functions/${s.fn}`,
+            headers: { 'content-type': 'application/json', 'x-dev-user': s.user },
+            body: JSON.stringify(s.event),
+          };
         },
         onResponse: (status: number, body: string, context: any) => {
           if (context.spare) return;
@@ -139,7 +152,8 @@ export async function httpActions(server: ServerProc, connections: number, perAc
     const produced: Held[] = [];
     // A connection builds its next request before it knows the run is over, so each phase leaves one
     // order per connection unsent: create enough that the last transition still runs `perAction` times.
-    const amount = action === 'create' ? perAction + 5 * connections : action === 'list' ? perAction : Math.min(perAction + 5 * connections, source.length - connections);
+    const amount =
+      action === 'create' ? perAction + 5 * connections : action === 'list' ? perAction : Math.min(perAction + 5 * connections, source.length - connections);
     const { samples, ...load } = await blast(server, action, connections, amount, maxSeconds, next, (h) => produced.push(h));
     results.push(load);
     if (WRITES.includes(action)) writeSamples.push(...samples);

@@ -93,7 +93,9 @@ export async function storeCommitRate(base: string, name: string, ms: number): P
         const r = await store.commit({
           order,
           expectedVersion: v === 1 ? null : v - 1,
-          events: [{ orderId: id, seq: v, action: WRITES[v - 1]!, actorId: 'bench-resident-0', actorRole: 'resident', at, from: null, to: order.state, payload: {} }],
+          events: [
+            { orderId: id, seq: v, action: WRITES[v - 1]!, actorId: 'bench-resident-0', actorRole: 'resident', at, from: null, to: order.state, payload: {} },
+          ],
           notifications: [{ id: `${id}-n${v}`, to: { kind: 'user', userId: 'bench-resident-0' }, orderId: id, text: '服务队员已接单', at }],
           reply: { key: `bench-resident-0:${id}-${v}`, fingerprint: 'x'.repeat(43), reply, at },
         });

@@ -31,14 +31,24 @@ export async function profileInProcess(base: string, ms: number): Promise<Profil
   const dir = freshDir(base, 'profile');
   const file = path.join(PROFILES, 'in-process-transitions.cpuprofile');
   try {
-    const child = fork(path.join(ROOT, 'bench', 'profile-target.ts'), [dir, file, String(ms)], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(ROOT, 'bench', 'profile-target.ts'), [dir, file, String(ms)], {
+      cwd: ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     trackChild(child.pid!);
     let report = { loops: 0, seconds: 0 };
     child.on('message', (m: typeof report) => (report = m));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     untrackChild(child.pid!);
     if (code !== 0) throw new Error(`profile target exited with ${code}`);
-    return { file: path.relative(ROOT, file), what: 'in-process transition loop (disk store)', seconds: report.seconds, loops: report.loops, summary: summarizeProfile(read(file), ROOT) };
+    return {
+      file: path.relative(ROOT, file),
+      what: 'in-process transition loop (disk store)',
+      seconds: report.seconds,
+      loops: report.loops,
+      summary: summarizeProfile(read(file), ROOT),
+    };
   } finally {
     removeDir(dir);
   }

@@ -40,7 +40,10 @@ type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',') as Section[] | undefined;
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',') as Section[] | undefined;
 const ARTIFACTS = path.resolve(process.env.BENCH_ARTIFACTS ?? ROOT);
 
 /** How long and how much each part runs: bounded in count and in time. */
@@ -71,7 +74,9 @@ async function section<T>(name: Section, fn: () => Promise<T>): Promise<T | unde
     const result = await fn();
     const load = meter();
     sectionLog[name] = { seconds: Math.round((performance.now() - t) / 100) / 10, load };
-    log(`${name} done in ${sectionLog[name] && 'seconds' in sectionLog[name]! ? (sectionLog[name] as { seconds: number }).seconds : '?'} s (machine busy ${Math.round(100 * (load.machineBusy ?? 0))} %, bench ${Math.round(100 * (load.benchBusy ?? 0))} %, CPU pressure ${Math.round(100 * (load.cpuPressure ?? 0))} %)`);
+    log(
+      `${name} done in ${sectionLog[name] && 'seconds' in sectionLog[name]! ? (sectionLog[name] as { seconds: number }).seconds : '?'} s (machine busy ${Math.round(100 * (load.machineBusy ?? 0))} %, bench ${Math.round(100 * (load.benchBusy ?? 0))} %, CPU pressure ${Math.round(100 * (load.cpuPressure ?? 0))} %)`,
+    );
     return result;
   } catch (e) {
     sectionLog[name] = { error: String(e instanceof Error ? e.stack : e) };
@@ -87,7 +92,9 @@ async function main() {
   const t0 = performance.now();
   fs.mkdirSync(WORK, { recursive: true });
   const machine = machineInfo(WORK);
-  log(`on ${machine.cpu}, load ${machine.loadavgAtStart.join(' ')}${machine.busyProcessesAtStart.length ? `; busy: ${machine.busyProcessesAtStart.join(' | ')}` : ''}`);
+  log(
+    `on ${machine.cpu}, load ${machine.loadavgAtStart.join(' ')}${machine.busyProcessesAtStart.length ? `; busy: ${machine.busyProcessesAtStart.join(' | ')}` : ''}`,
+  );
   const results: Results = {};
 
   results.store = await section('store', async () => ({
@@ -189,7 +196,7 @@ async function main() {
     results,
   };
   fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   const load = render(report);
   console.log(table(figs));
   console.log(`\n${seconds} s on ${machine.cpu}; load average at start ${machine.loadavgAtStart.join(' ')}; sections: ${load}`);

@@ -50,7 +50,16 @@ export async function serverAtScale(dir: string, orders: number, h5Dir: string):
     const workerListMs = await time('orders', tasks, workerId(1), 20);
     const rssAfterListsMb = server.rss();
     const mb = (x: number | null) => (x === null ? null : round(x, 1));
-    return { orders, rssIdleMb: mb(rssIdleMb), rssAfterBoardMb: mb(rssAfterBoardMb), rssAfterListsMb: mb(rssAfterListsMb), boardHttpMs, dispatcherListMs, residentListMs, workerListMs };
+    return {
+      orders,
+      rssIdleMb: mb(rssIdleMb),
+      rssAfterBoardMb: mb(rssAfterBoardMb),
+      rssAfterListsMb: mb(rssAfterListsMb),
+      boardHttpMs,
+      dispatcherListMs,
+      residentListMs,
+      workerListMs,
+    };
   } finally {
     call.close();
     await server.stop();

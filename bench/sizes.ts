@@ -41,7 +41,12 @@ export function weappSizes(dist: string): PackageSizes {
   }
   const builtAt = fs.statSync(appJson).mtime.toISOString();
   // Every page needs its script: a missing one means a build is running (or failed) right now.
-  const pages = [...(app as { pages?: string[] }).pages ?? [], ...((app.subPackages ?? app.subpackages ?? []) as { root: string; pages?: string[] }[]).flatMap((s) => (s.pages ?? []).map((p) => `${s.root.replace(/\/+$/, '')}/${p}`))];
+  const pages = [
+    ...((app as { pages?: string[] }).pages ?? []),
+    ...((app.subPackages ?? app.subpackages ?? []) as { root: string; pages?: string[] }[]).flatMap((s) =>
+      (s.pages ?? []).map((p) => `${s.root.replace(/\/+$/, '')}/${p}`),
+    ),
+  ];
   const missing = pages.filter((p) => !fs.existsSync(path.join(dist, `${p}.js`)));
   return {
     built: true,
@@ -93,5 +98,10 @@ export function functionBundles(root: string, runs = 5): { built: boolean; note?
     };
   });
   const builtAt = bundles.length ? fs.statSync(path.join(dir, bundles[0]!.name, 'index.js')).mtime.toISOString() : '';
-  return { built: bundles.length > 0, note: note ?? (builtAt ? `bundles built ${builtAt}` : undefined), baselineProcessMs: round(median(baseline), 1), bundles };
+  return {
+    built: bundles.length > 0,
+    note: note ?? (builtAt ? `bundles built ${builtAt}` : undefined),
+    baselineProcessMs: round(median(baseline), 1),
+    bundles,
+  };
 }

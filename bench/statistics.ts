@@ -41,7 +41,14 @@ function timedStore(store: Store, log: { call: string; ms: number }[]): Store {
       return (...args: unknown[]) => {
         const t = performance.now();
         const result = value.apply(target, args);
-        const detail = prop === 'metricSums' || prop === 'metricSumsMany' ? `(${String(args[2])})` : prop === 'listOrders' || prop === 'countByState' ? `(${JSON.stringify(args[1])})` : prop === 'listRefs' ? `(${String(args[0])})` : '';
+        const detail =
+          prop === 'metricSums' || prop === 'metricSumsMany'
+            ? `(${String(args[2])})`
+            : prop === 'listOrders' || prop === 'countByState'
+              ? `(${JSON.stringify(args[1])})`
+              : prop === 'listRefs'
+                ? `(${String(args[0])})`
+                : '';
         log.push({ call: `${String(prop)}${detail}`, ms: round(performance.now() - t, 2) });
         return result;
       };

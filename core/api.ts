@@ -93,11 +93,24 @@ export interface Api {
   admin: {
     settings: { req: { role: Role }; res: AdminView };
     updateSettings: {
-      req: { role: Role; defaultDeadlines?: StageDeadlines; weights?: { response: number; resolution: number; satisfaction: number }; escalationMinutes?: number };
+      req: {
+        role: Role;
+        defaultDeadlines?: StageDeadlines;
+        weights?: { response: number; resolution: number; satisfaction: number };
+        escalationMinutes?: number;
+      };
       res: AdminView;
     };
     updateService: {
-      req: { role: Role; serviceItemId: string; deadlines?: StageDeadlines; useDefaultDeadlines?: boolean; redPriceFen?: number; marketPriceFen?: number; active?: boolean };
+      req: {
+        role: Role;
+        serviceItemId: string;
+        deadlines?: StageDeadlines;
+        useDefaultDeadlines?: boolean;
+        redPriceFen?: number;
+        marketPriceFen?: number;
+        active?: boolean;
+      };
       res: AdminView;
     };
   };

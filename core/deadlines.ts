@@ -49,5 +49,4 @@ export function clockFor(state: OrderState, sla: StageDeadlines, now: Millis): S
 /** When the resident was promised a first answer: dispatch and accept clocks from creation (响应). */
 export const respondDueAt = (createdAt: Millis, sla: StageDeadlines) => createdAt + (sla.dispatch + sla.accept) * MINUTE;
 /** When the work should be done: every clock up to completion, from creation (解决). */
-export const resolveDueAt = (createdAt: Millis, sla: StageDeadlines) =>
-  createdAt + (sla.dispatch + sla.accept + sla.start + sla.complete) * MINUTE;
+export const resolveDueAt = (createdAt: Millis, sla: StageDeadlines) => createdAt + (sla.dispatch + sla.accept + sla.start + sla.complete) * MINUTE;

@@ -33,7 +33,7 @@ export const ERRORS = {
   'ASSESSMENT.MONTH_NOT_OVER': { status: 409, message: '这个月还没结束，月末后才能发布考核' },
   'IDEMPOTENCY.KEY_REUSED': { status: 409, message: '请求编号已用于另一项操作' },
   'STORE.UNAVAILABLE': { status: 503, message: '服务暂时不可用，请稍后再试' },
-  'INTERNAL': { status: 500, message: '系统开小差了，请稍后再试' },
+  INTERNAL: { status: 500, message: '系统开小差了，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -38,7 +38,7 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     return fail('HOUSEHOLD.NOT_YOURS');
   }
   if (!compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
-  if (!item || !item.active || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
+  if (!item?.active || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
   const { from, to } = input.timeWindow;
   if (to <= from) return fail('INPUT.INVALID', { 'timeWindow.to': '结束时间应晚于开始时间' });
   if (to - from > MAX_WINDOW) return fail('INPUT.INVALID', { timeWindow: '时间段不能超过7天' });

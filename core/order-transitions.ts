@@ -54,8 +54,7 @@ const change = (patch: Change['patch'], payload: Change['payload'] = {}, effects
 const capOf = (a: Assignment, world: World): Capacity | undefined =>
   a.mode === 'member' ? { workerId: a.workerId, max: world.user(a.workerId)?.maxOpenOrders ?? 0 } : undefined;
 
-const isAssignee = (order: Order, who: Who) =>
-  order.assignment?.mode === 'member' && order.assignment.workerId === who.actor.user.id;
+const isAssignee = (order: Order, who: Who) => order.assignment?.mode === 'member' && order.assignment.workerId === who.actor.user.id;
 const mustBeAssignee = (order: Order, who: Who) => (isAssignee(order, who) ? pass() : fail('AUTH.FORBIDDEN'));
 
 /** The resident side of the order: whoever placed it. */
@@ -111,8 +110,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     from: OPEN_STATES,
     roles: ['resident'],
     to: 'unchanged',
-    guard: (order, { now }) =>
-      order.lastUrgedAt !== null && now - order.lastUrgedAt < URGE_INTERVAL ? fail('ORDER.URGE_TOO_SOON') : pass(),
+    guard: (order, { now }) => (order.lastUrgedAt !== null && now - order.lastUrgedAt < URGE_INTERVAL ? fail('ORDER.URGE_TOO_SOON') : pass()),
     apply: (order, _input, { now }) =>
       change({ lastUrgedAt: now, urgeCount: order.urgeCount + 1 }, { count: order.urgeCount + 1 }, [
         notify(handlerOf(order), order.id, `居民催单（第${order.urgeCount + 1}次），请尽快处理`),
@@ -130,14 +128,12 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     from: ['pending_confirm', 'closed'],
     roles: ['resident'],
     to: 'accepted',
-    guard: (order, { now }) =>
-      order.completion && now - order.completion.at <= REWORK_WINDOW ? pass() : fail('ORDER.REWORK_WINDOW_PASSED'),
+    guard: (order, { now }) => (order.completion && now - order.completion.at <= REWORK_WINDOW ? pass() : fail('ORDER.REWORK_WINDOW_PASSED')),
     apply: (order, { reason }, { now }) =>
-      change(
-        { reworkCount: order.reworkCount + 1, lastReason: reason, completion: null, rating: null, closedAt: null, acceptedAt: now },
-        { reason },
-        [notify(handlerOf(order), order.id, `居民申请返工：${reason}`), notify(companyOf(order), order.id, '居民申请返工')],
-      ),
+      change({ reworkCount: order.reworkCount + 1, lastReason: reason, completion: null, rating: null, closedAt: null, acceptedAt: now }, { reason }, [
+        notify(handlerOf(order), order.id, `居民申请返工：${reason}`),
+        notify(companyOf(order), order.id, '居民申请返工'),
+      ]),
   },
   complain: {
     from: ALL_STATES,
@@ -158,7 +154,12 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
       const t = target(order, teamId, workerId, world);
       if (!t.ok) return t;
       const next = { ...order, assignment: t.value };
-      return change({ assignment: t.value }, { assignment: t.value }, [notify(handlerOf(next), order.id, `新工单：${order.serviceName}`)], capOf(t.value, world));
+      return change(
+        { assignment: t.value },
+        { assignment: t.value },
+        [notify(handlerOf(next), order.id, `新工单：${order.serviceName}`)],
+        capOf(t.value, world),
+      );
     },
   },
   reassign: {
@@ -201,8 +202,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     from: ['pending_accept'],
     roles: ['worker'],
     to: 'accepted',
-    guard: (order, { actor }) =>
-      order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId) ? pass() : fail('AUTH.FORBIDDEN'),
+    guard: (order, { actor }) => (order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId) ? pass() : fail('AUTH.FORBIDDEN')),
     apply: (order, _input, world) => {
       const me = world.actor.user;
       if (!me.onDuty) return fail('WORKER.OFF_DUTY', undefined, '您当前不在岗，上岗后才能抢单');
@@ -239,9 +239,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     apply: (order, { notes, photos }, { now, photoUploaded }) => {
       const uploaded = checkPhotos(photos, photoUploaded);
       if (!uploaded.ok) return uploaded;
-      return change({ completion: { notes, photos, at: now } }, { notes, photos }, [
-        notify(residentOf(order), order.id, '服务已完成，请确认并评价'),
-      ]);
+      return change({ completion: { notes, photos, at: now } }, { notes, photos }, [notify(residentOf(order), order.id, '服务已完成，请确认并评价')]);
     },
   },
   instruct: {

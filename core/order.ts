@@ -2,16 +2,7 @@ import type { Millis, ServiceCategory, StageDeadlines } from './community';
 import type { Stage, StageClock } from './deadlines';
 import type { Role } from './roles';
 
-export const ORDER_STATES = [
-  'pending_dispatch',
-  'pending_accept',
-  'accepted',
-  'in_service',
-  'pending_confirm',
-  'closed',
-  'cancelled',
-  'refused',
-] as const;
+export const ORDER_STATES = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm', 'closed', 'cancelled', 'refused'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 /** The domain's own words for the states, as residents read them. */
@@ -33,9 +24,7 @@ export const TERMINAL_STATES: readonly OrderState[] = ['closed', 'cancelled', 'r
  * Who holds the order. A pool order waits for any on-duty member of the team to grab it;
  * a member order names the one worker who must accept or decline it.
  */
-export type Assignment =
-  | { readonly mode: 'pool'; readonly teamId: string }
-  | { readonly mode: 'member'; readonly teamId: string; readonly workerId: string };
+export type Assignment = { readonly mode: 'pool'; readonly teamId: string } | { readonly mode: 'member'; readonly teamId: string; readonly workerId: string };
 
 export interface Rating {
   /** 态度, 时效, 质量: 1–5 stars each. */

@@ -32,20 +32,14 @@ export function str(opts: { min?: number; max: number; pattern?: RegExp }): Sche
 /** An integer within [min, max]. */
 export function int(min: number, max: number): Schema<number> {
   return (value, path) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-      ? ok(value)
-      : invalid(path, `应为${min}到${max}之间的整数`);
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? ok(value) : invalid(path, `应为${min}到${max}之间的整数`);
 }
 
-export const bool: Schema<boolean> = (value, path) =>
-  typeof value === 'boolean' ? ok(value) : invalid(path, '应为是或否');
+export const bool: Schema<boolean> = (value, path) => (typeof value === 'boolean' ? ok(value) : invalid(path, '应为是或否'));
 
 /** One of a fixed set of literals. */
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
-  return (value, path) =>
-    typeof value === 'string' && (values as readonly string[]).includes(value)
-      ? ok(value as T[number])
-      : invalid(path, '不是可选的值');
+  return (value, path) => (typeof value === 'string' && (values as readonly string[]).includes(value) ? ok(value as T[number]) : invalid(path, '不是可选的值'));
 }
 
 /** An array of at most `max` items, each checked by `item`. */
@@ -81,8 +75,7 @@ type Parsed<S extends Shape> = {
   [K in keyof S]: S[K] extends Optional<infer T, infer F> ? T | F : S[K] extends Schema<infer T> ? T : never;
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A strict object: every listed key checked, every unlisted key refused. */
 export function obj<S extends Shape>(shape: S): Schema<Parsed<S>> {
@@ -90,13 +83,13 @@ export function obj<S extends Shape>(shape: S): Schema<Parsed<S>> {
   return (value, path) => {
     if (!isPlainObject(value)) return invalid(path, '应为对象');
     for (const key of Object.keys(value)) {
-      if (!Object.prototype.hasOwnProperty.call(shape, key)) return invalid(path ? `${path}.${key}` : key, '不认识的字段');
+      if (!Object.hasOwn(shape, key)) return invalid(path ? `${path}.${key}` : key, '不认识的字段');
     }
     const out: Record<string, unknown> = {};
     for (const key of keys) {
       const field = shape[key]!;
       const at = path ? `${path}.${key}` : key;
-      const raw = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+      const raw = Object.hasOwn(value, key) ? value[key] : undefined;
       if ('optional' in field) {
         if (raw === undefined || raw === null) {
           out[key] = field.fallback;

@@ -46,7 +46,17 @@ export function sweepOrder(order: Order, community: Community, now: Millis): Swe
   const events: OrderEvent[] = [];
   const effects: Effect[] = [];
   const record = (action: string, to: OrderState, payload: Record<string, unknown>) =>
-    events.push({ orderId: order.id, seq: order.version + events.length + 1, action, actorId: 'system', actorRole: 'system', at: now, from: next.state, to, payload });
+    events.push({
+      orderId: order.id,
+      seq: order.version + events.length + 1,
+      action,
+      actorId: 'system',
+      actorRole: 'system',
+      at: now,
+      from: next.state,
+      to,
+      payload,
+    });
 
   const clock = order.clock;
   if (clock && now >= clock.dueAt) {

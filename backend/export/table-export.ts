@@ -16,7 +16,7 @@ const csvCell = (c: Cell) => {
 /** CSV with a BOM, so Excel opens the Chinese headers as UTF-8. */
 export function toCsv(t: Table): Buffer {
   const lines = [t.headers, ...t.rows].map((row) => row.map(csvCell).join(','));
-  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

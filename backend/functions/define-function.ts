@@ -37,14 +37,17 @@ export const toEnvelope = <T>(r: Result<T, AppError>): Envelope<T> => (r.ok ? { 
  */
 export function defineFunction(name: string, routes: Record<string, AnyRoute>): Handler {
   const schemas = new Map(
-    Object.entries(routes).map(([action, r]) => [action, obj(r.access === 'role' ? { action: actionName, role, ...r.fields } : { action: actionName, ...r.fields })]),
+    Object.entries(routes).map(([action, r]) => [
+      action,
+      obj(r.access === 'role' ? { action: actionName, role, ...r.fields } : { action: actionName, ...r.fields }),
+    ]),
   );
   return async (event, caller, deps) => {
     try {
       if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(fail('INPUT.INVALID', { '(root)': '应为对象' }));
       const action = (event as { action?: unknown }).action;
       if (typeof action !== 'string') return toEnvelope(fail('INPUT.INVALID', { action: '缺少操作名称' }));
-      const r = Object.prototype.hasOwnProperty.call(routes, action) ? routes[action] : undefined;
+      const r = Object.hasOwn(routes, action) ? routes[action] : undefined;
       const schema = schemas.get(action);
       if (r?.access === 'public' && schema) {
         const input = parse(schema, event);
@@ -66,4 +69,3 @@ export function defineFunction(name: string, routes: Record<string, AnyRoute>): 
     }
   };
 }
-

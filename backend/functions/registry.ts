@@ -15,4 +15,4 @@ export const FUNCTIONS: Readonly<Record<FunctionName, Handler>> = { session, cat
 /** Functions only a trigger calls: bundled for CloudBase, never mounted on the local HTTP API. */
 export const SCHEDULED: Readonly<Record<string, Handler>> = { sweep };
 
-export const isFunctionName = (name: string): name is FunctionName => Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
+export const isFunctionName = (name: string): name is FunctionName => Object.hasOwn(FUNCTIONS, name);

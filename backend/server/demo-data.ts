@@ -61,11 +61,34 @@ const users: User[] = [
 ];
 
 const teams: ServiceTeam[] = [
-  { id: 't-general', communityId: C, companyId: 'pc-hongxin', name: '综合维修服务队', categories: ['repair', 'cleaning', 'other'], memberIds: ['demo-worker', 'demo-worker-3'] },
-  { id: 't-elder', communityId: C, companyId: 'pc-hongxin', name: '为老服务队', categories: ['daycare', 'homecare', 'meal', 'companion'], memberIds: ['demo-worker-2', 'demo-worker-3'] },
+  {
+    id: 't-general',
+    communityId: C,
+    companyId: 'pc-hongxin',
+    name: '综合维修服务队',
+    categories: ['repair', 'cleaning', 'other'],
+    memberIds: ['demo-worker', 'demo-worker-3'],
+  },
+  {
+    id: 't-elder',
+    communityId: C,
+    companyId: 'pc-hongxin',
+    name: '为老服务队',
+    categories: ['daycare', 'homecare', 'meal', 'companion'],
+    memberIds: ['demo-worker-2', 'demo-worker-3'],
+  },
 ];
 
-const item = (id: string, name: string, category: ServiceItem['category'], red: number, market: number, unit: string, description: string, deadlines: StageDeadlines | null = null): ServiceItem => ({
+const item = (
+  id: string,
+  name: string,
+  category: ServiceItem['category'],
+  red: number,
+  market: number,
+  unit: string,
+  description: string,
+  deadlines: StageDeadlines | null = null,
+): ServiceItem => ({
   id,
   communityId: C,
   name,

@@ -96,7 +96,13 @@ const PLANS: Readonly<Record<string, ServicePlan>> = {
     windowHours: 2,
     workMinutes: [30, 110],
     texts: ['厨房水龙头漏水，关不紧', '卫生间跳闸，一开热水器就断电', '马桶进水阀坏了，一直流水', '客厅插座冒火花，已经拉了闸', '洗衣机下水管接头漏水'],
-    notes: ['更换水龙头阀芯，已试水不漏', '更换漏电保护开关，线路绝缘已检测', '更换马桶进水阀，已试冲三次', '更换烧坏的插座并紧固接线，已通电测试', '重新固定下水管接头并缠生料带，已试机'],
+    notes: [
+      '更换水龙头阀芯，已试水不漏',
+      '更换漏电保护开关，线路绝缘已检测',
+      '更换马桶进水阀，已试冲三次',
+      '更换烧坏的插座并紧固接线，已通电测试',
+      '重新固定下水管接头并缠生料带，已试机',
+    ],
   },
   's-repair': {
     weight: 3,
@@ -230,10 +236,28 @@ const act = {
     action: 'confirm',
     input: { attitude: stars[0], timeliness: stars[1], quality: stars[2], comment },
   }),
-  resident: (at: Millis, by: string, action: 'urge' | 'cancel' | 'rework' | 'complain', input: Record<string, unknown> = {}): Step => ({ at, who: by, role: 'resident', action, input }),
+  resident: (at: Millis, by: string, action: 'urge' | 'cancel' | 'rework' | 'complain', input: Record<string, unknown> = {}): Step => ({
+    at,
+    who: by,
+    role: 'resident',
+    action,
+    input,
+  }),
   refuse: (at: Millis, reason: string, redirect: string): Step => ({ at, who: DISPATCHER, role: 'dispatcher', action: 'refuse', input: { reason, redirect } }),
-  reassign: (at: Millis, teamId: string, reason: string): Step => ({ at, who: DISPATCHER, role: 'dispatcher', action: 'reassign', input: { teamId, workerId: OTHER, reason } }),
-  instruct: (at: Millis, to: 'dispatcher' | 'worker', text: string, dueInHours: number): Step => ({ at, who: SUPERVISOR, role: 'supervisor', action: 'instruct', input: { text, to, dueInHours } }),
+  reassign: (at: Millis, teamId: string, reason: string): Step => ({
+    at,
+    who: DISPATCHER,
+    role: 'dispatcher',
+    action: 'reassign',
+    input: { teamId, workerId: OTHER, reason },
+  }),
+  instruct: (at: Millis, to: 'dispatcher' | 'worker', text: string, dueInHours: number): Step => ({
+    at,
+    who: SUPERVISOR,
+    role: 'supervisor',
+    action: 'instruct',
+    input: { text, to, dueInHours },
+  }),
   /** Replies to the 督办 awaiting an answer. */
   reply: (at: Millis, who: Actor, role: 'dispatcher' | 'worker', text: string): Step => ({
     at,
@@ -243,8 +267,20 @@ const act = {
     input: (o) => ({ seq: o.instructions.find((i) => !i.answer)!.seq, text }),
   }),
   /** Answers the complaint still open. */
-  answer: (at: Millis, text: string): Step => ({ at, who: SUPERVISOR, role: 'supervisor', action: 'answer', input: (o) => ({ seq: o.complaints.find((c) => !c.answer)!.seq, text }) }),
-  revisit: (at: Millis, reached: boolean, satisfied: boolean | null, notes: string): Step => ({ at, who: SUPERVISOR, role: 'supervisor', action: 'revisit', input: { reached, satisfied, notes } }),
+  answer: (at: Millis, text: string): Step => ({
+    at,
+    who: SUPERVISOR,
+    role: 'supervisor',
+    action: 'answer',
+    input: (o) => ({ seq: o.complaints.find((c) => !c.answer)!.seq, text }),
+  }),
+  revisit: (at: Millis, reached: boolean, satisfied: boolean | null, notes: string): Step => ({
+    at,
+    who: SUPERVISOR,
+    role: 'supervisor',
+    action: 'revisit',
+    input: { reached, satisfied, notes },
+  }),
   reopen: (at: Millis, reason: string): Step => ({ at, who: SUPERVISOR, role: 'supervisor', action: 'reopen', input: { reason } }),
 };
 /** Placeholders resolved when the step runs: a teammate with room, or one other than the holder. */
@@ -311,20 +347,25 @@ function writeStories(until: Millis, rng: Rng): Story[] {
   ]);
 
   // Fixed, badly: the 回访 finds it still leaking, the supervisor reopens it, a second visit mends it.
-  story('reopen', day(24, 19, 20), { service: 's-repair-urgent', household: 'h-hp-b', text: '厨房水管接头漏水，地上都是水', window: [day(24, 19, 20), day(24, 21, 20)] }, [
-    act.dispatchPool(day(24, 19, 26), 't-general'),
-    act.grab(day(24, 19, 33), 't-general'),
-    act.start(day(24, 19, 50)),
-    act.complete(day(24, 20, 30), '重新缠生料带，接头已不漏'),
-    act.confirm(day(24, 21, 10), 'demo-worker-3', [3, 3, 2], '当时不漏了，一晚上又开始渗水'),
-    act.revisit(day(23, 10), true, false, '居民反映接头仍在渗水'),
-    act.reopen(day(23, 10, 5), '回访发现仍渗水，需重新维修'),
-    act.dispatchMember(day(23, 10, 12), 't-general'),
-    act.accept(day(23, 10, 20)),
-    act.start(day(23, 10, 40)),
-    act.complete(day(23, 11, 40), '更换整段软管和角阀，观察30分钟无渗漏'),
-    act.confirm(day(23, 15), 'demo-worker-3', [5, 5, 5], '这次彻底修好了'),
-  ]);
+  story(
+    'reopen',
+    day(24, 19, 20),
+    { service: 's-repair-urgent', household: 'h-hp-b', text: '厨房水管接头漏水，地上都是水', window: [day(24, 19, 20), day(24, 21, 20)] },
+    [
+      act.dispatchPool(day(24, 19, 26), 't-general'),
+      act.grab(day(24, 19, 33), 't-general'),
+      act.start(day(24, 19, 50)),
+      act.complete(day(24, 20, 30), '重新缠生料带，接头已不漏'),
+      act.confirm(day(24, 21, 10), 'demo-worker-3', [3, 3, 2], '当时不漏了，一晚上又开始渗水'),
+      act.revisit(day(23, 10), true, false, '居民反映接头仍在渗水'),
+      act.reopen(day(23, 10, 5), '回访发现仍渗水，需重新维修'),
+      act.dispatchMember(day(23, 10, 12), 't-general'),
+      act.accept(day(23, 10, 20)),
+      act.start(day(23, 10, 40)),
+      act.complete(day(23, 11, 40), '更换整段软管和角阀，观察30分钟无渗漏'),
+      act.confirm(day(23, 15), 'demo-worker-3', [5, 5, 5], '这次彻底修好了'),
+    ],
+  );
 
   // Ordered at night, dispatched in the morning: escalated to the secretary overnight; a 督办, answered.
   story('night', day(9, 21, 30), { service: 's-errand', household: 'h-yg-a', text: '帮忙去药店买降压药和血压计电池', window: [day(8, 9), day(8, 12)] }, [
@@ -338,15 +379,20 @@ function writeStories(until: Millis, rng: Rng): Story[] {
   ]);
 
   // 退回 by the worker offered it, then taken from the pool by a teammate.
-  story('decline', day(18, 7, 30), { service: 's-companion', household: 'h-hp-a', text: '去区医院复查，需要有人陪同挂号取药', window: [day(18, 8, 30), day(18, 12, 30)] }, [
-    act.dispatchMember(day(18, 7, 45), 't-elder', 'demo-worker-2'),
-    act.decline(day(18, 8), '上午已排了两户助浴，走不开'),
-    act.dispatchPool(day(18, 8, 10), 't-elder'),
-    act.grab(day(18, 8, 20), 't-elder', 'demo-worker-3'),
-    act.start(day(18, 8, 40)),
-    act.complete(day(18, 11, 50), '陪同挂号、就诊、取药，已送老人回家'),
-    act.confirm(day(18, 15), 'demo-resident-2', [5, 5, 5], '很耐心，全程陪着'),
-  ]);
+  story(
+    'decline',
+    day(18, 7, 30),
+    { service: 's-companion', household: 'h-hp-a', text: '去区医院复查，需要有人陪同挂号取药', window: [day(18, 8, 30), day(18, 12, 30)] },
+    [
+      act.dispatchMember(day(18, 7, 45), 't-elder', 'demo-worker-2'),
+      act.decline(day(18, 8), '上午已排了两户助浴，走不开'),
+      act.dispatchPool(day(18, 8, 10), 't-elder'),
+      act.grab(day(18, 8, 20), 't-elder', 'demo-worker-3'),
+      act.start(day(18, 8, 40)),
+      act.complete(day(18, 11, 50), '陪同挂号、就诊、取药，已送老人回家'),
+      act.confirm(day(18, 15), 'demo-resident-2', [5, 5, 5], '很耐心，全程陪着'),
+    ],
+  );
 
   // 转单: the dispatcher moves an accepted order to the other member of the team.
   story('reassign', day(7, 9), { service: 's-repair', household: 'h-yg-a', text: '卧室窗户关不严，冬天漏风', window: [day(6, 9), day(6, 11)] }, [
@@ -370,9 +416,12 @@ function writeStories(until: Millis, rng: Rng): Story[] {
   ]);
 
   // 退单: not the property's to fix; the resident is told where to go.
-  story('refused-water', day(11, 7, 10), { service: 's-repair-urgent', household: 'h-hp-a', text: '楼下主水管爆了，整栋楼停水', window: [day(11, 7, 10), day(11, 9, 10)] }, [
-    act.refuse(day(11, 7, 18), '属于市政供水管网，物业无权维修', '请拨打12345供水热线，物业已协助报修'),
-  ]);
+  story(
+    'refused-water',
+    day(11, 7, 10),
+    { service: 's-repair-urgent', household: 'h-hp-a', text: '楼下主水管爆了，整栋楼停水', window: [day(11, 7, 10), day(11, 9, 10)] },
+    [act.refuse(day(11, 7, 18), '属于市政供水管网，物业无权维修', '请拨打12345供水热线，物业已协助报修')],
+  );
   story('refused-gas', day(26, 10, 20), { service: 's-errand', household: 'h-hp-b', text: '帮忙看一下燃气灶，打不着火', window: [day(26, 14), day(26, 17)] }, [
     act.refuse(day(26, 10, 40), '燃气设备须由燃气公司持证人员检修', '请拨打燃气公司客服电话预约上门'),
   ]);
@@ -396,11 +445,12 @@ function writeStories(until: Millis, rng: Rng): Story[] {
     act.accept(ago(18, 30)),
     act.start(ago(0, 50)),
   ]);
-  story('open-service-care', ago(5), { service: 's-homecare', household: 'h-hp-a', text: '李叔术后行动不便，需要上门翻身和擦洗', window: [ago(1, 30), soon(0.5)] }, [
-    act.dispatchMember(ago(4, 40), 't-elder', 'demo-worker-2'),
-    act.accept(ago(4, 20)),
-    act.start(ago(1, 20)),
-  ]);
+  story(
+    'open-service-care',
+    ago(5),
+    { service: 's-homecare', household: 'h-hp-a', text: '李叔术后行动不便，需要上门翻身和擦洗', window: [ago(1, 30), soon(0.5)] },
+    [act.dispatchMember(ago(4, 40), 't-elder', 'demo-worker-2'), act.accept(ago(4, 20)), act.start(ago(1, 20))],
+  );
   story('open-accepted', ago(4), { service: 's-repair', household: 'h-hp-a', text: '阳台晾衣架摇不动，钢丝好像断了', window: [soon(14), soon(16)] }, [
     act.dispatchPool(ago(3, 30), 't-general'),
     act.grab(ago(3), 't-general', 'demo-worker'),
@@ -415,9 +465,12 @@ function writeStories(until: Millis, rng: Rng): Story[] {
   story('open-offer', ago(1, 20), { service: 's-repair', household: 'h-hp-b', text: '书房柜门合页脱落', window: [soon(3), soon(5)] }, [
     act.dispatchMember(ago(0, 25), 't-general', 'demo-worker'),
   ]);
-  story('open-pool-elder', ago(1, 10), { service: 's-meal', household: 'h-yg-b', text: '明天中午给王大爷送一份午餐，饭要软一些', window: [soon(12), soon(13)] }, [
-    act.dispatchPool(ago(0, 35), 't-elder'),
-  ]);
+  story(
+    'open-pool-elder',
+    ago(1, 10),
+    { service: 's-meal', household: 'h-yg-b', text: '明天中午给王大爷送一份午餐，饭要软一些', window: [soon(12), soon(13)] },
+    [act.dispatchPool(ago(0, 35), 't-elder')],
+  );
   story('open-pool-general', ago(2), { service: 's-cleaning', household: 'h-hp-b', text: '卫生间瓷砖缝发黑，需要深度清洁', window: [soon(20), soon(22)] }, [
     act.dispatchPool(ago(0, 30), 't-general'),
   ]);
@@ -477,7 +530,7 @@ function ordinary(key: string, service: string, dayStart: Millis, rng: Rng, unti
 
 /** `t` if it falls between the China-time hours `open` and `close`, else a little after the next `open`. */
 function during(t: Millis, open: number, close: number, rng: Rng): Millis {
-  const hour = (((t + CST) % DAY) + DAY) % DAY / HOUR;
+  const hour = ((((t + CST) % DAY) + DAY) % DAY) / HOUR;
   if (hour >= open && hour < close) return t;
   const midnight = Math.floor((t + CST) / DAY) * DAY - CST;
   return midnight + (hour < open ? 0 : DAY) + open * HOUR + rng.int(0, 90) * MINUTE;
@@ -509,10 +562,14 @@ export async function playDemoMonth(store: Store, until: Millis = Date.now()): P
   let lastSweep = -Infinity;
 
   async function call(user: string, event: Record<string, unknown>): Promise<Order | null> {
-    const reply = (await FUNCTIONS.orders({ ...event, requestId: `demo-month-${++requests}` }, { devUserId: user }, deps)) as Envelope<{ order: { id: string } }>;
+    const reply = (await FUNCTIONS.orders({ ...event, requestId: `demo-month-${++requests}` }, { devUserId: user }, deps)) as Envelope<{
+      order: { id: string };
+    }>;
     if (!reply.ok) {
       const when = new Date(now + CST).toISOString().slice(0, 16).replace('T', ' ');
-      throw new Error(`demo month: ${String(event.action)} by ${user} at ${when}: ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? {})}`);
+      throw new Error(
+        `demo month: ${String(event.action)} by ${user} at ${when}: ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? {})}`,
+      );
     }
     return store.getOrder(reply.data.order.id);
   }
@@ -539,7 +596,10 @@ export async function playDemoMonth(store: Store, until: Millis = Date.now()): P
 
   async function place(s: Story) {
     const { service, household, text, window } = s.booking;
-    const order = await call(RESIDENT_OF[household]!, { action: 'create', order: { serviceItemId: service, householdId: household, description: text, timeWindow: window } });
+    const order = await call(RESIDENT_OF[household]!, {
+      action: 'create',
+      order: { serviceItemId: service, householdId: household, description: text, timeWindow: window },
+    });
     s.id = order!.id;
   }
 

@@ -28,7 +28,11 @@ async function main() {
   });
   server.listen(config.port, config.host, () => {
     console.log(`红色物业 · 社区服务 running at http://localhost:${config.port}/`);
-    const demo = month ? ` (demo data seeded: a month of ${month.orders} orders, ${month.ms} ms)` : seeded ? ' (demo data seeded, without its month of orders)' : '';
+    const demo = month
+      ? ` (demo data seeded: a month of ${month.orders} orders, ${month.ms} ms)`
+      : seeded
+        ? ' (demo data seeded, without its month of orders)'
+        : '';
     console.log(`data: ${config.dataDir}${demo}`);
   });
   const stop = () => {

@@ -22,7 +22,10 @@ const recordOf = (dir: string, fileId: string) => path.join(dir, `${fileId}.json
  * the order. Only images, only by a known user, served back with a fixed type.
  */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, dir: string, newId: () => string, userId: string): Promise<void> {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   const ext = EXTENSIONS[type];
   if (!ext) return sendJson(res, 400, { ok: false, error: appError('INPUT.INVALID', { file: '只能上传图片' }) });
   const body = await readBody(req, MAX_UPLOAD);

@@ -64,7 +64,13 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   if (!decided.ok) return decided;
 
   const { order: next, event, effects, capacity } = decided.value;
-  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, { order: viewOrder(next, actor, now) }, spends);
+  const written = await commitOnce(
+    deps,
+    m,
+    { order: next, expectedVersion: order.version, event, effects, capacity },
+    { order: viewOrder(next, actor, now) },
+    spends,
+  );
   if (written !== 'version-conflict') return written;
 
   // Someone else changed the order between our read and our write: explain from the fresh copy

@@ -16,7 +16,6 @@ import type { OrderFilter } from '../storage/port';
 import { viewOrder } from './order-view';
 import { mayReadStatistics, namesOf, periodOf, ratesByMany, type RatedGroup } from './statistics';
 
-
 const OPEN: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm'];
 const QUEUE_SIZE = 10;
 

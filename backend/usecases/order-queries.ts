@@ -1,4 +1,17 @@
-import { canSee, fail, narrowToHolder, ok, scopeFor, type Actor, type AppError, type OrderEvent, type OrderListFilter, type OrderState, type OrderView, type Result } from '@core';
+import {
+  canSee,
+  fail,
+  narrowToHolder,
+  ok,
+  scopeFor,
+  type Actor,
+  type AppError,
+  type OrderEvent,
+  type OrderListFilter,
+  type OrderState,
+  type OrderView,
+  type Result,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import { decodeCursor } from '../storage/order-index';
 import { viewOrder } from './order-view';

@@ -47,7 +47,8 @@ export async function ratesByMany<B extends Exclude<GroupBy, 'all'>>(
   names: Map<string, string>,
 ): Promise<{ overall: Rates; groups: Record<B, RatedGroup[]> }> {
   const [all, ...grouped] = await deps.store.metricSumsMany(communityId, period, ['all', ...bys], deps.now());
-  const named = (groups: GroupSums[]) => groups.flatMap((g) => (g.key === null ? [] : [{ key: g.key, name: names.get(g.key) ?? g.key, rates: ratesOf(g.sums) }]));
+  const named = (groups: GroupSums[]) =>
+    groups.flatMap((g) => (g.key === null ? [] : [{ key: g.key, name: names.get(g.key) ?? g.key, rates: ratesOf(g.sums) }]));
   return {
     overall: ratesOf(all?.[0]?.sums ?? ZERO_SUMS),
     groups: Object.fromEntries(bys.map((by, i) => [by, named(grouped[i] ?? [])])) as Record<B, RatedGroup[]>,

@@ -8,10 +8,7 @@ export async function listTeams(deps: Deps, actor: Actor): Promise<Result<{ team
   const all = await store.listRefs('teams', actor.user.communityId);
   const teams = actor.role === 'dispatcher' ? all.filter((t) => t.companyId === null || t.companyId === actor.user.companyId) : all;
   const memberIds = [...new Set(teams.flatMap((t) => t.memberIds))];
-  const [members, open] = await Promise.all([
-    Promise.all(memberIds.map((id) => store.getRef('users', id))),
-    store.openOrdersOf(memberIds),
-  ]);
+  const [members, open] = await Promise.all([Promise.all(memberIds.map((id) => store.getRef('users', id))), store.openOrdersOf(memberIds)]);
   const byId = new Map(members.filter((u) => u !== null).map((u) => [u.id, u]));
   return ok({
     teams: teams.map((t) => ({

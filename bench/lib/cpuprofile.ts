@@ -65,7 +65,8 @@ function layerOf(f: CallFrame): string {
   if (url.includes('/backend/server/')) return 'local HTTP server';
   if (url.includes('/bench/')) return 'bench driver';
   if (/node:internal\/crypto|node:crypto/.test(url)) return 'crypto (ids, fingerprints)';
-  if (/node:(_http|http|net|stream|internal\/(http|stream|streams|net|url|timers|process\/task_queues|async_hooks))/.test(url)) return 'Node HTTP, sockets, event loop';
+  if (/node:(_http|http|net|stream|internal\/(http|stream|streams|net|url|timers|process\/task_queues|async_hooks))/.test(url))
+    return 'Node HTTP, sockets, event loop';
   if (url.startsWith('node:')) return 'Node internals other';
   return 'other';
 }

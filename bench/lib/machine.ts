@@ -110,7 +110,12 @@ export function machineInfo(dir: string) {
       .filter((l) => parseFloat(l) >= 5 && !/bench\/run\.ts|run bench| ps -eo/.test(l))
       .slice(0, 4)
       // Drop the loader flags node is started with, so the script's own name shows.
-      .map((l) => l.replace(/ --(require|import) \S+/g, '').replace(/\S*node_modules\/\.bin\//g, '').slice(0, 110));
+      .map((l) =>
+        l
+          .replace(/ --(require|import) \S+/g, '')
+          .replace(/\S*node_modules\/\.bin\//g, '')
+          .slice(0, 110),
+      );
   } catch {
     busiest = [];
   }

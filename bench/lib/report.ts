@@ -42,7 +42,11 @@ export function table(figures: readonly Figure[]): string {
   });
   const head = ['group', 'figure', 'value', 'compared with', 'target', '', 'note'];
   const widths = head.map((h, i) => Math.min(i === 6 ? 60 : 70, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (r: string[]) => r.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  ')];
   let group = '';
   for (const r of rows) {
@@ -62,7 +66,9 @@ export function markdownTable(figures: readonly Figure[]): string {
     const share = f.limit?.value && f.value !== null && f.limit.unit === f.unit ? ` (${round((100 * f.value) / f.limit.value, 0)} %)` : '';
     const target = f.target ? `${f.target.op} ${f.target.value} ${f.target.unit}${f.target.ofLimit ? ' of limit' : ''}` : '';
     const ok = f.met === true ? '✅ met' : f.met === false ? '❌ missed' : '';
-    lines.push(`| ${esc(f.group)} | ${esc(f.name)}${f.note ? ` <br><sub>${esc(f.note)}</sub>` : ''} | ${fmt(f.value, f.unit)}${share} | ${esc(limit)} | ${esc(target)} | ${ok} |`);
+    lines.push(
+      `| ${esc(f.group)} | ${esc(f.name)}${f.note ? ` <br><sub>${esc(f.note)}</sub>` : ''} | ${fmt(f.value, f.unit)}${share} | ${esc(limit)} | ${esc(target)} | ${ok} |`,
+    );
   }
   return lines.join('\n');
 }

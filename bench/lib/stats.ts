@@ -17,7 +17,11 @@ export function summarize(samples: readonly number[]): Latency {
   return { n: s.length, p50: rank(s, 50), p95: rank(s, 95), p99: rank(s, 99), max: s[s.length - 1] ?? NaN, mean: s.length ? sum / s.length : NaN };
 }
 
-export const median = (xs: readonly number[]) => rank([...xs].sort((a, b) => a - b), 50);
+export const median = (xs: readonly number[]) =>
+  rank(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 /** Milliseconds since some fixed moment, sub-millisecond. */
 export const now = () => performance.now();

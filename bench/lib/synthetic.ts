@@ -115,7 +115,21 @@ export function syntheticOrders(template: Order, month: string, seed = 6) {
       closedAt,
       reworkCount: state === 'closed' && rnd() < 0.03 ? 1 : 0,
       complaints: rnd() < 0.02 ? [{ seq: version, text: '师傅迟到', at: updatedAt, answer: null }] : [],
-      instructions: rnd() < 0.02 ? [{ seq: version, text: '请尽快处理', to: 'dispatcher', dueAt: updatedAt + 4 * HOUR, at: updatedAt, by: 'demo-supervisor', answer: null, overdue: false }] : [],
+      instructions:
+        rnd() < 0.02
+          ? [
+              {
+                seq: version,
+                text: '请尽快处理',
+                to: 'dispatcher',
+                dueAt: updatedAt + 4 * HOUR,
+                at: updatedAt,
+                by: 'demo-supervisor',
+                answer: null,
+                overdue: false,
+              },
+            ]
+          : [],
       returnVisits: state === 'closed' && rnd() < 0.05 ? [{ reached: true, satisfied: rnd() < 0.8, notes: '', at: closedAt!, by: 'demo-supervisor' }] : [],
     };
     const events: OrderEvent[] = actions.map((action, k) => ({

@@ -99,7 +99,12 @@ export function step(action: LoopAction, i: number, orderId: string, version: nu
         event: {
           action: 'create',
           requestId: requestId(),
-          order: { serviceItemId: 's-repair', householdId: householdId(i), description: '卫生间水龙头漏水，请师傅上门查看', timeWindow: { from: t, to: t + 3_600_000 } },
+          order: {
+            serviceItemId: 's-repair',
+            householdId: householdId(i),
+            description: '卫生间水龙头漏水，请师傅上门查看',
+            timeWindow: { from: t, to: t + 3_600_000 },
+          },
         },
       };
     }

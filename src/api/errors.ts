@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code);
+const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERRORS, code);
 
 /** Turns an envelope error into an ApiError; the server's text wins when it is more specific. */
 export function fromAppError(error: Partial<AppError> | undefined): ApiError {

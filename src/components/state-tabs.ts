@@ -8,7 +8,7 @@ export function stateTabs(counts: Readonly<Record<OrderState, number>> | null, s
   const total = counts ? ORDER_STATES.reduce((n, s) => n + (counts[s] ?? 0), 0) : undefined;
   return [
     { key: ALL_TAB, label: '全部', count: total },
-    ...states.map((s) => ({ key: s, label: STATE_LABELS[s], count: counts ? counts[s] ?? 0 : undefined })),
+    ...states.map((s) => ({ key: s, label: STATE_LABELS[s], count: counts ? (counts[s] ?? 0) : undefined })),
   ];
 }
 

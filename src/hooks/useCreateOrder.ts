@@ -17,7 +17,9 @@ export interface OrderDraft {
 }
 
 /** Field problems by the form's field names. */
-export type DraftErrors = Partial<Record<'serviceItemId' | 'householdId' | 'description' | 'timeWindow' | 'photos' | 'contactName' | 'contactPhone' | '_', string>>;
+export type DraftErrors = Partial<
+  Record<'serviceItemId' | 'householdId' | 'description' | 'timeWindow' | 'photos' | 'contactName' | 'contactPhone' | '_', string>
+>;
 
 const toDraftErrors = (details: Readonly<Record<string, string>>): DraftErrors => {
   const out: Record<string, string> = {};

@@ -25,7 +25,13 @@ const order = (n: number | string = `fresh-${++seq}`, fields: Record<string, unk
   requestId: `flood-request-${n}`,
   order: { serviceItemId: 's-meal', householdId: 'h-yg-a', description: '午餐', timeWindow: { from: w.now(), to: w.now() + 3_600_000 }, ...fields },
 });
-const urge = (o: { id: string; version: number }, rid = `urge-request-${++seq}`) => ({ action: 'urge', role: 'resident', orderId: o.id, version: o.version, requestId: rid });
+const urge = (o: { id: string; version: number }, rid = `urge-request-${++seq}`) => ({
+  action: 'urge',
+  role: 'resident',
+  orderId: o.id,
+  version: o.version,
+  requestId: rid,
+});
 const codeOf = (reply: Envelope<unknown>) => (reply.ok ? 'ok' : reply.error.code);
 const create = async (event = order()) => codeOf(await w.raw('orders', 'demo-resident', event));
 const placed = async (): Promise<OrderView> => {
@@ -34,7 +40,8 @@ const placed = async (): Promise<OrderView> => {
   return (reply.data as { order: OrderView }).order;
 };
 const ordersOfResident = async () =>
-  (await w.store.listOrders({ kind: 'household', communityId: 'c-xingfuli', userId: 'demo-resident', householdIds: ['h-yg-a'] }, {}, { limit: 100 })).items.length;
+  (await w.store.listOrders({ kind: 'household', communityId: 'c-xingfuli', userId: 'demo-resident', householdIds: ['h-yg-a'] }, {}, { limit: 100 })).items
+    .length;
 
 /** Orders the resident is refused, each for a different reason of its own. */
 const refusedOrders = [
@@ -74,7 +81,11 @@ describe('per-user rate limits', () => {
     const first = orders[0]!;
     expect(codeOf(await w.raw('orders', 'demo-resident', urge(first)))).toBe('ok');
     const cancelled = await placed();
-    expect(codeOf(await w.raw('orders', 'demo-resident', { action: 'cancel', role: 'resident', orderId: cancelled.id, version: 1, requestId: 'cancel-it', input: {} }))).toBe('ok');
+    expect(
+      codeOf(
+        await w.raw('orders', 'demo-resident', { action: 'cancel', role: 'resident', orderId: cancelled.id, version: 1, requestId: 'cancel-it', input: {} }),
+      ),
+    ).toBe('ok');
     for (let i = 0; i < 5; i++) {
       expect(codeOf(await w.raw('orders', 'demo-resident', urge({ id: first.id, version: 2 })))).toBe('ORDER.URGE_TOO_SOON');
       expect(codeOf(await w.raw('orders', 'demo-resident', urge({ id: orders[1]!.id, version: 7 })))).toBe('ORDER.VERSION_CONFLICT');

@@ -55,4 +55,3 @@ describe('the built cloud functions (cloudfunctions/<name>/index.js)', () => {
     expect(reply.error?.code).toBe(name in SCHEDULED ? 'AUTH.FORBIDDEN' : 'INPUT.INVALID');
   });
 });
-

@@ -16,7 +16,7 @@ const ours = (name = 'lq3x9k2a-4fz8w1qk.jpg') => `cloud://${ENV}.7072-${ENV}-131
 const accepted = async (envId: string, ids: string[]) => [...(await cloudPhotos(envId).uploadedBy('openid-demo-worker', ids))];
 
 describe('CloudBase photo fileIDs', () => {
-  it('accepts the fileIDs the app\'s uploads get in this environment', async () => {
+  it("accepts the fileIDs the app's uploads get in this environment", async () => {
     const ids = [ours(), ours('lq3x9k2a-4fz8w1qk.png'), ours('a_B-9.jpeg')];
     expect(await accepted(ENV, ids)).toEqual(ids);
   });

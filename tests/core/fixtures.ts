@@ -15,7 +15,14 @@ export const dispatcher = user('dispatcher', ['dispatcher'], { companyId: 'pc1' 
 export const supervisor = user('supervisor', ['supervisor']);
 export const admin = user('admin', ['admin']);
 
-export const team: ServiceTeam = { id: 't1', communityId: COMMUNITY, companyId: 'pc1', name: '综合队', categories: ['repair'], memberIds: ['worker', 'teammate'] };
+export const team: ServiceTeam = {
+  id: 't1',
+  communityId: COMMUNITY,
+  companyId: 'pc1',
+  name: '综合队',
+  categories: ['repair'],
+  memberIds: ['worker', 'teammate'],
+};
 
 /** Each role played by the person it naturally belongs to. */
 export const ACTORS: Record<Role, Actor> = {

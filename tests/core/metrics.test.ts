@@ -64,7 +64,9 @@ describe('the 三率', () => {
 
   it('scores only what was measured: no rating neither earns nor costs points', () => {
     expect(scoreOf({ orders: 2, responseRate: 0, resolutionRate: null, satisfactionRate: null, avgHandlingHours: null, overdue: 0 })).toBe(0);
-    expect(scoreOf({ orders: 2, responseRate: 1, resolutionRate: 0.5, satisfactionRate: null, avgHandlingHours: null, overdue: 0 })).toBe(Math.round(((0.3 + 0.35 * 0.5) / 0.65) * 1000) / 10);
+    expect(scoreOf({ orders: 2, responseRate: 1, resolutionRate: 0.5, satisfactionRate: null, avgHandlingHours: null, overdue: 0 })).toBe(
+      Math.round(((0.3 + 0.35 * 0.5) / 0.65) * 1000) / 10,
+    );
     expect(scoreOf({ orders: 0, responseRate: null, resolutionRate: null, satisfactionRate: null, avgHandlingHours: null, overdue: 0 })).toBe(0);
   });
 });

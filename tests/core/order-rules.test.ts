@@ -12,7 +12,15 @@ describe('every decision', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.order.version).toBe(5);
-    expect(r.value.event).toMatchObject({ seq: 5, action: 'dispatch', actorId: 'dispatcher', actorRole: 'dispatcher', from: 'pending_dispatch', to: 'pending_accept', at: NOW });
+    expect(r.value.event).toMatchObject({
+      seq: 5,
+      action: 'dispatch',
+      actorId: 'dispatcher',
+      actorRole: 'dispatcher',
+      from: 'pending_dispatch',
+      to: 'pending_accept',
+      at: NOW,
+    });
   });
 
   it('refuses a stale version with ORDER.VERSION_CONFLICT and changes nothing', () => {
@@ -54,20 +62,19 @@ describe('resident actions', () => {
     expect(codeOf(act(done(73 * HOUR), { type: 'rework', input: { reason: '还在漏' } }, 'resident'))).toBe('ORDER.REWORK_WINDOW_PASSED');
   });
 
-  it('puts a complaint on the order and in the supervisors\' queue', () => {
+  it("puts a complaint on the order and in the supervisors' queue", () => {
     const r = act(order(), { type: 'complain', input: { text: '等了很久' } }, 'resident');
     expect(r.ok && r.value.order.complaints).toEqual([{ seq: 2, text: '等了很久', at: NOW, answer: null }]);
     expect(r.ok && r.value.effects[0]?.to).toEqual({ kind: 'supervisors', communityId: 'c1' });
   });
 
-  it('hides other households\' orders from a resident', () => {
+  it("hides other households' orders from a resident", () => {
     expect(codeOf(act(order({ householdId: 'h2', createdBy: 'someone' }), { type: 'urge', input: {} }, 'resident'))).toBe('ORDER.NOT_FOUND');
   });
 });
 
 describe('dispatcher actions', () => {
-  const dispatch = (workerId: string | null, extra = {}) =>
-    act(order(), { type: 'dispatch', input: { teamId: 't1', workerId } }, 'dispatcher', extra);
+  const dispatch = (workerId: string | null, extra = {}) => act(order(), { type: 'dispatch', input: { teamId: 't1', workerId } }, 'dispatcher', extra);
 
   it('dispatches to a team pool or to one on-duty member with room', () => {
     expect(dispatch(null).ok && dispatch(null)).toMatchObject({ value: { order: { state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } } } });
@@ -77,7 +84,9 @@ describe('dispatcher actions', () => {
   it('refuses an unknown team, a non-member, an off-duty or a full worker', () => {
     expect(codeOf(act(order(), { type: 'dispatch', input: { teamId: 'nope', workerId: null } }, 'dispatcher'))).toBe('TEAM.NOT_FOUND');
     expect(codeOf(dispatch('resident'))).toBe('TEAM.NOT_MEMBER');
-    expect(codeOf(dispatch('worker', { user: (id: string) => (id === 'worker' ? { ...ACTORS.worker.user, onDuty: false } : undefined) }))).toBe('WORKER.OFF_DUTY');
+    expect(codeOf(dispatch('worker', { user: (id: string) => (id === 'worker' ? { ...ACTORS.worker.user, onDuty: false } : undefined) }))).toBe(
+      'WORKER.OFF_DUTY',
+    );
     expect(codeOf(dispatch('worker', { openOrders: () => 3 }))).toBe('WORKER.OVER_CAPACITY');
   });
 
@@ -135,7 +144,11 @@ describe('worker actions', () => {
   });
 
   it('completes with notes and photos, waiting for the resident', () => {
-    const r = act(order({ state: 'in_service', assignment: assigned }), { type: 'complete', input: { notes: '更换阀门', photos: ['cloud://a.jpg'] } }, 'worker');
+    const r = act(
+      order({ state: 'in_service', assignment: assigned }),
+      { type: 'complete', input: { notes: '更换阀门', photos: ['cloud://a.jpg'] } },
+      'worker',
+    );
     expect(r.ok && r.value.order).toMatchObject({ state: 'pending_confirm', completion: { notes: '更换阀门', photos: ['cloud://a.jpg'], at: NOW } });
   });
 
@@ -166,7 +179,9 @@ describe('supervisor actions', () => {
   });
 
   it('cannot press a worker before the order has one', () => {
-    expect(codeOf(act(order(), { type: 'instruct', input: { text: '快', to: 'worker', dueInHours: null } }, 'supervisor'))).toBe('ORDER.TRANSITION_NOT_ALLOWED');
+    expect(codeOf(act(order(), { type: 'instruct', input: { text: '快', to: 'worker', dueInHours: null } }, 'supervisor'))).toBe(
+      'ORDER.TRANSITION_NOT_ALLOWED',
+    );
   });
 
   it('reopens a closed order back to the dispatcher, clearing the old outcome', () => {

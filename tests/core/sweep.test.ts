@@ -6,7 +6,11 @@ const community: Community = {
   id: 'c1',
   name: '幸福里社区',
   secretaryUserId: 'secretary',
-  settings: { defaultDeadlines: { dispatch: 120, accept: 60, start: 1440, complete: 4320, confirm: 4320 }, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 },
+  settings: {
+    defaultDeadlines: { dispatch: 120, accept: 60, start: 1440, complete: 4320, confirm: 4320 },
+    weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 },
+    escalationMinutes: 120,
+  },
 };
 /** An order waiting for dispatch since NOW, due two hours later. */
 const waiting = order({ createdAt: NOW, updatedAt: NOW, clock: clockFor('pending_dispatch', order().sla, NOW) });
@@ -55,7 +59,9 @@ describe('the deadline sweep', () => {
   });
 
   it('marks an unanswered 督办 overdue once', () => {
-    const pressed = order({ instructions: [{ seq: 2, text: '今天处理', to: 'dispatcher', dueAt: NOW + HOUR, at: NOW, by: 'supervisor', answer: null, overdue: false }] });
+    const pressed = order({
+      instructions: [{ seq: 2, text: '今天处理', to: 'dispatcher', dueAt: NOW + HOUR, at: NOW, by: 'supervisor', answer: null, overdue: false }],
+    });
     const r = sweepAt(pressed, NOW + HOUR)!;
     expect(r.events.map((e) => e.action)).toEqual(['instruction_overdue']);
     expect(r.order.instructions[0]?.overdue).toBe(true);

@@ -28,7 +28,16 @@ const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role | Role[] }> 
   revisit: { from: ['closed'], role: 'supervisor' },
 };
 
-const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({ seq, text: '请尽快', to, dueAt: null, at: NOW, by: 'supervisor', answer: null, overdue: false });
+const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({
+  seq,
+  text: '请尽快',
+  to,
+  dueAt: null,
+  at: NOW,
+  by: 'supervisor',
+  answer: null,
+  overdue: false,
+});
 
 /**
  * The friendliest order for an action in a state: assigned to the acting worker (or their pool for

@@ -33,7 +33,7 @@ describe('one order through all four roles', () => {
     await page.context().close();
   });
 
-  it('物业下单: the dispatcher sends it to the repair team\'s pool', async () => {
+  it("物业下单: the dispatcher sends it to the repair team's pool", async () => {
     const page = await enter('demo-dispatcher');
     await tap(page, '卧室门锁坏了');
     await press(page, '派单');

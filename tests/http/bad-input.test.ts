@@ -75,7 +75,11 @@ describe('wrong types, missing and extra fields → 400 INPUT.INVALID naming the
   });
 
   it('refuses an action without a requestId, and one too short to be unique', async () => {
-    await refused(() => t.call('orders', { action: 'urge', role: 'resident', orderId: pooled.id, version: pooled.version }, resident.user), 400, 'INPUT.INVALID');
+    await refused(
+      () => t.call('orders', { action: 'urge', role: 'resident', orderId: pooled.id, version: pooled.version }, resident.user),
+      400,
+      'INPUT.INVALID',
+    );
     await refused(() => d.act(resident, pooled, 'urge', {}, 'abc'), 400, 'INPUT.INVALID');
   });
 
@@ -97,13 +101,17 @@ describe('wrong types, missing and extra fields → 400 INPUT.INVALID naming the
     expect(r.body.error.details).toEqual({ 'order.state': '不认识的字段' });
   });
 
-  it('refuses an extra top-level field, such as someone else\'s user id', async () => {
+  it("refuses an extra top-level field, such as someone else's user id", async () => {
     await refused(() => t.call('orders', { ...createEvent({}), userId: 'demo-supervisor' }, resident.user), 400, 'INPUT.INVALID');
     await refused(() => t.call('orders', { ...createEvent({}), role: 'resident' }, resident.user), 400, 'INPUT.INVALID');
   });
 
-  it('refuses an extra field in an action\'s input', async () => {
-    const r = await refused(() => d.act(dispatcher, pooled, 'reassign', { teamId: 't-general', workerId: 'demo-worker-3', reason: '就近', state: 'closed' }), 400, 'INPUT.INVALID');
+  it("refuses an extra field in an action's input", async () => {
+    const r = await refused(
+      () => d.act(dispatcher, pooled, 'reassign', { teamId: 't-general', workerId: 'demo-worker-3', reason: '就近', state: 'closed' }),
+      400,
+      'INPUT.INVALID',
+    );
     expect(r.body.error.details).toEqual({ 'input.state': '不认识的字段' });
   });
 
@@ -180,7 +188,11 @@ describe('identity and roles', () => {
   });
 
   it('answers 403 AUTH.ROLE_NOT_HELD to a role the user does not hold', async () => {
-    await refused(() => d.act({ user: 'demo-resident', role: 'dispatcher' }, pooled, 'reassign', { teamId: 't-general', workerId: 'demo-worker-3', reason: '就近' }), 403, 'AUTH.ROLE_NOT_HELD');
+    await refused(
+      () => d.act({ user: 'demo-resident', role: 'dispatcher' }, pooled, 'reassign', { teamId: 't-general', workerId: 'demo-worker-3', reason: '就近' }),
+      403,
+      'AUTH.ROLE_NOT_HELD',
+    );
     await refused(() => d.list({ user: 'demo-resident', role: 'supervisor' }), 403, 'AUTH.ROLE_NOT_HELD');
     await refused(() => d.create(dispatcher), 403, 'AUTH.ROLE_NOT_HELD');
   });
@@ -192,7 +204,7 @@ describe('identity and roles', () => {
   });
 });
 
-describe('other people\'s orders', () => {
+describe("other people's orders", () => {
   it('answers 404 ORDER.NOT_FOUND to another resident, reading or acting', async () => {
     await refused(() => d.get(resident2, pooled.id), 404, 'ORDER.NOT_FOUND');
     await refused(() => d.act(resident2, pooled, 'cancel'), 404, 'ORDER.NOT_FOUND');
@@ -249,17 +261,44 @@ describe('another community', () => {
     const s = t.store;
     const ORDINARY = { dispatch: 120, accept: 60, start: 1440, complete: 4320, confirm: 4320 };
     await s.putRefs('communities', [
-      { id: OTHER, name: '安康社区', secretaryUserId: 'ak-supervisor', settings: { defaultDeadlines: ORDINARY, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 } },
+      {
+        id: OTHER,
+        name: '安康社区',
+        secretaryUserId: 'ak-supervisor',
+        settings: { defaultDeadlines: ORDINARY, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 },
+      },
     ]);
     await s.putRefs('companies', [{ id: 'pc-ankang', name: '安康物业' }]);
     await s.putRefs('compounds', [{ id: 'cp-ankang', communityId: OTHER, name: '安康小区', companyId: 'pc-ankang' }]);
     await s.putRefs('buildings', [{ id: 'b-ak-1', compoundId: 'cp-ankang', name: '1号楼' }]);
     await s.putRefs('households', [
-      { id: 'h-ak-1-101', communityId: OTHER, compoundId: 'cp-ankang', buildingId: 'b-ak-1', door: '1单元101', contactName: '钱大爷', contactPhone: '13700009999' },
+      {
+        id: 'h-ak-1-101',
+        communityId: OTHER,
+        compoundId: 'cp-ankang',
+        buildingId: 'b-ak-1',
+        door: '1单元101',
+        contactName: '钱大爷',
+        contactPhone: '13700009999',
+      },
     ]);
-    await s.putRefs('users', [userFixture('ak-supervisor', OTHER, ['supervisor']), userFixture('ak-resident', OTHER, ['resident'], { householdIds: ['h-ak-1-101'] })]);
+    await s.putRefs('users', [
+      userFixture('ak-supervisor', OTHER, ['supervisor']),
+      userFixture('ak-resident', OTHER, ['resident'], { householdIds: ['h-ak-1-101'] }),
+    ]);
     await s.putRefs('serviceItems', [
-      { id: 's-ak-repair', communityId: OTHER, name: '安康维修', category: 'repair', description: '小修', redPriceFen: 1000, marketPriceFen: 3000, unit: '次', deadlines: null, active: true },
+      {
+        id: 's-ak-repair',
+        communityId: OTHER,
+        name: '安康维修',
+        category: 'repair',
+        description: '小修',
+        redPriceFen: 1000,
+        marketPriceFen: 3000,
+        unit: '次',
+        deadlines: null,
+        active: true,
+      },
     ]);
   });
 

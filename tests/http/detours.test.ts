@@ -103,7 +103,12 @@ describe('退回: the worker declines', () => {
     const offered = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
     const declined = await d.step(worker, offered, 'decline', { reason: '不在附近' });
     expect(declined).toMatchObject({ state: 'pending_dispatch', assignment: null });
-    expect((await d.events(placed.id)).at(-1)).toMatchObject({ action: 'decline', from: 'pending_accept', to: 'pending_dispatch', payload: { reason: '不在附近' } });
+    expect((await d.events(placed.id)).at(-1)).toMatchObject({
+      action: 'decline',
+      from: 'pending_accept',
+      to: 'pending_dispatch',
+      payload: { reason: '不在附近' },
+    });
   });
 
   it('hands an accepted order back to 待派单 with the reason on the timeline, and the assignment cleared', async () => {
@@ -127,13 +132,22 @@ describe('派单 and 转单: the dispatcher checks who can take the order', () =
     const placed = await d.place(resident);
     const before = t.dump();
     expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-nowhere' }))).toEqual({ status: 404, code: 'TEAM.NOT_FOUND' });
-    expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-worker-2' }))).toEqual({ status: 409, code: 'TEAM.NOT_MEMBER' });
-    expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-resident' }))).toEqual({ status: 409, code: 'TEAM.NOT_MEMBER' });
+    expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-worker-2' }))).toEqual({
+      status: 409,
+      code: 'TEAM.NOT_MEMBER',
+    });
+    expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-resident' }))).toEqual({
+      status: 409,
+      code: 'TEAM.NOT_MEMBER',
+    });
     expect(t.dump()).toBe(before);
 
     // 孙志远 goes off duty: nobody may send him orders.
     expect(dataOf(await t.call('session', { action: 'setOnDuty', onDuty: false }, worker3.user)).user.onDuty).toBe(false);
-    expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-worker-3' }))).toEqual({ status: 409, code: 'WORKER.OFF_DUTY' });
+    expect(failure(await d.act(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: 'demo-worker-3' }))).toEqual({
+      status: 409,
+      code: 'WORKER.OFF_DUTY',
+    });
     await t.call('session', { action: 'setOnDuty', onDuty: true }, worker3.user);
 
     // He holds at most two open orders.
@@ -180,7 +194,12 @@ describe('返工: the resident asks for the work to be redone', () => {
       reworkCount: 1,
       completion: null,
     });
-    expect((await d.events(completed.id)).at(-1)).toMatchObject({ action: 'rework', from: 'pending_confirm', to: 'accepted', payload: { reason: '水龙头又开始滴水' } });
+    expect((await d.events(completed.id)).at(-1)).toMatchObject({
+      action: 'rework',
+      from: 'pending_confirm',
+      to: 'accepted',
+      payload: { reason: '水龙头又开始滴水' },
+    });
     // The same worker carries on.
     expect((await d.step(worker, { id: completed.id, version: rework.version }, 'start')).state).toBe('in_service');
   });
@@ -240,9 +259,24 @@ describe('督办: the supervisor presses the responsible party', () => {
     const pressed = await d.step(supervisor, seen.order, 'instruct', { text: '已超时未派单，请今天内派出', to: 'dispatcher', dueInHours: 4 });
     expect(pressed.state).toBe('pending_dispatch');
     expect(pressed.instructions).toEqual([
-      { seq: 2, text: '已超时未派单，请今天内派出', to: 'dispatcher', dueAt: t.clock.now() + 4 * HOUR, at: t.clock.now(), by: 'demo-supervisor', answer: null, overdue: false },
+      {
+        seq: 2,
+        text: '已超时未派单，请今天内派出',
+        to: 'dispatcher',
+        dueAt: t.clock.now() + 4 * HOUR,
+        at: t.clock.now(),
+        by: 'demo-supervisor',
+        answer: null,
+        overdue: false,
+      },
     ]);
-    expect((await d.events(placed.id)).at(-1)).toMatchObject({ seq: 2, action: 'instruct', from: 'pending_dispatch', to: 'pending_dispatch', actorId: 'demo-supervisor' });
+    expect((await d.events(placed.id)).at(-1)).toMatchObject({
+      seq: 2,
+      action: 'instruct',
+      from: 'pending_dispatch',
+      to: 'pending_dispatch',
+      actorId: 'demo-supervisor',
+    });
     expect((await d.notifications(dispatcher)).map((n) => n.text)).toContain('社区督办：已超时未派单，请今天内派出');
 
     const mine = (await d.read(dispatcher, placed.id)).order;
@@ -255,7 +289,10 @@ describe('督办: the supervisor presses the responsible party', () => {
   it('cannot press a worker on an order no team holds yet', async () => {
     const placed = await d.place(resident);
     const seen = await d.read(supervisor, placed.id);
-    expect(failure(await d.act(supervisor, seen.order, 'instruct', { text: '请尽快上门', to: 'worker' }))).toEqual({ status: 409, code: 'ORDER.TRANSITION_NOT_ALLOWED' });
+    expect(failure(await d.act(supervisor, seen.order, 'instruct', { text: '请尽快上门', to: 'worker' }))).toEqual({
+      status: 409,
+      code: 'ORDER.TRANSITION_NOT_ALLOWED',
+    });
   });
 });
 

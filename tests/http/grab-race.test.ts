@@ -42,7 +42,7 @@ describe('抢单: many team members grab one pool order at once', () => {
     expect(failure(await d.act(loser, pooled, 'grab'))).toEqual({ status: 409, code: 'ORDER.ALREADY_TAKEN' });
   });
 
-  it('lets nobody outside the team grab (another team\'s member is told the order does not exist)', async () => {
+  it("lets nobody outside the team grab (another team's member is told the order does not exist)", async () => {
     const placed = await d.place(resident);
     const pooled = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
     const before = t.dump();
@@ -50,7 +50,7 @@ describe('抢单: many team members grab one pool order at once', () => {
     expect(t.dump()).toBe(before);
   });
 
-  it('refuses a grab beyond the worker\'s cap (孙志远 holds at most 2 open orders)', async () => {
+  it("refuses a grab beyond the worker's cap (孙志远 holds at most 2 open orders)", async () => {
     const grabbed = [];
     for (let i = 0; i < 3; i++) {
       const placed = await d.place(resident, { description: `第${i + 1}处漏水` });

@@ -41,7 +41,10 @@ describe('requestId: a retried request is answered once', () => {
     // A stale grab (wrong version) is refused and stores nothing under its id …
     const before = t.dump();
     const rid = requestId('grab');
-    expect(failure(await d.act(worker, { id: placed.id, version: pooled.version - 1 }, 'grab', {}, rid))).toEqual({ status: 409, code: 'ORDER.VERSION_CONFLICT' });
+    expect(failure(await d.act(worker, { id: placed.id, version: pooled.version - 1 }, 'grab', {}, rid))).toEqual({
+      status: 409,
+      code: 'ORDER.VERSION_CONFLICT',
+    });
     expect(t.dump()).toBe(before);
     // … so a corrected request under a new id succeeds once.
     expect((await d.step(worker, pooled, 'grab')).state).toBe('accepted');

@@ -71,7 +71,15 @@ describe('photos on 完工上报', () => {
     const order = await inService();
     const mine = await upload(worker.user);
     const before = t.dump();
-    for (const photo of ['../red-property.sqlite', 'red-property.sqlite', `${mine}.json`, `../files/${mine}`, 'https://example.com/a.jpg', 'cloud://env.bucket/order-photos/a.jpg', 'f0000000000000.JPG']) {
+    for (const photo of [
+      '../red-property.sqlite',
+      'red-property.sqlite',
+      `${mine}.json`,
+      `../files/${mine}`,
+      'https://example.com/a.jpg',
+      'cloud://env.bucket/order-photos/a.jpg',
+      'f0000000000000.JPG',
+    ]) {
       const reply = await d.act(worker, order, 'complete', { notes: '已修好', photos: [photo] });
       expect(failure(reply), photo).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
     }
@@ -92,7 +100,7 @@ describe('photos on 完工上报', () => {
 });
 
 describe('photos on 点单', () => {
-  it('takes the resident\'s own uploads and refuses any other id, writing nothing', async () => {
+  it("takes the resident's own uploads and refuses any other id, writing nothing", async () => {
     const mine = await upload(resident.user);
     expect((await d.place(resident, { photos: [mine] })).photos).toEqual([mine]);
 

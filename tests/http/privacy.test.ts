@@ -10,7 +10,7 @@ const contact = (o: OrderView) => ({ phone: o.contactPhone, door: o.address.door
 const FULL = { phone: '13800001111', door: '2单元301' };
 const MASKED = { phone: '138****1111', door: '2单元***' };
 
-describe('隐私: who sees the resident\'s phone and door', () => {
+describe("隐私: who sees the resident's phone and door", () => {
   it('masks both for pool workers until one grabs it; the assignee then sees both; the supervisor sees the phone, not the door', async () => {
     const placed = await d.place(resident);
     expect(contact(placed)).toEqual(FULL);

@@ -57,7 +57,9 @@ describe('分页: listing orders page by page', () => {
     let cursor: string | null = null;
     let counts: Record<OrderState, number> | null = null;
     do {
-      const page: { items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> } = dataOf(await d.list(who, { limit, cursor, ...(filter && { filter }) }));
+      const page: { items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> } = dataOf(
+        await d.list(who, { limit, cursor, ...(filter && { filter }) }),
+      );
       expect(page.items.length).toBeLessThanOrEqual(limit);
       pages.push(page.items);
       counts ??= page.counts;

@@ -65,7 +65,7 @@ describe('session, catalogue, teams and notifications', () => {
     expect(items.find((i: { id: string }) => i.id === 's-meal')).toMatchObject({ name: '爱心午餐送餐', redPriceFen: 1200, marketPriceFen: 2500, unit: '餐' });
   });
 
-  it('lists teams with each member\'s duty and load for the dispatcher, and refuses them to workers', async () => {
+  it("lists teams with each member's duty and load for the dispatcher, and refuses them to workers", async () => {
     const placed = await d.place(resident);
     await d.step(worker, await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' }), 'grab');
     const { teams } = dataOf(await t.call('teams', { action: 'list', role: 'dispatcher' }, dispatcher.user));
@@ -84,7 +84,9 @@ describe('session, catalogue, teams and notifications', () => {
     const pooled = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
     t.clock.advance(60_000);
     await d.step(worker, pooled, 'grab');
-    expect(await d.notifications(dispatcher)).toEqual([{ id: expect.any(String), orderId: placed.id, text: '新的居民点单：门窗家具维修', at: expect.any(Number) }]);
+    expect(await d.notifications(dispatcher)).toEqual([
+      { id: expect.any(String), orderId: placed.id, text: '新的居民点单：门窗家具维修', at: expect.any(Number) },
+    ]);
     expect((await d.notifications(worker3)).map((n) => n.text)).toEqual(['新工单：门窗家具维修']);
     expect((await d.notifications(resident)).map((n) => n.text)).toEqual(['服务队员已接单']);
     const limited = dataOf(await t.call('notifications', { action: 'list', role: 'worker', limit: 1 }, worker.user)).items;

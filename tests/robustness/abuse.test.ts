@@ -19,12 +19,21 @@ afterAll(() => t.close());
 
 /** A create event padded with a description of `size` bytes in all. */
 function eventOfSize(bytes: number): string {
-  const shell = JSON.stringify({ action: 'create', requestId: 'abuse-big-0001', order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '', timeWindow: { from: 1, to: 2 } } });
+  const shell = JSON.stringify({
+    action: 'create',
+    requestId: 'abuse-big-0001',
+    order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '', timeWindow: { from: 1, to: 2 } },
+  });
   return shell.replace('"description":""', `"description":"${'x'.repeat(bytes - shell.length)}"`);
 }
 
 const post = (body: BodyInit, headers: Record<string, string> = {}, pathname = '/api/functions/orders') =>
-  t.request(pathname, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Dev-User': 'demo-resident', ...headers }, body, duplex: 'half' } as RequestInit);
+  t.request(pathname, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Dev-User': 'demo-resident', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 
 /** A body sent in chunks without a Content-Length, as a client streaming it would. */
 function streamed(totalBytes: number, chunk = 16 * 1024): ReadableStream<Uint8Array> {

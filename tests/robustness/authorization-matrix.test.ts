@@ -1,16 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ERRORS,
-  ROLES,
-  TRANSITIONS,
-  clockFor,
-  type ActionType,
-  type ErrorCode,
-  type Order,
-  type OrderEvent,
-  type OrderState,
-  type Role,
-} from '@core';
+import { ERRORS, ROLES, TRANSITIONS, clockFor, type ActionType, type ErrorCode, type Order, type OrderEvent, type OrderState, type Role } from '@core';
 import { orderFixture } from '../fixtures/order';
 import { A, B, CAST, USERS, seedCast } from './support/cast';
 import { openWorld, timelineProblems, writeProbe, type World } from './support/world';
@@ -126,7 +115,16 @@ function orderFor(c: Pick<Case, 'action' | 'state' | 'role' | 'own' | 'sameCommu
   const started = ['accepted', 'in_service', 'pending_confirm', 'closed', 'cancelled'].includes(c.state);
   const completed = ['pending_confirm', 'closed'].includes(c.state);
   const ended = ['closed', 'refused', 'cancelled'].includes(c.state);
-  const pressed = (seq: number, to: 'dispatcher' | 'worker') => ({ seq, text: '请尽快', to, dueAt: null, at: NOW - HOUR, by: USERS.supervisor.id, answer: null, overdue: false });
+  const pressed = (seq: number, to: 'dispatcher' | 'worker') => ({
+    seq,
+    text: '请尽快',
+    to,
+    dueAt: null,
+    at: NOW - HOUR,
+    by: USERS.supervisor.id,
+    answer: null,
+    overdue: false,
+  });
   return orderFixture(NOW - 2 * HOUR, {
     id,
     communityId: inA ? A : B,
@@ -191,7 +189,17 @@ const ACTOR: Record<Role, string> = {
 };
 
 async function insert(w: World, order: Order) {
-  const event: OrderEvent = { orderId: order.id, seq: 1, action: 'create', actorId: order.createdBy, actorRole: 'resident', at: order.createdAt, from: null, to: order.state, payload: {} };
+  const event: OrderEvent = {
+    orderId: order.id,
+    seq: 1,
+    action: 'create',
+    actorId: order.createdBy,
+    actorRole: 'resident',
+    at: order.createdAt,
+    from: null,
+    to: order.state,
+    payload: {},
+  };
   const r = await w.store.commit({ order, expectedVersion: null, events: [event], notifications: [], reply: null });
   if (!r.ok) throw new Error(`could not insert ${order.id}`);
 }
@@ -238,7 +246,8 @@ async function run(c: Case): Promise<string | null> {
     if (stored.version !== 2 || stored.state !== to) return `${label}: stored v${stored.version} ${stored.state}, expected v2 ${to}`;
     const problems = timelineProblems(stored, events);
     if (problems.length) return `${label}: ${problems.join('; ')}`;
-    if (events[1]!.action !== c.action || events[1]!.actorId !== ACTOR[c.role] || events[1]!.actorRole !== c.role) return `${label}: event ${JSON.stringify(events[1])}`;
+    if (events[1]!.action !== c.action || events[1]!.actorId !== ACTOR[c.role] || events[1]!.actorRole !== c.role)
+      return `${label}: event ${JSON.stringify(events[1])}`;
   } else {
     const status = ERRORS[want].status;
     if (status !== 403 && status !== 404) return `${label}: refused with ${status}`;
@@ -253,7 +262,10 @@ describe('authorization matrix: every action × role × own/other order × own/o
     expect(ACTIONS.flatMap(casesOf).length).toBeGreaterThan(1000);
   });
 
-  const whoMay = (a: ActionType) => ROLES.filter((r) => MAY[r].includes(a)).map((r) => OWN[r]).join(' or ');
+  const whoMay = (a: ActionType) =>
+    ROLES.filter((r) => MAY[r].includes(a))
+      .map((r) => OWN[r])
+      .join(' or ');
   it.each(ACTIONS.map((a) => [a, whoMay(a)] as const))(
     '%s is allowed only to %s, in their own community; everyone else is refused: 404 if they cannot see the order, 403 if they can',
     async (action) => {
@@ -277,7 +289,10 @@ describe('authorization matrix: every action × role × own/other order × own/o
             const reply = await w.call('orders', { action: 'get', role, orderId: id }, ACTOR[role]);
             const want = sees({ role, own, sameCommunity, state }) ? 'ok' : 'ORDER.NOT_FOUND';
             const got = reply.ok ? 'ok' : reply.error.code;
-            if (got !== want) problems.push(`get ${state} by ${role} on ${own ? 'own' : 'other'} order in ${sameCommunity ? 'own' : 'other'} community: expected ${want}, got ${got}`);
+            if (got !== want)
+              problems.push(
+                `get ${state} by ${role} on ${own ? 'own' : 'other'} order in ${sameCommunity ? 'own' : 'other'} community: expected ${want}, got ${got}`,
+              );
             if (reply.ok && role === 'worker' && reply.data.events.length !== 1) problems.push(`get by worker: timeline missing`);
           }
         }
@@ -320,7 +335,11 @@ describe('authorization matrix: every action × role × own/other order × own/o
     for (const action of ACTIONS) {
       for (const role of ROLES) {
         for (const holder of ROLES.filter((r) => r !== role)) {
-          const reply = await w.call('orders', { action, role, orderId: id, version: 1, requestId: `matrix-role-${++n}`, input: inputFor(action, role) }, ACTOR[holder]);
+          const reply = await w.call(
+            'orders',
+            { action, role, orderId: id, version: 1, requestId: `matrix-role-${++n}`, input: inputFor(action, role) },
+            ACTOR[holder],
+          );
           const got = reply.ok ? 'ok' : reply.error.code;
           if (got !== 'AUTH.ROLE_NOT_HELD') problems.push(`${action} as ${role} by a ${holder}: got ${got}`);
         }

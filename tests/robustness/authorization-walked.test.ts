@@ -74,7 +74,9 @@ async function addSecondCommunity(r: Rig) {
   await r.store.putRefs('companies', [{ id: 'pc-second', name: '第二物业' }]);
   await r.store.putRefs('compounds', [{ id: 'cp-b', communityId: B, name: '乙小区', companyId: 'pc-hongxin' }]);
   await r.store.putRefs('buildings', [{ id: 'b-b-1', compoundId: 'cp-b', name: '1号楼' }]);
-  await r.store.putRefs('households', [{ id: 'h-b-1', communityId: B, compoundId: 'cp-b', buildingId: 'b-b-1', door: '1单元101', contactName: '乙', contactPhone: '13800009999' }]);
+  await r.store.putRefs('households', [
+    { id: 'h-b-1', communityId: B, compoundId: 'cp-b', buildingId: 'b-b-1', door: '1单元101', contactName: '乙', contactPhone: '13800009999' },
+  ]);
   await r.store.putRefs('teams', [{ id: 't-b', communityId: B, companyId: 'pc-hongxin', name: '乙队', categories: ['repair'], memberIds: [cast.worker.id] }]);
   await r.store.putRefs('serviceItems', [{ ...DEMO_DATA.serviceItems.find((s) => s.id === 's-repair')!, id: 's-b-repair', communityId: B }]);
   // Everyone has room for every order the matrix places (capacity is raced elsewhere).
@@ -159,7 +161,12 @@ afterAll(async () => {
 /** Everything in the tables, cheaply: a commit by anyone changes one of these counts or the order's row. */
 const footprint = (orderId: string) =>
   JSON.stringify([
-    db.prepare('SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_events), (SELECT COUNT(*) FROM notifications), (SELECT COUNT(*) FROM replies)').raw().get(),
+    db
+      .prepare(
+        'SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_events), (SELECT COUNT(*) FROM notifications), (SELECT COUNT(*) FROM replies)',
+      )
+      .raw()
+      .get(),
     db.prepare('SELECT * FROM orders WHERE id = ?').raw().get(orderId),
   ]);
 
@@ -174,7 +181,11 @@ describe('authorization matrix, walked through the real handlers: every action �
           const { order, input } = await prepare(r, action, role);
           const who = PLAYER[role][relation];
           const before = footprint(order.id);
-          const reply = await r.call('orders', { action, role, orderId: order.id, version: order.version, requestId: `walk-${action}-${role}-${relation}-${order.id}`, input }, who);
+          const reply = await r.call(
+            'orders',
+            { action, role, orderId: order.id, version: order.version, requestId: `walk-${action}-${role}-${relation}-${order.id}`, input },
+            who,
+          );
           const got = reply.body.ok ? 'ok' : (reply.body.error.code as string);
           const label = `${action} by ${role} ${who} (${relation})`;
           if (allowed(action, role, relation)) {
@@ -183,7 +194,8 @@ describe('authorization matrix, walked through the real handlers: every action �
             else {
               const events = await r.store.listEvents(order.id);
               const last = events[events.length - 1]!;
-              if (events.length !== order.version + 1 || last.action !== action || last.actorId !== who || last.actorRole !== role) problems.push(`${label}: recorded ${JSON.stringify(last)}`);
+              if (events.length !== order.version + 1 || last.action !== action || last.actorId !== who || last.actorRole !== role)
+                problems.push(`${label}: recorded ${JSON.stringify(last)}`);
             }
           } else {
             if (!REFUSALS.includes(got)) problems.push(`${label}: expected a refusal (${REFUSALS.join('/')}), got ${got}`);
@@ -214,7 +226,8 @@ describe('authorization matrix, walked through the real handlers: every action �
       const before = db.prepare('SELECT COUNT(*) FROM orders').pluck().get();
       const reply = await c.create(user, householdId, serviceItemId);
       if (reply.body.ok !== ok) problems.push(`create by ${user} for ${householdId}: ${reply.body.ok ? 'ok' : reply.body.error.code}`);
-      if (!ok && db.prepare('SELECT COUNT(*) FROM orders').pluck().get() !== before) problems.push(`create by ${user} for ${householdId}: refused, yet written`);
+      if (!ok && db.prepare('SELECT COUNT(*) FROM orders').pluck().get() !== before)
+        problems.push(`create by ${user} for ${householdId}: refused, yet written`);
       if (!ok && reply.status >= 500) problems.push(`create by ${user}: ${reply.status}`);
     }
     expect(problems).toEqual([]);

@@ -91,7 +91,8 @@ describe('crash safety of the embedded store', () => {
         const events = await store.listEvents(a.orderId);
         const e = events[a.version - 1];
         if (!e || e.seq !== a.version || e.action !== a.action) lost.push(`${a.action} ${a.orderId} v${a.version}: event ${JSON.stringify(e)}`);
-        if (!(await store.getReply(`${a.action === 'create' ? 'demo-resident' : (e?.actorId ?? '')}:${a.requestId}`))) lost.push(`${a.requestId}: reply not stored`);
+        if (!(await store.getReply(`${a.action === 'create' ? 'demo-resident' : (e?.actorId ?? '')}:${a.requestId}`)))
+          lost.push(`${a.requestId}: reply not stored`);
       }
       await store.close();
       expect(lost, `after kill ${kill + 1} (${afterMs} ms in)`).toEqual([]);

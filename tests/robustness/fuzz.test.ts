@@ -15,7 +15,7 @@ const routeNames = (fn: string) => ROUTES.filter((r) => r.fn === fn).map((r) => 
 const prototypeKeys = () => [Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
 const polluted = () => {
   const probe = {} as Record<string, unknown>;
-  return ['polluted', 'isAdmin', 'role', 'x', ''].some((k) => k in probe && !Object.prototype.hasOwnProperty.call(probe, k)) || Object.keys(Object.prototype).length > 0;
+  return ['polluted', 'isAdmin', 'role', 'x', ''].some((k) => k in probe && !Object.hasOwn(probe, k)) || Object.keys(Object.prototype).length > 0;
 };
 
 function malformed(route: RouteCase, inProcess: boolean) {
@@ -92,7 +92,12 @@ describe('fuzzing over HTTP: a sample of malformed events per function and actio
       {
         action: 'create',
         requestId: 'fuzz-http-setup-1',
-        order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '门锁坏了', timeWindow: { from: t.clock.now(), to: t.clock.now() + 3_600_000 } },
+        order: {
+          serviceItemId: 's-repair',
+          householdId: 'h-yg-a',
+          description: '门锁坏了',
+          timeWindow: { from: t.clock.now(), to: t.clock.now() + 3_600_000 },
+        },
       },
       'demo-resident',
     );
@@ -127,14 +132,32 @@ describe('fuzzing over HTTP: a sample of malformed events per function and actio
 
   it('answers every request path, however badly percent-encoded, below 500, and keeps serving', async () => {
     const segment = fc.oneof(
-      fc.constantFrom('api', 'functions', 'orders', 'files', 'dev', 'clock', '..', '.', '%2e%2e', '%2F', '%00', '%', '%E0%A4%A', '%ZZ', '%C0%AF', 'index.html', ''),
+      fc.constantFrom(
+        'api',
+        'functions',
+        'orders',
+        'files',
+        'dev',
+        'clock',
+        '..',
+        '.',
+        '%2e%2e',
+        '%2F',
+        '%00',
+        '%',
+        '%E0%A4%A',
+        '%ZZ',
+        '%C0%AF',
+        'index.html',
+        '',
+      ),
       fc.string({ maxLength: 8 }).map(encodeURIComponent),
       fc.tuple(fc.constantFrom('%', '%E', '%F0%9F'), fc.string({ unit: 'binary-ascii', maxLength: 2 })).map(([a, b]) => a + encodeURIComponent(b).slice(0, 2)),
     );
     const seen: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 5 }), fc.constantFrom('GET', 'POST', 'HEAD'), async (segments, method) => {
-        const pathname = '/' + segments.join('/');
+        const pathname = `/${segments.join('/')}`;
         const reply = await t.request(pathname, { method, headers: { 'X-Dev-User': 'demo-resident' }, ...(method === 'POST' ? { body: '{}' } : {}) });
         if (reply.status >= 500) seen.push(`${method} ${pathname} → ${reply.status}`);
       }),
@@ -172,7 +195,7 @@ describe('fuzzing over HTTP: a sample of malformed events per function and actio
       '"create"',
       '42',
       'true',
-      '{"action":"create","requestId":"abcdefgh","order":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}',
+      `{"action":"create","requestId":"abcdefgh","order":${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
       '{"__proto__":{"polluted":true},"action":"list","role":"resident"}',
       '{"constructor":{"prototype":{"polluted":true}},"action":"list","role":"resident"}',
       '{"action":"list","role":"resident","role":"supervisor","x":1}',
@@ -200,11 +223,23 @@ describe('the fuzzer itself', () => {
       const placed = dataOf(
         await w.call(
           'orders',
-          { action: 'create', requestId: 'fuzz-control-01', order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '门锁坏了', timeWindow: { from: w.now(), to: w.now() + 3_600_000 } } },
+          {
+            action: 'create',
+            requestId: 'fuzz-control-01',
+            order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '门锁坏了', timeWindow: { from: w.now(), to: w.now() + 3_600_000 } },
+          },
           'demo-resident',
         ),
       );
-      const shapeErrors = ['INPUT.INVALID', 'INPUT.UNKNOWN_ACTION', 'AUTH.NO_IDENTITY', 'AUTH.UNKNOWN_USER', 'AUTH.ROLE_NOT_HELD', 'STORE.UNAVAILABLE', 'INTERNAL'];
+      const shapeErrors = [
+        'INPUT.INVALID',
+        'INPUT.UNKNOWN_ACTION',
+        'AUTH.NO_IDENTITY',
+        'AUTH.UNKNOWN_USER',
+        'AUTH.ROLE_NOT_HELD',
+        'STORE.UNAVAILABLE',
+        'INTERNAL',
+      ];
       for (const route of ROUTES) {
         const reply = await w.call(route.fn, { action: route.action, ...route.valid({ orderId: placed.order.id, version: placed.order.version }) }, route.user);
         expect(reply.ok ? 'ok' : reply.error.code, `${route.fn}.${route.action}`).not.toBeOneOf(shapeErrors);

@@ -15,8 +15,22 @@ const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 30);
 const SECONDS: Record<string, number> = { 'in-process': Number(process.env.LOAD_SECONDS_INPROC ?? 4), 'over HTTP': Number(process.env.LOAD_SECONDS_HTTP ?? 8) };
 
 const base = { communityId: 'c-xingfuli', openid: '', phone: '13900000000', companyId: null, onDuty: true, maxOpenOrders: 10_000 };
-const residents: User[] = Array.from({ length: CLIENTS }, (_, i) => ({ ...base, id: `load-r-${i}`, openid: `openid-load-r-${i}`, name: `居民${i}`, roles: ['resident'], householdIds: [`load-h-${i}`] }));
-const workers: User[] = Array.from({ length: CLIENTS }, (_, i) => ({ ...base, id: `load-w-${i}`, openid: `openid-load-w-${i}`, name: `队员${i}`, roles: ['worker'], householdIds: [] }));
+const residents: User[] = Array.from({ length: CLIENTS }, (_, i) => ({
+  ...base,
+  id: `load-r-${i}`,
+  openid: `openid-load-r-${i}`,
+  name: `居民${i}`,
+  roles: ['resident'],
+  householdIds: [`load-h-${i}`],
+}));
+const workers: User[] = Array.from({ length: CLIENTS }, (_, i) => ({
+  ...base,
+  id: `load-w-${i}`,
+  openid: `openid-load-w-${i}`,
+  name: `队员${i}`,
+  roles: ['worker'],
+  householdIds: [],
+}));
 const households: Household[] = residents.map((_, i) => ({
   id: `load-h-${i}`,
   communityId: 'c-xingfuli',
@@ -143,7 +157,8 @@ describe.each(RIGS)('load %s', (name, open) => {
       const events = await t.store.listEvents(orderId);
       for (const a of list) {
         const e = events.find((x) => x.seq === a.version);
-        if (!e || e.action !== a.action || e.actorId !== a.actorId) missing.push(`${a.action} by ${a.actorId} on ${orderId} v${a.version}: ${JSON.stringify(e)}`);
+        if (!e || e.action !== a.action || e.actorId !== a.actorId)
+          missing.push(`${a.action} by ${a.actorId} on ${orderId} v${a.version}: ${JSON.stringify(e)}`);
       }
       if (events.length !== list.length) missing.push(`${orderId}: ${events.length} events for ${list.length} acknowledged actions`);
     }

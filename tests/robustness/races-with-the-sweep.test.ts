@@ -43,7 +43,10 @@ describe.each(RIGS)('races %s', (_name, open) => {
     c = desk(r);
     // Nobody runs out of room over the rounds: capacity is not what these races are about.
     const users = await r.store.listRefs('users', 'c-xingfuli');
-    await r.store.putRefs('users', users.map((u) => ({ ...u, maxOpenOrders: 1000 })));
+    await r.store.putRefs(
+      'users',
+      users.map((u) => ({ ...u, maxOpenOrders: 1000 })),
+    );
   });
   afterEach(async () => {
     expect(auditStore(r.dir).problems).toEqual([]);

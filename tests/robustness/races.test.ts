@@ -45,7 +45,11 @@ describe.each(RIGS)('races %s', (_name, open) => {
       expect(codes(answers).every((c) => c === '409 ORDER.ALREADY_TAKEN' || c === '409 ORDER.VERSION_CONFLICT')).toBe(true);
       const winner = (winners(answers)[0]!.body as { data: { order: OrderView } }).data.order;
       const { order, events } = await consistent(t, pooled.id);
-      expect(order).toMatchObject({ state: 'accepted', version: pooled.version + 1, assignment: { mode: 'member', workerId: (winner.assignment as { workerId: string }).workerId } });
+      expect(order).toMatchObject({
+        state: 'accepted',
+        version: pooled.version + 1,
+        assignment: { mode: 'member', workerId: (winner.assignment as { workerId: string }).workerId },
+      });
       expect(events.filter((e) => e.action === 'grab')).toHaveLength(1);
       const open = await t.store.openOrdersOf(racers.map((r) => r.id));
       expect(Object.values(open).reduce((a, b) => a + b, 0)).toBe(round + 1);
@@ -93,7 +97,7 @@ describe.each(RIGS)('races %s', (_name, open) => {
     }
   });
 
-  it("never lets a worker hold more open orders than their cap (孙志远: 2), even when grabbing five pool orders at once", async () => {
+  it('never lets a worker hold more open orders than their cap (孙志远: 2), even when grabbing five pool orders at once', async () => {
     const pooled: OrderView[] = [];
     for (let i = 0; i < 5; i++) pooled.push(await d.step('demo-dispatcher', 'dispatcher', await d.place(), 'dispatch', { teamId: 't-general' }));
     const answers = await Promise.all(pooled.map((o) => d.act('demo-worker-3', 'worker', o, 'grab')));
@@ -108,7 +112,9 @@ describe.each(RIGS)('races %s', (_name, open) => {
     const placed: OrderView[] = [];
     for (let i = 0; i < 6; i++) placed.push(await d.place());
     const answers = await Promise.all(
-      placed.map((o, i) => d.act(i % 2 ? 'demo-dispatcher-2' : 'demo-dispatcher', 'dispatcher', o, 'dispatch', { teamId: 't-elder', workerId: 'demo-worker-2' })),
+      placed.map((o, i) =>
+        d.act(i % 2 ? 'demo-dispatcher-2' : 'demo-dispatcher', 'dispatcher', o, 'dispatch', { teamId: 't-elder', workerId: 'demo-worker-2' }),
+      ),
     );
     expect((await t.store.openOrdersOf(['demo-worker-2']))['demo-worker-2']).toBeLessThanOrEqual(3);
     expect(winners(answers)).toHaveLength(3);
@@ -141,7 +147,9 @@ describe.each(RIGS)('races %s', (_name, open) => {
     o = await d.step('demo-worker', 'worker', o, 'start');
     o = await d.step('demo-worker', 'worker', o, 'complete', { notes: '已修好' });
     const rid = requestId('confirm');
-    const answers = await Promise.all(Array.from({ length: 5 }, () => d.act('demo-resident', 'resident', o, 'confirm', { attitude: 4, timeliness: 4, quality: 4 }, rid)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => d.act('demo-resident', 'resident', o, 'confirm', { attitude: 4, timeliness: 4, quality: 4 }, rid)),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     const { order, events } = await consistent(t, o.id);

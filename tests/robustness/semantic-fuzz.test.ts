@@ -2,7 +2,20 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_TYPES, ERRORS, HOUR, MINUTE, ROLES, TRANSITIONS, availableActions, type ActionType, type ErrorCode, type Order, type OrderEvent, type Role } from '@core';
+import {
+  ACTION_TYPES,
+  ERRORS,
+  HOUR,
+  MINUTE,
+  ROLES,
+  TRANSITIONS,
+  availableActions,
+  type ActionType,
+  type ErrorCode,
+  type Order,
+  type OrderEvent,
+  type Role,
+} from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
 import { DEMO_USER_IDS } from '@backend/server/demo-data';
 import { inProcessRig, requestId, type Answer, type Rig } from './support/rig';
@@ -51,7 +64,10 @@ function inputFor(action: ActionType): fc.Arbitrary<Record<string, unknown>> {
     case 'complete':
       return fc.record({ notes: words, photos: fc.constantFrom([], ['fmissing0001.jpg']) }, { requiredKeys: ['notes'] });
     case 'instruct':
-      return fc.record({ text: words, to: fc.constantFrom('dispatcher', 'worker'), dueInHours: fc.integer({ min: 1, max: 720 }) }, { requiredKeys: ['text', 'to'] });
+      return fc.record(
+        { text: words, to: fc.constantFrom('dispatcher', 'worker'), dueInHours: fc.integer({ min: 1, max: 720 }) },
+        { requiredKeys: ['text', 'to'] },
+      );
     case 'reply':
     case 'answer':
       return fc.record({ seq, text: words });
@@ -64,13 +80,24 @@ function inputFor(action: ActionType): fc.Arbitrary<Record<string, unknown>> {
 
 type Step =
   | { kind: 'create'; user: string; householdId: string; serviceItemId: string }
-  | { kind: 'act'; pick: number; action: ActionType; user: string; role: string; drift: number; input: Record<string, unknown>; steer: number | null; inputs: Record<string, Record<string, unknown>> }
+  | {
+      kind: 'act';
+      pick: number;
+      action: ActionType;
+      user: string;
+      role: string;
+      drift: number;
+      input: Record<string, unknown>;
+      steer: number | null;
+      inputs: Record<string, Record<string, unknown>>;
+    }
   | { kind: 'tick'; minutes: number };
 
 /** Demo users holding a role: the generator leans on them so most events get past "who are you". */
 const holders = (role: Role) => DEMO_DATA.users.filter((u) => u.roles.includes(role)).map((u) => u.id);
 /** (user, role) pairs that exist for an action's roles; the table only steers the generator, the oracle is the invariants. */
-const likelyActors = (action: ActionType) => (TRANSITIONS[action].roles as readonly Role[]).flatMap((role) => holders(role).map((user) => ({ user, role: role as string })));
+const likelyActors = (action: ActionType) =>
+  (TRANSITIONS[action].roles as readonly Role[]).flatMap((role) => holders(role).map((user) => ({ user, role: role as string })));
 
 const act: fc.Arbitrary<Step> = fc
   .constantFrom(...ACTION_TYPES)
@@ -85,7 +112,11 @@ const act: fc.Arbitrary<Step> = fc
         { weight: 2, arbitrary: fc.record({ user: fc.constantFrom(...DEMO_USER_IDS), role: fc.constantFrom<string>(...ROLES) }) },
       ),
       // Mostly the current version; else one the caller saw earlier, or one from the future.
-      drift: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: -3, max: -1 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+      drift: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(0) },
+        { weight: 2, arbitrary: fc.integer({ min: -3, max: -1 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) },
+      ),
       input: inputFor(action),
       // Mostly someone instead takes one of the actions the app would offer them on that order (the table only steers).
       steer: fc.option(fc.nat(), { freq: 4 }),
@@ -113,7 +144,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         weight: 3,
         arbitrary: fc
           .constantFrom(['demo-resident', 'h-yg-a'], ['demo-resident', 'h-yg-b'], ['demo-resident-2', 'h-hp-a'], ['demo-worker-3', 'h-hp-b'])
-          .chain(([user, householdId]) => fc.record({ kind: fc.constant('create' as const), user: fc.constant(user!), householdId: fc.constant(householdId!), serviceItemId: fc.constantFrom(...SERVICES.slice(0, 4)) })),
+          .chain(([user, householdId]) =>
+            fc.record({
+              kind: fc.constant('create' as const),
+              user: fc.constant(user!),
+              householdId: fc.constant(householdId!),
+              serviceItemId: fc.constantFrom(...SERVICES.slice(0, 4)),
+            }),
+          ),
       },
       // …else anyone for any household and service.
       {
@@ -132,7 +170,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 describe('valid-shaped but semantically wrong events on real orders', () => {
   let r: Rig;
-  let orderIds: string[] = [];
+  const orderIds: string[] = [];
   let db: Database.Database;
   const seen = new Map<string, number>();
   const succeeded = new Set<string>();
@@ -142,7 +180,10 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
     console.log(`semantic fuzz: seed ${SEED}, ${RUNS} runs (replay with FUZZ_SEED=${SEED})`);
     r = await inProcessRig();
     // Workers' caps would soon block every dispatch and grab; capacity is raced in races.test.ts.
-    await r.store.putRefs('users', DEMO_DATA.users.map((u) => ({ ...u, maxOpenOrders: 1000 })));
+    await r.store.putRefs(
+      'users',
+      DEMO_DATA.users.map((u) => ({ ...u, maxOpenOrders: 1000 })),
+    );
     db = new Database(path.join(r.dir, 'red-property.sqlite'), { readonly: true });
   });
   afterAll(async () => {
@@ -151,8 +192,13 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
   });
 
   const version = (orderId: string) => (db.prepare('SELECT version FROM orders WHERE id = ?').pluck().get(orderId) as number | undefined) ?? 0;
-  const eventsOf = (orderId: string) => (db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq').pluck().all(orderId) as string[]).map((d) => JSON.parse(d) as OrderEvent);
-  const counts = () => db.prepare("SELECT (SELECT COUNT(*) FROM orders) || ':' || (SELECT COUNT(*) FROM order_events) || ':' || (SELECT COUNT(*) FROM replies)").pluck().get() as string;
+  const eventsOf = (orderId: string) =>
+    (db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq').pluck().all(orderId) as string[]).map((d) => JSON.parse(d) as OrderEvent);
+  const counts = () =>
+    db
+      .prepare("SELECT (SELECT COUNT(*) FROM orders) || ':' || (SELECT COUNT(*) FROM order_events) || ':' || (SELECT COUNT(*) FROM replies)")
+      .pluck()
+      .get() as string;
 
   /** Checks one answer; returns what is wrong with it, or null. */
   function judge(s: Step, a: Answer, before: { version: number; counts: string }, orderId: string | null): string | null {
@@ -160,17 +206,19 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
     const code: string = a.body.ok ? 'ok' : a.body.error?.code;
     seen.set(code, (seen.get(code) ?? 0) + 1);
     if (!a.body.ok) {
-      if (!Object.prototype.hasOwnProperty.call(ERRORS, code)) return `unknown code ${code}`;
+      if (!Object.hasOwn(ERRORS, code)) return `unknown code ${code}`;
       const status = ERRORS[code as ErrorCode].status;
       if (status < 400 || status > 499) return `${code} (${status}) for ${JSON.stringify(s)}`;
-      if (orderId && version(orderId) !== before.version && s.kind === 'act' && !concurrent) return `refused with ${code}, yet ${orderId} moved from v${before.version} to v${version(orderId)}`;
+      if (orderId && version(orderId) !== before.version && s.kind === 'act' && !concurrent)
+        return `refused with ${code}, yet ${orderId} moved from v${before.version} to v${version(orderId)}`;
       return null;
     }
     if (s.kind === 'act') succeeded.add(s.action);
     if (s.kind === 'act' && orderId) {
       const order = a.body.data.order as { id: string; version: number };
       const e = eventsOf(orderId)[order.version - 1];
-      if (!e || e.action !== s.action || e.actorId !== s.user || e.actorRole !== s.role) return `acknowledged ${s.action} v${order.version}, stored ${JSON.stringify(e)}`;
+      if (!e || e.action !== s.action || e.actorId !== s.user || e.actorRole !== s.role)
+        return `acknowledged ${s.action} v${order.version}, stored ${JSON.stringify(e)}`;
     }
     return null;
   }
@@ -194,7 +242,16 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
                 const c = s.kind === 'create' ? s : { user: 'demo-resident', householdId: 'h-yg-a', serviceItemId: 's-repair' };
                 const a = await r.call(
                   'orders',
-                  { action: 'create', requestId: requestId('create'), order: { serviceItemId: c.serviceItemId, householdId: c.householdId, description: '语义模糊测试', timeWindow: { from: r.now(), to: r.now() + 2 * HOUR } } },
+                  {
+                    action: 'create',
+                    requestId: requestId('create'),
+                    order: {
+                      serviceItemId: c.serviceItemId,
+                      householdId: c.householdId,
+                      description: '语义模糊测试',
+                      timeWindow: { from: r.now(), to: r.now() + 2 * HOUR },
+                    },
+                  },
                   c.user,
                 );
                 if (a.body.ok) orderIds.push(a.body.data.order.id);
@@ -206,13 +263,19 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
               let step = s;
               if (s.steer !== null) {
                 const order = (await r.store.getOrder(orderId)) as Order;
-                const offered = CAST.flatMap(({ user, role }) => availableActions(order, { now: r.now(), actor: actorOf(user, role) }).map((action) => ({ user, role: role as string, action })));
+                const offered = CAST.flatMap(({ user, role }) =>
+                  availableActions(order, { now: r.now(), actor: actorOf(user, role) }).map((action) => ({ user, role: role as string, action })),
+                );
                 // Every other steered step takes the offered action furthest along the loop, so orders get deep.
                 const forward = PROGRESS.map((a) => offered.find((o) => o.action === a)).find((o) => o !== undefined);
                 const pick = s.steer % 2 === 0 && forward ? forward : offered[s.steer % Math.max(1, offered.length)];
                 if (pick) step = { ...s, ...pick, input: s.inputs[pick.action]! };
               }
-              const a = await r.call('orders', { action: step.action, role: step.role, orderId, version: Math.max(1, v + step.drift), requestId: requestId(step.action), input: step.input }, step.user);
+              const a = await r.call(
+                'orders',
+                { action: step.action, role: step.role, orderId, version: Math.max(1, v + step.drift), requestId: requestId(step.action), input: step.input },
+                step.user,
+              );
               return judge(step, a, { version: v, counts: before }, orderId);
             }),
           );
@@ -233,6 +296,9 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
     expect(audit.problems).toEqual([]);
     expect(audit.orders).toBe(orderIds.length);
     // The fuzzer reached deep into the lifecycle, not only refusals: every action succeeded somewhere.
-    expect(ACTION_TYPES.filter((a) => !succeeded.has(a)), 'actions that never succeeded').toEqual([]);
+    expect(
+      ACTION_TYPES.filter((a) => !succeeded.has(a)),
+      'actions that never succeeded',
+    ).toEqual([]);
   });
 });

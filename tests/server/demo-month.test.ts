@@ -6,7 +6,7 @@ import { DAY, type Envelope, type Order, type OrderState, type PublicBoard, type
 import { FUNCTIONS } from '@backend/functions/registry';
 import type { Deps } from '@backend/runtime/deps';
 import { DEMO_DATA } from '@backend/server/demo-data';
-import { playDemoMonth, type DemoMonthReport } from '@backend/server/demo-month';
+import { playDemoMonth, } from '@backend/server/demo-month';
 import { seedDemo, seedIfEmpty } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';
@@ -147,7 +147,11 @@ describe('the demo month: a fresh local server opens on a month of the community
     const board = await w.call<PublicBoard>('statistics', null, { action: 'public', communityId: COMMUNITY, month: '2026-11' });
     expect(board.teams.filter((t) => t.rank !== null)).toHaveLength(2);
     expect(board.compounds.filter((c) => c.rank !== null)).toHaveLength(2);
-    const report = await w.call<{ rows: { kind: string; rank: number | null }[] }>('statistics', 'demo-supervisor', { action: 'assessment', role: 'supervisor', month: '2026-11' });
+    const report = await w.call<{ rows: { kind: string; rank: number | null }[] }>('statistics', 'demo-supervisor', {
+      action: 'assessment',
+      role: 'supervisor',
+      month: '2026-11',
+    });
     expect(report.rows.filter((r) => r.kind === 'team' && r.rank !== null)).toHaveLength(2);
   });
 
@@ -156,7 +160,11 @@ describe('the demo month: a fresh local server opens on a month of the community
     const inbox = await w.call<List>('orders', 'demo-dispatcher', { action: 'list', role: 'dispatcher', filter: { states: ['pending_dispatch'] } });
     expect(inbox.items.length).toBeGreaterThanOrEqual(1);
     for (const u of WORKERS) {
-      const mine = await w.call<List>('orders', u.id, { action: 'list', role: 'worker', filter: { states: ['pending_accept', 'accepted', 'in_service'], holder: 'mine' } });
+      const mine = await w.call<List>('orders', u.id, {
+        action: 'list',
+        role: 'worker',
+        filter: { states: ['pending_accept', 'accepted', 'in_service'], holder: 'mine' },
+      });
       expect(mine.items.length, u.id).toBeGreaterThanOrEqual(1);
       const pool = await w.call<List>('orders', u.id, { action: 'list', role: 'worker', filter: { states: ['pending_accept'], holder: 'pool' } });
       expect(pool.items.length, u.id).toBeGreaterThanOrEqual(1);

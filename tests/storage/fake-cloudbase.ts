@@ -83,7 +83,7 @@ export class FakeCloudBase {
 
   private activeTx(id: string): Tx {
     const tx = this.txs.get(id);
-    if (!tx || tx.state !== 'active') throw fail('DATABASE_TRANSACTION_FAIL', 'Transaction does not exist on the server');
+    if (tx?.state !== 'active') throw fail('DATABASE_TRANSACTION_FAIL', 'Transaction does not exist on the server');
     return tx;
   }
 

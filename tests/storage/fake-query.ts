@@ -13,8 +13,7 @@ export function decode(text: string): unknown {
   });
 }
 
-export const path = (doc: unknown, p: string): unknown =>
-  p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Doc)[k] : undefined), doc);
+export const path = (doc: unknown, p: string): unknown => p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Doc)[k] : undefined), doc);
 
 /** BSON order for what the adapter stores: missing/null < numbers < strings < others. */
 const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3);
@@ -127,4 +126,3 @@ export function group(docs: Doc[], spec: Doc): Doc[] {
   }
   return [...groups.values()];
 }
-

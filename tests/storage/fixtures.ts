@@ -100,7 +100,9 @@ function assignmentFor(state: OrderState, community: string, r: SeededRandom): A
  */
 function lifecycleFields(o: Order, r: SeededRandom): Partial<Order> {
   const stage = STAGE_OF[o.state];
-  const accepted = ['accepted', 'in_service', 'pending_confirm', 'closed'].includes(o.state) || (o.state !== 'pending_dispatch' && o.state !== 'pending_accept' && r.next() < 0.3);
+  const accepted =
+    ['accepted', 'in_service', 'pending_confirm', 'closed'].includes(o.state) ||
+    (o.state !== 'pending_dispatch' && o.state !== 'pending_accept' && r.next() < 0.3);
   const firstAcceptedAt = accepted ? o.createdAt + Math.floor(r.next() * 100) * MIN : null;
   const at = (h: number) => o.createdAt + h * 60 * MIN;
   const answer = () => (r.next() < 0.5 ? { text: '已处理', at: at(2), by: 'd1' } : null);
@@ -108,11 +110,26 @@ function lifecycleFields(o: Order, r: SeededRandom): Partial<Order> {
   return {
     firstAcceptedAt,
     acceptedAt: firstAcceptedAt,
-    clock: stage ? { stage, enteredAt: o.updatedAt, dueAt: o.updatedAt + Math.floor(r.next() * 12 - 4) * 60 * MIN, level: r.pick([0, 0, 1, 2, 3] as const) } : null,
+    clock: stage
+      ? { stage, enteredAt: o.updatedAt, dueAt: o.updatedAt + Math.floor(r.next() * 12 - 4) * 60 * MIN, level: r.pick([0, 0, 1, 2, 3] as const) }
+      : null,
     overdueStages: r.next() < 0.3 ? ['accept'] : [],
     complaints: r.next() < 0.3 ? [{ seq: 2, text: '还没人来', at: at(1), answer: answer() }] : [],
     instructions:
-      r.next() < 0.3 ? [{ seq: 3, text: '请尽快处理', to: 'dispatcher', dueAt: r.next() < 0.8 ? at(4) : null, at: at(1), by: 's1', answer: answer(), overdue: r.next() < 0.2 }] : [],
+      r.next() < 0.3
+        ? [
+            {
+              seq: 3,
+              text: '请尽快处理',
+              to: 'dispatcher',
+              dueAt: r.next() < 0.8 ? at(4) : null,
+              at: at(1),
+              by: 's1',
+              answer: answer(),
+              overdue: r.next() < 0.2,
+            },
+          ]
+        : [],
     rating: o.state === 'closed' && r.next() < 0.7 ? { attitude: stars(), timeliness: stars(), quality: stars(), comment: '' } : null,
     returnVisits: o.state === 'closed' && r.next() < 0.3 ? [{ reached: r.next() < 0.8, satisfied: r.next() < 0.5, notes: '回访', at: at(30), by: 's1' }] : [],
     reworkCount: o.state === 'closed' && r.next() < 0.2 ? 1 : 0,

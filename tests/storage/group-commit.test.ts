@@ -115,10 +115,7 @@ describe('commits that share one transaction in the embedded store', () => {
   it('apply in the order they were asked for: the second of two moves from one version is the stale one', async () => {
     const o = makeOrder({ id: 'o' });
     await store.commit(createCommit(o));
-    const [first, second] = await Promise.all([
-      store.commit(nextCommit(o, { state: 'cancelled' })),
-      store.commit(nextCommit(o, { state: 'refused' })),
-    ]);
+    const [first, second] = await Promise.all([store.commit(nextCommit(o, { state: 'cancelled' })), store.commit(nextCommit(o, { state: 'refused' }))]);
     expect([first, second]).toEqual([{ ok: true }, { ok: false, conflict: 'version' }]);
     expect((await store.getOrder('o'))?.state).toBe('cancelled');
     expect((await store.listEvents('o')).map((e) => e.seq)).toEqual([1, 2]);

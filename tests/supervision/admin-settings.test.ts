@@ -15,7 +15,12 @@ describe('deadline settings', () => {
   });
 
   it('lets the admin change the community defaults that services without their own follow', async () => {
-    await w.call('admin', 'demo-admin', { action: 'updateSettings', role: 'admin', defaultDeadlines: deadlines, weights: { response: 40, resolution: 30, satisfaction: 30 } });
+    await w.call('admin', 'demo-admin', {
+      action: 'updateSettings',
+      role: 'admin',
+      defaultDeadlines: deadlines,
+      weights: { response: 40, resolution: 30, satisfaction: 30 },
+    });
     const view = await w.call('admin', 'demo-admin', { action: 'settings', role: 'admin' });
     expect(view.settings.weights).toEqual({ response: 0.4, resolution: 0.3, satisfaction: 0.3 });
     expect((await w.store.getOrder(await w.place('s-repair')))!.sla).toEqual(deadlines);

@@ -22,7 +22,8 @@ export async function supervisionWorld(start = Date.UTC(2026, 9, 5, 1, 0), limit
     const mutates = fn === 'orders' && event.action !== 'list' && event.action !== 'get';
     const full = mutates ? { requestId: `request-${++rid}`, ...event } : event;
     const reply = (await FUNCTIONS[fn](full, { devUserId: user }, deps)) as Envelope<T>;
-    if (!reply.ok) throw new Error(`${fn}.${String(event.action)} by ${user}: ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? {})}`);
+    if (!reply.ok)
+      throw new Error(`${fn}.${String(event.action)} by ${user}: ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? {})}`);
     return reply.data;
   }
   async function raw(fn: keyof typeof FUNCTIONS, user: string | null, event: Record<string, unknown>) {

@@ -28,10 +28,12 @@ describe('the supervisor board', () => {
     expect(board.teams).toHaveLength(1);
     expect(board.teams[0]).toMatchObject({ name: '综合维修服务队', rank: null }); // 3 orders: too few to rank
     expect(board.trend.map((t: { key: string }) => t.key)).toEqual(['2026-10-05']);
-    expect(board.workers).toEqual([expect.objectContaining({ key: 'demo-worker', name: '刘师傅', rates: expect.objectContaining({ orders: 3, satisfactionRate: 2 / 3 }) })]);
+    expect(board.workers).toEqual([
+      expect.objectContaining({ key: 'demo-worker', name: '刘师傅', rates: expect.objectContaining({ orders: 3, satisfactionRate: 2 / 3 }) }),
+    ]);
   });
 
-  it('is the supervisors\' and admin\'s alone', async () => {
+  it("is the supervisors' and admin's alone", async () => {
     const reply = await w.raw('statistics', 'demo-dispatcher', { action: 'board', role: 'dispatcher' });
     expect(reply.ok ? null : reply.error.code).toBe('AUTH.FORBIDDEN');
   });
@@ -59,7 +61,7 @@ describe('the public 晾晒 board', () => {
 });
 
 describe('the monthly 考核', () => {
-  it('exports CSV and XLSX with Chinese headers and the month\'s rows', async () => {
+  it("exports CSV and XLSX with Chinese headers and the month's rows", async () => {
     await served(5);
     const csv = await w.call('statistics', 'demo-supervisor', { action: 'export', role: 'supervisor', month: '2026-10', format: 'csv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
@@ -92,8 +94,8 @@ describe('the monthly 考核', () => {
   });
 });
 
-describe('the embedded store\'s aggregation', () => {
-  it('equals the core\'s reference definitions for every grouping, on varied orders', async () => {
+describe("the embedded store's aggregation", () => {
+  it("equals the core's reference definitions for every grouping, on varied orders", async () => {
     const base = w.now();
     const states = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm', 'closed', 'cancelled', 'refused'] as const;
     const orders: Order[] = [];

@@ -29,7 +29,12 @@ describe('deadlines, overdue and escalation (水电急修: dispatch within 15 mi
     w.advance(120 * MINUTE);
     await runSweep(w.deps);
     const events = await w.store.listEvents(id);
-    expect(events.map((e) => [e.action, e.payload.level])).toEqual([['create', undefined], ['overdue', 1], ['escalate', 2], ['escalate', 3]]);
+    expect(events.map((e) => [e.action, e.payload.level])).toEqual([
+      ['create', undefined],
+      ['overdue', 1],
+      ['escalate', 2],
+      ['escalate', 3],
+    ]);
     const board = await w.call('statistics', 'demo-supervisor', { action: 'board', role: 'supervisor' });
     expect(board.queues.escalated.map((o: { id: string }) => o.id)).toEqual([id]);
   });
@@ -88,7 +93,7 @@ describe('督办 and complaints', () => {
     expect(await actions(id)).toEqual(['create', 'instruct', 'instruct', 'reply', 'instruction_overdue']);
   });
 
-  it('puts a complaint in the supervisor\'s queue until it is answered', async () => {
+  it("puts a complaint in the supervisor's queue until it is answered", async () => {
     const id = await w.place('s-repair');
     await w.act('demo-resident', 'resident', id, 'complain', { text: '打了三次电话没人管' });
     const before = await w.call('statistics', 'demo-supervisor', { action: 'board', role: 'supervisor' });

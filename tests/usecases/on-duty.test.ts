@@ -11,7 +11,9 @@ describe('going off duty', () => {
     expect(off.user.onDuty).toBe(false);
     await expect(w.act('demo-worker', 'worker', id, 'grab')).rejects.toThrow('WORKER.OFF_DUTY');
     const other = await w.place('s-repair');
-    await expect(w.act('demo-dispatcher', 'dispatcher', other, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' })).rejects.toThrow('WORKER.OFF_DUTY');
+    await expect(w.act('demo-dispatcher', 'dispatcher', other, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' })).rejects.toThrow(
+      'WORKER.OFF_DUTY',
+    );
     await w.call('session', 'demo-worker', { action: 'setOnDuty', onDuty: true });
     await w.act('demo-worker', 'worker', id, 'grab');
     expect((await w.store.getOrder(id))!.state).toBe('accepted');

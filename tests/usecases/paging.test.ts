@@ -12,13 +12,12 @@ describe('paging', () => {
 });
 
 describe('narrowing and ordering a list', () => {
-  it('gives a worker their own orders or their teams\' pool, with counts to match', async () => {
+  it("gives a worker their own orders or their teams' pool, with counts to match", async () => {
     const pooled = await w.place('s-repair');
     await w.act('demo-dispatcher', 'dispatcher', pooled, 'dispatch', { teamId: 't-general', workerId: null });
     const named = await w.place('s-repair');
     await w.act('demo-dispatcher', 'dispatcher', named, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
-    const list = async (holder?: 'mine' | 'pool') =>
-      w.call('orders', 'demo-worker', { action: 'list', role: 'worker', filter: holder ? { holder } : {} });
+    const list = async (holder?: 'mine' | 'pool') => w.call('orders', 'demo-worker', { action: 'list', role: 'worker', filter: holder ? { holder } : {} });
     expect((await list()).items.map((o: { id: string }) => o.id).sort()).toEqual([pooled, named].sort());
     const mine = await list('mine');
     expect(mine.items.map((o: { id: string }) => o.id)).toEqual([named]);
@@ -40,6 +39,9 @@ describe('narrowing and ordering a list', () => {
     await w.act('demo-resident', 'resident', second, 'complain', { text: '太慢' });
     const recentAgain = await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor' });
     expect(recentAgain.items.map((o: { id: string }) => o.id)).toEqual([second, first]);
-    expect((await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor', sort: 'oldest' })).items.map((o: { id: string }) => o.id)).toEqual([first, second]);
+    expect((await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor', sort: 'oldest' })).items.map((o: { id: string }) => o.id)).toEqual([
+      first,
+      second,
+    ]);
   });
 });

@@ -110,7 +110,11 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       const counts = zeroCounts();
       const where = orderCondition(cmd, scope, filter);
       if (!where) return counts;
-      const res = await (await coll(names.orders)).aggregate().match(where).group({ _id: '$state', n: sum(1) }).end();
+      const res = await (await coll(names.orders))
+        .aggregate()
+        .match(where)
+        .group({ _id: '$state', n: sum(1) })
+        .end();
       for (const g of docs(res)) if (typeof g._id === 'string' && g._id in counts) counts[g._id as OrderState] = Number(g.n);
       return counts;
     },

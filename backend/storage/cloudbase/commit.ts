@@ -103,7 +103,11 @@ async function updateLoads(tx: Tx, names: Names, before: string | null, after: s
     if (cap && cap.workerId === after && next > cap.max) return false;
     await tx.collection(names.workerLoad).doc(after).set({ count: next });
   }
-  if (before) await tx.collection(names.workerLoad).doc(before).set({ count: Math.max(0, (await loadOf(tx, names, before)) - 1) });
+  if (before)
+    await tx
+      .collection(names.workerLoad)
+      .doc(before)
+      .set({ count: Math.max(0, (await loadOf(tx, names, before)) - 1) });
   return true;
 }
 

@@ -2,7 +2,17 @@ import { addSums, type MetricSums } from '@core';
 import type { GroupSums } from '../port';
 
 /** The sums' names, in the order METRIC_SUMS_SQL selects them. */
-const SUMS = ['orders', 'respondedOnTime', 'due', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const satisfies readonly (keyof MetricSums)[];
+const SUMS = [
+  'orders',
+  'respondedOnTime',
+  'due',
+  'resolved',
+  'rated',
+  'satisfied',
+  'closed',
+  'handlingMs',
+  'overdue',
+] as const satisfies readonly (keyof MetricSums)[];
 
 /** The core's addFacts as SQL aggregates over the derived columns; its one parameter is the moment of asking. */
 export const METRIC_SUMS_SQL = `COUNT(*), SUM(responded_on_time),
@@ -22,7 +32,5 @@ export function rollUp(rows: readonly unknown[][], keyIndex: number | null, keyC
     const had = groups.get(key);
     groups.set(key, had ? addSums(had, sums) : sums);
   }
-  return [...groups]
-    .sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1))
-    .map(([key, sums]) => ({ key, sums }));
+  return [...groups].sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1)).map(([key, sums]) => ({ key, sums }));
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ORDER_STATES, type GroupBy, type MetricSums, type Order, type OrderEvent, type OrderScope, type OrderState, type Recipient } from '@core';
+import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState, } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,
@@ -22,9 +22,7 @@ import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema-sql';
 
-
-const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) =>
-  kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null);
+const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
 
 /** Columns derived from the document on every write: [column, parameter]. */
 const MUTABLE = [
@@ -94,7 +92,9 @@ export function openSqliteStore(dir: string): Store {
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
     dueForSweep: db.prepare('SELECT doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? ORDER BY next_sweep_at, id LIMIT ?'),
-    putRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc'),
+    putRef: db.prepare(
+      'INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc',
+    ),
     userByOpenid: db.prepare("SELECT doc FROM refs WHERE kind = 'users' AND json_extract(doc, '$.openid') = ?"),
     getOrder: db.prepare('SELECT doc FROM orders WHERE id = ?'),
     orderVersion: db.prepare('SELECT version FROM orders WHERE id = ?'),
@@ -227,7 +227,10 @@ export function openSqliteStore(dir: string): Store {
       db.transaction(() => {
         for (const { json, row: r } of written) st.putRef.run(kind, r.id, r.communityId, json);
       }).immediate();
-      refs.wrote(kind, written.map((w) => w.row));
+      refs.wrote(
+        kind,
+        written.map((w) => w.row),
+      );
     },
     async findUserByOpenid(openid) {
       const r = st.userByOpenid.get(openid);
@@ -261,7 +264,7 @@ export function openSqliteStore(dir: string): Store {
       const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
       if (workerIds.length === 0) return result;
       const rows = prepared(
-          `SELECT worker_id AS w, COUNT(*) AS n FROM orders WHERE worker_id IN (${workerIds.map(() => '?').join(', ')})
+        `SELECT worker_id AS w, COUNT(*) AS n FROM orders WHERE worker_id IN (${workerIds.map(() => '?').join(', ')})
            AND assign_mode = 'member' AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')}) GROUP BY worker_id`,
       ).all(...workerIds, ...OPEN_FOR_WORKER);
       for (const r of rows as { w: string; n: number }[]) result[r.w] = r.n;

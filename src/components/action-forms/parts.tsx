@@ -65,7 +65,6 @@ export function checkInput(action: ActionType, input: Record<string, unknown>): 
   return r.ok ? null : fieldErrors(r.error.details ?? {});
 }
 
-
 /** What every action form receives from the panel. */
 export interface FormProps {
   readonly action: ActionType;
@@ -103,7 +102,19 @@ export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmi
 }
 
 /** The form's closing button, with any problem that belongs to no single field above it. */
-export function SubmitRow({ label, busy, disabled, error, onClick }: { readonly label: string; readonly busy: boolean; readonly disabled?: boolean; readonly error?: string; readonly onClick: () => void }) {
+export function SubmitRow({
+  label,
+  busy,
+  disabled,
+  error,
+  onClick,
+}: {
+  readonly label: string;
+  readonly busy: boolean;
+  readonly disabled?: boolean;
+  readonly error?: string;
+  readonly onClick: () => void;
+}) {
   return (
     <View className="form-submit">
       {error ? <Text className="field-error">{error}</Text> : null}

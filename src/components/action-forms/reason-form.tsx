@@ -5,10 +5,28 @@ import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } fr
 
 /** The one text field of a reason-like action, in plain words, with common answers to tap. */
 const COPY: Partial<Record<ActionType, { label: string; placeholder: string; presets: string[]; field: 'reason' | 'text'; max: number }>> = {
-  cancel: { label: '取消原因（可不填）', placeholder: '可以告诉我们为什么取消', presets: ['不需要了', '时间不合适', '已自己解决'], field: 'reason', max: LIMITS.reason },
+  cancel: {
+    label: '取消原因（可不填）',
+    placeholder: '可以告诉我们为什么取消',
+    presets: ['不需要了', '时间不合适', '已自己解决'],
+    field: 'reason',
+    max: LIMITS.reason,
+  },
   rework: { label: '哪里还没做好', placeholder: '请说明需要返工的地方', presets: ['问题没有解决', '又出现了同样的问题'], field: 'reason', max: LIMITS.reason },
-  decline: { label: '退回原因', placeholder: '请说明不能接这单的原因', presets: ['时间冲突', '不在服务范围', '手头工单太多'], field: 'reason', max: LIMITS.reason },
-  reopen: { label: '重新打开的原因', placeholder: '例如：回访发现问题没有解决', presets: ['回访发现问题未解决', '居民反映服务不到位'], field: 'reason', max: LIMITS.reason },
+  decline: {
+    label: '退回原因',
+    placeholder: '请说明不能接这单的原因',
+    presets: ['时间冲突', '不在服务范围', '手头工单太多'],
+    field: 'reason',
+    max: LIMITS.reason,
+  },
+  reopen: {
+    label: '重新打开的原因',
+    placeholder: '例如：回访发现问题没有解决',
+    presets: ['回访发现问题未解决', '居民反映服务不到位'],
+    field: 'reason',
+    max: LIMITS.reason,
+  },
   complain: { label: '投诉内容', placeholder: '请写下您遇到的问题，社区会跟进处理', presets: [], field: 'text', max: LIMITS.reason },
 };
 

@@ -18,7 +18,13 @@ export function RefuseForm(p: FormProps) {
         <LongText value={reason} onChange={setReason} max={LIMITS.reason} placeholder="居民会看到这个原因" />
       </Field>
       <Field label="建议居民去哪里办（可不填）" error={errors.redirect}>
-        <Input className="text-input" value={redirect} maxlength={LIMITS.reason} placeholder="例如：拨打供电服务热线 95598" onInput={(e) => setRedirect(e.detail.value)} />
+        <Input
+          className="text-input"
+          value={redirect}
+          maxlength={LIMITS.reason}
+          placeholder="例如：拨打供电服务热线 95598"
+          onInput={(e) => setRedirect(e.detail.value)}
+        />
       </Field>
       <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ reason: reason.trim(), redirect: redirect.trim() })} />
     </View>

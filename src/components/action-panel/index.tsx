@@ -97,15 +97,7 @@ export function ActionPanel({ order, busy, act }: Props) {
           </Button>
         ))}
       </View>
-      <Popup
-        visible={open !== null}
-        position="bottom"
-        round
-        closeable
-        destroyOnClose
-        title={open ? ACTION_LABELS[open] : ''}
-        onClose={() => setOpen(null)}
-      >
+      <Popup visible={open !== null} position="bottom" round closeable destroyOnClose title={open ? ACTION_LABELS[open] : ''} onClose={() => setOpen(null)}>
         <ScrollView scrollY className="action-sheet">
           {open && Form ? (
             <Form

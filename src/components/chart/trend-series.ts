@@ -14,7 +14,11 @@ const isoDate = (t: number) => new Date(t + CST).toISOString().slice(0, 10);
  * Every day of the period up to `now`, with the board's daily figures where there were orders: a
  * chart of only the days with orders would draw 1 and 29 November side by side.
  */
-export function trendDays(period: { readonly from: number; readonly to: number }, trend: readonly { readonly key: string; readonly rates: Rates }[], now: number): TrendDay[] {
+export function trendDays(
+  period: { readonly from: number; readonly to: number },
+  trend: readonly { readonly key: string; readonly rates: Rates }[],
+  now: number,
+): TrendDay[] {
   const byKey = new Map(trend.map((t) => [t.key, t.rates]));
   const last = Math.min(period.to - 1, Math.max(now, period.from));
   const days: TrendDay[] = [];

@@ -16,14 +16,7 @@ interface Props {
 /** A row of tabs over one list (states, or 我的任务 / 抢单池), each with its count. */
 export function FilterTabs({ options, value, onChange }: Props) {
   return (
-    <Tabs
-      className="filter-tabs"
-      value={value}
-      onChange={(v) => onChange(String(v))}
-      activeType="line"
-      align="left"
-      duration={0}
-    >
+    <Tabs className="filter-tabs" value={value} onChange={(v) => onChange(String(v))} activeType="line" align="left" duration={0}>
       {options.map((o) => (
         <TabPane key={o.key} value={o.key} title={o.count === undefined ? o.label : `${o.label} ${o.count}`} />
       ))}

@@ -39,7 +39,9 @@ export function ListStatus(p: Props) {
           <Button type="primary" onClick={p.onRetry}>
             重新加载
           </Button>
-          {p.offerStart !== false && isIdentityProblem(p.error) ? <Button onClick={() => void Taro.reLaunch({ url: '/pages/index/index?switch=1' })}>返回首页</Button> : null}
+          {p.offerStart !== false && isIdentityProblem(p.error) ? (
+            <Button onClick={() => void Taro.reLaunch({ url: '/pages/index/index?switch=1' })}>返回首页</Button>
+          ) : null}
         </View>
       </View>
     );

@@ -4,7 +4,7 @@ import { dateTime } from '@/components/format';
 /** Names of teams and people, when the caller's role may know them. */
 export type Names = ReadonlyMap<string, string>;
 
-const isAction = (a: string): a is ActionType => Object.prototype.hasOwnProperty.call(ACTION_LABELS, a);
+const isAction = (a: string): a is ActionType => Object.hasOwn(ACTION_LABELS, a);
 
 /** The sweep's own events, which no person takes. */
 const SYSTEM_TITLES: Readonly<Record<string, string>> = {
@@ -61,7 +61,7 @@ export function payloadLines(e: OrderEvent, names: Names): string[] {
     if (p.satisfied === false) lines.push('居民不满意');
   }
   if (e.action === 'create' && p.onBehalf === true) lines.push('代为下单');
-  if (typeof p.stage === 'string' && Object.prototype.hasOwnProperty.call(STAGE_LABELS, p.stage)) {
+  if (typeof p.stage === 'string' && Object.hasOwn(STAGE_LABELS, p.stage)) {
     lines.push(`${STAGE_LABELS[p.stage as Stage]}时限：${typeof p.dueAt === 'number' ? dateTime(p.dueAt) : ''}`);
   }
   if (e.action === 'escalate') lines.push(p.level === 3 ? '已升级至社区书记' : '已升级至社区督单');

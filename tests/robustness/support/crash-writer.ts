@@ -16,7 +16,7 @@ if (!dir) throw new Error('usage: crash-writer <dataDir>');
 
 /** Writes a whole line to fd 1 synchronously, so nothing acknowledged sits in a buffer when the kill lands. */
 function say(line: string) {
-  const buf = Buffer.from(line + '\n');
+  const buf = Buffer.from(`${line}\n`);
   let off = 0;
   while (off < buf.length) {
     try {

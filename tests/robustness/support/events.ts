@@ -72,11 +72,19 @@ const ACTIONS: Record<string, { spec: Spec; input: Record<string, unknown>; as: 
   decline: { spec: { reason: text }, input: { reason: '在外地' }, as: ['demo-worker', 'worker'] },
   start: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
   complete: { spec: { notes: text, photos: f('list', true) }, input: { notes: '已修好', photos: ['fabc1234567.jpg'] }, as: ['demo-worker', 'worker'] },
-  instruct: { spec: { text, to: enumOf, dueInHours: intOpt }, input: { text: '请今天办好', to: 'dispatcher', dueInHours: 4 }, as: ['demo-supervisor', 'supervisor'] },
+  instruct: {
+    spec: { text, to: enumOf, dueInHours: intOpt },
+    input: { text: '请今天办好', to: 'dispatcher', dueInHours: 4 },
+    as: ['demo-supervisor', 'supervisor'],
+  },
   reopen: { spec: { reason: text }, input: { reason: '居民说没修好' }, as: ['demo-supervisor', 'supervisor'] },
   reply: { spec: { seq: int, text }, input: { seq: 2, text: '已安排' }, as: ['demo-dispatcher', 'dispatcher'] },
   answer: { spec: { seq: int, text }, input: { seq: 2, text: '已督促' }, as: ['demo-supervisor', 'supervisor'] },
-  revisit: { spec: { reached: bool, satisfied: boolOpt, notes: textOpt }, input: { reached: true, satisfied: true, notes: '满意' }, as: ['demo-supervisor', 'supervisor'] },
+  revisit: {
+    spec: { reached: bool, satisfied: boolOpt, notes: textOpt },
+    input: { reached: true, satisfied: true, notes: '满意' },
+    as: ['demo-supervisor', 'supervisor'],
+  },
 };
 
 export const ROUTES: readonly RouteCase[] = [
@@ -85,11 +93,30 @@ export const ROUTES: readonly RouteCase[] = [
   { fn: 'catalog', action: 'list', spec: {}, valid: () => ({}), user: 'demo-resident' },
   { fn: 'teams', action: 'list', spec: { role }, valid: () => ({ role: 'dispatcher' }), user: 'demo-dispatcher' },
   { fn: 'notifications', action: 'list', spec: { role, limit: intOpt }, valid: () => ({ role: 'worker', limit: 10 }), user: 'demo-worker' },
-  { fn: 'statistics', action: 'board', spec: { role, month: f('enum', true) }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
-  { fn: 'statistics', action: 'public', isPublic: true, spec: { communityId: id, month }, valid: () => ({ communityId: 'c-xingfuli', month: '2026-09' }), user: 'demo-resident' },
+  {
+    fn: 'statistics',
+    action: 'board',
+    spec: { role, month: f('enum', true) },
+    valid: () => ({ role: 'supervisor', month: '2026-09' }),
+    user: 'demo-supervisor',
+  },
+  {
+    fn: 'statistics',
+    action: 'public',
+    isPublic: true,
+    spec: { communityId: id, month },
+    valid: () => ({ communityId: 'c-xingfuli', month: '2026-09' }),
+    user: 'demo-resident',
+  },
   { fn: 'statistics', action: 'assessment', spec: { role, month }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
   { fn: 'statistics', action: 'publish', spec: { role, month }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
-  { fn: 'statistics', action: 'export', spec: { role, month, format: enumOf }, valid: () => ({ role: 'supervisor', month: '2026-09', format: 'csv' }), user: 'demo-supervisor' },
+  {
+    fn: 'statistics',
+    action: 'export',
+    spec: { role, month, format: enumOf },
+    valid: () => ({ role: 'supervisor', month: '2026-09', format: 'csv' }),
+    user: 'demo-supervisor',
+  },
   { fn: 'admin', action: 'settings', spec: { role }, valid: () => ({ role: 'admin' }), user: 'demo-admin' },
   {
     fn: 'admin',
@@ -107,7 +134,14 @@ export const ROUTES: readonly RouteCase[] = [
     fn: 'admin',
     action: 'updateService',
     spec: { role, serviceItemId: id, deadlines, useDefaultDeadlines: boolOpt, redPriceFen: intOpt, marketPriceFen: intOpt, active: boolOpt },
-    valid: () => ({ role: 'admin', serviceItemId: 's-repair', deadlines: { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 }, redPriceFen: 100, marketPriceFen: 200, active: true }),
+    valid: () => ({
+      role: 'admin',
+      serviceItemId: 's-repair',
+      deadlines: { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 },
+      redPriceFen: 100,
+      marketPriceFen: 200,
+      active: true,
+    }),
     user: 'demo-admin',
   },
   {
@@ -157,7 +191,12 @@ export const ROUTES: readonly RouteCase[] = [
       limit: intOpt,
       sort: enumOpt,
     },
-    valid: () => ({ role: 'supervisor', filter: { states: ['pending_dispatch'], compoundId: 'cp-yangguang', category: 'repair', createdFrom: 0 }, limit: 10, sort: 'oldest' }),
+    valid: () => ({
+      role: 'supervisor',
+      filter: { states: ['pending_dispatch'], compoundId: 'cp-yangguang', category: 'repair', createdFrom: 0 },
+      limit: 10,
+      sort: 'oldest',
+    }),
     user: 'demo-supervisor',
   },
   { fn: 'orders', action: 'get', spec: { role, orderId: id }, valid: ({ orderId }) => ({ role: 'resident', orderId }), user: 'demo-resident' },
@@ -181,7 +220,19 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 }
 
 /** Keys that attack prototypes or privileges, beside random ones. */
-export const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineSetter__', 'isAdmin', 'role ', 'Action', ''];
+export const NASTY_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineSetter__',
+  'isAdmin',
+  'role ',
+  'Action',
+  '',
+];
 
 /** Text that is valid as text yet odd: scripts, emoji sequences, combining marks, zero-width characters, lone surrogates. */
 export const oddText = fc.oneof(
@@ -253,9 +304,7 @@ export function wrongValue(field: Field): fc.Arbitrary<unknown> {
 export const unJsonValue = fc.constantFrom<unknown>(NaN, Infinity, -Infinity, BigInt(7), Symbol('x'), () => 1, new Date(0), new Map(), new Uint8Array(3));
 
 /** A string longer than any field allows, ending in odd text. */
-export const hugeText = fc
-  .tuple(fc.integer({ min: 600, max: 120_000 }), fc.constantFrom('x', '字', '😀'), oddText)
-  .map(([n, ch, tail]) => ch.repeat(n) + tail);
+export const hugeText = fc.tuple(fc.integer({ min: 600, max: 120_000 }), fc.constantFrom('x', '字', '😀'), oddText).map(([n, ch, tail]) => ch.repeat(n) + tail);
 
 // ---------------------------------------------------------------------------------------------
 // Defects: each one alone makes an event invalid, and none undoes another.
@@ -319,25 +368,42 @@ export function defectsFor(route: RouteCase, routeNames: readonly string[], inPr
   const objects = objectsOf(route.spec).filter(({ at }) => at.length === 0 || parentOf(sample, [...at, '']) !== null);
   options.push(
     fc.constantFrom(...objects).chain(({ at, known }) =>
-      fc.tuple(key.filter((k) => !known.includes(k)), jsonValue).map(([k, value]) => ({ type: 'extra', at, key: k, value }) as Defect),
+      fc
+        .tuple(
+          key.filter((k) => !known.includes(k)),
+          jsonValue,
+        )
+        .map(([k, value]) => ({ type: 'extra', at, key: k, value }) as Defect),
     ),
   );
   options.push(fc.oneof(fc.constant(null), someArray, fc.integer(), someString, fc.boolean()).map((value) => ({ type: 'root', value }) as Defect));
   options.push(
     fc
-      .oneof(someString.filter((s) => !routeNames.includes(s)), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.integer(), fc.constant(null), nonEmptyObject)
+      .oneof(
+        someString.filter((s) => !routeNames.includes(s)),
+        fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'),
+        fc.integer(),
+        fc.constant(null),
+        nonEmptyObject,
+      )
       .map((value) => ({ type: 'action', value }) as Defect),
   );
   if (route.spec.role) {
     const notHeld = ROLE_NAMES.filter((r) => !(DEMO_ROLES[route.user] ?? ROLE_NAMES).includes(r));
     options.push(
-      fc.oneof(fc.constantFrom(...notHeld, 'root', 'Resident', 'resident ', 'system', ''), fc.string({ maxLength: 10 }).filter((s) => !ROLE_NAMES.includes(s.trim())))
+      fc
+        .oneof(
+          fc.constantFrom(...notHeld, 'root', 'Resident', 'resident ', 'system', ''),
+          fc.string({ maxLength: 10 }).filter((s) => !ROLE_NAMES.includes(s.trim())),
+        )
         .map((value) => ({ type: 'wrong', path: ['role'], value }) as Defect),
     );
   }
   if (!route.isPublic) {
     options.push(
-      fc.constantFrom<Caller>(null, { devUserId: '' }, { devUserId: 'nobody' }, { devUserId: '__proto__' }, { openid: '' }, { openid: 'forged-openid' }).map((caller) => ({ type: 'caller', caller }) as Defect),
+      fc
+        .constantFrom<Caller>(null, { devUserId: '' }, { devUserId: 'nobody' }, { devUserId: '__proto__' }, { openid: '' }, { openid: 'forged-openid' })
+        .map((caller) => ({ type: 'caller', caller }) as Defect),
     );
   }
   return fc.oneof(...options);
@@ -348,7 +414,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 function parentOf(event: unknown, path: Path): Record<string, unknown> | null {
   let at: unknown = event;
   for (const k of path.slice(0, -1)) {
-    if (!isObj(at) || !Object.prototype.hasOwnProperty.call(at, k)) return null;
+    if (!isObj(at) || !Object.hasOwn(at, k)) return null;
     at = at[k];
   }
   return isObj(at) ? at : null;
@@ -400,7 +466,7 @@ export function withNoise(valid: Record<string, unknown>, noise: readonly { path
   const copy = JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
   for (const n of noise) {
     const parent = parentOf(copy, n.path);
-    if (parent && Object.prototype.hasOwnProperty.call(parent, n.path[n.path.length - 1]!)) parent[n.path[n.path.length - 1]!] = n.value;
+    if (parent && Object.hasOwn(parent, n.path[n.path.length - 1]!)) parent[n.path[n.path.length - 1]!] = n.value;
   }
   return copy;
 }

@@ -87,11 +87,21 @@ export function desk(r: Rig) {
   const create = (user = 'demo-resident', householdId = 'h-yg-a', serviceItemId = 's-repair', rid = requestId('create')) =>
     r.call(
       'orders',
-      { action: 'create', requestId: rid, order: { serviceItemId, householdId, description: '厨房水龙头漏水', timeWindow: { from: r.now(), to: r.now() + 2 * 3_600_000 } } },
+      {
+        action: 'create',
+        requestId: rid,
+        order: { serviceItemId, householdId, description: '厨房水龙头漏水', timeWindow: { from: r.now(), to: r.now() + 2 * 3_600_000 } },
+      },
       user,
     );
-  const act = (user: string, role: string, order: { id: string; version: number }, action: string, input: Record<string, unknown> = {}, rid = requestId(action)) =>
-    r.call('orders', { action, role, orderId: order.id, version: order.version, requestId: rid, input }, user);
+  const act = (
+    user: string,
+    role: string,
+    order: { id: string; version: number },
+    action: string,
+    input: Record<string, unknown> = {},
+    rid = requestId(action),
+  ) => r.call('orders', { action, role, orderId: order.id, version: order.version, requestId: rid, input }, user);
   return {
     create,
     act,

@@ -70,7 +70,7 @@ export function refusalProblem(reply: unknown): string | null {
   const r = reply as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
   if (r.ok !== false) return `expected a refusal, got ${JSON.stringify(reply).slice(0, 300)}`;
   const code = r.error?.code;
-  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(ERRORS, code)) return `unknown code ${String(code)}`;
+  if (typeof code !== 'string' || !Object.hasOwn(ERRORS, code)) return `unknown code ${String(code)}`;
   const status = ERRORS[code as ErrorCode].status;
   if (status < 400 || status > 499) return `${code} is status ${status}, not 4xx`;
   if (typeof r.error?.message !== 'string' || !/\p{Script=Han}/u.test(r.error.message)) return `${code} without a Chinese message`;

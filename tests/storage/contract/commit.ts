@@ -53,10 +53,14 @@ export function commitContract(s: StoreRef): void {
       await s().commit(createCommit(order));
       await s().commit(nextCommit(order, { description: 'first change' }));
       const before = await snapshot(['u1:stale']);
-      const stale = nextCommit(order, { description: 'lost update' }, {
-        notifications: [makeNotification('n-stale', supervisors, T0, order.id)],
-        reply: makeReply('u1:stale'),
-      });
+      const stale = nextCommit(
+        order,
+        { description: 'lost update' },
+        {
+          notifications: [makeNotification('n-stale', supervisors, T0, order.id)],
+          reply: makeReply('u1:stale'),
+        },
+      );
       expect(await s().commit(stale)).toEqual({ ok: false, conflict: 'version' });
       expect(await snapshot(['u1:stale'])).toEqual(before);
       expect((await s().getOrder(order.id))?.description).toBe('first change');
@@ -72,10 +76,14 @@ export function commitContract(s: StoreRef): void {
       const first = makeReply('u1:req-1');
       await s().commit(createCommit(order, { reply: first }));
       const before = await snapshot([first.key]);
-      const reuse = nextCommit(order, { description: 'second request, same id' }, {
-        notifications: [makeNotification('n-reuse', supervisors, T0, order.id)],
-        reply: { ...makeReply('u1:req-1', T0 + HOUR), fingerprint: 'another request' },
-      });
+      const reuse = nextCommit(
+        order,
+        { description: 'second request, same id' },
+        {
+          notifications: [makeNotification('n-reuse', supervisors, T0, order.id)],
+          reply: { ...makeReply('u1:req-1', T0 + HOUR), fingerprint: 'another request' },
+        },
+      );
       expect(await s().commit(reuse)).toEqual({ ok: false, conflict: 'request' });
       expect(await snapshot([first.key])).toEqual(before);
       expect(await s().getReply(first.key)).toEqual(first);
@@ -113,10 +121,14 @@ export function commitContract(s: StoreRef): void {
     it('lets exactly one of 20 commits racing on the same expected version win', async () => {
       await s().commit(createCommit(order));
       const racers = Array.from({ length: 20 }, (_, i) =>
-        nextCommit(order, { description: `racer ${i}` }, {
-          notifications: [makeNotification(`n-race-${i}`, supervisors, T0 + i, order.id)],
-          reply: makeReply(`u${i}:race`),
-        }),
+        nextCommit(
+          order,
+          { description: `racer ${i}` },
+          {
+            notifications: [makeNotification(`n-race-${i}`, supervisors, T0 + i, order.id)],
+            reply: makeReply(`u${i}:race`),
+          },
+        ),
       );
       const results = await Promise.all(racers.map((c) => s().commit(c)));
       const winners = results.flatMap((r, i) => (r.ok ? [i] : []));

@@ -25,8 +25,7 @@ export function orderQueriesContract(s: StoreRef): void {
       await s().clear();
       for (const o of orders) expect(await s().commit(createCommit(o))).toEqual({ ok: true });
     });
-    const visible = (scope: OrderScope, filter: OrderFilter = {}) =>
-      orders.filter((o) => inScope(o, scope) && matchesFilter(o, filter)).sort(byNewestChange);
+    const visible = (scope: OrderScope, filter: OrderFilter = {}) => orders.filter((o) => inScope(o, scope) && matchesFilter(o, filter)).sort(byNewestChange);
 
     it('is tested on orders that tell the scopes apart', () => {
       const pool = orders.filter((o) => o.assignment?.mode === 'pool');
@@ -164,11 +163,25 @@ export function orderQueriesContract(s: StoreRef): void {
     // UTC instants around CST (UTC+8) midnights: a Sunday/Monday, a month end, a year end.
     const cst = (iso: string) => Date.parse(`${iso}+08:00`);
     const placed = [
-      '2024-12-31T23:30:00', '2025-01-01T00:10:00', '2025-01-05T23:59:59.999', '2025-01-06T00:00:00',
-      '2025-01-31T23:59:00', '2025-02-01T00:00:00', '2025-03-02T12:00:00', '2025-03-03T07:59:00', '2025-03-03T08:00:00',
+      '2024-12-31T23:30:00',
+      '2025-01-01T00:10:00',
+      '2025-01-05T23:59:59.999',
+      '2025-01-06T00:00:00',
+      '2025-01-31T23:59:00',
+      '2025-02-01T00:00:00',
+      '2025-03-02T12:00:00',
+      '2025-03-03T07:59:00',
+      '2025-03-03T08:00:00',
     ].map(cst);
     const orders = placed.map((createdAt, i) =>
-      makeOrder({ id: `ob${i}`, communityId: 'c3', createdAt, updatedAt: createdAt, state: i % 2 ? 'closed' : 'refused', closedAt: i % 2 ? createdAt + HOUR : null }),
+      makeOrder({
+        id: `ob${i}`,
+        communityId: 'c3',
+        createdAt,
+        updatedAt: createdAt,
+        state: i % 2 ? 'closed' : 'refused',
+        closedAt: i % 2 ? createdAt + HOUR : null,
+      }),
     );
     beforeAll(async () => {
       await s().clear();

@@ -1,15 +1,4 @@
-import {
-  ORDER_STATES,
-  ZERO_SUMS,
-  addFacts,
-  groupKey,
-  orderFacts,
-  type GroupBy,
-  type MetricSums,
-  type Order,
-  type OrderScope,
-  type OrderState,
-} from '@core';
+import { ORDER_STATES, ZERO_SUMS, addFacts, groupKey, orderFacts, type GroupBy, type MetricSums, type Order, type OrderScope, type OrderState } from '@core';
 import type { OrderFilter, Store } from '@backend/storage/port';
 import { T0 } from '../fixtures';
 

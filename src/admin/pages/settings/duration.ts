@@ -18,8 +18,7 @@ export function toDraft(minutes: number): DurationDraft {
   const unit: DurationUnit = minutes % 1440 === 0 ? 'day' : minutes % 60 === 0 ? 'hour' : 'minute';
   return { text: String(minutes / UNIT_MINUTES[unit]), unit };
 }
-export const deadlinesDraft = (d: StageDeadlines): DeadlineDraft =>
-  Object.fromEntries(STAGES.map((s) => [s, toDraft(d[s])])) as Record<Stage, DurationDraft>;
+export const deadlinesDraft = (d: StageDeadlines): DeadlineDraft => Object.fromEntries(STAGES.map((s) => [s, toDraft(d[s])])) as Record<Stage, DurationDraft>;
 
 /** Minutes, or the problem in words. */
 export function parseDuration(d: DurationDraft, min = 1, max = MAX_STAGE_MINUTES): number | string {

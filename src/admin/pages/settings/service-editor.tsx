@@ -35,7 +35,17 @@ export function ServiceEditor({
   );
 }
 
-function EditorForm({ item, defaults, onSaved, onClose }: { readonly item: ServiceItem; readonly defaults: StageDeadlines; readonly onSaved: (view: AdminView) => void; readonly onClose: () => void }) {
+function EditorForm({
+  item,
+  defaults,
+  onSaved,
+  onClose,
+}: {
+  readonly item: ServiceItem;
+  readonly defaults: StageDeadlines;
+  readonly onSaved: (view: AdminView) => void;
+  readonly onClose: () => void;
+}) {
   const [mode, setMode] = useState<'default' | 'own'>(item.deadlines ? 'own' : 'default');
   const [draft, setDraft] = useState(() => deadlinesDraft(item.deadlines ?? defaults));
   const [red, setRed] = useState(fenText(item.redPriceFen));

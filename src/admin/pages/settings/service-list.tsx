@@ -27,7 +27,15 @@ export function ServiceList({
   );
 }
 
-function ServiceRow({ item, onEdit, onSaved }: { readonly item: ServiceItem; readonly onEdit: (item: ServiceItem) => void; readonly onSaved: (view: AdminView) => void }) {
+function ServiceRow({
+  item,
+  onEdit,
+  onSaved,
+}: {
+  readonly item: ServiceItem;
+  readonly onEdit: (item: ServiceItem) => void;
+  readonly onSaved: (view: AdminView) => void;
+}) {
   const save = useSave(onSaved);
   const toggle = async (active: boolean) => {
     if (!active && !(await confirmAction(`下架“${item.name}”？`, '下架后居民不能再点这项服务，已下的工单照常办理。', '下架'))) return;

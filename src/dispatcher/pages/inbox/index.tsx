@@ -11,7 +11,16 @@ import { useOrderList } from '@/hooks/useOrderList';
 import { orderUrl } from '@/routes';
 
 /** The states a dispatcher works through, in the order they do. */
-const INBOX_STATES: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm', 'closed', 'refused', 'cancelled'];
+const INBOX_STATES: readonly OrderState[] = [
+  'pending_dispatch',
+  'pending_accept',
+  'accepted',
+  'in_service',
+  'pending_confirm',
+  'closed',
+  'refused',
+  'cancelled',
+];
 
 /** 下单: the company's orders by state, oldest need first visible by its waiting time. */
 export default function DispatcherInbox() {

@@ -117,7 +117,14 @@ export default function CreateOrder() {
           <Input className="text-input" value={contactName} maxlength={LIMITS.name} placeholder="怎么称呼您" onInput={(e) => setContactName(e.detail.value)} />
         </Field>
         <Field label="联系电话" error={errors.contactPhone}>
-          <Input className="text-input" type="number" value={contactPhone} maxlength={13} placeholder="手机或座机号码" onInput={(e) => setContactPhone(e.detail.value)} />
+          <Input
+            className="text-input"
+            type="number"
+            value={contactPhone}
+            maxlength={13}
+            placeholder="手机或座机号码"
+            onInput={(e) => setContactPhone(e.detail.value)}
+          />
         </Field>
         {errors._ ? <Text className="field-error">{errors._}</Text> : null}
       </View>

@@ -5,7 +5,15 @@ import { Popup } from '@/components/nut/popup';
 import { Price } from '@/components/price';
 
 /** The chosen service, with a sheet to pick another. */
-export function ServiceChoice({ items, value, onChange }: { readonly items: readonly ServiceItem[]; readonly value: string; readonly onChange: (id: string) => void }) {
+export function ServiceChoice({
+  items,
+  value,
+  onChange,
+}: {
+  readonly items: readonly ServiceItem[];
+  readonly value: string;
+  readonly onChange: (id: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const active = items.filter((i) => i.active);
   const chosen = active.find((i) => i.id === value);

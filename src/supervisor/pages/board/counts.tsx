@@ -15,7 +15,7 @@ export function StateCounts({
     <View className="board-counts">
       {ORDER_STATES.map((s) => (
         <View key={s} className={`board-count${selected === s ? ' active' : ''}`} onClick={() => onSelect(selected === s ? null : s)}>
-          <Text className="board-count-num">{counts ? counts[s] ?? 0 : '–'}</Text>
+          <Text className="board-count-num">{counts ? (counts[s] ?? 0) : '–'}</Text>
           <Text className="board-count-label">{STATE_LABELS[s]}</Text>
         </View>
       ))}

@@ -47,12 +47,20 @@ export function FilterPanel({ value, onChange, compounds, teams }: Props) {
     <View className="card board-filters">
       {compounds.length > 1 ? (
         <Row label="小区">
-          <Chips options={[{ value: null, label: '全部' }, ...compounds.map((c) => ({ value: c.id, label: c.name }))]} value={value.compoundId} onChange={(compoundId) => set({ compoundId })} />
+          <Chips
+            options={[{ value: null, label: '全部' }, ...compounds.map((c) => ({ value: c.id, label: c.name }))]}
+            value={value.compoundId}
+            onChange={(compoundId) => set({ compoundId })}
+          />
         </Row>
       ) : null}
       {teams.length > 0 ? (
         <Row label="服务队">
-          <Chips options={[{ value: null, label: '全部' }, ...teams.map((t) => ({ value: t.id, label: t.name }))]} value={value.teamId} onChange={(teamId) => set({ teamId })} />
+          <Chips
+            options={[{ value: null, label: '全部' }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+            value={value.teamId}
+            onChange={(teamId) => set({ teamId })}
+          />
         </Row>
       ) : null}
       <Row label="服务类别">
