@@ -13,6 +13,7 @@ export type Infer<S> = S extends Schema<infer T> ? T : never;
 const invalid = (path: string, problem: string) => fail('INPUT.INVALID', { [path || '(root)']: problem });
 
 /** Characters that render invisibly or reorder text; refused so that what is stored is what is shown. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 /** A trimmed string of at most `max` characters (Unicode code points). */

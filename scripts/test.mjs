@@ -6,6 +6,7 @@ import { ROOT, ensureChromium, ensureDependencies, run } from './setup.mjs';
 
 ensureDependencies();
 ensureChromium();
+run('npx', ['biome', 'ci', '--error-on-warnings', '.']);
 run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('npx', ['taro', 'build', '--type', 'weapp']);
 run('npx', ['tsx', 'scripts/package-size.ts']);

@@ -19,7 +19,7 @@ export type Route<S extends Shape> =
 export type Handler = (event: unknown, caller: Caller, deps: Deps) => Promise<Envelope<unknown>>;
 
 /** A route with its input type erased: `route()` checked it where it was declared. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each route was type-checked where it was declared
 export type AnyRoute = Route<any>;
 
 /** Declares a route with its input type inferred from its fields. */

@@ -13,7 +13,7 @@ export interface PhotoStore {
 /** Without a photo store nothing was uploaded: orders may still be placed and completed without photos. */
 export const NO_PHOTOS: PhotoStore = { uploadedBy: async () => new Set() };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * CloudBase storage. `wx.cloud.uploadFile` answers with a fileID, `cloud://<env>.<bucket>/<path>`, that
@@ -26,7 +26,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the order, since <Image> reads cloud files with the viewer's own permissions.
  */
 export function cloudPhotos(envId: string): PhotoStore {
-  const env = envId ? escape(envId) : '[A-Za-z0-9][A-Za-z0-9-]{0,63}';
+  const env = envId ? escapeRegExp(envId) : '[A-Za-z0-9][A-Za-z0-9-]{0,63}';
   const shape = new RegExp(`^cloud://${env}\\.[A-Za-z0-9][A-Za-z0-9-]{0,127}/${CLOUD_PHOTO_FOLDER}/[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9]{1,5}$`);
   return { uploadedBy: async (_userId, fileIds) => new Set(fileIds.filter((id) => shape.test(id))) };
 }

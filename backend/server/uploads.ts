@@ -60,7 +60,10 @@ export function uploadedPhotos(dir: string): PhotoStore {
 
 export function serveUpload(res: ServerResponse, dir: string, fileId: string): void {
   const file = path.join(dir, fileId);
-  if (!FILE_ID.test(fileId) || !fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: appError('FILE.NOT_FOUND') });
+  if (!FILE_ID.test(fileId) || !fs.existsSync(file)) {
+    sendJson(res, 404, { ok: false, error: appError('FILE.NOT_FOUND') });
+    return;
+  }
   res.writeHead(200, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' });
   fs.createReadStream(file).pipe(res);
 }

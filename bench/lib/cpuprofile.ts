@@ -95,7 +95,9 @@ export function summarizeProfile(profile: CpuProfile, root: string, top = 15): P
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000));
+  for (const [i, id] of profile.samples.entries()) {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000);
+  }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url, root)}${f.url ? `:${f.lineNumber + 1}` : ''}`.trim();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);

@@ -8,7 +8,7 @@ import { NetworkFailure } from './transport-types';
  * contract in core/api.ts asks for. Resolves to the reply or throws an ApiError (in Chinese).
  */
 export async function call<F extends FunctionName, A extends ActionOf<F>>(name: F, action: A, req: RequestOf<F, A>): Promise<ReplyOf<F, A>> {
-  let envelope;
+  let envelope: Awaited<ReturnType<typeof transport.call>>;
   try {
     envelope = await transport.call(name, { action, ...(req as object) });
   } catch (e) {

@@ -5,7 +5,9 @@ export type OrderNews = { readonly kind: 'updated'; readonly order: OrderView } 
 
 const listeners = new Set<(news: OrderNews) => void>();
 
-export const publishOrder = (news: OrderNews): void => listeners.forEach((l) => l(news));
+export function publishOrder(news: OrderNews): void {
+  for (const l of listeners) l(news);
+}
 
 export function subscribeOrders(listener: (news: OrderNews) => void): () => void {
   listeners.add(listener);

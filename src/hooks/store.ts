@@ -14,7 +14,7 @@ export function createStore<T>(initial: T): Store<T> {
     get: () => value,
     set(next) {
       value = next;
-      listeners.forEach((l) => l());
+      for (const l of listeners) l();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -29,6 +29,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string) {
     }
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key means new data: load again
   useEffect(() => {
     void reload();
   }, [key, reload]);

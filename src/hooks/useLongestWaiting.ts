@@ -12,6 +12,7 @@ export function useLongestWaiting(filter: OrderListFilter, top = 5) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the filter, compared by value
   const reload = useCallback(async () => {
     setError(null);
     try {
@@ -22,7 +23,6 @@ export function useLongestWaiting(filter: OrderListFilter, top = 5) {
     } finally {
       setLoading(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, top]);
 
   useEffect(() => {

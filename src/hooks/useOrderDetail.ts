@@ -51,6 +51,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: explain only shows a dialog; act changes with the order it acts on
   const act = useCallback(
     async (action: ActionType, input: Record<string, unknown>): Promise<ApiError | null> => {
       if (!order || busy) return null;
@@ -80,7 +81,6 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
         setBusy(null);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [order, busy, role, orderId],
   );
 

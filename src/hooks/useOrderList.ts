@@ -50,6 +50,7 @@ export function useOrderList({ role, filter, select, bindPage = true }: Options)
   selectRef.current = select;
 
   /** Fetches from `from` on, skipping pages that `select` empties, up to a few. */
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for role and filter, compared by value
   const fetchFrom = useCallback(
     async (from: string | null) => {
       let next = from;
@@ -64,7 +65,6 @@ export function useOrderList({ role, filter, select, bindPage = true }: Options)
       }
       return { picked, next, counts: lastCounts };
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
 

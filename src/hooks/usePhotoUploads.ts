@@ -30,6 +30,7 @@ export function usePhotoUploads(max: number = LIMITS.photos): PhotoUploads {
 
   const patch = (key: string, change: Partial<PhotoSlot>) => setSlots((old) => old.map((s) => (s.key === key ? { ...s, ...change } : s)));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: patch only calls the stable state setter
   const upload = useCallback(async (key: string, tempPath: string) => {
     patch(key, { status: 'uploading' });
     try {

@@ -32,10 +32,10 @@ export function useTeams(role: Role) {
   /** Team and member names by id, for the timeline. */
   const names = useMemo(() => {
     const m = new Map<string, string>();
-    teams.forEach((t) => {
+    for (const t of teams) {
       m.set(t.id, t.name);
-      t.members.forEach((w) => m.set(w.id, w.name));
-    });
+      for (const w of t.members) m.set(w.id, w.name);
+    }
     return m as ReadonlyMap<string, string>;
   }, [teams]);
 

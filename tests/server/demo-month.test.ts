@@ -6,7 +6,7 @@ import { DAY, type Envelope, type Order, type OrderState, type PublicBoard, type
 import { FUNCTIONS } from '@backend/functions/registry';
 import type { Deps } from '@backend/runtime/deps';
 import { DEMO_DATA } from '@backend/server/demo-data';
-import { playDemoMonth, } from '@backend/server/demo-month';
+import { playDemoMonth } from '@backend/server/demo-month';
 import { seedDemo, seedIfEmpty } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';

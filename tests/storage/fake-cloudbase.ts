@@ -29,7 +29,6 @@ export class FakeCloudBase {
 
   /** A transport class to assign to `Db.reqClass`. */
   requester() {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     return class {
       send(api: string, data: Doc) {

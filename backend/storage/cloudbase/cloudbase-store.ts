@@ -45,8 +45,17 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
   const sum = _.aggregate.sum;
   let ready: Promise<void> | null = null;
   // Transactions cannot create collections, so every collection is made once before first use.
-  const ensure = () => (ready ??= ensureCollections(db, names.all).catch((e: unknown) => ((ready = null), Promise.reject(e))));
-  const coll = async (name: string) => (await ensure(), db.collection(name));
+  const ensure = (): Promise<void> => {
+    ready ??= ensureCollections(db, names.all).catch((e: unknown) => {
+      ready = null; // let the next call try again
+      throw e;
+    });
+    return ready;
+  };
+  const coll = async (name: string) => {
+    await ensure();
+    return db.collection(name);
+  };
   /** Reference documents of one community; communities and companies belong to none, so all of them. */
   const refQuery = (kind: ReferenceKind, communityId?: string) =>
     communityId === undefined || kind === 'communities' || kind === 'companies' ? {} : { communityId };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState, } from '@core';
+import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,

@@ -57,7 +57,7 @@ export async function canvas2d(id: string): Promise<Canvas2d | null> {
     const context = node?.getContext?.('2d');
     if (node && context && width > 0 && height > 0) {
       const surface = { canvas: node, context, width, height, pixelRatio: pixelRatio() };
-      fit(surface);
+      fitToCanvas(surface);
       return surface;
     }
     await pause(60 * (attempt + 1));
@@ -70,7 +70,7 @@ export async function canvas2d(id: string): Promise<Canvas2d | null> {
  * canvas element resets them to its CSS size whenever it re-renders (which wipes the drawing), so a
  * chart checks this again shortly after drawing.
  */
-export function fit(s: Canvas2d): boolean {
+export function fitToCanvas(s: Canvas2d): boolean {
   const width = Math.round(s.width * s.pixelRatio);
   const height = Math.round(s.height * s.pixelRatio);
   if (s.canvas.width === width && s.canvas.height === height) return false;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Canvas, Text, View } from '@tarojs/components';
 import UCharts from '@qiun/ucharts';
 import { useElderMode } from '@/hooks/useElderMode';
-import { canvas2d, fit, type Canvas2d } from './canvas-2d';
+import { canvas2d, fitToCanvas, type Canvas2d } from './canvas-2d';
 import './index.scss';
 
 export interface ChartSeries {
@@ -49,6 +49,7 @@ export function Chart({ type, categories, series, max, unit, onPick }: Props) {
   const drawn = useRef<{ chart: UCharts; surface: Canvas2d } | null>(null);
   const data = JSON.stringify([type, categories, series, max, unit, elder]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `data` stands for every input of the drawing, compared by value
   useEffect(() => {
     let stale = false;
     const timers: ReturnType<typeof setTimeout>[] = [];
@@ -91,15 +92,13 @@ export function Chart({ type, categories, series, max, unit, onPick }: Props) {
       draw(surface);
       // Drawn again if the canvas was reset under it (H5 re-renders the element once it has measured itself).
       for (const ms of [80, 250, 600, 1200]) {
-        timers.push(setTimeout(() => !stale && fit(surface) && draw(surface), ms));
+        timers.push(setTimeout(() => !stale && fitToCanvas(surface) && draw(surface), ms));
       }
     });
     return () => {
       stale = true;
       timers.forEach(clearTimeout);
     };
-    // `data` stands for every input of the drawing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, data]);
 
   /** A tap's x across the canvas, in CSS pixels: canvas touches carry it in the mini-program; in H5, from the box. */

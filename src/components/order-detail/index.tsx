@@ -19,7 +19,7 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
   // Names the caller may know: all teams (dispatcher, supervisor), else their own teams and self.
   const names = useMemo(() => {
     const m = new Map(teamNames);
-    session?.teams.forEach((t) => m.set(t.id, t.name));
+    for (const t of session?.teams ?? []) m.set(t.id, t.name);
     if (session) m.set(session.user.id, `${session.user.name}（我）`);
     return m as ReadonlyMap<string, string>;
   }, [teamNames, session]);

@@ -149,8 +149,8 @@ export function OutcomeSection({ order }: { readonly order: OrderView }) {
       {order.returnVisits.length > 0 ? (
         <View className="detail-block">
           <Text className="card-title">回访记录</Text>
-          {order.returnVisits.map((v, i) => (
-            <Text key={i} className="detail-text">
+          {order.returnVisits.map((v) => (
+            <Text key={`${v.at}-${v.by}`} className="detail-text">
               {dateTime(v.at)}：{v.reached ? '已联系上' : '未联系上'}
               {v.satisfied === true ? '，满意' : v.satisfied === false ? '，不满意' : ''}
               {v.notes ? `。${v.notes}` : ''}

@@ -26,6 +26,7 @@ export function Timeline({ events, names = NO_NAMES }: { readonly events: readon
                 {move ? ` · ${move}` : ''}
               </Text>
               {payloadLines(e, names).map((line, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: an event's lines are fixed once written and never reorder
                 <Text key={j} className="timeline-line">
                   {line}
                 </Text>

@@ -45,10 +45,10 @@ export default function CreateOrder() {
     setContactName(h.contactName);
     setContactPhone(h.contactPhone);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fill in the first household once, when the session arrives, not on every change
   useEffect(() => {
     const first = session?.households[0];
     if (first && !household) chooseHousehold(first);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
 
   if (!session || (catalog.loading && catalog.items.length === 0)) {

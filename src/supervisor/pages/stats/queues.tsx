@@ -45,8 +45,8 @@ export function Queues({ queues, now, onOpen }: { readonly queues: SupervisorBoa
             {shown.map((o) => (
               <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting now={now}>
                 <View className="queue-reasons" onClick={() => onOpen(o)}>
-                  {reasons(q.key, o, now).map((r, i) => (
-                    <Text key={i} className={r.late ? 'queue-reason late' : 'queue-reason'}>
+                  {reasons(q.key, o, now).map((r) => (
+                    <Text key={r.text} className={r.late ? 'queue-reason late' : 'queue-reason'}>
                       {r.text}
                     </Text>
                   ))}
