@@ -4,8 +4,12 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-/** Text a spreadsheet would run as a formula when the file is opened. */
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * Text a spreadsheet would run as a formula when the file is opened: = + - @ start one, and a
+ * leading tab or carriage return, which some spreadsheets skip before reading the rest as a formula
+ * (OWASP's list for CSV injection names all six).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 const csvCell = (c: Cell) => {
   const text = String(c);
