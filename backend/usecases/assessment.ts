@@ -1,5 +1,6 @@
-import { assessmentTable, fail, monthRange, ok, type Actor, type AppError, type Assessment, type ExportFile, type Result } from '@core';
-import { toCsv, toXlsx } from '../export/table-export';
+import { assessmentSheets, assessmentTable, fail, monthRange, ok, type Actor, type AppError, type Assessment, type ExportFile, type Result } from '@core';
+import { toCsv } from '../export/csv-export';
+import { toXlsx } from '../export/xlsx-export';
 import type { Deps } from '../runtime/deps';
 import { assessmentRows, mayReadStatistics } from './statistics';
 
@@ -44,15 +45,8 @@ export async function publishAssessment(deps: Deps, actor: Actor, month: string)
 export async function exportAssessment(deps: Deps, actor: Actor, month: string, format: 'csv' | 'xlsx'): Promise<Result<ExportFile, AppError>> {
   const a = await getAssessment(deps, actor, month);
   if (!a.ok) return a;
-  const table = assessmentTable(a.value);
   const base = `考核-${month}${a.value.publishedAt === null ? '-草稿' : ''}`;
-  return ok(
-    format === 'csv'
-      ? { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', base64: toCsv(table).toString('base64') }
-      : {
-          filename: `${base}.xlsx`,
-          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          base64: toXlsx(table, `${month}考核`).toString('base64'),
-        },
-  );
+  if (format === 'csv') return ok({ filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', base64: toCsv(assessmentTable(a.value)).toString('base64') });
+  const workbook = await toXlsx(assessmentSheets(a.value));
+  return ok({ filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: workbook.toString('base64') });
 }

@@ -1,4 +1,5 @@
 import {
+  ASSESSED_KINDS,
   DAY,
   fail,
   monthRange,
@@ -69,12 +70,12 @@ export async function namesOf(deps: Deps, communityId: string): Promise<Map<stri
   return names;
 }
 
-/** Ranked rows of teams and companies: the 考核 table. */
+/** Ranked rows of teams, companies and workers: the 考核 table. */
 export async function assessmentRows(deps: Deps, communityId: string, period: Period, weights: AssessmentWeights): Promise<AssessmentRow[]> {
   const names = await namesOf(deps, communityId);
-  const { team: teams, company: companies } = (await ratesByMany(deps, communityId, period, ['team', 'company'], names)).groups;
+  const { groups } = await ratesByMany(deps, communityId, period, ASSESSED_KINDS, names);
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
-  return [...rankRows('team', teams.map(unit), weights), ...rankRows('company', companies.map(unit), weights)];
+  return ASSESSED_KINDS.flatMap((kind) => rankRows(kind, groups[kind].map(unit), weights));
 }
 type AssessmentWeights = Parameters<typeof rankRows>[2];
 
