@@ -59,7 +59,7 @@ const mustBeAssignee = (order: Order, who: Who) => (isAssignee(order, who) ? pas
 
 /** The resident side of the order: whoever placed it. */
 const residentOf = (order: Order): Recipient => ({ kind: 'user', userId: order.createdBy });
-const companyOf = (order: Order): Recipient => ({ kind: 'company', companyId: order.companyId });
+const companyOf = (order: Order): Recipient => ({ kind: 'company', companyId: order.companyId, communityId: order.communityId });
 /** Whoever is expected to act next on an open order. */
 function handlerOf(order: Order): Recipient {
   const a = order.assignment;
