@@ -114,9 +114,9 @@ describe('worker actions', () => {
     expect(r.ok && r.value.order).toMatchObject({ state: 'accepted', assignment: assigned, acceptedAt: NOW });
   });
 
-  it('tells the slower teammate that the order is already taken', () => {
+  it("answers a grab of a teammate's order as not found: the order alone cannot tell a lost race (lostGrabRace can)", () => {
     const taken = order({ state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId: 'teammate' } });
-    expect(codeOf(act(taken, { type: 'grab', input: {} }, 'worker'))).toBe('ORDER.ALREADY_TAKEN');
+    expect(codeOf(act(taken, { type: 'grab', input: {} }, 'worker'))).toBe('ORDER.NOT_FOUND');
   });
 
   it('tells a worker that a pool order left the pool, rather than that someone took it', () => {
