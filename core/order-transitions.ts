@@ -100,10 +100,11 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['resident'],
     to: 'cancelled',
     guard: pass,
-    apply: (order, { reason }) => {
+    // closedAt marks when it ended, from which docs/privacy.md counts the days contact stays visible.
+    apply: (order, { reason }, { now }) => {
       if (order.state === 'accepted' && !reason) return fail('ORDER.REASON_REQUIRED', { reason: '队员已接单，取消请说明原因' });
       const effects = order.assignment ? [notify(handlerOf(order), order.id, '居民已取消工单')] : [];
-      return change({ lastReason: reason || null }, { reason }, [...effects, notify(companyOf(order), order.id, '居民已取消工单')]);
+      return change({ lastReason: reason || null, closedAt: now }, { reason }, [...effects, notify(companyOf(order), order.id, '居民已取消工单')]);
     },
   },
   urge: {
