@@ -20,8 +20,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DESCRIPTION = '上门助浴，老人腿脚不便，需两人协助';
 const assignee = VIEWERS.assignee as As;
 
-/** A PNG header and a few bytes: the resident's photo of the bathroom. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7, 7]);
+/** A whole 1×1 white PNG (so stricter upload checks still take it): the resident's photo of the bathroom. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
 const upload = async (user: string) =>
   dataOf<{ fileId: string }>(await t.request('/api/files', { method: 'POST', headers: { 'Content-Type': 'image/png', 'X-Dev-User': user }, body: PNG })).fileId;
 
