@@ -99,6 +99,19 @@ async function checkRow(row: Row) {
       if (sight[field] !== 'full') expect.soft(text, `${viewer} finds no ${field}`).not.toContain(CONTACT[field].full);
     }
   }
+
+  // Neither the admin's statistics nor the public 晾晒 board carry the order or its person.
+  const adminBoard = dataOf(await t.call('statistics', { action: 'board', role: 'admin', month: null }, VIEWERS.admin.user));
+  const publicBoard = dataOf(await t.call('statistics', { action: 'public', communityId: 'c-xingfuli', month: '2026-10' }));
+  for (const [board, reply] of [
+    ['admin board', adminBoard],
+    ['public board', publicBoard],
+  ] as const) {
+    const text = JSON.stringify(reply);
+    for (const secret of [id, DESCRIPTION, CONTACT.name.full, CONTACT.name.masked, CONTACT.phone.full, CONTACT.phone.masked, CONTACT.door.full]) {
+      expect.soft(text, `${board} holds no ${secret}`).not.toContain(secret);
+    }
+  }
 }
 
 describe('privacy by role (docs/privacy.md): every viewer × state × field through the handlers', () => {
