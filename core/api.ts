@@ -134,6 +134,7 @@ export interface SupervisorBoard {
   readonly workers: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
   readonly categories: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
   readonly counts: Record<OrderState, number>;
+  /** The orders that need attention: the supervisor's; always empty for the admin, who reads no orders. */
   readonly queues: Readonly<Record<'waiting' | 'overdue' | 'escalated' | 'complaints' | 'instructions', readonly OrderView[]>>;
 }
 

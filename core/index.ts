@@ -10,6 +10,7 @@ export * from './order-inputs';
 export * from './order-scope';
 export * from './order-transitions';
 export * from './order-decide';
+export * from './grab-race';
 export * from './order-create';
 export * from './photos';
 export * from './privacy';

@@ -2,7 +2,8 @@
 export type Recipient =
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'team'; readonly teamId: string }
-  | { readonly kind: 'company'; readonly companyId: string }
+  // A company may serve several communities: its dispatchers in one must not read another's orders.
+  | { readonly kind: 'company'; readonly companyId: string; readonly communityId: string }
   | { readonly kind: 'supervisors'; readonly communityId: string };
 
 /** A side effect the core asks for and the runtime carries out (store it, push it). */

@@ -86,5 +86,9 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     to: 'pending_dispatch',
     payload: { serviceName: item.name, onBehalf: household.contactPhone !== actor.user.phone },
   };
-  return ok({ order, event, effects: [notify({ kind: 'company', companyId: compound.companyId }, order.id, `新的居民点单：${item.name}`)] });
+  return ok({
+    order,
+    event,
+    effects: [notify({ kind: 'company', companyId: compound.companyId, communityId: order.communityId }, order.id, `新的居民点单：${item.name}`)],
+  });
 }

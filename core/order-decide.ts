@@ -27,14 +27,10 @@ const ruleOf = (type: ActionType) => TRANSITIONS[type] as unknown as Rule<Action
  */
 export function check(order: Order, type: ActionType, who: Who, expectedVersion?: number): Result<void, AppError> {
   const { actor } = who;
-  // A pool order a teammate grabbed, or that left the pool, is no longer visible to the rest of the
-  // team; say which plainly rather than "not found".
-  if (type === 'grab' && actor.role === 'worker' && order.assignment && actor.teamIds.includes(order.assignment.teamId)) {
-    const a = order.assignment;
-    if (a.mode === 'member' && a.workerId !== actor.user.id) return fail('ORDER.ALREADY_TAKEN');
-    if (a.mode === 'pool' && order.state !== 'pending_accept') {
-      return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
-    }
+  // A pool order that left the pool (cancelled) was seen by the whole team; say so plainly. One a
+  // teammate holds is out of scope like any other: only the timeline can tell a lost race (lostGrabRace).
+  if (type === 'grab' && actor.role === 'worker' && order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId)) {
+    if (order.state !== 'pending_accept') return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
   }
   if (!canSee(order, actor)) return fail('ORDER.NOT_FOUND');
   const rule = ruleOf(type);

@@ -59,7 +59,7 @@ const mustBeAssignee = (order: Order, who: Who) => (isAssignee(order, who) ? pas
 
 /** The resident side of the order: whoever placed it. */
 const residentOf = (order: Order): Recipient => ({ kind: 'user', userId: order.createdBy });
-const companyOf = (order: Order): Recipient => ({ kind: 'company', companyId: order.companyId });
+const companyOf = (order: Order): Recipient => ({ kind: 'company', companyId: order.companyId, communityId: order.communityId });
 /** Whoever is expected to act next on an open order. */
 function handlerOf(order: Order): Recipient {
   const a = order.assignment;
@@ -100,10 +100,11 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['resident'],
     to: 'cancelled',
     guard: pass,
-    apply: (order, { reason }) => {
+    // closedAt marks when it ended, from which docs/privacy.md counts the days contact stays visible.
+    apply: (order, { reason }, { now }) => {
       if (order.state === 'accepted' && !reason) return fail('ORDER.REASON_REQUIRED', { reason: '队员已接单，取消请说明原因' });
       const effects = order.assignment ? [notify(handlerOf(order), order.id, '居民已取消工单')] : [];
-      return change({ lastReason: reason || null }, { reason }, [...effects, notify(companyOf(order), order.id, '居民已取消工单')]);
+      return change({ lastReason: reason || null, closedAt: now }, { reason }, [...effects, notify(companyOf(order), order.id, '居民已取消工单')]);
     },
   },
   urge: {

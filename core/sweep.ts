@@ -22,7 +22,7 @@ export const SYSTEM_TRANSITIONS = {
 /** Who answers for an overdue stage: the worker or team holding it, else the property company. */
 function responsible(order: Order): Recipient {
   const a = order.assignment;
-  if (!a || order.state === 'pending_dispatch') return { kind: 'company', companyId: order.companyId };
+  if (!a || order.state === 'pending_dispatch') return { kind: 'company', companyId: order.companyId, communityId: order.communityId };
   return a.mode === 'pool' ? { kind: 'team', teamId: a.teamId } : { kind: 'user', userId: a.workerId };
 }
 

@@ -34,7 +34,7 @@ export const recipientKey = (r: Recipient): string => {
     case 'team':
       return `team:${r.teamId}`;
     case 'company':
-      return `company:${r.companyId}`;
+      return `company:${r.communityId}:${r.companyId}`;
     case 'supervisors':
       return `supervisors:${r.communityId}`;
   }

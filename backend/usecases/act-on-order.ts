@@ -1,4 +1,18 @@
-import { check, decide, fail, type Actor, type AppError, type OrderAction, type OrderView, type Result, type ServiceTeam, type User, type World } from '@core';
+import {
+  check,
+  decide,
+  err,
+  fail,
+  lostGrabRace,
+  type Actor,
+  type AppError,
+  type OrderAction,
+  type OrderView,
+  type Result,
+  type ServiceTeam,
+  type User,
+  type World,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
@@ -61,7 +75,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   const now = deps.now();
   const world = await worldFor(deps, actor, req.action, now);
   const decided = decide(order, req.action, req.version, world);
-  if (!decided.ok) return decided;
+  if (!decided.ok) return explainGrab(deps, actor, req, decided.error);
 
   const { order: next, event, effects, capacity } = decided.value;
   const written = await commitOnce(
@@ -77,5 +91,15 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   // (a pool order a teammate grabbed reads "already taken"), else it is a plain version conflict.
   const fresh = await deps.store.getOrder(req.orderId);
   const why = fresh ? check(fresh, req.action.type, { now, actor }, req.version) : fail('ORDER.NOT_FOUND');
-  return why.ok ? fail('ORDER.VERSION_CONFLICT') : why;
+  return why.ok ? fail('ORDER.VERSION_CONFLICT') : explainGrab(deps, actor, req, why.error);
+}
+
+/**
+ * A grab refused as "not found" lost a race only if the worker saw the order in their pool at the
+ * version they sent; then they hear "already taken". Any other refusal stands as it is.
+ */
+async function explainGrab(deps: Deps, actor: Actor, req: ActRequest, error: AppError): Promise<Result<never, AppError>> {
+  if (req.action.type !== 'grab' || error.code !== 'ORDER.NOT_FOUND') return err(error);
+  const events = await deps.store.listEvents(req.orderId);
+  return lostGrabRace(events, actor, req.version) ? fail('ORDER.ALREADY_TAKEN') : err(error);
 }

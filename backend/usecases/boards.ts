@@ -29,7 +29,9 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
   const weights = community?.settings.weights ?? { response: 0.3, resolution: 0.35, satisfaction: 0.35 };
   const names = await namesOf(deps, communityId);
   const scope = { kind: 'community', communityId } as const;
+  // Admins see counts and settings, never orders (docs/privacy.md): their queues stay empty and unread.
   const queue = async (filter: OrderFilter) => {
+    if (actor.role !== 'supervisor') return [];
     const page = await deps.store.listOrders(scope, filter, { limit: QUEUE_SIZE, sort: 'oldest' });
     return page.items.map((o) => viewOrder(o, actor, deps.now()));
   };

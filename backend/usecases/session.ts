@@ -42,7 +42,7 @@ export function recipientsOf(actor: Actor): Recipient[] {
     case 'worker':
       return [...mine, ...actor.teamIds.map((teamId) => ({ kind: 'team', teamId }) as const)];
     case 'dispatcher':
-      return actor.user.companyId ? [...mine, { kind: 'company', companyId: actor.user.companyId }] : mine;
+      return actor.user.companyId ? [...mine, { kind: 'company', companyId: actor.user.companyId, communityId: actor.user.communityId }] : mine;
     case 'supervisor':
       return [...mine, { kind: 'supervisors', communityId: actor.user.communityId }];
     default:

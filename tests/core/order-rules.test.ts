@@ -46,7 +46,7 @@ describe('resident actions', () => {
     expect(codeOf(act(urged, { type: 'urge', input: {} }, 'resident'))).toBe('ORDER.URGE_TOO_SOON');
     const r = act(order({ lastUrgedAt: NOW - 30 * MINUTE, urgeCount: 1 }), { type: 'urge', input: {} }, 'resident');
     expect(r.ok && r.value.order.urgeCount).toBe(2);
-    expect(r.ok && r.value.effects[0]?.to).toEqual({ kind: 'company', companyId: 'pc1' });
+    expect(r.ok && r.value.effects[0]?.to).toEqual({ kind: 'company', companyId: 'pc1', communityId: 'c1' });
   });
 
   it('closes the order with the rating on confirm', () => {
@@ -114,9 +114,9 @@ describe('worker actions', () => {
     expect(r.ok && r.value.order).toMatchObject({ state: 'accepted', assignment: assigned, acceptedAt: NOW });
   });
 
-  it('tells the slower teammate that the order is already taken', () => {
+  it("answers a grab of a teammate's order as not found: the order alone cannot tell a lost race (lostGrabRace can)", () => {
     const taken = order({ state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId: 'teammate' } });
-    expect(codeOf(act(taken, { type: 'grab', input: {} }, 'worker'))).toBe('ORDER.ALREADY_TAKEN');
+    expect(codeOf(act(taken, { type: 'grab', input: {} }, 'worker'))).toBe('ORDER.NOT_FOUND');
   });
 
   it('tells a worker that a pool order left the pool, rather than that someone took it', () => {
@@ -140,7 +140,7 @@ describe('worker actions', () => {
   it('declines back to the dispatcher, never into limbo', () => {
     const r = act(order({ state: 'accepted', assignment: assigned }), { type: 'decline', input: { reason: '缺少配件' } }, 'worker');
     expect(r.ok && r.value.order).toMatchObject({ state: 'pending_dispatch', assignment: null, lastReason: '缺少配件' });
-    expect(r.ok && r.value.effects[0]?.to).toEqual({ kind: 'company', companyId: 'pc1' });
+    expect(r.ok && r.value.effects[0]?.to).toEqual({ kind: 'company', companyId: 'pc1', communityId: 'c1' });
   });
 
   it('completes with notes and photos, waiting for the resident', () => {

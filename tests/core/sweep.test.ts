@@ -27,7 +27,7 @@ describe('the deadline sweep', () => {
     const r = sweepAt(waiting, due)!;
     expect(r.events.map((e) => [e.action, e.payload.level])).toEqual([['overdue', 1]]);
     expect(r.order).toMatchObject({ version: 2, clock: { level: 1 }, overdueStages: ['dispatch'], state: 'pending_dispatch' });
-    expect(r.effects[0]?.to).toEqual({ kind: 'company', companyId: 'pc1' });
+    expect(r.effects[0]?.to).toEqual({ kind: 'company', companyId: 'pc1', communityId: 'c1' });
     expect(sweepAt(r.order, due + 1)).toBeNull();
   });
 

@@ -50,6 +50,27 @@ describe('抢单: many team members grab one pool order at once', () => {
     expect(t.dump()).toBe(before);
   });
 
+  it("answers a grab of an order offered by name to a teammate as for any order outside one's scope: 404, nothing written", async () => {
+    const placed = await d.place(resident);
+    const offered = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general', workerId: worker.user });
+    const before = t.dump();
+    // 孙志远 is in 刘师傅's team but was never shown this order: he must not learn that it exists.
+    for (const version of [placed.version, offered.version]) {
+      expect(failure(await d.act(worker3, { id: placed.id, version }, 'grab'))).toEqual({ status: 404, code: 'ORDER.NOT_FOUND' });
+    }
+    expect(failure(await d.act(worker3, { id: 'no-such-order', version: 2 }, 'grab'))).toEqual({ status: 404, code: 'ORDER.NOT_FOUND' });
+    expect(t.dump()).toBe(before);
+  });
+
+  it('still says "already taken" to a teammate who grabs from the pool version after 刘师傅 took it, even once he has started', async () => {
+    const placed = await d.place(resident);
+    const pooled = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
+    await d.step(worker, await d.step(worker, pooled, 'grab'), 'start');
+    expect(failure(await d.act(worker3, pooled, 'grab'))).toEqual({ status: 409, code: 'ORDER.ALREADY_TAKEN' });
+    // The version before the pool opened was never his to see.
+    expect(failure(await d.act(worker3, placed, 'grab'))).toEqual({ status: 404, code: 'ORDER.NOT_FOUND' });
+  });
+
   it("refuses a grab beyond the worker's cap (孙志远 holds at most 2 open orders)", async () => {
     const grabbed = [];
     for (let i = 0; i < 3; i++) {

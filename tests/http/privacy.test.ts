@@ -6,12 +6,12 @@ import { dataOf, desk, dispatcher, resident, supervisor, worker, worker3 } from 
 const t = useTestServer();
 const d = desk(t);
 
-const contact = (o: OrderView) => ({ phone: o.contactPhone, door: o.address.door });
-const FULL = { phone: '13800001111', door: '2单元301' };
-const MASKED = { phone: '138****1111', door: '2单元***' };
+const contact = (o: OrderView) => ({ name: o.contactName, phone: o.contactPhone, door: o.address.door });
+const FULL = { name: '张秀兰', phone: '13800001111', door: '2单元301' };
+const MASKED = { name: '张**', phone: '138****1111', door: '' };
 
-describe("隐私: who sees the resident's phone and door", () => {
-  it('masks both for pool workers until one grabs it; the assignee then sees both; the supervisor sees the phone, not the door', async () => {
+describe("隐私: who sees the resident's name, phone and door", () => {
+  it('masks them for pool workers until one grabs it; the assignee then sees all; the supervisor sees name and phone, not the door', async () => {
     const placed = await d.place(resident);
     expect(contact(placed)).toEqual(FULL);
     const pooled = await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
@@ -25,7 +25,7 @@ describe("隐私: who sees the resident's phone and door", () => {
       expect(contact((await d.read(who, placed.id)).order)).toEqual(MASKED);
     }
     // The compound and building stay visible, so a worker knows where it is.
-    expect((await d.read(worker, placed.id)).order.address).toEqual({ compoundName: '阳光小区', buildingName: '1号楼', door: '2单元***' });
+    expect((await d.read(worker, placed.id)).order.address).toEqual({ compoundName: '阳光小区', buildingName: '1号楼', door: '' });
 
     // The one who grabs sees everything, in the reply and from then on.
     const grabbed = await d.step(worker, pooled, 'grab');
@@ -33,8 +33,9 @@ describe("隐私: who sees the resident's phone and door", () => {
     expect(contact((await d.read(worker, placed.id)).order)).toEqual(FULL);
 
     // The supervisor calls back for 回访 (phone) but does not visit (no door).
-    expect(contact((await d.read(supervisor, placed.id)).order)).toEqual({ phone: FULL.phone, door: MASKED.door });
-    expect(contact(dataOf<{ items: OrderView[] }>(await d.list(supervisor)).items[0]!)).toEqual({ phone: FULL.phone, door: MASKED.door });
+    const callBack = { name: FULL.name, phone: FULL.phone, door: MASKED.door };
+    expect(contact((await d.read(supervisor, placed.id)).order)).toEqual(callBack);
+    expect(contact(dataOf<{ items: OrderView[] }>(await d.list(supervisor)).items[0]!)).toEqual(callBack);
     // The dispatcher and the resident see everything.
     expect(contact((await d.read(dispatcher, placed.id)).order)).toEqual(FULL);
     expect(contact((await d.read(resident, placed.id)).order)).toEqual(FULL);
@@ -55,7 +56,7 @@ describe("隐私: who sees the resident's phone and door", () => {
   it('uses the contact a resident gives for the order (代办: ordering for a neighbour)', async () => {
     const placed = await d.place(resident, { householdId: 'h-yg-b', contactName: '王德福', contactPhone: '13912345678' });
     await d.step(dispatcher, placed, 'dispatch', { teamId: 't-general' });
-    expect(contact((await d.read(worker, placed.id)).order)).toEqual({ phone: '139****5678', door: '1单元***' });
+    expect(contact((await d.read(worker, placed.id)).order)).toEqual({ name: '王**', phone: '139****5678', door: '' });
     expect((await d.events(placed.id))[0]!.payload).toMatchObject({ onBehalf: true });
   });
 });

@@ -33,6 +33,23 @@ describe('the supervisor board', () => {
     ]);
   });
 
+  it('gives the admin the figures and counts but no order: no name, no phone, no health-related description', async () => {
+    await served(5);
+    const waiting = await w.call('orders', 'demo-resident', {
+      action: 'create',
+      order: { serviceItemId: 's-homecare', householdId: 'h-yg-a', description: '上门助浴，老人腿脚不便', timeWindow: { from: w.now(), to: w.now() + HOUR } },
+    });
+    const supervisor = await w.call('statistics', 'demo-supervisor', { action: 'board', role: 'supervisor', month: null });
+    expect(supervisor.queues.waiting.map((o: { id: string }) => o.id)).toContain(waiting.order.id);
+
+    const admin = await w.call('statistics', 'demo-admin', { action: 'board', role: 'admin', month: null });
+    expect(admin.overall).toEqual(supervisor.overall);
+    expect(admin.counts).toEqual(supervisor.counts);
+    expect(admin.queues).toEqual({ waiting: [], overdue: [], escalated: [], complaints: [], instructions: [] });
+    const text = JSON.stringify(admin);
+    for (const secret of ['上门助浴', '厨房水管漏水', '张秀兰', '13800001111', '2单元301', waiting.order.id]) expect(text).not.toContain(secret);
+  });
+
   it("is the supervisors' and admin's alone", async () => {
     const reply = await w.raw('statistics', 'demo-dispatcher', { action: 'board', role: 'dispatcher' });
     expect(reply.ok ? null : reply.error.code).toBe('AUTH.FORBIDDEN');

@@ -16,7 +16,7 @@ describe('deadlines, overdue and escalation (水电急修: dispatch within 15 mi
     w.advance(1 * MINUTE);
     await runSweep(w.deps);
     expect(await actions(id)).toEqual(['create', 'overdue']);
-    const notes = await w.store.listNotifications([{ kind: 'company', companyId: 'pc-hongxin' }], 10);
+    const notes = await w.store.listNotifications([{ kind: 'company', companyId: 'pc-hongxin', communityId: 'c-xingfuli' }], 10);
     expect(notes[0]?.text).toContain('派单已超时');
   });
 

@@ -60,6 +60,8 @@ export function NeedSection({ order }: { readonly order: OrderView }) {
 export function VisitSection({ order, names }: { readonly order: OrderView; readonly names: Names }) {
   const { address } = order;
   const dialable = /^[\d-]+$/.test(order.contactPhone);
+  // The server masks what this role may not have (docs/privacy.md); say so rather than look broken.
+  const withheld = !dialable || address.door === '';
   return (
     <View className="card">
       <Text className="card-title">上门信息</Text>
@@ -76,6 +78,7 @@ export function VisitSection({ order, names }: { readonly order: OrderView; read
           </Text>
         ) : null}
       </View>
+      {withheld ? <Text className="muted">为保护居民隐私，部分联系方式已隐藏</Text> : null}
       <Line label="下单时间" value={dateTime(order.createdAt)} />
       {order.assignment ? <Line label="处理人" value={assignmentText(order.assignment, names)} /> : null}
       {order.urgeCount > 0 ? <Line label="催单" value={`${order.urgeCount} 次`} /> : null}

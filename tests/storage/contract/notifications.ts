@@ -10,7 +10,9 @@ export function notificationsAndClearContract(s: StoreRef): void {
     const u1: Recipient = { kind: 'user', userId: 'u1' };
     const u2: Recipient = { kind: 'user', userId: 'u2' };
     const t1: Recipient = { kind: 'team', teamId: 't1' };
-    const co1: Recipient = { kind: 'company', companyId: 'co1' };
+    const co1: Recipient = { kind: 'company', companyId: 'co1', communityId: 'c1' };
+    // The same company serving another community: a recipient of its own.
+    const co1Elsewhere: Recipient = { kind: 'company', companyId: 'co1', communityId: 'c2' };
     const sup: Recipient = { kind: 'supervisors', communityId: 'c1' };
     const all = [
       makeNotification('n1', u1, T0 + 1),
@@ -20,6 +22,7 @@ export function notificationsAndClearContract(s: StoreRef): void {
       makeNotification('n5', co1, T0 + 7),
       makeNotification('n6', sup, T0 + 2),
       makeNotification('n7', t1, T0 + 4),
+      makeNotification('n8', co1Elsewhere, T0 + 8),
     ];
     beforeAll(async () => {
       await s().clear();
@@ -30,6 +33,7 @@ export function notificationsAndClearContract(s: StoreRef): void {
     it('lists the notifications of the given recipients, newest first', async () => {
       expect(ids(await s().listNotifications([u1, t1], 10))).toEqual(['n2', 'n7', 'n4', 'n1']);
       expect(await s().listNotifications([co1], 10)).toEqual([all[4]]);
+      expect(await s().listNotifications([co1Elsewhere], 10)).toEqual([all[7]]);
       expect(ids(await s().listNotifications([sup, u2], 10))).toEqual(['n3', 'n6']);
     });
 
