@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState, } from '@core';
+import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,
