@@ -49,6 +49,7 @@ export interface Story {
 
 const user = (id: string): StepActor => ({ user: id });
 const HOLDER: StepActor = { holder: true };
+
 /** A step, with its input checked against its action: given as it is, or made when the step runs. */
 export function step<A extends ActionType>(at: Millis, action: A, by: StepActor, input: ActionInput<A> | StepOf<A>['input'], picks?: string): StepOf<A> {
   // No action's input is a function, so a function is the maker.
