@@ -44,21 +44,8 @@ export function openDataFile(dir: string, options: OpenOptions = {}): Database.D
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
-    // Every check reads only, so a file refused here is left byte for byte as it was. The integrity
-    // check reads every page once: a damaged file is told apart here, not by a stack trace from the
-    // first query that hits it.
-    if (existed) {
-      const problems = db.prepare('PRAGMA quick_check(3)').pluck().all() as string[];
-      if (problems.join() !== 'ok')
-        throw corrupt(
-          dir,
-          `完整性检查未通过：${problems
-            .join(' ')
-            .replace(/\*\*\* in database \w+ \*\*\*/g, '')
-            .replace(/\s+/g, ' ')
-            .trim()}`,
-        );
-    }
+    // Every check only reads, so a refused file keeps what it holds.
+    if (existed) checkIntegrity(db, dir);
     const version = versionOf(db, dir, plan);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -69,6 +56,21 @@ export function openDataFile(dir: string, options: OpenOptions = {}): Database.D
     db.close();
     throw explain(e, dir);
   }
+}
+
+/**
+ * SQLite's quick_check, which reads every page once: a damaged file is told apart at open, not by a
+ * stack trace from the first query that happens to reach the damage.
+ */
+function checkIntegrity(db: Database.Database, dir: string) {
+  const problems = db.prepare('PRAGMA quick_check(3)').pluck().all() as string[];
+  if (problems.join() === 'ok') return;
+  const what = problems
+    .join(' ')
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  throw corrupt(dir, `完整性检查未通过：${what}`);
 }
 
 /** The version the file is at (a fresh file counts as current), if this program can bring it to the current one; refused otherwise. */
@@ -112,14 +114,14 @@ function migrate(db: Database.Database, dir: string, from: number, plan: SchemaP
   db.pragma(`user_version = ${plan.version}`);
 }
 
-function corrupt(dir: string, what: string): DataFileError {
+function corrupt(dir: string, what: string, problem: 'corrupt' | 'not-a-database' = 'corrupt'): DataFileError {
   const file = dataFileOf(dir);
   const backups = findBackups(dir);
   const where = backups.length
     ? `现有备份：${backups.join('、')}；停止服务后把其中一份复制为 ${file} 即可恢复。`
     : `没有找到备份（迁移前的备份在数据文件夹中，npm run reset 移开的数据在它旁边名为“文件夹名-backup-时间”的文件夹中）。`;
   return new DataFileError(
-    'corrupt',
+    problem,
     `数据文件 ${file} 已损坏（${what}），程序不会读写它。${where}也可以运行 npm run reset：损坏的数据会被移到一旁保存，然后重新写入演示数据。`,
   );
 }
@@ -128,10 +130,7 @@ function corrupt(dir: string, what: string): DataFileError {
 function explain(e: unknown, dir: string): unknown {
   if (e instanceof DataFileError) return e;
   const code = (e as { code?: unknown }).code;
-  if (code === 'SQLITE_NOTADB') {
-    const error = corrupt(dir, '不是 SQLite 数据库文件，可能被其他文件覆盖');
-    return new DataFileError('not-a-database', error.message);
-  }
+  if (code === 'SQLITE_NOTADB') return corrupt(dir, '不是 SQLite 数据库文件，可能被其他文件覆盖', 'not-a-database');
   if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) return corrupt(dir, (e as Error).message);
   return e;
 }
