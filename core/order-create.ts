@@ -30,6 +30,9 @@ export const MAX_WINDOW = 7 * 24 * HOUR;
 /** A window that started a little while ago is fine ("now"); one that ended is not. */
 const GRACE = HOUR;
 
+/** The deadlines an order of this service is given when placed: the service's own, else the community's defaults. */
+export const serviceDeadlines = (item: ServiceItem, defaults: StageDeadlines): StageDeadlines => item.deadlines ?? defaults;
+
 /** 点单: a resident (or someone caring for the household) orders a service. */
 export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result<{ order: Order; event: OrderEvent; effects: Effect[] }, AppError> {
   const { actor, now, item, household, compound, building } = ctx;
@@ -47,7 +50,7 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
   const photos = checkPhotos(input.photos, ctx.photoUploaded);
   if (!photos.ok) return photos;
 
-  const sla = item.deadlines ?? ctx.defaultDeadlines;
+  const sla = serviceDeadlines(item, ctx.defaultDeadlines);
   const order: Order = {
     id: ctx.id,
     version: 1,

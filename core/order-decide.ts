@@ -76,9 +76,3 @@ export function decide(order: Order, action: OrderAction, expectedVersion: numbe
 
 /** The actions the actor could take on the order now: what the app shows as buttons. */
 export const availableActions = (order: Order, who: Who): ActionType[] => ACTION_TYPES.filter((type) => check(order, type, who).ok);
-
-/** Explains why an action is unavailable, for the tests and for disabled buttons. */
-export const whyNot = (order: Order, type: ActionType, who: Who): AppError | null => {
-  const r = check(order, type, who);
-  return r.ok ? null : r.error;
-};

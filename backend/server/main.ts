@@ -1,3 +1,4 @@
+import { DataFileError } from '../storage/embedded/data-file';
 import { openSqliteStore } from '../storage/embedded/sqlite-store';
 import type { Store } from '../storage/port';
 import { timeOrderedId, type Deps } from '../runtime/deps';
@@ -54,6 +55,7 @@ async function demoMonth(store: Store): Promise<DemoMonthReport | null> {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // A data file that cannot be opened is explained in its message; a stack trace would bury it.
+  console.error(e instanceof DataFileError ? e.message : e);
   process.exit(1);
 });

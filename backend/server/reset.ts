@@ -1,24 +1,18 @@
-import fs from 'node:fs';
-import { openSqliteStore } from '../storage/embedded/sqlite-store';
 import { serverConfig } from './config';
-import { playDemoMonth } from './demo-month';
-import { seedDemo } from './seed';
+import { NotADataFolder, resetData } from './reset-data';
 
 /**
- * `npm run reset`: deletes the local data (even of an older format) and seeds the demo community
- * again, with a month of its orders up to now.
+ * `npm run reset`: moves the local data aside to a dated folder beside it (nothing is deleted) and
+ * seeds the demo community again, with a month of its orders up to now.
  */
 async function main() {
   const { dataDir } = serverConfig();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const store = openSqliteStore(dataDir);
-  await seedDemo(store);
-  const month = await playDemoMonth(store);
-  await store.close();
-  console.log(`已重置本地数据并写入演示数据（近一个月的 ${month.orders} 张工单）：${dataDir}`);
+  const { movedTo, orders } = await resetData(dataDir);
+  if (movedTo) console.log(`原数据（含照片）已移到 ${movedTo}，需要时可停止服务后移回。`);
+  console.log(`已写入演示数据（近一个月的 ${orders} 张工单）：${dataDir}`);
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof NotADataFolder ? e.message : e);
   process.exit(1);
 });

@@ -153,7 +153,7 @@ describe('opening a store written by an older version', () => {
     return { version, sql };
   };
 
-  it('migrates it in place, keeping every stored reply', async () => {
+  it('migrates it in place after copying it beside itself, keeping every stored reply', async () => {
     const at = path.join(dir, 'v1');
     const file = path.join(at, 'red-property.sqlite');
     const o = makeOrder({ id: 'm1' });
@@ -163,8 +163,11 @@ describe('opening a store written by an older version', () => {
     downgradeToV1(file);
     expect(inspect(file).version).toBe(1);
 
-    const s2 = openSqliteStore(at);
+    const s2 = openSqliteStore(at, { log: () => {} });
     expect(inspect(file)).toEqual({ version: 2, sql: expect.not.stringContaining('WITHOUT ROWID') });
+    const [backup, ...more] = fs.readdirSync(at).filter((f) => f.startsWith('red-property.sqlite.backup-v1-'));
+    expect(more).toEqual([]);
+    expect(inspect(path.join(at, backup!))).toEqual({ version: 1, sql: expect.stringContaining('WITHOUT ROWID') });
     expect(await s2.getReply('old-key')).toEqual(makeReply('old-key'));
     expect(await s2.getOrder('m1')).toEqual(o);
     // The migrated key still guards against a second use.
@@ -172,13 +175,13 @@ describe('opening a store written by an older version', () => {
     await s2.close();
   });
 
-  it('refuses one written by a newer version, saying how to start afresh', async () => {
+  it('refuses one written by a newer version, saying to upgrade the program', async () => {
     const at = path.join(dir, 'future');
     await openSqliteStore(at).close();
     const db = new Database(path.join(at, 'red-property.sqlite'));
     db.pragma('user_version = 99');
     db.close();
-    expect(() => openSqliteStore(at)).toThrow(/数据文件版本 99.*npm run reset/);
+    expect(() => openSqliteStore(at)).toThrow(/数据版本 99.*请升级程序/);
   });
 });
 

@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import {
   OPEN_FOR_WORKER,
@@ -20,7 +18,7 @@ import { GROUP_SQL, filterWhere } from './order-sql';
 import { METRIC_SUMS_SQL, rollUp } from './metric-sql';
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
-import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema-sql';
+import { openDataFile, type OpenOptions } from './data-file';
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
 
@@ -49,43 +47,13 @@ function derivedColumns(o: Order): Record<(typeof MUTABLE)[number][1], number | 
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
- * Creates the tables of a fresh store, or brings an older one up to SCHEMA_VERSION one step at a
- * time, each step with its version bump in one transaction (a crash mid-way leaves the old version).
- */
-function migrate(db: Database.Database, dir: string) {
-  const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders'").get();
-  let version = fresh ? SCHEMA_VERSION : (db.pragma('user_version', { simple: true }) as number);
-  const refuse = (): never => {
-    db.close();
-    throw new Error(`数据文件版本 ${version} 与程序版本 ${SCHEMA_VERSION} 不符：请运行 npm run reset 重建本地数据（${dir}）`);
-  };
-  if (version > SCHEMA_VERSION) refuse();
-  while (version < SCHEMA_VERSION) {
-    const step = MIGRATIONS[version] ?? refuse();
-    db.transaction(() => {
-      db.exec(step);
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
-    version += 1;
-  }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
-
-/**
  * The embedded default: SQLite through better-sqlite3, in WAL mode with synchronous=FULL, so a
  * commit that returned is on disk and a killed process loses nothing it acknowledged. Commits run
  * in IMMEDIATE transactions, those asked for together sharing one (group commit); the version
  * check makes each a compare-and-set.
  */
-export function openSqliteStore(dir: string): Store {
-  fs.mkdirSync(dir, { recursive: true });
-  const db = new Database(path.join(dir, 'red-property.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db, dir);
+export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
+  const db = openDataFile(dir, options);
 
   const st = {
     refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
