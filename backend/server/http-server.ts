@@ -9,6 +9,7 @@ import { isLoopback } from './config';
 import { serveDev, type DevMode } from './dev-routes';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
 import { hostRefusal, ownHosts, writeRefusal } from './request-guard';
+import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { handleUpload, serveUpload, uploadedPhotos } from './uploads';
 
@@ -55,6 +56,7 @@ export function createServer(opts: ServerOptions): http.Server {
   let hosts: ReadonlySet<string> = new Set();
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const foreign = hostRefusal(req, hosts);
     if (foreign) return failure(res, foreign);
     // A target like "//%ZZ/a" parses as a bad host: answer it as the bad request it is.
@@ -110,7 +112,7 @@ export function createServer(opts: ServerOptions): http.Server {
       res.writeHead(302, { Location: `/#/board/pages/index/index?community=${encodeURIComponent(community)}` });
       return void res.end();
     }
-    return serveStatic(opts.h5Dir, url.pathname, res);
+    return serveStatic(opts.h5Dir, url.pathname, req, res);
   }
 
   const server = http.createServer((req, res) => {
