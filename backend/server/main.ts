@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { configRefusal, serverConfig } from './config';
 import { playDemoMonth, type DemoMonthReport } from './demo-month';
 import { createServer } from './http-server';
+import { warmStatic } from './static-files';
 import { adjustableClock, startSweeper } from './scheduler';
 import { seedIfEmpty } from './seed';
 
@@ -53,6 +54,7 @@ async function main() {
         ? ' (demo data seeded, without its month of orders)'
         : '';
     console.log(`data: ${config.dataDir}${demo}`);
+    void warmStatic(config.h5Dir);
   });
   const stop = () => {
     sweeper.stop();
