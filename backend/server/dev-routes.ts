@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fail, ok, statusOf, type AppError, type Result } from '@core';
+import { err, ok, statusOf, type AppError, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
-import { readBody, sendJson } from './http-io';
+import { readBody, refusal, sendJson } from './http-io';
 
 /**
  * Dev mode's own controls, for demos and browser tests on one machine. Present at all, the server
@@ -15,6 +15,7 @@ export interface DevMode {
 
 /** A year: enough to walk any deadline, escalation or month end past. */
 export const MAX_CLOCK_MINUTES = 525_600;
+const invalid = (details: Readonly<Record<string, string>>) => err(refusal('INPUT.INVALID', details));
 const CLOCK_RULE = `应为 1 到 ${MAX_CLOCK_MINUTES} 之间的整数（分钟）`;
 
 /** The minutes in a `POST /api/dev/clock` body: exactly `{"minutes": <integer 1..525600>}`, nothing coerced. */
@@ -23,14 +24,14 @@ export function clockMinutes(text: string): Result<number, AppError> {
   try {
     body = JSON.parse(text);
   } catch {
-    return fail('INPUT.INVALID', { '(root)': '不是合法的 JSON' });
+    return invalid({ '(root)': '不是合法的 JSON' });
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('INPUT.INVALID', { '(root)': '应为 {"minutes": 分钟数}' });
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid({ '(root)': '应为 {"minutes": 分钟数}' });
   const extra = Object.keys(body).filter((key) => key !== 'minutes');
-  if (extra.length) return fail('INPUT.INVALID', Object.fromEntries(extra.map((key) => [key, '不认识的字段'])));
+  if (extra.length) return invalid(Object.fromEntries(extra.map((key) => [key, '不认识的字段'])));
   const { minutes } = body as { minutes?: unknown };
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_CLOCK_MINUTES) {
-    return fail('INPUT.INVALID', { minutes: CLOCK_RULE });
+    return invalid({ minutes: CLOCK_RULE });
   }
   return ok(minutes);
 }

@@ -8,7 +8,7 @@ import type { Deps } from '../runtime/deps';
 import { isLoopback } from './config';
 import { serveDev, type DevMode } from './dev-routes';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
-import { hostRefusal, ownHosts, writeRefusal } from './request-guard';
+import { bodyKindOf, hostRefusal, ownHosts, writeRefusal } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { handleUpload, serveUpload, uploadedPhotos } from './uploads';
@@ -68,13 +68,14 @@ export function createServer(opts: ServerOptions): http.Server {
     }
     const devUserId = dev ? String(req.headers['x-dev-user'] ?? '') : '';
     const caller: Caller = devUserId ? { devUserId } : null;
+    const kind = bodyKindOf(url.pathname);
+    const refused = kind && writeRefusal(req, kind);
+    if (refused) return failure(res, refused);
 
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
     const fn = FUNCTION_PATH.exec(url.pathname);
     if (fn) {
       if (req.method !== 'POST') return failure(res, appError('INPUT.INVALID', undefined, '请用 POST 调用'));
-      const refused = writeRefusal(req, 'json');
-      if (refused) return failure(res, refused);
       const name = fn[1]!;
       if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND', { name }));
       let event: unknown;
@@ -88,14 +89,8 @@ export function createServer(opts: ServerOptions): http.Server {
       const reply = await FUNCTIONS[name](event, caller, deps);
       return sendJson(res, statusOfEnvelope(reply), reply);
     }
-    if (url.pathname.startsWith('/api/dev/') && dev) {
-      const refused = writeRefusal(req, 'json');
-      if (refused) return failure(res, refused);
-      if (await serveDev(req, res, url.pathname, deps, dev)) return;
-    }
+    if (url.pathname.startsWith('/api/dev/') && dev && (await serveDev(req, res, url.pathname, deps, dev))) return;
     if (url.pathname === '/api/files' && req.method === 'POST') {
-      const refused = writeRefusal(req, 'image');
-      if (refused) return failure(res, refused);
       const user = await resolveUser(deps.store, caller);
       if (!user.ok) return failure(res, user.error);
       return handleUpload(req, res, opts.filesDir, () => deps.newId('f'), user.value.id);

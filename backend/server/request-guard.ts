@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { appError, type AppError } from '@core';
+import type { AppError } from '@core';
+import { refusal } from './http-io';
 
 /** The `Host` values this server answers to: its loopback names and any configured name, each with the bound port. */
 export function ownHosts(port: number, extraNames: readonly string[] = []): Set<string> {
@@ -22,6 +23,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a state-changing route accepts as its body. */
 export type BodyKind = 'json' | 'image';
 
+/** The body a route takes when written to: photos as images, functions and dev controls as JSON; null for the rest. */
+export function bodyKindOf(pathname: string): BodyKind | null {
+  if (pathname === '/api/files') return 'image';
+  if (pathname.startsWith('/api/functions/') || pathname.startsWith('/api/dev/')) return 'json';
+  return null;
+}
+
 const JSON_TYPE = 'application/json';
 
 const mediaType = (req: IncomingMessage) =>
@@ -36,7 +44,7 @@ const mediaType = (req: IncomingMessage) =>
  */
 export function hostRefusal(req: IncomingMessage, hosts: ReadonlySet<string>): AppError | null {
   const host = String(req.headers.host ?? '').toLowerCase();
-  return hosts.has(host) ? null : appError('AUTH.FORBIDDEN', { Host: '不是本服务的地址，请通过本服务自己的地址访问' });
+  return hosts.has(host) ? null : refusal('AUTH.FORBIDDEN', { Host: '不是本服务的地址，请通过本服务自己的地址访问' });
 }
 
 /**
@@ -47,12 +55,12 @@ export function writeRefusal(req: IncomingMessage, accepts: BodyKind): AppError 
   if (SAFE_METHODS.has(req.method ?? 'GET')) return null;
   const origin = req.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${String(req.headers.host ?? '').toLowerCase()}`) {
-    return appError('AUTH.FORBIDDEN', { Origin: '不接受其他网站发来的请求' });
+    return refusal('AUTH.FORBIDDEN', { Origin: '不接受其他网站发来的请求' });
   }
   const type = mediaType(req);
-  if (accepts === 'json' && type !== JSON_TYPE) return appError('INPUT.INVALID', { 'Content-Type': '应为 application/json' });
+  if (accepts === 'json' && type !== JSON_TYPE) return refusal('INPUT.INVALID', { 'Content-Type': '应为 application/json' });
   // No image type is a CORS "simple" type: another site's page cannot send one without a preflight we never grant.
   // Which images exactly is the upload's own check.
-  if (accepts === 'image' && !type.startsWith('image/')) return appError('INPUT.INVALID', { file: '只能上传图片' });
+  if (accepts === 'image' && !type.startsWith('image/')) return refusal('INPUT.INVALID', { file: '只能上传图片' });
   return null;
 }
