@@ -17,20 +17,26 @@ export function ownHosts(port: number, extraNames: readonly string[] = []): Set<
 
 const bracketed = (name: string) => (name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
 
-/** Methods that only read; everything else changes state and passes the write checks. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * What a state-changing route accepts as its body: JSON, or (a photo upload) any type that a page of
+ * another site cannot send without a CORS preflight, which this server never grants. The upload
+ * itself decides what an image is, by its bytes.
+ */
+export type BodyKind = 'json' | 'upload';
 
-/** What a state-changing route accepts as its body. */
-export type BodyKind = 'json' | 'image';
-
-/** The body a route takes when written to: photos as images, functions and dev controls as JSON; null for the rest. */
+/** The body a route takes when written to: photos as uploads, functions and dev controls as JSON; null for the rest. */
 export function bodyKindOf(pathname: string): BodyKind | null {
-  if (pathname === '/api/files') return 'image';
+  if (pathname === '/api/files') return 'upload';
   if (pathname.startsWith('/api/functions/') || pathname.startsWith('/api/dev/')) return 'json';
   return null;
 }
 
+/** Methods that only read; everything else changes state and passes the write checks. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 const JSON_TYPE = 'application/json';
+/** The types a cross-site form or fetch sends without asking first ("CORS simple"); no type at all is one of them. */
+const CROSS_SITE_TYPES = new Set(['', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
 
 const mediaType = (req: IncomingMessage) =>
   String(req.headers['content-type'] ?? '')
@@ -59,8 +65,6 @@ export function writeRefusal(req: IncomingMessage, accepts: BodyKind): AppError 
   }
   const type = mediaType(req);
   if (accepts === 'json' && type !== JSON_TYPE) return refusal('INPUT.INVALID', { 'Content-Type': '应为 application/json' });
-  // No image type is a CORS "simple" type: another site's page cannot send one without a preflight we never grant.
-  // Which images exactly is the upload's own check.
-  if (accepts === 'image' && !type.startsWith('image/')) return refusal('INPUT.INVALID', { file: '只能上传图片' });
+  if (accepts === 'upload' && CROSS_SITE_TYPES.has(type)) return refusal('INPUT.INVALID', { 'Content-Type': '应为图片的类型，如 image/jpeg' });
   return null;
 }

@@ -95,10 +95,13 @@ describe('state-changing requests: only JSON, only from its own pages (no cross-
     expect(t.dump()).toBe(before);
   });
 
-  it('takes a photo upload from its own page as an image type, and refuses one from another site or as text', async () => {
+  it('takes a photo upload from its own page as an image type, and refuses one from another site or of a type a form can send', async () => {
     const upload = (headers: Record<string, string>) => post('/api/files', { 'X-Dev-User': resident.user, ...headers }, PNG);
     expect((await upload({ 'Content-Type': 'image/png', Origin: ATTACKER })).status).toBe(403);
-    expect((await upload({ 'Content-Type': 'text/plain', Origin: own() })).status).toBe(400);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+      const reply = await upload(type ? { 'Content-Type': type } : {});
+      expect([type, reply.status, Object.keys(reply.json.error.details ?? {})]).toEqual([type, 400, ['Content-Type']]);
+    }
     const mine = await upload({ 'Content-Type': 'image/png', Origin: own() });
     expect(mine.status).toBe(200);
     expect(mine.json.data.fileId).toMatch(/^f[a-z0-9]+\.png$/);
