@@ -18,7 +18,8 @@ const [dataDir, h5Dir, seed] = process.argv.slice(2) as [string, string, string 
 async function main() {
   const store = openSqliteStore(dataDir);
   if (seed === 'seed') await seedBench(store);
-  const server = createServer({ deps: benchDeps(store), h5Dir, filesDir: path.join(dataDir, 'files') });
+  // Dev mode: the load names its callers in X-Dev-User, as `npm start` lets a tester do.
+  const server = createServer({ deps: benchDeps(store), h5Dir, filesDir: path.join(dataDir, 'files'), dev: {} });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const session = new Session();

@@ -6,6 +6,11 @@ import type { Limits } from './rate-limit';
 export interface Deps {
   readonly store: Store;
   readonly now: () => number;
+  /**
+   * The real calendar, where `now` may have been moved forward (the local server's dev clock).
+   * Absent, `now` is the real calendar. Publishing a month freezes it for good, so it checks both.
+   */
+  readonly realNow?: () => number;
   readonly newId: (prefix: string) => string;
   /** Per-user limits on floodable actions; absent in tests and benchmarks that need volume. */
   readonly limits?: Limits;

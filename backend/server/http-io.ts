@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { appError, type AppError } from '@core';
 
 /** Thrown by readBody when the client sends more than allowed. */
 export class BodyTooLarge extends Error {}
@@ -40,3 +41,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   });
   res.end(text);
 }
+
+/**
+ * A refusal naming the request's parts at fault (`Host`, `Origin`, `Content-Type`, a body field),
+ * for codes whose message takes no parameters.
+ */
+export const refusal = (code: 'AUTH.FORBIDDEN' | 'INPUT.INVALID', details: Readonly<Record<string, string>>): AppError => ({ ...appError(code), details });

@@ -1,10 +1,15 @@
 import http from 'node:http';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { appError, statusOf, type AppError, type Envelope } from '@core';
 import { FUNCTIONS, isFunctionName } from '../functions/registry';
-import { resolveUser } from '../runtime/caller';
+import { resolveUser, type Caller } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
+import { isLoopback } from './config';
+import { serveDev, type DevMode } from './dev-routes';
 import { BodyTooLarge, readBody, sendJson } from './http-io';
+import { bodyKindOf, hostRefusal, ownHosts, writeRefusal } from './request-guard';
+import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { handleUpload, serveUpload, uploadedPhotos } from './uploads';
 
@@ -16,9 +21,18 @@ export interface ServerOptions {
   readonly filesDir: string;
   /** Largest function event accepted, in bytes. */
   readonly maxBody?: number;
-  /** Local-only controls: move the clock forward and sweep at once (demos and browser tests). */
-  readonly dev?: { readonly advanceClock: (ms: number) => void; readonly sweepNow: () => Promise<unknown> };
+  /**
+   * Dev mode: requests name their demo user in `X-Dev-User`, `/api/dev/*` answers. Only on loopback
+   * (the server closes itself if bound elsewhere). Absent, no request carries an identity: only the
+   * public board, its data and the health check answer.
+   */
+  readonly dev?: DevMode;
+  /** Names besides loopback that clients use in `Host` (the configured host); any other is refused. */
+  readonly names?: readonly string[];
 }
+
+/** Thrown (as the server's 'error') when dev mode is bound to an address other machines reach. */
+export class DevModeOffLoopback extends Error {}
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
 const FUNCTION_PATH = /^\/api\/functions\/([A-Za-z0-9_-]{1,40})$/;
@@ -30,14 +44,21 @@ export const statusOfEnvelope = (e: Envelope<unknown>) => (e.ok ? 200 : statusOf
 
 /**
  * The local server: the very same function handlers as CloudBase runs, over HTTP, plus the H5 app.
- * The caller is the demo user named in `X-Dev-User`; this header exists only here.
+ * It answers only to its own names (`Host`), takes writes only as its own JSON (or image) from its
+ * own pages (`Origin`), and in dev mode knows the caller as the demo user named in `X-Dev-User`.
  */
 export function createServer(opts: ServerOptions): http.Server {
   // Photos on orders must be ones uploaded here, by the same person, unless the caller knows better.
   const deps: Deps = opts.deps.photos ? opts.deps : { ...opts.deps, photos: uploadedPhotos(opts.filesDir) };
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
+  const dev = opts.dev ?? null;
+  // Known once the port is: until then no Host is ours.
+  let hosts: ReadonlySet<string> = new Set();
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const foreign = hostRefusal(req, hosts);
+    if (foreign) return failure(res, foreign);
     // A target like "//%ZZ/a" parses as a bad host: answer it as the bad request it is.
     let url: URL;
     try {
@@ -45,8 +66,11 @@ export function createServer(opts: ServerOptions): http.Server {
     } catch {
       return failure(res, appError('INPUT.INVALID', { path: '请求地址格式不正确' }));
     }
-    const devUserId = String(req.headers['x-dev-user'] ?? '');
-    const caller = devUserId ? { devUserId } : null;
+    const devUserId = dev ? String(req.headers['x-dev-user'] ?? '') : '';
+    const caller: Caller = devUserId ? { devUserId } : null;
+    const kind = bodyKindOf(url.pathname);
+    const refused = kind && writeRefusal(req, kind);
+    if (refused) return failure(res, refused);
 
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
     const fn = FUNCTION_PATH.exec(url.pathname);
@@ -65,30 +89,15 @@ export function createServer(opts: ServerOptions): http.Server {
       const reply = await FUNCTIONS[name](event, caller, deps);
       return sendJson(res, statusOfEnvelope(reply), reply);
     }
-    if (url.pathname === '/api/dev/users' && req.method === 'GET') {
-      const users = await deps.store.listRefs('users');
-      return sendJson(res, 200, { ok: true, data: { users: users.map(({ id, name, roles }) => ({ id, name, roles })) } });
-    }
-    if (url.pathname === '/api/dev/clock' && req.method === 'POST' && opts.dev) {
-      let minutes = NaN;
-      try {
-        minutes = Number(JSON.parse((await readBody(req, 1024)).toString('utf8') || '{}').minutes);
-      } catch (e) {
-        if (e instanceof BodyTooLarge) throw e;
-      }
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 60 * 24 * 60) {
-        return failure(res, appError('INPUT.INVALID', { minutes: '应为0到86400之间的整数' }));
-      }
-      opts.dev.advanceClock(minutes * 60_000);
-      const sweep = await opts.dev.sweepNow();
-      return sendJson(res, 200, { ok: true, data: { now: deps.now(), sweep } });
-    }
+    if (url.pathname.startsWith('/api/dev/') && dev && (await serveDev(req, res, url.pathname, deps, dev))) return;
     if (url.pathname === '/api/files' && req.method === 'POST') {
       const user = await resolveUser(deps.store, caller);
       if (!user.ok) return failure(res, user.error);
       return handleUpload(req, res, opts.filesDir, () => deps.newId('f'), user.value.id);
     }
     if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {
+      // Photos are private: without dev mode nobody is known, so nobody is shown one.
+      if (!dev) return failure(res, appError('AUTH.NO_IDENTITY'));
       return serveUpload(res, opts.filesDir, path.basename(url.pathname));
     }
     if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
@@ -98,10 +107,10 @@ export function createServer(opts: ServerOptions): http.Server {
       res.writeHead(302, { Location: `/#/board/pages/index/index?community=${encodeURIComponent(community)}` });
       return void res.end();
     }
-    return serveStatic(opts.h5Dir, url.pathname, res);
+    return serveStatic(opts.h5Dir, url.pathname, req, res);
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));
       console.error('[server] unexpected failure', e);
@@ -109,4 +118,15 @@ export function createServer(opts: ServerOptions): http.Server {
       else res.end();
     });
   });
+  server.on('listening', () => {
+    const address = server.address() as AddressInfo;
+    if (dev && !isLoopback(address.address)) {
+      // Emitted before the first connection can be accepted: nobody on the network ever reaches dev mode.
+      server.close();
+      server.emit('error', new DevModeOffLoopback(`dev mode refused on ${address.address}: it lets anyone act as any user`));
+      return;
+    }
+    hosts = ownHosts(address.port, opts.names);
+  });
+  return server;
 }

@@ -3,38 +3,59 @@ import { openSqliteStore } from '../storage/embedded/sqlite-store';
 import type { Store } from '../storage/port';
 import { timeOrderedId, type Deps } from '../runtime/deps';
 import { defaultLimits } from '../runtime/rate-limit';
-import { serverConfig } from './config';
+import type { AddressInfo } from 'node:net';
+import { configRefusal, serverConfig } from './config';
 import { playDemoMonth, type DemoMonthReport } from './demo-month';
 import { createServer } from './http-server';
+import { warmStatic } from './static-files';
 import { adjustableClock, startSweeper } from './scheduler';
 import { seedIfEmpty } from './seed';
 
 /**
- * `npm run server`: the embedded store, demo data on first start (the community and a month of its
- * orders), the functions and the H5 app on one port.
+ * `npm run server` (and, in dev mode, `npm start`): the embedded store, demo data on first start
+ * (the community and a month of its orders), the functions and the H5 app on one port.
  */
 async function main() {
   const config = serverConfig();
+  const refusal = configRefusal(config);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   const store = openSqliteStore(config.dataDir);
   const seeded = await seedIfEmpty(store);
   const month = seeded ? await demoMonth(store) : null;
+  // Only dev mode moves the clock; publishing still goes by the real calendar (Deps.realNow).
   const clock = adjustableClock();
-  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits() };
+  const deps: Deps = { store, now: clock.now, realNow: Date.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits() };
   const sweeper = startSweeper(deps, config.sweepEveryMs);
   const server = createServer({
     deps,
     h5Dir: config.h5Dir,
     filesDir: config.filesDir,
-    dev: { advanceClock: clock.advance, sweepNow: sweeper.sweepNow },
+    dev: config.dev ? { advanceClock: clock.advance, sweepNow: sweeper.sweepNow } : undefined,
+    names: [config.host, config.serverName].filter((name): name is string => !!name && !WILDCARD.has(name)),
+  });
+  server.on('error', (e) => {
+    console.error(`红色物业 · 社区服务 could not start: ${e.message}`);
+    process.exit(1);
   });
   server.listen(config.port, config.host, () => {
-    console.log(`红色物业 · 社区服务 running at http://localhost:${config.port}/`);
+    const { address, port } = server.address() as AddressInfo;
+    const shown = address.includes(':') ? `[${address}]` : address;
+    console.log(`红色物业 · 社区服务 running at http://${shown}:${port}/`);
+    console.log(
+      config.dev
+        ? 'dev mode: demo users (X-Dev-User) and /api/dev/* are on, for this machine only'
+        : 'without dev mode: only the public board (/board) and /api/health answer; start with --dev (npm start) for the demo users',
+    );
     const demo = month
       ? ` (demo data seeded: a month of ${month.orders} orders, ${month.ms} ms)`
       : seeded
         ? ' (demo data seeded, without its month of orders)'
         : '';
     console.log(`data: ${config.dataDir}${demo}`);
+    void warmStatic(config.h5Dir);
   });
   const stop = () => {
     sweeper.stop();
@@ -43,6 +64,9 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+/** Addresses that mean "every interface": nobody sends them as a Host. */
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 
 /** The demo month on a fresh store; if it fails, the server still starts, and says how to start over. */
 async function demoMonth(store: Store): Promise<DemoMonthReport | null> {

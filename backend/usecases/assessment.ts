@@ -36,7 +36,8 @@ export async function publishAssessment(deps: Deps, actor: Actor, month: string)
   if (!draft.ok) return draft;
   if (draft.value.publishedAt !== null) return fail('ASSESSMENT.ALREADY_PUBLISHED');
   const now = deps.now();
-  if (monthRange(month)!.to > now) return fail('ASSESSMENT.MONTH_NOT_OVER');
+  // A moved clock must not freeze a month the real calendar has not finished (or even begun).
+  if (monthRange(month)!.to > Math.min(now, deps.realNow?.() ?? now)) return fail('ASSESSMENT.MONTH_NOT_OVER');
   const frozen: Assessment = { ...draft.value, publishedAt: now, publishedBy: actor.user.id };
   return (await deps.store.insertRef('assessments', frozen)) ? ok(frozen) : fail('ASSESSMENT.ALREADY_PUBLISHED');
 }

@@ -16,10 +16,13 @@ async function step(orderId: string, user: string, role: string, action: string,
   await running().api('orders', user, { action, role, orderId, version: order.version, requestId: `e2e-${action}-${Date.now()}`, input });
 }
 
-/** Waits until every visible chart canvas has something drawn on it (uCharts draws asynchronously). */
+/**
+ * Waits until every visible chart canvas has something drawn on it (uCharts draws asynchronously);
+ * resolves to how many there are. A function, not a string: the page's CSP allows no eval.
+ */
 async function chartsDrawn(page: Page): Promise<number> {
-  const drawn = () =>
-    [...document.querySelectorAll('canvas')]
+  const drawn = await page.waitForFunction(() => {
+    const inks = [...document.querySelectorAll('canvas')]
       .filter((c) => c.getBoundingClientRect().width > 0)
       .map((c) => {
         const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -27,8 +30,9 @@ async function chartsDrawn(page: Page): Promise<number> {
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) ink++;
         return ink;
       });
-  await page.waitForFunction(`(${drawn.toString()})().length > 0 && (${drawn.toString()})().every((ink) => ink > 0)`);
-  return (await page.evaluate(drawn)).length;
+    return inks.length > 0 && inks.every((ink) => ink > 0) ? inks.length : 0;
+  });
+  return (await drawn.jsonValue()) as number;
 }
 
 /** Waits for the success toast to come and go, so the screenshot shows the page. */

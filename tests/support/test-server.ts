@@ -9,6 +9,7 @@ import type { Limits } from '@backend/runtime/rate-limit';
 import { createServer } from '@backend/server/http-server';
 import { seedDemo } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { runSweep } from '@backend/usecases/sweep';
 import type { Store } from '@backend/storage/port';
 import { perTest } from './per-test';
 import { dumpStore } from './store-file';
@@ -42,11 +43,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  readonly limits?: Limits;
+  readonly start?: number;
+  /** Dev mode (X-Dev-User, /api/dev/*, the dev clock moving `clock`), as `npm start` runs; on unless false. */
+  readonly dev?: boolean;
+  /** The real calendar, when a test moves the clock past it (publishing goes by both). */
+  readonly realNow?: number;
+  /** The H5 build to serve; none by default (the placeholder page). */
+  readonly h5Dir?: string;
+}
+
 /**
  * The real local server, in-process, on an ephemeral port, over a fresh temp data dir seeded with the
- * demo community. Ids come from the production generator; rate limits are off unless given.
+ * demo community, in dev mode unless told otherwise. Ids come from the production generator; rate
+ * limits are off unless given.
  */
-export async function startTestServer(opts: { limits?: Limits; start?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-http-'));
   let now = opts.start ?? START;
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
@@ -57,8 +70,16 @@ export async function startTestServer(opts: { limits?: Limits; start?: number } 
   async function open(seed: boolean) {
     store = openSqliteStore(dataDir);
     if (seed) await seedDemo(store);
-    const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix, clock.now()), limits: opts.limits };
-    server = createServer({ deps, h5Dir: path.join(dataDir, 'no-h5'), filesDir: path.join(dataDir, 'files') });
+    const realNow = opts.realNow;
+    const deps: Deps = {
+      store,
+      now: clock.now,
+      realNow: realNow === undefined ? undefined : () => realNow,
+      newId: (prefix) => timeOrderedId(prefix, clock.now()),
+      limits: opts.limits,
+    };
+    const dev = opts.dev === false ? undefined : { advanceClock: clock.advance, sweepNow: () => runSweep(deps) };
+    server = createServer({ deps, h5Dir: opts.h5Dir ?? path.join(dataDir, 'no-h5'), filesDir: path.join(dataDir, 'files'), dev });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
@@ -114,5 +135,5 @@ export async function startTestServer(opts: { limits?: Limits; start?: number } 
  * A fresh test server for each test of the file (or describe): started before it, closed after it.
  * Limits are given as a factory (`defaultLimits`), since limiters keep counts: each test gets its own.
  */
-export const useTestServer = (opts: { limits?: () => Limits; start?: number } = {}): TestServer =>
-  perTest(() => startTestServer({ start: opts.start, limits: opts.limits?.() }));
+export const useTestServer = (opts: Omit<TestServerOptions, 'limits'> & { limits?: () => Limits } = {}): TestServer =>
+  perTest(() => startTestServer({ ...opts, limits: opts.limits?.() }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
 import { adjustableClock, startSweeper } from '@backend/server/scheduler';
 import { createServer } from '@backend/server/http-server';
@@ -40,11 +40,16 @@ export interface AppUnderTest {
   captureFailure(name: string): Promise<void>;
   /** Moves the server's clock forward and sweeps, as `POST /api/dev/clock` does. */
   advance(minutes: number): Promise<void>;
+  /** Every Content-Security-Policy violation a page of this app reported so far (each fails the test it happened in). */
+  readonly cspViolations: string[];
   close(): Promise<void>;
 }
 
-/** The real local server over a fresh demo community, serving the built H5 app, and a headless Chromium. */
-export async function startApp(): Promise<AppUnderTest> {
+/**
+ * The real local server over a fresh demo community, serving the built H5 app, and a headless
+ * Chromium. In dev mode (as `npm start`) unless told otherwise: then only the public board works.
+ */
+export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist-h5 is missing: run `npx taro build --type h5` (npm test does)');
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-e2e-'));
@@ -57,22 +62,28 @@ export async function startApp(): Promise<AppUnderTest> {
     deps,
     h5Dir: H5_DIR,
     filesDir: path.join(dataDir, 'files'),
-    dev: { advanceClock: clock.advance, sweepNow: sweeper.sweepNow },
+    dev: opts.dev === false ? undefined : { advanceClock: clock.advance, sweepNow: sweeper.sweepNow },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const pages: Page[] = [];
+  const cspViolations: string[] = [];
 
   return {
     url,
     store,
     browser,
+    cspViolations,
     async pageAs(userId) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       pages.push(page);
+      // Chromium reports a blocked script, style, image or request on the console, naming the policy.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/.test(message.text())) cspViolations.push(message.text());
+      });
       await page.goto(url);
       // Pick the demo user the way a tester does: by name on the start page.
       const user = await store.getRef('users', userId);
@@ -119,16 +130,19 @@ export async function shot(page: Page, name: string): Promise<void> {
  * Registers the spec file's hooks: one app (server + browser) for the file, closed at its end, and a
  * screenshot of every open page when a step fails. Returns the running app.
  */
-export function useApp(): () => AppUnderTest {
+export function useApp(opts: { dev?: boolean } = {}): () => AppUnderTest {
   let app: AppUnderTest | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(opts);
   }, 60_000);
   afterAll(async () => {
     await app?.close();
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') await app?.captureFailure(ctx.task.name.slice(0, 12));
+    // The server's policy must let the app do everything it does: a violation is a broken screen.
+    const violations = app?.cspViolations.splice(0) ?? [];
+    expect(violations).toEqual([]);
   });
   return () => {
     if (!app) throw new Error('the app has not started');
