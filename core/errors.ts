@@ -22,6 +22,7 @@ export const ERRORS = {
   'ORDER.REWORK_WINDOW_PASSED': { status: 409, message: '已超过完工后72小时，不能申请返工，可向社区投诉' },
   'ORDER.REASON_REQUIRED': { status: 400, message: '请填写原因' },
   'ORDER.SAME_ASSIGNEE': { status: 409, message: '转单对象与当前处理人相同' },
+  'ORDER.COMPLAINT_OPEN': { status: 409, message: '您对这张工单的投诉正在等待社区答复，答复后才能再次投诉' },
   'FILE.NOT_FOUND': { status: 404, message: '图片不存在' },
   'SERVICE.NOT_FOUND': { status: 404, message: '该服务项目不存在或已下架' },
   'HOUSEHOLD.NOT_YOURS': { status: 403, message: '只能为本人或结对的住户下单' },
