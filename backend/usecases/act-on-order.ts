@@ -54,7 +54,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   const earlier = await earlierReply<{ order: OrderView }>(deps, m);
   if (earlier) return earlier;
   const spends = req.action.type === 'urge' ? 'urge' : undefined;
-  if (spends && !admit(deps.limits, spends, actor.user.id, deps.now())) return rateLimited(spends);
+  if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return rateLimited(spends);
 
   const order = await deps.store.getOrder(req.orderId);
   if (!order) return fail('ORDER.NOT_FOUND');
