@@ -3,7 +3,6 @@ import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
 import { commitOnce, earlierReply } from './commit-once';
-import { viewOrder } from './order-view';
 
 /** An action on one order, as the caller sent it. */
 export interface ActRequest {
@@ -51,7 +50,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
     requestId: req.requestId,
     request: { fn: 'orders.act', role: actor.role, orderId: req.orderId, version: req.version, action: req.action },
   };
-  const earlier = await earlierReply<{ order: OrderView }>(deps, m);
+  const earlier = await earlierReply(deps, m, actor);
   if (earlier) return earlier;
   const spends = req.action.type === 'urge' ? 'urge' : undefined;
   if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return rateLimited(spends);
@@ -64,13 +63,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   if (!decided.ok) return decided;
 
   const { order: next, event, effects, capacity } = decided.value;
-  const written = await commitOnce(
-    deps,
-    m,
-    { order: next, expectedVersion: order.version, event, effects, capacity },
-    { order: viewOrder(next, actor, now) },
-    spends,
-  );
+  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, actor, now, spends);
   if (written !== 'version-conflict') return written;
 
   // Someone else changed the order between our read and our write: explain from the fresh copy

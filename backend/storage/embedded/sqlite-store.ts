@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState, } from '@core';
+import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,
@@ -111,6 +111,8 @@ export function openSqliteStore(dir: string): Store {
     ),
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
     listEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq'),
+    listEventsBefore: db.prepare('SELECT doc FROM order_events WHERE order_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+    pruneReplies: db.prepare('DELETE FROM replies WHERE at < ?'),
     insertNotification: db.prepare('INSERT INTO notifications (id, recipient, order_id, at, doc) VALUES (?, ?, ?, ?, ?)'),
     getReply: db.prepare('SELECT key, fingerprint, at, reply FROM replies WHERE key = ?'),
     insertReply: db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)'),
@@ -270,8 +272,10 @@ export function openSqliteStore(dir: string): Store {
       for (const r of rows as { w: string; n: number }[]) result[r.w] = r.n;
       return result;
     },
-    async listEvents(orderId) {
-      return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
+    async listEvents(orderId, page) {
+      if (!page) return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
+      const newest = st.listEventsBefore.all(orderId, page.beforeSeq ?? Number.MAX_SAFE_INTEGER, page.limit);
+      return newest.map((r) => parse<OrderEvent>(r)).reverse();
     },
     async listNotifications(recipients, limit) {
       if (recipients.length === 0) return [];
@@ -305,6 +309,9 @@ export function openSqliteStore(dir: string): Store {
         .raw()
         .all(asOf, communityId, period.from, period.to) as unknown[][];
       return bys.map((by) => rollUp(rows, by === 'all' ? null : keys.indexOf(GROUP_SQL[by]), keys.length));
+    },
+    async pruneReplies(before) {
+      return st.pruneReplies.run(before).changes;
     },
     async getReply(key) {
       const r = st.getReply.get(key) as { key: string; fingerprint: string; at: number; reply: string } | undefined;
