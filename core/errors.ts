@@ -24,6 +24,8 @@ export const ERRORS = {
   'ORDER.SAME_ASSIGNEE': { status: 409, message: '转单对象与当前处理人相同' },
   'ORDER.COMPLAINT_OPEN': { status: 409, message: '您对这张工单的投诉正在等待社区答复，答复后才能再次投诉' },
   'FILE.NOT_FOUND': { status: 404, message: '图片不存在' },
+  'FILE.NOT_AN_IMAGE': { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  'FILE.QUOTA_EXCEEDED': { status: 409, message: '您上传后还没用上的照片太多了，请先提交工单，或明天再试' },
   'SERVICE.NOT_FOUND': { status: 404, message: '该服务项目不存在或已下架' },
   'HOUSEHOLD.NOT_YOURS': { status: 403, message: '只能为本人或结对的住户下单' },
   'TEAM.NOT_FOUND': { status: 404, message: '服务队不存在' },

@@ -5,6 +5,7 @@ import { defaultLimits } from '../runtime/rate-limit';
 import { serverConfig } from './config';
 import { playDemoMonth, type DemoMonthReport } from './demo-month';
 import { createServer } from './http-server';
+import { uploadedPhotos } from './photo-files';
 import { adjustableClock, startSweeper } from './scheduler';
 import { seedIfEmpty } from './seed';
 
@@ -18,7 +19,9 @@ async function main() {
   const seeded = await seedIfEmpty(store);
   const month = seeded ? await demoMonth(store) : null;
   const clock = adjustableClock();
-  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits() };
+  // The photo store is named here (not left to the server) so that the housekeeping removes stale uploads.
+  const photos = uploadedPhotos(config.filesDir);
+  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits(), photos };
   const sweeper = startSweeper(deps, config.sweepEveryMs);
   const server = createServer({
     deps,
