@@ -37,11 +37,11 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
   const requestIds = useRef(new RequestIds());
 
   /** Shows the newest page of the timeline (older pages loaded before are dropped with it). */
-  const showNewest = (reply: { order: OrderView; events: OrderEvent[]; older: number | null }) => {
+  const showNewest = useCallback((reply: { order: OrderView; events: OrderEvent[]; older: number | null }) => {
     setOrder(reply.order);
     setEvents(reply.events);
     setOlder(reply.older);
-  };
+  }, []);
 
   const reload = useCallback(async () => {
     setError(null);
@@ -52,7 +52,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
     } finally {
       setLoading(false);
     }
-  }, [role, orderId]);
+  }, [role, orderId, showNewest]);
 
   useEffect(() => {
     setLoading(true);
@@ -105,7 +105,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [order, busy, role, orderId],
+    [order, busy, role, orderId, showNewest],
   );
 
   /** Says what went wrong and brings the page back in line with the server. */
