@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 CREATE INDEX IF NOT EXISTS notifications_by_recipient ON notifications (recipient, at DESC);
 
--- A rowid table: each reply (today the order's id and version; before, the whole order view, a few KB) is appended at the end of the table's
+-- A rowid table: each reply (the order's id and version; a data file from before holds whole order views) is appended at the end of the table's
 -- b-tree and only the short key goes into an index. Keyed by the request key itself (WITHOUT ROWID),
 -- the replies landed at random places in a b-tree whose cells cannot hold them, writing overflow
 -- pages and splitting leaves on every commit.
@@ -93,9 +93,6 @@ CREATE TABLE IF NOT EXISTS replies (
   at INTEGER NOT NULL,
   reply TEXT NOT NULL
 );
--- Replies expire (pruneReplies, run by the sweep): they are found by age. Appended in time order,
--- so each insert lands at the index's end.
-CREATE INDEX IF NOT EXISTS replies_by_at ON replies (at);
 `;
 
 /** SQL that takes a store from the version it is keyed by to the next one; each runs in one transaction. */

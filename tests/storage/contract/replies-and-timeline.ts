@@ -22,6 +22,19 @@ export function repliesAndTimelineContract(s: StoreRef): void {
       expect(await s().getOrder('o-reply-0')).not.toBeNull();
     });
 
+    it('finds exactly the expired ones among many, round after round', async () => {
+      for (let m = 0; m < 40; m++) {
+        await s().commit(createCommit(makeOrder({ id: `o-many-${m}` }), { reply: makeReply(`u1:many-${m}`, T0 + m * 60_000) }));
+      }
+      expect(await s().pruneReplies(T0 + 17 * 60_000)).toBe(17);
+      expect(await s().pruneReplies(T0 + 17 * 60_000 + 1)).toBe(1);
+      expect(await s().pruneReplies(T0 + 39 * 60_000)).toBe(21);
+      expect(await s().getReply('u1:many-38')).toBeNull();
+      expect((await s().getReply('u1:many-39'))?.at).toBe(T0 + 39 * 60_000);
+      expect(await s().pruneReplies(T0 + HOUR)).toBe(1);
+      expect(await s().pruneReplies(T0 + HOUR)).toBe(0);
+    });
+
     it('lets a request id whose reply expired be answered anew', async () => {
       const order = makeOrder({ id: 'o-reuse' });
       await s().commit(createCommit(order, { reply: makeReply('u1:again', T0) }));
