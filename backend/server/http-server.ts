@@ -23,21 +23,6 @@ export interface ServerOptions {
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
 
-/** The demo user the H5 app names in its `rp_dev_user` cookie (src/api/transport.h5.ts), for reading photos. */
-export const DEV_USER_COOKIE = 'rp_dev_user';
-function devUserCookie(req: http.IncomingMessage): string {
-  for (const part of String(req.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === DEV_USER_COOKIE) {
-      try {
-        return decodeURIComponent(value.join('='));
-      } catch {
-        return '';
-      }
-    }
-  }
-  return '';
-}
 const FUNCTION_PATH = /^\/api\/functions\/([A-Za-z0-9_-]{1,40})$/;
 
 const failure = (res: http.ServerResponse, error: AppError) => sendJson(res, statusOf(error.code), { ok: false, error });
@@ -106,10 +91,7 @@ export function createServer(opts: ServerOptions): http.Server {
       return handleUpload(req, res, opts.filesDir, deps, user.value.id);
     }
     if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {
-      // An <img> cannot send X-Dev-User: the H5 app also names its demo user in a same-site cookie.
-      const viewerId = devUserId || devUserCookie(req);
-      const viewer = viewerId ? await resolveUser(deps.store, { devUserId: viewerId }) : null;
-      return serveUpload(res, opts.filesDir, path.basename(url.pathname), deps, viewer?.ok ? viewer.value : null);
+      return serveUpload(req, res, opts.filesDir, path.basename(url.pathname), deps, devUserId);
     }
     if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
     if (url.pathname === '/board') {

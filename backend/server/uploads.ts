@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appError, canSee, type AppError, type User } from '@core';
-import { actorFor } from '../runtime/caller';
+import { actorFor, resolveUser } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
 import { admit } from '../runtime/rate-limit';
 import { readBody, sendJson } from './http-io';
@@ -62,13 +62,30 @@ async function maySee(deps: Deps, viewer: User, record: UploadRecord): Promise<b
   return false;
 }
 
+/** The demo user the H5 app names in its `rp_dev_user` cookie (src/api/transport.h5.ts): an <img> cannot send X-Dev-User. */
+export const DEV_USER_COOKIE = 'rp_dev_user';
+function devUserCookie(req: IncomingMessage): string {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name !== DEV_USER_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return '';
+    }
+  }
+  return '';
+}
+
 /**
- * Serves a photo to those who may see it; to anyone else (or nobody) it does not exist, so its id
- * tells a stranger nothing.
+ * Serves a photo to those who may see it, named by `X-Dev-User` (`devUserId`) or the app's cookie;
+ * to anyone else (or nobody) it does not exist, so its id tells a stranger nothing.
  */
-export async function serveUpload(res: ServerResponse, dir: string, fileId: string, deps: Deps, viewer: User | null): Promise<void> {
+export async function serveUpload(req: IncomingMessage, res: ServerResponse, dir: string, fileId: string, deps: Deps, devUserId: string): Promise<void> {
   const record = FILE_ID.test(fileId) ? readRecord(dir, fileId) : null;
-  if (!record || !viewer || !(await maySee(deps, viewer, record))) return refuse(res, appError('FILE.NOT_FOUND'), 404);
+  const viewerId = devUserId || devUserCookie(req);
+  const viewer = record && viewerId ? await resolveUser(deps.store, { devUserId: viewerId }) : null;
+  if (!record || !viewer?.ok || !(await maySee(deps, viewer.value, record))) return refuse(res, appError('FILE.NOT_FOUND'), 404);
   const file = path.join(dir, fileId);
   res.writeHead(200, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' });
   fs.createReadStream(file).pipe(res);

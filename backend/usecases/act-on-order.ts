@@ -64,7 +64,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
 
   const { order: next, event, effects, capacity } = decided.value;
   // The photos of a 完工上报 are claimed for the order before the write, so a crash in between cannot
-  // leave them to be removed as unused (the housekeeping checks the order really holds them).
+  // leave them to be removed as unused (the housekeeping keeps a photo whose order was written).
   if (req.action.type === 'complete' && req.action.input.photos.length) await deps.photos?.attach(req.action.input.photos, order.id);
   const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, actor, now, spends);
   if (written !== 'version-conflict') return written;
