@@ -48,9 +48,13 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, di
   sendJson(res, 200, { ok: true, data: { fileId } });
 }
 
-/** Whether `viewer` may see the photo: its uploader, or whoever may see an order it is on (in any role they hold). */
+/**
+ * Whether `viewer` may see the photo: its uploader while it is on no order; once it is, whoever may
+ * see an order it is on (in any role they hold), as the order's own privacy rules decide.
+ */
 async function maySee(deps: Deps, viewer: User, record: UploadRecord): Promise<boolean> {
-  if (record.by === viewer.id || record.orders === null) return true;
+  if (record.orders === null) return true;
+  if (record.orders.length === 0) return record.by === viewer.id;
   for (const orderId of record.orders) {
     const order = await deps.store.getOrder(orderId);
     if (!order) continue;

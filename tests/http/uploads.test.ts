@@ -7,7 +7,7 @@ import { defaultLimits } from '@backend/runtime/rate-limit';
 import { uploadedPhotos } from '@backend/server/photo-files';
 import { UPLOAD_QUOTA } from '@backend/server/uploads';
 import { keepHouse } from '@backend/usecases/housekeeping';
-import { dataOf, desk, dispatcher, failure, resident, resident2, worker } from '../support/scenario';
+import { dataOf, desk, dispatcher, failure, resident, resident2, supervisor, worker } from '../support/scenario';
 import { useTestServer, type TestServer } from '../support/test-server';
 
 /*
@@ -118,6 +118,20 @@ describe('who may see a photo', () => {
     expect(failure(await read(t, fileId, { 'X-Dev-User': worker.user })).status).toBe(404);
     await d.step(dispatcher, order, 'dispatch', { teamId: 't-general', workerId: worker.user });
     expect((await read(t, fileId, { 'X-Dev-User': worker.user })).status).toBe(200);
+  });
+
+  it('stops showing a completion photo to the worker who took it once the order is no longer theirs', async () => {
+    let order = await d.place(resident);
+    order = await d.step(dispatcher, order, 'dispatch', { teamId: 't-general', workerId: worker.user });
+    order = await d.step(worker, await d.step(worker, order, 'accept'), 'start');
+    const fileId = await upload(t, worker.user);
+    order = await d.step(worker, order, 'complete', { notes: '已修好', photos: [fileId] });
+    expect((await read(t, fileId, { 'X-Dev-User': worker.user })).status).toBe(200);
+    order = await d.step(resident, order, 'confirm', { attitude: 5, timeliness: 5, quality: 5 });
+    await d.step(supervisor, order, 'reopen', { reason: '回访发现没修好' });
+    expect(failure(await read(t, fileId, { 'X-Dev-User': worker.user }))).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
+    expect((await read(t, fileId, { 'X-Dev-User': resident.user })).status).toBe(200);
+    expect((await read(t, fileId, { 'X-Dev-User': supervisor.user })).status).toBe(200);
   });
 
   it("reads the H5 app's cookie, since an <img> sends no X-Dev-User", async () => {
