@@ -5,7 +5,7 @@ import { HOUR, MINUTE } from '@core';
 import type { Deps } from '@backend/runtime/deps';
 import { defaultLimits } from '@backend/runtime/rate-limit';
 import { uploadedPhotos } from '@backend/server/photo-files';
-import { UPLOAD_QUOTA } from '@backend/server/uploads';
+import { MAX_UPLOAD, UPLOAD_QUOTA } from '@backend/server/uploads';
 import { keepHouse } from '@backend/usecases/housekeeping';
 import { dataOf, desk, dispatcher, failure, resident, resident2, supervisor, worker } from '../support/scenario';
 import { useTestServer, type TestServer } from '../support/test-server';
@@ -78,6 +78,13 @@ describe('how much one person may upload', () => {
     await upload(t, resident2.user);
     await d.place(resident, { photos: held.slice(0, 9) });
     for (let i = 0; i < 9; i++) await upload(t);
+    expect(failure(await post(t, JPEG))).toEqual({ status: 409, code: 'FILE.QUOTA_EXCEEDED' });
+  });
+
+  it(`holds at most ${UPLOAD_QUOTA.bytes / 1024 / 1024} MiB not yet on an order: ten 5 MiB photos fill it`, async () => {
+    const big = Buffer.concat([JPEG, Buffer.alloc(MAX_UPLOAD - JPEG.length)]);
+    for (let i = 0; i < UPLOAD_QUOTA.bytes / MAX_UPLOAD; i++) await upload(t, resident.user, big);
+    expect(failure(await post(t, big))).toEqual({ status: 409, code: 'FILE.QUOTA_EXCEEDED' });
     expect(failure(await post(t, JPEG))).toEqual({ status: 409, code: 'FILE.QUOTA_EXCEEDED' });
   });
 
