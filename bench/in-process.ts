@@ -81,7 +81,6 @@ export async function storeCommitRate(base: string, name: string, ms: number): P
     const created = await call(s.fn, s.event, s.user);
     if (!created.ok) throw new Error(created.error.code);
     const template = (await store.getOrder(created.data.order.id))!;
-    const reply = created.data; // an order view: the size of a real reply
     let count = 0;
     let n = 0;
     const t0 = performance.now();
@@ -97,7 +96,8 @@ export async function storeCommitRate(base: string, name: string, ms: number): P
             { orderId: id, seq: v, action: WRITES[v - 1]!, actorId: 'bench-resident-0', actorRole: 'resident', at, from: null, to: order.state, payload: {} },
           ],
           notifications: [{ id: `${id}-n${v}`, to: { kind: 'user', userId: 'bench-resident-0' }, orderId: id, text: '服务队员已接单', at }],
-          reply: { key: `bench-resident-0:${id}-${v}`, fingerprint: 'x'.repeat(43), reply, at },
+          // What a real write stores under its request id: the order's id and the version it wrote.
+          reply: { key: `bench-resident-0:${id}-${v}`, fingerprint: 'x'.repeat(43), reply: { orderId: id, version: v }, at },
         });
         if (!r.ok) throw new Error(`commit conflict ${r.conflict}`);
         count++;

@@ -70,7 +70,7 @@ export interface Api {
       req: { role: Role; filter?: OrderListFilter; cursor?: string | null; limit?: number; sort?: 'recent' | 'oldest' };
       res: { items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> };
     };
-    get: { req: { role: Role; orderId: string }; res: { order: OrderView; events: OrderEvent[] } };
+    get: { req: { role: Role; orderId: string; before?: number; limit?: number }; res: { order: OrderView; events: OrderEvent[]; older: number | null } };
   } & {
     [A in ActionType]: {
       req: { role: Role; orderId: string; version: number; requestId: string; input: Record<string, unknown> };

@@ -140,7 +140,9 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     from: ALL_STATES,
     roles: ['resident'],
     to: 'unchanged',
-    guard: pass,
+    // One open complaint per order: the supervisor answers it before another is taken, so a loop of
+    // complaints cannot fill the queue (or the disk); the answer reopens the way to complain again.
+    guard: (order) => (order.complaints.some((c) => !c.answer) ? fail('ORDER.COMPLAINT_OPEN') : pass()),
     apply: (order, { text }, { now }) =>
       change({ complaints: [...order.complaints, { seq: order.version + 1, text, at: now, answer: null }] }, { text }, [
         notify({ kind: 'supervisors', communityId: order.communityId }, order.id, `居民投诉：${text}`),

@@ -1,7 +1,7 @@
 import { ACTION_INPUTS, ACTION_TYPES, SERVICE_CATEGORIES, ORDER_STATES, createOrderInput, int, list, obj, oneOf, optional, str, type OrderAction } from '@core';
 import { actOnOrder } from '../usecases/act-on-order';
 import { placeOrder } from '../usecases/create-order';
-import { getOrder, listOrders } from '../usecases/order-queries';
+import { TIMELINE_PAGE, getOrder, listOrders } from '../usecases/order-queries';
 import { defineFunction, route, type AnyRoute } from './define-function';
 import { entityId, requestId, version } from './fields';
 
@@ -55,6 +55,10 @@ export const orders = defineFunction('orders', {
     access: 'role',
     run: (deps, actor, { filter: f, cursor, limit, sort }) => listOrders(deps, actor, f, cursor, limit, sort),
   }),
-  get: route({ fields: { orderId: entityId }, access: 'role', run: (deps, actor, { orderId }) => getOrder(deps, actor, orderId) }),
+  get: route({
+    fields: { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
+    access: 'role',
+    run: (deps, actor, { orderId, before, limit }) => getOrder(deps, actor, orderId, { before, limit }),
+  }),
   ...actionRoutes,
 });

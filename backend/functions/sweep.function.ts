@@ -1,4 +1,5 @@
 import { appError } from '@core';
+import { keepHouse } from '../usecases/housekeeping';
 import { runSweep } from '../usecases/sweep';
 import type { Handler } from './define-function';
 
@@ -8,5 +9,6 @@ import type { Handler } from './define-function';
  */
 export const sweep: Handler = async (_event, caller, deps) => {
   if (caller !== null) return { ok: false, error: appError('AUTH.FORBIDDEN') };
-  return { ok: true, data: await runSweep(deps) };
+  const report = await runSweep(deps);
+  return { ok: true, data: { ...report, housekeeping: await keepHouse(deps) } };
 };

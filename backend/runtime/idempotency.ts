@@ -7,3 +7,22 @@ export const replyKey = (userId: string, requestId: string) => `${userId}:${requ
 export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 }
+
+/**
+ * How long a reply is kept for retries: the app retries a lost reply within seconds or minutes, and a
+ * phone that went offline overnight still gets its answer the next morning. Older replies are removed
+ * by the sweep; a request id used again after that is a new request (a stale `version` refuses it).
+ */
+export const REPLY_TTL = 24 * 60 * 60_000;
+
+/**
+ * What is stored as the reply of a write: which order it wrote and the version it wrote, a few dozen
+ * bytes whatever the order holds. The whole reply is rebuilt from the order on a retry.
+ */
+export interface ReplyRef {
+  readonly orderId: string;
+  readonly version: number;
+}
+
+export const isReplyRef = (v: unknown): v is ReplyRef =>
+  typeof v === 'object' && v !== null && typeof (v as ReplyRef).orderId === 'string' && typeof (v as ReplyRef).version === 'number';

@@ -8,10 +8,20 @@ import { CLOUD_PHOTO_FOLDER } from '@core';
 export interface PhotoStore {
   /** Of `fileIds`, the ones that name a photo `userId` uploaded. */
   uploadedBy(userId: string, fileIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Records that the photos are being put on `orderId` (just before the write): shown to whoever may see it, and kept while it holds them. */
+  attach(fileIds: readonly string[], orderId: string): Promise<void>;
+  /**
+   * Removes the photos uploaded before `before` that are on no order (`holds` asks the store whether
+   * an order a photo was claimed for was written); answers how many.
+   */
+  removeUnattached(before: number, holds: (orderId: string) => Promise<boolean>): Promise<number>;
 }
 
+/** How long an uploaded photo may wait to be put on an order before the housekeeping removes it. */
+export const UPLOAD_TTL = 24 * 60 * 60_000;
+
 /** Without a photo store nothing was uploaded: orders may still be placed and completed without photos. */
-export const NO_PHOTOS: PhotoStore = { uploadedBy: async () => new Set() };
+export const NO_PHOTOS: PhotoStore = { uploadedBy: async () => new Set(), attach: async () => undefined, removeUnattached: async () => 0 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -28,5 +38,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function cloudPhotos(envId: string): PhotoStore {
   const env = envId ? escapeRegExp(envId) : '[A-Za-z0-9][A-Za-z0-9-]{0,63}';
   const shape = new RegExp(`^cloud://${env}\\.[A-Za-z0-9][A-Za-z0-9-]{0,127}/${CLOUD_PHOTO_FOLDER}/[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9]{1,5}$`);
-  return { uploadedBy: async (_userId, fileIds) => new Set(fileIds.filter((id) => shape.test(id))) };
+  // CloudBase storage keeps its own files: who reads one is its permission rules' business, and a
+  // lifecycle rule on the bucket's photo folder is the place to expire what was never used.
+  return {
+    uploadedBy: async (_userId, fileIds) => new Set(fileIds.filter((id) => shape.test(id))),
+    attach: async () => undefined,
+    removeUnattached: async () => 0,
+  };
 }

@@ -39,42 +39,63 @@ export function slidingWindow(limit: number, windowMs: number, maxKeys = 10_000)
 }
 
 /**
- * Limits on actions a person could repeat to flood the desk. The budgets of 点单 and 催单 count only
- * what was accepted: a unit is spent by the very write that records the order or the 催单, so a
- * request refused for any reason (invalid, forbidden, too soon, a conflict) costs none of it and
- * two at once cannot both take the last one. Refused requests still cost the store some reads, so
- * every attempt at either, whatever becomes of it, counts against a much higher ceiling. A retry of
- * a request already answered gets its stored reply before either is looked at.
+ * Limits per person on every write. Two kinds:
+ * - budgets on what was accepted (点单, 催单): a unit is spent by the very write that records the
+ *   order or the 催单, so a request refused for any reason (invalid, forbidden, too soon, a
+ *   conflict) costs none of it and two at once cannot both take the last one;
+ * - ceilings on attempts at any write (every lifecycle action, 点单, 在岗, the admin's settings and
+ *   catalogue, publishing the 考核, photo uploads), accepted or not, per minute and per hour: a refused
+ *   request still costs the store some reads, and an accepted one some disk.
+ * A retry of a request already answered gets its stored reply before any of them is looked at.
+ * docs/api.md (Rate limits) gives the numbers and why a person never meets them.
  */
 export interface Limits {
   /** Accepted 点单 per user. */
   readonly createOrder: RateLimiter;
   /** Accepted 催单 per user. */
   readonly urge: RateLimiter;
-  /** Attempts at 点单 or 催单 per user, accepted or not. */
+  /** Attempts at any write per user per minute, accepted or not. */
   readonly attempts: RateLimiter;
+  /** Attempts at any write per user per hour: a script that stays just under the minute's ceiling. */
+  readonly attemptsPerHour: RateLimiter;
+  /** Photo uploads per user per hour (each up to 5 MiB). */
+  readonly uploads: RateLimiter;
 }
 
 /** The actions with a budget of their own in `Limits`. */
 export type Limited = 'createOrder' | 'urge';
 
-/** The product's defaults: far above what a resident does by hand, far below what a script does. */
+const HOUR_MS = 60 * 60_000;
+
+/** The product's defaults: far above what a person does by hand, far below what a script does. */
 export const defaultLimits = (): Limits => ({
   createOrder: slidingWindow(20, 60_000),
   urge: slidingWindow(10, 60_000),
   attempts: slidingWindow(120, 60_000),
+  attemptsPerHour: slidingWindow(1200, HOUR_MS),
+  uploads: slidingWindow(60, HOUR_MS),
 });
 
 const MESSAGES: Record<Limited, string | undefined> = { createOrder: '下单太频繁，请稍后再试', urge: undefined };
 
 /** The refusal of an action over its limit. */
-export const rateLimited = (kind: Limited): Err<AppError> => fail('REQUEST.RATE_LIMITED', undefined, MESSAGES[kind]);
+export const rateLimited = (kind?: Limited): Err<AppError> => fail('REQUEST.RATE_LIMITED', undefined, kind && MESSAGES[kind]);
 
 /**
- * Lets an attempt at a limited action go ahead, or refuses it before it touches the store: counts it
- * against the ceiling on attempts, and refuses it if the user's budget for the action is already
- * spent. The budget itself is spent by the write (see `commitOnce`).
+ * Lets an attempt at a write go ahead, or refuses it before it touches the store: counts it against
+ * the ceilings on attempts and, for an action with a budget of its own, refuses it if that budget is
+ * already spent. The budget itself is spent by the write (see `commitOnce`).
  */
-export function admit(limits: Limits | undefined, kind: Limited, userId: string, now: number): boolean {
-  return !limits || (limits.attempts.take(userId, now) && limits[kind].hasRoom(userId, now));
+export function admit(limits: Limits | undefined, kind: Limited | null, userId: string, now: number): boolean {
+  if (!limits) return true;
+  if (!limits.attempts.take(userId, now)) return false;
+  if (!limits.attemptsPerHour.take(userId, now)) {
+    limits.attempts.giveBack(userId, now);
+    return false;
+  }
+  return kind === null || limits[kind].hasRoom(userId, now);
 }
+
+/** `admit` for a write without a budget of its own, as the refusal to return (null: go ahead). */
+export const refuseWrite = (limits: Limits | undefined, userId: string, now: number): Err<AppError> | null =>
+  admit(limits, null, userId, now) ? null : rateLimited();

@@ -11,7 +11,8 @@ import { BodyTooLarge, readBody, sendJson } from './http-io';
 import { bodyKindOf, hostRefusal, ownHosts, writeRefusal } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
-import { handleUpload, serveUpload, uploadedPhotos } from './uploads';
+import { uploadedPhotos } from './photo-files';
+import { handleUpload, serveUpload } from './uploads';
 
 export interface ServerOptions {
   readonly deps: Deps;
@@ -35,6 +36,7 @@ export interface ServerOptions {
 export class DevModeOffLoopback extends Error {}
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
+
 const FUNCTION_PATH = /^\/api\/functions\/([A-Za-z0-9_-]{1,40})$/;
 
 const failure = (res: http.ServerResponse, error: AppError) => sendJson(res, statusOf(error.code), { ok: false, error });
@@ -93,12 +95,12 @@ export function createServer(opts: ServerOptions): http.Server {
     if (url.pathname === '/api/files' && req.method === 'POST') {
       const user = await resolveUser(deps.store, caller);
       if (!user.ok) return failure(res, user.error);
-      return handleUpload(req, res, opts.filesDir, () => deps.newId('f'), user.value.id);
+      return handleUpload(req, res, opts.filesDir, deps, user.value.id);
     }
     if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {
       // Photos are private: without dev mode nobody is known, so nobody is shown one.
       if (!dev) return failure(res, appError('AUTH.NO_IDENTITY'));
-      return serveUpload(res, opts.filesDir, path.basename(url.pathname));
+      return serveUpload(req, res, opts.filesDir, path.basename(url.pathname), deps, devUserId);
     }
     if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
     if (url.pathname === '/board') {

@@ -8,6 +8,7 @@ import { configRefusal, serverConfig } from './config';
 import { playDemoMonth, type DemoMonthReport } from './demo-month';
 import { createServer } from './http-server';
 import { warmStatic } from './static-files';
+import { uploadedPhotos } from './photo-files';
 import { adjustableClock, startSweeper } from './scheduler';
 import { seedIfEmpty } from './seed';
 
@@ -27,7 +28,9 @@ async function main() {
   const month = seeded ? await demoMonth(store) : null;
   // Only dev mode moves the clock; publishing still goes by the real calendar (Deps.realNow).
   const clock = adjustableClock();
-  const deps: Deps = { store, now: clock.now, realNow: Date.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits() };
+  // The photo store is named here (not left to the server) so that the housekeeping removes stale uploads.
+  const photos = uploadedPhotos(config.filesDir);
+  const deps: Deps = { store, now: clock.now, realNow: Date.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits(), photos };
   const sweeper = startSweeper(deps, config.sweepEveryMs);
   const server = createServer({
     deps,

@@ -1,4 +1,5 @@
 import type { Deps } from '../runtime/deps';
+import { keepHouse } from '../usecases/housekeeping';
 import { runSweep, type SweepReport } from '../usecases/sweep';
 
 /**
@@ -15,6 +16,8 @@ export function startSweeper(deps: Deps, everyMs: number): { stop(): void; sweep
   };
   const timer = setInterval(() => {
     sweepNow().catch((e: unknown) => console.error('[sweep] failed', e));
+    // Expired replies (and, with a file store, stale uploads) go on the same beat as the sweep.
+    keepHouse(deps).catch((e: unknown) => console.error('[housekeeping] failed', e));
   }, everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer), sweepNow };

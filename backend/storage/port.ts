@@ -79,6 +79,12 @@ export interface StoredNotification {
   readonly at: Millis;
 }
 
+/** A page of a timeline: the newest `limit` events with a seq below `beforeSeq` (null: the newest of all). */
+export interface EventPage {
+  readonly beforeSeq: number | null;
+  readonly limit: number;
+}
+
 /** The first reply to a request id, kept so that a retry gets the same answer and writes nothing. */
 export interface StoredReply {
   readonly key: string;
@@ -139,7 +145,11 @@ export interface Store {
   countByState(scope: OrderScope, filter: OrderFilter): Promise<Record<OrderState, number>>;
   /** For each worker: orders assigned to them and not yet completed (pending_accept, accepted, in_service). */
   openOrdersOf(workerIds: readonly string[]): Promise<Record<string, number>>;
-  listEvents(orderId: string): Promise<OrderEvent[]>;
+  /**
+   * An order's timeline, oldest first: all of it, or (with `page`) its newest `limit` events before
+   * `beforeSeq` (all of the newest when null), still oldest first.
+   */
+  listEvents(orderId: string, page?: EventPage): Promise<OrderEvent[]>;
   listNotifications(recipients: readonly Recipient[], limit: number): Promise<StoredNotification[]>;
   /** Orders the sweep has something to do for by `now` (see the core's nextSweepAt), soonest first. */
   listDueForSweep(now: Millis, limit: number): Promise<Order[]>;
@@ -155,6 +165,8 @@ export interface Store {
   metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis): Promise<GroupSums[][]>;
 
   getReply(key: string): Promise<StoredReply | null>;
+  /** Removes the replies stored before `before` (they have expired, see REPLY_TTL); answers how many. */
+  pruneReplies(before: Millis): Promise<number>;
   commit(change: Commit): Promise<CommitResult>;
 
   /** Removes everything (the reset command and tests). */

@@ -17,7 +17,6 @@ import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
 import { commitOnce, earlierReply } from './commit-once';
-import { viewOrder } from './order-view';
 
 /** An action on one order, as the caller sent it. */
 export interface ActRequest {
@@ -65,10 +64,10 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
     requestId: req.requestId,
     request: { fn: 'orders.act', role: actor.role, orderId: req.orderId, version: req.version, action: req.action },
   };
-  const earlier = await earlierReply<{ order: OrderView }>(deps, m);
+  const earlier = await earlierReply(deps, m, actor);
   if (earlier) return earlier;
   const spends = req.action.type === 'urge' ? 'urge' : undefined;
-  if (spends && !admit(deps.limits, spends, actor.user.id, deps.now())) return rateLimited(spends);
+  if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return rateLimited(spends);
 
   const order = await deps.store.getOrder(req.orderId);
   if (!order) return fail('ORDER.NOT_FOUND');
@@ -78,13 +77,10 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   if (!decided.ok) return explainGrab(deps, actor, req, decided.error);
 
   const { order: next, event, effects, capacity } = decided.value;
-  const written = await commitOnce(
-    deps,
-    m,
-    { order: next, expectedVersion: order.version, event, effects, capacity },
-    { order: viewOrder(next, actor, now) },
-    spends,
-  );
+  // The photos of a 完工上报 are claimed for the order before the write, so a crash in between cannot
+  // leave them to be removed as unused (the housekeeping keeps a photo whose order was written).
+  if (req.action.type === 'complete' && req.action.input.photos.length) await deps.photos?.attach(req.action.input.photos, order.id);
+  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, actor, now, spends);
   if (written !== 'version-conflict') return written;
 
   // Someone else changed the order between our read and our write: explain from the fresh copy

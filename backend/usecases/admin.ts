@@ -1,7 +1,10 @@
 import { fail, ok, type Actor, type AdminView, type AppError, type CommunitySettings, type Result, type ServiceItem, type StageDeadlines } from '@core';
 import type { Deps } from '../runtime/deps';
+import { refuseWrite } from '../runtime/rate-limit';
 
 const mustBeAdmin = (actor: Actor) => (actor.role === 'admin' ? null : fail('AUTH.FORBIDDEN'));
+/** A change of the admin's: an admin, within the ceilings on writes. */
+const mayChange = (deps: Deps, actor: Actor) => mustBeAdmin(actor) ?? refuseWrite(deps.limits, actor.user.id, deps.now());
 
 /** The community's settings and its whole catalogue, including inactive services. */
 export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminView, AppError>> {
@@ -17,7 +20,7 @@ export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminV
 
 /** Changes community defaults; orders already placed keep the deadlines they were given. */
 export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<CommunitySettings>): Promise<Result<AdminView, AppError>> {
-  const denied = mustBeAdmin(actor);
+  const denied = mayChange(deps, actor);
   if (denied) return denied;
   const community = await deps.store.getRef('communities', actor.user.communityId);
   if (!community) return fail('INTERNAL');
@@ -38,7 +41,7 @@ export async function updateService(
   actor: Actor,
   change: { serviceItemId: string; deadlines?: StageDeadlines | null; redPriceFen?: number; marketPriceFen?: number; active?: boolean },
 ): Promise<Result<AdminView, AppError>> {
-  const denied = mustBeAdmin(actor);
+  const denied = mayChange(deps, actor);
   if (denied) return denied;
   const item = await deps.store.getRef('serviceItems', change.serviceItemId);
   if (!item || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');

@@ -2,6 +2,7 @@ import { assessmentSheets, assessmentTable, fail, monthRange, ok, type Actor, ty
 import { toCsv } from '../export/csv-export';
 import { toXlsx } from '../export/xlsx-export';
 import type { Deps } from '../runtime/deps';
+import { refuseWrite } from '../runtime/rate-limit';
 import { assessmentRows, mayReadStatistics } from './statistics';
 
 const idOf = (communityId: string, month: string) => `${communityId}:${month}`;
@@ -32,6 +33,8 @@ export async function getAssessment(deps: Deps, actor: Actor, month: string): Pr
 /** Publishes (freezes) the month's report; once published it cannot be published again or changed. */
 export async function publishAssessment(deps: Deps, actor: Actor, month: string): Promise<Result<Assessment, AppError>> {
   if (actor.role !== 'supervisor') return fail('AUTH.FORBIDDEN');
+  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
+  if (limited) return limited;
   const draft = await getAssessment(deps, actor, month);
   if (!draft.ok) return draft;
   if (draft.value.publishedAt !== null) return fail('ASSESSMENT.ALREADY_PUBLISHED');

@@ -1,8 +1,9 @@
-import { fail, ok, type AppError, type Capacity, type Effect, type Order, type OrderEvent, type Result } from '@core';
+import { canSee, fail, ok, type Actor, type AppError, type Capacity, type Effect, type Order, type OrderEvent, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
-import { fingerprint, replyKey } from '../runtime/idempotency';
+import { fingerprint, isReplyRef, replyKey, type ReplyRef } from '../runtime/idempotency';
 import { rateLimited, type Limited } from '../runtime/rate-limit';
 import type { CommitResult, StoredReply } from '../storage/port';
+import { viewOrder } from './order-view';
 
 /** What a mutating request asks, to be committed once per request id. */
 export interface Mutation {
@@ -12,34 +13,49 @@ export interface Mutation {
   readonly request: unknown;
 }
 
-/** Looks up an earlier answer to the same request id: the retry gets it, a different request an error. */
-export async function earlierReply<T>(deps: Deps, m: Mutation): Promise<Result<T, AppError> | null> {
-  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId));
-  return stored ? replayed<T>(stored, fingerprint(m.request)) : null;
-}
+/** What every write on an order answers: the order as the caller sees it after the write. */
+export type OrderReply = { order: OrderView };
 
-function replayed<T>(stored: StoredReply, print: string): Result<T, AppError> {
-  return stored.fingerprint === print ? ok(stored.reply as T) : fail('IDEMPOTENCY.KEY_REUSED');
+/** Looks up an earlier answer to the same request id: the retry gets it, a different request an error. */
+export async function earlierReply(deps: Deps, m: Mutation, actor: Actor): Promise<Result<OrderReply, AppError> | null> {
+  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId));
+  return stored ? replayed(deps, stored, fingerprint(m.request), actor) : null;
 }
 
 /**
- * Writes a decision and the reply under the request id in one commit. Tells the caller whether it
- * lost a version race (so it can explain why) or a race with its own retry (so it replays). A
- * limited action (`spends`) spends a unit of the user's budget here, just before the write, and
- * gets it back unless the write happened: only accepted requests use up the budget.
+ * Rebuilds the first answer from the stored reference. While the order is still at the version the
+ * write made, that is exactly the first answer (the view is computed at the moment of the write).
+ * Once someone moved it on, the retry learns the order as it is now, if the caller may still see it.
+ * A data file from before stored the whole view: that is answered as stored.
  */
-export async function commitOnce<T>(
+async function replayed(deps: Deps, stored: StoredReply, print: string, actor: Actor): Promise<Result<OrderReply, AppError>> {
+  if (stored.fingerprint !== print) return fail('IDEMPOTENCY.KEY_REUSED');
+  if (!isReplyRef(stored.reply)) return ok(stored.reply as OrderReply);
+  const order = await deps.store.getOrder(stored.reply.orderId);
+  if (!order || !canSee(order, actor)) return fail('ORDER.NOT_FOUND');
+  return ok({ order: viewOrder(order, actor, order.version === stored.reply.version ? stored.at : deps.now()) });
+}
+
+/**
+ * Writes a decision and a reference to it under the request id in one commit, and answers the order
+ * as `actor` sees it at `now`. Tells the caller whether it lost a version race (so it can explain
+ * why) or a race with its own retry (so it replays). A limited action (`spends`) spends a unit of
+ * the user's budget here, just before the write, and gets it back unless the write happened: only
+ * accepted requests use up the budget.
+ */
+export async function commitOnce(
   deps: Deps,
   m: Mutation,
   write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[]; capacity?: Capacity },
-  reply: T,
+  actor: Actor,
+  now: number,
   spends?: Limited,
-): Promise<Result<T, AppError> | 'version-conflict'> {
-  const now = deps.now();
+): Promise<Result<OrderReply, AppError> | 'version-conflict'> {
   const key = replyKey(m.userId, m.requestId);
   const print = fingerprint(m.request);
   const budget = spends ? deps.limits?.[spends] : undefined;
   if (spends && budget && !budget.take(m.userId, now)) return rateLimited(spends);
+  const ref: ReplyRef = { orderId: write.order.id, version: write.order.version };
   let result: CommitResult;
   try {
     result = await deps.store.commit({
@@ -47,17 +63,17 @@ export async function commitOnce<T>(
       expectedVersion: write.expectedVersion,
       events: [write.event],
       notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
-      reply: { key, fingerprint: print, reply, at: now },
+      reply: { key, fingerprint: print, reply: ref, at: now },
       ...(write.capacity && { capacity: write.capacity }),
     });
   } catch (e) {
     budget?.giveBack(m.userId, now);
     throw e;
   }
-  if (result.ok) return ok(reply);
+  if (result.ok) return ok({ order: viewOrder(write.order, actor, now) });
   budget?.giveBack(m.userId, now);
   if (result.conflict === 'capacity') return fail('WORKER.OVER_CAPACITY');
   if (result.conflict === 'version') return 'version-conflict';
   const stored = await deps.store.getReply(key);
-  return stored ? replayed<T>(stored, print) : fail('ORDER.VERSION_CONFLICT');
+  return stored ? replayed(deps, stored, print, actor) : fail('ORDER.VERSION_CONFLICT');
 }

@@ -3,7 +3,6 @@ import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
 import { commitOnce, earlierReply } from './commit-once';
-import { viewOrder } from './order-view';
 
 /** Used only if a community somehow has no settings: the norms' ordinary request (respond in 2 h, done in 3 days). */
 const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete: 3 * 24 * 60, confirm: 3 * 24 * 60 };
@@ -11,7 +10,7 @@ const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete
 /** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
 export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
   const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
-  const earlier = await earlierReply<{ order: OrderView }>(deps, m);
+  const earlier = await earlierReply(deps, m, actor);
   if (earlier) return earlier;
   if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return rateLimited('createOrder');
 
@@ -38,7 +37,9 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   });
   if (!decided.ok) return decided;
   const { order, event, effects } = decided.value;
-  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, { order: viewOrder(order, actor, now) }, 'createOrder');
+  // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
+  if (order.photos.length) await deps.photos?.attach(order.photos, order.id);
+  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, actor, now, 'createOrder');
   // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
   return written === 'version-conflict' ? fail('INTERNAL') : written;
 }

@@ -16,12 +16,26 @@ import type { Deps } from '../runtime/deps';
 import { decodeCursor } from '../storage/order-index';
 import { viewOrder } from './order-view';
 
-/** One order with its whole timeline, if the actor may see it. */
-export async function getOrder(deps: Deps, actor: Actor, orderId: string): Promise<Result<{ order: OrderView; events: OrderEvent[] }, AppError>> {
+/** How many timeline events `orders.get` answers unless asked for fewer or more. */
+export const TIMELINE_PAGE = 30;
+
+/**
+ * One order with a page of its timeline, if the actor may see it: the newest `limit` events before
+ * `before` (the newest of all when null), and in `older` the seq to ask `before` for the ones before
+ * those (null at the first event). A busy order's reply stays the same size however long it runs.
+ */
+export async function getOrder(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  page: { before: number | null; limit: number } = { before: null, limit: TIMELINE_PAGE },
+): Promise<Result<{ order: OrderView; events: OrderEvent[]; older: number | null }, AppError>> {
   const order = await deps.store.getOrder(orderId);
   if (!order || !canSee(order, actor)) return fail('ORDER.NOT_FOUND');
-  const events = await deps.store.listEvents(orderId);
-  return ok({ order: viewOrder(order, actor, deps.now()), events });
+  const events = await deps.store.listEvents(orderId, { beforeSeq: page.before, limit: page.limit });
+  // Seqs run 1…n without gaps: a page that starts after 1 has events before it.
+  const first = events[0]?.seq ?? 1;
+  return ok({ order: viewOrder(order, actor, deps.now()), events, older: first > 1 ? first : null });
 }
 
 /** A page of the orders the actor may see, newest change first, with counts per state for the tabs. */

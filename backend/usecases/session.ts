@@ -1,5 +1,6 @@
 import { fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
 import type { Deps } from '../runtime/deps';
+import { refuseWrite } from '../runtime/rate-limit';
 
 /** Who the caller is: roles, community, households they may order for, their teams and company. */
 export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo, AppError>> {
@@ -30,6 +31,8 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
 /** A worker goes on or off duty: off duty, nobody can send them orders and they cannot grab. */
 export async function setOnDuty(deps: Deps, user: User, onDuty: boolean): Promise<Result<SessionInfo, AppError>> {
   if (!user.roles.includes('worker')) return fail('AUTH.ROLE_NOT_HELD');
+  const limited = refuseWrite(deps.limits, user.id, deps.now());
+  if (limited) return limited;
   const next = { ...user, onDuty };
   await deps.store.putRefs('users', [next]);
   return whoami(deps, next);

@@ -16,7 +16,9 @@ export const listCatalog = () => call('catalog', 'list', {});
 export const createOrder = (requestId: string, order: CreateOrderInput) => call('orders', 'create', { requestId, order });
 export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE, sort: 'recent' | 'oldest' = 'recent') =>
   call('orders', 'list', { role, filter, cursor, limit, sort });
-export const getOrder = (role: Role, orderId: string) => call('orders', 'get', { role, orderId });
+/** One order with the newest page of its timeline, or (with `before`) the page of events before that seq. */
+export const getOrder = (role: Role, orderId: string, before: number | null = null) =>
+  call('orders', 'get', before === null ? { role, orderId } : { role, orderId, before });
 export const listTeams = (role: Role) => call('teams', 'list', { role });
 export const listNotifications = (role: Role, limit = 30) => call('notifications', 'list', { role, limit });
 

@@ -25,6 +25,18 @@ const identity = (): Record<string, string> => {
   return user ? { 'X-Dev-User': user } : {};
 };
 
+/**
+ * Photos are shown only to those who may see their order, and an <img> sends no X-Dev-User header:
+ * the local server reads the demo user from this same-site cookie for /api/files (and nothing else).
+ */
+function nameViewerForPhotos(): void {
+  const user = getDevUser();
+  const cookie = `rp_dev_user=${encodeURIComponent(user)}`;
+  if (typeof document === 'undefined' || document.cookie.split('; ').includes(cookie)) return;
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from older webviews, and this is one plain cookie
+  document.cookie = `${cookie}; path=/; SameSite=Strict`;
+}
+
 export const transport: Transport = {
   async call(name, event) {
     return (await send(`${API}/functions/${encodeURIComponent(name)}`, {
@@ -48,7 +60,11 @@ export const transport: Transport = {
     if (!reply.ok) throw reply.error;
     return reply.data.fileId;
   },
-  fileUrl: (fileId) => (/^(https?:|blob:|data:)/.test(fileId) ? fileId : `${API}/files/${encodeURIComponent(fileId)}`),
+  fileUrl: (fileId) => {
+    if (/^(https?:|blob:|data:)/.test(fileId)) return fileId;
+    nameViewerForPhotos();
+    return `${API}/files/${encodeURIComponent(fileId)}`;
+  },
 };
 
 /** H5 local mode only: the demo users a tester may act as. */

@@ -12,6 +12,11 @@ export interface OrderDetailState {
   readonly loading: boolean;
   readonly error: ApiError | null;
   readonly busy: ActionType | null;
+  /** Whether the timeline has events before the ones loaded (the server pages it, newest first). */
+  readonly hasOlder: boolean;
+  readonly loadingOlder: boolean;
+  /** Loads the page of events before the oldest one shown. */
+  readonly loadOlder: () => Promise<void>;
   readonly reload: () => Promise<void>;
   /**
    * Takes one action. Resolves to null on success, or to the error when the form should show it
@@ -27,25 +32,47 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<ActionType | null>(null);
+  const [older, setOlder] = useState<number | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const requestIds = useRef(new RequestIds());
+
+  /** Shows the newest page of the timeline (older pages loaded before are dropped with it). */
+  const showNewest = useCallback((reply: { order: OrderView; events: OrderEvent[]; older: number | null }) => {
+    setOrder(reply.order);
+    setEvents(reply.events);
+    setOlder(reply.older);
+  }, []);
 
   const reload = useCallback(async () => {
     setError(null);
     try {
-      const reply = await getOrder(role, orderId);
-      setOrder(reply.order);
-      setEvents(reply.events);
+      showNewest(await getOrder(role, orderId));
     } catch (e) {
       setError(asApiError(e));
     } finally {
       setLoading(false);
     }
-  }, [role, orderId]);
+  }, [role, orderId, showNewest]);
 
   useEffect(() => {
     setLoading(true);
     void reload();
   }, [reload]);
+
+  const loadOlder = useCallback(async () => {
+    if (older === null || loadingOlder) return;
+    setLoadingOlder(true);
+    try {
+      const reply = await getOrder(role, orderId, older);
+      // Keyed by seq: a page that overlaps what is shown (the order moved on meanwhile) adds nothing twice.
+      setEvents((shown) => [...reply.events.filter((e) => !shown.some((s) => s.seq === e.seq)), ...shown]);
+      setOlder(reply.older);
+    } catch (e) {
+      showFailure(asApiError(e));
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [role, orderId, older, loadingOlder]);
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
@@ -66,10 +93,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
         toastOk(successText(action));
         // The new state shows at once; the timeline follows.
         void getOrder(role, orderId)
-          .then((r) => {
-            setOrder(r.order);
-            setEvents(r.events);
-          })
+          .then(showNewest)
           .catch(() => undefined);
         return null;
       } catch (e) {
@@ -81,7 +105,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
         setBusy(null);
       }
     },
-    [order, busy, role, orderId],
+    [order, busy, role, orderId, showNewest],
   );
 
   /** Says what went wrong and brings the page back in line with the server. */
@@ -107,5 +131,5 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
     }
   }
 
-  return { order, events, loading, error, busy, reload, act };
+  return { order, events, loading, error, busy, hasOlder: older !== null, loadingOlder, loadOlder, reload, act };
 }

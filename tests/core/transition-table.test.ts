@@ -41,7 +41,8 @@ const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({
 
 /**
  * The friendliest order for an action in a state: assigned to the acting worker (or their pool for
- * 抢单), just completed, with a 督办 to each side and a complaint waiting for an answer.
+ * 抢单), just completed, with a 督办 to each side and a complaint waiting for an answer (answered
+ * for 投诉 itself, which waits while one is open).
  */
 function fixtureFor(state: OrderState, action: ActionType): Order {
   return order({
@@ -49,7 +50,7 @@ function fixtureFor(state: OrderState, action: ActionType): Order {
     assignment: action === 'grab' ? { mode: 'pool', teamId: 't1' } : { mode: 'member', teamId: 't1', workerId: 'worker' },
     completion: { notes: '已修好', photos: [], at: NOW - 60_000 },
     instructions: [pressed('dispatcher', 2), pressed('worker', 3)],
-    complaints: [{ seq: 4, text: '太慢', at: NOW, answer: null }],
+    complaints: [{ seq: 4, text: '太慢', at: NOW, answer: action === 'complain' ? { text: '已督促', at: NOW, by: 'supervisor' } : null }],
   });
 }
 
@@ -70,6 +71,12 @@ describe('the order lifecycle table', () => {
     if (!result.ok) {
       expect(['ORDER.TRANSITION_NOT_ALLOWED', 'AUTH.FORBIDDEN', 'ORDER.NOT_FOUND', 'ORDER.ALREADY_TAKEN']).toContain(result.error.code);
     }
+  });
+
+  it('refuses a second 投诉 while the first waits for its answer with ORDER.COMPLAINT_OPEN', () => {
+    const open = order({ state: 'closed', complaints: [{ seq: 4, text: '太慢', at: NOW, answer: null }] });
+    const r = check(open, 'complain', { now: NOW, actor: ACTORS.resident });
+    expect(r.ok ? null : r.error.code).toBe('ORDER.COMPLAINT_OPEN');
   });
 
   it('refuses a role that may see the order but not take the action with AUTH.FORBIDDEN', () => {

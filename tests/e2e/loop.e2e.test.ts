@@ -71,7 +71,9 @@ describe('one order through all four roles', () => {
     const completed = (await running().store.getOrder(orderId))!;
     expect(completed).toMatchObject({ state: 'pending_confirm', assignment: { workerId: 'demo-worker' } });
     expect(completed.completion?.photos).toHaveLength(1);
-    const served = await fetch(`${running().url}/api/files/${completed.completion!.photos[0]}`);
+    // Served to those who may see the order (here the worker who took the photo), to nobody else.
+    const served = await fetch(`${running().url}/api/files/${completed.completion!.photos[0]}`, { headers: { 'X-Dev-User': 'demo-worker' } });
+    expect((await fetch(`${running().url}/api/files/${completed.completion!.photos[0]}`)).status).toBe(404);
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer())).toEqual(PHOTO);
     await page.context().close();

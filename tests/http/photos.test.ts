@@ -39,7 +39,7 @@ describe('photos on 完工上报', () => {
     expect(completed).toMatchObject({ state: 'pending_confirm', completion: { photos } });
     const seen = (await d.read(resident, order.id)).order;
     expect(seen.completion?.photos).toEqual(photos);
-    expect((await t.request(`/api/files/${photos[1]}`)).status).toBe(200);
+    expect((await t.request(`/api/files/${photos[1]}`, { headers: { 'X-Dev-User': resident.user } })).status).toBe(200);
   });
 
   it('refuses a photo id that was never uploaded with 404 FILE.NOT_FOUND naming it, and writes nothing', async () => {

@@ -143,7 +143,10 @@ function orderFor(c: Pick<Case, 'action' | 'state' | 'role' | 'own' | 'sameCommu
     rating: c.state === 'closed' ? { attitude: 5, timeliness: 5, quality: 5, comment: '' } : null,
     closedAt: ended ? NOW - HOUR / 4 : null,
     instructions: assignment?.mode === 'member' ? [pressed(1, 'dispatcher'), pressed(2, 'worker')] : [pressed(1, 'dispatcher')],
-    complaints: [{ seq: 1, text: '太慢了', at: NOW - HOUR, answer: null }],
+    // Waiting for an answer, except where 投诉 itself is tried: one open complaint per order.
+    complaints: [
+      { seq: 1, text: '太慢了', at: NOW - HOUR, answer: c.action === 'complain' ? { text: '已督促', at: NOW - HOUR, by: USERS.supervisor.id } : null },
+    ],
   });
 }
 

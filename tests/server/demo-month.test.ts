@@ -170,7 +170,6 @@ describe('the demo month: a fresh local server opens on a month of the community
       expect(pool.items.length, u.id).toBeGreaterThanOrEqual(1);
     }
   });
-
 });
 
 describe('the demo month is deterministic and fits any moment it ends at', () => {

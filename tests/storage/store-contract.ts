@@ -5,6 +5,7 @@ import { commitContract } from './contract/commit';
 import { notificationsAndClearContract } from './contract/notifications';
 import { orderQueriesContract } from './contract/orders';
 import { referenceDataContract } from './contract/reference';
+import { repliesAndTimelineContract } from './contract/replies-and-timeline';
 
 /**
  * The storage port as a specification: every adapter must pass it. `open` returns a store that
@@ -30,5 +31,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     capacityContract(s);
     orderQueriesContract(s);
     notificationsAndClearContract(s);
+    repliesAndTimelineContract(s);
   });
 }

@@ -139,9 +139,11 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       for (const g of docs(res)) if (typeof g._id === 'string') result[g._id] = Number(g.n);
       return result;
     },
-    async listEvents(orderId) {
-      const all = await fetchAll(await coll(names.events), _, { orderId }, 'seq');
-      return all.map((d) => fromDoc<OrderEvent>(d));
+    async listEvents(orderId, page) {
+      if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map((d) => fromDoc<OrderEvent>(d));
+      const where = page.beforeSeq === null ? { orderId } : { orderId, seq: _.lt(page.beforeSeq) };
+      const newest = docs(await (await coll(names.events)).where(where).orderBy('seq', 'desc').limit(page.limit).get());
+      return newest.map((d) => fromDoc<OrderEvent>(d)).reverse();
     },
     async listNotifications(recipients, limit) {
       if (recipients.length === 0 || limit <= 0) return [];
@@ -177,6 +179,18 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       return Promise.all(bys.map((by) => metricSums(orders, _, communityId, period, by, asOf)));
     },
 
+    async pruneReplies(before) {
+      // A multi-document remove may stop short of all it matched: repeat until one removes nothing.
+      const replies = await coll(names.replies);
+      let removed = 0;
+      for (let round = 0; round < 1000; round++) {
+        const res = (await replies.where({ at: _.lt(before) }).remove()) as { deleted?: number | string };
+        const n = Number(res.deleted) || 0;
+        if (n === 0) break;
+        removed += n;
+      }
+      return removed;
+    },
     async getReply(key) {
       const found = docs(await (await coll(names.replies)).doc(key).get());
       return found[0] ? toReply(found[0]) : null;

@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 CREATE INDEX IF NOT EXISTS notifications_by_recipient ON notifications (recipient, at DESC);
 
--- A rowid table: each reply (the whole order view, a few KB) is appended at the end of the table's
+-- A rowid table: each reply (the order's id and version; a data file from before holds whole order views) is appended at the end of the table's
 -- b-tree and only the short key goes into an index. Keyed by the request key itself (WITHOUT ROWID),
 -- the replies landed at random places in a b-tree whose cells cannot hold them, writing overflow
 -- pages and splitting leaves on every commit.

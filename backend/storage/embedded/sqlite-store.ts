@@ -79,6 +79,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     ),
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
     listEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq'),
+    listEventsBefore: db.prepare('SELECT doc FROM order_events WHERE order_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+    replyAtOrAfter: db.prepare('SELECT rowid, at FROM replies WHERE rowid >= ? ORDER BY rowid LIMIT 1'),
+    replyRowids: db.prepare('SELECT min(rowid) AS lo, max(rowid) AS hi FROM replies'),
+    pruneReplies: db.prepare('DELETE FROM replies WHERE rowid < ? AND at < ?'),
     insertNotification: db.prepare('INSERT INTO notifications (id, recipient, order_id, at, doc) VALUES (?, ?, ?, ?, ?)'),
     getReply: db.prepare('SELECT key, fingerprint, at, reply FROM replies WHERE key = ?'),
     insertReply: db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)'),
@@ -238,8 +242,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       for (const r of rows as { w: string; n: number }[]) result[r.w] = r.n;
       return result;
     },
-    async listEvents(orderId) {
-      return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
+    async listEvents(orderId, page) {
+      if (!page) return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
+      const newest = st.listEventsBefore.all(orderId, page.beforeSeq ?? Number.MAX_SAFE_INTEGER, page.limit);
+      return newest.map((r) => parse<OrderEvent>(r)).reverse();
     },
     async listNotifications(recipients, limit) {
       if (recipients.length === 0) return [];
@@ -273,6 +279,21 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         .raw()
         .all(asOf, communityId, period.from, period.to) as unknown[][];
       return bys.map((by) => rollUp(rows, by === 'all' ? null : keys.indexOf(GROUP_SQL[by]), keys.length));
+    },
+    async pruneReplies(before) {
+      // Replies are appended in the order they were written, so the expired ones are the table's first
+      // rowids: found by bisection rather than an index on `at`, which would cost every commit a page.
+      // A reply written at a later moment than one after it (a clock set back) waits for a later round.
+      const { lo, hi } = st.replyRowids.get() as { lo: number | null; hi: number | null };
+      if (lo === null || hi === null) return 0;
+      let [low, high] = [lo, hi + 1];
+      while (low < high) {
+        const mid = Math.floor((low + high) / 2);
+        const row = st.replyAtOrAfter.get(mid) as { rowid: number; at: number } | undefined;
+        if (row && row.rowid < high && row.at < before) low = row.rowid + 1;
+        else high = mid;
+      }
+      return st.pruneReplies.run(low, before).changes;
     },
     async getReply(key) {
       const r = st.getReply.get(key) as { key: string; fingerprint: string; at: number; reply: string } | undefined;

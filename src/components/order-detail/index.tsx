@@ -40,7 +40,7 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
       <OutcomeSection order={order} />
       <View className="card">
         <Text className="card-title">办理记录</Text>
-        <Timeline events={events} names={names} />
+        <Timeline events={events} names={names} older={detail.hasOlder ? { loading: detail.loadingOlder, load: () => void detail.loadOlder() } : undefined} />
       </View>
     </Screen>
   );

@@ -1,16 +1,41 @@
 import { Text, View } from '@tarojs/components';
 import type { OrderEvent } from '@core';
+import { Button } from '@/components/nut/button';
 import { dateTime } from '@/components/format';
 import { actorText, eventTitle, moveText, payloadLines, type Names } from './event-text';
 import './index.scss';
 
 const NO_NAMES: Names = new Map();
 
-/** The order's whole record, oldest first: who did what, when, and why. */
-export function Timeline({ events, names = NO_NAMES }: { readonly events: readonly OrderEvent[]; readonly names?: Names }) {
+/** Where the record has more before what is shown: the button that loads it. */
+export interface OlderEvents {
+  readonly loading: boolean;
+  readonly load: () => void;
+}
+
+/**
+ * The order's record, oldest first: who did what, when, and why. The server sends the newest events;
+ * `older`, when there are events before them, shows a "更早的记录" button above.
+ */
+export function Timeline({
+  events,
+  names = NO_NAMES,
+  older,
+}: {
+  readonly events: readonly OrderEvent[];
+  readonly names?: Names;
+  readonly older?: OlderEvents;
+}) {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   return (
     <View className="timeline">
+      {older ? (
+        <View className="timeline-older">
+          <Button size="small" loading={older.loading} disabled={older.loading} onClick={older.load}>
+            更早的记录
+          </Button>
+        </View>
+      ) : null}
       {sorted.map((e, i) => {
         const move = moveText(e);
         return (

@@ -1,0 +1,33 @@
+import type { Deps } from '../runtime/deps';
+import { REPLY_TTL } from '../runtime/idempotency';
+import { UPLOAD_TTL } from '../runtime/photos';
+
+/**
+ * Whether the order a photo was claimed for was written. Its existence is enough: a 完工上报's photos
+ * stay on the timeline after a 返工 clears the completion, and the claim comes only after every check
+ * of the write passed.
+ */
+async function holds(deps: Deps, orderId: string): Promise<boolean> {
+  return (await deps.store.getOrder(orderId)) !== null;
+}
+
+/** What one round of housekeeping removed. */
+export interface HousekeepingReport {
+  /** Stored replies older than REPLY_TTL. */
+  readonly replies: number;
+  /** Photos uploaded more than UPLOAD_TTL ago and never put on an order. */
+  readonly photos: number;
+}
+
+/**
+ * Removes what is kept only for a while: replies to requests older than REPLY_TTL, and photos never
+ * put on an order within UPLOAD_TTL (where this process keeps the photos). Runs beside the
+ * sweep (CloudBase's timer, the local server's scheduler), so a busy day's replies never pile up.
+ */
+export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
+  const now = deps.now();
+  return {
+    replies: await deps.store.pruneReplies(now - REPLY_TTL),
+    photos: deps.photos ? await deps.photos.removeUnattached(now - UPLOAD_TTL, (orderId) => holds(deps, orderId)) : 0,
+  };
+}
