@@ -6,7 +6,7 @@ import { parseEnv } from 'node:util';
  * Where this deployment lives: the mini-program's AppID, the CloudBase environment and the
  * mini-program upload key. Read from the process environment first, then from the untracked
  * `.env.local` at the repository root (copied from `.env.example`), so nothing of a deployment is
- * ever committed. Lives in config/ because Taro compiles only that folder when it loads its config;
+ * ever committed (RP_SETTINGS_FILE names another file: the tests point it at none). Lives in config/ because Taro compiles only that folder when it loads its config;
  * the deploy scripts import it from here too.
  */
 export interface DeploySettings {
@@ -35,7 +35,10 @@ function readFileSettings(file: string): Record<string, string | undefined> {
 }
 
 /** The settings as the environment and the local file give them (the environment wins). */
-export function readDeploySettings(env: NodeJS.ProcessEnv = process.env, file = path.join(ROOT, LOCAL_SETTINGS_FILE)): DeploySettings {
+export function readDeploySettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  file = env.RP_SETTINGS_FILE || path.join(ROOT, LOCAL_SETTINGS_FILE),
+): DeploySettings {
   const local = readFileSettings(file);
   const sources = {} as Record<SettingName, 'env' | 'file' | 'unset'>;
   const value = (name: SettingName): string => {
