@@ -47,7 +47,7 @@ describe('no key-shaped string in the repository or the built functions', () => 
 describe('the scan recognises what a leaked key looks like', () => {
   // Assembled at run time, so that no key-shaped literal sits in this file.
   const id = ['AK', 'ID', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6'].join('');
-  const hex = 'f'.repeat(16) + '0123456789abcdef';
+  const hex = `${'f'.repeat(16)}0123456789abcdef`;
   it.each([
     ['a Tencent Cloud SecretId', `const id = '${id}';`, 'Tencent Cloud SecretId'],
     ['a private key block', `${'-----BEGIN'} PRIVATE KEY-----\nMIIE...`, 'private key block'],
