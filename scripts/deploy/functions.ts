@@ -27,8 +27,9 @@ async function main() {
     return;
   }
   if (blockers.length) stop('无法部署云函数', blockers);
-  if (key) runBin(['tcb', 'login', '--apiKeyId', key.secretId, '--apiKey', key.secretKey]);
-  runBin(command);
+  // The CLI reads a key from TENCENTCLOUD_SECRETID/KEY when it has no saved login: the key then
+  // appears on no command line and is not written to disk, as `tcb login --apiKey` would.
+  runBin(command, key ? { ...process.env, TENCENTCLOUD_SECRETID: key.secretId, TENCENTCLOUD_SECRETKEY: key.secretKey } : process.env);
   console.log(`\n✓ 已部署 ${plan.length} 个云函数到 ${settings.cloudEnv}`);
 }
 

@@ -12,7 +12,7 @@ async function main() {
   const mode = hasFlag('upload') ? 'upload' : hasFlag('preview') ? 'preview' : null;
   const dist = path.resolve(ROOT, flagValue('dist') ?? 'dist');
   const settings = readDeploySettings();
-  if (!hasFlag('skip-build')) runBin(['taro', 'build', '--type', 'weapp'], { ...process.env, NODE_ENV: 'production' });
+  if (!hasFlag('skip-build')) runBin(['taro', 'build', '--type', 'weapp']);
 
   const { facts, missing } = checkWeapp(dist, settings);
   for (const f of facts) console.log(`  ${f}`);
