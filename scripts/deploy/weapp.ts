@@ -19,8 +19,8 @@ async function main() {
   const version = flagValue('version') ?? (require(path.join(ROOT, 'package.json')) as { version: string }).version;
   const desc = flagValue('desc') ?? `红色物业 ${version}`;
   if (dryRun || !mode) {
-    const what = mode === 'upload' ? `上传版本 ${version}（${desc}）` : mode === 'preview' ? '生成预览二维码' : '（未指定 --preview 或 --upload）';
-    console.log(`\n[检查] 将${what}：AppID ${settings.appid}，云开发环境 ${settings.cloudEnv || '(未设置)'}，项目 ${path.relative(ROOT, dist)}/`);
+    const what = mode === 'upload' ? `将上传版本 ${version}（${desc}）` : mode === 'preview' ? '将生成预览二维码' : '只检查（加 --preview 或 --upload 才上传）';
+    console.log(`\n[检查] ${what}：AppID ${settings.appid}，云开发环境 ${settings.cloudEnv || '(未设置)'}，项目 ${path.relative(ROOT, dist)}/`);
     if (missing.length) {
       console.log('[检查] 还不能上传，缺少：');
       for (const m of missing) console.log(`  - ${m}`);
