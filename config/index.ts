@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { readDeploySettings } from './deploy-settings';
 import devConfig from './dev';
 import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
+const deploy = readDeploySettings();
+// Taro writes dist/project.config.json from the root one, taking the AppID from TARO_APP_ID.
+process.env.TARO_APP_ID ??= deploy.appid;
 
 /** NutUI is drawn on a 375-wide design, our own styles on 750. */
 const designWidth = (input?: unknown): number => {
@@ -26,8 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.join(root, 'src'),
     },
     defineConstants: {
-      // The CloudBase environment id for the mini-program; empty uses the default environment.
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // The CloudBase environment id for Taro.cloud.init (CLOUD_ENV, env or .env.local); empty uses WeChat's default.
+      CLOUD_ENV: JSON.stringify(deploy.cloudEnv),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

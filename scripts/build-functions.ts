@@ -6,33 +6,37 @@ import fs from 'node:fs';
 import path from 'node:path';
 // Each function lives in backend/functions/<name>.function.ts and exports a handler named <name>.
 import { FUNCTIONS, SCHEDULED } from '../backend/functions/registry';
+import { readCloudbaseRc } from './deploy/functions-plan';
 import { functionBundle } from './function-bundle';
 
 const root = path.resolve(__dirname, '..');
 const outRoot = path.join(root, 'cloudfunctions');
 
-async function main() {
-  const all = [
-    ...Object.keys(FUNCTIONS).map((name) => ({ name, table: 'FUNCTIONS' })),
-    ...Object.keys(SCHEDULED).map((name) => ({ name, table: 'SCHEDULED' })),
-  ];
-  for (const { name, table } of all) {
+/** Builds every function of the registry; returns each bundle's size in bytes. */
+export async function buildFunctions(log: (line: string) => void = console.log): Promise<{ name: string; bytes: number }[]> {
+  const declared = new Map(readCloudbaseRc(root).functions.map((f) => [f.name, f]));
+  const built: { name: string; bytes: number }[] = [];
+  for (const name of [...Object.keys(FUNCTIONS), ...Object.keys(SCHEDULED)]) {
     const dir = path.join(outRoot, name);
     fs.mkdirSync(dir, { recursive: true });
     const result = await build({ ...functionBundle(root, name), outfile: path.join(dir, 'index.js'), logLevel: 'warning', metafile: true });
     const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
     const pkg = { name, version: '1.0.0', private: true, main: 'index.js', description: `红色物业 · ${name} cloud function (built bundle)` };
     fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-    if (table === 'SCHEDULED') {
-      // CloudBase timer trigger: every minute (seven-field cron, seconds first).
-      const config = { triggers: [{ name: 'every-minute', type: 'timer', config: '0 * * * * * *' }] };
-      fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-    }
-    console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KiB`);
+    // WeChat DevTools reads a function's triggers from its config.json; `tcb fn deploy` reads
+    // cloudbaserc.json. Both come from the one declaration there.
+    const triggers = declared.get(name)?.triggers;
+    if (triggers?.length) fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify({ triggers }, null, 2)}\n`);
+    log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KiB`);
+    built.push({ name, bytes });
   }
+  return built;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script (not imported by the deploy command).
+if (path.resolve(process.argv[1] ?? '') === __filename) {
+  buildFunctions().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const DIST = path.resolve(process.argv[2] ?? 'dist');
-const PACKAGE_LIMIT = 2 * 1024 * 1024;
+export const PACKAGE_LIMIT = 2 * 1024 * 1024;
 /** Developer-tool settings, not part of the uploaded code package. */
 const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json']);
 
@@ -24,22 +24,27 @@ function filesUnder(dir: string): string[] {
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Bytes per package of a built mini-program: '(main)' and each subpackage root. Needs dist/app.json. */
+export function packageSizes(dist: string): Map<string, number> {
+  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson;
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/+$/, ''));
+  const sizes = new Map<string, number>([['(main)', 0], ...roots.map((r) => [r, 0] as [string, number])]);
+  for (const file of filesUnder(dist)) {
+    const rel = path.relative(dist, file).split(path.sep).join('/');
+    if (NOT_UPLOADED.has(rel)) continue;
+    const owner = roots.find((r) => rel === r || rel.startsWith(`${r}/`)) ?? '(main)';
+    sizes.set(owner, (sizes.get(owner) ?? 0) + fs.statSync(file).size);
+  }
+  return sizes;
+}
+
 function main(): number {
   const appJsonPath = path.join(DIST, 'app.json');
   if (!fs.existsSync(appJsonPath)) {
     console.error(`没有找到 ${appJsonPath}：请先运行 npx taro build --type weapp`);
     return 1;
   }
-  const app = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as AppJson;
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/+$/, ''));
-  const sizes = new Map<string, number>([['(main)', 0], ...roots.map((r) => [r, 0] as [string, number])]);
-
-  for (const file of filesUnder(DIST)) {
-    const rel = path.relative(DIST, file).split(path.sep).join('/');
-    if (NOT_UPLOADED.has(rel)) continue;
-    const owner = roots.find((r) => rel === r || rel.startsWith(`${r}/`)) ?? '(main)';
-    sizes.set(owner, (sizes.get(owner) ?? 0) + fs.statSync(file).size);
-  }
+  const sizes = packageSizes(DIST);
 
   let total = 0;
   let over = false;
@@ -55,4 +60,5 @@ function main(): number {
   return over ? 1 : 0;
 }
 
-process.exit(main());
+// Run as a script (the deploy check imports packageSizes).
+if (path.resolve(process.argv[1] ?? '') === __filename) process.exit(main());

@@ -9,7 +9,8 @@ let deps: Deps | null = null;
 
 /** One store per warm container: CloudBase reuses the process between calls. */
 function depsOnce(): Deps {
-  const envId = process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '';
+  // RP_CLOUD_ENV is declared in cloudbaserc.json; the platform's own variables are the fallback.
+  const envId = process.env.RP_CLOUD_ENV || process.env.TCB_ENV || process.env.SCF_NAMESPACE || '';
   deps ??= {
     store: openCloudBaseStore({ envId }),
     now: () => Date.now(),

@@ -1,5 +1,7 @@
 import { Db } from '@cloudbase/database';
+import { ensureCollections } from '@backend/storage/cloudbase/collections';
 import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
+import { databaseSchema } from '@backend/storage/cloudbase/schema';
 import { FakeCloudBase } from './fake-cloudbase';
 import { describeStoreContract } from './store-contract';
 
@@ -8,6 +10,12 @@ import { describeStoreContract } from './store-contract';
 const fake = new FakeCloudBase();
 Db.reqClass = fake.requester();
 
-describeStoreContract('CloudBase store over an in-memory model of the database API', async () =>
-  cloudBaseStoreOn(new Db({ env: 'offline-model' }), 'rp_test_'),
-);
+describeStoreContract('CloudBase store over an in-memory model of the database API', async () => {
+  const db = new Db({ env: 'offline-model' });
+  // As `npm run deploy:database` does before any function runs: the store never creates collections.
+  await ensureCollections(
+    db,
+    databaseSchema('rp_test_').map((c) => c.name),
+  );
+  return cloudBaseStoreOn(db, 'rp_test_');
+});

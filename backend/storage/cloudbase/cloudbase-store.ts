@@ -9,7 +9,7 @@ import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, typ
 import { fromOrderDoc } from './order-doc';
 import { metricSums } from './metric-sums';
 import { isRaceError } from './commit';
-import { removeAll, ensureCollections, fetchAll } from './collections';
+import { removeAll, fetchAll } from './collections';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -43,19 +43,9 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
   const _ = db.command;
   const cmd = _ as unknown as Commands;
   const sum = _.aggregate.sum;
-  let ready: Promise<void> | null = null;
-  // Transactions cannot create collections, so every collection is made once before first use.
-  const ensure = (): Promise<void> => {
-    ready ??= ensureCollections(db, names.all).catch((e: unknown) => {
-      ready = null; // let the next call try again
-      throw e;
-    });
-    return ready;
-  };
-  const coll = async (name: string) => {
-    await ensure();
-    return db.collection(name);
-  };
+  // The collections exist before any function runs (`npm run deploy:database`, schema.ts): creating
+  // them here would cost every cold start a round trip per collection.
+  const coll = async (name: string) => db.collection(name);
   /** Reference documents of one community; communities and companies belong to none, so all of them. */
   const refQuery = (kind: ReferenceKind, communityId?: string) =>
     communityId === undefined || kind === 'communities' || kind === 'companies' ? {} : { communityId };
@@ -196,12 +186,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       return found[0] ? toReply(found[0]) : null;
     },
     async commit(change) {
-      await ensure();
       return commitInTransaction(db as unknown as TxDb, names, change);
     },
 
     async clear() {
-      await ensure();
       for (const name of names.all) await removeAll(db.collection(name), _);
     },
     async close() {

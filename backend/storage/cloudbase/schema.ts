@@ -1,0 +1,129 @@
+import { REFERENCE_KINDS } from '../port';
+import { collectionNames } from './names';
+
+/**
+ * The CloudBase database as code: every collection the adapter uses, the indexes its queries need
+ * and who may touch them. `npm run deploy:database` makes an environment match this; the spec
+ * tests/deploy/database-indexes.test.ts records every query the adapter sends and checks that an
+ * index here serves it, so a new query without an index fails there rather than in production.
+ */
+
+export type Direction = 1 | -1;
+export interface IndexDecl {
+  /** Letters, digits and `_`: CloudBase index names. */
+  readonly name: string;
+  readonly keys: readonly (readonly [field: string, direction: Direction])[];
+}
+export interface CollectionDecl {
+  readonly name: string;
+  readonly indexes: readonly IndexDecl[];
+}
+
+/**
+ * No client reads or writes any `rp_` collection: the mini-program reaches data only through the
+ * functions, which run with admin rights and apply the role scopes. A readable `rp_users` would hand
+ * every phone number to any user. Applied as a custom security rule to each collection.
+ */
+export const CLIENT_DATABASE_RULE = { read: false, write: false } as const;
+
+/**
+ * Cloud storage (order photos). The mini-program uploads photos itself (`wx.cloud.uploadFile`), so
+ * a signed-in user may write, but only files they created; reading is for signed-in users because
+ * <Image> still shows `cloud://` ids with the viewer's own rights. Once photos are shown through
+ * temporary URLs issued by the functions, `read` becomes false.
+ */
+export const PHOTO_STORAGE_RULE = { read: 'auth != null', write: 'resource.openid == auth.openid' } as const;
+
+/** Reference kinds read as a whole (no community): `refQuery` in cloudbase-store.ts lists them all. */
+const GLOBAL_KINDS = new Set(['communities', 'companies']);
+
+/** Every collection under `prefix` with its indexes; `_id` is indexed by the database itself. */
+export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
+  const n = collectionNames(prefix);
+  const refs: CollectionDecl[] = REFERENCE_KINDS.map((kind) => {
+    const indexes: IndexDecl[] = [];
+    // listRefs pages a community's documents by _id.
+    if (!GLOBAL_KINDS.has(kind))
+      indexes.push({
+        name: 'community_id',
+        keys: [
+          ['communityId', 1],
+          ['_id', 1],
+        ],
+      });
+    // A cloud function finds its caller by the OPENID WeChat gives it.
+    if (kind === 'users') indexes.push({ name: 'openid', keys: [['openid', 1]] });
+    return { name: n.refs[kind], indexes };
+  });
+  return [
+    ...refs,
+    {
+      name: n.orders,
+      indexes: [
+        // Every role's listing is inside one community: newest change first, or oldest placed first;
+        // the 三率 aggregation matches a community's orders by creation time.
+        {
+          name: 'community_updated',
+          keys: [
+            ['communityId', 1],
+            ['updatedAt', -1],
+            ['_id', -1],
+          ],
+        },
+        {
+          name: 'community_created',
+          keys: [
+            ['communityId', 1],
+            ['createdAt', 1],
+            ['_id', 1],
+          ],
+        },
+        // The sweep's queue: orders whose next deadline moment has come, oldest first.
+        {
+          name: 'sweep_due',
+          keys: [
+            ['idx.nextSweepAt', 1],
+            ['_id', 1],
+          ],
+        },
+        // Open orders per worker, for the cap on how many one may hold.
+        {
+          name: 'worker_open',
+          keys: [
+            ['assignment.workerId', 1],
+            ['state', 1],
+          ],
+        },
+      ],
+    },
+    {
+      name: n.events,
+      indexes: [
+        {
+          name: 'order_seq',
+          keys: [
+            ['orderId', 1],
+            ['seq', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
+    {
+      name: n.notifications,
+      indexes: [
+        {
+          name: 'recipient_at',
+          keys: [
+            ['recipient', 1],
+            ['at', -1],
+            ['_id', -1],
+          ],
+        },
+      ],
+    },
+    // Read and written by id only, inside transactions.
+    { name: n.replies, indexes: [] },
+    { name: n.workerLoad, indexes: [] },
+  ];
+}

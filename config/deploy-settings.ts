@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+
+/**
+ * Where this deployment lives: the mini-program's AppID, the CloudBase environment and the
+ * mini-program upload key. Read from the process environment first, then from the untracked
+ * `.env.local` at the repository root (copied from `.env.example`), so nothing of a deployment is
+ * ever committed (RP_SETTINGS_FILE names another file: the tests point it at none). Lives in config/ because Taro compiles only that folder when it loads its config;
+ * the deploy scripts import it from here too.
+ */
+export interface DeploySettings {
+  /** The WeChat AppID; the tourist AppID when none is set, good for local builds only. */
+  readonly appid: string;
+  /** The CloudBase environment id; empty when none is set (the app then asks WeChat for its default). */
+  readonly cloudEnv: string;
+  /** Path of the mini-program upload key (微信公众平台 → 开发设置 → 小程序代码上传), if any. */
+  readonly privateKeyPath: string;
+  /** Where each value came from, for the scripts' messages. */
+  readonly sources: Readonly<Record<SettingName, 'env' | 'file' | 'unset'>>;
+}
+
+export const SETTING_NAMES = ['WEAPP_APPID', 'CLOUD_ENV', 'WEAPP_PRIVATE_KEY'] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+/** WeChat DevTools' placeholder AppID: it builds and previews, but cloud development refuses it. */
+export const TOURIST_APPID = 'touristappid';
+export const LOCAL_SETTINGS_FILE = '.env.local';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function readFileSettings(file: string): Record<string, string | undefined> {
+  if (!fs.existsSync(file)) return {};
+  return parseEnv(fs.readFileSync(file, 'utf8'));
+}
+
+/** The settings as the environment and the local file give them (the environment wins). */
+export function readDeploySettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  file = env.RP_SETTINGS_FILE || path.join(ROOT, LOCAL_SETTINGS_FILE),
+): DeploySettings {
+  const local = readFileSettings(file);
+  const sources = {} as Record<SettingName, 'env' | 'file' | 'unset'>;
+  const value = (name: SettingName): string => {
+    const fromEnv = env[name]?.trim();
+    const fromFile = local[name]?.trim();
+    sources[name] = fromEnv ? 'env' : fromFile ? 'file' : 'unset';
+    return fromEnv || fromFile || '';
+  };
+  const appid = value('WEAPP_APPID') || TOURIST_APPID;
+  const cloudEnv = value('CLOUD_ENV');
+  const privateKeyPath = value('WEAPP_PRIVATE_KEY');
+  return { appid, cloudEnv, privateKeyPath: privateKeyPath && path.resolve(ROOT, privateKeyPath), sources };
+}
+
+/** What keeps these settings from reaching a real deployment, in words for whoever runs the deploy. */
+export function deployBlockers(s: DeploySettings, needs: readonly ('appid' | 'cloudEnv')[] = ['appid', 'cloudEnv']): string[] {
+  const out: string[] = [];
+  if (needs.includes('appid')) out.push(...appidProblems(s.appid));
+  if (needs.includes('cloudEnv') && !s.cloudEnv)
+    out.push(`未设置云开发环境 ID：请设置 CLOUD_ENV（环境变量或 ${LOCAL_SETTINGS_FILE}），见云开发控制台 → 环境概览。`);
+  return out;
+}
+
+function appidProblems(appid: string): string[] {
+  if (appid === TOURIST_APPID) {
+    return [
+      `未设置小程序 AppID：当前是游客 AppID（${TOURIST_APPID}），只能本地构建预览，云开发和上传都会拒绝它。请设置 WEAPP_APPID（环境变量或 ${LOCAL_SETTINGS_FILE}）。`,
+    ];
+  }
+  return /^wx[0-9a-f]{16}$/.test(appid) ? [] : [`WEAPP_APPID「${appid}」不像小程序 AppID（应为 wx 加 16 位十六进制）。`];
+}
