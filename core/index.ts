@@ -18,6 +18,7 @@ export * from './schema';
 export type * from './actor';
 export * from './api';
 export * from './sweep';
+export * from './order-index';
 export * from './metrics';
 export * from './metric-groups';
 export * from './assessment';

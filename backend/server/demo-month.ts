@@ -609,7 +609,7 @@ export async function playDemoMonth(store: Store, until: Millis = Date.now()): P
    */
   async function walkTo(t: Millis) {
     for (;;) {
-      const due = await store.listDueForSweep(t, 100);
+      const due = (await store.listDueForSweep(t, 100)).items;
       const times = due.map((o) => nextSweepAt(o, community.settings.escalationMinutes * MINUTE)).filter((x): x is number => x !== null && x > lastSweep);
       if (!times.length) break;
       now = Math.max(now, Math.min(t, Math.ceil(Math.min(...times) / MINUTE) * MINUTE));

@@ -1,4 +1,4 @@
-import { fail, ok, type AppError, type Capacity, type Effect, type Order, type OrderEvent, type Result } from '@core';
+import { fail, ok, orderIndex, type AppError, type Capacity, type Effect, type IndexSettings, type Order, type OrderEvent, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { fingerprint, replyKey } from '../runtime/idempotency';
 import { rateLimited, type Limited } from '../runtime/rate-limit';
@@ -31,7 +31,15 @@ function replayed<T>(stored: StoredReply, print: string): Result<T, AppError> {
 export async function commitOnce<T>(
   deps: Deps,
   m: Mutation,
-  write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[]; capacity?: Capacity },
+  write: {
+    order: Order;
+    expectedVersion: number | null;
+    event: OrderEvent;
+    effects: readonly Effect[];
+    capacity?: Capacity;
+    /** The community's settings the order is indexed under (null: no community found). */
+    settings: IndexSettings | null;
+  },
   reply: T,
   spends?: Limited,
 ): Promise<Result<T, AppError> | 'version-conflict'> {
@@ -44,6 +52,7 @@ export async function commitOnce<T>(
   try {
     result = await deps.store.commit({
       order: write.order,
+      index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
       events: [write.event],
       notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),

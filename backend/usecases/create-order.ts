@@ -38,7 +38,13 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   });
   if (!decided.ok) return decided;
   const { order, event, effects } = decided.value;
-  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, { order: viewOrder(order, actor, now) }, 'createOrder');
+  const written = await commitOnce(
+    deps,
+    m,
+    { order, expectedVersion: null, event, effects, settings: community?.settings ?? null },
+    { order: viewOrder(order, actor, now) },
+    'createOrder',
+  );
   // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
   return written === 'version-conflict' ? fail('INTERNAL') : written;
 }
