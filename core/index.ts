@@ -19,6 +19,7 @@ export type * from './actor';
 export * from './api';
 export * from './sweep';
 export * from './order-index';
+export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';
 export * from './assessment';

@@ -4,6 +4,7 @@ import { fail, type AppError } from './errors';
 import type { Order, OrderEvent, OrderState } from './order';
 import { clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
+import { poolTeamOf } from './order-holder';
 import { canSee } from './order-scope';
 import { TRANSITIONS, type Capacity, type Change, type NeedsOf, type Rule, type SystemActionType } from './order-transitions';
 import type { Effect } from './notifications';
@@ -34,7 +35,7 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
   if (type === 'grab' && actor.role === 'worker' && order.assignment && actor.teamIds.includes(order.assignment.teamId)) {
     const a = order.assignment;
     if (a.mode === 'member' && a.workerId !== actor.user.id) return fail('ORDER.ALREADY_TAKEN');
-    if (a.mode === 'pool' && order.state !== 'pending_accept') {
+    if (a.mode === 'pool' && poolTeamOf(order) === null) {
       return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
     }
   }

@@ -1,6 +1,7 @@
 import type { CommunitySettings, Millis } from './community';
 import { orderFacts, type OrderFacts } from './metrics';
-import { HELD_STATES, POOL_STATE, TERMINAL_STATES, type Order } from './order';
+import { TERMINAL_STATES, type Order } from './order';
+import { holderOf, poolTeamOf } from './order-holder';
 import { escalationInterval, nextSweepAt } from './sweep';
 
 /** The supervisor's attention queues: overdue (any level), escalated (level 2+), complaints or 督办 awaiting an answer. */
@@ -14,12 +15,6 @@ export const IN_QUEUE: { readonly [Q in AttentionQueue]: (o: Order) => boolean }
   complaints: (o) => o.complaints.some((c) => !c.answer),
   instructions: (o) => o.instructions.some((i) => !i.answer),
 };
-
-/** The worker an order counts against: assigned to them by name and not yet completed. */
-export const holderOf = (o: Order): string | null => (o.assignment?.mode === 'member' && HELD_STATES.includes(o.state) ? o.assignment.workerId : null);
-
-/** The team whose pool offers the order to grab: a pool order is visible to its team while 待接单 only. */
-export const poolTeamOf = (o: Order): string | null => (o.assignment?.mode === 'pool' && o.state === POOL_STATE ? o.assignment.teamId : null);
 
 /** What of the community an order's index depends on. */
 export type IndexSettings = Pick<CommunitySettings, 'escalationMinutes'>;

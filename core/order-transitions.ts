@@ -5,6 +5,7 @@ import type { ActionInput, ActionType } from './order-inputs';
 import type { Assignment, Instruction, Order, OrderState } from './order';
 import { ORDER_STATES, TERMINAL_STATES, UNFINISHED_STATES } from './order';
 import { notify, type Effect, type Recipient } from './notifications';
+import { poolTeamOf } from './order-holder';
 import { checkPhotos } from './photos';
 import { ok, type Result } from './result';
 import type { Role } from './roles';
@@ -235,7 +236,10 @@ const PERSON_TRANSITIONS = personRules({
     from: ['pending_accept'],
     roles: ['worker'],
     to: 'accepted',
-    guard: (order, { actor }) => (order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId) ? pass() : fail('AUTH.FORBIDDEN')),
+    guard: (order, { actor }) => {
+      const pool = poolTeamOf(order);
+      return pool !== null && actor.teamIds.includes(pool) ? pass() : fail('AUTH.FORBIDDEN');
+    },
     needs: ['openOrders'],
     apply: (order, _input, world) => {
       const me = world.actor.user;
