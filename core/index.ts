@@ -8,6 +8,7 @@ export * from './community';
 export * from './order';
 export * from './order-inputs';
 export * from './order-scope';
+export * from './order-rule';
 export * from './order-transitions';
 export * from './order-decide';
 export * from './order-create';
