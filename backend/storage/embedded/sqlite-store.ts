@@ -60,7 +60,7 @@ export function openSqliteStore(dir: string): Store {
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
     dueForSweep: db.prepare(
-      'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at > ? OR (next_sweep_at = ? AND id > ?)) ORDER BY next_sweep_at, id LIMIT ?',
+      'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at, id) > (?, ?) ORDER BY next_sweep_at, id LIMIT ?',
     ),
     reindex: db.prepare(`UPDATE orders SET ${INDEX_ASSIGNMENTS} WHERE id = @id AND version = @version`),
     putRef: db.prepare(
@@ -254,7 +254,7 @@ export function openSqliteStore(dir: string): Store {
     },
     async listDueForSweep(now, limit, cursor) {
       const [at, id] = (cursor && decodeCursor(cursor)) || [Number.MIN_SAFE_INTEGER, ''];
-      const rows = st.dueForSweep.all(now, at, at, id, Math.max(0, limit) + 1) as { at: number; id: string; doc: string }[];
+      const rows = st.dueForSweep.all(now, at, id, Math.max(0, limit) + 1) as { at: number; id: string; doc: string }[];
       const page = rows.slice(0, Math.max(0, limit));
       const last = page[page.length - 1];
       return { items: page.map((r) => parse<Order>(r)), nextCursor: rows.length > page.length && last ? encodeCursor(last.at, last.id) : null };

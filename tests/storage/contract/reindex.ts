@@ -22,6 +22,14 @@ export function reindexContract(s: StoreRef): void {
       expect(ids((await s().listDueForSweep(T0 + 3 * HOUR, 10)).items)).toEqual(['ri-a', 'ri-b']);
     });
 
+    it('pages through orders due at the same moment by id', async () => {
+      const first = await s().listDueForSweep(T0 + 3 * HOUR, 1);
+      expect(ids(first.items)).toEqual(['ri-a']);
+      const second = await s().listDueForSweep(T0 + 3 * HOUR, 1, first.nextCursor);
+      expect(ids(second.items)).toEqual(['ri-b']);
+      expect(second.nextCursor).toBeNull();
+    });
+
     it('stores the new next moment of an order still at the given version, leaving the order itself as it was', async () => {
       expect(await s().reindex([{ orderId: a.id, version: a.version, index: longer(a) }])).toBe(1);
       expect(ids((await s().listDueForSweep(T0 + 3 * HOUR, 10)).items)).toEqual(['ri-b']);
