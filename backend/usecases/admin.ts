@@ -1,16 +1,6 @@
-import {
-  fail,
-  ok,
-  orderIndex,
-  type Actor,
-  type AdminView,
-  type AppError,
-  type CommunitySettings,
-  type Result,
-  type ServiceItem,
-  type StageDeadlines,
-} from '@core';
+import { fail, ok, type Actor, type AdminView, type AppError, type CommunitySettings, type Result, type ServiceItem, type StageDeadlines } from '@core';
 import type { Deps } from '../runtime/deps';
+import { reindexOrders } from './reindex-orders';
 
 const mustBeAdmin = (actor: Actor) => (actor.role === 'admin' ? null : fail('AUTH.FORBIDDEN'));
 
@@ -43,19 +33,8 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<Co
     escalationMinutes: patch.escalationMinutes ?? community.settings.escalationMinutes,
   };
   await deps.store.putRefs('communities', [{ ...community, settings }]);
-  if (settings.escalationMinutes !== community.settings.escalationMinutes) await reindexOpenOrders(deps, community.id, settings);
+  if (settings.escalationMinutes !== community.settings.escalationMinutes) await reindexOrders(deps, { ...community, settings }, 'open');
   return adminView(deps, actor);
-}
-
-/** Stores the index of every open order of a community under its new settings, a page at a time. */
-async function reindexOpenOrders(deps: Deps, communityId: string, settings: CommunitySettings): Promise<void> {
-  const scope = { kind: 'community', communityId } as const;
-  let cursor: string | null = null;
-  do {
-    const page = await deps.store.listOrders(scope, { open: true }, { limit: 500, cursor });
-    await deps.store.reindex(page.items.map((o) => ({ orderId: o.id, version: o.version, index: orderIndex(o, settings) })));
-    cursor = page.nextCursor;
-  } while (cursor);
 }
 
 /** Changes one service: its own deadlines (null: the community's), prices, whether it can be ordered. */
