@@ -3,7 +3,7 @@
  * time, the way a cloud function runs them; and the store's commit alone with the same shape of
  * write, to tell the store's share from the handlers'.
  */
-import type { Order } from '@core';
+import { orderIndex, type Order } from '@core';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
 import { freshDir, removeDir } from './lib/paths';
 import { summarize, type Latency } from './lib/stats';
@@ -81,6 +81,8 @@ export async function storeCommitRate(base: string, name: string, ms: number): P
     const created = await call(s.fn, s.event, s.user);
     if (!created.ok) throw new Error(created.error.code);
     const template = (await store.getOrder(created.data.order.id))!;
+    // The index is derived with the community's settings by the caller (the use case), as in a real write.
+    const settings = (await store.getRef('communities', template.communityId))?.settings ?? null;
     let count = 0;
     let n = 0;
     const t0 = performance.now();
@@ -91,6 +93,7 @@ export async function storeCommitRate(base: string, name: string, ms: number): P
         const order: Order = { ...template, id, version: v, updatedAt: at };
         const r = await store.commit({
           order,
+          index: orderIndex(order, settings),
           expectedVersion: v === 1 ? null : v - 1,
           events: [
             { orderId: id, seq: v, action: WRITES[v - 1]!, actorId: 'bench-resident-0', actorRole: 'resident', at, from: null, to: order.state, payload: {} },

@@ -15,12 +15,23 @@ export interface Who {
   readonly actor: Actor;
 }
 
-/** Lookups an action may need beyond the order, preloaded by the caller so the core stays pure. */
-export interface World extends Who {
+/**
+ * Lookups an action may need beyond the order, preloaded by the caller so the core stays pure. Each
+ * rule declares which of them it reads (`Rule.needs`); the use case loads exactly those.
+ */
+export interface WorldParts {
+  /** A team the action names (dispatch, reassign). */
   readonly team: (id: string) => ServiceTeam | undefined;
+  /** A worker the action names (dispatch, reassign). */
   readonly user: (id: string) => User | undefined;
   /** Orders a worker holds now (assigned to them and not yet completed). */
   readonly openOrders: (workerId: string) => number;
   /** Whether a file id names a photo the actor uploaded, so may put on an order. */
   readonly photoUploaded: (fileId: string) => boolean;
 }
+
+/** One kind of data a rule may need loaded. */
+export type Need = keyof WorldParts;
+
+/** What a rule that declared `N` may read: who acts, when, and the lookups it asked for (all of them by default). */
+export type World<N extends Need = Need> = Who & Pick<WorldParts, N>;

@@ -1,12 +1,16 @@
 import type { Who, World } from './actor';
+import type { Millis } from './community';
 import { fail, type AppError } from './errors';
-import type { Order, OrderEvent } from './order';
+import type { Order, OrderEvent, OrderState } from './order';
 import { clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
+import { poolTeamOf } from './order-holder';
 import { canSee } from './order-scope';
-import { TRANSITIONS, type Capacity, type Rule } from './order-transitions';
+import type { Capacity, Change, Rule, SystemActionType } from './order-rule';
+import { TRANSITIONS, type NeedsOf } from './order-transitions';
 import type { Effect } from './notifications';
 import { ok, type Result } from './result';
+import type { Role } from './roles';
 
 /** The outcome of a successful action: the next order, the one event that records it, the effects to carry out. */
 export interface Decision {
@@ -30,7 +34,7 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
   // A pool order that left the pool (cancelled) was seen by the whole team; say so plainly. One a
   // teammate holds is out of scope like any other: only the timeline can tell a lost race (lostGrabRace).
   if (type === 'grab' && actor.role === 'worker' && order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId)) {
-    if (order.state !== 'pending_accept') return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
+    if (poolTeamOf(order) === null) return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
   }
   if (!canSee(order, actor)) return fail('ORDER.NOT_FOUND');
   const rule = ruleOf(type);
@@ -40,38 +44,52 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
   return rule.guard(order, who);
 }
 
+/** One action of type A, with its input. */
+export type OrderActionOf<A extends ActionType> = Extract<OrderAction, { readonly type: A }>;
+
 /** Applies one action to an order: the pure heart of every function that changes an order. */
-export function decide(order: Order, action: OrderAction, expectedVersion: number, world: World): Result<Decision, AppError> {
+export function decide<A extends ActionType>(
+  order: Order,
+  action: OrderActionOf<A>,
+  expectedVersion: number,
+  world: World<NeedsOf<A>>,
+): Result<Decision, AppError> {
   const allowed = check(order, action.type, world, expectedVersion);
   if (!allowed.ok) return allowed;
   const rule = ruleOf(action.type);
-  const applied = rule.apply(order, action.input, world);
+  // The world holds what this rule declared it needs; the rule reads nothing else (its type says so).
+  const applied = rule.apply(order, action.input, world as World);
   if (!applied.ok) return applied;
-  const { patch, payload, effects, capacity } = applied.value;
-  const to = rule.to === 'unchanged' ? order.state : rule.to;
+  return ok(advance(order, action.type, rule.to, applied.value, world.now, { id: world.actor.user.id, role: world.actor.role }));
+}
+
+/**
+ * Takes a system row of the table (auto-close) if it is due now, or null: the sweep's one way to
+ * change an order's state.
+ */
+export function decideSystem(order: Order, type: SystemActionType, now: Millis): Decision | null {
+  const rule = TRANSITIONS[type];
+  if (!rule.from.includes(order.state) || !rule.due(order, now)) return null;
+  return advance(order, type, rule.to, rule.apply(order, now), now, { id: 'system', role: 'system' });
+}
+
+/** The next version of an order after one row of the table, and the event that records it. */
+function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged', c: Change, now: Millis, by: { id: string; role: Role | 'system' }): Decision {
+  const to = ruleTo === 'unchanged' ? order.state : ruleTo;
   const version = order.version + 1;
   const next: Order = {
     ...order,
-    ...patch,
+    ...c.patch,
     state: to,
     version,
-    updatedAt: world.now,
+    updatedAt: now,
     // Every hand-over starts the next stage's clock afresh, even into the same state (转单).
-    clock: rule.to === 'unchanged' ? order.clock : clockFor(to, order.sla, world.now),
-    firstAcceptedAt: order.firstAcceptedAt ?? (to === 'accepted' ? world.now : null),
+    clock: ruleTo === 'unchanged' ? order.clock : clockFor(to, order.sla, now),
+    firstAcceptedAt: order.firstAcceptedAt ?? (to === 'accepted' ? now : null),
   };
-  const event: OrderEvent = {
-    orderId: order.id,
-    seq: version,
-    action: action.type,
-    actorId: world.actor.user.id,
-    actorRole: world.actor.role,
-    at: world.now,
-    from: order.state,
-    to,
-    payload,
-  };
-  return ok(capacity ? { order: next, event, effects, capacity } : { order: next, event, effects });
+  const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload: c.payload };
+  const { effects, capacity } = c;
+  return capacity ? { order: next, event, effects, capacity } : { order: next, event, effects };
 }
 
 /** The actions the actor could take on the order now: what the app shows as buttons. */

@@ -1,5 +1,6 @@
 import type { Actor } from './actor';
 import type { Order } from './order';
+import { poolTeamOf } from './order-holder';
 
 /**
  * Which orders a caller may see, as data: the embedded store turns it into SQL, the CloudBase store
@@ -47,7 +48,8 @@ export function inScope(order: Order, scope: OrderScope): boolean {
       const a = order.assignment;
       if (!a) return false;
       if (a.mode === 'member') return a.workerId === scope.workerId;
-      return order.state === 'pending_accept' && scope.poolTeamIds.includes(a.teamId);
+      const pool = poolTeamOf(order);
+      return pool !== null && scope.poolTeamIds.includes(pool);
     }
     case 'company':
       return order.companyId === scope.companyId;

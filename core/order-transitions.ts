@@ -1,57 +1,27 @@
 import type { Who, World } from './actor';
 import { fail, type AppError } from './errors';
-import type { ActionInput, ActionType } from './order-inputs';
+import type { ActionType } from './order-inputs';
 import type { Assignment, Instruction, Order, OrderState } from './order';
-import { ORDER_STATES, TERMINAL_STATES } from './order';
+import { ORDER_STATES, TERMINAL_STATES, UNFINISHED_STATES } from './order';
 import { notify, type Effect, type Recipient } from './notifications';
+import { poolTeamOf } from './order-holder';
 import { checkPhotos } from './photos';
 import { ok, type Result } from './result';
-import type { Role } from './roles';
+import { personRules, type Capacity, type Change, type SystemActionType, type SystemRule } from './order-rule';
 import { HOUR, MINUTE } from './time';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** What an action changes: fields of the order, what the event records, what to tell whom. */
-export interface Change {
-  readonly patch: Partial<Mutable<Order>>;
-  readonly payload: Record<string, unknown>;
-  readonly effects: readonly Effect[];
-  /** The cap the store must still hold to when it writes (another order may have reached the worker meanwhile). */
-  readonly capacity?: Capacity;
-}
-
-/** A worker and the most open orders they may hold. */
-export interface Capacity {
-  readonly workerId: string;
-  readonly max: number;
-}
-
-/**
- * One row of the lifecycle: which states an action starts from, which role may take it, where it
- * leads. `guard` reads only the order, the actor and the clock, so the app can show exactly the
- * buttons that would succeed; `apply` validates what depends on the input and the wider world.
- */
-export interface Rule<A extends ActionType> {
-  readonly from: readonly OrderState[];
-  readonly roles: readonly Role[];
-  readonly to: OrderState | 'unchanged';
-  readonly guard: (order: Order, who: Who) => Result<void, AppError>;
-  readonly apply: (order: Order, input: ActionInput<A>, world: World) => Result<Change, AppError>;
-}
 
 /** 催单 at most once per this interval. */
 export const URGE_INTERVAL = 30 * MINUTE;
 /** 返工 may be asked for within this long after completion. */
 export const REWORK_WINDOW = 72 * HOUR;
 
-const OPEN_STATES: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'];
 const ALL_STATES = ORDER_STATES;
 
 const pass = (): Result<void, AppError> => ok(undefined);
 const change = (patch: Change['patch'], payload: Change['payload'] = {}, effects: Effect[] = [], capacity?: Capacity) =>
   ok(capacity ? { patch, payload, effects, capacity } : { patch, payload, effects });
 /** The cap that goes with an assignment to one worker. */
-const capOf = (a: Assignment, world: World): Capacity | undefined =>
+const capOf = (a: Assignment, world: World<'user'>): Capacity | undefined =>
   a.mode === 'member' ? { workerId: a.workerId, max: world.user(a.workerId)?.maxOpenOrders ?? 0 } : undefined;
 
 const isAssignee = (order: Order, who: Who) => order.assignment?.mode === 'member' && order.assignment.workerId === who.actor.user.id;
@@ -68,7 +38,7 @@ function handlerOf(order: Order): Recipient {
 }
 
 /** Checks a dispatch target: a team of this community and company, and, if named, an on-duty member with room. */
-function target(order: Order, teamId: string, workerId: string | null, world: World): Result<Assignment, AppError> {
+function target(order: Order, teamId: string, workerId: string | null, world: World<'team' | 'user' | 'openOrders'>): Result<Assignment, AppError> {
   const team = world.team(teamId);
   if (!team || team.communityId !== order.communityId || (team.companyId !== null && team.companyId !== order.companyId)) {
     return fail('TEAM.NOT_FOUND');
@@ -93,13 +63,14 @@ function awaitsReplyFrom(order: Order, i: Instruction, who: Who): boolean {
 const sameAssignment = (a: Assignment | null, b: Assignment) =>
   a !== null && a.mode === b.mode && a.teamId === b.teamId && (a.mode === 'pool' || (b.mode === 'member' && a.workerId === b.workerId));
 
-/** The whole order lifecycle. Nothing else changes an order's state. */
-export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
+/** What people do to an order: one row per action. */
+const PERSON_TRANSITIONS = personRules({
   cancel: {
     from: ['pending_dispatch', 'pending_accept', 'accepted'],
     roles: ['resident'],
     to: 'cancelled',
     guard: pass,
+    needs: [],
     // closedAt marks when it ended, from which docs/privacy.md counts the days contact stays visible.
     apply: (order, { reason }, { now }) => {
       if (order.state === 'accepted' && !reason) return fail('ORDER.REASON_REQUIRED', { reason: '队员已接单，取消请说明原因' });
@@ -108,10 +79,11 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     },
   },
   urge: {
-    from: OPEN_STATES,
+    from: UNFINISHED_STATES,
     roles: ['resident'],
     to: 'unchanged',
     guard: (order, { now }) => (order.lastUrgedAt !== null && now - order.lastUrgedAt < URGE_INTERVAL ? fail('ORDER.URGE_TOO_SOON') : pass()),
+    needs: [],
     apply: (order, _input, { now }) =>
       change({ lastUrgedAt: now, urgeCount: order.urgeCount + 1 }, { count: order.urgeCount + 1 }, [
         notify(handlerOf(order), order.id, `居民催单（第${order.urgeCount + 1}次），请尽快处理`),
@@ -122,6 +94,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['resident'],
     to: 'closed',
     guard: pass,
+    needs: [],
     apply: (order, rating, { now }) =>
       change({ rating, closedAt: now }, { ...rating }, [notify(handlerOf(order), order.id, `居民已确认完成，评价${rating.quality}星`)]),
   },
@@ -130,6 +103,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['resident'],
     to: 'accepted',
     guard: (order, { now }) => (order.completion && now - order.completion.at <= REWORK_WINDOW ? pass() : fail('ORDER.REWORK_WINDOW_PASSED')),
+    needs: [],
     apply: (order, { reason }, { now }) =>
       change({ reworkCount: order.reworkCount + 1, lastReason: reason, completion: null, rating: null, closedAt: null, acceptedAt: now }, { reason }, [
         notify(handlerOf(order), order.id, `居民申请返工：${reason}`),
@@ -143,6 +117,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     // One open complaint per order: the supervisor answers it before another is taken, so a loop of
     // complaints cannot fill the queue (or the disk); the answer reopens the way to complain again.
     guard: (order) => (order.complaints.some((c) => !c.answer) ? fail('ORDER.COMPLAINT_OPEN') : pass()),
+    needs: [],
     apply: (order, { text }, { now }) =>
       change({ complaints: [...order.complaints, { seq: order.version + 1, text, at: now, answer: null }] }, { text }, [
         notify({ kind: 'supervisors', communityId: order.communityId }, order.id, `居民投诉：${text}`),
@@ -153,6 +128,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['dispatcher'],
     to: 'pending_accept',
     guard: pass,
+    needs: ['team', 'user', 'openOrders'],
     apply: (order, { teamId, workerId }, world) => {
       const t = target(order, teamId, workerId, world);
       if (!t.ok) return t;
@@ -170,6 +146,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['dispatcher'],
     to: 'pending_accept',
     guard: pass,
+    needs: ['team', 'user', 'openOrders'],
     apply: (order, { teamId, workerId, reason }, world) => {
       const t = target(order, teamId, workerId, world);
       if (!t.ok) return t;
@@ -188,6 +165,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['dispatcher'],
     to: 'refused',
     guard: pass,
+    needs: [],
     apply: (order, { reason, redirect }, { now }) =>
       change({ lastReason: reason, closedAt: now }, { reason, redirect }, [
         notify(residentOf(order), order.id, `物业退回了工单：${reason}${redirect ? `；建议：${redirect}` : ''}`),
@@ -199,13 +177,18 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     to: 'accepted',
     guard: mustBeAssignee,
     // Capacity was checked when the order was dispatched to this worker; it already counts as theirs.
+    needs: [],
     apply: (order, _input, { now }) => change({ acceptedAt: now }, {}, [notify(residentOf(order), order.id, '服务队员已接单')]),
   },
   grab: {
     from: ['pending_accept'],
     roles: ['worker'],
     to: 'accepted',
-    guard: (order, { actor }) => (order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId) ? pass() : fail('AUTH.FORBIDDEN')),
+    guard: (order, { actor }) => {
+      const pool = poolTeamOf(order);
+      return pool !== null && actor.teamIds.includes(pool) ? pass() : fail('AUTH.FORBIDDEN');
+    },
+    needs: ['openOrders'],
     apply: (order, _input, world) => {
       const me = world.actor.user;
       if (!me.onDuty) return fail('WORKER.OFF_DUTY', undefined, '您当前不在岗，上岗后才能抢单');
@@ -222,6 +205,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['worker'],
     to: 'pending_dispatch',
     guard: mustBeAssignee,
+    needs: [],
     apply: (order, { reason }) =>
       change({ assignment: null, acceptedAt: null, lastReason: reason }, { previous: order.assignment, reason }, [
         notify(companyOf(order), order.id, `队员退回工单：${reason}`),
@@ -232,6 +216,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['worker'],
     to: 'in_service',
     guard: mustBeAssignee,
+    needs: [],
     apply: (order) => change({}, {}, [notify(residentOf(order), order.id, '服务队员已到达，开始服务')]),
   },
   complete: {
@@ -239,6 +224,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['worker'],
     to: 'pending_confirm',
     guard: mustBeAssignee,
+    needs: ['photoUploaded'],
     apply: (order, { notes, photos }, { now, photoUploaded }) => {
       const uploaded = checkPhotos(photos, photoUploaded);
       if (!uploaded.ok) return uploaded;
@@ -250,6 +236,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['supervisor'],
     to: 'unchanged',
     guard: pass,
+    needs: [],
     apply: (order, { text, to, dueInHours }, { now, actor }) => {
       if (to === 'worker' && !order.assignment) {
         return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '工单尚未派给服务队，请督办物业调度');
@@ -266,6 +253,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['supervisor'],
     to: 'pending_dispatch',
     guard: pass,
+    needs: [],
     apply: (order, { reason }) =>
       change(
         { reopenCount: order.reopenCount + 1, lastReason: reason, assignment: null, acceptedAt: null, completion: null, rating: null, closedAt: null },
@@ -278,6 +266,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['dispatcher', 'worker'],
     to: 'unchanged',
     guard: (order, who) => (order.instructions.some((i) => awaitsReplyFrom(order, i, who)) ? pass() : fail('ORDER.TRANSITION_NOT_ALLOWED')),
+    needs: [],
     apply: (order, { seq, text }, world) => {
       const target = order.instructions.find((i) => i.seq === seq);
       if (!target || !awaitsReplyFrom(order, target, world)) return fail('INPUT.INVALID', { seq: '没有待回复的这条督办' });
@@ -292,6 +281,7 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['supervisor'],
     to: 'unchanged',
     guard: (order) => (order.complaints.some((c) => !c.answer) ? pass() : fail('ORDER.TRANSITION_NOT_ALLOWED')),
+    needs: [],
     apply: (order, { seq, text }, { now, actor }) => {
       const target = order.complaints.find((c) => c.seq === seq);
       if (!target || target.answer) return fail('INPUT.INVALID', { seq: '没有待答复的这条投诉' });
@@ -306,12 +296,33 @@ export const TRANSITIONS: { readonly [A in ActionType]: Rule<A> } = {
     roles: ['supervisor'],
     to: 'unchanged',
     guard: pass,
+    needs: [],
     apply: (order, { reached, satisfied, notes }, { now, actor }) => {
       const visit = { reached, satisfied: reached ? satisfied : null, notes, at: now, by: actor.user.id };
       return change({ returnVisits: [...order.returnVisits, visit] }, { reached, satisfied: visit.satisfied, notes });
     },
   },
+});
+
+/** What the system does to an order by itself, when a deadline passes. */
+const SYSTEM_TRANSITIONS: { readonly [S in SystemActionType]: SystemRule } = {
+  auto_close: {
+    from: ['pending_confirm'],
+    to: 'closed',
+    due: (order, now) => order.clock?.stage === 'confirm' && now >= order.clock.dueAt,
+    apply: (order, now) => ({
+      patch: { closedAt: now, autoClosed: true },
+      payload: { stage: 'confirm', dueAt: order.clock?.dueAt ?? null },
+      effects: [notify(residentOf(order), order.id, '您未在期限内确认，工单已自动办结；如有问题可向社区投诉')],
+    }),
+  },
 };
+
+/** The whole order lifecycle, people's actions and the system's. Nothing else changes an order's state. */
+export const TRANSITIONS = { ...PERSON_TRANSITIONS, ...SYSTEM_TRANSITIONS };
+
+/** The data each action's rule declared it needs. */
+export type NeedsOf<A extends ActionType> = (typeof TRANSITIONS)[A]['needs'][number];
 
 /** Whether a state is one where work has ended. */
 export const isTerminal = (state: OrderState): boolean => TERMINAL_STATES.includes(state);

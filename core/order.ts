@@ -19,6 +19,14 @@ export const STATE_LABELS: Readonly<Record<OrderState, string>> = {
 
 /** States from which no further work happens unless someone reopens the order. */
 export const TERMINAL_STATES: readonly OrderState[] = ['closed', 'cancelled', 'refused'];
+/** States of an order still in hand: every state but the terminal ones (the supervisor's open queue). */
+export const OPEN_STATES: readonly OrderState[] = ORDER_STATES.filter((s) => !TERMINAL_STATES.includes(s));
+/** Open states in which the work itself is not done yet: the resident is still waiting (催单, longest waiting). */
+export const UNFINISHED_STATES: readonly OrderState[] = OPEN_STATES.filter((s) => s !== 'pending_confirm');
+/** Unfinished states in which an assigned worker holds the order: what counts against their cap. */
+export const HELD_STATES: readonly OrderState[] = UNFINISHED_STATES.filter((s) => s !== 'pending_dispatch');
+/** The one state in which a pool order is offered to its team to grab. */
+export const POOL_STATE: OrderState = 'pending_accept';
 
 /**
  * Who holds the order. A pool order waits for any on-duty member of the team to grab it;

@@ -139,7 +139,7 @@ export async function playDemoMonth(store: Store, until: Millis = Date.now()): P
   }
 
   /** Whether the store's sweep index holds anything due at `t`. */
-  const dueBy = async (t: Millis) => (await store.listDueForSweep(t, 1)).length > 0;
+  const dueBy = async (t: Millis) => (await store.listDueForSweep(t, 1)).items.length > 0;
 
   /**
    * Moves the clock to `t`, sweeping on the way as the server's per-minute timer would: at each first

@@ -1,18 +1,21 @@
-import { nextSweepAt, orderFacts, type Order } from '@core';
-import type { Recipient } from '@core';
+import type { AttentionQueue, OrderIndex, Recipient } from '@core';
 
 /**
- * What both adapters store beside an order on every write: the sweep's next moment, the attention
- * queues, and the core's 三率 facts as 0/1 flags. Databases cannot run the core, so they query these.
+ * The core's index of an order (orderIndex) as the flat values both adapters store beside it: flags
+ * as 0/1 so databases can compare and sum them. This maps; it decides nothing.
  */
-export function orderIndex(o: Order) {
-  const f = orderFacts(o);
+export function storedIndex(ix: OrderIndex) {
+  const f = ix.facts;
   const b = (x: boolean) => (x ? 1 : 0);
   return {
-    nextSweepAt: nextSweepAt(o),
-    clockLevel: o.clock?.level ?? 0,
-    openComplaints: o.complaints.filter((c) => !c.answer).length,
-    openInstructions: o.instructions.filter((i) => !i.answer).length,
+    nextSweepAt: ix.nextSweepAt,
+    holderId: ix.holder,
+    poolTeamId: ix.poolTeamId,
+    open: b(ix.open),
+    queueOverdue: b(ix.queues.overdue),
+    queueEscalated: b(ix.queues.escalated),
+    queueComplaints: b(ix.queues.complaints),
+    queueInstructions: b(ix.queues.instructions),
     counted: b(f.counted),
     respondedOnTime: b(f.respondedOnTime),
     resolveDueAt: f.resolveDueAt,
@@ -22,9 +25,17 @@ export function orderIndex(o: Order) {
     satisfied: b(f.satisfied),
     handlingMs: f.handlingMs,
     overdue: b(f.overdue),
-    facts: f,
   };
 }
+export type StoredIndex = ReturnType<typeof storedIndex>;
+
+/** The stored flag of each attention queue. */
+export const QUEUE_FIELD: { readonly [Q in AttentionQueue]: keyof StoredIndex } = {
+  overdue: 'queueOverdue',
+  escalated: 'queueEscalated',
+  complaints: 'queueComplaints',
+  instructions: 'queueInstructions',
+};
 
 /** Notifications are found by a flat key per recipient. */
 export const recipientKey = (r: Recipient): string => {

@@ -1,5 +1,6 @@
 import type {
   Assessment,
+  AttentionQueue,
   GroupBy,
   MetricSums,
   Building,
@@ -9,6 +10,7 @@ import type {
   Millis,
   Order,
   OrderEvent,
+  OrderIndex,
   OrderScope,
   OrderState,
   PropertyCompany,
@@ -54,8 +56,10 @@ export interface OrderFilter {
   readonly createdFrom?: Millis;
   /** Placed before this moment (exclusive). */
   readonly createdTo?: Millis;
-  /** The supervisor's queues: overdue (any level), escalated (level 2+), complaints or 督办 awaiting an answer. */
-  readonly attention?: 'overdue' | 'escalated' | 'complaints' | 'instructions';
+  /** One of the supervisor's queues (the core's IN_QUEUE says which orders sit in it). */
+  readonly attention?: AttentionQueue;
+  /** Open (not terminal) or terminal only, as the core's orderIndex says. */
+  readonly open?: boolean;
 }
 
 /** Keyset paging, newest change first. The cursor is opaque to callers. */
@@ -100,6 +104,8 @@ export interface StoredReply {
  */
 export interface Commit {
   readonly order: Order;
+  /** The core's orderIndex of `order` under its community's settings: what the store keeps beside it for its queries. */
+  readonly index: OrderIndex;
   readonly expectedVersion: number | null;
   readonly events: readonly OrderEvent[];
   readonly notifications: readonly StoredNotification[];
@@ -143,7 +149,7 @@ export interface Store {
   getOrder(id: string): Promise<Order | null>;
   listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>>;
   countByState(scope: OrderScope, filter: OrderFilter): Promise<Record<OrderState, number>>;
-  /** For each worker: orders assigned to them and not yet completed (pending_accept, accepted, in_service). */
+  /** For each worker: the orders they hold (the index's holder: assigned to them and not yet completed). */
   openOrdersOf(workerIds: readonly string[]): Promise<Record<string, number>>;
   /**
    * An order's timeline, oldest first: all of it, or (with `page`) its newest `limit` events before
@@ -151,8 +157,16 @@ export interface Store {
    */
   listEvents(orderId: string, page?: EventPage): Promise<OrderEvent[]>;
   listNotifications(recipients: readonly Recipient[], limit: number): Promise<StoredNotification[]>;
-  /** Orders the sweep has something to do for by `now` (see the core's nextSweepAt), soonest first. */
-  listDueForSweep(now: Millis, limit: number): Promise<Order[]>;
+  /**
+   * Orders whose stored next sweep moment (the index's nextSweepAt) has come by `now`, by (moment, id);
+   * the cursor continues strictly after the previous page, so orders that stay due cannot hide the rest.
+   */
+  listDueForSweep(now: Millis, limit: number, cursor?: string | null): Promise<Page<Order>>;
+  /**
+   * Replaces the stored index of each order still at the given version (the order itself is
+   * unchanged); one that moved on meanwhile was indexed by its own commit. Returns how many it wrote.
+   */
+  reindex(entries: readonly Reindex[]): Promise<number>;
   /**
    * The 三率 counts of a community's orders placed in [from, to), grouped; computed by the database
    * (SQL, or CloudBase aggregation) to the core's definitions (orderFacts, addFacts).
@@ -174,9 +188,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** States in which an order counts against a worker's cap. */
-export const OPEN_FOR_WORKER: readonly OrderState[] = ['pending_accept', 'accepted', 'in_service'];
-
-/** The worker an order counts against, if it is open and assigned to one. */
-export const holderOf = (o: Order | null): string | null =>
-  o && o.assignment?.mode === 'member' && OPEN_FOR_WORKER.includes(o.state) ? o.assignment.workerId : null;
+/** A new index for an order as it stands at `version`. */
+export interface Reindex {
+  readonly orderId: string;
+  readonly version: number;
+  readonly index: OrderIndex;
+}

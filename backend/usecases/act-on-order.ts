@@ -1,17 +1,21 @@
 import {
+  TRANSITIONS,
   check,
   decide,
   err,
   fail,
   lostGrabRace,
   type Actor,
+  type ActionType,
   type AppError,
+  type Need,
+  type NeedsOf,
   type OrderAction,
+  type OrderActionOf,
   type OrderView,
   type Result,
-  type ServiceTeam,
-  type User,
   type World,
+  type WorldParts,
 } from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
@@ -26,35 +30,41 @@ export interface ActRequest {
   readonly action: OrderAction;
 }
 
-/** Loads exactly what the action's rules may look up, so the core can decide without I/O. */
-async function worldFor(deps: Deps, actor: Actor, action: OrderAction, now: number): Promise<World> {
-  const { store } = deps;
-  const teams = new Map<string, ServiceTeam>();
-  const users = new Map<string, User>([[actor.user.id, actor.user]]);
-  const workerIds: string[] = [];
-  if (action.type === 'dispatch' || action.type === 'reassign') {
-    const team = await store.getRef('teams', action.input.teamId);
-    if (team) teams.set(team.id, team);
-    if (action.input.workerId) {
-      const worker = await store.getRef('users', action.input.workerId);
-      if (worker) users.set(worker.id, worker);
-      workerIds.push(action.input.workerId);
-    }
-  }
-  if (action.type === 'grab') workerIds.push(actor.user.id);
-  const photos = action.type === 'complete' ? action.input.photos : [];
-  const [open, uploaded] = await Promise.all([
-    store.openOrdersOf(workerIds),
-    photos.length ? (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, photos) : new Set<string>(),
-  ]);
-  return {
-    now,
-    actor,
-    team: (id) => teams.get(id),
-    user: (id) => users.get(id),
-    openOrders: (id) => open[id] ?? 0,
-    photoUploaded: (fileId) => uploaded.has(fileId),
-  };
+/** What an action's input may name that a lookup loads. */
+interface Named {
+  readonly teamId?: string;
+  readonly workerId?: string | null;
+  readonly photos?: readonly string[];
+}
+
+/** How to load each lookup a rule may declare, from what the action names. Total: a new need does not compile without its loader. */
+const LOADERS: { readonly [N in Need]: (deps: Deps, actor: Actor, named: Named) => Promise<WorldParts[N]> } = {
+  team: async (deps, _actor, { teamId }) => {
+    const team = teamId ? await deps.store.getRef('teams', teamId) : null;
+    return (id) => (team?.id === id ? team : undefined);
+  },
+  user: async (deps, actor, { workerId }) => {
+    const worker = workerId ? await deps.store.getRef('users', workerId) : null;
+    return (id) => (id === actor.user.id ? actor.user : worker?.id === id ? worker : undefined);
+  },
+  // The worker the action names (dispatch, reassign), or the actor taking it for themself (grab).
+  openOrders: async (deps, actor, { workerId }) => {
+    const ids = workerId === null ? [] : [workerId ?? actor.user.id];
+    const open = ids.length ? await deps.store.openOrdersOf(ids) : {};
+    return (id) => open[id] ?? 0;
+  },
+  photoUploaded: async (deps, actor, { photos = [] }) => {
+    const uploaded = photos.length ? await (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, photos) : new Set<string>();
+    return (fileId) => uploaded.has(fileId);
+  },
+};
+
+/** Loads exactly the lookups the action's rule declared, so the core can decide without I/O. */
+async function worldFor<A extends ActionType>(deps: Deps, actor: Actor, action: OrderActionOf<A>, now: number): Promise<World<NeedsOf<A>>> {
+  const needs: readonly Need[] = TRANSITIONS[action.type].needs;
+  const named = action.input as Named;
+  const parts = await Promise.all(needs.map(async (need) => [need, await LOADERS[need](deps, actor, named)] as const));
+  return { now, actor, ...Object.fromEntries(parts) } as World<NeedsOf<A>>;
 }
 
 /** 下单, 接单, 督单 and the resident's follow-ups: one action on one order, exactly once per request id. */
@@ -72,7 +82,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   const order = await deps.store.getOrder(req.orderId);
   if (!order) return fail('ORDER.NOT_FOUND');
   const now = deps.now();
-  const world = await worldFor(deps, actor, req.action, now);
+  const [world, community] = await Promise.all([worldFor(deps, actor, req.action, now), deps.store.getRef('communities', order.communityId)]);
   const decided = decide(order, req.action, req.version, world);
   if (!decided.ok) return explainGrab(deps, actor, req, decided.error);
 
@@ -80,7 +90,14 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   // The photos of a 完工上报 are claimed for the order before the write, so a crash in between cannot
   // leave them to be removed as unused (the housekeeping keeps a photo whose order was written).
   if (req.action.type === 'complete' && req.action.input.photos.length) await deps.photos?.attach(req.action.input.photos, order.id);
-  const written = await commitOnce(deps, m, { order: next, expectedVersion: order.version, event, effects, capacity }, actor, now, spends);
+  const written = await commitOnce(
+    deps,
+    m,
+    { order: next, expectedVersion: order.version, event, effects, capacity, settings: community?.settings ?? null },
+    actor,
+    now,
+    spends,
+  );
   if (written !== 'version-conflict') return written;
 
   // Someone else changed the order between our read and our write: explain from the fresh copy

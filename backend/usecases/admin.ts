@@ -1,6 +1,7 @@
 import { fail, ok, type Actor, type AdminView, type AppError, type CommunitySettings, type Result, type ServiceItem, type StageDeadlines } from '@core';
 import type { Deps } from '../runtime/deps';
 import { refuseWrite } from '../runtime/rate-limit';
+import { reindexOrders } from './reindex-orders';
 
 const mustBeAdmin = (actor: Actor) => (actor.role === 'admin' ? null : fail('AUTH.FORBIDDEN'));
 /** A change of the admin's: an admin, within the ceilings on writes. */
@@ -18,7 +19,10 @@ export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminV
   return ok({ settings: community.settings, services });
 }
 
-/** Changes community defaults; orders already placed keep the deadlines they were given. */
+/**
+ * Changes community defaults; orders already placed keep the deadlines they were given. A new
+ * escalation interval applies to open orders at once: their next sweep moment is re-indexed.
+ */
 export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<CommunitySettings>): Promise<Result<AdminView, AppError>> {
   const denied = mayChange(deps, actor);
   if (denied) return denied;
@@ -32,6 +36,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<Co
     escalationMinutes: patch.escalationMinutes ?? community.settings.escalationMinutes,
   };
   await deps.store.putRefs('communities', [{ ...community, settings }]);
+  if (settings.escalationMinutes !== community.settings.escalationMinutes) await reindexOrders(deps, { ...community, settings }, 'open');
   return adminView(deps, actor);
 }
 

@@ -1,22 +1,9 @@
-import {
-  fail,
-  ok,
-  rankRows,
-  type Actor,
-  type AppError,
-  type AssessmentRow,
-  type OrderState,
-  type PublicBoard,
-  type PublicRow,
-  type Result,
-  type SupervisorBoard,
-} from '@core';
+import { fail, ok, rankRows, type Actor, type AppError, type AssessmentRow, type PublicBoard, type PublicRow, type Result, type SupervisorBoard } from '@core';
 import type { Deps } from '../runtime/deps';
 import type { OrderFilter } from '../storage/port';
 import { viewOrder } from './order-view';
 import { mayReadStatistics, namesOf, periodOf, ratesByMany, type RatedGroup } from './statistics';
 
-const OPEN: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm'];
 const QUEUE_SIZE = 10;
 
 /** 督单 board: the three rates and their trend, rankings, and the queues that need attention. */
@@ -39,9 +26,9 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
   const [rates, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
     ratesByMany(deps, communityId, p, ['day', 'team', 'compound', 'company', 'worker', 'category'], names),
     deps.store.countByState(scope, {}),
-    queue({ states: OPEN }),
-    queue({ states: OPEN, attention: 'overdue' }),
-    queue({ attention: 'escalated', states: OPEN }),
+    queue({ open: true }),
+    queue({ open: true, attention: 'overdue' }),
+    queue({ attention: 'escalated', open: true }),
     queue({ attention: 'complaints' }),
     queue({ attention: 'instructions' }),
   ]);

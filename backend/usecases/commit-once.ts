@@ -1,4 +1,18 @@
-import { canSee, fail, ok, type Actor, type AppError, type Capacity, type Effect, type Order, type OrderEvent, type OrderView, type Result } from '@core';
+import {
+  canSee,
+  fail,
+  ok,
+  orderIndex,
+  type Actor,
+  type AppError,
+  type Capacity,
+  type Effect,
+  type IndexSettings,
+  type Order,
+  type OrderEvent,
+  type OrderView,
+  type Result,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import { fingerprint, isReplyRef, replyKey, type ReplyRef } from '../runtime/idempotency';
 import { rateLimited, type Limited } from '../runtime/rate-limit';
@@ -46,7 +60,15 @@ async function replayed(deps: Deps, stored: StoredReply, print: string, actor: A
 export async function commitOnce(
   deps: Deps,
   m: Mutation,
-  write: { order: Order; expectedVersion: number | null; event: OrderEvent; effects: readonly Effect[]; capacity?: Capacity },
+  write: {
+    order: Order;
+    expectedVersion: number | null;
+    event: OrderEvent;
+    effects: readonly Effect[];
+    capacity?: Capacity;
+    /** The community's settings the order is indexed under (null: no community found). */
+    settings: IndexSettings | null;
+  },
   actor: Actor,
   now: number,
   spends?: Limited,
@@ -60,6 +82,7 @@ export async function commitOnce(
   try {
     result = await deps.store.commit({
       order: write.order,
+      index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
       events: [write.event],
       notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),

@@ -39,7 +39,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const { order, event, effects } = decided.value;
   // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
   if (order.photos.length) await deps.photos?.attach(order.photos, order.id);
-  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects }, actor, now, 'createOrder');
+  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects, settings: community?.settings ?? null }, actor, now, 'createOrder');
   // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
   return written === 'version-conflict' ? fail('INTERNAL') : written;
 }

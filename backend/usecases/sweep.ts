@@ -1,5 +1,6 @@
-import { sweepOrder, type Community } from '@core';
+import { orderIndex, sweepOrder, type Community } from '@core';
 import type { Deps } from '../runtime/deps';
+import type { Reindex } from '../storage/port';
 
 export interface SweepReport {
   readonly examined: number;
@@ -7,31 +8,44 @@ export interface SweepReport {
   readonly events: number;
   /** Orders someone else changed meanwhile; the next sweep looks at them again. */
   readonly skipped: number;
+  /** Orders read for nothing (their stored moment was early): their index now holds the real next moment. */
+  readonly reindexed: number;
 }
 
 /**
  * The scheduled sweep: for every order with something due, the core decides the overdue marks,
  * escalations and auto-closing; each is committed under compare-and-set, so two sweeps at once (or
- * a sweep racing a person) never record a mark twice.
+ * a sweep racing a person) never record a mark twice. It pages through the due orders by (moment,
+ * id), so however many of them produce nothing, every due order is reached in one sweep; and an
+ * order that produced nothing is re-indexed to its real next moment, so it is not read again.
  */
 export async function runSweep(deps: Deps, batch = 200): Promise<SweepReport> {
   const now = deps.now();
   const communities = new Map<string, Community | null>();
+  const communityOf = async (id: string) => {
+    if (!communities.has(id)) communities.set(id, await deps.store.getRef('communities', id));
+    return communities.get(id) ?? null;
+  };
   let examined = 0;
   let changed = 0;
   let events = 0;
   let skipped = 0;
-  for (;;) {
-    const due = await deps.store.listDueForSweep(now, batch);
-    let progressed = false;
-    for (const order of due) {
+  let reindexed = 0;
+  let cursor: string | null = null;
+  do {
+    const page = await deps.store.listDueForSweep(now, batch, cursor);
+    const early: Reindex[] = [];
+    for (const order of page.items) {
       examined++;
-      if (!communities.has(order.communityId)) communities.set(order.communityId, await deps.store.getRef('communities', order.communityId));
-      const community = communities.get(order.communityId);
+      const community = await communityOf(order.communityId);
       const result = community ? sweepOrder(order, community, now) : null;
-      if (!result) continue;
+      if (!result) {
+        early.push({ orderId: order.id, version: order.version, index: orderIndex(order, community?.settings ?? null) });
+        continue;
+      }
       const written = await deps.store.commit({
         order: result.order,
+        index: orderIndex(result.order, community!.settings),
         expectedVersion: order.version,
         events: result.events,
         notifications: result.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
@@ -40,13 +54,12 @@ export async function runSweep(deps: Deps, batch = 200): Promise<SweepReport> {
       if (written.ok) {
         changed++;
         events += result.events.length;
-        progressed = true;
       } else {
         skipped++;
       }
     }
-    // A full batch that changed something may hide more behind it; otherwise we are done.
-    if (due.length < batch || !progressed) break;
-  }
-  return { examined, changed, events, skipped };
+    if (early.length) reindexed += await deps.store.reindex(early);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { examined, changed, events, skipped, reindexed };
 }

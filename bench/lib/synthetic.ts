@@ -4,7 +4,7 @@
  * worker, compound, service, timings, ratings, overdue marks, complaints, 督办 — with a timeline
  * of one event per version. Deterministic (seeded), so every run measures the same data.
  */
-import { clockFor, HOUR, MINUTE, monthRange, type Order, type OrderEvent, type OrderState, type Stage } from '@core';
+import { clockFor, HOUR, MINUTE, monthRange, orderIndex, type Order, type OrderEvent, type OrderState, type Stage } from '@core';
 import { DEMO_DATA } from '../../backend/server/demo-data';
 import type { Store } from '../../backend/storage/port';
 import { benchDeps, householdId, inProcess, PEOPLE, residentId, step, workerId } from './world';
@@ -150,11 +150,13 @@ export function syntheticOrders(template: Order, month: string, seed = 6) {
 /** Commits `count` synthetic orders through store.commit, one order (with its timeline) per commit. */
 export async function fillStore(store: Store, count: number, month: string): Promise<{ seconds: number }> {
   const start = Date.parse(`${month}-01T00:00:00+08:00`);
-  const next = syntheticOrders(await templateOrder(store, start + HOUR), month);
+  const template = await templateOrder(store, start + HOUR);
+  const next = syntheticOrders(template, month);
+  const settings = (await store.getRef('communities', template.communityId))?.settings ?? null;
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const { order, events } = next(i);
-    const r = await store.commit({ order, expectedVersion: null, events, notifications: [], reply: null });
+    const r = await store.commit({ order, index: orderIndex(order, settings), expectedVersion: null, events, notifications: [], reply: null });
     if (!r.ok) throw new Error(`synthetic order ${order.id}: ${r.conflict}`);
   }
   return { seconds: (performance.now() - t0) / 1000 };

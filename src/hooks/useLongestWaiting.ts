@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OrderListFilter, OrderState, OrderView } from '@core';
+import { UNFINISHED_STATES, type OrderListFilter, type OrderView } from '@core';
 import { asApiError, listOrders, type ApiError } from '@/api';
 import { subscribeOrders } from './order-bus';
 
-/** States in which the resident is still waiting for the work to be done. */
-const WAITING: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'];
+/** The resident is still waiting while the work is not done (the core's list). */
+const WAITING = UNFINISHED_STATES;
 /** The open orders that have waited longest: placed longest ago first, as the server sorts them. */
 export function useLongestWaiting(filter: OrderListFilter, top = 5) {
   const key = JSON.stringify(filter);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, type Envelope, type OrderView } from '@core';
+import { HOUR, MINUTE, orderIndex, type Envelope, type OrderView } from '@core';
 import { SCHEDULED } from '@backend/functions/registry';
 import { REPLY_TTL, fingerprint } from '@backend/runtime/idempotency';
 import { supervisionWorld, type SupervisionWorld } from '../supervision/harness';
@@ -88,8 +88,10 @@ describe('small idempotency replies', () => {
       version: 1,
       action: { type: 'dispatch', input: { teamId: 't-general', workerId: null } },
     };
+    const moved = { ...order!, version: 2 };
     await w.store.commit({
-      order: { ...order!, version: 2 },
+      order: moved,
+      index: orderIndex(moved, null),
       expectedVersion: 1,
       events: [{ ...(await w.store.listEvents(id))[0]!, seq: 2 }],
       notifications: [],

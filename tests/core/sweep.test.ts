@@ -71,6 +71,6 @@ describe('the deadline sweep', () => {
   it('stores when it next has work, so the sweep reads only those orders', () => {
     expect(nextSweepAt(waiting, 2 * HOUR)).toBe(due);
     expect(nextSweepAt(sweepAt(waiting, due)!.order, 2 * HOUR)).toBe(due + 2 * HOUR);
-    expect(nextSweepAt(order({ state: 'closed', clock: null }))).toBeNull();
+    expect(nextSweepAt(order({ state: 'closed', clock: null }), 2 * HOUR)).toBeNull();
   });
 });

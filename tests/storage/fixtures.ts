@@ -2,6 +2,7 @@ import {
   ORDER_STATES,
   SERVICE_CATEGORIES,
   STAGE_OF,
+  orderIndex,
   type Assignment,
   type Order,
   type OrderEvent,
@@ -60,15 +61,32 @@ export function makeReply(key: string, at = T0): StoredReply {
   return { key, fingerprint: `fp-${key}`, reply: { orderId: 'o1', nested: { list: [1, 'two', null], ok: true } }, at };
 }
 
+/** Each fixture community's escalation interval in minutes (referenceData stores the same); other communities have none. */
+export const ESCALATION_MINUTES: Readonly<Record<string, number>> = { c1: 120, c2: 60 };
+
+/** The core's index of a fixture order, under its community's settings. */
+export const indexOf = (o: Order) => {
+  const minutes = ESCALATION_MINUTES[o.communityId];
+  return orderIndex(o, minutes === undefined ? null : { escalationMinutes: minutes });
+};
+
 /** The commit that creates an order with its first event. */
 export function createCommit(order: Order, extra: Partial<Commit> = {}): Commit {
-  return { order, expectedVersion: null, events: [makeEvent(order, order.version)], notifications: [], reply: null, ...extra };
+  return { order, index: indexOf(order), expectedVersion: null, events: [makeEvent(order, order.version)], notifications: [], reply: null, ...extra };
 }
 
 /** The commit that moves an order one version on (CAS from `order.version`). */
 export function nextCommit(order: Order, patch: Partial<Order>, extra: Partial<Commit> = {}): Commit {
   const next = { ...order, ...patch, version: order.version + 1 };
-  return { order: next, expectedVersion: order.version, events: [makeEvent(next, next.version)], notifications: [], reply: null, ...extra };
+  return {
+    order: next,
+    index: indexOf(next),
+    expectedVersion: order.version,
+    events: [makeEvent(next, next.version)],
+    notifications: [],
+    reply: null,
+    ...extra,
+  };
 }
 
 /** The world the generated orders live in: two communities, their compounds, companies, teams and people. */
@@ -175,7 +193,7 @@ function generateBaseOrders(n: number, seed: number): Order[] {
 /** Reference documents of every kind, spread over two communities. */
 export function referenceData(): { [K in keyof import('@backend/storage/port').ReferenceTypes]: import('@backend/storage/port').ReferenceTypes[K][] } {
   const deadlines = { dispatch: 30, accept: 30, start: 120, complete: 1440, confirm: 4320 };
-  const settings = { defaultDeadlines: deadlines, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 };
+  const settings = { defaultDeadlines: deadlines, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: ESCALATION_MINUTES.c1! };
   const user = (id: string, communityId: string, over: Partial<import('@core').User> = {}) => ({
     id,
     openid: `openid-${id}`,
@@ -192,7 +210,7 @@ export function referenceData(): { [K in keyof import('@backend/storage/port').R
   return {
     communities: [
       { id: 'c1', name: '河东社区', secretaryUserId: 'u9', settings },
-      { id: 'c2', name: '河西社区', secretaryUserId: null, settings: { ...settings, escalationMinutes: 60 } },
+      { id: 'c2', name: '河西社区', secretaryUserId: null, settings: { ...settings, escalationMinutes: ESCALATION_MINUTES.c2! } },
     ],
     compounds: [
       { id: 'cp1', communityId: 'c1', name: '幸福小区', companyId: 'co1' },

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommitter, type Settled } from '@backend/storage/embedded/group-commit';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { SCHEMA_VERSION } from '@backend/storage/embedded/schema-sql';
 import type { Store } from '@backend/storage/port';
 import { createCommit, makeEvent, makeOrder, makeReply, nextCommit } from './fixtures';
+import { writeV2StoreFile } from './old-store-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-group-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -157,14 +159,12 @@ describe('opening a store written by an older version', () => {
     const at = path.join(dir, 'v1');
     const file = path.join(at, 'red-property.sqlite');
     const o = makeOrder({ id: 'm1' });
-    const s1 = openSqliteStore(at);
-    await s1.commit(createCommit(o, { reply: makeReply('old-key') }));
-    await s1.close();
+    writeV2StoreFile(at, { orders: [o], replies: [makeReply('old-key')] });
     downgradeToV1(file);
     expect(inspect(file).version).toBe(1);
 
     const s2 = openSqliteStore(at, { log: () => {} });
-    expect(inspect(file)).toEqual({ version: 2, sql: expect.not.stringContaining('WITHOUT ROWID') });
+    expect(inspect(file)).toEqual({ version: SCHEMA_VERSION, sql: expect.not.stringContaining('WITHOUT ROWID') });
     const [backup, ...more] = fs.readdirSync(at).filter((f) => f.startsWith('red-property.sqlite.backup-v1-'));
     expect(more).toEqual([]);
     expect(inspect(path.join(at, backup!))).toEqual({ version: 1, sql: expect.stringContaining('WITHOUT ROWID') });

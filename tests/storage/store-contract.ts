@@ -6,11 +6,12 @@ import { notificationsAndClearContract } from './contract/notifications';
 import { orderQueriesContract } from './contract/orders';
 import { referenceDataContract } from './contract/reference';
 import { repliesAndTimelineContract } from './contract/replies-and-timeline';
+import { reindexContract } from './contract/reindex';
 
 /**
  * The storage port as a specification: every adapter must pass it. `open` returns a store that
  * may hold old data; each part clears it where it needs a known state. The expected answers come
- * from the core (inScope, nextSweepAt, orderFacts, addFacts, groupKey) via contract/reference-model.ts.
+ * from the core (inScope, orderIndex, orderFacts, addFacts, groupKey) via contract/reference-model.ts.
  */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
   describe(name, () => {
@@ -30,6 +31,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     commitContract(s);
     capacityContract(s);
     orderQueriesContract(s);
+    reindexContract(s);
     notificationsAndClearContract(s);
     repliesAndTimelineContract(s);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, ZERO_SUMS, addFacts, groupKey, orderFacts, GROUP_BYS, type MetricSums, type Order } from '@core';
+import { HOUR, MINUTE, ZERO_SUMS, addFacts, groupKey, orderFacts, orderIndex, GROUP_BYS, type MetricSums, type Order } from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
 import { useSupervisionWorld } from './harness';
 
@@ -138,7 +138,14 @@ describe("the embedded store's aggregation", () => {
         overdueStages: next(3) === 0 ? ['accept'] : [],
       };
       orders.push(o);
-      const r = await w.store.commit({ order: o, expectedVersion: null, events: [], notifications: [], reply: null });
+      const r = await w.store.commit({
+        order: o,
+        index: orderIndex(o, { escalationMinutes: 120 }),
+        expectedVersion: null,
+        events: [],
+        notifications: [],
+        reply: null,
+      });
       expect(r.ok).toBe(true);
     }
     orders.push(template);

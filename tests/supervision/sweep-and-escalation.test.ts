@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '@core';
+import { MINUTE, orderIndex } from '@core';
 import { runSweep } from '@backend/usecases/sweep';
 import { useSupervisionWorld } from './harness';
 
@@ -102,5 +102,84 @@ describe('督办 and complaints', () => {
     await w.act('demo-supervisor', 'supervisor', id, 'answer', { seq, text: '已督促物业今天上门' });
     const after = await w.call('statistics', 'demo-supervisor', { action: 'board', role: 'supervisor' });
     expect(after.queues.complaints).toEqual([]);
+  });
+});
+
+describe('escalation with the community’s own interval (水电急修: dispatch within 15 minutes)', () => {
+  const setInterval = (escalationMinutes: number) => w.call('admin', 'demo-admin', { action: 'updateSettings', role: 'admin', escalationMinutes });
+  /** Sweeps once a minute, as the timer does, for `minutes`; each mark with the minute (since placing) it was made in. */
+  async function sweepEachMinute(id: string, minutes: number) {
+    const marks: [number, string, unknown][] = [];
+    let seen = 1;
+    for (let m = 1; m <= minutes; m++) {
+      w.advance(MINUTE);
+      await runSweep(w.deps);
+      const events = await w.store.listEvents(id);
+      for (const e of events.slice(seen)) marks.push([m, e.action, e.payload.level]);
+      seen = events.length;
+    }
+    return marks;
+  }
+
+  it('with 30 minutes: overdue at +15, escalated at +45 and again at +75, one level at a time', async () => {
+    await setInterval(30);
+    const id = await w.place();
+    expect(await sweepEachMinute(id, 90)).toEqual([
+      [15, 'overdue', 1],
+      [45, 'escalate', 2],
+      [75, 'escalate', 3],
+    ]);
+  });
+
+  it('with 600 minutes: overdue at +15, escalated at +615 and +1215, and the order is not read in between', async () => {
+    await setInterval(600);
+    const id = await w.place();
+    w.advance(15 * MINUTE);
+    expect(await runSweep(w.deps)).toMatchObject({ examined: 1, changed: 1 });
+    w.advance(2 * 60 * MINUTE);
+    expect(await runSweep(w.deps)).toMatchObject({ examined: 0 });
+    w.advance(600 * MINUTE - 2 * 60 * MINUTE - MINUTE);
+    await runSweep(w.deps);
+    expect(await actions(id)).toEqual(['create', 'overdue']);
+    w.advance(MINUTE);
+    await runSweep(w.deps);
+    w.advance(600 * MINUTE);
+    await runSweep(w.deps);
+    const events = await w.store.listEvents(id);
+    expect(events.slice(1).map((e) => [(e.at - events[0]!.at) / MINUTE, e.action, e.payload.level])).toEqual([
+      [15, 'overdue', 1],
+      [615, 'escalate', 2],
+      [1215, 'escalate', 3],
+    ]);
+  });
+
+  it('re-indexes the open orders when the admin changes the interval: an overdue order escalates on the new one', async () => {
+    const id = await w.place();
+    w.advance(15 * MINUTE);
+    await runSweep(w.deps); // overdue; under the 2-hour default it would escalate at +135
+    await setInterval(30);
+    w.advance(30 * MINUTE);
+    await runSweep(w.deps);
+    expect(await actions(id)).toEqual(['create', 'overdue', 'escalate']);
+  });
+
+  it('marks an overdue order on the first sweep although 250 due orders before it produce nothing', async () => {
+    await setInterval(600);
+    const stale = await Promise.all(Array.from({ length: 250 }, () => w.place()));
+    w.advance(15 * MINUTE);
+    expect(await runSweep(w.deps)).toMatchObject({ changed: 250 });
+    // Indexed as the program did before the fix, with two hours: due again at +135 for nothing.
+    const orders = await Promise.all(stale.map(async (id) => (await w.store.getOrder(id))!));
+    await w.store.reindex(orders.map((o) => ({ orderId: o.id, version: o.version, index: orderIndex(o, { escalationMinutes: 120 }) })));
+    w.advance(110 * MINUTE);
+    const urgent = await w.place(); // due at +140, after all 250 stale moments
+    w.advance(16 * MINUTE);
+    const report = await runSweep(w.deps);
+    expect(await actions(urgent)).toEqual(['create', 'overdue']);
+    expect(report).toMatchObject({ examined: 251, changed: 1, reindexed: 250 });
+    // Re-indexed to their real next moment (+615), they are not read again meanwhile.
+    w.advance(MINUTE);
+    expect(await runSweep(w.deps)).toMatchObject({ examined: 0 });
+    expect(await actions(stale[0]!)).toEqual(['create', 'overdue']);
   });
 });

@@ -1,11 +1,11 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
 import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
-import { OPEN_FOR_WORKER, type ReferenceKind, type ReferenceTypes, type Store, type StoredNotification } from '../port';
-import { commitInTransaction, type TxDb } from './commit';
+import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '../port';
+import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
 import { fromDoc, recipientKey, toNotification, toReply } from './docs';
 import { collectionNames } from './names';
-import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, type Commands } from './order-query';
+import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
 import { metricSums } from './metric-sums';
 import { isRaceError } from './commit';
@@ -122,8 +122,8 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       if (workerIds.length === 0) return result;
       const res = await (await coll(names.orders))
         .aggregate()
-        .match({ 'assignment.mode': 'member', 'assignment.workerId': _.in([...workerIds]), state: _.in([...OPEN_FOR_WORKER]) })
-        .group({ _id: '$assignment.workerId', n: sum(1) })
+        .match({ 'idx.holderId': _.in([...workerIds]) })
+        .group({ _id: '$idx.holderId', n: sum(1) })
         .limit(MAX_PAGE) // aggregation results are paged too; one group per worker asked about
         .end();
       for (const g of docs(res)) if (typeof g._id === 'string') result[g._id] = Number(g.n);
@@ -148,17 +148,28 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       return rows.map(toNotification) satisfies StoredNotification[];
     },
 
-    async listDueForSweep(now, limit) {
-      if (limit <= 0) return [];
+    async listDueForSweep(now, limit, cursor) {
+      if (limit <= 0) return { items: [], nextCursor: null };
+      const due = { [SWEEP_ORDERING.field]: _.lte(now) }; // null (nothing to do) never compares as <= a number
+      const after = cursor ? decodeCursor(cursor) : null;
+      const max = Math.min(limit, MAX_PAGE - 1);
       const rows = docs(
         await (await coll(names.orders))
-          .where({ 'idx.nextSweepAt': _.lte(now) }) // null (nothing to do) never compares as <= a number
-          .orderBy('idx.nextSweepAt', 'asc')
+          .where(after ? _.and([due, afterCursor(cmd, SWEEP_ORDERING, after)]) : due)
+          .orderBy(SWEEP_ORDERING.field, 'asc')
           .orderBy('_id', 'asc')
-          .limit(Math.min(limit, MAX_PAGE))
+          .limit(max + 1)
           .get(),
       );
-      return rows.map(fromOrderDoc);
+      const page = rows.slice(0, max);
+      const last = page[page.length - 1];
+      const at = (last?.idx as { nextSweepAt?: number } | undefined)?.nextSweepAt;
+      return { items: page.map(fromOrderDoc), nextCursor: rows.length > max && last && typeof at === 'number' ? encodeCursor(at, String(last._id)) : null };
+    },
+    async reindex(entries) {
+      let written = 0;
+      for (const e of entries) if (await reindexInTransaction(db as unknown as TxDb, names, e)) written++;
+      return written;
     },
     async metricSums(communityId, period, by, asOf) {
       return metricSums(await coll(names.orders), _, communityId, period, by, asOf);

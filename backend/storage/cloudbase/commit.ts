@@ -1,8 +1,8 @@
-import type { Order } from '@core';
-import { holderOf, type Commit, type CommitResult } from '../port';
+import { holderOf } from '@core';
+import type { Commit, CommitResult, Reindex } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
-import { toOrderDoc } from './order-doc';
+import { fromOrderDoc, toOrderDoc } from './order-doc';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -74,12 +74,14 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   const current = (await orders.doc(c.order.id).get()).data;
   if (c.expectedVersion === null) {
     if (current) return { ok: false, conflict: 'version' };
-    await orders.add({ _id: c.order.id, ...toOrderDoc(c.order) });
+    await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
   } else {
     if (!current || Number(current.version) !== c.expectedVersion) return { ok: false, conflict: 'version' };
-    await orders.doc(c.order.id).set(toOrderDoc(c.order));
+    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index));
   }
-  if (!(await updateLoads(tx, names, current ? holderOf(current as unknown as Order) : null, holderOf(c.order), c.capacity))) {
+  // The holder before is derived from the stored order itself, so a document indexed by an older
+  // version still releases its worker's load.
+  if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
@@ -114,4 +116,30 @@ async function updateLoads(tx: Tx, names: Names, before: string | null, after: s
 async function loadOf(tx: Tx, names: Names, workerId: string): Promise<number> {
   const doc = (await tx.collection(names.workerLoad).doc(workerId).get()).data;
   return typeof doc?.count === 'number' ? doc.count : 0;
+}
+
+/**
+ * Rewrites one order's `idx` if the order is still at the entry's version, in a transaction of its
+ * own (the order's fields stay as they are). A conflict means a commit wrote the order meanwhile,
+ * with an index of its own: nothing to do.
+ */
+export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
+  const tx = await db.startTransaction();
+  try {
+    const current = (await tx.collection(names.orders).doc(e.orderId).get()).data;
+    if (!current || Number(current.version) !== e.version) {
+      await tx.rollback();
+      return false;
+    }
+    await tx
+      .collection(names.orders)
+      .doc(e.orderId)
+      .set(toOrderDoc(fromOrderDoc(current), e.index));
+    await tx.commit();
+    return true;
+  } catch (err) {
+    await tx.rollback().catch(() => undefined);
+    if (isRaceError(err)) return false;
+    throw err;
+  }
 }

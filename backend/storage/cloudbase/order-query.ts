@@ -1,5 +1,6 @@
-import type { OrderScope } from '@core';
+import type { AttentionQueue, OrderScope } from '@core';
 import type { OrderFilter } from '../port';
+import { QUEUE_FIELD } from '../order-index';
 
 /** The `db.command` operators this module needs (`_` in CloudBase's docs). */
 export interface Commands {
@@ -35,20 +36,15 @@ export function scopeCondition(_: Commands, scope: OrderScope): object | null {
     }
     case 'worker': {
       const tasks: object[] = [{ [MODE]: 'member', [WORKER]: scope.workerId }];
-      // Pool orders are only offered while they wait to be grabbed.
-      if (scope.poolTeamIds.length) tasks.push({ [MODE]: 'pool', state: 'pending_accept', [TEAM]: _.in([...scope.poolTeamIds]) });
+      // The index says which team's pool offers an order (the core's poolTeamOf).
+      if (scope.poolTeamIds.length) tasks.push({ 'idx.poolTeamId': _.in([...scope.poolTeamIds]) });
       return _.and([{ communityId: scope.communityId }, _.or(tasks)]);
     }
   }
 }
 
-/** The supervisor's queues, on fields the adapter derives from the order on every write (order-doc.ts). */
-const ATTENTION = {
-  overdue: (_: Commands) => ({ 'idx.clockLevel': _.gte(1) }),
-  escalated: (_: Commands) => ({ 'idx.clockLevel': _.gte(2) }),
-  complaints: (_: Commands) => ({ 'idx.openComplaints': _.gt(0) }),
-  instructions: (_: Commands) => ({ 'idx.openInstructions': _.gt(0) }),
-} as const;
+/** The supervisor's queues, on the index's flags stored with every write (order-doc.ts). */
+const inQueue = (q: AttentionQueue) => ({ [`idx.${QUEUE_FIELD[q]}`]: 1 });
 
 /** Scope plus the supervisor's filters; the created range is half-open [createdFrom, createdTo). */
 export function orderCondition(_: Commands, scope: OrderScope, filter: OrderFilter): object | null {
@@ -62,7 +58,8 @@ export function orderCondition(_: Commands, scope: OrderScope, filter: OrderFilt
   if (filter.category !== undefined) parts.push({ category: filter.category });
   if (filter.createdFrom !== undefined) parts.push({ createdAt: _.gte(filter.createdFrom) });
   if (filter.createdTo !== undefined) parts.push({ createdAt: _.lt(filter.createdTo) });
-  if (filter.attention) parts.push(ATTENTION[filter.attention](_));
+  if (filter.attention) parts.push(inQueue(filter.attention));
+  if (filter.open !== undefined) parts.push({ 'idx.open': filter.open ? 1 : 0 });
   return parts.length === 1 ? inScope : _.and(parts);
 }
 
@@ -71,7 +68,9 @@ export const ORDERINGS = {
   recent: { field: 'updatedAt', dir: 'desc' },
   oldest: { field: 'createdAt', dir: 'asc' },
 } as const;
-export type Ordering = (typeof ORDERINGS)[keyof typeof ORDERINGS];
+/** The sweep's queue: soonest next moment first. */
+export const SWEEP_ORDERING = { field: 'idx.nextSweepAt', dir: 'asc' } as const;
+export type Ordering = (typeof ORDERINGS)[keyof typeof ORDERINGS] | typeof SWEEP_ORDERING;
 
 /** Keyset continuation: strictly after the previous page's last row in the listing's order. */
 export function afterCursor(_: Commands, o: Ordering, [key, id]: [number, string]): object {

@@ -7,8 +7,8 @@ import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema-sql';
 export interface SchemaPlan {
   readonly version: number;
   readonly schema: string;
-  /** SQL that takes a file from the version it is keyed by to the next one. */
-  readonly migrations: Readonly<Record<number, string>>;
+  /** SQL (or a step over the open file, when the core must recompute what is stored) that takes a file from the version it is keyed by to the next one. */
+  readonly migrations: Readonly<Record<number, string | ((db: Database.Database) => void)>>;
 }
 
 const CURRENT: SchemaPlan = { version: SCHEMA_VERSION, schema: SCHEMA, migrations: MIGRATIONS };
@@ -105,7 +105,8 @@ function migrate(db: Database.Database, dir: string, from: number, plan: SchemaP
     for (let version = from; version < plan.version; version++) {
       const step = plan.migrations[version]!;
       db.transaction(() => {
-        db.exec(step);
+        if (typeof step === 'string') db.exec(step);
+        else step(db);
         db.pragma(`user_version = ${version + 1}`);
       }).immediate();
     }

@@ -1,4 +1,4 @@
-import type { GroupBy, OrderScope } from '@core';
+import type { AttentionQueue, GroupBy, OrderScope } from '@core';
 import type { OrderFilter } from '../port';
 
 /** A WHERE clause with its parameters. */
@@ -31,10 +31,7 @@ export function scopeWhere(scope: OrderScope): Where {
       const branches: Where[] = [];
       if (scope.workerId) branches.push({ sql: `(worker_id = ? AND assign_mode = 'member')`, params: [scope.workerId] });
       if (scope.poolTeamIds.length) {
-        branches.push({
-          sql: `(team_id IN (${placeholders(scope.poolTeamIds.length)}) AND assign_mode = 'pool' AND state = 'pending_accept')`,
-          params: [...scope.poolTeamIds],
-        });
+        branches.push({ sql: `pool_team_id IN (${placeholders(scope.poolTeamIds.length)})`, params: [...scope.poolTeamIds] });
       }
       if (branches.length === 0) return { sql: '0', params: [] };
       return { sql: `+community_id = ? AND (${branches.map((b) => b.sql).join(' OR ')})`, params: [scope.communityId, ...branches.flatMap((b) => b.params)] };
@@ -42,11 +39,12 @@ export function scopeWhere(scope: OrderScope): Where {
   }
 }
 
-const ATTENTION: Record<NonNullable<OrderFilter['attention']>, string> = {
-  overdue: 'clock_level >= 1',
-  escalated: 'clock_level >= 2',
-  complaints: 'open_complaints > 0',
-  instructions: 'open_instructions > 0',
+/** The column of each attention queue's flag. */
+const QUEUE_COLUMN: Record<AttentionQueue, string> = {
+  overdue: 'queue_overdue',
+  escalated: 'queue_escalated',
+  complaints: 'queue_complaints',
+  instructions: 'queue_instructions',
 };
 
 /** The SQL key of each statistics grouping; time buckets are China-time calendar days. */
@@ -72,7 +70,8 @@ export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   if (filter.category !== undefined) add('category = ?', filter.category);
   if (filter.createdFrom !== undefined) add('created_at >= ?', filter.createdFrom);
   if (filter.createdTo !== undefined) add('created_at < ?', filter.createdTo);
-  if (filter.attention) add(ATTENTION[filter.attention]);
+  if (filter.attention) add(`${QUEUE_COLUMN[filter.attention]} = 1`);
+  if (filter.open !== undefined) add('open = ?', filter.open ? 1 : 0);
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 

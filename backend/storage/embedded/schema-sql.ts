@@ -1,8 +1,11 @@
+import type Database from 'better-sqlite3';
+import { reindexEveryOrder } from './index-columns';
+
 /**
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -34,11 +37,15 @@ CREATE TABLE IF NOT EXISTS orders (
   worker_id TEXT,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  -- the sweep's and the supervisor's queues
+  -- the core's orderIndex: the sweep's next moment, holder, pool, open, the supervisor's queues
   next_sweep_at INTEGER,
-  clock_level INTEGER NOT NULL DEFAULT 0,
-  open_complaints INTEGER NOT NULL DEFAULT 0,
-  open_instructions INTEGER NOT NULL DEFAULT 0,
+  holder_id TEXT,
+  pool_team_id TEXT,
+  open INTEGER NOT NULL DEFAULT 1,
+  queue_overdue INTEGER NOT NULL DEFAULT 0,
+  queue_escalated INTEGER NOT NULL DEFAULT 0,
+  queue_complaints INTEGER NOT NULL DEFAULT 0,
+  queue_instructions INTEGER NOT NULL DEFAULT 0,
   -- the core's orderFacts, so the statistics are one GROUP BY
   counted INTEGER NOT NULL,
   responded_on_time INTEGER NOT NULL,
@@ -57,7 +64,10 @@ CREATE INDEX IF NOT EXISTS orders_by_worker ON orders (worker_id, state);
 CREATE INDEX IF NOT EXISTS orders_by_team ON orders (team_id, state);
 CREATE INDEX IF NOT EXISTS orders_by_creator ON orders (created_by);
 CREATE INDEX IF NOT EXISTS orders_by_household ON orders (household_id);
-CREATE INDEX IF NOT EXISTS orders_by_sweep ON orders (next_sweep_at) WHERE next_sweep_at IS NOT NULL;
+-- The sweep pages through due orders by (next moment, id).
+CREATE INDEX IF NOT EXISTS orders_by_sweep ON orders (next_sweep_at, id) WHERE next_sweep_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS orders_by_holder ON orders (holder_id) WHERE holder_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS orders_by_pool ON orders (pool_team_id) WHERE pool_team_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS orders_by_created ON orders (community_id, created_at);
 -- Cover the per-state counts that label every list's tabs.
 CREATE INDEX IF NOT EXISTS orders_state_by_community ON orders (community_id, state);
@@ -95,8 +105,11 @@ CREATE TABLE IF NOT EXISTS replies (
 );
 `;
 
-/** SQL that takes a store from the version it is keyed by to the next one; each runs in one transaction. */
-export const MIGRATIONS: Readonly<Record<number, string>> = {
+/**
+ * What takes a store from the version it is keyed by to the next one (SQL, or a function when the
+ * core must compute something); each runs in one transaction.
+ */
+export const MIGRATIONS: Readonly<Record<number, string | ((db: Database.Database) => void)>> = {
   1: `
 CREATE TABLE replies_v2 (
   key TEXT NOT NULL UNIQUE,
@@ -108,4 +121,25 @@ INSERT INTO replies_v2 (key, fingerprint, at, reply) SELECT key, fingerprint, at
 DROP TABLE replies;
 ALTER TABLE replies_v2 RENAME TO replies;
 `,
+  // 2 → 3: the order index comes from the core's orderIndex with the community's escalation interval
+  // (it was computed with a fixed two hours); it gains holder, pool, open and queue flags, and
+  // the sweep's index gains the id it pages by.
+  2: (db) => {
+    db.exec(`
+ALTER TABLE orders ADD COLUMN holder_id TEXT;
+ALTER TABLE orders ADD COLUMN pool_team_id TEXT;
+ALTER TABLE orders ADD COLUMN open INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE orders ADD COLUMN queue_overdue INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN queue_escalated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN queue_complaints INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN queue_instructions INTEGER NOT NULL DEFAULT 0;
+DROP INDEX IF EXISTS orders_by_sweep;
+`);
+    reindexEveryOrder(db);
+    db.exec(`
+ALTER TABLE orders DROP COLUMN clock_level;
+ALTER TABLE orders DROP COLUMN open_complaints;
+ALTER TABLE orders DROP COLUMN open_instructions;
+`);
+  },
 };

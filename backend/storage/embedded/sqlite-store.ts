@@ -1,19 +1,8 @@
 import type Database from 'better-sqlite3';
 import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
-import {
-  OPEN_FOR_WORKER,
-  type Commit,
-  type CommitResult,
-  type OrderFilter,
-  type Page,
-  type PageRequest,
-  type ReferenceKind,
-  type ReferenceTypes,
-  type Store,
-  type StoredNotification,
-  type StoredReply,
-} from '../port';
-import { decodeCursor, encodeCursor, orderIndex, recipientKey } from '../order-index';
+import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
+import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
+import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { GROUP_SQL, filterWhere } from './order-sql';
 import { METRIC_SUMS_SQL, rollUp } from './metric-sql';
 import { groupCommitter, type Settled } from './group-commit';
@@ -21,28 +10,6 @@ import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
-
-/** Columns derived from the document on every write: [column, parameter]. */
-const MUTABLE = [
-  ['next_sweep_at', 'nextSweepAt'],
-  ['clock_level', 'clockLevel'],
-  ['open_complaints', 'openComplaints'],
-  ['open_instructions', 'openInstructions'],
-  ['counted', 'counted'],
-  ['responded_on_time', 'respondedOnTime'],
-  ['resolve_due_at', 'resolveDueAt'],
-  ['settled', 'settled'],
-  ['resolved', 'resolved'],
-  ['rated', 'rated'],
-  ['satisfied', 'satisfied'],
-  ['handling_ms', 'handlingMs'],
-  ['overdue', 'overdue'],
-] as const;
-
-function derivedColumns(o: Order): Record<(typeof MUTABLE)[number][1], number | null> {
-  const { facts: _facts, ...columns } = orderIndex(o);
-  return columns;
-}
 
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
@@ -59,7 +26,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
-    dueForSweep: db.prepare('SELECT doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? ORDER BY next_sweep_at, id LIMIT ?'),
+    dueForSweep: db.prepare(
+      'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at, id) > (?, ?) ORDER BY next_sweep_at, id LIMIT ?',
+    ),
+    reindex: db.prepare(`UPDATE orders SET ${INDEX_ASSIGNMENTS} WHERE id = @id AND version = @version`),
     putRef: db.prepare(
       'INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc',
     ),
@@ -68,13 +38,13 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     orderVersion: db.prepare('SELECT version FROM orders WHERE id = ?'),
     insertOrder: db.prepare(
       `INSERT INTO orders (id, version, community_id, compound_id, company_id, household_id, created_by, state, category,
-        assign_mode, team_id, worker_id, created_at, updated_at, ${MUTABLE.map((c) => c[0]).join(', ')}, doc)
+        assign_mode, team_id, worker_id, created_at, updated_at, ${INDEX_COLUMNS.map((c) => c[0]).join(', ')}, doc)
        VALUES (@id, @version, @communityId, @compoundId, @companyId, @householdId, @createdBy, @state, @category,
-        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, ${MUTABLE.map((c) => `@${c[1]}`).join(', ')}, @doc)`,
+        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, ${INDEX_COLUMNS.map((c) => `@${c[1]}`).join(', ')}, @doc)`,
     ),
     updateOrder: db.prepare(
       `UPDATE orders SET version = @version, state = @state, assign_mode = @assignMode, team_id = @teamId,
-        worker_id = @workerId, updated_at = @updatedAt, ${MUTABLE.map((c) => `${c[0]} = @${c[1]}`).join(', ')}, doc = @doc
+        worker_id = @workerId, updated_at = @updatedAt, ${INDEX_ASSIGNMENTS}, doc = @doc
        WHERE id = @id AND version = @expectedVersion`,
     ),
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
@@ -88,8 +58,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     insertReply: db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)'),
   };
 
-  const row = (o: Order) => ({
-    ...derivedColumns(o),
+  const row = (o: Order, ix: Commit['index']) => ({
+    ...indexParams(ix),
     id: o.id,
     version: o.version,
     communityId: o.communityId,
@@ -107,15 +77,11 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     doc: JSON.stringify(o),
   });
 
-  const openCountOthers = db.prepare(
-    `SELECT COUNT(*) AS n FROM orders WHERE worker_id = ? AND assign_mode = 'member' AND id <> ?
-     AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')})`,
-  ) as Database.Statement<unknown[], { n: number }>;
+  const heldByOthers = db.prepare('SELECT COUNT(*) AS n FROM orders WHERE holder_id = ? AND id <> ?') as Database.Statement<unknown[], { n: number }>;
   /** Whether the worker would hold more than their cap once this order is written as it is in `c`. */
   const overCapacity = (c: Commit & { capacity: NonNullable<Commit['capacity']> }) => {
-    const a = c.order.assignment;
-    const counts = a?.mode === 'member' && a.workerId === c.capacity.workerId && OPEN_FOR_WORKER.includes(c.order.state);
-    return openCountOthers.get(c.capacity.workerId, c.order.id, ...OPEN_FOR_WORKER)!.n + (counts ? 1 : 0) > c.capacity.max;
+    const counts = c.index.holder === c.capacity.workerId;
+    return heldByOthers.get(c.capacity.workerId, c.order.id)!.n + (counts ? 1 : 0) > c.capacity.max;
   };
   /**
    * One commit's reads and writes, inside a transaction the caller holds. Every check comes before
@@ -126,8 +92,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     const stored = st.orderVersion.get(c.order.id) as { version: number } | undefined;
     if (c.expectedVersion === null ? stored : stored?.version !== c.expectedVersion) return { ok: false, conflict: 'version' };
     if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
-    if (c.expectedVersion === null) st.insertOrder.run(row(c.order));
-    else st.updateOrder.run({ ...row(c.order), expectedVersion: c.expectedVersion });
+    if (c.expectedVersion === null) st.insertOrder.run(row(c.order, c.index));
+    else st.updateOrder.run({ ...row(c.order, c.index), expectedVersion: c.expectedVersion });
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
@@ -236,9 +202,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
       if (workerIds.length === 0) return result;
       const rows = prepared(
-        `SELECT worker_id AS w, COUNT(*) AS n FROM orders WHERE worker_id IN (${workerIds.map(() => '?').join(', ')})
-           AND assign_mode = 'member' AND state IN (${OPEN_FOR_WORKER.map(() => '?').join(', ')}) GROUP BY worker_id`,
-      ).all(...workerIds, ...OPEN_FOR_WORKER);
+        `SELECT holder_id AS w, COUNT(*) AS n FROM orders WHERE holder_id IN (${workerIds.map(() => '?').join(', ')}) GROUP BY holder_id`,
+      ).all(...workerIds);
       for (const r of rows as { w: string; n: number }[]) result[r.w] = r.n;
       return result;
     },
@@ -260,8 +225,17 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       if (inserted) refs.wrote(kind, [r]);
       return inserted;
     },
-    async listDueForSweep(now, limit) {
-      return st.dueForSweep.all(now, limit).map((r) => parse<Order>(r));
+    async listDueForSweep(now, limit, cursor) {
+      const [at, id] = (cursor && decodeCursor(cursor)) || [Number.MIN_SAFE_INTEGER, ''];
+      const rows = st.dueForSweep.all(now, at, id, Math.max(0, limit) + 1) as { at: number; id: string; doc: string }[];
+      const page = rows.slice(0, Math.max(0, limit));
+      const last = page[page.length - 1];
+      return { items: page.map((r) => parse<Order>(r)), nextCursor: rows.length > page.length && last ? encodeCursor(last.at, last.id) : null };
+    },
+    async reindex(entries) {
+      return db
+        .transaction(() => entries.reduce((n, e) => n + st.reindex.run({ ...indexParams(e.index), id: e.orderId, version: e.version }).changes, 0))
+        .immediate();
     },
     async metricSums(communityId, period, by: GroupBy, asOf) {
       return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;

@@ -1,21 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUP_BYS, inScope, nextSweepAt, type Order, type OrderScope } from '@core';
-import { OPEN_FOR_WORKER, type OrderFilter } from '@backend/storage/port';
-import { T0, createCommit, generateOrders, makeOrder } from '../fixtures';
-import {
-  FILTERS,
-  HOUR,
-  SCOPES,
-  allPages,
-  byKey,
-  byNewestChange,
-  expectedCounts,
-  expectedSums,
-  ids,
-  matchesFilter,
-  sortedById,
-  type StoreRef,
-} from './reference-model';
+import { GROUP_BYS, inScope, orderIndex, type Order, type OrderScope } from '@core';
+import type { OrderFilter } from '@backend/storage/port';
+import { T0, createCommit, generateOrders, indexOf, makeOrder } from '../fixtures';
+import { FILTERS, HOUR, SCOPES, allPages, byKey, byNewestChange, expectedCounts, expectedSums, ids, matchesFilter, type StoreRef } from './reference-model';
 
 /** Listing, counting, paging, queues, the sweep and statistics, against the core’s reference functions. */
 export function orderQueriesContract(s: StoreRef): void {
@@ -97,20 +84,37 @@ export function orderQueriesContract(s: StoreRef): void {
       expect(pages.flat().map((o) => o.id)).toEqual(expected);
     });
 
-    it('lists the orders due for the sweep by now, soonest first, up to the limit', async () => {
-      const now = T0 + 20 * HOUR;
-      const due = orders
-        .map((o) => ({ o, at: nextSweepAt(o) }))
+    /** What the sweep must read by `now`: orders whose next moment under their community's interval has come, by (moment, id). */
+    const dueBy = (now: number) =>
+      orders
+        .map((o) => ({ o, at: indexOf(o).nextSweepAt }))
         .filter((x): x is { o: Order; at: number } => x.at !== null && x.at <= now)
-        .sort((a, b) => a.at - b.at);
+        .sort((a, b) => a.at - b.at || (a.o.id < b.o.id ? -1 : 1))
+        .map((x) => x.o);
+
+    it('lists the orders due for the sweep by now, by (next moment, id), each community with its own interval', async () => {
+      const now = T0 + 20 * HOUR;
+      const due = dueBy(now);
       expect(due.length).toBeGreaterThan(6);
-      expect(due.length).toBeLessThan(orders.filter((o) => nextSweepAt(o) !== null).length);
+      expect(due.length).toBeLessThan(orders.filter((o) => indexOf(o).nextSweepAt !== null).length);
+      // c2 escalates every hour, c1 every two: some due c2 order's moment is its own interval's, not c1's.
+      expect(due.some((o) => o.communityId === 'c2' && indexOf(o).nextSweepAt !== orderIndex(o, { escalationMinutes: 120 }).nextSweepAt)).toBe(true);
       const all = await s().listDueForSweep(now, 1000);
-      expect(all.map((o) => nextSweepAt(o))).toEqual(due.map((x) => x.at));
-      expect(ids(sortedById(all))).toEqual(ids(sortedById(due.map((x) => x.o))));
-      expect(all).toEqual(expect.arrayContaining(due.map((x) => x.o)));
-      const first = await s().listDueForSweep(now, 5);
-      expect(first.map((o) => nextSweepAt(o))).toEqual(due.slice(0, 5).map((x) => x.at));
+      expect(all.items).toEqual(due);
+      expect(all.nextCursor).toBeNull();
+    });
+
+    it.each([1, 5])('pages through the due orders %i at a time, each exactly once and in order', async (limit) => {
+      const now = T0 + 20 * HOUR;
+      const pages: Order[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await s().listDueForSweep(now, limit, cursor);
+        pages.push(page.items);
+        cursor = page.nextCursor;
+      } while (cursor && pages.length < 500);
+      expect(ids(pages.flat())).toEqual(ids(dueBy(now)));
+      expect(pages.slice(0, -1).every((p) => p.length === limit)).toBe(true);
     });
 
     it.each(GROUP_BYS)('sums the 三率 facts of a community and period grouped by %s, as the core counts them', async (by) => {
@@ -150,7 +154,8 @@ export function orderQueriesContract(s: StoreRef): void {
       const expected = Object.fromEntries(
         workers.map((w) => [
           w,
-          orders.filter((o) => o.assignment?.mode === 'member' && o.assignment.workerId === w && OPEN_FOR_WORKER.includes(o.state)).length,
+          orders.filter((o) => o.assignment?.mode === 'member' && o.assignment.workerId === w && ['pending_accept', 'accepted', 'in_service'].includes(o.state))
+            .length,
         ]),
       );
       expect(Object.values(expected).some((n) => n > 0)).toBe(true);

@@ -16,7 +16,8 @@ export function matchesFilter(o: Order, f: OrderFilter): boolean {
     (f.category === undefined || o.category === f.category) &&
     (f.createdFrom === undefined || o.createdAt >= f.createdFrom) &&
     (f.createdTo === undefined || o.createdAt < f.createdTo) &&
-    (f.attention === undefined || needsAttention(o, f.attention))
+    (f.attention === undefined || needsAttention(o, f.attention)) &&
+    (f.open === undefined || f.open === !['closed', 'cancelled', 'refused'].includes(o.state))
   );
 }
 
@@ -104,5 +105,7 @@ export const FILTERS: readonly [string, OrderFilter][] = [
   ['the escalated queue', { attention: 'escalated' }],
   ['the unanswered complaints queue', { attention: 'complaints' }],
   ['the unanswered 督办 queue', { attention: 'instructions' }],
+  ['open orders', { open: true }],
+  ['terminal orders', { open: false }],
   ['all at once', { states: ['pending_accept', 'accepted', 'in_service'], compoundId: 'cp1', teamId: 't1', createdFrom: T0 + HOUR }],
 ];

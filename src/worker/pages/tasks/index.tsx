@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { OrderListFilter, OrderView } from '@core';
-import { ACTION_LABELS } from '@core';
+import { ACTION_LABELS, HELD_STATES, POOL_STATE } from '@core';
 import { FilterTabs } from '@/components/filter-tabs';
 import { Button } from '@/components/nut/button';
 import { OrderList } from '@/components/order-list';
@@ -14,8 +14,8 @@ import { orderUrl } from '@/routes';
 
 /** The worker's three views: their open tasks, the team pool, and what they finished. */
 const TABS: Record<string, { label: string; filter: OrderListFilter; empty: string }> = {
-  todo: { label: '我的任务', filter: { states: ['pending_accept', 'accepted', 'in_service'], holder: 'mine' }, empty: '手头没有任务' },
-  pool: { label: '队伍抢单池', filter: { states: ['pending_accept'], holder: 'pool' }, empty: '抢单池里暂时没有工单' },
+  todo: { label: '我的任务', filter: { states: HELD_STATES, holder: 'mine' }, empty: '手头没有任务' },
+  pool: { label: '队伍抢单池', filter: { states: [POOL_STATE], holder: 'pool' }, empty: '抢单池里暂时没有工单' },
   done: { label: '已完工', filter: { states: ['pending_confirm', 'closed'], holder: 'mine' }, empty: '还没有完工的工单' },
 };
 

@@ -1,0 +1,56 @@
+import type { CommunitySettings, Millis } from './community';
+import { orderFacts, type OrderFacts } from './metrics';
+import { TERMINAL_STATES, type Order } from './order';
+import { holderOf, poolTeamOf } from './order-holder';
+import { escalationInterval, nextSweepAt } from './sweep';
+
+/** The supervisor's attention queues: overdue (any level), escalated (level 2+), complaints or 督办 awaiting an answer. */
+export const ATTENTION_QUEUES = ['overdue', 'escalated', 'complaints', 'instructions'] as const;
+export type AttentionQueue = (typeof ATTENTION_QUEUES)[number];
+
+/** Whether an order sits in each attention queue. */
+export const IN_QUEUE: { readonly [Q in AttentionQueue]: (o: Order) => boolean } = {
+  overdue: (o) => (o.clock?.level ?? 0) >= 1,
+  escalated: (o) => (o.clock?.level ?? 0) >= 2,
+  complaints: (o) => o.complaints.some((c) => !c.answer),
+  instructions: (o) => o.instructions.some((i) => !i.answer),
+};
+
+/** What of the community an order's index depends on. */
+export type IndexSettings = Pick<CommunitySettings, 'escalationMinutes'>;
+
+/**
+ * Every fact a store keeps beside an order so that its queries need not run the core: who holds it,
+ * whose pool offers it, whether it is open, its attention queues, when the sweep must look again,
+ * and its 三率 facts. Derived here once; the adapters only turn it into columns or fields.
+ */
+export interface OrderIndex {
+  readonly holder: string | null;
+  readonly poolTeamId: string | null;
+  /** Not in a terminal state. */
+  readonly open: boolean;
+  readonly queues: { readonly [Q in AttentionQueue]: boolean };
+  /** With the community's escalation interval: the moment its next overdue level or lapsed 督办 falls due. */
+  readonly nextSweepAt: Millis | null;
+  readonly facts: OrderFacts;
+}
+
+/**
+ * Derives an order's index under its community's settings; without a community (null) the sweep
+ * could not act on the order, so it has no next sweep moment.
+ */
+export function orderIndex(o: Order, settings: IndexSettings | null): OrderIndex {
+  return {
+    holder: holderOf(o),
+    poolTeamId: poolTeamOf(o),
+    open: !TERMINAL_STATES.includes(o.state),
+    queues: {
+      overdue: IN_QUEUE.overdue(o),
+      escalated: IN_QUEUE.escalated(o),
+      complaints: IN_QUEUE.complaints(o),
+      instructions: IN_QUEUE.instructions(o),
+    },
+    nextSweepAt: settings ? nextSweepAt(o, escalationInterval(settings)) : null,
+    facts: orderFacts(o),
+  };
+}

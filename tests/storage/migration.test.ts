@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MINUTE, type Community, type Order } from '@core';
+import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { T0, makeOrder } from './fixtures';
+import { writeV2StoreFile } from './old-store-file';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-migrate-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const settings = {
+  defaultDeadlines: { dispatch: 30, accept: 30, start: 120, complete: 1440, confirm: 4320 },
+  weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 },
+};
+/** A community that escalates every 30 minutes: version 2 indexed its orders as if it were two hours. */
+const quick: Community = { id: 'c1', name: '河东社区', secretaryUserId: null, settings: { ...settings, escalationMinutes: 30 } };
+
+const orders: Order[] = [
+  // overdue since T0: next level due at T0 + 30 min, where version 2 stored T0 + 2 h
+  makeOrder({ id: 'late', clock: { stage: 'dispatch', enteredAt: T0 - 30 * MINUTE, dueAt: T0, level: 1 }, overdueStages: ['dispatch'] }),
+  makeOrder({
+    id: 'held',
+    state: 'accepted',
+    assignment: { mode: 'member', teamId: 't1', workerId: 'w1' },
+    complaints: [{ seq: 2, text: '还没人来', at: T0, answer: null }],
+  }),
+  makeOrder({ id: 'pooled', state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } }),
+  makeOrder({ id: 'done', state: 'closed', closedAt: T0 + 60 * MINUTE }),
+];
+
+describe('opening a data file of schema version 2', () => {
+  const at = path.join(dir, 'v2');
+  const file = writeV2StoreFile(at, { communities: [quick], orders });
+
+  it('migrates it in place to the order index the core derives, with the community’s own escalation interval', async () => {
+    const store = openSqliteStore(at);
+    const db = new Database(file, { readonly: true });
+    const columns = (db.prepare('PRAGMA table_info(orders)').all() as { name: string }[]).map((c) => c.name);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
+    expect(columns).toEqual(
+      expect.arrayContaining(['holder_id', 'pool_team_id', 'open', 'queue_overdue', 'queue_escalated', 'queue_complaints', 'queue_instructions']),
+    );
+    expect(columns).not.toContain('clock_level');
+
+    expect((await store.listDueForSweep(T0 + 30 * MINUTE, 10)).items.map((o) => o.id)).toEqual(['late']);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
+    const community = { kind: 'community', communityId: 'c1' } as const;
+    const listed = async (filter: object) => (await store.listOrders(community, filter, { limit: 10 })).items.map((o) => o.id).sort();
+    expect(await listed({ attention: 'complaints' })).toEqual(['held']);
+    expect(await listed({ attention: 'overdue' })).toEqual(['late']);
+    expect(await listed({ open: false })).toEqual(['done']);
+    const pool = await store.listOrders({ kind: 'worker', communityId: 'c1', workerId: 'w9', poolTeamIds: ['t1'] }, {}, { limit: 10 });
+    expect(pool.items.map((o) => o.id)).toEqual(['pooled']);
+    for (const o of orders) expect(await store.getOrder(o.id)).toEqual(o);
+    await store.close();
+  });
+
+  it('opens the migrated file again as it is', async () => {
+    const store = openSqliteStore(at);
+    expect((await store.listDueForSweep(T0 + 30 * MINUTE, 10)).items.map((o) => o.id)).toEqual(['late']);
+    await store.close();
+  });
+});
