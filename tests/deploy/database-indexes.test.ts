@@ -1,5 +1,5 @@
 import { Db } from '@cloudbase/database';
-import { GROUP_BYS, ORDER_STATES, type OrderScope, type Recipient } from '@core';
+import { GROUP_BYS, ORDER_STATES, orderIndex, type OrderScope, type Recipient } from '@core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCollections } from '@backend/storage/cloudbase/collections';
 import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
@@ -98,12 +98,16 @@ async function walk(s: Store) {
     }
   await s.openOrdersOf(['w1', 'w2']);
   await s.listEvents(orders[0]!.id);
+  await s.listEvents(orders[0]!.id, { beforeSeq: 2, limit: 30 });
+  await s.reindex(orders.slice(0, 2).map((o) => ({ orderId: o.id, version: o.version, index: orderIndex(o, referenceData().communities[0]!.settings) })));
+  await s.pruneReplies(T0);
   const recipients: Recipient[] = [
     { kind: 'user', userId: 'u1' },
     { kind: 'supervisors', communityId: 'c1' },
   ];
   await s.listNotifications(recipients, 20);
   await s.listDueForSweep(T0 + 86_400_000, 50);
+  await s.listDueForSweep(T0 + 86_400_000, 50, encodeCursor(T0, 'o005'));
   for (const by of GROUP_BYS) await s.metricSums('c1', { from: T0, to: T0 + 30 * 86_400_000 }, by, T0);
   await s.metricSumsMany('c1', { from: T0, to: T0 + 30 * 86_400_000 }, [...GROUP_BYS], T0);
 

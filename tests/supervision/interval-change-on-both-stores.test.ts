@@ -1,30 +1,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Db } from '@cloudbase/database';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MINUTE, type Envelope } from '@core';
 import { FUNCTIONS } from '@backend/functions/registry';
 import type { Deps } from '@backend/runtime/deps';
 import { seedDemo } from '@backend/server/seed';
-import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import type { Store } from '@backend/storage/port';
 import { runSweep } from '@backend/usecases/sweep';
-import { FakeCloudBase } from '../storage/fake-cloudbase';
+import { offlineCloudBaseStore, useOfflineCloudBase } from '../storage/offline-cloudbase';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-interval-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-Db.reqClass = new FakeCloudBase().requester();
+useOfflineCloudBase();
 
-const STORES: [string, () => Store][] = [
-  ['the embedded store', () => openSqliteStore(path.join(dir, 'embedded'))],
-  ['the CloudBase store (over the in-memory model)', () => cloudBaseStoreOn(new Db({ env: 'offline-model' }), 'rp_interval_')],
+const STORES: [string, () => Promise<Store>][] = [
+  ['the embedded store', async () => openSqliteStore(path.join(dir, 'embedded'))],
+  ['the CloudBase store (over the in-memory model)', async () => (await offlineCloudBaseStore('rp_interval_')).store],
 ];
 
 describe.each(STORES)('changing the escalation interval, on %s', (_name, open) => {
   it('re-indexes the open orders: an order overdue at +15 escalates at +45 and +75 once the interval is 30 minutes', async () => {
-    const store = open();
+    const store = await open();
     await store.clear();
     await seedDemo(store);
     let now = Date.UTC(2026, 9, 5, 1, 0);

@@ -1,18 +1,15 @@
-import { Db } from '@cloudbase/database';
 import { describe, expect, it } from 'vitest';
 import type { Community } from '@core';
 import type { Deps } from '@backend/runtime/deps';
-import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
 import { reindexOrders } from '@backend/usecases/reindex-orders';
-import { FakeCloudBase } from '../storage/fake-cloudbase';
+import { offlineCloudBaseStore, useOfflineCloudBase } from '../storage/offline-cloudbase';
 import { T0, makeOrder, referenceData } from '../storage/fixtures';
 
-Db.reqClass = new FakeCloudBase().requester();
+useOfflineCloudBase();
 
 describe('re-indexing every order of a CloudBase environment written before the index had its fields', () => {
   it('makes an old pool order visible to its team again and counts an old held order against its worker', async () => {
-    const db = new Db({ env: 'offline-model' });
-    const store = cloudBaseStoreOn(db, 'rp_old_');
+    const { store, db } = await offlineCloudBaseStore('rp_old_');
     await store.clear();
     const community = referenceData().communities[0] as Community;
     await store.putRefs('communities', [community]);

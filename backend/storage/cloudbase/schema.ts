@@ -86,14 +86,8 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
-        // Open orders per worker, for the cap on how many one may hold.
-        {
-          name: 'worker_open',
-          keys: [
-            ['assignment.workerId', 1],
-            ['state', 1],
-          ],
-        },
+        // Open orders per worker, for the cap on how many one may hold (the core's holder of an open order).
+        { name: 'holder', keys: [['idx.holderId', 1]] },
       ],
     },
     {
@@ -122,8 +116,8 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
         },
       ],
     },
-    // Read and written by id only, inside transactions.
-    { name: n.replies, indexes: [] },
+    // Read and written by id inside transactions; expired ones are removed by time.
+    { name: n.replies, indexes: [{ name: 'at', keys: [['at', 1]] }] },
     { name: n.workerLoad, indexes: [] },
   ];
 }
