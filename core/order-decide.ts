@@ -33,7 +33,7 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
     const a = order.assignment;
     if (a.mode === 'member' && a.workerId !== actor.user.id) return fail('ORDER.ALREADY_TAKEN');
     if (a.mode === 'pool' && order.state !== 'pending_accept') {
-      return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
+      return fail('ORDER.LEFT_POOL');
     }
   }
   if (!canSee(order, actor)) return fail('ORDER.NOT_FOUND');

@@ -1,3 +1,4 @@
+import { assertNever } from './result';
 import type { Actor } from './actor';
 import type { Order } from './order';
 
@@ -31,6 +32,8 @@ export function contactAccess(order: Order, actor: Actor): { phone: boolean; doo
       return { phone: true, door: false };
     case 'admin':
       return { phone: false, door: false };
+    default:
+      return assertNever(actor.role);
   }
 }
 

@@ -1,4 +1,4 @@
-import { fail } from './errors';
+import { invalid as invalidInput } from './errors';
 import { ok, type Result } from './result';
 import type { AppError } from './errors';
 
@@ -10,7 +10,7 @@ import type { AppError } from './errors';
 export type Schema<T> = (value: unknown, path: string) => Result<T, AppError>;
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
-const invalid = (path: string, problem: string) => fail('INPUT.INVALID', { [path || '(root)']: problem });
+const invalid = (path: string, problem: string) => invalidInput({ [path || '(root)']: problem });
 
 /** Characters that render invisibly or reorder text; refused so that what is stored is what is shown. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;

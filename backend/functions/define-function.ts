@@ -1,4 +1,5 @@
-import { ERRORS, ROLES, fail, obj, oneOf, parse, str, type Actor, type AppError, type Envelope, type Result, type Schema, type User } from '@core';
+import { ROLES, fail, invalid, obj, oneOf, parse, str, type Actor, type AppError, type Envelope, type Result, type Schema, type User } from '@core';
+import { StoreUnavailable } from '../storage/outage';
 import { actorFor, resolveUser, type Caller } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
 
@@ -33,7 +34,7 @@ export const toEnvelope = <T>(r: Result<T, AppError>): Envelope<T> => (r.ok ? { 
 
 /**
  * Builds a thin function: resolve who calls, pick the action, validate, act in a role, reply.
- * Expected failures come back as codes; anything thrown is logged and answered as an outage.
+ * Expected failures come back as codes; a store outage answers STORE.UNAVAILABLE, any other throw INTERNAL.
  */
 export function defineFunction(name: string, routes: Record<string, AnyRoute>): Handler {
   const schemas = new Map(
@@ -44,9 +45,9 @@ export function defineFunction(name: string, routes: Record<string, AnyRoute>): 
   );
   return async (event, caller, deps) => {
     try {
-      if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(fail('INPUT.INVALID', { '(root)': '应为对象' }));
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(invalid({ '(root)': '应为对象' }));
       const action = (event as { action?: unknown }).action;
-      if (typeof action !== 'string') return toEnvelope(fail('INPUT.INVALID', { action: '缺少操作名称' }));
+      if (typeof action !== 'string') return toEnvelope(invalid({ action: '缺少操作名称' }));
       const r = Object.hasOwn(routes, action) ? routes[action] : undefined;
       const schema = schemas.get(action);
       if (r?.access === 'public' && schema) {
@@ -55,7 +56,7 @@ export function defineFunction(name: string, routes: Record<string, AnyRoute>): 
       }
       const user = await resolveUser(deps.store, caller);
       if (!user.ok) return toEnvelope(user);
-      if (!r || !schema) return toEnvelope(fail('INPUT.UNKNOWN_ACTION', { action }));
+      if (!r || !schema) return toEnvelope(fail('INPUT.UNKNOWN_ACTION'));
       const input = parse(schema, event);
       if (!input.ok) return toEnvelope(input);
       if (r.access === 'public') return toEnvelope(await r.run(deps, input.value));
@@ -64,8 +65,13 @@ export function defineFunction(name: string, routes: Record<string, AnyRoute>): 
       if (!actor.ok) return toEnvelope(actor);
       return toEnvelope(await r.run(deps, actor.value, input.value));
     } catch (e) {
+      // Only a store the adapter reports as unreachable is worth retrying; anything else is a bug.
+      if (e instanceof StoreUnavailable) {
+        console.error(`[${name}] store unavailable`, e.cause);
+        return toEnvelope(fail('STORE.UNAVAILABLE'));
+      }
       console.error(`[${name}] unexpected failure`, e);
-      return { ok: false, error: { code: 'STORE.UNAVAILABLE', message: ERRORS['STORE.UNAVAILABLE'].message } };
+      return toEnvelope(fail('INTERNAL'));
     }
   };
 }

@@ -1,4 +1,18 @@
-import { ACTION_INPUTS, ACTION_TYPES, SERVICE_CATEGORIES, ORDER_STATES, createOrderInput, int, list, obj, oneOf, optional, str, type OrderAction } from '@core';
+import {
+  ACTION_INPUTS,
+  ACTION_TYPES,
+  SERVICE_CATEGORIES,
+  ORDER_STATES,
+  createOrderInput,
+  fail,
+  int,
+  list,
+  obj,
+  oneOf,
+  optional,
+  str,
+  type OrderAction,
+} from '@core';
 import { actOnOrder } from '../usecases/act-on-order';
 import { placeOrder } from '../usecases/create-order';
 import { getOrder, listOrders } from '../usecases/order-queries';
@@ -40,9 +54,7 @@ export const orders = defineFunction('orders', {
     access: 'user',
     run: async (deps, user, { requestId: rid, order }) => {
       const actor = { user, role: 'resident' as const, teamIds: [] };
-      return user.roles.includes('resident')
-        ? placeOrder(deps, actor, rid, order)
-        : { ok: false, error: { code: 'AUTH.ROLE_NOT_HELD', message: '只有居民身份可以下单' } };
+      return user.roles.includes('resident') ? placeOrder(deps, actor, rid, order) : fail('AUTH.ROLE_NOT_HELD', { role: 'resident' });
     },
   }),
   list: route({

@@ -65,10 +65,11 @@ export const defaultLimits = (): Limits => ({
   attempts: slidingWindow(120, 60_000),
 });
 
-const MESSAGES: Record<Limited, string | undefined> = { createOrder: '下单太频繁，请稍后再试', urge: undefined };
+/** What the refusal names as done too often. */
+const WHAT: Record<Limited, '下单' | '操作'> = { createOrder: '下单', urge: '操作' };
 
 /** The refusal of an action over its limit. */
-export const rateLimited = (kind: Limited): Err<AppError> => fail('REQUEST.RATE_LIMITED', undefined, MESSAGES[kind]);
+export const rateLimited = (kind: Limited): Err<AppError> => fail('REQUEST.RATE_LIMITED', { what: WHAT[kind] });
 
 /**
  * Lets an attempt at a limited action go ahead, or refuses it before it touches the store: counts it

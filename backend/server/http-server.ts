@@ -43,7 +43,7 @@ export function createServer(opts: ServerOptions): http.Server {
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      return failure(res, appError('INPUT.INVALID', { path: '请求地址格式不正确' }));
+      return failure(res, appError('INPUT.INVALID', undefined, { path: '请求地址格式不正确' }));
     }
     const devUserId = String(req.headers['x-dev-user'] ?? '');
     const caller = devUserId ? { devUserId } : null;
@@ -51,16 +51,16 @@ export function createServer(opts: ServerOptions): http.Server {
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
     const fn = FUNCTION_PATH.exec(url.pathname);
     if (fn) {
-      if (req.method !== 'POST') return failure(res, appError('INPUT.INVALID', undefined, '请用 POST 调用'));
+      if (req.method !== 'POST') return failure(res, appError('INPUT.INVALID', undefined, { method: '请用 POST 调用' }));
       const name = fn[1]!;
-      if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND', { name }));
+      if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND'));
       let event: unknown;
       try {
         const body = await readBody(req, maxBody);
         event = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
         if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));
-        return failure(res, appError('INPUT.INVALID', { '(root)': '不是合法的 JSON' }));
+        return failure(res, appError('INPUT.INVALID', undefined, { '(root)': '不是合法的 JSON' }));
       }
       const reply = await FUNCTIONS[name](event, caller, deps);
       return sendJson(res, statusOfEnvelope(reply), reply);
@@ -77,7 +77,7 @@ export function createServer(opts: ServerOptions): http.Server {
         if (e instanceof BodyTooLarge) throw e;
       }
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 60 * 24 * 60) {
-        return failure(res, appError('INPUT.INVALID', { minutes: '应为0到86400之间的整数' }));
+        return failure(res, appError('INPUT.INVALID', undefined, { minutes: '应为0到86400之间的整数' }));
       }
       opts.dev.advanceClock(minutes * 60_000);
       const sweep = await opts.dev.sweepNow();
@@ -91,7 +91,7 @@ export function createServer(opts: ServerOptions): http.Server {
     if (url.pathname.startsWith('/api/files/') && req.method === 'GET') {
       return serveUpload(res, opts.filesDir, path.basename(url.pathname));
     }
-    if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
+    if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND'));
     if (url.pathname === '/board') {
       // The public 晾晒 board, without login: the first community's, unless one is named.
       const community = url.searchParams.get('community') ?? (await deps.store.listRefs('communities'))[0]?.id ?? '';

@@ -27,9 +27,9 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, di
     .trim()
     .toLowerCase();
   const ext = EXTENSIONS[type];
-  if (!ext) return sendJson(res, 400, { ok: false, error: appError('INPUT.INVALID', { file: '只能上传图片' }) });
+  if (!ext) return sendJson(res, 400, { ok: false, error: appError('INPUT.INVALID', undefined, { file: '只能上传图片' }) });
   const body = await readBody(req, MAX_UPLOAD);
-  if (body.length === 0) return sendJson(res, 400, { ok: false, error: appError('INPUT.INVALID', { file: '图片是空的' }) });
+  if (body.length === 0) return sendJson(res, 400, { ok: false, error: appError('INPUT.INVALID', undefined, { file: '图片是空的' }) });
   fs.mkdirSync(dir, { recursive: true });
   const fileId = `${newId()}${ext}`;
   fs.writeFileSync(path.join(dir, fileId), body);

@@ -1,4 +1,4 @@
-import { nextSweepAt, orderFacts, type Order } from '@core';
+import { assertNever, nextSweepAt, orderFacts, type Order } from '@core';
 import type { Recipient } from '@core';
 
 /**
@@ -37,6 +37,8 @@ export const recipientKey = (r: Recipient): string => {
       return `company:${r.companyId}`;
     case 'supervisors':
       return `supervisors:${r.communityId}`;
+    default:
+      return assertNever(r);
   }
 };
 

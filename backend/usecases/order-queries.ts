@@ -1,6 +1,7 @@
 import {
   canSee,
   fail,
+  invalid,
   narrowToHolder,
   ok,
   scopeFor,
@@ -33,7 +34,7 @@ export async function listOrders(
   limit: number,
   sort: 'recent' | 'oldest' = 'recent',
 ): Promise<Result<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }, AppError>> {
-  if (cursor !== null && !decodeCursor(cursor)) return fail('INPUT.INVALID', { cursor: '翻页位置无效，请刷新' });
+  if (cursor !== null && !decodeCursor(cursor)) return invalid({ cursor: '翻页位置无效，请刷新' });
   const { holder, ...rest } = filter;
   const scope = narrowToHolder(scopeFor(actor), holder);
   const [page, counts] = await Promise.all([

@@ -1,4 +1,4 @@
-import { fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
+import { assertNever, fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
 import type { Deps } from '../runtime/deps';
 
 /** Who the caller is: roles, community, households they may order for, their teams and company. */
@@ -29,7 +29,7 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
 
 /** A worker goes on or off duty: off duty, nobody can send them orders and they cannot grab. */
 export async function setOnDuty(deps: Deps, user: User, onDuty: boolean): Promise<Result<SessionInfo, AppError>> {
-  if (!user.roles.includes('worker')) return fail('AUTH.ROLE_NOT_HELD');
+  if (!user.roles.includes('worker')) return fail('AUTH.ROLE_NOT_HELD', { role: 'worker' });
   const next = { ...user, onDuty };
   await deps.store.putRefs('users', [next]);
   return whoami(deps, next);
@@ -45,8 +45,11 @@ export function recipientsOf(actor: Actor): Recipient[] {
       return actor.user.companyId ? [...mine, { kind: 'company', companyId: actor.user.companyId }] : mine;
     case 'supervisor':
       return [...mine, { kind: 'supervisors', communityId: actor.user.communityId }];
-    default:
+    case 'resident':
+    case 'admin':
       return mine;
+    default:
+      return assertNever(actor.role);
   }
 }
 

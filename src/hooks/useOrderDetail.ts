@@ -93,10 +93,13 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
         await notice('工单已更新', '刚才有人更新了这张工单，已为您刷新到最新状态，请看一看再操作。');
         return;
       case 'ORDER.TRANSITION_NOT_ALLOWED':
+      case 'INSTRUCTION.NONE_AWAITING':
+      case 'COMPLAINT.NONE_AWAITING':
         await reload();
         await notice('暂时不能这样操作', `${failure.message}。已为您刷新到最新状态。`);
         return;
       case 'ORDER.ALREADY_TAKEN':
+      case 'ORDER.LEFT_POOL':
       case 'ORDER.NOT_FOUND':
         publishOrder({ kind: 'gone', orderId });
         await notice(action === 'grab' ? '没抢到' : '工单已不在', failure.message);

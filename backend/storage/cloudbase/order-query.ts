@@ -1,4 +1,4 @@
-import type { OrderScope } from '@core';
+import { assertNever, type OrderScope } from '@core';
 import type { OrderFilter } from '../port';
 
 /** The `db.command` operators this module needs (`_` in CloudBase's docs). */
@@ -39,6 +39,8 @@ export function scopeCondition(_: Commands, scope: OrderScope): object | null {
       if (scope.poolTeamIds.length) tasks.push({ [MODE]: 'pool', state: 'pending_accept', [TEAM]: _.in([...scope.poolTeamIds]) });
       return _.and([{ communityId: scope.communityId }, _.or(tasks)]);
     }
+    default:
+      return assertNever(scope);
   }
 }
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState, } from '@core';
+import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import {
   OPEN_FOR_WORKER,
   type Commit,
@@ -16,6 +16,7 @@ import {
   type StoredReply,
 } from '../port';
 import { decodeCursor, encodeCursor, orderIndex, recipientKey } from '../order-index';
+import { translatingOutages } from '../outage';
 import { GROUP_SQL, filterWhere } from './order-sql';
 import { METRIC_SUMS_SQL, rollUp } from './metric-sql';
 import { groupCommitter, type Settled } from './group-commit';
@@ -323,5 +324,6 @@ export function openSqliteStore(dir: string): Store {
       db.close();
     },
   };
-  return store;
+  // SQLite's own failures (disk full, I/O error, a lock held too long) are outages; the rest are bugs.
+  return translatingOutages(store, (e) => e instanceof Database.SqliteError);
 }
