@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ERRORS, appError, messageOf, statusOf, type ErrorCode, type ErrorParams } from '@core';
-import { defineFunction, route } from '@backend/functions/define-function';
+import { defineFunction, type Runs } from '@backend/functions/define-function';
 import type { Deps } from '@backend/runtime/deps';
 import { StoreUnavailable, translatingOutages } from '@backend/storage/outage';
 import type { Store } from '@backend/storage/port';
@@ -84,16 +84,14 @@ describe('the error table', () => {
 describe('a failure nobody expected', () => {
   const caller = null;
   const deps = { store: {} as Store, now: () => 0, newId: (p: string) => `${p}1` } satisfies Deps;
+  // The public board needs no identity, so its handler is reached without a store.
   const probe = (thrown: unknown) =>
-    defineFunction('probe', {
-      boom: route({
-        fields: {},
-        access: 'public',
-        run: async () => {
-          throw thrown;
-        },
-      }),
-    });
+    defineFunction('statistics', {
+      public: async () => {
+        throw thrown;
+      },
+    } as unknown as Runs<'statistics'>);
+  const boom = { action: 'public', communityId: 'c-xingfuli', month: '2026-09' };
   const quiet = <T>(f: () => Promise<T>) => {
     const original = console.error;
     console.error = () => undefined;
@@ -101,13 +99,13 @@ describe('a failure nobody expected', () => {
   };
 
   it('answers 500 INTERNAL when a handler throws a plain Error (a bug), and the app does not retry it', async () => {
-    const reply = await quiet(() => probe(new Error('a bug'))({ action: 'boom' }, caller, deps));
+    const reply = await quiet(() => probe(new Error('a bug'))(boom, caller, deps));
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统开小差了，请稍后再试' } });
     expect(reply.ok ? null : fromAppError(reply.error).retryable).toBe(false);
   });
 
   it('answers 503 STORE.UNAVAILABLE only for a store the adapter reports unreachable, which the app retries', async () => {
-    const reply = await quiet(() => probe(new StoreUnavailable(new Error('disk I/O error')))({ action: 'boom' }, caller, deps));
+    const reply = await quiet(() => probe(new StoreUnavailable(new Error('disk I/O error')))(boom, caller, deps));
     expect(reply).toEqual({ ok: false, error: { code: 'STORE.UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } });
     expect(reply.ok ? null : fromAppError(reply.error).retryable).toBe(true);
   });

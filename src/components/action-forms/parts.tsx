@@ -1,6 +1,6 @@
 import { useState, type PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ACTION_INPUTS, type ActionType, type OrderView } from '@core';
+import { ACTION_INPUTS, parse, type ActionType, type OrderView } from '@core';
 import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
 import { isFormProblem } from '@/hooks/feedback';
@@ -56,12 +56,19 @@ export function LongText({
 /** Field problems by field name ("reason" → "不能为空"), from the core's own validator or the server. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
-export const fieldErrors = (details: Readonly<Record<string, string>>): FieldErrors =>
-  Object.fromEntries(Object.entries(details).map(([path, problem]) => [path.split('.').pop() ?? path, problem]));
+/** Field problems keyed by the input's own field ("input.photos[1]" → "photos"), the first one per field. */
+export function fieldErrors(details: Readonly<Record<string, string>>): FieldErrors {
+  const out = new Map<string, string>();
+  for (const [path, problem] of Object.entries(details)) {
+    const field = path.replace(/^input\./, '').split(/[.[]/)[0] || path;
+    if (!out.has(field)) out.set(field, problem);
+  }
+  return Object.fromEntries(out);
+}
 
-/** Checks an action's input with the same schema the server uses; null when it is fine. */
+/** Checks an action's input with the same schema the server uses, every problem at once; null when it is fine. */
 export function checkInput(action: ActionType, input: Record<string, unknown>): FieldErrors | null {
-  const r = ACTION_INPUTS[action](input, 'input');
+  const r = parse(ACTION_INPUTS[action], input);
   return r.ok ? null : fieldErrors(r.error.details ?? {});
 }
 
