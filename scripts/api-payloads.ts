@@ -1,4 +1,4 @@
-// `npx tsx scripts/api-payloads.ts`: rewrites the generated payload tables of docs/api.md from
+// `npm run docs:api`: rewrites the generated payload tables of docs/api.md from
 // core/contract. tests/core/api-doc.test.ts fails while the document and the contract differ.
 import fs from 'node:fs';
 import path from 'node:path';

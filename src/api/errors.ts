@@ -39,13 +39,3 @@ export function asApiError(e: unknown): ApiError {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) return fromAppError(e as AppError);
   return new ApiError('INTERNAL', messageOf('INTERNAL'));
 }
-
-/** The field messages of an input error, flattened for a form ("问题描述：不能为空"). */
-export function detailText(error: ApiError, labels: Readonly<Record<string, string>> = {}): string {
-  return Object.entries(error.details)
-    .map(([field, problem]) => {
-      const label = labels[field] ?? labels[field.split('.').pop() ?? ''];
-      return label ? `${label}：${problem}` : problem;
-    })
-    .join('；');
-}

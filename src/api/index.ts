@@ -3,7 +3,7 @@ import { call } from './client';
 import { fromAppError, networkError } from './errors';
 import { listDevUsers } from './transport';
 
-export { ApiError, asApiError, detailText, NETWORK_MESSAGE } from './errors';
+export { ApiError, asApiError, NETWORK_MESSAGE } from './errors';
 export { RequestIds, newRequestId } from './request-id';
 export { photoUrl, uploadPhoto } from './client';
 export * as storage from './storage';

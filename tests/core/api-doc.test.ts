@@ -5,7 +5,7 @@ import { BEGIN, DOC, END, payloadSection } from '../../scripts/api-payloads';
 describe('docs/api.md', () => {
   const doc = fs.readFileSync(DOC, 'utf8');
 
-  it('has payload tables that say what core/contract declares (run `npx tsx scripts/api-payloads.ts` after changing it)', () => {
+  it('has payload tables that say what core/contract declares (run `npm run docs:api` after changing it)', () => {
     const from = doc.indexOf(BEGIN);
     const to = doc.indexOf(END);
     expect(from).toBeGreaterThanOrEqual(0);
