@@ -101,6 +101,8 @@ export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmi
     else if (failure.code === 'INPUT.INVALID' || failure.code === 'FILE.NOT_FOUND') {
       const fe = fieldErrors(failure.details);
       setErrors(Object.keys(fe).length > 0 ? fe : { _: failure.message });
+    } else if (failure.code === 'INSTRUCTION.NOT_DISPATCHED') {
+      setErrors({ to: failure.message }); // 督办 the dispatcher instead: the choice of whom is the field to change
     } else if (isFormProblem(failure)) {
       setErrors({ _: failure.message });
     }
