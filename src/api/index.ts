@@ -27,9 +27,9 @@ export const actOnOrder = <A extends ActionType>(
   action: A,
   input: ActionInputRequest<A>,
   requestId: string,
-) =>
+): Promise<{ order: OrderView }> =>
   // The compiler cannot follow a generic action into the contract's mapped types; the signature above is the check.
-  call('orders', action, { role, orderId: order.id, version: order.version, requestId, input } as RequestOf<'orders', A>);
+  call('orders', action as ActionType, { role, orderId: order.id, version: order.version, requestId, input } as RequestOf<'orders', ActionType>);
 
 export interface DemoUser {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ActionType, OrderEvent, OrderView, Role } from '@core';
+import type { ActionInputRequest, ActionType, OrderEvent, OrderView, Role } from '@core';
 import { actOnOrder, asApiError, getOrder, RequestIds, type ApiError } from '@/api';
 import { isFormProblem, notice, showFailure, toastOk } from './feedback';
 import { publishOrder } from './order-bus';
@@ -52,7 +52,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
   });
 
   const act = useCallback(
-    async (action: ActionType, input: Record<string, unknown>): Promise<ApiError | null> => {
+    async <A extends ActionType>(action: A, input: ActionInputRequest<A>): Promise<ApiError | null> => {
       if (!order || busy) return null;
       // The same press retried after a network failure reuses its request id.
       const requestId = requestIds.current.for(`${order.id}|${action}|${order.version}|${JSON.stringify(input)}`);

@@ -1,6 +1,6 @@
 import { useState, type PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ACTION_INPUTS, parse, type ActionType, type OrderView } from '@core';
+import { ACTION_INPUTS, parse, type ActionInputRequest, type ActionType, type OrderView } from '@core';
 import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
 import { isFormProblem } from '@/hooks/feedback';
@@ -67,28 +67,28 @@ export function fieldErrors(details: Readonly<Record<string, string>>): FieldErr
 }
 
 /** Checks an action's input with the same schema the server uses, every problem at once; null when it is fine. */
-export function checkInput(action: ActionType, input: Record<string, unknown>): FieldErrors | null {
+export function checkInput(action: ActionType, input: unknown): FieldErrors | null {
   const r = parse(ACTION_INPUTS[action], input);
   return r.ok ? null : fieldErrors(r.error.details ?? {});
 }
 
-/** What every action form receives from the panel. */
-export interface FormProps {
-  readonly action: ActionType;
+/** What every action form receives from the panel: one of the actions it serves, and how to send that action's input. */
+export interface FormProps<A extends ActionType = ActionType> {
+  readonly action: A;
   readonly order: OrderView;
   readonly busy: boolean;
   readonly submitLabel: string;
   /** Sends the input; resolves to null when done, or the failure. */
-  readonly onSubmit: (input: Record<string, unknown>) => Promise<ApiError | null>;
+  readonly onSubmit: (input: ActionInputRequest<A>) => Promise<ApiError | null>;
 }
 
 /**
  * Validates with the core's schema, sends, and keeps the problems by field. A failure without field
  * details (already explained by the panel) leaves the form as it was.
  */
-export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmit']) {
+export function useActionSubmit<A extends ActionType>(action: A, onSubmit: FormProps<A>['onSubmit']) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  const submit = async (input: Record<string, unknown>) => {
+  const submit = async (input: ActionInputRequest<A>) => {
     const problems = checkInput(action, input);
     if (problems) {
       setErrors(problems);
