@@ -47,8 +47,14 @@ export const requestId = str({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 export const version = int(1, 1_000_000_000);
 const month = str({ min: 7, max: 7, pattern: /^\d{4}-\d{2}$/ });
 const instant = int(0, 4_102_444_800_000);
-/** Up to 60 days per stage, in minutes. */
-const minutes = int(1, 60 * 24 * 60);
+/** The ranges of the admin's settings, in minutes: the forms word their own hints from these. */
+export const SETTING_BOUNDS = {
+  /** A stage's deadline: a minute to 60 days. */
+  stageMinutes: { min: 1, max: 60 * 24 * 60 },
+  /** The escalation interval: 5 minutes to a week. */
+  escalationMinutes: { min: 5, max: 7 * 24 * 60 },
+} as const;
+const minutes = int(SETTING_BOUNDS.stageMinutes.min, SETTING_BOUNDS.stageMinutes.max);
 const deadlines = obj({ dispatch: minutes, accept: minutes, start: minutes, complete: minutes, confirm: minutes });
 /** A weight of the 考核 score as a fraction (0.35 = 35 %), the unit the settings keep and show. */
 const weight = v.pipe(v.number('应为0到1之间的数'), v.minValue(0, '应为0到1之间的数'), v.maxValue(1, '应为0到1之间的数'));
@@ -123,7 +129,7 @@ export const CONTRACT = {
       {
         defaultDeadlines: optional(deadlines),
         weights: optional(obj({ response: weight, resolution: weight, satisfaction: weight })),
-        escalationMinutes: optional(int(5, 7 * 24 * 60)),
+        escalationMinutes: optional(int(SETTING_BOUNDS.escalationMinutes.min, SETTING_BOUNDS.escalationMinutes.max)),
       },
       reply<AdminView>(),
     ),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import type { AdminView, CommunitySettings, Stage } from '@core';
+import { SETTING_BOUNDS, type AdminView, type CommunitySettings, type Stage } from '@core';
 import { Button } from '@/components/nut/button';
 import { DeadlineFields } from './deadline-fields';
 import { deadlinesDraft, parseDeadlines, parseDuration, toDraft, UNIT_LABELS, type DurationUnit } from './duration';
@@ -99,7 +99,7 @@ export function EscalationCard({ settings, onSaved }: { readonly settings: Commu
   const [problem, setProblem] = useState('');
   const save = useSave(onSaved);
   const submit = () => {
-    const minutes = parseDuration(draft, 5, 7 * 24 * 60);
+    const minutes = parseDuration(draft, SETTING_BOUNDS.escalationMinutes);
     if (typeof minutes === 'string') return setProblem(minutes);
     setProblem('');
     void save.run('升级间隔已保存', 'updateSettings', { escalationMinutes: minutes });
