@@ -64,7 +64,8 @@ const objectProblem = (issue: v.BaseIssue<unknown>) =>
 
 /**
  * A strict object: every listed key checked, every unlisted key refused. valibot takes any
- * non-null object here, arrays included, so an array is turned away first as the old validator did.
+ * non-null object here, arrays included, so an array is turned away first as the old validator did;
+ * and it names only the first unknown key, so the others are named too (every problem at once).
  */
 export function obj<const E extends v.ObjectEntries>(entries: E) {
   const schema = v.strictObject(entries, objectProblem);
@@ -72,7 +73,16 @@ export function obj<const E extends v.ObjectEntries>(entries: E) {
   return {
     ...schema,
     '~run'(dataset, config) {
-      return run.call(this, Array.isArray(dataset.value) ? { value: null } : dataset, config);
+      const input = dataset.value;
+      const out = run.call(this, Array.isArray(input) ? { value: null } : dataset, config);
+      const first = out.issues?.find((issue) => issue.expected === 'never' && issue.path?.length === 1);
+      if (first && input && typeof input === 'object') {
+        const unknown = Object.keys(input).filter((key) => !Object.hasOwn(entries, key) && key !== first.input);
+        for (const key of unknown) {
+          out.issues!.push({ ...first, input: key, path: [{ ...first.path![0]!, key, value: (input as Record<string, unknown>)[key] }] } as typeof first);
+        }
+      }
+      return out;
     },
   } as typeof schema;
 }

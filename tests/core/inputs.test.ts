@@ -44,6 +44,15 @@ describe('order input validation', () => {
     });
   });
 
+  it('names every unknown key, not only the first, and an own __proto__ among them', () => {
+    const event = JSON.parse(`{"isAdmin":true,"__proto__":{},${JSON.stringify(valid).slice(1, -1)},"timeWindow2":1}`);
+    // fromEntries, because `__proto__:` in an object literal would set the prototype rather than a key.
+    const expected = Object.fromEntries(['isAdmin', '__proto__', 'timeWindow2'].map((key) => [key, '不认识的字段']));
+    const details = problem(event)?.details ?? {};
+    expect(Object.keys(details)).toEqual(['isAdmin', '__proto__', 'timeWindow2']);
+    expect(details).toEqual(expected);
+  });
+
   it('treats null like an absent optional field, defaults included, and trims text', () => {
     const r = parse(createOrderInput, { ...valid, description: '  水管漏水  ', photos: null, contactName: null });
     expect(r.ok && r.value).toMatchObject({ description: '水管漏水', photos: [], contactName: undefined });
