@@ -1,31 +1,19 @@
 import type { AppError } from './errors';
-import type { CommunitySettings, Household, ServiceCategory, ServiceItem, StageDeadlines, User } from './community';
-import type { Order, OrderEvent, OrderState } from './order';
-import type { ActionType, CreateOrderInput } from './order-inputs';
-import type { Role } from './roles';
-import type { Assessment, AssessmentRow } from './assessment';
+import type { CommunitySettings, Household, ServiceCategory, ServiceItem, User } from './community';
+import type { Order, OrderState } from './order';
+import type { ActionType } from './order-inputs';
+import type { AssessmentRow } from './assessment';
 import type { Rates } from './metrics';
 
 /**
- * The wire contract between the app and the cloud functions: one request and one reply type per
- * function and action. The app's API client and the functions' handlers both compile against it.
+ * What crosses the wire besides the requests: the envelope and the views the replies carry. The
+ * requests and which reply each action gives are declared in core/contract.
  */
 export type Envelope<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: AppError };
 
 /** An order as one caller may see it: contact details masked where not needed, plus what they may do. */
 export interface OrderView extends Order {
   readonly actions: readonly ActionType[];
-}
-
-export interface OrderListFilter {
-  readonly states?: readonly OrderState[];
-  readonly compoundId?: string;
-  readonly teamId?: string;
-  readonly category?: ServiceCategory;
-  readonly createdFrom?: number;
-  readonly createdTo?: number;
-  /** For workers: only the orders they hold (`mine`), or only their teams' pool (`pool`). */
-  readonly holder?: 'mine' | 'pool';
 }
 
 export interface HouseholdView extends Household {
@@ -53,67 +41,6 @@ export interface TeamView {
   readonly name: string;
   readonly categories: readonly ServiceCategory[];
   readonly members: readonly TeamMemberView[];
-}
-
-/** Request and reply of every function, keyed by function name then action. */
-export interface Api {
-  session: {
-    whoami: { req: Record<string, never>; res: SessionInfo };
-    setOnDuty: { req: { onDuty: boolean }; res: SessionInfo };
-  };
-  catalog: {
-    list: { req: Record<string, never>; res: { items: ServiceItem[] } };
-  };
-  orders: {
-    create: { req: { requestId: string; order: CreateOrderInput }; res: { order: OrderView } };
-    list: {
-      req: { role: Role; filter?: OrderListFilter; cursor?: string | null; limit?: number; sort?: 'recent' | 'oldest' };
-      res: { items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> };
-    };
-    get: { req: { role: Role; orderId: string; before?: number; limit?: number }; res: { order: OrderView; events: OrderEvent[]; older: number | null } };
-  } & {
-    [A in ActionType]: {
-      req: { role: Role; orderId: string; version: number; requestId: string; input: Record<string, unknown> };
-      res: { order: OrderView };
-    };
-  };
-  teams: {
-    list: { req: { role: Role }; res: { teams: TeamView[] } };
-  };
-  notifications: {
-    list: { req: { role: Role; limit?: number }; res: { items: StoredNotificationView[] } };
-  };
-  statistics: {
-    board: { req: { role: Role; month?: string | null }; res: SupervisorBoard };
-    public: { req: { communityId: string; month: string }; res: PublicBoard };
-    assessment: { req: { role: Role; month: string }; res: Assessment };
-    publish: { req: { role: Role; month: string }; res: Assessment };
-    export: { req: { role: Role; month: string; format: 'csv' | 'xlsx' }; res: ExportFile };
-  };
-  admin: {
-    settings: { req: { role: Role }; res: AdminView };
-    updateSettings: {
-      req: {
-        role: Role;
-        defaultDeadlines?: StageDeadlines;
-        weights?: { response: number; resolution: number; satisfaction: number };
-        escalationMinutes?: number;
-      };
-      res: AdminView;
-    };
-    updateService: {
-      req: {
-        role: Role;
-        serviceItemId: string;
-        deadlines?: StageDeadlines;
-        useDefaultDeadlines?: boolean;
-        redPriceFen?: number;
-        marketPriceFen?: number;
-        active?: boolean;
-      };
-      res: AdminView;
-    };
-  };
 }
 
 /** What the admin page shows: the community's settings and its whole catalogue. */
@@ -162,11 +89,6 @@ export interface ExportFile {
   readonly mime: string;
   readonly base64: string;
 }
-
-export type FunctionName = keyof Api;
-export type ActionOf<F extends FunctionName> = keyof Api[F] & string;
-export type RequestOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { req: infer R } ? R : never;
-export type ReplyOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { res: infer R } ? R : never;
 
 /** A notification as the app shows it. */
 export interface StoredNotificationView {

@@ -16,7 +16,7 @@ export * from './order-create';
 export * from './photos';
 export * from './privacy';
 export * from './notifications';
-export * from './schema';
+export * from './contract';
 export type * from './actor';
 export * from './api';
 export * from './sweep';

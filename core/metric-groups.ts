@@ -1,3 +1,4 @@
+import { assertNever } from './result';
 import type { Millis } from './community';
 import type { OrderFacts } from './metrics';
 
@@ -37,6 +38,8 @@ export function groupKey(f: OrderFacts, by: GroupBy): string | null {
       return weekStart(f.createdAt);
     case 'month':
       return isoDate(f.createdAt).slice(0, 7);
+    default:
+      return assertNever(by);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import type { Building, Compound, Household, Millis, ServiceItem, StageDeadlines } from './community';
-import { fail, type AppError } from './errors';
+import { fail, invalid, type AppError } from './errors';
 import { NOTHING_YET, type Order, type OrderEvent } from './order';
 import type { CreateOrderInput } from './order-inputs';
 import { notify, type Effect } from './notifications';
@@ -43,10 +43,10 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
   if (!compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
   if (!item?.active || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
   const { from, to } = input.timeWindow;
-  if (to <= from) return fail('INPUT.INVALID', { 'timeWindow.to': '结束时间应晚于开始时间' });
-  if (to - from > MAX_WINDOW) return fail('INPUT.INVALID', { timeWindow: '时间段不能超过7天' });
-  if (to < now - GRACE) return fail('INPUT.INVALID', { timeWindow: '所选时间已经过去' });
-  if (from > now + MAX_BOOKING_AHEAD) return fail('INPUT.INVALID', { timeWindow: '最多预约60天内的服务' });
+  if (to <= from) return invalid({ 'timeWindow.to': '结束时间应晚于开始时间' });
+  if (to - from > MAX_WINDOW) return invalid({ timeWindow: '时间段不能超过7天' });
+  if (to < now - GRACE) return invalid({ timeWindow: '所选时间已经过去' });
+  if (from > now + MAX_BOOKING_AHEAD) return invalid({ timeWindow: '最多预约60天内的服务' });
   const photos = checkPhotos(input.photos, ctx.photoUploaded);
   if (!photos.ok) return photos;
 

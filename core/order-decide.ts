@@ -34,7 +34,7 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
   // A pool order that left the pool (cancelled) was seen by the whole team; say so plainly. One a
   // teammate holds is out of scope like any other: only the timeline can tell a lost race (lostGrabRace).
   if (type === 'grab' && actor.role === 'worker' && order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId)) {
-    if (poolTeamOf(order) === null) return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '这单已不在抢单池中（可能已被取消）');
+    if (poolTeamOf(order) === null) return fail('ORDER.LEFT_POOL');
   }
   if (!canSee(order, actor)) return fail('ORDER.NOT_FOUND');
   const rule = ruleOf(type);

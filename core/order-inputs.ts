@@ -1,4 +1,4 @@
-import { bool, int, list, obj, oneOf, optional, str, type Infer } from './schema';
+import { bool, int, list, obj, oneOf, optional, str, type Infer, type InferInput } from './contract/fields';
 
 /** Limits that the form, the validator and the tests share. */
 export const LIMITS = {
@@ -71,6 +71,8 @@ export const ACTION_INPUTS = {
 
 export type ActionType = keyof typeof ACTION_INPUTS;
 export const ACTION_TYPES = Object.keys(ACTION_INPUTS) as ActionType[];
+/** What the app sends as an action's input: fields with a default may be left out. */
+export type ActionInputRequest<A extends ActionType> = InferInput<(typeof ACTION_INPUTS)[A]>;
 export type ActionInput<A extends ActionType> = Infer<(typeof ACTION_INPUTS)[A]>;
 
 /** A validated action, discriminated by type. */

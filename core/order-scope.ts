@@ -1,3 +1,4 @@
+import { assertNever } from './result';
 import type { Actor } from './actor';
 import type { Order } from './order';
 import { poolTeamOf } from './order-holder';
@@ -28,6 +29,8 @@ export function scopeFor(actor: Actor): OrderScope {
     case 'admin':
       // Admins run the catalogue and teams; they have no need to read residents' orders.
       return { kind: 'none' };
+    default:
+      return assertNever(actor.role);
   }
 }
 
@@ -55,6 +58,8 @@ export function inScope(order: Order, scope: OrderScope): boolean {
       return order.companyId === scope.companyId;
     case 'community':
       return true;
+    default:
+      return assertNever(scope);
   }
 }
 

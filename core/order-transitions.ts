@@ -1,5 +1,5 @@
 import type { Who, World } from './actor';
-import { fail, type AppError } from './errors';
+import { fail, invalid, type AppError } from './errors';
 import type { ActionType } from './order-inputs';
 import type { Assignment, Instruction, Order, OrderState } from './order';
 import { ORDER_STATES, TERMINAL_STATES, UNFINISHED_STATES } from './order';
@@ -46,9 +46,9 @@ function target(order: Order, teamId: string, workerId: string | null, world: Wo
   if (workerId === null) return ok({ mode: 'pool', teamId });
   const worker = world.user(workerId);
   if (!worker || !team.memberIds.includes(workerId) || !worker.roles.includes('worker')) return fail('TEAM.NOT_MEMBER');
-  if (!worker.onDuty) return fail('WORKER.OFF_DUTY');
+  if (!worker.onDuty) return fail('WORKER.OFF_DUTY', { name: worker.name });
   if (world.openOrders(workerId) >= worker.maxOpenOrders) {
-    return fail('WORKER.OVER_CAPACITY', undefined, `${worker.name}手头工单已满（${worker.maxOpenOrders}单），请派给其他队员`);
+    return fail('WORKER.OVER_CAPACITY', { name: worker.name, max: worker.maxOpenOrders });
   }
   return ok({ mode: 'member', teamId, workerId });
 }
@@ -73,7 +73,7 @@ const PERSON_TRANSITIONS = personRules({
     needs: [],
     // closedAt marks when it ended, from which docs/privacy.md counts the days contact stays visible.
     apply: (order, { reason }, { now }) => {
-      if (order.state === 'accepted' && !reason) return fail('ORDER.REASON_REQUIRED', { reason: '队员已接单，取消请说明原因' });
+      if (order.state === 'accepted' && !reason) return fail('ORDER.REASON_REQUIRED', undefined, { reason: '队员已接单，取消请说明原因' });
       const effects = order.assignment ? [notify(handlerOf(order), order.id, '居民已取消工单')] : [];
       return change({ lastReason: reason || null, closedAt: now }, { reason }, [...effects, notify(companyOf(order), order.id, '居民已取消工单')]);
     },
@@ -191,8 +191,8 @@ const PERSON_TRANSITIONS = personRules({
     needs: ['openOrders'],
     apply: (order, _input, world) => {
       const me = world.actor.user;
-      if (!me.onDuty) return fail('WORKER.OFF_DUTY', undefined, '您当前不在岗，上岗后才能抢单');
-      if (world.openOrders(me.id) >= me.maxOpenOrders) return fail('WORKER.OVER_CAPACITY');
+      if (!me.onDuty) return fail('GRAB.OFF_DUTY');
+      if (world.openOrders(me.id) >= me.maxOpenOrders) return fail('GRAB.OVER_CAPACITY', { max: me.maxOpenOrders });
       const assignment: Assignment = { mode: 'member', teamId: order.assignment!.teamId, workerId: me.id };
       return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, '服务队员已接单')], {
         workerId: me.id,
@@ -239,7 +239,7 @@ const PERSON_TRANSITIONS = personRules({
     needs: [],
     apply: (order, { text, to, dueInHours }, { now, actor }) => {
       if (to === 'worker' && !order.assignment) {
-        return fail('ORDER.TRANSITION_NOT_ALLOWED', undefined, '工单尚未派给服务队，请督办物业调度');
+        return fail('INSTRUCTION.NOT_DISPATCHED');
       }
       const dueAt = dueInHours === null ? null : now + dueInHours * HOUR;
       const instruction = { seq: order.version + 1, text, to, dueAt, at: now, by: actor.user.id, answer: null, overdue: false };
@@ -265,11 +265,11 @@ const PERSON_TRANSITIONS = personRules({
     from: ALL_STATES,
     roles: ['dispatcher', 'worker'],
     to: 'unchanged',
-    guard: (order, who) => (order.instructions.some((i) => awaitsReplyFrom(order, i, who)) ? pass() : fail('ORDER.TRANSITION_NOT_ALLOWED')),
+    guard: (order, who) => (order.instructions.some((i) => awaitsReplyFrom(order, i, who)) ? pass() : fail('INSTRUCTION.NONE_AWAITING')),
     needs: [],
     apply: (order, { seq, text }, world) => {
       const target = order.instructions.find((i) => i.seq === seq);
-      if (!target || !awaitsReplyFrom(order, target, world)) return fail('INPUT.INVALID', { seq: '没有待回复的这条督办' });
+      if (!target || !awaitsReplyFrom(order, target, world)) return invalid({ seq: '没有待回复的这条督办' });
       const answer = { text, at: world.now, by: world.actor.user.id };
       return change({ instructions: order.instructions.map((i) => (i.seq === seq ? { ...i, answer } : i)) }, { seq, text }, [
         notify({ kind: 'user', userId: target.by }, order.id, `督办已回复：${text}`),
@@ -280,11 +280,11 @@ const PERSON_TRANSITIONS = personRules({
     from: ALL_STATES,
     roles: ['supervisor'],
     to: 'unchanged',
-    guard: (order) => (order.complaints.some((c) => !c.answer) ? pass() : fail('ORDER.TRANSITION_NOT_ALLOWED')),
+    guard: (order) => (order.complaints.some((c) => !c.answer) ? pass() : fail('COMPLAINT.NONE_AWAITING')),
     needs: [],
     apply: (order, { seq, text }, { now, actor }) => {
       const target = order.complaints.find((c) => c.seq === seq);
-      if (!target || target.answer) return fail('INPUT.INVALID', { seq: '没有待答复的这条投诉' });
+      if (!target || target.answer) return invalid({ seq: '没有待答复的这条投诉' });
       const answer = { text, at: now, by: actor.user.id };
       return change({ complaints: order.complaints.map((c) => (c.seq === seq ? { ...c, answer } : c)) }, { seq, text }, [
         notify(residentOf(order), order.id, `社区答复了您的投诉：${text}`),

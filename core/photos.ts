@@ -10,5 +10,5 @@ export const CLOUD_PHOTO_FOLDER = 'order-photos';
  */
 export function checkPhotos(photos: readonly string[], uploaded: (fileId: string) => boolean): Result<void, AppError> {
   const i = photos.findIndex((fileId) => !uploaded(fileId));
-  return i < 0 ? ok(undefined) : fail('FILE.NOT_FOUND', { photos: `第${i + 1}张照片找不到，请删掉后重新添加` });
+  return i < 0 ? ok(undefined) : fail('FILE.NOT_FOUND', undefined, { photos: `第${i + 1}张照片找不到，请删掉后重新添加` });
 }

@@ -1,3 +1,4 @@
+import { assertNever } from './result';
 import type { Actor } from './actor';
 import type { Order } from './order';
 import { TERMINAL_STATES } from './order';
@@ -63,8 +64,12 @@ export function viewerOf(order: Order, actor: Actor): Viewer {
       return order.assignment?.mode === 'member' && order.assignment.workerId === actor.user.id ? 'assignee' : 'pool-worker';
     case 'resident':
       return 'household';
-    default:
+    case 'dispatcher':
+    case 'supervisor':
+    case 'admin':
       return actor.role;
+    default:
+      return assertNever(actor.role);
   }
 }
 

@@ -1,7 +1,7 @@
 import { listCatalog } from '../usecases/catalog';
-import { defineFunction, route } from './define-function';
+import { defineFunction } from './define-function';
 
 /** The service catalogue: red price beside market price. */
 export const catalog = defineFunction('catalog', {
-  list: route({ fields: {}, access: 'user', run: (deps, user) => listCatalog(deps, user) }),
+  list: (deps, user) => listCatalog(deps, user),
 });

@@ -1,71 +1,91 @@
-import { ERRORS, ROLES, fail, obj, oneOf, parse, str, type Actor, type AppError, type Envelope, type Result, type Schema, type User } from '@core';
+import {
+  type CONTRACT,
+  contractOf,
+  eventSchema,
+  fail,
+  invalid,
+  parse,
+  type Access,
+  type ActionContract,
+  type ActionOf,
+  type Actor,
+  type AppError,
+  type Envelope,
+  type FunctionName,
+  type InputOf,
+  type ReplyOf,
+  type Result,
+  type User,
+} from '@core';
 import { actorFor, resolveUser, type Caller } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
+import { StoreUnavailable } from '../storage/outage';
 
-type Shape = Parameters<typeof obj>[0];
-type Parsed<S extends Shape> = ReturnType<typeof obj<S>> extends Schema<infer T> ? T : never;
+type Reply<F extends FunctionName, A extends ActionOf<F>> = Promise<Result<ReplyOf<F, A>, AppError>>;
+type AccessOf<F extends FunctionName, A extends ActionOf<F>> = (typeof CONTRACT)[F][A] extends ActionContract<infer X> ? X : never;
 
 /**
- * One action of a function: its input fields and the use case it calls. `public` actions need no
- * identity (the 晾晒 board); `user` ones a known user; `role` ones also name the role the caller
- * acts in (`role` in the event), which the caller must hold.
+ * The use case behind one action, with what its access gives it: nothing for a `public` action,
+ * the user for a `user` one, the user acting in a role for a `role` one. Its input is the request
+ * the contract declares, validated, and its reply the type the contract promises.
  */
-export type Route<S extends Shape> =
-  | { readonly fields: S; readonly access: 'public'; readonly run: (deps: Deps, input: Parsed<S>) => Promise<Result<unknown, AppError>> }
-  | { readonly fields: S; readonly access: 'user'; readonly run: (deps: Deps, user: User, input: Parsed<S>) => Promise<Result<unknown, AppError>> }
-  | { readonly fields: S; readonly access: 'role'; readonly run: (deps: Deps, actor: Actor, input: Parsed<S>) => Promise<Result<unknown, AppError>> };
+export type Run<F extends FunctionName, A extends ActionOf<F>> =
+  AccessOf<F, A> extends 'public'
+    ? (deps: Deps, input: InputOf<F, A>) => Reply<F, A>
+    : AccessOf<F, A> extends 'user'
+      ? (deps: Deps, user: User, input: InputOf<F, A>) => Reply<F, A>
+      : (deps: Deps, actor: Actor, input: InputOf<F, A>) => Reply<F, A>;
+
+/** Every action of a function with its use case: a total map, so an action the contract adds cannot be forgotten. */
+export type Runs<F extends FunctionName> = { readonly [A in ActionOf<F>]: Run<F, A> };
 
 /** A cloud function's whole behaviour: event in, envelope out. The caller comes from outside the event. */
 export type Handler = (event: unknown, caller: Caller, deps: Deps) => Promise<Envelope<unknown>>;
 
-/** A route with its input type erased: `route()` checked it where it was declared. */
-// biome-ignore lint/suspicious/noExplicitAny: each route was type-checked where it was declared
-export type AnyRoute = Route<any>;
-
-/** Declares a route with its input type inferred from its fields. */
-export const route = <S extends Shape>(r: Route<S>): Route<S> => r;
-
-const actionName = str({ min: 1, max: 40 });
-const role = oneOf(ROLES);
-
 /** Turns a Result into the wire envelope. */
 export const toEnvelope = <T>(r: Result<T, AppError>): Envelope<T> => (r.ok ? { ok: true, data: r.value } : { ok: false, error: r.error });
 
+type AnyRun = (deps: Deps, who: unknown, input?: unknown) => Promise<Result<unknown, AppError>>;
+
 /**
- * Builds a thin function: resolve who calls, pick the action, validate, act in a role, reply.
- * Expected failures come back as codes; anything thrown is logged and answered as an outage.
+ * Builds a thin function from the contract: resolve who calls, pick the action, validate the
+ * request against its declaration, act in a role, reply. Expected failures come back as codes; a
+ * store outage answers STORE.UNAVAILABLE, anything else thrown INTERNAL.
  */
-export function defineFunction(name: string, routes: Record<string, AnyRoute>): Handler {
+export function defineFunction<F extends FunctionName>(name: F, runs: Runs<F>): Handler {
   const schemas = new Map(
-    Object.entries(routes).map(([action, r]) => [
-      action,
-      obj(r.access === 'role' ? { action: actionName, role, ...r.fields } : { action: actionName, ...r.fields }),
-    ]),
+    Object.keys(runs).map((action) => {
+      const declared = contractOf(name, action)!;
+      return [action, { access: declared.access as Access, schema: eventSchema(declared), run: runs[action as ActionOf<F>] as unknown as AnyRun }];
+    }),
   );
   return async (event, caller, deps) => {
     try {
-      if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(fail('INPUT.INVALID', { '(root)': '应为对象' }));
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(invalid({ '(root)': '应为对象' }));
       const action = (event as { action?: unknown }).action;
-      if (typeof action !== 'string') return toEnvelope(fail('INPUT.INVALID', { action: '缺少操作名称' }));
-      const r = Object.hasOwn(routes, action) ? routes[action] : undefined;
-      const schema = schemas.get(action);
-      if (r?.access === 'public' && schema) {
-        const input = parse(schema, event);
-        return toEnvelope(input.ok ? await r.run(deps, input.value) : input);
+      if (typeof action !== 'string') return toEnvelope(invalid({ action: '缺少操作名称' }));
+      const route = Object.hasOwn(runs, action) ? schemas.get(action) : undefined;
+      if (route?.access === 'public') {
+        const input = parse(route.schema, event);
+        return toEnvelope(input.ok ? await (route.run as (deps: Deps, input: unknown) => Promise<Result<unknown, AppError>>)(deps, input.value) : input);
       }
       const user = await resolveUser(deps.store, caller);
       if (!user.ok) return toEnvelope(user);
-      if (!r || !schema) return toEnvelope(fail('INPUT.UNKNOWN_ACTION', { action }));
-      const input = parse(schema, event);
+      if (!route) return toEnvelope(fail('INPUT.UNKNOWN_ACTION'));
+      const input = parse(route.schema, event);
       if (!input.ok) return toEnvelope(input);
-      if (r.access === 'public') return toEnvelope(await r.run(deps, input.value));
-      if (r.access === 'user') return toEnvelope(await r.run(deps, user.value, input.value));
+      if (route.access === 'user') return toEnvelope(await route.run(deps, user.value, input.value));
       const actor = await actorFor(deps.store, user.value, (input.value as { role?: unknown }).role);
       if (!actor.ok) return toEnvelope(actor);
-      return toEnvelope(await r.run(deps, actor.value, input.value));
+      return toEnvelope(await route.run(deps, actor.value, input.value));
     } catch (e) {
+      // Only a store the adapter reports as unreachable is worth retrying; anything else is a bug.
+      if (e instanceof StoreUnavailable) {
+        console.error(`[${name}] store unavailable`, e.cause);
+        return toEnvelope(fail('STORE.UNAVAILABLE'));
+      }
       console.error(`[${name}] unexpected failure`, e);
-      return { ok: false, error: { code: 'STORE.UNAVAILABLE', message: ERRORS['STORE.UNAVAILABLE'].message } };
+      return toEnvelope(fail('INTERNAL'));
     }
   };
 }

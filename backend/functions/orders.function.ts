@@ -1,64 +1,25 @@
-import { ACTION_INPUTS, ACTION_TYPES, SERVICE_CATEGORIES, ORDER_STATES, createOrderInput, int, list, obj, oneOf, optional, str, type OrderAction } from '@core';
+import { ACTION_TYPES, fail, type ActionType, type OrderAction } from '@core';
 import { actOnOrder } from '../usecases/act-on-order';
 import { placeOrder } from '../usecases/create-order';
-import { TIMELINE_PAGE, getOrder, listOrders } from '../usecases/order-queries';
-import { defineFunction, route, type AnyRoute } from './define-function';
-import { entityId, requestId, version } from './fields';
+import { getOrder, listOrders } from '../usecases/order-queries';
+import { defineFunction, type Run } from './define-function';
 
-const instant = int(0, 4_102_444_800_000);
-const filter = obj({
-  states: optional(list(oneOf(ORDER_STATES), ORDER_STATES.length)),
-  compoundId: optional(entityId),
-  teamId: optional(entityId),
-  category: optional(oneOf(SERVICE_CATEGORIES)),
-  createdFrom: optional(instant),
-  createdTo: optional(instant),
-  holder: optional(oneOf(['mine', 'pool'] as const)),
-});
-
-/** Every lifecycle action shares one envelope: which order, which version the caller saw, a request id, the input. */
-const actionRoutes = Object.fromEntries(
-  ACTION_TYPES.map((type) => [
-    type,
-    route({
-      fields: { orderId: entityId, version, requestId, input: optional(ACTION_INPUTS[type] as never, {}) },
-      access: 'role',
-      run: async (deps, actor, { orderId, version: v, requestId: rid, input }) => {
-        const parsed = ACTION_INPUTS[type](input, 'input');
-        if (!parsed.ok) return parsed;
-        const action = { type, input: parsed.value } as OrderAction;
-        return actOnOrder(deps, actor, { orderId, version: v, requestId: rid, action });
-      },
-    }),
-  ]),
-) as Record<string, AnyRoute>;
+/** Every lifecycle action runs the same use case; the contract already validated its input. */
+const lifecycle = Object.fromEntries(
+  ACTION_TYPES.map((type) => {
+    const run: Run<'orders', ActionType> = (deps, actor, { orderId, version, requestId, input }) =>
+      actOnOrder(deps, actor, { orderId, version, requestId, action: { type, input } as OrderAction });
+    return [type, run];
+  }),
+) as { readonly [A in ActionType]: Run<'orders', A> };
 
 /** 工单: place, list, read, and every action of the lifecycle. */
 export const orders = defineFunction('orders', {
-  create: route({
-    fields: { requestId, order: createOrderInput },
-    access: 'user',
-    run: async (deps, user, { requestId: rid, order }) => {
-      const actor = { user, role: 'resident' as const, teamIds: [] };
-      return user.roles.includes('resident')
-        ? placeOrder(deps, actor, rid, order)
-        : { ok: false, error: { code: 'AUTH.ROLE_NOT_HELD', message: '只有居民身份可以下单' } };
-    },
-  }),
-  list: route({
-    fields: {
-      filter: optional(filter, {}),
-      cursor: optional(str({ max: 200 }), null),
-      limit: optional(int(1, 50), 20),
-      sort: optional(oneOf(['recent', 'oldest'] as const), 'recent' as const),
-    },
-    access: 'role',
-    run: (deps, actor, { filter: f, cursor, limit, sort }) => listOrders(deps, actor, f, cursor, limit, sort),
-  }),
-  get: route({
-    fields: { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
-    access: 'role',
-    run: (deps, actor, { orderId, before, limit }) => getOrder(deps, actor, orderId, { before, limit }),
-  }),
-  ...actionRoutes,
+  create: (deps, user, { requestId, order }) =>
+    user.roles.includes('resident')
+      ? placeOrder(deps, { user, role: 'resident', teamIds: [] }, requestId, order)
+      : Promise.resolve(fail('AUTH.ROLE_NOT_HELD', { role: 'resident' })),
+  list: (deps, actor, { filter, cursor, limit, sort }) => listOrders(deps, actor, filter, cursor, limit, sort),
+  get: (deps, actor, { orderId, before, limit }) => getOrder(deps, actor, orderId, { before, limit }),
+  ...lifecycle,
 });

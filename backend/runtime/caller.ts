@@ -1,4 +1,4 @@
-import { ROLES, fail, ok, type Actor, type AppError, type Result, type Role, type User } from '@core';
+import { ROLES, fail, invalid, ok, type Actor, type AppError, type Result, type Role, type User } from '@core';
 import type { Store } from '../storage/port';
 
 /**
@@ -23,9 +23,9 @@ export async function resolveUser(store: Store, caller: Caller): Promise<Result<
 /** The user acting in one of their roles, with the teams they belong to. */
 export async function actorFor(store: Store, user: User, role: unknown): Promise<Result<Actor, AppError>> {
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    return fail('INPUT.INVALID', { role: '请选择身份' });
+    return invalid({ role: '请选择身份' });
   }
-  if (!user.roles.includes(role as Role)) return fail('AUTH.ROLE_NOT_HELD');
+  if (!user.roles.includes(role as Role)) return fail('AUTH.ROLE_NOT_HELD', { role: role as Role });
   const teams = await store.listRefs('teams', user.communityId);
   return ok({ user, role: role as Role, teamIds: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => t.id) });
 }

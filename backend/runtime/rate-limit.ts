@@ -76,10 +76,12 @@ export const defaultLimits = (): Limits => ({
   uploads: slidingWindow(60, HOUR_MS),
 });
 
-const MESSAGES: Record<Limited, string | undefined> = { createOrder: '下单太频繁，请稍后再试', urge: undefined };
+/** What the refusal names as done too often. */
+const WHAT: Record<Limited, '下单' | '操作'> = { createOrder: '下单', urge: '操作' };
 
 /** The refusal of an action over its limit. */
-export const rateLimited = (kind?: Limited): Err<AppError> => fail('REQUEST.RATE_LIMITED', undefined, kind && MESSAGES[kind]);
+/** The refusal of an action over its limit (any write, when no action with a budget of its own is named). */
+export const rateLimited = (kind?: Limited): Err<AppError> => fail('REQUEST.RATE_LIMITED', { what: kind ? WHAT[kind] : '操作' });
 
 /**
  * Lets an attempt at a write go ahead, or refuses it before it touches the store: counts it against

@@ -66,7 +66,7 @@ export function createServer(opts: ServerOptions): http.Server {
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      return failure(res, appError('INPUT.INVALID', { path: '请求地址格式不正确' }));
+      return failure(res, appError('INPUT.INVALID', undefined, { path: '请求地址格式不正确' }));
     }
     const devUserId = dev ? String(req.headers['x-dev-user'] ?? '') : '';
     const caller: Caller = devUserId ? { devUserId } : null;
@@ -77,16 +77,16 @@ export function createServer(opts: ServerOptions): http.Server {
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
     const fn = FUNCTION_PATH.exec(url.pathname);
     if (fn) {
-      if (req.method !== 'POST') return failure(res, appError('INPUT.INVALID', undefined, '请用 POST 调用'));
+      if (req.method !== 'POST') return failure(res, appError('INPUT.INVALID', undefined, { method: '请用 POST 调用' }));
       const name = fn[1]!;
-      if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND', { name }));
+      if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND'));
       let event: unknown;
       try {
         const body = await readBody(req, maxBody);
         event = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
         if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));
-        return failure(res, appError('INPUT.INVALID', { '(root)': '不是合法的 JSON' }));
+        return failure(res, appError('INPUT.INVALID', undefined, { '(root)': '不是合法的 JSON' }));
       }
       const reply = await FUNCTIONS[name](event, caller, deps);
       return sendJson(res, statusOfEnvelope(reply), reply);
@@ -102,7 +102,7 @@ export function createServer(opts: ServerOptions): http.Server {
       if (!dev) return failure(res, appError('AUTH.NO_IDENTITY'));
       return serveUpload(req, res, opts.filesDir, path.basename(url.pathname), deps, devUserId);
     }
-    if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND', { path: url.pathname }));
+    if (url.pathname.startsWith('/api/')) return failure(res, appError('FUNCTION.NOT_FOUND'));
     if (url.pathname === '/board') {
       // The public 晾晒 board, without login: the first community's, unless one is named.
       const community = url.searchParams.get('community') ?? (await deps.store.listRefs('communities'))[0]?.id ?? '';

@@ -34,15 +34,15 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, di
   const now = deps.now();
   if (!admit(deps.limits, null, userId, now) || (deps.limits && !deps.limits.uploads.hasRoom(userId, now))) {
     req.resume();
-    return refuse(res, appError('REQUEST.RATE_LIMITED', undefined, '上传照片太频繁，请稍后再试'), 429);
+    return refuse(res, appError('REQUEST.RATE_LIMITED', { what: '上传照片' }), 429);
   }
   const body = await readBody(req, MAX_UPLOAD);
-  if (body.length === 0) return refuse(res, appError('INPUT.INVALID', { file: '图片是空的' }), 400);
+  if (body.length === 0) return refuse(res, appError('INPUT.INVALID', undefined, { file: '图片是空的' }), 400);
   const ext = photoTypeOf(body);
-  if (!ext) return refuse(res, appError('FILE.NOT_AN_IMAGE', { file: '只能上传 JPG、PNG 或 WebP 格式的照片' }), 415);
+  if (!ext) return refuse(res, appError('FILE.NOT_AN_IMAGE', undefined, { file: '只能上传 JPG、PNG 或 WebP 格式的照片' }), 415);
   const held = heldBy(dir, userId);
   if (held.files + 1 > UPLOAD_QUOTA.files || held.bytes + body.length > UPLOAD_QUOTA.bytes) return refuse(res, appError('FILE.QUOTA_EXCEEDED'), 409);
-  if (deps.limits && !deps.limits.uploads.take(userId, now)) return refuse(res, appError('REQUEST.RATE_LIMITED', undefined, '上传照片太频繁，请稍后再试'), 429);
+  if (deps.limits && !deps.limits.uploads.take(userId, now)) return refuse(res, appError('REQUEST.RATE_LIMITED', { what: '上传照片' }), 429);
   const fileId = `${deps.newId('f')}.${ext}`;
   savePhoto(dir, fileId, body, { by: userId, at: now, bytes: body.length, orders: [] } satisfies UploadRecord);
   sendJson(res, 200, { ok: true, data: { fileId } });

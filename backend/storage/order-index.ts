@@ -1,4 +1,4 @@
-import type { AttentionQueue, OrderIndex, Recipient } from '@core';
+import { assertNever, type AttentionQueue, type OrderIndex, type Recipient } from '@core';
 
 /**
  * The core's index of an order (orderIndex) as the flat values both adapters store beside it: flags
@@ -48,6 +48,8 @@ export const recipientKey = (r: Recipient): string => {
       return `company:${r.communityId}:${r.companyId}`;
     case 'supervisors':
       return `supervisors:${r.communityId}`;
+    default:
+      return assertNever(r);
   }
 };
 

@@ -130,7 +130,7 @@ export type CommitResult = { readonly ok: true } | { readonly ok: false; readonl
 
 /**
  * The storage port. Adapters translate their database's failures into these results; anything
- * else they throw is a bug or an outage, and the function answers STORE.UNAVAILABLE.
+ * else they throw is a bug (the function answers INTERNAL) unless it is StoreUnavailable (see outage.ts).
  */
 export interface Store {
   readonly kind: 'embedded' | 'cloudbase';

@@ -1,4 +1,15 @@
-import { fail, ok, type Actor, type AdminView, type AppError, type CommunitySettings, type Result, type ServiceItem, type StageDeadlines } from '@core';
+import {
+  fail,
+  invalid,
+  ok,
+  type Actor,
+  type AdminView,
+  type AppError,
+  type CommunitySettings,
+  type Result,
+  type ServiceItem,
+  type StageDeadlines,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import { refuseWrite } from '../runtime/rate-limit';
 import { reindexOrders } from './reindex-orders';
@@ -29,7 +40,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<Co
   const community = await deps.store.getRef('communities', actor.user.communityId);
   if (!community) return fail('INTERNAL');
   const weights = patch.weights ?? community.settings.weights;
-  if (weights.response + weights.resolution + weights.satisfaction <= 0) return fail('INPUT.INVALID', { weights: '权重之和应大于0' });
+  if (weights.response + weights.resolution + weights.satisfaction <= 0) return invalid({ weights: '权重之和应大于0' });
   const settings: CommunitySettings = {
     defaultDeadlines: patch.defaultDeadlines ?? community.settings.defaultDeadlines,
     weights,
@@ -57,7 +68,7 @@ export async function updateService(
     marketPriceFen: change.marketPriceFen ?? item.marketPriceFen,
     active: change.active ?? item.active,
   };
-  if (next.redPriceFen > next.marketPriceFen) return fail('INPUT.INVALID', { redPriceFen: '红色价格应不高于市场价' });
+  if (next.redPriceFen > next.marketPriceFen) return invalid({ redPriceFen: '红色价格应不高于市场价' });
   await deps.store.putRefs('serviceItems', [next]);
   return adminView(deps, actor);
 }

@@ -1,4 +1,16 @@
-import { assessmentSheets, assessmentTable, fail, monthRange, ok, type Actor, type AppError, type Assessment, type ExportFile, type Result } from '@core';
+import {
+  assessmentSheets,
+  assessmentTable,
+  fail,
+  invalid,
+  monthRange,
+  ok,
+  type Actor,
+  type AppError,
+  type Assessment,
+  type ExportFile,
+  type Result,
+} from '@core';
 import { toCsv } from '../export/csv-export';
 import { toXlsx } from '../export/xlsx-export';
 import type { Deps } from '../runtime/deps';
@@ -11,7 +23,7 @@ const idOf = (communityId: string, month: string) => `${communityId}:${month}`;
 export async function getAssessment(deps: Deps, actor: Actor, month: string): Promise<Result<Assessment, AppError>> {
   if (!mayReadStatistics(actor)) return fail('AUTH.FORBIDDEN');
   const range = monthRange(month);
-  if (!range) return fail('INPUT.INVALID', { month: '月份格式应为 2026-11' });
+  if (!range) return invalid({ month: '月份格式应为 2026-11' });
   const communityId = actor.user.communityId;
   const published = await deps.store.getRef('assessments', idOf(communityId, month));
   if (published) return ok(published);

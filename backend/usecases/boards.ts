@@ -1,4 +1,16 @@
-import { fail, ok, rankRows, type Actor, type AppError, type AssessmentRow, type PublicBoard, type PublicRow, type Result, type SupervisorBoard } from '@core';
+import {
+  fail,
+  invalid,
+  ok,
+  rankRows,
+  type Actor,
+  type AppError,
+  type AssessmentRow,
+  type PublicBoard,
+  type PublicRow,
+  type Result,
+  type SupervisorBoard,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import type { OrderFilter } from '../storage/port';
 import { viewOrder } from './order-view';
@@ -61,7 +73,7 @@ const publicRow = (r: AssessmentRow): PublicRow => ({
 /** 晾晒: the month's results of every compound and team, for anyone to read without logging in. */
 export async function publicBoard(deps: Deps, communityId: string, month: string): Promise<Result<PublicBoard, AppError>> {
   const community = await deps.store.getRef('communities', communityId);
-  if (!community) return fail('INPUT.INVALID', { communityId: '没有这个社区' });
+  if (!community) return invalid({ communityId: '没有这个社区' });
   const period = periodOf(month, deps.now());
   if (!period.ok) return period;
   const names = await namesOf(deps, communityId);

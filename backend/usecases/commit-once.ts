@@ -95,8 +95,15 @@ export async function commitOnce(
   }
   if (result.ok) return ok({ order: viewOrder(write.order, actor, now) });
   budget?.giveBack(m.userId, now);
-  if (result.conflict === 'capacity') return fail('WORKER.OVER_CAPACITY');
+  if (result.conflict === 'capacity' && write.capacity) return overCapacity(deps, write.capacity, write.event.action === 'grab');
   if (result.conflict === 'version') return 'version-conflict';
   const stored = await deps.store.getReply(key);
   return stored ? replayed(deps, stored, print, actor) : fail('ORDER.VERSION_CONFLICT');
+}
+
+/** Another order reached the worker first: the grabber hears about their own hands, a dispatcher about the worker's. */
+async function overCapacity(deps: Deps, cap: Capacity, grabbing: boolean): Promise<Result<never, AppError>> {
+  if (grabbing) return fail('GRAB.OVER_CAPACITY', { max: cap.max });
+  const worker = await deps.store.getRef('users', cap.workerId);
+  return fail('WORKER.OVER_CAPACITY', { name: worker?.name ?? '该队员', max: cap.max });
 }

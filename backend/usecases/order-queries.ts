@@ -1,9 +1,11 @@
 import {
   canSee,
   fail,
+  invalid,
   narrowToHolder,
   ok,
   scopeFor,
+  TIMELINE_PAGE,
   type Actor,
   type AppError,
   type OrderEvent,
@@ -17,7 +19,6 @@ import { decodeCursor } from '../storage/order-index';
 import { viewOrder } from './order-view';
 
 /** How many timeline events `orders.get` answers unless asked for fewer or more. */
-export const TIMELINE_PAGE = 30;
 
 /**
  * One order with a page of its timeline, if the actor may see it: the newest `limit` events before
@@ -47,7 +48,7 @@ export async function listOrders(
   limit: number,
   sort: 'recent' | 'oldest' = 'recent',
 ): Promise<Result<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }, AppError>> {
-  if (cursor !== null && !decodeCursor(cursor)) return fail('INPUT.INVALID', { cursor: '翻页位置无效，请刷新' });
+  if (cursor !== null && !decodeCursor(cursor)) return invalid({ cursor: '翻页位置无效，请刷新' });
   const { holder, ...rest } = filter;
   const scope = narrowToHolder(scopeFor(actor), holder);
   const [page, counts] = await Promise.all([

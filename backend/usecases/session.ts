@@ -1,4 +1,4 @@
-import { fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
+import { assertNever, fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
 import type { Deps } from '../runtime/deps';
 import { refuseWrite } from '../runtime/rate-limit';
 
@@ -30,7 +30,7 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
 
 /** A worker goes on or off duty: off duty, nobody can send them orders and they cannot grab. */
 export async function setOnDuty(deps: Deps, user: User, onDuty: boolean): Promise<Result<SessionInfo, AppError>> {
-  if (!user.roles.includes('worker')) return fail('AUTH.ROLE_NOT_HELD');
+  if (!user.roles.includes('worker')) return fail('AUTH.ROLE_NOT_HELD', { role: 'worker' });
   const limited = refuseWrite(deps.limits, user.id, deps.now());
   if (limited) return limited;
   const next = { ...user, onDuty };
@@ -48,8 +48,11 @@ export function recipientsOf(actor: Actor): Recipient[] {
       return actor.user.companyId ? [...mine, { kind: 'company', companyId: actor.user.companyId, communityId: actor.user.communityId }] : mine;
     case 'supervisor':
       return [...mine, { kind: 'supervisors', communityId: actor.user.communityId }];
-    default:
+    case 'resident':
+    case 'admin':
       return mine;
+    default:
+      return assertNever(actor.role);
   }
 }
 

@@ -1,7 +1,7 @@
 import {
   ASSESSED_KINDS,
   DAY,
-  fail,
+  invalid,
   monthRange,
   ok,
   rankRows,
@@ -27,7 +27,7 @@ export interface Period {
 export function periodOf(month: string | null, now: Millis): Result<Period, AppError> {
   if (month === null) return ok({ from: now - 30 * DAY, to: now + 1 });
   const range = monthRange(month);
-  return range ? ok(range) : fail('INPUT.INVALID', { month: '月份格式应为 2026-11' });
+  return range ? ok(range) : invalid({ month: '月份格式应为 2026-11' });
 }
 
 export interface RatedGroup {

@@ -1,4 +1,4 @@
-import { ERRORS, type AppError, type ErrorCode } from '@core';
+import { isErrorCode, messageOf, type AppError, type ErrorCode } from '@core';
 
 export const NETWORK_MESSAGE = '网络不给力，请稍后重试';
 
@@ -21,12 +21,13 @@ export class ApiError extends Error {
   }
 }
 
-const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERRORS, code);
-
-/** Turns an envelope error into an ApiError; the server's text wins when it is more specific. */
+/**
+ * Turns an envelope error into an ApiError. The server rendered the message from the code's
+ * parameters; a reply without one (or with an unknown code) reads as the generic failure.
+ */
 export function fromAppError(error: Partial<AppError> | undefined): ApiError {
-  const code: ErrorCode = isKnownCode(error?.code) ? error.code : 'INTERNAL';
-  const message = typeof error?.message === 'string' && error.message ? error.message : ERRORS[code].message;
+  const code: ErrorCode = isErrorCode(error?.code) ? error.code : 'INTERNAL';
+  const message = typeof error?.message === 'string' && error.message ? error.message : messageOf('INTERNAL');
   return new ApiError(code, message, error?.details ?? {});
 }
 
@@ -36,15 +37,5 @@ export const networkError = (): ApiError => new ApiError('NETWORK', NETWORK_MESS
 export function asApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) return fromAppError(e as AppError);
-  return new ApiError('INTERNAL', ERRORS.INTERNAL.message);
-}
-
-/** The field messages of an input error, flattened for a form ("问题描述：不能为空"). */
-export function detailText(error: ApiError, labels: Readonly<Record<string, string>> = {}): string {
-  return Object.entries(error.details)
-    .map(([field, problem]) => {
-      const label = labels[field] ?? labels[field.split('.').pop() ?? ''];
-      return label ? `${label}：${problem}` : problem;
-    })
-    .join('；');
+  return new ApiError('INTERNAL', messageOf('INTERNAL'));
 }

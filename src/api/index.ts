@@ -1,9 +1,9 @@
-import type { ActionType, CreateOrderInput, OrderListFilter, OrderView, Role } from '@core';
+import type { ActionInputRequest, ActionType, CreateOrderInput, OrderListFilter, OrderView, RequestOf, Role } from '@core';
 import { call } from './client';
 import { fromAppError, networkError } from './errors';
 import { listDevUsers } from './transport';
 
-export { ApiError, asApiError, detailText, NETWORK_MESSAGE } from './errors';
+export { ApiError, asApiError, NETWORK_MESSAGE } from './errors';
 export { RequestIds, newRequestId } from './request-id';
 export { photoUrl, uploadPhoto } from './client';
 export * as storage from './storage';
@@ -23,8 +23,15 @@ export const listTeams = (role: Role) => call('teams', 'list', { role });
 export const listNotifications = (role: Role, limit = 30) => call('notifications', 'list', { role, limit });
 
 /** One action on an order, against the version the caller saw. */
-export const actOnOrder = (role: Role, order: Pick<OrderView, 'id' | 'version'>, action: ActionType, input: Record<string, unknown>, requestId: string) =>
-  call('orders', action, { role, orderId: order.id, version: order.version, requestId, input });
+export const actOnOrder = <A extends ActionType>(
+  role: Role,
+  order: Pick<OrderView, 'id' | 'version'>,
+  action: A,
+  input: ActionInputRequest<A>,
+  requestId: string,
+): Promise<{ order: OrderView }> =>
+  // The compiler cannot follow a generic action into the contract's mapped types; the signature above is the check.
+  call('orders', action as ActionType, { role, orderId: order.id, version: order.version, requestId, input } as RequestOf<'orders', ActionType>);
 
 export interface DemoUser {
   readonly id: string;

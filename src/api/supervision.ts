@@ -1,4 +1,4 @@
-import type { CommunitySettings, Role, StageDeadlines } from '@core';
+import type { RequestOf, Role } from '@core';
 import { call } from './client';
 
 /** 督单 statistics, the public 晾晒 board, the monthly 考核 and the admin's settings. */
@@ -9,14 +9,11 @@ export const publishAssessment = (role: Role, month: string) => call('statistics
 export const exportAssessment = (role: Role, month: string, format: 'csv' | 'xlsx') => call('statistics', 'export', { role, month, format });
 
 export const adminSettings = () => call('admin', 'settings', { role: 'admin' });
-/** Weights are sent as whole percentages. */
-export const updateSettings = (change: { defaultDeadlines?: StageDeadlines; weights?: CommunitySettings['weights']; escalationMinutes?: number }) =>
-  call('admin', 'updateSettings', { role: 'admin', ...change });
-export const updateService = (change: {
-  serviceItemId: string;
-  deadlines?: StageDeadlines;
-  useDefaultDeadlines?: boolean;
-  redPriceFen?: number;
-  marketPriceFen?: number;
-  active?: boolean;
-}) => call('admin', 'updateService', { role: 'admin', ...change });
+
+/** What an admin may change: the request of `updateSettings` or `updateService`, without the role. */
+export type AdminChange<A extends 'updateSettings' | 'updateService'> = Omit<RequestOf<'admin', A>, 'role'>;
+/** The request an admin change is sent as (weights are fractions, as the settings keep them). */
+export const adminRequest = <A extends 'updateSettings' | 'updateService'>(change: AdminChange<A>) =>
+  ({ role: 'admin' as const, ...change }) as RequestOf<'admin', A>;
+export const updateSettings = (change: AdminChange<'updateSettings'>) => call('admin', 'updateSettings', adminRequest<'updateSettings'>(change));
+export const updateService = (change: AdminChange<'updateService'>) => call('admin', 'updateService', adminRequest<'updateService'>(change));

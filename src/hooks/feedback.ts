@@ -40,5 +40,6 @@ export const isFormProblem = (e: ApiError): boolean =>
   e.code === 'FILE.NOT_FOUND' ||
   e.code === 'ORDER.REASON_REQUIRED' ||
   e.code === 'ORDER.SAME_ASSIGNEE' ||
+  e.code === 'INSTRUCTION.NOT_DISPATCHED' ||
   e.code.startsWith('WORKER.') ||
   e.code.startsWith('TEAM.');

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { createOrderInput, type CreateOrderInput, type OrderView } from '@core';
+import { createOrderInput, parse, type CreateOrderInput, type OrderView } from '@core';
 import { asApiError, createOrder, newRequestId, type ApiError } from '@/api';
 import { windowOf } from '@/components/time-window/presets';
 import type { TimeChoice } from '@/components/time-window';
@@ -49,18 +49,15 @@ export function useCreateOrder(onCreated: (order: OrderView) => void) {
     } else {
       const timeWindow = windowOf(draft.time.key, Date.now(), draft.time.day && draft.time.slot ? { day: draft.time.day, slot: draft.time.slot } : undefined);
       if (!timeWindow) return setErrors({ timeWindow: '请选择日期和时段' });
-      const parsed = createOrderInput(
-        {
-          serviceItemId: draft.serviceItemId,
-          householdId: draft.householdId,
-          description: draft.description,
-          timeWindow,
-          photos: [...draft.photos],
-          ...(draft.contactName.trim() ? { contactName: draft.contactName.trim() } : {}),
-          ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
-        },
-        'order',
-      );
+      const parsed = parse(createOrderInput, {
+        serviceItemId: draft.serviceItemId,
+        householdId: draft.householdId,
+        description: draft.description,
+        timeWindow,
+        photos: [...draft.photos],
+        ...(draft.contactName.trim() ? { contactName: draft.contactName.trim() } : {}),
+        ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
+      });
       if (!parsed.ok) return setErrors(toDraftErrors(parsed.error.details ?? {}));
       input = parsed.value;
       requestId = newRequestId();

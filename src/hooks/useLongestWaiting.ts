@@ -17,7 +17,7 @@ export function useLongestWaiting(filter: OrderListFilter, top = 5) {
     setError(null);
     try {
       const states = filter.states ? filter.states.filter((s) => WAITING.includes(s)) : WAITING;
-      setItems(states.length > 0 ? (await listOrders('supervisor', { ...filter, states }, null, top, 'oldest')).items : []);
+      setItems(states.length > 0 ? (await listOrders('supervisor', { ...filter, states: [...states] }, null, top, 'oldest')).items : []);
     } catch (e) {
       setError(asApiError(e));
     } finally {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ActionType, OrderEvent, OrderView, Role } from '@core';
+import type { ActionInputRequest, ActionType, OrderEvent, OrderView, Role } from '@core';
 import { actOnOrder, asApiError, getOrder, RequestIds, type ApiError } from '@/api';
 import { isFormProblem, notice, showFailure, toastOk } from './feedback';
 import { publishOrder } from './order-bus';
@@ -80,7 +80,7 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: explain only shows a dialog; act changes with the order it acts on
   const act = useCallback(
-    async (action: ActionType, input: Record<string, unknown>): Promise<ApiError | null> => {
+    async <A extends ActionType>(action: A, input: ActionInputRequest<A>): Promise<ApiError | null> => {
       if (!order || busy) return null;
       // The same press retried after a network failure reuses its request id.
       const requestId = requestIds.current.for(`${order.id}|${action}|${order.version}|${JSON.stringify(input)}`);
@@ -117,10 +117,13 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
         await notice('工单已更新', '刚才有人更新了这张工单，已为您刷新到最新状态，请看一看再操作。');
         return;
       case 'ORDER.TRANSITION_NOT_ALLOWED':
+      case 'INSTRUCTION.NONE_AWAITING':
+      case 'COMPLAINT.NONE_AWAITING':
         await reload();
         await notice('暂时不能这样操作', `${failure.message}。已为您刷新到最新状态。`);
         return;
       case 'ORDER.ALREADY_TAKEN':
+      case 'ORDER.LEFT_POOL':
       case 'ORDER.NOT_FOUND':
         publishOrder({ kind: 'gone', orderId });
         await notice(action === 'grab' ? '没抢到' : '工单已不在', failure.message);

@@ -26,7 +26,7 @@ export function useQuickAction(role: Role, question: string) {
     } catch (e) {
       const failure = asApiError(e);
       if (!failure.retryable) ids.current.settle();
-      if (failure.code === 'ORDER.ALREADY_TAKEN' || failure.code === 'ORDER.NOT_FOUND') {
+      if (failure.code === 'ORDER.ALREADY_TAKEN' || failure.code === 'ORDER.LEFT_POOL' || failure.code === 'ORDER.NOT_FOUND') {
         publishOrder({ kind: 'gone', orderId: order.id });
         await notice('没抢到', failure.message);
       } else {

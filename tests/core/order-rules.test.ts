@@ -122,13 +122,13 @@ describe('worker actions', () => {
   it('tells a worker that a pool order left the pool, rather than that someone took it', () => {
     const cancelled = order({ state: 'cancelled', assignment: { mode: 'pool', teamId: 't1' } });
     const r = act(cancelled, { type: 'grab', input: {} }, 'worker');
-    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['ORDER.TRANSITION_NOT_ALLOWED', '这单已不在抢单池中（可能已被取消）']);
+    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['ORDER.LEFT_POOL', '这单已不在抢单池中（可能已被取消）']);
   });
 
   it('cannot grab when off duty or at the cap', () => {
     const offDuty = { actor: { ...ACTORS.worker, user: { ...ACTORS.worker.user, onDuty: false } } };
-    expect(codeOf(decide(pool, { type: 'grab', input: {} }, 1, world(ACTORS.worker, offDuty)))).toBe('WORKER.OFF_DUTY');
-    expect(codeOf(act(pool, { type: 'grab', input: {} }, 'worker', { openOrders: () => 3 }))).toBe('WORKER.OVER_CAPACITY');
+    expect(codeOf(decide(pool, { type: 'grab', input: {} }, 1, world(ACTORS.worker, offDuty)))).toBe('GRAB.OFF_DUTY');
+    expect(codeOf(act(pool, { type: 'grab', input: {} }, 'worker', { openOrders: () => 3 }))).toBe('GRAB.OVER_CAPACITY');
   });
 
   it('only the named worker accepts, starts and completes', () => {
@@ -179,9 +179,7 @@ describe('supervisor actions', () => {
   });
 
   it('cannot press a worker before the order has one', () => {
-    expect(codeOf(act(order(), { type: 'instruct', input: { text: '快', to: 'worker', dueInHours: null } }, 'supervisor'))).toBe(
-      'ORDER.TRANSITION_NOT_ALLOWED',
-    );
+    expect(codeOf(act(order(), { type: 'instruct', input: { text: '快', to: 'worker', dueInHours: null } }, 'supervisor'))).toBe('INSTRUCTION.NOT_DISPATCHED');
   });
 
   it('reopens a closed order back to the dispatcher, clearing the old outcome', () => {

@@ -289,10 +289,9 @@ describe('督办: the supervisor presses the responsible party', () => {
   it('cannot press a worker on an order no team holds yet', async () => {
     const placed = await d.place(resident);
     const seen = await d.read(supervisor, placed.id);
-    expect(failure(await d.act(supervisor, seen.order, 'instruct', { text: '请尽快上门', to: 'worker' }))).toEqual({
-      status: 409,
-      code: 'ORDER.TRANSITION_NOT_ALLOWED',
-    });
+    const refused = await d.act(supervisor, seen.order, 'instruct', { text: '请尽快上门', to: 'worker' });
+    expect(failure(refused)).toEqual({ status: 409, code: 'INSTRUCTION.NOT_DISPATCHED' });
+    expect(refused.body.error.message).toBe('工单尚未派给服务队，请督办物业调度');
   });
 });
 

@@ -80,7 +80,7 @@ describe('抢单: many team members grab one pool order at once', () => {
     await d.step(worker3, grabbed[0]!, 'grab');
     await d.step(worker3, grabbed[1]!, 'grab');
     const before = t.dump();
-    expect(failure(await d.act(worker3, grabbed[2]!, 'grab'))).toEqual({ status: 409, code: 'WORKER.OVER_CAPACITY' });
+    expect(failure(await d.act(worker3, grabbed[2]!, 'grab'))).toEqual({ status: 409, code: 'GRAB.OVER_CAPACITY' });
     expect(t.dump()).toBe(before);
     // A teammate with room takes it.
     expect((await d.step(worker, grabbed[2]!, 'grab')).assignment).toMatchObject({ workerId: 'demo-worker' });

@@ -104,7 +104,7 @@ describe.each(RIGS)('races %s', (_name, open) => {
     const held = (await t.store.openOrdersOf(['demo-worker-3']))['demo-worker-3'];
     expect(held).toBeLessThanOrEqual(2);
     expect(winners(answers)).toHaveLength(2);
-    expect(codes(answers)).toEqual(['409 WORKER.OVER_CAPACITY']);
+    expect(codes(answers)).toEqual(['409 GRAB.OVER_CAPACITY']);
     for (const o of pooled) await consistent(t, o.id);
   });
 

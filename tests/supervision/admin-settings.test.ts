@@ -19,11 +19,20 @@ describe('deadline settings', () => {
       action: 'updateSettings',
       role: 'admin',
       defaultDeadlines: deadlines,
-      weights: { response: 40, resolution: 30, satisfaction: 30 },
+      weights: { response: 0.4, resolution: 0.3, satisfaction: 0.3 },
     });
     const view = await w.call('admin', 'demo-admin', { action: 'settings', role: 'admin' });
     expect(view.settings.weights).toEqual({ response: 0.4, resolution: 0.3, satisfaction: 0.3 });
     expect((await w.store.getOrder(await w.place('s-repair')))!.sla).toEqual(deadlines);
+  });
+
+  it('takes weights in the unit it shows them in, fractions, and refuses percentages', async () => {
+    const reply = await w.raw('admin', 'demo-admin', { action: 'updateSettings', role: 'admin', weights: { response: 40, resolution: 30, satisfaction: 30 } });
+    expect(reply.ok ? null : reply.error.details).toEqual({
+      'weights.response': '应为0到1之间的数',
+      'weights.resolution': '应为0到1之间的数',
+      'weights.satisfaction': '应为0到1之间的数',
+    });
   });
 
   it('refuses everyone but the admin, and a red price above the market price', async () => {

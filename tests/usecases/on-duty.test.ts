@@ -9,7 +9,7 @@ describe('going off duty', () => {
     await w.act('demo-dispatcher', 'dispatcher', id, 'dispatch', { teamId: 't-general', workerId: null });
     const off = await w.call('session', 'demo-worker', { action: 'setOnDuty', onDuty: false });
     expect(off.user.onDuty).toBe(false);
-    await expect(w.act('demo-worker', 'worker', id, 'grab')).rejects.toThrow('WORKER.OFF_DUTY');
+    await expect(w.act('demo-worker', 'worker', id, 'grab')).rejects.toThrow('GRAB.OFF_DUTY 您当前不在岗，上岗后才能抢单');
     const other = await w.place('s-repair');
     await expect(w.act('demo-dispatcher', 'dispatcher', other, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' })).rejects.toThrow(
       'WORKER.OFF_DUTY',

@@ -5,6 +5,7 @@ import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '.
 import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
 import { fromDoc, recipientKey, toNotification, toReply } from './docs';
 import { collectionNames } from './names';
+import { isProgrammingError, translatingOutages } from '../outage';
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
 import { metricSums } from './metric-sums';
@@ -207,5 +208,6 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       // The SDK keeps no connection open: each call is an HTTPS request.
     },
   };
-  return store;
+  // What the SDK throws (network, quota, the database's own errors) is an outage; a TypeError is our bug.
+  return translatingOutages(store, (e) => !isProgrammingError(e));
 }

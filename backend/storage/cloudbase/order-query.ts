@@ -1,4 +1,4 @@
-import type { AttentionQueue, OrderScope } from '@core';
+import { assertNever, type AttentionQueue, type OrderScope } from '@core';
 import type { OrderFilter } from '../port';
 import { QUEUE_FIELD } from '../order-index';
 
@@ -40,6 +40,8 @@ export function scopeCondition(_: Commands, scope: OrderScope): object | null {
       if (scope.poolTeamIds.length) tasks.push({ 'idx.poolTeamId': _.in([...scope.poolTeamIds]) });
       return _.and([{ communityId: scope.communityId }, _.or(tasks)]);
     }
+    default:
+      return assertNever(scope);
   }
 }
 

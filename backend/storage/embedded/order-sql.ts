@@ -1,4 +1,4 @@
-import type { AttentionQueue, GroupBy, OrderScope } from '@core';
+import { assertNever, type AttentionQueue, type GroupBy, type OrderScope } from '@core';
 import type { OrderFilter } from '../port';
 
 /** A WHERE clause with its parameters. */
@@ -36,6 +36,8 @@ export function scopeWhere(scope: OrderScope): Where {
       if (branches.length === 0) return { sql: '0', params: [] };
       return { sql: `+community_id = ? AND (${branches.map((b) => b.sql).join(' OR ')})`, params: [scope.communityId, ...branches.flatMap((b) => b.params)] };
     }
+    default:
+      return assertNever(scope);
   }
 }
 

@@ -1,8 +1,9 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
+import { translatingOutages } from '../outage';
 import { GROUP_SQL, filterWhere } from './order-sql';
 import { METRIC_SUMS_SQL, rollUp } from './metric-sql';
 import { groupCommitter, type Settled } from './group-commit';
@@ -286,5 +287,6 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       db.close();
     },
   };
-  return store;
+  // SQLite's own failures (disk full, I/O error, a lock held too long) are outages; the rest are bugs.
+  return translatingOutages(store, (e) => e instanceof Database.SqliteError);
 }

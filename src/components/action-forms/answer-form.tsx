@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { LIMITS, type Instruction } from '@core';
+import { LIMITS, type ActionInputRequest, type Instruction } from '@core';
 import { storage } from '@/api';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
 
@@ -15,7 +15,7 @@ function addressedToMe(open: readonly Instruction[]): readonly Instruction[] {
  * 回复督办 (dispatcher or worker) and 答复投诉 (supervisor): pick what is being answered — usually
  * there is one — and write the answer. The server checks it is addressed to the caller.
  */
-export function AnswerForm(p: FormProps) {
+export function AnswerForm<A extends 'reply' | 'answer'>(p: FormProps<A>) {
   const pending =
     p.action === 'reply'
       ? addressedToMe(p.order.instructions.filter((i) => !i.answer)).map((i) => ({ value: i.seq, label: `督办${i.overdue ? '（已超时）' : ''}：${i.text}` }))
@@ -37,7 +37,14 @@ export function AnswerForm(p: FormProps) {
           placeholder={reply ? '例如：已安排刘师傅今天下午上门' : '例如：已督促物业今天上门处理，请您留意电话'}
         />
       </Field>
-      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ seq, text: text.trim() })} />
+      <SubmitRow
+        label={p.submitLabel}
+        busy={p.busy}
+        disabled={seq === undefined}
+        error={errors._}
+        // 回复督办 and 答复投诉 take the same input: which one (seq) and the text.
+        onClick={() => seq !== undefined && void submit({ seq, text: text.trim() } as ActionInputRequest<A>)}
+      />
     </View>
   );
 }

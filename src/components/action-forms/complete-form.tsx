@@ -6,7 +6,7 @@ import { usePhotoUploads } from '@/hooks/usePhotoUploads';
 import { Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
 
 /** 完工上报: what was done, with photos as evidence. */
-export function CompleteForm(p: FormProps) {
+export function CompleteForm(p: FormProps<'complete'>) {
   const [notes, setNotes] = useState('');
   const photos = usePhotoUploads(LIMITS.photos);
   const { errors, submit } = useActionSubmit(p.action, p.onSubmit);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, LIMITS, type TeamView } from '@core';
+import { CATEGORY_LABELS, LIMITS, type ActionInputRequest, type TeamView } from '@core';
 import { Button } from '@/components/nut/button';
 import { useTeams } from '@/hooks/useTeams';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
@@ -18,7 +18,7 @@ const byFit = (category: string) => (a: TeamView, b: TeamView) =>
   Number(b.categories.includes(category as never)) - Number(a.categories.includes(category as never));
 
 /** 派单 / 转单: to a team's pool or to one member, seeing each member's duty and open load. */
-export function DispatchForm(p: FormProps) {
+export function DispatchForm<A extends 'dispatch' | 'reassign'>(p: FormProps<A>) {
   const { teams, loading, error, reload } = useTeams('dispatcher');
   const [target, setTarget] = useState<Target | null>(null);
   const [reason, setReason] = useState('');
@@ -84,7 +84,8 @@ export function DispatchForm(p: FormProps) {
         busy={p.busy}
         disabled={!target}
         error={errors._}
-        onClick={() => target && void submit(reassign ? { ...target, reason: reason.trim() } : { ...target })}
+        // 转单 takes a reason beside the target; 派单 the target alone.
+        onClick={() => target && void submit((reassign ? { ...target, reason: reason.trim() } : { ...target }) as ActionInputRequest<A>)}
       />
     </View>
   );

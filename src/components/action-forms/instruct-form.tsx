@@ -15,7 +15,7 @@ const DUE = [
 ];
 
 /** 督办: what must happen, who must do it, by when. */
-export function InstructForm(p: FormProps) {
+export function InstructForm(p: FormProps<'instruct'>) {
   const [text, setText] = useState('');
   const [to, setTo] = useState<'dispatcher' | 'worker'>(p.order.assignment ? 'worker' : 'dispatcher');
   const [due, setDue] = useState<number | null>(24);

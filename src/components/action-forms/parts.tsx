@@ -1,6 +1,6 @@
 import { useState, type PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ACTION_INPUTS, type ActionType, type OrderView } from '@core';
+import { ACTION_INPUTS, parse, type ActionInputRequest, type ActionType, type OrderView } from '@core';
 import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
 import { isFormProblem } from '@/hooks/feedback';
@@ -56,32 +56,39 @@ export function LongText({
 /** Field problems by field name ("reason" → "不能为空"), from the core's own validator or the server. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
-export const fieldErrors = (details: Readonly<Record<string, string>>): FieldErrors =>
-  Object.fromEntries(Object.entries(details).map(([path, problem]) => [path.split('.').pop() ?? path, problem]));
+/** Field problems keyed by the input's own field ("input.photos[1]" → "photos"), the first one per field. */
+export function fieldErrors(details: Readonly<Record<string, string>>): FieldErrors {
+  const out = new Map<string, string>();
+  for (const [path, problem] of Object.entries(details)) {
+    const field = path.replace(/^input\./, '').split(/[.[]/)[0] || path;
+    if (!out.has(field)) out.set(field, problem);
+  }
+  return Object.fromEntries(out);
+}
 
-/** Checks an action's input with the same schema the server uses; null when it is fine. */
-export function checkInput(action: ActionType, input: Record<string, unknown>): FieldErrors | null {
-  const r = ACTION_INPUTS[action](input, 'input');
+/** Checks an action's input with the same schema the server uses, every problem at once; null when it is fine. */
+export function checkInput(action: ActionType, input: unknown): FieldErrors | null {
+  const r = parse(ACTION_INPUTS[action], input);
   return r.ok ? null : fieldErrors(r.error.details ?? {});
 }
 
-/** What every action form receives from the panel. */
-export interface FormProps {
-  readonly action: ActionType;
+/** What every action form receives from the panel: one of the actions it serves, and how to send that action's input. */
+export interface FormProps<A extends ActionType = ActionType> {
+  readonly action: A;
   readonly order: OrderView;
   readonly busy: boolean;
   readonly submitLabel: string;
   /** Sends the input; resolves to null when done, or the failure. */
-  readonly onSubmit: (input: Record<string, unknown>) => Promise<ApiError | null>;
+  readonly onSubmit: (input: ActionInputRequest<A>) => Promise<ApiError | null>;
 }
 
 /**
  * Validates with the core's schema, sends, and keeps the problems by field. A failure without field
  * details (already explained by the panel) leaves the form as it was.
  */
-export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmit']) {
+export function useActionSubmit<A extends ActionType>(action: A, onSubmit: FormProps<A>['onSubmit']) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  const submit = async (input: Record<string, unknown>) => {
+  const submit = async (input: ActionInputRequest<A>) => {
     const problems = checkInput(action, input);
     if (problems) {
       setErrors(problems);
@@ -94,6 +101,8 @@ export function useActionSubmit(action: ActionType, onSubmit: FormProps['onSubmi
     else if (failure.code === 'INPUT.INVALID' || failure.code === 'FILE.NOT_FOUND') {
       const fe = fieldErrors(failure.details);
       setErrors(Object.keys(fe).length > 0 ? fe : { _: failure.message });
+    } else if (failure.code === 'INSTRUCTION.NOT_DISPATCHED') {
+      setErrors({ to: failure.message }); // 督办 the dispatcher instead: the choice of whom is the field to change
     } else if (isFormProblem(failure)) {
       setErrors({ _: failure.message });
     }

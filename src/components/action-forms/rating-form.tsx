@@ -12,7 +12,7 @@ const ASPECTS = [
 const WORDS = ['', '很差', '较差', '一般', '满意', '非常满意'];
 
 /** 确认完成并评价: three star ratings (态度/时效/质量) and a comment. */
-export function RatingForm(p: FormProps) {
+export function RatingForm(p: FormProps<'confirm'>) {
   const [stars, setStars] = useState({ attitude: 5, timeliness: 5, quality: 5 });
   const [comment, setComment] = useState('');
   const { errors, submit } = useActionSubmit(p.action, p.onSubmit);

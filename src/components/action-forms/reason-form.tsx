@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { LIMITS, type ActionType } from '@core';
+import { LIMITS, type ActionInputRequest } from '@core';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
 
 /** The one text field of a reason-like action, in plain words, with common answers to tap. */
-const COPY: Partial<Record<ActionType, { label: string; placeholder: string; presets: string[]; field: 'reason' | 'text'; max: number }>> = {
+/** The actions whose whole input is one text. */
+type ReasonAction = 'cancel' | 'rework' | 'complain' | 'decline' | 'reopen';
+
+const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: string[]; field: 'reason' | 'text'; max: number }> = {
   cancel: {
     label: '取消原因（可不填）',
     placeholder: '可以告诉我们为什么取消',
@@ -31,8 +34,8 @@ const COPY: Partial<Record<ActionType, { label: string; placeholder: string; pre
 };
 
 /** 取消 · 返工 · 退回 · 重新打开 · 投诉: one text and a button. */
-export function ReasonForm(p: FormProps) {
-  const copy = COPY[p.action]!;
+export function ReasonForm<A extends ReasonAction>(p: FormProps<A>) {
+  const copy = COPY[p.action];
   const [text, setText] = useState('');
   const { errors, submit } = useActionSubmit(p.action, p.onSubmit);
   return (
@@ -42,9 +45,7 @@ export function ReasonForm(p: FormProps) {
       <Field label={copy.label} error={errors[copy.field]}>
         <LongText value={text} onChange={setText} max={copy.max} placeholder={copy.placeholder} />
       </Field>
-      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ [copy.field]: text.trim() })} />
+      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ [copy.field]: text.trim() } as ActionInputRequest<A>)} />
     </View>
   );
 }
-
-export const REASON_ACTIONS: readonly ActionType[] = Object.keys(COPY) as ActionType[];

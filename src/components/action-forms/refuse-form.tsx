@@ -6,7 +6,7 @@ import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } fr
 const PRESETS = ['不属于物业服务范围', '需由供水/供电单位处理', '信息不全，请补充后再下单'];
 
 /** 退单: why, and where else the resident can turn (so a refusal never ends in limbo). */
-export function RefuseForm(p: FormProps) {
+export function RefuseForm(p: FormProps<'refuse'>) {
   const [reason, setReason] = useState('');
   const [redirect, setRedirect] = useState('');
   const { errors, submit } = useActionSubmit(p.action, p.onSubmit);

@@ -4,7 +4,7 @@ import { LIMITS } from '@core';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
 
 /** 回访: did we reach the resident, are they satisfied, what did they say. */
-export function RevisitForm(p: FormProps) {
+export function RevisitForm(p: FormProps<'revisit'>) {
   const [reached, setReached] = useState<boolean>(true);
   const [satisfied, setSatisfied] = useState<boolean | null>(true);
   const [notes, setNotes] = useState('');

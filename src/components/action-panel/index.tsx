@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react';
 import { ScrollView, View } from '@tarojs/components';
-import { ACTION_LABELS, type ActionType, type OrderView } from '@core';
+import { ACTION_LABELS, type ActionInputRequest, type ActionType, type OrderView } from '@core';
 import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
 import { Popup } from '@/components/nut/popup';
@@ -17,7 +17,7 @@ import { confirmAction, isFormProblem } from '@/hooks/feedback';
 import './index.scss';
 
 /** How each action asks for its input: a form in a sheet, a confirmation, or nothing at all. */
-const FORMS: Partial<Record<ActionType, ComponentType<FormProps>>> = {
+const FORMS: { readonly [A in ActionType]?: ComponentType<FormProps<A>> } = {
   cancel: ReasonForm,
   rework: ReasonForm,
   complain: ReasonForm,
@@ -64,7 +64,7 @@ const PRIMARY: readonly ActionType[] = ['confirm', 'dispatch', 'grab', 'accept',
 interface Props {
   readonly order: OrderView;
   readonly busy: ActionType | null;
-  readonly act: (action: ActionType, input: Record<string, unknown>) => Promise<ApiError | null>;
+  readonly act: <A extends ActionType>(action: A, input: ActionInputRequest<A>) => Promise<ApiError | null>;
 }
 
 /** The buttons the server says this caller may press now, and the sheet each one opens. */
@@ -80,7 +80,8 @@ export function ActionPanel({ order, busy, act }: Props) {
     await act(action, {});
   };
 
-  const Form = open ? FORMS[open] : undefined;
+  // The sheet shows the form of the open action: each form is typed for its own actions' input.
+  const Form = (open ? FORMS[open] : undefined) as ComponentType<FormProps> | undefined;
   return (
     <View className="action-panel">
       <View className="action-buttons">

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '@core';
+import { assertNever, type TimeWindow } from '@core';
 
 const HOUR = 3_600_000;
 
@@ -46,5 +46,7 @@ export function windowOf(key: PresetKey, now: number, custom?: { day: number; sl
       return { from: at(now, 1, 14), to: at(now, 1, 18) };
     case 'custom':
       return custom ? { from: at(custom.day, 0, custom.slot.from), to: at(custom.day, 0, custom.slot.to) } : null;
+    default:
+      return assertNever(key);
   }
 }

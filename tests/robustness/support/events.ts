@@ -1,11 +1,13 @@
 import fc from 'fast-check';
+import { ACTION_TYPES, type CONTRACT, contractOf, requestEntries, type ActionType, type FunctionName } from '@core';
 
 /**
- * Every function and action of the wire contract, written out by hand from core/api.ts and the
- * route declarations: the kind of each field, whether it may be left out, and one valid event.
- * The fuzzer breaks a valid event in ways that can only make it invalid.
+ * Every function and action of the wire contract, with the kind of each field and whether it may
+ * be left out, read from core/contract (the fields are the contract's to declare); what is written
+ * here by hand is one valid event per action and who sends it. The fuzzer breaks a valid event in
+ * ways that can only make it invalid, and expects a 4xx for each (its own expectation).
  */
-export type Kind = 'text' | 'id' | 'requestId' | 'enum' | 'int' | 'bool' | 'list' | 'obj';
+export type Kind = 'text' | 'id' | 'requestId' | 'enum' | 'int' | 'number' | 'bool' | 'list' | 'obj';
 export interface Field {
   readonly kind: Kind;
   readonly optional?: boolean;
@@ -14,19 +16,38 @@ export interface Field {
 }
 export type Spec = Readonly<Record<string, Field>>;
 
-const f = (kind: Kind, optional = false, fields?: Spec): Field => ({ kind, optional, fields });
-const text = f('text');
-const textOpt = f('text', true);
-const id = f('id');
-const idOpt = f('id', true);
-const int = f('int');
-const intOpt = f('int', true);
-const bool = f('bool');
-const boolOpt = f('bool', true);
-const enumOf = f('enum');
-const enumOpt = f('enum', true);
-const role = f('enum');
-const month = f('enum');
+/** The shape of a valibot schema this reader looks at: its type, its checks, what it wraps. */
+interface SchemaShape {
+  readonly type: string;
+  readonly wrapped?: SchemaShape;
+  readonly entries?: Readonly<Record<string, SchemaShape>>;
+  readonly pipe?: readonly { readonly type: string; readonly requirement?: unknown }[];
+}
+
+/** A field's kind, from its schema: a string with a pattern is an id (odd text would break it), an integer an int. */
+function fieldOf(schema: SchemaShape): Field {
+  const optional = schema.type === 'nullish' || schema.type === 'optional';
+  const s = optional ? schema.wrapped! : schema;
+  const has = (type: string, test: (requirement: unknown) => boolean = () => true) => (s.pipe ?? []).some((a) => a.type === type && test(a.requirement));
+  switch (s.type) {
+    case 'string':
+      return { kind: has('regex', (r) => (r as RegExp).source !== '(?:)') ? 'id' : 'text', optional };
+    case 'number':
+      return { kind: has('integer') ? 'int' : 'number', optional };
+    case 'boolean':
+      return { kind: 'bool', optional };
+    case 'picklist':
+      return { kind: 'enum', optional };
+    case 'array':
+      return { kind: 'list', optional };
+    case 'strict_object':
+      return { kind: 'obj', optional, fields: specOf(s.entries!) };
+    default:
+      throw new Error(`the fuzzer does not know schemas of type ${s.type}`);
+  }
+}
+const specOf = (entries: Readonly<Record<string, unknown>>): Spec =>
+  Object.fromEntries(Object.entries(entries).map(([key, schema]) => [key, fieldOf(schema as SchemaShape)]));
 
 export interface RouteCase {
   readonly fn: string;
@@ -40,175 +61,104 @@ export interface RouteCase {
   readonly user: string;
 }
 
-const deadlines = f('obj', true, { dispatch: int, accept: int, start: int, complete: int, confirm: int });
-const envelope = (input: Spec | null): Spec => ({
-  role,
-  orderId: id,
-  version: int,
-  requestId: f('requestId'),
-  ...(input === null ? {} : { input: f('obj', true, input) }),
-});
+/** One valid input of each lifecycle action, and who sends it. */
+const ACTIONS: Record<ActionType, { input: Record<string, unknown>; as: [string, string] }> = {
+  cancel: { input: { reason: '不需要了' }, as: ['demo-resident', 'resident'] },
+  urge: { input: {}, as: ['demo-resident', 'resident'] },
+  confirm: { input: { attitude: 5, timeliness: 4, quality: 5, comment: '很好' }, as: ['demo-resident', 'resident'] },
+  rework: { input: { reason: '还在漏' }, as: ['demo-resident', 'resident'] },
+  complain: { input: { text: '太慢了' }, as: ['demo-resident', 'resident'] },
+  dispatch: { input: { teamId: 't-general', workerId: 'demo-worker' }, as: ['demo-dispatcher', 'dispatcher'] },
+  reassign: { input: { teamId: 't-general', workerId: 'demo-worker-3', reason: '换人' }, as: ['demo-dispatcher', 'dispatcher'] },
+  refuse: { input: { reason: '不归物业管', redirect: '请找供水公司' }, as: ['demo-dispatcher', 'dispatcher'] },
+  accept: { input: {}, as: ['demo-worker', 'worker'] },
+  grab: { input: {}, as: ['demo-worker', 'worker'] },
+  decline: { input: { reason: '在外地' }, as: ['demo-worker', 'worker'] },
+  start: { input: {}, as: ['demo-worker', 'worker'] },
+  complete: { input: { notes: '已修好', photos: ['fabc1234567.jpg'] }, as: ['demo-worker', 'worker'] },
+  instruct: { input: { text: '请今天办好', to: 'dispatcher', dueInHours: 4 }, as: ['demo-supervisor', 'supervisor'] },
+  reopen: { input: { reason: '居民说没修好' }, as: ['demo-supervisor', 'supervisor'] },
+  reply: { input: { seq: 2, text: '已安排' }, as: ['demo-dispatcher', 'dispatcher'] },
+  answer: { input: { seq: 2, text: '已督促' }, as: ['demo-supervisor', 'supervisor'] },
+  revisit: { input: { reached: true, satisfied: true, notes: '满意' }, as: ['demo-supervisor', 'supervisor'] },
+};
 
-/** The input of each lifecycle action, by hand from core/order-inputs.ts, with a valid example. */
-const ACTIONS: Record<string, { spec: Spec; input: Record<string, unknown>; as: [string, string] }> = {
-  cancel: { spec: { reason: textOpt }, input: { reason: '不需要了' }, as: ['demo-resident', 'resident'] },
-  urge: { spec: {}, input: {}, as: ['demo-resident', 'resident'] },
-  confirm: {
-    spec: { attitude: int, timeliness: int, quality: int, comment: textOpt },
-    input: { attitude: 5, timeliness: 4, quality: 5, comment: '很好' },
-    as: ['demo-resident', 'resident'],
+type Example = Omit<RouteCase, 'fn' | 'action' | 'spec' | 'isPublic'>;
+const DEADLINES = { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 };
+
+/** One valid event of every other action: a total map, so an action the contract adds needs one here. */
+const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (typeof CONTRACT)[F], ActionType>]: Example } } = {
+  session: {
+    whoami: { valid: () => ({}), user: 'demo-resident' },
+    setOnDuty: { valid: () => ({ onDuty: false }), user: 'demo-worker' },
   },
-  rework: { spec: { reason: text }, input: { reason: '还在漏' }, as: ['demo-resident', 'resident'] },
-  complain: { spec: { text }, input: { text: '太慢了' }, as: ['demo-resident', 'resident'] },
-  dispatch: { spec: { teamId: id, workerId: idOpt }, input: { teamId: 't-general', workerId: 'demo-worker' }, as: ['demo-dispatcher', 'dispatcher'] },
-  reassign: {
-    spec: { teamId: id, workerId: idOpt, reason: text },
-    input: { teamId: 't-general', workerId: 'demo-worker-3', reason: '换人' },
-    as: ['demo-dispatcher', 'dispatcher'],
+  catalog: { list: { valid: () => ({}), user: 'demo-resident' } },
+  teams: { list: { valid: () => ({ role: 'dispatcher' }), user: 'demo-dispatcher' } },
+  notifications: { list: { valid: () => ({ role: 'worker', limit: 10 }), user: 'demo-worker' } },
+  statistics: {
+    board: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+    public: { valid: () => ({ communityId: 'c-xingfuli', month: '2026-09' }), user: 'demo-resident' },
+    assessment: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+    publish: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+    export: { valid: () => ({ role: 'supervisor', month: '2026-09', format: 'csv' }), user: 'demo-supervisor' },
   },
-  refuse: { spec: { reason: text, redirect: textOpt }, input: { reason: '不归物业管', redirect: '请找供水公司' }, as: ['demo-dispatcher', 'dispatcher'] },
-  accept: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
-  grab: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
-  decline: { spec: { reason: text }, input: { reason: '在外地' }, as: ['demo-worker', 'worker'] },
-  start: { spec: {}, input: {}, as: ['demo-worker', 'worker'] },
-  complete: { spec: { notes: text, photos: f('list', true) }, input: { notes: '已修好', photos: ['fabc1234567.jpg'] }, as: ['demo-worker', 'worker'] },
-  instruct: {
-    spec: { text, to: enumOf, dueInHours: intOpt },
-    input: { text: '请今天办好', to: 'dispatcher', dueInHours: 4 },
-    as: ['demo-supervisor', 'supervisor'],
+  admin: {
+    settings: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
+    updateSettings: {
+      valid: () => ({ role: 'admin', defaultDeadlines: DEADLINES, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 60 }),
+      user: 'demo-admin',
+    },
+    updateService: {
+      valid: () => ({ role: 'admin', serviceItemId: 's-repair', deadlines: DEADLINES, redPriceFen: 100, marketPriceFen: 200, active: true }),
+      user: 'demo-admin',
+    },
   },
-  reopen: { spec: { reason: text }, input: { reason: '居民说没修好' }, as: ['demo-supervisor', 'supervisor'] },
-  reply: { spec: { seq: int, text }, input: { seq: 2, text: '已安排' }, as: ['demo-dispatcher', 'dispatcher'] },
-  answer: { spec: { seq: int, text }, input: { seq: 2, text: '已督促' }, as: ['demo-supervisor', 'supervisor'] },
-  revisit: {
-    spec: { reached: bool, satisfied: boolOpt, notes: textOpt },
-    input: { reached: true, satisfied: true, notes: '满意' },
-    as: ['demo-supervisor', 'supervisor'],
+  orders: {
+    create: {
+      valid: () => ({
+        requestId: 'fuzz-create-0001',
+        order: {
+          serviceItemId: 's-repair',
+          householdId: 'h-yg-a',
+          description: '厨房水龙头漏水',
+          timeWindow: { from: Date.UTC(2026, 9, 5, 2), to: Date.UTC(2026, 9, 5, 4) },
+          photos: [],
+          contactName: '张秀兰',
+          contactPhone: '13800001111',
+        },
+      }),
+      user: 'demo-resident',
+    },
+    list: {
+      valid: () => ({
+        role: 'supervisor',
+        filter: { states: ['pending_dispatch'], compoundId: 'cp-yangguang', category: 'repair', createdFrom: 0 },
+        limit: 10,
+        sort: 'oldest',
+      }),
+      user: 'demo-supervisor',
+    },
+    get: { valid: ({ orderId }) => ({ role: 'resident', orderId }), user: 'demo-resident' },
   },
 };
 
+/** A route of the contract with its fields as the contract declares them. */
+function routeOf(fn: FunctionName, action: string, example: Example): RouteCase {
+  const declared = contractOf(fn, action)!;
+  return { fn, action, spec: specOf(requestEntries(declared)), ...(declared.access === 'public' && { isPublic: true }), ...example };
+}
+
 export const ROUTES: readonly RouteCase[] = [
-  { fn: 'session', action: 'whoami', spec: {}, valid: () => ({}), user: 'demo-resident' },
-  { fn: 'session', action: 'setOnDuty', spec: { onDuty: bool }, valid: () => ({ onDuty: false }), user: 'demo-worker' },
-  { fn: 'catalog', action: 'list', spec: {}, valid: () => ({}), user: 'demo-resident' },
-  { fn: 'teams', action: 'list', spec: { role }, valid: () => ({ role: 'dispatcher' }), user: 'demo-dispatcher' },
-  { fn: 'notifications', action: 'list', spec: { role, limit: intOpt }, valid: () => ({ role: 'worker', limit: 10 }), user: 'demo-worker' },
-  {
-    fn: 'statistics',
-    action: 'board',
-    spec: { role, month: f('enum', true) },
-    valid: () => ({ role: 'supervisor', month: '2026-09' }),
-    user: 'demo-supervisor',
-  },
-  {
-    fn: 'statistics',
-    action: 'public',
-    isPublic: true,
-    spec: { communityId: id, month },
-    valid: () => ({ communityId: 'c-xingfuli', month: '2026-09' }),
-    user: 'demo-resident',
-  },
-  { fn: 'statistics', action: 'assessment', spec: { role, month }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
-  { fn: 'statistics', action: 'publish', spec: { role, month }, valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
-  {
-    fn: 'statistics',
-    action: 'export',
-    spec: { role, month, format: enumOf },
-    valid: () => ({ role: 'supervisor', month: '2026-09', format: 'csv' }),
-    user: 'demo-supervisor',
-  },
-  { fn: 'admin', action: 'settings', spec: { role }, valid: () => ({ role: 'admin' }), user: 'demo-admin' },
-  {
-    fn: 'admin',
-    action: 'updateSettings',
-    spec: { role, defaultDeadlines: deadlines, weights: f('obj', true, { response: int, resolution: int, satisfaction: int }), escalationMinutes: intOpt },
-    valid: () => ({
-      role: 'admin',
-      defaultDeadlines: { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 },
-      weights: { response: 30, resolution: 35, satisfaction: 35 },
-      escalationMinutes: 60,
-    }),
-    user: 'demo-admin',
-  },
-  {
-    fn: 'admin',
-    action: 'updateService',
-    spec: { role, serviceItemId: id, deadlines, useDefaultDeadlines: boolOpt, redPriceFen: intOpt, marketPriceFen: intOpt, active: boolOpt },
-    valid: () => ({
-      role: 'admin',
-      serviceItemId: 's-repair',
-      deadlines: { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 },
-      redPriceFen: 100,
-      marketPriceFen: 200,
-      active: true,
-    }),
-    user: 'demo-admin',
-  },
-  {
-    fn: 'orders',
-    action: 'create',
-    spec: {
-      requestId: f('requestId'),
-      order: f('obj', false, {
-        serviceItemId: id,
-        householdId: id,
-        description: text,
-        timeWindow: f('obj', false, { from: int, to: int }),
-        photos: f('list', true),
-        contactName: textOpt,
-        contactPhone: f('text', true),
-      }),
-    },
-    valid: () => ({
-      requestId: 'fuzz-create-0001',
-      order: {
-        serviceItemId: 's-repair',
-        householdId: 'h-yg-a',
-        description: '厨房水龙头漏水',
-        timeWindow: { from: Date.UTC(2026, 9, 5, 2), to: Date.UTC(2026, 9, 5, 4) },
-        photos: [],
-        contactName: '张秀兰',
-        contactPhone: '13800001111',
-      },
-    }),
-    user: 'demo-resident',
-  },
-  {
-    fn: 'orders',
-    action: 'list',
-    spec: {
-      role,
-      filter: f('obj', true, {
-        states: f('list', true),
-        compoundId: idOpt,
-        teamId: idOpt,
-        category: enumOpt,
-        createdFrom: intOpt,
-        createdTo: intOpt,
-        holder: enumOpt,
-      }),
-      cursor: f('text', true),
-      limit: intOpt,
-      sort: enumOpt,
-    },
-    valid: () => ({
-      role: 'supervisor',
-      filter: { states: ['pending_dispatch'], compoundId: 'cp-yangguang', category: 'repair', createdFrom: 0 },
-      limit: 10,
-      sort: 'oldest',
-    }),
-    user: 'demo-supervisor',
-  },
-  { fn: 'orders', action: 'get', spec: { role, orderId: id }, valid: ({ orderId }) => ({ role: 'resident', orderId }), user: 'demo-resident' },
-  ...Object.entries(ACTIONS).map(
-    ([action, a]): RouteCase => ({
-      fn: 'orders',
-      action,
-      spec: envelope(a.spec),
+  ...(Object.keys(EXAMPLES) as FunctionName[]).flatMap((fn) =>
+    Object.entries(EXAMPLES[fn] as Record<string, Example>).map(([action, example]) => routeOf(fn, action, example)),
+  ),
+  ...ACTION_TYPES.map((action) => {
+    const a = ACTIONS[action];
+    return routeOf('orders', action, {
       valid: ({ orderId, version }) => ({ role: a.as[1], orderId, version, requestId: `fuzz-${action}-0001`, input: a.input }),
       user: a.as[0],
-    }),
-  ),
+    });
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +232,9 @@ export function wrongValue(field: Field): fc.Arbitrary<unknown> {
       return fc.oneof(fc.integer(), fraction, fc.boolean(), someArray, nonEmptyObject, fc.constant({}), ...nullIfRequired);
     case 'int':
       return fc.oneof(fraction, outOfRangeInt, someString, fc.boolean(), someArray, nonEmptyObject, ...nullIfRequired);
+    case 'number':
+      // Fractions (the 考核 weights) lie within 0 … 1; any integer beyond those bounds is out of range.
+      return fc.oneof(fc.integer({ min: 2 }), fc.integer({ max: -1 }), someString, fc.boolean(), someArray, nonEmptyObject, ...nullIfRequired);
     case 'bool':
       return fc.oneof(fc.integer(), someString, someArray, nonEmptyObject, ...nullIfRequired);
     case 'list':

@@ -1,4 +1,4 @@
-import { STAGES, type Stage, type StageDeadlines } from '@core';
+import { SETTING_BOUNDS, STAGES, type Stage, type StageDeadlines } from '@core';
 
 /** How a deadline is typed in: a whole number of minutes, hours or days. */
 export type DurationUnit = 'minute' | 'hour' | 'day';
@@ -10,8 +10,6 @@ export type DeadlineDraft = Readonly<Record<Stage, DurationDraft>>;
 
 export const UNIT_MINUTES: Readonly<Record<DurationUnit, number>> = { minute: 1, hour: 60, day: 1440 };
 export const UNIT_LABELS: Readonly<Record<DurationUnit, string>> = { minute: '分钟', hour: '小时', day: '天' };
-/** The server's bounds per stage: one minute to 60 days. */
-export const MAX_STAGE_MINUTES = 60 * 24 * 60;
 
 /** 90 → 90 分钟, 120 → 2 小时, 4320 → 3 天: the largest unit that divides evenly. */
 export function toDraft(minutes: number): DurationDraft {
@@ -20,8 +18,8 @@ export function toDraft(minutes: number): DurationDraft {
 }
 export const deadlinesDraft = (d: StageDeadlines): DeadlineDraft => Object.fromEntries(STAGES.map((s) => [s, toDraft(d[s])])) as Record<Stage, DurationDraft>;
 
-/** Minutes, or the problem in words. */
-export function parseDuration(d: DurationDraft, min = 1, max = MAX_STAGE_MINUTES): number | string {
+/** Minutes, or the problem in words (the bounds are the contract's, said in the unit typed). */
+export function parseDuration(d: DurationDraft, { min, max }: { min: number; max: number } = SETTING_BOUNDS.stageMinutes): number | string {
   const t = d.text.trim();
   if (!/^\d+$/.test(t)) return '请填写整数';
   const minutes = Number(t) * UNIT_MINUTES[d.unit];

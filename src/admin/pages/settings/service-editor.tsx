@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Input, ScrollView, Text, View } from '@tarojs/components';
 import { STAGE_LABELS, type AdminView, type ServiceItem, type Stage, type StageDeadlines } from '@core';
-import { updateService } from '@/api';
 import { Chips, Field } from '@/components/action-forms/parts';
 import { Button } from '@/components/nut/button';
 import { Popup } from '@/components/nut/popup';
@@ -65,7 +64,7 @@ function EditorForm({
     setErrors(problems);
     if (Object.keys(problems).length > 0 || redFen === null || marketFen === null) return;
     const deadlines = parsed?.ok ? { deadlines: parsed.value } : { useDefaultDeadlines: true };
-    const done = await save.run('服务已保存', () => updateService({ serviceItemId: item.id, redPriceFen: redFen, marketPriceFen: marketFen, ...deadlines }));
+    const done = await save.run('服务已保存', 'updateService', { serviceItemId: item.id, redPriceFen: redFen, marketPriceFen: marketFen, ...deadlines });
     if (done) onClose();
   };
 
@@ -75,14 +74,14 @@ function EditorForm({
         <Chips options={MODES} value={mode} onChange={setMode} />
       </Field>
       {mode === 'own' ? (
-        <DeadlineFields value={draft} onChange={setDraft} errors={errors} />
+        <DeadlineFields value={draft} onChange={setDraft} errors={{ ...save.problems, ...errors }} />
       ) : (
         <Text className="muted admin-hint">社区默认：{deadlinesText(defaults, STAGE_LABELS)}</Text>
       )}
-      <Field label={`红色价格（元/${item.unit}）`} error={errors.red}>
+      <Field label={`红色价格（元/${item.unit}）`} error={errors.red ?? save.problems.redPriceFen}>
         <Input className="text-input" type="digit" value={red} maxlength={9} onInput={(e) => setRed(e.detail.value)} />
       </Field>
-      <Field label={`市场价（元/${item.unit}）`} error={errors.market}>
+      <Field label={`市场价（元/${item.unit}）`} error={errors.market ?? save.problems.marketPriceFen}>
         <Input className="text-input" type="digit" value={market} maxlength={9} onInput={(e) => setMarket(e.detail.value)} />
       </Field>
       {save.error ? <Text className="field-error">{save.error}</Text> : null}

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, STAGE_LABELS, type AdminView, type ServiceItem } from '@core';
-import { updateService } from '@/api';
 import { Price } from '@/components/price';
 import { Switch } from '@/components/nut/switch';
 import { confirmAction } from '@/hooks/feedback';
@@ -39,7 +38,7 @@ function ServiceRow({
   const save = useSave(onSaved);
   const toggle = async (active: boolean) => {
     if (!active && !(await confirmAction(`下架“${item.name}”？`, '下架后居民不能再点这项服务，已下的工单照常办理。', '下架'))) return;
-    await save.run(active ? '已上架' : '已下架', () => updateService({ serviceItemId: item.id, active }));
+    await save.run(active ? '已上架' : '已下架', 'updateService', { serviceItemId: item.id, active });
   };
   return (
     <View className={`service-row${item.active ? '' : ' inactive'}`}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import type { AdminView, CommunitySettings, Stage } from '@core';
-import { updateSettings } from '@/api';
+import { SETTING_BOUNDS, type AdminView, type CommunitySettings, type Stage } from '@core';
 import { Button } from '@/components/nut/button';
 import { DeadlineFields } from './deadline-fields';
 import { deadlinesDraft, parseDeadlines, parseDuration, toDraft, UNIT_LABELS, type DurationUnit } from './duration';
@@ -17,13 +16,13 @@ export function DefaultDeadlinesCard({ settings, onSaved }: { readonly settings:
   const submit = () => {
     const parsed = parseDeadlines(draft);
     setErrors(parsed.ok ? {} : parsed.errors);
-    if (parsed.ok) void save.run('办理时限已保存', () => updateSettings({ defaultDeadlines: parsed.value }));
+    if (parsed.ok) void save.run('办理时限已保存', 'updateSettings', { defaultDeadlines: parsed.value });
   };
   return (
     <View className="card">
       <Text className="card-title">社区默认办理时限</Text>
       <Text className="muted admin-hint">没有单独设置时限的服务都按这里计时；超过时限即为超时。已下的工单不受影响。</Text>
-      <DeadlineFields value={draft} onChange={setDraft} errors={errors} />
+      <DeadlineFields value={draft} onChange={setDraft} errors={{ ...save.problems, ...errors }} />
       {save.error ? <Text className="field-error">{save.error}</Text> : null}
       <Button type="primary" block loading={save.busy} disabled={save.busy} onClick={submit}>
         保存办理时限
@@ -39,7 +38,7 @@ const WEIGHTS = [
 ] as const;
 type WeightKey = (typeof WEIGHTS)[number]['key'];
 
-/** 考核权重, as whole percentages. */
+/** 考核权重, typed as whole percentages and sent as the fractions the settings keep. */
 export function WeightsCard({ settings, onSaved }: { readonly settings: CommunitySettings; readonly onSaved: Saved }) {
   const [draft, setDraft] = useState<Record<WeightKey, string>>(() => ({
     response: String(Math.round(settings.weights.response * 100)),
@@ -54,31 +53,34 @@ export function WeightsCard({ settings, onSaved }: { readonly settings: Communit
     if (numbers.some((n) => Number.isNaN(n) || n > 100)) return setProblem('每项请填写0到100的整数');
     if (total <= 0) return setProblem('三项之和应大于0');
     setProblem('');
-    const [response, resolution, satisfaction] = numbers as [number, number, number];
-    void save.run('考核权重已保存', () => updateSettings({ weights: { response, resolution, satisfaction } }));
+    const [response, resolution, satisfaction] = (numbers as [number, number, number]).map((percent) => percent / 100) as [number, number, number];
+    void save.run('考核权重已保存', 'updateSettings', { weights: { response, resolution, satisfaction } });
   };
   return (
     <View className="card">
       <Text className="card-title">考核权重</Text>
       <Text className="muted admin-hint">月度考核的综合得分按这三项加权计算。</Text>
       {WEIGHTS.map((w) => (
-        <View key={w.key} className="weight-row">
-          <Text className="weight-label">{w.label}</Text>
-          <Input
-            className="text-input weight-number"
-            type="number"
-            maxlength={3}
-            value={draft[w.key]}
-            onInput={(e) => setDraft({ ...draft, [w.key]: e.detail.value })}
-          />
-          <Text className="weight-unit">%</Text>
+        <View key={w.key}>
+          <View className="weight-row">
+            <Text className="weight-label">{w.label}</Text>
+            <Input
+              className="text-input weight-number"
+              type="number"
+              maxlength={3}
+              value={draft[w.key]}
+              onInput={(e) => setDraft({ ...draft, [w.key]: e.detail.value })}
+            />
+            <Text className="weight-unit">%</Text>
+          </View>
+          {save.problems[w.key] ? <Text className="field-error">{save.problems[w.key]}</Text> : null}
         </View>
       ))}
       <Text className={total === 100 ? 'muted weight-total' : 'weight-total warn'}>
         合计 {Number.isNaN(total) ? '—' : `${total}%`}
         {total !== 100 && !Number.isNaN(total) ? '（不是100%时按比例折算）' : ''}
       </Text>
-      {problem || save.error ? <Text className="field-error">{problem || save.error}</Text> : null}
+      {problem || save.problems.weights || save.error ? <Text className="field-error">{problem || save.problems.weights || save.error}</Text> : null}
       <Button type="primary" block loading={save.busy} disabled={save.busy} onClick={submit}>
         保存考核权重
       </Button>
@@ -97,10 +99,10 @@ export function EscalationCard({ settings, onSaved }: { readonly settings: Commu
   const [problem, setProblem] = useState('');
   const save = useSave(onSaved);
   const submit = () => {
-    const minutes = parseDuration(draft, 5, 7 * 24 * 60);
+    const minutes = parseDuration(draft, SETTING_BOUNDS.escalationMinutes);
     if (typeof minutes === 'string') return setProblem(minutes);
     setProblem('');
-    void save.run('升级间隔已保存', () => updateSettings({ escalationMinutes: minutes }));
+    void save.run('升级间隔已保存', 'updateSettings', { escalationMinutes: minutes });
   };
   return (
     <View className="card">
@@ -120,7 +122,9 @@ export function EscalationCard({ settings, onSaved }: { readonly settings: Commu
           </Text>
         ))}
       </View>
-      {problem || save.error ? <Text className="field-error">{problem || save.error}</Text> : null}
+      {problem || save.problems.escalationMinutes || save.error ? (
+        <Text className="field-error">{problem || save.problems.escalationMinutes || save.error}</Text>
+      ) : null}
       <View className="gap" />
       <Button type="primary" block loading={save.busy} disabled={save.busy} onClick={submit}>
         保存升级间隔

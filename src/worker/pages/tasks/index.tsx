@@ -14,7 +14,7 @@ import { orderUrl } from '@/routes';
 
 /** The worker's three views: their open tasks, the team pool, and what they finished. */
 const TABS: Record<string, { label: string; filter: OrderListFilter; empty: string }> = {
-  todo: { label: '我的任务', filter: { states: HELD_STATES, holder: 'mine' }, empty: '手头没有任务' },
+  todo: { label: '我的任务', filter: { states: [...HELD_STATES], holder: 'mine' }, empty: '手头没有任务' },
   pool: { label: '队伍抢单池', filter: { states: [POOL_STATE], holder: 'pool' }, empty: '抢单池里暂时没有工单' },
   done: { label: '已完工', filter: { states: ['pending_confirm', 'closed'], holder: 'mine' }, empty: '还没有完工的工单' },
 };

@@ -1,0 +1,157 @@
+import * as v from 'valibot';
+import type { AdminView, ExportFile, OrderView, PublicBoard, SessionInfo, StoredNotificationView, SupervisorBoard, TeamView } from '../api';
+import type { Assessment } from '../assessment';
+import { SERVICE_CATEGORIES, type ServiceItem } from '../community';
+import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
+import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
+import { bool, int, list, obj, oneOf, optional, str } from './fields';
+
+/**
+ * Every cloud function's every action, declared once: who may call it, the fields of its request
+ * and the type of its reply. The app's API types, the handlers' validation, the forms' checks, the
+ * fuzzer's fields and the tables of docs/api.md all come from here.
+ *
+ * Replies are TypeScript types, not schemas: our own code builds them and the compiler checks both
+ * ends, so a runtime schema would only add weight to the mini-program and time to every reply.
+ */
+
+/** The newest events `orders.get` answers at once; older ones come a page at a time. */
+export const TIMELINE_PAGE = 30;
+
+/** A reply type, carried by the declaration without any runtime value. */
+export interface Reply<T> {
+  readonly reply?: T;
+}
+const reply = <T>(): Reply<T> => ({});
+
+/**
+ * `public` actions need no identity (the 晾晒 board); `user` ones a known user; `role` ones also
+ * name the role the caller acts in (`role` in the request), which the caller must hold.
+ */
+export type Access = 'public' | 'user' | 'role';
+
+export interface ActionContract<A extends Access = Access, E extends v.ObjectEntries = v.ObjectEntries, R = unknown> {
+  readonly access: A;
+  /** The request's fields besides `action` (and `role`, which every `role` action adds). */
+  readonly request: E;
+  readonly reply: Reply<R>;
+}
+const action = <const A extends Access, const E extends v.ObjectEntries, R>(access: A, request: E, r: Reply<R>): ActionContract<A, E, R> => ({
+  access,
+  request,
+  reply: r,
+});
+
+/** Fields many actions share. */
+export const entityId = str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+/** A client-made id that makes a write happen once however often it is sent. */
+export const requestId = str({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+/** The order version the caller saw: a write on a changed order is refused, not merged. */
+export const version = int(1, 1_000_000_000);
+const month = str({ min: 7, max: 7, pattern: /^\d{4}-\d{2}$/ });
+const instant = int(0, 4_102_444_800_000);
+/** The ranges of the admin's settings, in minutes: the forms word their own hints from these. */
+export const SETTING_BOUNDS = {
+  /** A stage's deadline: a minute to 60 days. */
+  stageMinutes: { min: 1, max: 60 * 24 * 60 },
+  /** The escalation interval: 5 minutes to a week. */
+  escalationMinutes: { min: 5, max: 7 * 24 * 60 },
+} as const;
+const minutes = int(SETTING_BOUNDS.stageMinutes.min, SETTING_BOUNDS.stageMinutes.max);
+const deadlines = obj({ dispatch: minutes, accept: minutes, start: minutes, complete: minutes, confirm: minutes });
+/** A weight of the 考核 score as a fraction (0.35 = 35 %), the unit the settings keep and show. */
+const weight = v.pipe(v.number('应为0到1之间的数'), v.minValue(0, '应为0到1之间的数'), v.maxValue(1, '应为0到1之间的数'));
+
+const orderFilter = obj({
+  states: optional(list(oneOf(ORDER_STATES), ORDER_STATES.length)),
+  compoundId: optional(entityId),
+  teamId: optional(entityId),
+  category: optional(oneOf(SERVICE_CATEGORIES)),
+  createdFrom: optional(instant),
+  createdTo: optional(instant),
+  /** For workers: only the orders they hold (`mine`), or only their teams' pool (`pool`). */
+  holder: optional(oneOf(['mine', 'pool'])),
+});
+
+/** Which orders a list asks for; every field may be left out. */
+export type OrderListFilter = Readonly<Partial<v.InferOutput<typeof orderFilter>>>;
+
+/** Every lifecycle action shares one request: which order, the version the caller saw, a request id, the input. */
+const lifecycleAction = <A extends ActionType>(type: A) =>
+  action('role', { orderId: entityId, version, requestId, input: optional(ACTION_INPUTS[type], {}) }, reply<{ order: OrderView }>());
+type LifecycleActions = { readonly [A in ActionType]: ReturnType<typeof lifecycleAction<A>> };
+const LIFECYCLE = Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
+
+export const CONTRACT = {
+  /** Who am I: roles, households, teams — what the start page shows. */
+  session: {
+    whoami: action('user', {}, reply<SessionInfo>()),
+    setOnDuty: action('user', { onDuty: bool }, reply<SessionInfo>()),
+  },
+  /** The service catalogue: red price beside market price. */
+  catalog: {
+    list: action('user', {}, reply<{ items: ServiceItem[] }>()),
+  },
+  /** 工单: place, list, read, and every action of the lifecycle. */
+  orders: {
+    create: action('user', { requestId, order: createOrderInput }, reply<{ order: OrderView }>()),
+    list: action(
+      'role',
+      {
+        filter: optional(orderFilter, {}),
+        cursor: optional(str({ max: 200 }), null),
+        limit: optional(int(1, 50), 20),
+        sort: optional(oneOf(['recent', 'oldest']), 'recent'),
+      },
+      reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
+    ),
+    /** The order and the newest page of its timeline; `older` is the cursor for the page before, or null. */
+    get: action(
+      'role',
+      { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
+      reply<{ order: OrderView; events: OrderEvent[]; older: number | null }>(),
+    ),
+    ...LIFECYCLE,
+  },
+  /** Service teams with each member's duty and load, for dispatching. */
+  teams: {
+    list: action('role', {}, reply<{ teams: TeamView[] }>()),
+  },
+  /** What happened to my orders, newest first. */
+  notifications: {
+    list: action('role', { limit: optional(int(1, 100), 30) }, reply<{ items: StoredNotificationView[] }>()),
+  },
+  /** 督单 statistics: the supervisor's board, the public 晾晒 board, and the monthly 考核. */
+  statistics: {
+    board: action('role', { month: optional(month, null) }, reply<SupervisorBoard>()),
+    public: action('public', { communityId: entityId, month }, reply<PublicBoard>()),
+    assessment: action('role', { month }, reply<Assessment>()),
+    publish: action('role', { month }, reply<Assessment>()),
+    export: action('role', { month, format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
+  },
+  /** 社区管理员: deadlines, assessment weights, escalation interval, the catalogue. */
+  admin: {
+    settings: action('role', {}, reply<AdminView>()),
+    updateSettings: action(
+      'role',
+      {
+        defaultDeadlines: optional(deadlines),
+        weights: optional(obj({ response: weight, resolution: weight, satisfaction: weight })),
+        escalationMinutes: optional(int(SETTING_BOUNDS.escalationMinutes.min, SETTING_BOUNDS.escalationMinutes.max)),
+      },
+      reply<AdminView>(),
+    ),
+    updateService: action(
+      'role',
+      {
+        serviceItemId: entityId,
+        deadlines: optional(deadlines),
+        useDefaultDeadlines: optional(bool, false),
+        redPriceFen: optional(int(0, 10_000_000)),
+        marketPriceFen: optional(int(0, 10_000_000)),
+        active: optional(bool),
+      },
+      reply<AdminView>(),
+    ),
+  },
+} as const;
