@@ -2,6 +2,20 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BEGIN, DOC, END, payloadSection } from '../../scripts/api-payloads';
 
+/** A table row with its cells trimmed and its rule as `---`: Biome aligns the columns of the document, the generator does not. */
+const unaligned = (text: string) =>
+  text
+    .split('\n')
+    .map((line) =>
+      line.startsWith('|')
+        ? line
+            .split('|')
+            .map((cell) => cell.trim().replace(/^-+$/, '---'))
+            .join('|')
+        : line,
+    )
+    .join('\n');
+
 describe('docs/api.md', () => {
   const doc = fs.readFileSync(DOC, 'utf8');
 
@@ -9,7 +23,7 @@ describe('docs/api.md', () => {
     const from = doc.indexOf(BEGIN);
     const to = doc.indexOf(END);
     expect(from).toBeGreaterThanOrEqual(0);
-    expect(doc.slice(from, to + END.length)).toBe(payloadSection());
+    expect(unaligned(doc.slice(from, to + END.length))).toBe(unaligned(payloadSection()));
   });
 
   it('has one payload table for every action of every function', () => {
