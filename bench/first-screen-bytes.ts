@@ -7,12 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium';
 import { timeOrderedId } from '../backend/runtime/deps';
 import { createServer } from '../backend/server/http-server';
 import { seedDemo } from '../backend/server/seed';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
-import { CHROMIUM } from './h5';
 
 async function main() {
   const root = path.resolve(__dirname, '..');
@@ -27,7 +26,7 @@ async function main() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     // A cold cache, then the same page opened again in a new tab: what a return visit costs.

@@ -5,20 +5,8 @@
  * any request off loopback is aborted.
  */
 import http from 'node:http';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium';
 import { median, round } from './lib/stats';
-
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface FirstScreen {
   readonly runs: number;
@@ -68,7 +56,7 @@ async function plainTtfb(url: string): Promise<number> {
 }
 
 export async function h5FirstScreen(url: string, runs = 5): Promise<FirstScreen> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await launchChromium();
   let blocked = 0;
   const samples: Sample[] = [];
   try {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
 import { adjustableClock, startSweeper } from '@backend/server/scheduler';
@@ -16,17 +17,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const H5_DIR = process.env.E2E_H5_DIR ?? path.join(ROOT, 'dist-h5');
 /** Screenshots of every step, kept as the run's artifacts. */
 export const SHOTS_DIR = path.join(ROOT, 'test-results', 'e2e');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface AppUnderTest {
   readonly url: string;
@@ -66,7 +56,7 @@ export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTe
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const pages: Page[] = [];
   const cspViolations: string[] = [];
 
