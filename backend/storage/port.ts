@@ -12,6 +12,7 @@ import type {
   OrderEvent,
   OrderIndex,
   OrderScope,
+  OrderSort,
   OrderState,
   PropertyCompany,
   Recipient,
@@ -66,8 +67,8 @@ export interface OrderFilter {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | null;
-  /** `recent`: latest change first (default); `oldest`: placed longest ago first (waiting longest). */
-  readonly sort?: 'recent' | 'oldest';
+  /** `recent`: latest change first (default); `oldest`: placed longest ago first; `urgent`: nearest deadline first. */
+  readonly sort?: OrderSort;
 }
 export interface Page<T> {
   readonly items: T[];
