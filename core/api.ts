@@ -95,5 +95,7 @@ export interface StoredNotificationView {
   readonly id: string;
   readonly orderId: string;
   readonly text: string;
+  /** "上门维修 · 阳光小区1号楼": which job it is about (null on old notifications). */
+  readonly about: string | null;
   readonly at: number;
 }

@@ -81,6 +81,8 @@ export interface StoredNotification {
   readonly to: Recipient;
   readonly orderId: string;
   readonly text: string;
+  /** The service and place it concerns (notificationAbout); absent on notifications stored before it existed. */
+  readonly about?: string;
   readonly at: Millis;
 }
 
