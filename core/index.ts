@@ -21,6 +21,7 @@ export type * from './actor';
 export * from './api';
 export * from './sweep';
 export * from './order-index';
+export * from './order-flags';
 export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';

@@ -53,13 +53,13 @@ export default function SupervisorBoard() {
 
       <Text className="section-title">等待最久</Text>
       {waiting.items.length > 0 ? (
-        waiting.items.map((o) => <OrderCard key={o.id} order={o} onOpen={open} showWaiting />)
+        waiting.items.map((o) => <OrderCard key={o.id} order={o} onOpen={open} forStaff />)
       ) : (
         <ListStatus loading={waiting.loading} error={waiting.error} empty emptyText="没有等待中的工单" onRetry={() => void waiting.reload()} />
       )}
 
       <Text className="section-title">{state ? `${STATE_LABELS[state]}的工单` : '全部工单'}</Text>
-      <OrderList list={list} showWaiting emptyText="没有符合条件的工单" onOpen={open} />
+      <OrderList list={list} forStaff emptyText="没有符合条件的工单" onOpen={open} />
     </Screen>
   );
 }

@@ -43,7 +43,7 @@ export function Queues({ queues, now, onOpen }: { readonly queues: SupervisorBoa
             </Text>
             {shown.length === 0 ? <Text className="muted stats-empty">{full ? '更多工单请在督单首页按状态查看' : q.empty}</Text> : null}
             {shown.map((o) => (
-              <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting now={now}>
+              <OrderCard key={o.id} order={o} onOpen={onOpen} forStaff now={now}>
                 <View className="queue-reasons" onClick={() => onOpen(o)}>
                   {reasons(q.key, o, now).map((r) => (
                     <Text key={r.text} className={r.late ? 'queue-reason late' : 'queue-reason'}>
