@@ -25,4 +25,6 @@ export * from './order-flags';
 export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';
+export * from './trend';
+export * from './public-cases';
 export * from './assessment';
