@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components';
 import type { OrderView, SupervisorBoard } from '@core';
 import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { OrderCard } from '@/components/order-card';
+import './queues.scss';
 
-type QueueKey = 'overdue' | 'escalated' | 'complaints' | 'instructions';
+export type QueueKey = 'overdue' | 'escalated' | 'complaints' | 'instructions';
 
 const QUEUES: readonly { key: QueueKey; title: string; empty: string }[] = [
   { key: 'escalated', title: '已升级到社区的工单', empty: '没有升级到社区的工单' },
@@ -16,7 +17,7 @@ const QUEUES: readonly { key: QueueKey; title: string; empty: string }[] = [
 const QUEUE_SIZE = 10;
 
 /** Why the order is in this queue, in one or two lines. */
-function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late: boolean }[] {
+export function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late: boolean }[] {
   if (key === 'complaints') return o.complaints.filter((c) => !c.answer).map((c) => ({ text: `投诉：${c.text}`, late: false }));
   if (key === 'instructions') {
     return o.instructions
