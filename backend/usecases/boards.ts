@@ -135,8 +135,12 @@ const PRAISED_TEAMS = 5;
  */
 async function recentCasesOf(deps: Deps, communityId: string, period: { from: number; to: number }): Promise<PublicCase[]> {
   const page = await deps.store.listOrders({ kind: 'community', communityId }, { states: ['closed'] }, { limit: RECENT_CASES * 4, sort: 'recent' });
-  return page.items
-    .filter((o) => o.completion !== null && o.completion.at >= period.from && o.completion.at < period.to)
-    .flatMap((o) => publicCase(o) ?? [])
-    .slice(0, RECENT_CASES);
+  return (
+    page.items
+      .filter((o) => o.completion !== null && o.completion.at >= period.from && o.completion.at < period.to)
+      // Newest finished first: an order confirmed late was still finished when its report came.
+      .sort((a, b) => b.completion!.at - a.completion!.at)
+      .flatMap((o) => publicCase(o) ?? [])
+      .slice(0, RECENT_CASES)
+  );
 }

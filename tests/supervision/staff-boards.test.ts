@@ -39,6 +39,17 @@ describe('the public 晾晒 board: recent cases and praised teams', () => {
     for (const secret of ['刘师傅', '赵阿姨', '张秀兰', '厨房水管漏水', '很细心', '就医', '1号楼', '2单元301']) expect(text).not.toContain(secret);
   });
 
+  it('lists the newest finished first, however late the resident confirmed', async () => {
+    const early = await w.place('s-repair');
+    await w.act('demo-dispatcher', 'dispatcher', early, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
+    for (const action of ['accept', 'start', 'complete']) await w.act('demo-worker', 'worker', early, action, action === 'complete' ? { notes: '已修好' } : {});
+    w.advance(HOUR);
+    await served(4); // finished an hour later, confirmed at once
+    w.advance(HOUR);
+    await w.act('demo-resident', 'resident', early, 'confirm', { attitude: 2, timeliness: 2, quality: 2 });
+    expect((await publicOctober()).recentCases.map((c) => c.stars)).toEqual([4, 2]);
+  });
+
   it('names the teams residents were satisfied with, most praised first, and leaves out teams nobody praised', async () => {
     await served(5, { worker: 'demo-worker-2', team: 't-elder' });
     await served(5);
