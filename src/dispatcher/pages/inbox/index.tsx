@@ -10,13 +10,13 @@ import { useOrderList } from '@/hooks/useOrderList';
 import { orderUrl } from '@/routes';
 
 /**
- * Four tabs instead of one per state: what to dispatch, what is under way, what waits on the
- * resident's confirmation, and what has ended. Open work is listed nearest deadline first.
+ * Three tabs that fit a phone instead of one per state: what to dispatch, what is under way (up to
+ * the resident's confirmation; each card's state tag says which step), and what has ended. Open work
+ * is listed nearest deadline first.
  */
 const INBOX_TABS: readonly (StateGroup & { readonly open: boolean; readonly empty: string })[] = [
   { key: 'dispatch', label: '待派单', states: ['pending_dispatch'], open: true, empty: '没有待派的工单' },
-  { key: 'working', label: '处理中', states: ['pending_accept', 'accepted', 'in_service'], open: true, empty: '没有处理中的工单' },
-  { key: 'confirm', label: '待确认', states: ['pending_confirm'], open: true, empty: '没有等居民确认的工单' },
+  { key: 'working', label: '处理中', states: ['pending_accept', 'accepted', 'in_service', 'pending_confirm'], open: true, empty: '没有处理中的工单' },
   { key: 'ended', label: '已结束', states: ['closed', 'refused', 'cancelled'], open: false, empty: '还没有结束的工单' },
 ];
 

@@ -9,9 +9,11 @@ import { reasons, type QueueKey } from '../stats/queues';
 const TILES: readonly { key: QueueKey; label: string; empty: string }[] = [
   { key: 'escalated', label: '已升级', empty: '没有升级到社区的工单' },
   { key: 'overdue', label: '超时', empty: '没有其他超时的工单' },
-  { key: 'complaints', label: '投诉待答复', empty: '没有待答复的投诉' },
-  { key: 'instructions', label: '督办待回复', empty: '督办都已回复' },
+  { key: 'complaints', label: '投诉待答', empty: '没有待答复的投诉' },
+  { key: 'instructions', label: '督办待回', empty: '督办都已回复' },
 ];
+
+const LATENESS: readonly QueueKey[] = ['escalated', 'overdue'];
 
 interface Props {
   readonly board: SupervisorBoard | null;
@@ -48,13 +50,16 @@ export function Exceptions({ board, loading, error, onRetry, onOpen }: Props) {
       {shown.length === 0 ? <Text className="muted exception-empty">{tile.empty}</Text> : null}
       {shown.map((o) => (
         <OrderCard key={o.id} order={o} onOpen={onOpen} forStaff now={now}>
-          <View className="queue-reasons" onClick={() => onOpen(o)}>
-            {reasons(key, o, now).map((r) => (
-              <Text key={r.text} className={r.late ? 'queue-reason late' : 'queue-reason'}>
-                {r.text}
-              </Text>
-            ))}
-          </View>
+          {/* Lateness is on the card already; a complaint or 督办 is quoted, so it can be answered. */}
+          {LATENESS.includes(key) ? null : (
+            <View className="queue-reasons" onClick={() => onOpen(o)}>
+              {reasons(key, o, now).map((r) => (
+                <Text key={r.text} className={r.late ? 'queue-reason late' : 'queue-reason'}>
+                  {r.text}
+                </Text>
+              ))}
+            </View>
+          )}
         </OrderCard>
       ))}
       {count[key] > shown.length && shown.length > 0 ? (
