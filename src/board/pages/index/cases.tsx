@@ -39,7 +39,7 @@ export function PraisedTeams({ teams }: { readonly teams: PublicBoard['praisedTe
         <View key={t.name} className="row-between board-praised-row">
           <Text className="board-praised-name">{t.name}</Text>
           <Text className="board-praised-count">
-            👍 {t.praised}次（{t.rated}次评价）
+            获赞{t.praised}次（共{t.rated}次评价）
           </Text>
         </View>
       ))}

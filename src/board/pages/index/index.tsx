@@ -29,7 +29,7 @@ export default function PublicBoard() {
   const b = board.data;
 
   return (
-    <Screen>
+    <Screen className="board-page">
       <View className="board-head">
         <Text className="board-title">{b ? `${b.community}服务晾晒榜` : '社区服务晾晒榜'}</Text>
         <Text className="board-sub">事事有回音 · 件件有着落 · 群众来评判</Text>
