@@ -84,6 +84,7 @@ describe('the worker: tasks by booked day, 接单 on the card, notifications tha
     await confirmModal(page);
     await expect.poll(async () => (await running().store.getOrder(today))!.state).toBe('accepted');
     await expect.poll(() => card.getByText('接单', { exact: true }).count()).toBe(0);
+    await page.locator('.taro__toast').waitFor({ state: 'hidden' }); // the screenshot shows the list, not the toast
     await desktop(page);
     await shot(page, 'staff-4-worker-1440');
   });
