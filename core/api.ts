@@ -4,6 +4,8 @@ import type { Order, OrderState } from './order';
 import type { ActionType } from './order-inputs';
 import type { AssessmentRow } from './assessment';
 import type { Rates } from './metrics';
+import type { AttentionQueue } from './order-index';
+import type { PublicCase } from './public-cases';
 
 /**
  * What crosses the wire besides the requests: the envelope and the views the replies carry. The
@@ -61,6 +63,10 @@ export interface SupervisorBoard {
   readonly workers: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
   readonly categories: readonly { readonly key: string; readonly name: string; readonly rates: Rates }[];
   readonly counts: Record<OrderState, number>;
+  /** The three rates of the 7 days ending on each day of the period (up to today), for readable trends when days are small. */
+  readonly rolling: readonly { readonly key: string; readonly rates: Rates | null }[];
+  /** How many orders each attention queue holds in all (the queues below send at most 10 each); zeros for the admin. */
+  readonly exceptionCounts: Readonly<Record<AttentionQueue, number>>;
   /** The orders that need attention: the supervisor's; always empty for the admin, who reads no orders. */
   readonly queues: Readonly<Record<'waiting' | 'overdue' | 'escalated' | 'complaints' | 'instructions', readonly OrderView[]>>;
 }
@@ -81,6 +87,10 @@ export interface PublicBoard {
   readonly overall: Rates;
   readonly compounds: readonly PublicRow[];
   readonly teams: readonly PublicRow[];
+  /** The latest finished and rated cases of the month, newest first, anonymised (publicCase). */
+  readonly recentCases: readonly PublicCase[];
+  /** Teams residents rated satisfied this month, most praised first: how often, out of how many ratings. */
+  readonly praisedTeams: readonly { readonly name: string; readonly praised: number; readonly rated: number }[];
 }
 
 /** A file to save: CSV or XLSX, base64-encoded. */
@@ -95,5 +105,7 @@ export interface StoredNotificationView {
   readonly id: string;
   readonly orderId: string;
   readonly text: string;
+  /** "上门维修 · 阳光小区1号楼": which job it is about (null on old notifications). */
+  readonly about: string | null;
   readonly at: number;
 }

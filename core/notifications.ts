@@ -17,3 +17,12 @@ export interface Notify {
 export type Effect = Notify;
 
 export const notify = (to: Recipient, orderId: string, text: string): Notify => ({ type: 'notify', to, orderId, text });
+
+/**
+ * What a notification is about: the service and the place (compound and building, never the door
+ * or a person: docs/privacy.md), so a worker with several jobs knows which one it means.
+ */
+export const notificationAbout = (o: {
+  readonly serviceName: string;
+  readonly address: { readonly compoundName: string; readonly buildingName: string };
+}): string => `${o.serviceName} · ${o.address.compoundName}${o.address.buildingName}`;

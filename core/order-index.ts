@@ -16,6 +16,19 @@ export const IN_QUEUE: { readonly [Q in AttentionQueue]: (o: Order) => boolean }
   instructions: (o) => o.instructions.some((i) => !i.answer),
 };
 
+/**
+ * How a listing may be ordered: latest change first (`recent`), placed longest ago first (`oldest`),
+ * or the nearest deadline first (`urgent`: the 15-minute 水电急修 above tomorrow's lunch).
+ */
+export const ORDER_SORTS = ['recent', 'oldest', 'urgent'] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/** The urgency key of an order without a running clock (ended): after every real deadline. */
+export const NO_DEADLINE: Millis = 8_640_000_000_000_000;
+
+/** What a dispatcher must act on first: the running stage's deadline, the ended orders last. */
+export const urgencyOf = (o: Pick<Order, 'clock'>): Millis => o.clock?.dueAt ?? NO_DEADLINE;
+
 /** What of the community an order's index depends on. */
 export type IndexSettings = Pick<CommunitySettings, 'escalationMinutes'>;
 
@@ -32,6 +45,8 @@ export interface OrderIndex {
   readonly queues: { readonly [Q in AttentionQueue]: boolean };
   /** With the community's escalation interval: the moment its next overdue level or lapsed 督办 falls due. */
   readonly nextSweepAt: Millis | null;
+  /** The `urgent` listing's key (urgencyOf). */
+  readonly urgentBy: Millis;
   readonly facts: OrderFacts;
 }
 
@@ -51,6 +66,7 @@ export function orderIndex(o: Order, settings: IndexSettings | null): OrderIndex
       instructions: IN_QUEUE.instructions(o),
     },
     nextSweepAt: settings ? nextSweepAt(o, escalationInterval(settings)) : null,
+    urgentBy: urgencyOf(o),
     facts: orderFacts(o),
   };
 }

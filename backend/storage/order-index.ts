@@ -9,6 +9,7 @@ export function storedIndex(ix: OrderIndex) {
   const b = (x: boolean) => (x ? 1 : 0);
   return {
     nextSweepAt: ix.nextSweepAt,
+    urgentBy: ix.urgentBy,
     holderId: ix.holder,
     poolTeamId: ix.poolTeamId,
     open: b(ix.open),

@@ -12,6 +12,7 @@ import type {
   OrderEvent,
   OrderIndex,
   OrderScope,
+  OrderSort,
   OrderState,
   PropertyCompany,
   Recipient,
@@ -66,8 +67,8 @@ export interface OrderFilter {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | null;
-  /** `recent`: latest change first (default); `oldest`: placed longest ago first (waiting longest). */
-  readonly sort?: 'recent' | 'oldest';
+  /** `recent`: latest change first (default); `oldest`: placed longest ago first; `urgent`: nearest deadline first. */
+  readonly sort?: OrderSort;
 }
 export interface Page<T> {
   readonly items: T[];
@@ -80,6 +81,8 @@ export interface StoredNotification {
   readonly to: Recipient;
   readonly orderId: string;
   readonly text: string;
+  /** The service and place it concerns (notificationAbout); absent on notifications stored before it existed. */
+  readonly about?: string;
   readonly at: Millis;
 }
 

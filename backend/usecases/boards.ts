@@ -1,5 +1,13 @@
 import {
+  ATTENTION_QUEUES,
+  DAY,
+  dayKeys,
   fail,
+  publicCase,
+  ROLLING_DAYS,
+  rollingRates,
+  type AttentionQueue,
+  type PublicCase,
   invalid,
   ok,
   rankRows,
@@ -18,6 +26,14 @@ import { mayReadStatistics, namesOf, periodOf, ratesByMany, type RatedGroup } fr
 
 const QUEUE_SIZE = 10;
 
+/** Each attention queue as a store filter: lateness only while open; a complaint or 督办 awaits its answer on any order. */
+const QUEUE_FILTERS: Readonly<Record<AttentionQueue, OrderFilter>> = {
+  overdue: { open: true, attention: 'overdue' },
+  escalated: { open: true, attention: 'escalated' },
+  complaints: { attention: 'complaints' },
+  instructions: { attention: 'instructions' },
+};
+
 /** 督单 board: the three rates and their trend, rankings, and the queues that need attention. */
 export async function supervisorBoard(deps: Deps, actor: Actor, month: string | null): Promise<Result<SupervisorBoard, AppError>> {
   if (!mayReadStatistics(actor)) return fail('AUTH.FORBIDDEN');
@@ -35,14 +51,22 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     return page.items.map((o) => viewOrder(o, actor, deps.now()));
   };
   const p = period.value;
-  const [rates, counts, waiting, overdue, escalated, complaints, instructions] = await Promise.all([
+  // How many in all: the same filters as the queues, counted over every state.
+  const total = async (filter: OrderFilter) =>
+    actor.role !== 'supervisor' ? 0 : Object.values(await deps.store.countByState(scope, filter)).reduce((n, x) => n + x, 0);
+  const now = deps.now();
+  const shownDays = dayKeys(p.from, Math.min(p.to - 1, Math.max(now, p.from)));
+  const [rates, counts, waiting, overdue, escalated, complaints, instructions, sevenDaysBack, exceptionCounts] = await Promise.all([
     ratesByMany(deps, communityId, p, ['day', 'team', 'compound', 'company', 'worker', 'category'], names),
     deps.store.countByState(scope, {}),
     queue({ open: true }),
-    queue({ open: true, attention: 'overdue' }),
-    queue({ attention: 'escalated', open: true }),
-    queue({ attention: 'complaints' }),
-    queue({ attention: 'instructions' }),
+    queue(QUEUE_FILTERS.overdue),
+    queue(QUEUE_FILTERS.escalated),
+    queue(QUEUE_FILTERS.complaints),
+    queue(QUEUE_FILTERS.instructions),
+    // The daily sums from six days before the period, so its first day has a whole window too.
+    deps.store.metricSumsMany(communityId, { from: p.from - (ROLLING_DAYS - 1) * DAY, to: p.to }, ['day'], now),
+    Promise.all(ATTENTION_QUEUES.map((q) => total(QUEUE_FILTERS[q]))),
   ]);
   const { day: trend, team: teams, compound: compounds, company: companies, worker: workers, category: categories } = rates.groups;
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
@@ -56,6 +80,8 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     workers,
     categories,
     counts,
+    rolling: rollingRates(sevenDaysBack[0] ?? [], shownDays),
+    exceptionCounts: Object.fromEntries(ATTENTION_QUEUES.map((q, i) => [q, exceptionCounts[i] ?? 0])) as Record<AttentionQueue, number>,
     queues: { waiting, overdue, escalated, complaints, instructions },
   });
 }
@@ -77,8 +103,16 @@ export async function publicBoard(deps: Deps, communityId: string, month: string
   const period = periodOf(month, deps.now());
   if (!period.ok) return period;
   const names = await namesOf(deps, communityId);
-  const rates = await ratesByMany(deps, communityId, period.value, ['compound', 'team'], names);
+  const [rates, teamSums, recentCases] = await Promise.all([
+    ratesByMany(deps, communityId, period.value, ['compound', 'team'], names),
+    deps.store.metricSumsMany(communityId, period.value, ['team'], deps.now()),
+    recentCasesOf(deps, communityId, period.value),
+  ]);
   const { compound: compounds, team: teams } = rates.groups;
+  const praisedTeams = (teamSums[0] ?? [])
+    .flatMap((g) => (g.key === null || g.sums.satisfied === 0 ? [] : [{ name: names.get(g.key) ?? g.key, praised: g.sums.satisfied, rated: g.sums.rated }]))
+    .sort((a, b) => b.praised - a.praised || b.praised / b.rated - a.praised / a.rated || a.name.localeCompare(b.name))
+    .slice(0, PRAISED_TEAMS);
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
   return ok({
     community: community.name,
@@ -86,5 +120,27 @@ export async function publicBoard(deps: Deps, communityId: string, month: string
     overall: rates.overall,
     compounds: rankRows('compound', compounds.map(unit), community.settings.weights).map(publicRow),
     teams: rankRows('team', teams.map(unit), community.settings.weights).map(publicRow),
+    recentCases,
+    praisedTeams,
   });
+}
+
+/** How many finished cases and praised teams the 晾晒 board shows. */
+const RECENT_CASES = 8;
+const PRAISED_TEAMS = 5;
+
+/**
+ * The month's latest finished and rated cases, anonymised: read from the newest changed closed
+ * orders (a few pages' worth, enough to find a board's handful among unrated or sweep-closed ones).
+ */
+async function recentCasesOf(deps: Deps, communityId: string, period: { from: number; to: number }): Promise<PublicCase[]> {
+  const page = await deps.store.listOrders({ kind: 'community', communityId }, { states: ['closed'] }, { limit: RECENT_CASES * 4, sort: 'recent' });
+  return (
+    page.items
+      .filter((o) => o.completion !== null && o.completion.at >= period.from && o.completion.at < period.to)
+      // Newest finished first: an order confirmed late was still finished when its report came.
+      .sort((a, b) => b.completion!.at - a.completion!.at)
+      .flatMap((o) => publicCase(o) ?? [])
+      .slice(0, RECENT_CASES)
+  );
 }

@@ -1,5 +1,6 @@
 import {
   canSee,
+  notificationAbout,
   fail,
   ok,
   orderIndex,
@@ -85,7 +86,14 @@ export async function commitOnce(
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
       events: [write.event],
-      notifications: write.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
+      notifications: write.effects.map((e) => ({
+        id: deps.newId('n'),
+        to: e.to,
+        orderId: e.orderId,
+        text: e.text,
+        about: notificationAbout(write.order),
+        at: now,
+      })),
       reply: { key, fingerprint: print, reply: ref, at: now },
       ...(write.capacity && { capacity: write.capacity }),
     });

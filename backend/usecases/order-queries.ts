@@ -10,6 +10,7 @@ import {
   type AppError,
   type OrderEvent,
   type OrderListFilter,
+  type OrderSort,
   type OrderState,
   type OrderView,
   type Result,
@@ -46,7 +47,7 @@ export async function listOrders(
   filter: OrderListFilter,
   cursor: string | null,
   limit: number,
-  sort: 'recent' | 'oldest' = 'recent',
+  sort: OrderSort = 'recent',
 ): Promise<Result<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }, AppError>> {
   if (cursor !== null && !decodeCursor(cursor)) return invalid({ cursor: '翻页位置无效，请刷新' });
   const { holder, ...rest } = filter;

@@ -59,5 +59,5 @@ export function recipientsOf(actor: Actor): Recipient[] {
 /** The latest notifications for the actor's role. */
 export async function listNotifications(deps: Deps, actor: Actor, limit: number): Promise<Result<{ items: StoredNotificationView[] }, AppError>> {
   const items = await deps.store.listNotifications(recipientsOf(actor), limit);
-  return ok({ items: items.map(({ id, orderId, text, at }) => ({ id, orderId, text, at })) });
+  return ok({ items: items.map(({ id, orderId, text, about, at }) => ({ id, orderId, text, about: about ?? null, at })) });
 }

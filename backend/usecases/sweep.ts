@@ -1,4 +1,4 @@
-import { orderIndex, sweepOrder, type Community } from '@core';
+import { notificationAbout, orderIndex, sweepOrder, type Community } from '@core';
 import type { Deps } from '../runtime/deps';
 import type { Reindex } from '../storage/port';
 
@@ -48,7 +48,14 @@ export async function runSweep(deps: Deps, batch = 200): Promise<SweepReport> {
         index: orderIndex(result.order, community!.settings),
         expectedVersion: order.version,
         events: result.events,
-        notifications: result.effects.map((e) => ({ id: deps.newId('n'), to: e.to, orderId: e.orderId, text: e.text, at: now })),
+        notifications: result.effects.map((e) => ({
+          id: deps.newId('n'),
+          to: e.to,
+          orderId: e.orderId,
+          text: e.text,
+          about: notificationAbout(result.order),
+          at: now,
+        })),
         reply: null,
       });
       if (written.ok) {

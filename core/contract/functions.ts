@@ -3,6 +3,7 @@ import type { AdminView, ExportFile, OrderView, PublicBoard, SessionInfo, Stored
 import type { Assessment } from '../assessment';
 import { SERVICE_CATEGORIES, type ServiceItem } from '../community';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
+import { ORDER_SORTS } from '../order-index';
 import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
 import { bool, int, list, obj, oneOf, optional, str } from './fields';
 
@@ -101,7 +102,7 @@ export const CONTRACT = {
         filter: optional(orderFilter, {}),
         cursor: optional(str({ max: 200 }), null),
         limit: optional(int(1, 50), 20),
-        sort: optional(oneOf(['recent', 'oldest']), 'recent'),
+        sort: optional(oneOf(ORDER_SORTS), 'recent'),
       },
       reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
     ),

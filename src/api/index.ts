@@ -1,4 +1,4 @@
-import type { ActionInputRequest, ActionType, CreateOrderInput, OrderListFilter, OrderView, RequestOf, Role } from '@core';
+import type { ActionInputRequest, ActionType, CreateOrderInput, OrderListFilter, OrderSort, OrderView, RequestOf, Role } from '@core';
 import { call } from './client';
 import { fromAppError, networkError } from './errors';
 import { listDevUsers } from './transport';
@@ -14,7 +14,7 @@ export const PAGE_SIZE = 20;
 export const whoami = () => call('session', 'whoami', {});
 export const listCatalog = () => call('catalog', 'list', {});
 export const createOrder = (requestId: string, order: CreateOrderInput) => call('orders', 'create', { requestId, order });
-export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE, sort: 'recent' | 'oldest' = 'recent') =>
+export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE, sort: OrderSort = 'recent') =>
   call('orders', 'list', { role, filter, cursor, limit, sort });
 /** One order with the newest page of its timeline, or (with `before`) the page of events before that seq. */
 export const getOrder = (role: Role, orderId: string, before: number | null = null) =>

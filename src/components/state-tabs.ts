@@ -14,3 +14,15 @@ export function stateTabs(counts: Readonly<Record<OrderState, number>> | null, s
 
 /** The list filter for a tab key. */
 export const statesOf = (tab: string): OrderState[] | undefined => (tab === ALL_TAB ? undefined : [tab as OrderState]);
+
+/** A tab over several states at once (处理中 = 待接单 + 已接单 + 服务中). */
+export interface StateGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly states: readonly OrderState[];
+}
+
+/** One tab per group, each counting the orders of its states. */
+export function groupTabs(counts: Readonly<Record<OrderState, number>> | null, groups: readonly StateGroup[]): TabOption[] {
+  return groups.map((g) => ({ key: g.key, label: g.label, count: counts ? g.states.reduce((n, s) => n + (counts[s] ?? 0), 0) : undefined }));
+}

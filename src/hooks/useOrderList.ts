@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import type { OrderListFilter, OrderState, OrderView, Role } from '@core';
+import type { OrderListFilter, OrderSort, OrderState, OrderView, Role } from '@core';
 import { asApiError, listOrders, type ApiError } from '@/api';
 import { subscribeOrders } from './order-bus';
 
@@ -22,6 +22,8 @@ export interface OrderListState {
 interface Options {
   readonly role: Role;
   readonly filter: OrderListFilter;
+  /** The server's order: latest change first unless told (`urgent`: nearest deadline first). */
+  readonly sort?: OrderSort;
   /** Narrows what the server returned (e.g. the worker's own tasks vs the team pool). */
   readonly select?: (order: OrderView) => boolean;
   /** Whether this list owns the page's pull-down refresh and bottom-reached events. */
@@ -35,8 +37,8 @@ const MAX_SKIPPED_PAGES = 4;
  * One list of orders: first page, paging by cursor, pull-down refresh, counts per state for tabs,
  * and live updates from detail pages. Stale answers (the filter changed meanwhile) are dropped.
  */
-export function useOrderList({ role, filter, select, bindPage = true }: Options): OrderListState {
-  const key = `${role}|${JSON.stringify(filter)}`;
+export function useOrderList({ role, filter, sort = 'recent', select, bindPage = true }: Options): OrderListState {
+  const key = `${role}|${sort}|${JSON.stringify(filter)}`;
   const [items, setItems] = useState<readonly OrderView[]>([]);
   const [counts, setCounts] = useState<Record<OrderState, number> | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -50,14 +52,14 @@ export function useOrderList({ role, filter, select, bindPage = true }: Options)
   selectRef.current = select;
 
   /** Fetches from `from` on, skipping pages that `select` empties, up to a few. */
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for role and filter, compared by value
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for role, sort and filter, compared by value
   const fetchFrom = useCallback(
     async (from: string | null) => {
       let next = from;
       let picked: OrderView[] = [];
       let lastCounts: Record<OrderState, number> | null = null;
       for (let i = 0; i <= MAX_SKIPPED_PAGES; i++) {
-        const page = await listOrders(role, filter, next);
+        const page = await listOrders(role, filter, next, undefined, sort);
         lastCounts = page.counts;
         picked = picked.concat(selectRef.current ? page.items.filter(selectRef.current) : page.items);
         next = page.nextCursor;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, orderFacts, orderIndex, type Order, type OrderState } from '@core';
+import { HOUR, MINUTE, NO_DEADLINE, orderFacts, orderIndex, type Order, type OrderState } from '@core';
 import { NOW, order } from './fixtures';
 
 const every = { escalationMinutes: 120 };
@@ -39,6 +39,19 @@ describe('the order index the core derives for every store', () => {
     ['refused', false],
   ] as [OrderState, boolean][])('says whether an order in %s is open: %s', (state, open) => {
     expect(orderIndex(order({ state }), every).open).toBe(open);
+  });
+
+  it("keys an order for the urgent listing by its running deadline: the 15-minute repair above tomorrow's lunch", () => {
+    const repair = order({ state: 'pending_dispatch', clock: { stage: 'dispatch', enteredAt: NOW, dueAt: NOW + 15 * MINUTE, level: 0 } });
+    const lunch = order({ state: 'pending_dispatch', clock: { stage: 'dispatch', enteredAt: NOW - HOUR, dueAt: NOW + 20 * HOUR, level: 0 } });
+    expect(orderIndex(repair, every).urgentBy).toBe(NOW + 15 * MINUTE);
+    expect(orderIndex(repair, every).urgentBy).toBeLessThan(orderIndex(lunch, every).urgentBy);
+  });
+
+  it('keys an order without a running clock after every deadline', () => {
+    const ended = orderIndex(order({ state: 'closed', clock: null }), every).urgentBy;
+    expect(ended).toBe(NO_DEADLINE);
+    expect(ended).toBeGreaterThan(NOW + 365 * 24 * HOUR * 100);
   });
 
   it('puts an order in the overdue queue from level 1 and in the escalated queue from level 2', () => {

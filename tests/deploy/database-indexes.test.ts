@@ -1,5 +1,5 @@
 import { Db } from '@cloudbase/database';
-import { GROUP_BYS, ORDER_STATES, orderIndex, type OrderScope, type Recipient } from '@core';
+import { GROUP_BYS, ORDER_SORTS, ORDER_STATES, orderIndex, type OrderScope, type Recipient } from '@core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCollections } from '@backend/storage/cloudbase/collections';
 import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
@@ -91,7 +91,7 @@ async function walk(s: Store) {
   for (const scope of SCOPES)
     for (const filter of FILTERS) {
       await s.countByState(scope, filter);
-      for (const sort of ['recent', 'oldest'] as const) {
+      for (const sort of ORDER_SORTS) {
         await s.listOrders(scope, filter, { limit: 5, sort });
         await s.listOrders(scope, filter, { limit: 5, sort, cursor: encodeCursor(T0, 'o005') });
       }

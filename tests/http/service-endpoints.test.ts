@@ -86,8 +86,10 @@ describe('session, catalogue, teams and notifications', () => {
     t.clock.advance(60_000);
     await d.step(worker, pooled, 'grab');
     expect(await d.notifications(dispatcher)).toEqual([
-      { id: expect.any(String), orderId: placed.id, text: '新的居民点单：门窗家具维修', at: expect.any(Number) },
+      { id: expect.any(String), orderId: placed.id, text: '新的居民点单：门窗家具维修', about: '门窗家具维修 · 阳光小区1号楼', at: expect.any(Number) },
     ]);
+    // Each names the service and the place, never the door.
+    expect((await d.notifications(worker3)).map((n) => n.about)).toEqual(['门窗家具维修 · 阳光小区1号楼']);
     expect((await d.notifications(worker3)).map((n) => n.text)).toEqual(['新工单：门窗家具维修']);
     expect((await d.notifications(resident)).map((n) => n.text)).toEqual(['服务队员已接单']);
     const limited = dataOf(await t.call('notifications', { action: 'list', role: 'worker', limit: 1 }, worker.user)).items;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MINUTE, type Community, type Order } from '@core';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { SCHEMA_VERSION } from '@backend/storage/embedded/schema-sql';
 import { T0, makeOrder } from './fixtures';
 import { writeV2StoreFile } from './old-store-file';
 
@@ -39,10 +40,10 @@ describe('opening a data file of schema version 2', () => {
     const store = openSqliteStore(at);
     const db = new Database(file, { readonly: true });
     const columns = (db.prepare('PRAGMA table_info(orders)').all() as { name: string }[]).map((c) => c.name);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
     expect(columns).toEqual(
-      expect.arrayContaining(['holder_id', 'pool_team_id', 'open', 'queue_overdue', 'queue_escalated', 'queue_complaints', 'queue_instructions']),
+      expect.arrayContaining(['holder_id', 'pool_team_id', 'open', 'queue_overdue', 'queue_escalated', 'queue_complaints', 'queue_instructions', 'urgent_by']),
     );
     expect(columns).not.toContain('clock_level');
 
@@ -53,6 +54,9 @@ describe('opening a data file of schema version 2', () => {
     expect(await listed({ attention: 'complaints' })).toEqual(['held']);
     expect(await listed({ attention: 'overdue' })).toEqual(['late']);
     expect(await listed({ open: false })).toEqual(['done']);
+    // The urgency key is derived too: the only order with a running clock heads the urgent listing.
+    const urgent = (await store.listOrders(community, {}, { limit: 10, sort: 'urgent' })).items.map((o) => o.id);
+    expect(urgent[0]).toBe('late');
     const pool = await store.listOrders({ kind: 'worker', communityId: 'c1', workerId: 'w9', poolTeamIds: ['t1'] }, {}, { limit: 10 });
     expect(pool.items.map((o) => o.id)).toEqual(['pooled']);
     for (const o of orders) expect(await store.getOrder(o.id)).toEqual(o);

@@ -65,6 +65,7 @@ export function desk(t: TestServer) {
     /** The timeline straight from the store. */
     events: (orderId: string) => t.store.listEvents(orderId),
     notifications: async (who: As) =>
-      dataOf<{ items: { orderId: string; text: string }[] }>(await t.call('notifications', { action: 'list', role: who.role }, who.user)).items,
+      dataOf<{ items: { orderId: string; text: string; about: string | null }[] }>(await t.call('notifications', { action: 'list', role: who.role }, who.user))
+        .items,
   };
 }

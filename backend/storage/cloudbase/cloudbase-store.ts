@@ -6,7 +6,7 @@ import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
 import { fromDoc, recipientKey, toNotification, toReply } from './docs';
 import { collectionNames } from './names';
 import { isProgrammingError, translatingOutages } from '../outage';
-import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, SWEEP_ORDERING, type Commands } from './order-query';
+import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
 import { metricSums } from './metric-sums';
 import { isRaceError } from './commit';
@@ -102,9 +102,13 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
           .limit(limit + 1) // one more than asked tells whether another page follows
           .get(),
       );
-      const items = rows.slice(0, limit).map(fromOrderDoc);
-      const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[order.field], last.id) : null };
+      const shown = rows.slice(0, limit);
+      const last = shown[shown.length - 1];
+      const key = last ? sortKeyOf(last, order.field) : undefined;
+      return {
+        items: shown.map(fromOrderDoc),
+        nextCursor: rows.length > limit && last && typeof key === 'number' ? encodeCursor(key, String(last._id)) : null,
+      };
     },
     async countByState(scope, filter) {
       const counts = zeroCounts();

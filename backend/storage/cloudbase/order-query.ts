@@ -69,10 +69,15 @@ export function orderCondition(_: Commands, scope: OrderScope, filter: OrderFilt
 export const ORDERINGS = {
   recent: { field: 'updatedAt', dir: 'desc' },
   oldest: { field: 'createdAt', dir: 'asc' },
+  urgent: { field: 'idx.urgentBy', dir: 'asc' },
 } as const;
 /** The sweep's queue: soonest next moment first. */
 export const SWEEP_ORDERING = { field: 'idx.nextSweepAt', dir: 'asc' } as const;
 export type Ordering = (typeof ORDERINGS)[keyof typeof ORDERINGS] | typeof SWEEP_ORDERING;
+
+/** The value a stored document holds at an ordering's field (a dot path into `idx` for the index's keys). */
+export const sortKeyOf = (doc: Record<string, unknown>, field: string): unknown =>
+  field.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), doc);
 
 /** Keyset continuation: strictly after the previous page's last row in the listing's order. */
 export function afterCursor(_: Commands, o: Ordering, [key, id]: [number, string]): object {

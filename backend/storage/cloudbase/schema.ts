@@ -78,6 +78,15 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
+        // The dispatcher's 待派单 list: nearest deadline first (the core's urgency key).
+        {
+          name: 'community_urgent',
+          keys: [
+            ['communityId', 1],
+            ['idx.urgentBy', 1],
+            ['_id', 1],
+          ],
+        },
         // The sweep's queue: orders whose next deadline moment has come, oldest first.
         {
           name: 'sweep_due',

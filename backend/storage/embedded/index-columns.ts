@@ -5,6 +5,7 @@ import { storedIndex, type StoredIndex } from '../order-index';
 /** The columns that hold an order's index, each with the stored value it maps: [column, key]. */
 export const INDEX_COLUMNS = [
   ['next_sweep_at', 'nextSweepAt'],
+  ['urgent_by', 'urgentBy'],
   ['holder_id', 'holderId'],
   ['pool_team_id', 'poolTeamId'],
   ['open', 'open'],

@@ -5,7 +5,7 @@ import { reindexEveryOrder } from './index-columns';
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS orders (
   updated_at INTEGER NOT NULL,
   -- the core's orderIndex: the sweep's next moment, holder, pool, open, the supervisor's queues
   next_sweep_at INTEGER,
+  urgent_by INTEGER NOT NULL DEFAULT 8640000000000000,
   holder_id TEXT,
   pool_team_id TEXT,
   open INTEGER NOT NULL DEFAULT 1,
@@ -69,6 +70,8 @@ CREATE INDEX IF NOT EXISTS orders_by_sweep ON orders (next_sweep_at, id) WHERE n
 CREATE INDEX IF NOT EXISTS orders_by_holder ON orders (holder_id) WHERE holder_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS orders_by_pool ON orders (pool_team_id) WHERE pool_team_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS orders_by_created ON orders (community_id, created_at);
+-- The dispatcher's 待派单 list, nearest deadline first.
+CREATE INDEX IF NOT EXISTS orders_by_urgency ON orders (community_id, urgent_by, id);
 -- Cover the per-state counts that label every list's tabs.
 CREATE INDEX IF NOT EXISTS orders_state_by_community ON orders (community_id, state);
 CREATE INDEX IF NOT EXISTS orders_state_by_company ON orders (company_id, community_id, state);
@@ -105,6 +108,13 @@ CREATE TABLE IF NOT EXISTS replies (
 );
 `;
 
+/** The urgency key's column (NO_DEADLINE until reindexed) and its index, unless an earlier step added them. */
+function addUrgencyColumn(db: Database.Database): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('orders')").pluck().all() as string[];
+  if (!columns.includes('urgent_by')) db.exec('ALTER TABLE orders ADD COLUMN urgent_by INTEGER NOT NULL DEFAULT 8640000000000000');
+  db.exec('CREATE INDEX IF NOT EXISTS orders_by_urgency ON orders (community_id, urgent_by, id)');
+}
+
 /**
  * What takes a store from the version it is keyed by to the next one (SQL, or a function when the
  * core must compute something); each runs in one transaction.
@@ -135,11 +145,18 @@ ALTER TABLE orders ADD COLUMN queue_complaints INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN queue_instructions INTEGER NOT NULL DEFAULT 0;
 DROP INDEX IF EXISTS orders_by_sweep;
 `);
+    // The reindex writes every column of today's index, the later ones too.
+    addUrgencyColumn(db);
     reindexEveryOrder(db);
     db.exec(`
 ALTER TABLE orders DROP COLUMN clock_level;
 ALTER TABLE orders DROP COLUMN open_complaints;
 ALTER TABLE orders DROP COLUMN open_instructions;
 `);
+  },
+  // 3 → 4: the index gains the urgency key (the running stage's deadline) that `urgent` listings sort by.
+  3: (db) => {
+    addUrgencyColumn(db);
+    reindexEveryOrder(db);
   },
 };

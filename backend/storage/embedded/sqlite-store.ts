@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ORDER_STATES, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
+import { ORDER_STATES, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
@@ -11,6 +11,14 @@ import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
+
+/** Each listing's column, keyset comparison, direction, and the order's value the cursor keeps. */
+const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DESC', (o: Order) => number]> = {
+  recent: ['updated_at', '<', 'DESC', (o) => o.updatedAt],
+  oldest: ['created_at', '>', 'ASC', (o) => o.createdAt],
+  // The stored key is the core's: the same function gives the cursor its value.
+  urgent: ['urgent_by', '>', 'ASC', urgencyOf],
+};
 
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
@@ -181,15 +189,14 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     },
     async listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
       const where = filterWhere(scope, filter);
-      const oldest = page.sort === 'oldest';
-      const [col, cmp, dir] = oldest ? ['created_at', '>', 'ASC'] : ['updated_at', '<', 'DESC'];
+      const [col, cmp, dir, field] = SQL_ORDERINGS[page.sort ?? 'recent'];
       const after = page.cursor ? decodeCursor(page.cursor) : null;
       const keyset = after ? ` AND (${col} ${cmp} ? OR (${col} = ? AND id ${cmp} ?))` : '';
       const params = after ? [...where.params, after[0], after[0], after[1]] : where.params;
       const rows = prepared(`SELECT doc FROM orders WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`).all(...params, page.limit + 1);
       const items = rows.slice(0, page.limit).map((r) => parse<Order>(r));
       const last = items[items.length - 1];
-      const key = last ? (oldest ? last.createdAt : last.updatedAt) : 0;
+      const key = last ? field(last) : 0;
       return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(key, last.id) : null };
     },
     async countByState(scope, filter) {

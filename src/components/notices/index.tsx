@@ -22,13 +22,14 @@ export function Notices({ role }: { readonly role: Role }) {
     <View>
       <View className="notice-strip" onClick={() => setOpen(true)}>
         <Text className="notice-badge">消息</Text>
-        <Text className="notice-text">{latest.text}</Text>
+        <Text className="notice-text">{latest.about ? `${latest.about}：${latest.text}` : latest.text}</Text>
         <Text className="notice-more">全部 ›</Text>
       </View>
       <Popup visible={open} position="bottom" round closeable title="最新消息" onClose={() => setOpen(false)}>
         <ScrollView scrollY className="notice-sheet">
           {items.map((n) => (
             <View key={n.id} className="notice-item" onClick={() => go(n.orderId)}>
+              {n.about ? <Text className="notice-item-about">{n.about}</Text> : null}
               <Text className="notice-item-text">{n.text}</Text>
               <Text className="muted">{dateTime(n.at)} · 查看工单 ›</Text>
             </View>

@@ -1,28 +1,54 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, isTerminal, type OrderView } from '@core';
+import { CATEGORY_LABELS, orderFlags, waitingSince, type OrderFlag, type OrderView } from '@core';
+import { clockText } from '@/components/deadline/deadline-text';
 import { StateTag } from '@/components/state-tag';
 import { dateTime, waitingText, windowText } from '@/components/format';
 import './index.scss';
 
+/** Each badge's words; urged also says how often. */
+const FLAG_TEXT: { readonly [F in OrderFlag]: (o: OrderView) => string } = {
+  overdue: () => '已超时',
+  escalated: () => '已升级督单',
+  urged: (o) => `催单${o.urgeCount}次`,
+  complained: () => '有投诉',
+  pressed: () => '督办待回复',
+};
+
 interface Props {
   readonly order: OrderView;
   readonly onOpen: (order: OrderView) => void;
-  /** Show how long the resident has been waiting (dispatcher, supervisor). */
-  readonly showWaiting?: boolean;
+  /**
+   * For staff (dispatcher, supervisor, worker): the running deadline, badges for what went wrong,
+   * and how long the order has waited in its current stage. Residents see none of these terms.
+   */
+  readonly forStaff?: boolean;
   readonly now?: number;
   readonly children?: ReactNode;
 }
 
 /** One order in a list: what, where, when, its state. Tapping opens it. */
-export function OrderCard({ order, onOpen, showWaiting, now = Date.now(), children }: Props) {
+export function OrderCard({ order, onOpen, forStaff, now = Date.now(), children }: Props) {
   const { address } = order;
+  const flags = forStaff ? orderFlags(order) : [];
+  const deadline = forStaff && order.clock ? clockText(order.clock, now) : null;
+  const since = forStaff ? waitingSince(order) : null;
   return (
     <View className="order-card" onClick={() => onOpen(order)}>
       <View className="row-between">
         <Text className="order-card-title">{order.serviceName}</Text>
         <StateTag state={order.state} />
       </View>
+      {flags.length > 0 ? (
+        <View className="order-card-flags">
+          {flags.map((f) => (
+            <Text key={f} className={`order-flag flag-${f}`}>
+              {FLAG_TEXT[f](order)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {deadline ? <Text className={deadline.late ? 'order-card-deadline late' : 'order-card-deadline'}>{deadline.text}</Text> : null}
       <Text className="order-card-desc">{order.description}</Text>
       <View className="order-card-meta">
         <Text className="muted">
@@ -31,12 +57,11 @@ export function OrderCard({ order, onOpen, showWaiting, now = Date.now(), childr
           {address.door}
         </Text>
         <Text className="muted">预约：{windowText(order.timeWindow, now)}</Text>
-        {showWaiting && !isTerminal(order.state) ? (
-          <Text className="order-card-waiting">{waitingText(order.createdAt, now)}</Text>
+        {since !== null ? (
+          <Text className="order-card-waiting">{waitingText(since, now)}</Text>
         ) : (
           <Text className="muted">下单：{dateTime(order.createdAt, now)}</Text>
         )}
-        {order.urgeCount > 0 && !isTerminal(order.state) ? <Text className="order-card-flag">居民已催单 {order.urgeCount} 次</Text> : null}
       </View>
       {children ? (
         <View className="order-card-actions" onClick={(e) => e.stopPropagation()}>

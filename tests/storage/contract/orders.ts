@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUP_BYS, inScope, orderIndex, type Order, type OrderScope } from '@core';
+import { GROUP_BYS, inScope, orderIndex, urgencyOf, type Order, type OrderScope } from '@core';
 import type { OrderFilter } from '@backend/storage/port';
 import { T0, createCommit, generateOrders, indexOf, makeOrder } from '../fixtures';
 import { FILTERS, HOUR, SCOPES, allPages, byKey, byNewestChange, expectedCounts, expectedSums, ids, matchesFilter, type StoreRef } from './reference-model';
@@ -82,6 +82,25 @@ export function orderQueriesContract(s: StoreRef): void {
       } while (cursor && pages.length < 100);
       expect(new Set(orders.map((o) => o.createdAt)).size).toBeLessThan(orders.length); // ties on createdAt
       expect(pages.flat().map((o) => o.id)).toEqual(expected);
+    });
+
+    it('pages through a queue nearest-deadline first when asked for the urgent, ended orders last', async () => {
+      const scope: OrderScope = { kind: 'community', communityId: 'c1' };
+      const byUrgency = (a: Order, b: Order) => urgencyOf(a) - urgencyOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const expected = ids(orders.filter((o) => inScope(o, scope)).sort(byUrgency));
+      const pages: Order[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await s().listOrders(scope, {}, { limit: 4, cursor, sort: 'urgent' });
+        pages.push(page.items);
+        cursor = page.nextCursor;
+      } while (cursor && pages.length < 100);
+      const listed = pages.flat();
+      expect(listed.map((o) => o.id)).toEqual(expected);
+      // The running clocks come first, soonest deadline on top; orders without one follow.
+      const firstEnded = listed.findIndex((o) => o.clock === null);
+      expect(firstEnded).toBeGreaterThan(1);
+      expect(listed.slice(firstEnded).every((o) => o.clock === null)).toBe(true);
     });
 
     /** What the sweep must read by `now`: orders whose next moment under their community's interval has come, by (moment, id). */

@@ -11,11 +11,13 @@ import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
 import { PUBLIC_BOARD } from '@/routes';
+import { PraisedTeams, RecentCases } from './cases';
 import './index.scss';
 
 /**
- * 晾晒: how every compound and service team did this month, for anyone to read — residents judge
- * the work (群众来评判). No login, and no person's name, phone or address appears.
+ * 晾晒: how every compound and service team did this month, its latest finished cases and the teams
+ * residents praised, for anyone to read — residents judge the work (群众来评判). No login, and no
+ * person's name, phone or address appears; at desktop width it fills a wall screen.
  */
 export default function PublicBoard() {
   const router = useRouter();
@@ -27,7 +29,7 @@ export default function PublicBoard() {
   const b = board.data;
 
   return (
-    <Screen>
+    <Screen className="board-page">
       <View className="board-head">
         <Text className="board-title">{b ? `${b.community}服务晾晒榜` : '社区服务晾晒榜'}</Text>
         <Text className="board-sub">事事有回音 · 件件有着落 · 群众来评判</Text>
@@ -42,14 +44,25 @@ export default function PublicBoard() {
           ) : (
             <View>
               {month === thisMonth() ? <Text className="muted board-note">本月数据截至目前，还会随办理进展变化</Text> : null}
-              <RateTiles rates={b.overall} />
-              <View className="card">
-                <Text className="card-title">小区排名</Text>
-                <Ranking rows={b.compounds} empty="这个月还没有工单" />
-              </View>
-              <View className="card">
-                <Text className="card-title">服务队排名</Text>
-                <Ranking rows={b.teams} empty="这个月还没有派给服务队的工单" />
+              {/* On a wall screen (1440 px and up) the three columns sit side by side: figures, recent cases, rankings. */}
+              <View className="board-wall">
+                <View className="board-col">
+                  <RateTiles rates={b.overall} />
+                  <PraisedTeams teams={b.praisedTeams} />
+                </View>
+                <View className="board-col">
+                  <RecentCases cases={b.recentCases} />
+                </View>
+                <View className="board-col">
+                  <View className="card">
+                    <Text className="card-title">小区排名</Text>
+                    <Ranking rows={b.compounds} empty="这个月还没有工单" />
+                  </View>
+                  <View className="card">
+                    <Text className="card-title">服务队排名</Text>
+                    <Ranking rows={b.teams} empty="这个月还没有派给服务队的工单" />
+                  </View>
+                </View>
               </View>
               <Text className="muted board-note">
                 响应率：按时接单的比例；解决率：办结且未返工的比例；满意率：评价4星以上或回访满意的比例。工单少于5单的暂不排名。

@@ -12,12 +12,15 @@ import { useLongestWaiting } from '@/hooks/useLongestWaiting';
 import { useOrderList } from '@/hooks/useOrderList';
 import { useSession } from '@/hooks/useSession';
 import { useTeams } from '@/hooks/useTeams';
+import { supervisorBoard } from '@/api';
+import { useLoad } from '@/hooks/useLoad';
 import { ASSESSMENT, SUPERVISOR_STATS, orderUrl } from '@/routes';
 import { StateCounts } from './counts';
+import { Exceptions } from './exceptions';
 import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
 import './index.scss';
 
-/** 督单: counts per state, the longest waits, and every order of the community under filters. */
+/** 督单: the exceptions first, then counts per state, the longest waits, and every order under filters. */
 export default function SupervisorBoard() {
   const { session } = useSession();
   const { teams } = useTeams('supervisor');
@@ -28,6 +31,8 @@ export default function SupervisorBoard() {
   const filter = useMemo(() => (state ? { ...base, states: [state] } : base), [base, state]);
   const list = useOrderList({ role: 'supervisor', filter });
   const waiting = useLongestWaiting(base);
+  // The exceptions come with the board's figures (last 30 days); useLoad refreshes them on pull-down.
+  const board = useLoad(() => supervisorBoard('supervisor', null), 'recent');
   usePullDownRefresh(() => void waiting.reload());
   const open = (o: OrderView) => void Taro.navigateTo({ url: orderUrl('supervisor', o.id) });
   const active = [filters.compoundId, filters.teamId, filters.category, filters.period !== 'all' ? 1 : null].filter(Boolean).length;
@@ -44,6 +49,8 @@ export default function SupervisorBoard() {
           月度考核 ›
         </Text>
       </View>
+      <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
+      <Text className="section-title">各状态工单</Text>
       <StateCounts counts={list.counts} selected={state} onSelect={setState} />
       <View className="board-filter-toggle" onClick={() => setShowFilters((v) => !v)}>
         <Text className="board-filter-title">筛选条件：{active > 0 ? `已选${active}项` : '全部'}</Text>
@@ -53,13 +60,13 @@ export default function SupervisorBoard() {
 
       <Text className="section-title">等待最久</Text>
       {waiting.items.length > 0 ? (
-        waiting.items.map((o) => <OrderCard key={o.id} order={o} onOpen={open} showWaiting />)
+        waiting.items.map((o) => <OrderCard key={o.id} order={o} onOpen={open} forStaff />)
       ) : (
         <ListStatus loading={waiting.loading} error={waiting.error} empty emptyText="没有等待中的工单" onRetry={() => void waiting.reload()} />
       )}
 
       <Text className="section-title">{state ? `${STATE_LABELS[state]}的工单` : '全部工单'}</Text>
-      <OrderList list={list} showWaiting emptyText="没有符合条件的工单" onOpen={open} />
+      <OrderList list={list} forStaff emptyText="没有符合条件的工单" onOpen={open} />
     </Screen>
   );
 }

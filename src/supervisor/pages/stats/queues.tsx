@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components';
 import type { OrderView, SupervisorBoard } from '@core';
 import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { OrderCard } from '@/components/order-card';
+import './queues.scss';
 
-type QueueKey = 'overdue' | 'escalated' | 'complaints' | 'instructions';
+export type QueueKey = 'overdue' | 'escalated' | 'complaints' | 'instructions';
 
 const QUEUES: readonly { key: QueueKey; title: string; empty: string }[] = [
   { key: 'escalated', title: '已升级到社区的工单', empty: '没有升级到社区的工单' },
@@ -16,7 +17,7 @@ const QUEUES: readonly { key: QueueKey; title: string; empty: string }[] = [
 const QUEUE_SIZE = 10;
 
 /** Why the order is in this queue, in one or two lines. */
-function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late: boolean }[] {
+export function reasons(key: QueueKey, o: OrderView, now: number): { text: string; late: boolean }[] {
   if (key === 'complaints') return o.complaints.filter((c) => !c.answer).map((c) => ({ text: `投诉：${c.text}`, late: false }));
   if (key === 'instructions') {
     return o.instructions
@@ -43,7 +44,7 @@ export function Queues({ queues, now, onOpen }: { readonly queues: SupervisorBoa
             </Text>
             {shown.length === 0 ? <Text className="muted stats-empty">{full ? '更多工单请在督单首页按状态查看' : q.empty}</Text> : null}
             {shown.map((o) => (
-              <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting now={now}>
+              <OrderCard key={o.id} order={o} onOpen={onOpen} forStaff now={now}>
                 <View className="queue-reasons" onClick={() => onOpen(o)}>
                   {reasons(q.key, o, now).map((r) => (
                     <Text key={r.text} className={r.late ? 'queue-reason late' : 'queue-reason'}>
