@@ -25,3 +25,5 @@ export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';
 export * from './assessment';
+export * from './membership';
+export type * from './membership-views';
