@@ -54,3 +54,9 @@ export interface MemberView {
   readonly phone: string;
   readonly roles: readonly Role[];
 }
+
+/** What an invitation may be scoped to: the community's teams (workers) and the companies serving it (dispatchers). */
+export interface InvitationScopes {
+  readonly teams: readonly { readonly id: string; readonly name: string }[];
+  readonly companies: readonly { readonly id: string; readonly name: string }[];
+}

@@ -3,7 +3,7 @@ import type { AdminView, ExportFile, OrderView, PublicBoard, SessionInfo, Stored
 import type { Assessment } from '../assessment';
 import { SERVICE_CATEGORIES, type ServiceItem } from '../community';
 import { CODE_ALPHABET, CODE_LENGTH, INVITABLE_ROLES, type AuditEntry } from '../membership';
-import type { ApplicationView, InvitationView, JoinPlaces, JoinStatus, MemberView } from '../membership-views';
+import type { ApplicationView, InvitationScopes, InvitationView, JoinPlaces, JoinStatus, MemberView } from '../membership-views';
 import { ROLES } from '../roles';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
@@ -196,7 +196,8 @@ export const CONTRACT = {
       },
       reply<{ invitation: InvitationView }>(),
     ),
-    invitations: action('role', {}, reply<{ items: InvitationView[] }>()),
+    /** The invitations, newest first, and the teams and companies a new one may name. */
+    invitations: action('role', {}, reply<{ items: InvitationView[]; scopes: InvitationScopes }>()),
     revokeInvitation: action('role', { code: inviteCode }, reply<{ invitation: InvitationView }>()),
     members: action('role', {}, reply<{ items: MemberView[] }>()),
     revokeRole: action('role', { userId: entityId, memberRole: oneOf(ROLES) }, reply<{ member: MemberView }>()),

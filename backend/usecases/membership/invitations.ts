@@ -8,6 +8,7 @@ import {
   type AppError,
   type InvitableRole,
   type Invitation,
+  type InvitationScopes,
   type InvitationView,
   type Result,
 } from '@core';
@@ -87,10 +88,25 @@ export async function invite(deps: Deps, actor: Actor, spec: InvitationSpec): Pr
 }
 
 /** The community's invitations, newest first, each with what it is now (usable, revoked, expired, used up). */
-export async function listInvitations(deps: Deps, actor: Actor): Promise<Result<{ items: InvitationView[] }, AppError>> {
+export async function listInvitations(deps: Deps, actor: Actor): Promise<Result<{ items: InvitationView[]; scopes: InvitationScopes }, AppError>> {
   if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
-  const all = (await deps.store.listRefs('invitations', actor.user.communityId)).sort((a, b) => b.createdAt - a.createdAt);
-  return ok({ items: await Promise.all(all.map((inv) => invitationView(deps, inv))) });
+  const { store } = deps;
+  const communityId = actor.user.communityId;
+  const [all, teams, compounds, companies] = await Promise.all([
+    store.listRefs('invitations', communityId),
+    store.listRefs('teams', communityId),
+    store.listRefs('compounds', communityId),
+    store.listRefs('companies'),
+  ]);
+  const serving = new Set(compounds.map((c) => c.companyId));
+  const items = await Promise.all(all.sort((a, b) => b.createdAt - a.createdAt).map((inv) => invitationView(deps, inv)));
+  return ok({
+    items,
+    scopes: {
+      teams: teams.map((t) => ({ id: t.id, name: t.name })),
+      companies: companies.filter((c) => serving.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
+    },
+  });
 }
 
 /** The admin withdraws an invitation: from now on it is refused as revoked. */
