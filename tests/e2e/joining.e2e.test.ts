@@ -22,7 +22,8 @@ async function newcomer(): Promise<Page> {
   return page;
 }
 const fill = (page: Page, placeholder: string, text: string, last = false) => {
-  const inputs = page.getByPlaceholder(placeholder).filter({ visible: true });
+  // Taro renders <Input> as a custom element around a native input carrying the same placeholder.
+  const inputs = page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
   return (last ? inputs.last() : inputs.first()).fill(text);
 };
 

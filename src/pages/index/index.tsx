@@ -10,7 +10,7 @@ import { useElderMode } from '@/hooks/useElderMode';
 import { useSession } from '@/hooks/useSession';
 import { JOIN, PUBLIC_BOARD, ROLE_HOME } from '@/routes';
 import { DemoUserPicker } from './demo-user-picker';
-import { inviteFromParams, JoinCard, LeaveLink } from './join-card';
+import { inviteFromParams, JoinCard, JoinMoreCard, LeaveLink } from './join-card';
 import { RoleList } from './role-list';
 import './index.scss';
 
@@ -83,6 +83,7 @@ export default function Start() {
           <Text className="link">查看 ›</Text>
         </View>
       ) : null}
+      {session ? <JoinMoreCard /> : null}
       {session ? <LeaveLink communityName={session.community.name} /> : null}
     </Screen>
   );

@@ -29,6 +29,19 @@ export function JoinCard() {
   );
 }
 
+/** For members: another household (a relative's) or a new role from an invitation code. */
+export function JoinMoreCard() {
+  return (
+    <View className="card row-between" onClick={() => void Taro.navigateTo({ url: JOIN })}>
+      <View className="start-elder">
+        <Text className="card-title">申请入户 · 邀请码</Text>
+        <Text className="muted">为亲属家申请入户，或凭邀请码获得新身份</Text>
+      </View>
+      <Text className="link">前往 ›</Text>
+    </View>
+  );
+}
+
 /** 退出社区, asked twice: what goes and what stays is said before anything happens. */
 export function LeaveLink({ communityName }: { readonly communityName: string }) {
   const leave = async () => {
