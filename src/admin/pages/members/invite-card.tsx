@@ -61,6 +61,7 @@ export function InviteCard({ items, scopes, onChanged }: Props) {
   return (
     <View className="card">
       <Text className="card-title">邀请工作人员</Text>
+      <Text className="invite-label">身份</Text>
       <View className="chips">
         {INVITABLE_ROLES.map((r) =>
           chip(r === role, ROLE_LABELS[r], () => {
@@ -69,8 +70,15 @@ export function InviteCard({ items, scopes, onChanged }: Props) {
           }),
         )}
       </View>
-      {options.length > 0 ? <View className="chips">{options.map((o) => chip(o.id === scope, o.name, () => setScope(o.id)))}</View> : null}
+      {options.length > 0 ? (
+        <View>
+          <Text className="invite-label">{role === 'worker' ? '服务队' : '物业公司'}</Text>
+          <View className="chips">{options.map((o) => chip(o.id === scope, o.name, () => setScope(o.id)))}</View>
+        </View>
+      ) : null}
+      <Text className="invite-label">有效期</Text>
       <View className="chips">{DAYS.map((d) => chip(d === days, `${d}天内有效`, () => setDays(d)))}</View>
+      <Text className="invite-label">可用次数</Text>
       <View className="chips">{USES.map((n) => chip(n === uses, `可用${n}次`, () => setUses(n)))}</View>
       {problem ? <Text className="field-error">{problem}</Text> : null}
       <Button type="primary" block onClick={() => void create()}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS } from '@core';
+import { ROLE_LABELS, type JoinStatus } from '@core';
 import { joinPlaces, joinStatus } from '@/api';
 import { ListStatus } from '@/components/list-status';
 import { Button } from '@/components/nut/button';
@@ -21,6 +21,16 @@ export default function Join() {
   const status = useLoad(() => joinStatus(), 'status');
   const places = useLoad(() => joinPlaces(communityId), communityId ?? '');
   const s = status.data;
+
+  // Forms open at once for a newcomer with nothing pending; otherwise they wait behind a tap, so the answer is what shows.
+  const [opened, setOpened] = useState<'apply' | 'redeem' | null>(params.invite ? 'redeem' : null);
+  const settled = !!s && (s.member !== null || s.applications.some((a) => a.state === 'pending'));
+  const show = (form: 'apply' | 'redeem') => !settled || opened === form;
+  const changed = (next: JoinStatus) => {
+    status.setData(next);
+    setOpened(null);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
 
   const enter = async () => {
     await loadSession(true);
@@ -50,8 +60,24 @@ export default function Join() {
             </View>
           )}
           <ApplicationList items={s.applications} />
-          {places.data ? <ApplyForm key={places.data.communityId ?? ''} places={places.data} onCommunity={setCommunityId} onApplied={status.setData} /> : null}
-          <RedeemForm initialCode={params.invite ?? ''} communityId={params.community ?? null} isMember={s.member !== null} onRedeemed={status.setData} />
+          {places.data && show('apply') ? (
+            <ApplyForm key={places.data.communityId ?? ''} places={places.data} onCommunity={setCommunityId} onApplied={changed} />
+          ) : null}
+          {show('redeem') ? (
+            <RedeemForm initialCode={params.invite ?? ''} communityId={params.community ?? null} isMember={s.member !== null} onRedeemed={changed} />
+          ) : null}
+          {settled && opened === null ? (
+            <View className="card">
+              <View className="row-between join-more" onClick={() => setOpened('apply')}>
+                <Text>为另一户申请入户（如亲属家）</Text>
+                <Text className="link">›</Text>
+              </View>
+              <View className="row-between join-more" onClick={() => setOpened('redeem')}>
+                <Text>我有邀请码</Text>
+                <Text className="link">›</Text>
+              </View>
+            </View>
+          ) : null}
         </View>
       )}
     </Screen>
