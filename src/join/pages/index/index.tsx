@@ -55,8 +55,8 @@ export default function Join() {
             </View>
           ) : (
             <View className="card">
-              <Text className="card-title">欢迎！您还没有加入社区</Text>
-              <Text className="muted">居民请申请入户，工作人员请使用邀请码。</Text>
+              <Text className="card-title">{settled ? '申请已提交，请等待社区审核' : '欢迎！您还没有加入社区'}</Text>
+              <Text className="muted">{settled ? '审核结果会显示在这里，下拉可刷新。' : '居民请申请入户，工作人员请使用邀请码。'}</Text>
             </View>
           )}
           <ApplicationList items={s.applications} />
