@@ -34,6 +34,9 @@ export interface ApplyInput {
 /** A WeChat user asks to be a resident of one household; the community's admin decides. */
 export async function apply(deps: Deps, who: Identity, input: ApplyInput): Promise<Result<JoinStatus, AppError>> {
   const { store } = deps;
+  // Every attempt counts against the ceiling, refused or not: a refusal still costs the store reads.
+  const limited = refuseWrite(deps.limits, who.openid, deps.now());
+  if (limited) return limited;
   if (who.user && who.user.roles.length > 0 && who.user.communityId !== input.communityId) return fail('JOIN.OTHER_COMMUNITY');
   const [compound, building] = await Promise.all([store.getRef('compounds', input.compoundId), store.getRef('buildings', input.buildingId)]);
   if (!compound || compound.communityId !== input.communityId || !building || building.compoundId !== compound.id) return fail('JOIN.PLACE_NOT_FOUND');
@@ -45,8 +48,6 @@ export async function apply(deps: Deps, who: Identity, input: ApplyInput): Promi
   }
   const pending = (await store.listRefs('applications', input.communityId)).some((a) => a.openid === who.openid && a.state === 'pending' && sameDoor(a));
   if (pending) return fail('JOIN.PENDING');
-  const limited = refuseWrite(deps.limits, who.openid, deps.now());
-  if (limited) return limited;
 
   const application: Application = {
     id: deps.newId('ap-'),

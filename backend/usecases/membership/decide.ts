@@ -39,13 +39,13 @@ export interface DecideInput {
  */
 export async function decideApplication(deps: Deps, actor: Actor, input: DecideInput): Promise<Result<{ application: ApplicationView }, AppError>> {
   if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
+  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
+  if (limited) return limited;
   const { store } = deps;
   const app = await store.getRef('applications', input.applicationId);
   if (!app || app.communityId !== actor.user.communityId) return fail('APPLICATION.NOT_FOUND');
   if (app.state !== 'pending') return fail('APPLICATION.DECIDED');
   if (!input.approve && !input.reason) return invalid({ reason: '请填写拒绝的原因，申请人会看到' });
-  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
-  if (limited) return limited;
 
   const existing = await store.findUserByOpenid(app.openid);
   if (input.approve && existing && existing.communityId !== app.communityId) return fail('JOIN.OTHER_COMMUNITY');

@@ -66,6 +66,8 @@ export async function createInvitation(deps: Deps, communityId: string, by: Audi
 /** The admin invites someone to a role: a dispatcher names their company, a worker their team. */
 export async function invite(deps: Deps, actor: Actor, spec: InvitationSpec): Promise<Result<{ invitation: InvitationView }, AppError>> {
   if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
+  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
+  if (limited) return limited;
   const { store } = deps;
   const communityId = actor.user.communityId;
   let scope: string | null = null;
@@ -81,8 +83,6 @@ export async function invite(deps: Deps, actor: Actor, spec: InvitationSpec): Pr
     if (!company || !compounds.some((c) => c.companyId === company.id)) return invalid({ companyId: '请选择为本社区服务的物业公司' });
     scope = company.name;
   }
-  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
-  if (limited) return limited;
   const inv = await createInvitation(deps, communityId, { id: actor.user.id, name: actor.user.name }, spec, scope);
   return ok({ invitation: await invitationView(deps, inv) });
 }
@@ -112,10 +112,10 @@ export async function listInvitations(deps: Deps, actor: Actor): Promise<Result<
 /** The admin withdraws an invitation: from now on it is refused as revoked. */
 export async function revokeInvitation(deps: Deps, actor: Actor, code: string): Promise<Result<{ invitation: InvitationView }, AppError>> {
   if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
-  const inv = await deps.store.getRef('invitations', code);
-  if (!inv || inv.communityId !== actor.user.communityId) return fail('INVITE.NOT_FOUND');
   const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
   if (limited) return limited;
+  const inv = await deps.store.getRef('invitations', code);
+  if (!inv || inv.communityId !== actor.user.communityId) return fail('INVITE.NOT_FOUND');
   const revoked = { ...inv, revoked: true };
   if (!inv.revoked) {
     await deps.store.putRefs('invitations', [revoked]);

@@ -40,13 +40,13 @@ async function leaveTeams(deps: Deps, user: User): Promise<void> {
 /** The admin takes one role from a member; the last admin's admin role cannot go. */
 export async function revokeRole(deps: Deps, actor: Actor, userId: string, role: Role): Promise<Result<{ member: MemberView }, AppError>> {
   if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
+  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
+  if (limited) return limited;
   const { store } = deps;
   const user = await store.getRef('users', userId);
   if (!user || user.communityId !== actor.user.communityId || user.roles.length === 0) return fail('MEMBER.NOT_FOUND');
   if (!user.roles.includes(role)) return ok({ member: memberView(user) });
   if (wouldLeaveNoAdmin(await store.listRefs('users', user.communityId), user, role)) return fail('MEMBER.LAST_ADMIN');
-  const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
-  if (limited) return limited;
   const next = withoutRole(user, role);
   await store.putRefs('users', [next]);
   if (role === 'worker') await leaveTeams(deps, user);
@@ -60,9 +60,9 @@ export async function revokeRole(deps: Deps, actor: Actor, userId: string, role:
  */
 export async function leave(deps: Deps, user: User): Promise<Result<JoinStatus, AppError>> {
   const { store } = deps;
-  if (wouldLeaveNoAdmin(await store.listRefs('users', user.communityId), user, 'all')) return fail('MEMBER.LAST_ADMIN');
   const limited = refuseWrite(deps.limits, user.id, deps.now());
   if (limited) return limited;
+  if (wouldLeaveNoAdmin(await store.listRefs('users', user.communityId), user, 'all')) return fail('MEMBER.LAST_ADMIN');
   await leaveTeams(deps, user);
   await store.putRefs('users', [departed(user)]);
   // The log keeps that someone left, not who: the name goes with the rest of what identified them.
