@@ -47,7 +47,9 @@ export async function decideApplication(deps: Deps, actor: Actor, input: DecideI
   if (app.state !== 'pending') return fail('APPLICATION.DECIDED');
   if (!input.approve && !input.reason) return invalid({ reason: '请填写拒绝的原因，申请人会看到' });
 
-  const existing = await store.findUserByOpenid(app.openid);
+  // A record with no role left belongs to no community any more: the applicant starts afresh.
+  const found = await store.findUserByOpenid(app.openid);
+  const existing = found && found.roles.length > 0 ? found : null;
   if (input.approve && existing && existing.communityId !== app.communityId) return fail('JOIN.OTHER_COMMUNITY');
   const state = input.approve ? 'approved' : 'refused';
   const by = { id: actor.user.id, name: actor.user.name };
@@ -56,14 +58,14 @@ export async function decideApplication(deps: Deps, actor: Actor, input: DecideI
   if (!(await store.insertRef('auditEntries', line))) return fail('APPLICATION.DECIDED');
 
   const decided: Application = { ...app, state, reason: input.approve ? null : input.reason, decidedAt: deps.now(), decidedBy: actor.user.id };
-  if (input.approve) await admit(deps, decided, existing);
+  if (input.approve) await admit(deps, decided, existing, found?.id ?? null);
   await store.putRefs('applications', [decided]);
   const [view] = await applicationViews(deps, [decided]);
   return ok({ application: view! });
 }
 
 /** Makes the applicant a resident of the household they named: theirs to order for from now on. */
-async function admit(deps: Deps, app: Application, existing: User | null): Promise<void> {
+async function admit(deps: Deps, app: Application, existing: User | null, formerId: string | null): Promise<void> {
   const { store } = deps;
   const households = await store.listRefs('households', app.communityId);
   let household = households.find((h) => h.buildingId === app.buildingId && normalizeDoor(h.door) === app.door);
@@ -81,7 +83,7 @@ async function admit(deps: Deps, app: Application, existing: User | null): Promi
     household = created;
   }
   const base: User = existing ?? {
-    id: deps.newId('u-'),
+    id: formerId ?? deps.newId('u-'),
     openid: app.openid,
     communityId: app.communityId,
     name: app.name,
