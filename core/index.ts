@@ -28,3 +28,5 @@ export * from './metric-groups';
 export * from './trend';
 export * from './public-cases';
 export * from './assessment';
+export * from './membership';
+export type * from './membership-views';

@@ -23,6 +23,10 @@ const DETAIL: Readonly<Partial<Record<Role, string>>> = {
 };
 
 export const START = '/pages/index/index';
+/** 加入社区: applications and invitation codes, for people the community does not know yet. */
+export const JOIN = '/join/pages/index/index';
+/** The admin's members, applications, invitations and audit log. */
+export const ADMIN_MEMBERS = '/admin/pages/members/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;
 export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';

@@ -17,7 +17,7 @@ import {
   type Result,
   type User,
 } from '@core';
-import { actorFor, resolveUser, type Caller } from '../runtime/caller';
+import { actorFor, resolveIdentity, type Caller, type Identity } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
 import { StoreUnavailable } from '../storage/outage';
 
@@ -32,9 +32,11 @@ type AccessOf<F extends FunctionName, A extends ActionOf<F>> = (typeof CONTRACT)
 export type Run<F extends FunctionName, A extends ActionOf<F>> =
   AccessOf<F, A> extends 'public'
     ? (deps: Deps, input: InputOf<F, A>) => Reply<F, A>
-    : AccessOf<F, A> extends 'user'
-      ? (deps: Deps, user: User, input: InputOf<F, A>) => Reply<F, A>
-      : (deps: Deps, actor: Actor, input: InputOf<F, A>) => Reply<F, A>;
+    : AccessOf<F, A> extends 'identity'
+      ? (deps: Deps, who: Identity, input: InputOf<F, A>) => Reply<F, A>
+      : AccessOf<F, A> extends 'user'
+        ? (deps: Deps, user: User, input: InputOf<F, A>) => Reply<F, A>
+        : (deps: Deps, actor: Actor, input: InputOf<F, A>) => Reply<F, A>;
 
 /** Every action of a function with its use case: a total map, so an action the contract adds cannot be forgotten. */
 export type Runs<F extends FunctionName> = { readonly [A in ActionOf<F>]: Run<F, A> };
@@ -69,13 +71,16 @@ export function defineFunction<F extends FunctionName>(name: F, runs: Runs<F>): 
         const input = parse(route.schema, event);
         return toEnvelope(input.ok ? await (route.run as (deps: Deps, input: unknown) => Promise<Result<unknown, AppError>>)(deps, input.value) : input);
       }
-      const user = await resolveUser(deps.store, caller);
-      if (!user.ok) return toEnvelope(user);
+      const who = await resolveIdentity(deps.store, caller);
+      if (!who.ok) return toEnvelope(who);
+      const user = who.value.user;
+      if (!user && route?.access !== 'identity') return toEnvelope(fail('AUTH.UNKNOWN_USER'));
       if (!route) return toEnvelope(fail('INPUT.UNKNOWN_ACTION'));
       const input = parse(route.schema, event);
       if (!input.ok) return toEnvelope(input);
-      if (route.access === 'user') return toEnvelope(await route.run(deps, user.value, input.value));
-      const actor = await actorFor(deps.store, user.value, (input.value as { role?: unknown }).role);
+      if (route.access === 'identity') return toEnvelope(await route.run(deps, who.value, input.value));
+      if (route.access === 'user') return toEnvelope(await route.run(deps, user, input.value));
+      const actor = await actorFor(deps.store, user!, (input.value as { role?: unknown }).role);
       if (!actor.ok) return toEnvelope(actor);
       return toEnvelope(await route.run(deps, actor.value, input.value));
     } catch (e) {

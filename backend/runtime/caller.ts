@@ -7,17 +7,37 @@ import type { Store } from '../storage/port';
  */
 export type Caller = { readonly openid: string } | { readonly devUserId: string } | null;
 
+/**
+ * A WeChat identity, member or not: joining is done by people the store does not know yet. In dev
+ * mode a `newcomer-…` user id stands for an OPENID of that name, so the H5 app can walk the join flow.
+ */
+export interface Identity {
+  readonly openid: string;
+  readonly user: User | null;
+}
+
+/** The dev user ids that name an unknown WeChat identity rather than a seeded user. */
+export const NEWCOMER_PREFIX = 'newcomer-';
+
+/** Finds the identity behind a caller, and the user it is if any. */
+export async function resolveIdentity(store: Store, caller: Caller): Promise<Result<Identity, AppError>> {
+  if (!caller) return fail('AUTH.NO_IDENTITY');
+  const openid = 'openid' in caller ? caller.openid : caller.devUserId.startsWith(NEWCOMER_PREFIX) ? caller.devUserId : null;
+  if (openid !== null) {
+    if (!openid) return fail('AUTH.NO_IDENTITY');
+    return ok({ openid, user: await store.findUserByOpenid(openid) });
+  }
+  if (!('devUserId' in caller) || !caller.devUserId) return fail('AUTH.NO_IDENTITY');
+  const user = await store.getRef('users', caller.devUserId);
+  // A demo user who left keeps their id but not their identity: they are unknown from then on.
+  return user?.openid ? ok({ openid: user.openid, user }) : fail('AUTH.UNKNOWN_USER');
+}
+
 /** Finds the user behind a caller. */
 export async function resolveUser(store: Store, caller: Caller): Promise<Result<User, AppError>> {
-  if (!caller) return fail('AUTH.NO_IDENTITY');
-  if ('openid' in caller) {
-    if (!caller.openid) return fail('AUTH.NO_IDENTITY');
-    const user = await store.findUserByOpenid(caller.openid);
-    return user ? ok(user) : fail('AUTH.UNKNOWN_USER');
-  }
-  if (!caller.devUserId) return fail('AUTH.NO_IDENTITY');
-  const user = await store.getRef('users', caller.devUserId);
-  return user ? ok(user) : fail('AUTH.UNKNOWN_USER');
+  const who = await resolveIdentity(store, caller);
+  if (!who.ok) return who;
+  return who.value.user ? ok(who.value.user) : fail('AUTH.UNKNOWN_USER');
 }
 
 /** The user acting in one of their roles, with the teams they belong to. */

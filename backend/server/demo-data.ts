@@ -123,6 +123,9 @@ export const DEMO_DATA: { readonly [K in keyof ReferenceTypes]: readonly Referen
   users,
   serviceItems,
   assessments: [],
+  applications: [],
+  invitations: [],
+  auditEntries: [],
 };
 
 export const DEMO_USER_IDS = users.map((u) => u.id);

@@ -1,5 +1,8 @@
 import type {
+  Application,
   Assessment,
+  AuditEntry,
+  Invitation,
   AttentionQueue,
   GroupBy,
   MetricSums,
@@ -33,6 +36,10 @@ export interface ReferenceTypes {
   users: User;
   serviceItems: ServiceItem;
   assessments: Assessment;
+  /** Joining (core/membership.ts): applications for a household, invitations by code, the audit log. */
+  applications: Application;
+  invitations: Invitation;
+  auditEntries: AuditEntry;
 }
 export type ReferenceKind = keyof ReferenceTypes;
 export const REFERENCE_KINDS: readonly ReferenceKind[] = [
@@ -45,6 +52,9 @@ export const REFERENCE_KINDS: readonly ReferenceKind[] = [
   'users',
   'serviceItems',
   'assessments',
+  'applications',
+  'invitations',
+  'auditEntries',
 ];
 
 /** Narrowing of a listing beyond the caller's scope (the supervisor's filters). */

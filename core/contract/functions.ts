@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import type { AdminView, ExportFile, OrderView, PublicBoard, SessionInfo, StoredNotificationView, SupervisorBoard, TeamView } from '../api';
 import type { Assessment } from '../assessment';
 import { SERVICE_CATEGORIES, type ServiceItem } from '../community';
+import { CODE_ALPHABET, CODE_LENGTH, INVITABLE_ROLES, type AuditEntry } from '../membership';
+import type { ApplicationView, InvitationScopes, InvitationView, JoinPlaces, JoinStatus, MemberView } from '../membership-views';
+import { ROLES } from '../roles';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ORDER_SORTS } from '../order-index';
 import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
@@ -26,10 +29,11 @@ export interface Reply<T> {
 const reply = <T>(): Reply<T> => ({});
 
 /**
- * `public` actions need no identity (the 晾晒 board); `user` ones a known user; `role` ones also
- * name the role the caller acts in (`role` in the request), which the caller must hold.
+ * `public` actions need no identity (the 晾晒 board); `identity` ones a WeChat identity that need
+ * not be a member yet (joining); `user` ones a known user; `role` ones also name the role the caller
+ * acts in (`role` in the request), which the caller must hold.
  */
-export type Access = 'public' | 'user' | 'role';
+export type Access = 'public' | 'identity' | 'user' | 'role';
 
 export interface ActionContract<A extends Access = Access, E extends v.ObjectEntries = v.ObjectEntries, R = unknown> {
   readonly access: A;
@@ -81,6 +85,12 @@ export type OrderListFilter = Readonly<Partial<v.InferOutput<typeof orderFilter>
 const lifecycleAction = <A extends ActionType>(type: A) =>
   action('role', { orderId: entityId, version, requestId, input: optional(ACTION_INPUTS[type], {}) }, reply<{ order: OrderView }>());
 type LifecycleActions = { readonly [A in ActionType]: ReturnType<typeof lifecycleAction<A>> };
+/** A name and a mainland phone as a newcomer gives them. */
+const personName = str({ min: 1, max: 20 });
+const phone = str({ min: 11, max: 11, pattern: /^1\d{10}$/ });
+/** An invitation code as typed: the code alphabet only, upper case (the app upper-cases what is typed). */
+const inviteCode = str({ min: CODE_LENGTH, max: CODE_LENGTH, pattern: new RegExp(`^[${CODE_ALPHABET}]+$`) });
+
 const LIFECYCLE = Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
 
 export const CONTRACT = {
@@ -154,5 +164,44 @@ export const CONTRACT = {
       },
       reply<AdminView>(),
     ),
+  },
+  /** Joining: applications for a household, invitations to a role, roles revoked, leaving, the audit log. */
+  membership: {
+    /** The communities, and the compounds and buildings of one (the only one when there is one), for the join form. */
+    places: action('identity', { communityId: optional(entityId, null) }, reply<JoinPlaces>()),
+    /** Whether this WeChat user is a member, and where each of their applications stands. */
+    status: action('identity', {}, reply<JoinStatus>()),
+    apply: action(
+      'identity',
+      { communityId: entityId, compoundId: entityId, buildingId: entityId, door: str({ min: 1, max: 20 }), name: personName, phone },
+      reply<JoinStatus>(),
+    ),
+    /** Takes an invitation's role; a newcomer also gives a name and phone. `communityId` is the one the link named. */
+    redeem: action(
+      'identity',
+      { code: inviteCode, communityId: optional(entityId, null), name: optional(personName), phone: optional(phone) },
+      reply<JoinStatus>(),
+    ),
+    /** Leaves the community: roles and households go, the name and phone are erased, past orders stay. */
+    leave: action('user', {}, reply<JoinStatus>()),
+    applications: action('role', { state: optional(oneOf(['pending', 'approved', 'refused']), 'pending') }, reply<{ items: ApplicationView[] }>()),
+    decide: action('role', { applicationId: entityId, approve: bool, reason: optional(str({ max: 200 }), '') }, reply<{ application: ApplicationView }>()),
+    invite: action(
+      'role',
+      {
+        memberRole: oneOf(INVITABLE_ROLES),
+        companyId: optional(entityId, null),
+        teamId: optional(entityId, null),
+        days: optional(int(1, 90), 7),
+        maxUses: optional(int(1, 100), 1),
+      },
+      reply<{ invitation: InvitationView }>(),
+    ),
+    /** The invitations, newest first, and the teams and companies a new one may name. */
+    invitations: action('role', {}, reply<{ items: InvitationView[]; scopes: InvitationScopes }>()),
+    revokeInvitation: action('role', { code: inviteCode }, reply<{ invitation: InvitationView }>()),
+    members: action('role', {}, reply<{ items: MemberView[] }>()),
+    revokeRole: action('role', { userId: entityId, memberRole: oneOf(ROLES) }, reply<{ member: MemberView }>()),
+    audit: action('role', { limit: optional(int(1, 200), 100) }, reply<{ items: AuditEntry[] }>()),
   },
 } as const;

@@ -51,3 +51,4 @@ export async function demoUsers(): Promise<DemoUser[]> {
 export const isLocalMode = process.env.TARO_ENV === 'h5';
 export * from './supervision';
 export { saveFile } from './save-file';
+export * from './membership';

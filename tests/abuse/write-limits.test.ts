@@ -80,6 +80,30 @@ const WRITES: Record<string, Write> = {
   'admin.updateSettings': { fn: 'admin', user: 'demo-admin', event: () => ({ action: 'updateSettings', role: 'admin', escalationMinutes: 30 }) },
   'admin.updateService': { fn: 'admin', user: 'demo-admin', event: () => ({ action: 'updateService', role: 'admin', serviceItemId: 's-meal', active: true }) },
   'statistics.publish': { fn: 'statistics', user: 'demo-supervisor', event: () => ({ action: 'publish', role: 'supervisor', month: '2026-09' }) },
+  // Joining: counted per WeChat identity for newcomers, refused for want of what they name, but counted.
+  'membership.apply': {
+    fn: 'membership',
+    user: 'newcomer-flood',
+    event: () => ({
+      action: 'apply',
+      communityId: 'c-xingfuli',
+      compoundId: 'cp-nowhere',
+      buildingId: 'b-yg-1',
+      door: '1',
+      name: '某人',
+      phone: '13700000000',
+    }),
+  },
+  'membership.redeem': { fn: 'membership', user: 'newcomer-flood', event: () => ({ action: 'redeem', code: 'ABCDEFGH', name: '某人', phone: '13700000000' }) },
+  'membership.leave': { fn: 'membership', user: 'demo-admin', event: () => ({ action: 'leave' }) },
+  'membership.decide': { fn: 'membership', user: 'demo-admin', event: () => ({ action: 'decide', role: 'admin', applicationId: 'ap-none', approve: true }) },
+  'membership.invite': { fn: 'membership', user: 'demo-admin', event: () => ({ action: 'invite', role: 'admin', memberRole: 'worker', teamId: 't-nowhere' }) },
+  'membership.revokeInvitation': { fn: 'membership', user: 'demo-admin', event: () => ({ action: 'revokeInvitation', role: 'admin', code: 'ABCDEFGH' }) },
+  'membership.revokeRole': {
+    fn: 'membership',
+    user: 'demo-admin',
+    event: () => ({ action: 'revokeRole', role: 'admin', userId: 'nobody', memberRole: 'worker' }),
+  },
 };
 
 const codeOf = (reply: Envelope<unknown>) => (reply.ok ? 'ok' : reply.error.code);

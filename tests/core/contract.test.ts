@@ -3,7 +3,7 @@ import { CONTRACT, checkRequest, contractOf } from '@core';
 import { FUNCTIONS } from '@backend/functions/registry';
 
 /** Every function and action of the product and who may call it, written out by hand from the product brief. */
-const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'user' | 'role'>>>> = {
+const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'identity' | 'user' | 'role'>>>> = {
   session: { whoami: 'user', setOnDuty: 'user' },
   catalog: { list: 'user' },
   orders: {
@@ -37,6 +37,21 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'user
   notifications: { list: 'role' },
   statistics: { board: 'role', public: 'public', assessment: 'role', publish: 'role', export: 'role' },
   admin: { settings: 'role', updateSettings: 'role', updateService: 'role' },
+  membership: {
+    places: 'identity',
+    status: 'identity',
+    apply: 'identity',
+    redeem: 'identity',
+    leave: 'user',
+    applications: 'role',
+    decide: 'role',
+    invite: 'role',
+    invitations: 'role',
+    revokeInvitation: 'role',
+    members: 'role',
+    revokeRole: 'role',
+    audit: 'role',
+  },
 };
 
 describe('the contract', () => {

@@ -288,5 +288,9 @@ export function referenceData(): { [K in keyof import('@backend/storage/port').R
         publishedBy: null,
       },
     ],
+    // Joining's kinds hold nothing here: they use only getRef/listRefs/putRefs, which every kind shares.
+    applications: [],
+    invitations: [],
+    auditEntries: [],
   };
 }

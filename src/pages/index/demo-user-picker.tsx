@@ -45,6 +45,11 @@ export function DemoUserPicker() {
               <Text className="demo-user-roles">{u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join('·')}</Text>
             </View>
           ))}
+          {/* A WeChat user the community does not know yet: a fresh one each time, to walk the join flow. */}
+          <View className={`chip${current.startsWith('newcomer-') ? ' active' : ''}`} onClick={() => pick(`newcomer-${Date.now().toString(36)}`)}>
+            <Text>新用户</Text>
+            <Text className="demo-user-roles">未加入社区</Text>
+          </View>
         </View>
       )}
       {!current && !error ? <Text className="muted">请先选择一个演示账号</Text> : null}

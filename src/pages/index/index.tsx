@@ -8,8 +8,9 @@ import { Screen } from '@/components/screen';
 import { Switch } from '@/components/nut/switch';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useSession } from '@/hooks/useSession';
-import { PUBLIC_BOARD, ROLE_HOME } from '@/routes';
+import { JOIN, PUBLIC_BOARD, ROLE_HOME } from '@/routes';
 import { DemoUserPicker } from './demo-user-picker';
+import { inviteFromParams, JoinCard, JoinMoreCard, LeaveLink } from './join-card';
 import { RoleList } from './role-list';
 import './index.scss';
 
@@ -19,6 +20,12 @@ export default function Start() {
   const { session, error, loading, reload } = useSession();
   const [elder, setElder] = useElderMode();
   const redirected = useRef(false);
+
+  // A link or QR code with an invitation opens the join page with the code filled in.
+  const invite = inviteFromParams(params);
+  useEffect(() => {
+    if (invite) void Taro.navigateTo({ url: `${JOIN}?invite=${invite}` });
+  }, [invite]);
 
   // Straight back into the remembered role, unless the user came here to switch.
   useEffect(() => {
@@ -55,6 +62,8 @@ export default function Start() {
           <Text className="muted">请选择您要使用的身份</Text>
           <RoleList roles={session.user.roles} current={storage.getRole()} onEnter={enter} />
         </View>
+      ) : error?.code === 'AUTH.UNKNOWN_USER' ? (
+        <JoinCard />
       ) : (
         <ListStatus loading={loading} error={error} empty={false} emptyText="" onRetry={reload} offerStart={false} />
       )}
@@ -74,6 +83,8 @@ export default function Start() {
           <Text className="link">查看 ›</Text>
         </View>
       ) : null}
+      {session ? <JoinMoreCard /> : null}
+      {session ? <LeaveLink communityName={session.community.name} /> : null}
     </Screen>
   );
 }

@@ -54,6 +54,8 @@ export interface RouteCase {
   readonly action: string;
   /** Needs no identity (the public 晾晒 board): leaving the caller out does not make it invalid. */
   readonly isPublic?: boolean;
+  /** Takes a WeChat identity the store does not know (joining): an unknown OPENID is a newcomer, not a defect. */
+  readonly takesNewcomers?: boolean;
   /** Fields besides `action`. */
   readonly spec: Spec;
   /** A valid event and who sends it. */
@@ -83,7 +85,7 @@ const ACTIONS: Record<ActionType, { input: Record<string, unknown>; as: [string,
   revisit: { input: { reached: true, satisfied: true, notes: '满意' }, as: ['demo-supervisor', 'supervisor'] },
 };
 
-type Example = Omit<RouteCase, 'fn' | 'action' | 'spec' | 'isPublic'>;
+type Example = Omit<RouteCase, 'fn' | 'action' | 'spec' | 'isPublic' | 'takesNewcomers'>;
 const DEADLINES = { dispatch: 60, accept: 60, start: 600, complete: 1440, confirm: 1440 };
 
 /** One valid event of every other action: a total map, so an action the contract adds needs one here. */
@@ -112,6 +114,24 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
       valid: () => ({ role: 'admin', serviceItemId: 's-repair', deadlines: DEADLINES, redPriceFen: 100, marketPriceFen: 200, active: true }),
       user: 'demo-admin',
     },
+  },
+  membership: {
+    places: { valid: () => ({ communityId: 'c-xingfuli' }), user: 'demo-resident' },
+    status: { valid: () => ({}), user: 'demo-resident' },
+    apply: {
+      valid: () => ({ communityId: 'c-xingfuli', compoundId: 'cp-yangguang', buildingId: 'b-yg-1', door: '3单元502', name: '张秀兰', phone: '13800001111' }),
+      user: 'demo-resident',
+    },
+    redeem: { valid: () => ({ code: 'ABCDEFGH', communityId: 'c-xingfuli', name: '新队员', phone: '13800009999' }), user: 'demo-resident' },
+    leave: { valid: () => ({}), user: 'demo-resident-2' },
+    applications: { valid: () => ({ role: 'admin', state: 'pending' }), user: 'demo-admin' },
+    decide: { valid: () => ({ role: 'admin', applicationId: 'ap-none', approve: false, reason: '查无此户' }), user: 'demo-admin' },
+    invite: { valid: () => ({ role: 'admin', memberRole: 'worker', teamId: 't-general', days: 7, maxUses: 1 }), user: 'demo-admin' },
+    invitations: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
+    revokeInvitation: { valid: () => ({ role: 'admin', code: 'ABCDEFGH' }), user: 'demo-admin' },
+    members: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
+    revokeRole: { valid: () => ({ role: 'admin', userId: 'demo-worker-2', memberRole: 'worker' }), user: 'demo-admin' },
+    audit: { valid: () => ({ role: 'admin', limit: 20 }), user: 'demo-admin' },
   },
   orders: {
     create: {
@@ -145,7 +165,14 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
 /** A route of the contract with its fields as the contract declares them. */
 function routeOf(fn: FunctionName, action: string, example: Example): RouteCase {
   const declared = contractOf(fn, action)!;
-  return { fn, action, spec: specOf(requestEntries(declared)), ...(declared.access === 'public' && { isPublic: true }), ...example };
+  return {
+    fn,
+    action,
+    spec: specOf(requestEntries(declared)),
+    ...(declared.access === 'public' && { isPublic: true }),
+    ...(declared.access === 'identity' && { takesNewcomers: true }),
+    ...example,
+  };
 }
 
 export const ROUTES: readonly RouteCase[] = [
@@ -355,7 +382,14 @@ export function defectsFor(route: RouteCase, routeNames: readonly string[], inPr
   if (!route.isPublic) {
     options.push(
       fc
-        .constantFrom<Caller>(null, { devUserId: '' }, { devUserId: 'nobody' }, { devUserId: '__proto__' }, { openid: '' }, { openid: 'forged-openid' })
+        .constantFrom<Caller>(
+          null,
+          { devUserId: '' },
+          { devUserId: 'nobody' },
+          { devUserId: '__proto__' },
+          { openid: '' },
+          ...(route.takesNewcomers ? [] : [{ openid: 'forged-openid' }]),
+        )
         .map((caller) => ({ type: 'caller', caller }) as Defect),
     );
   }
