@@ -25,3 +25,6 @@ export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';
 export * from './assessment';
+export * from './event-texts';
+export * from './order-progress';
+export * from './served-by';
