@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { HouseholdView, ServiceItem, SessionInfo } from '@core';
+import { useTestServer } from '../support/test-server';
+import { dataOf } from '../support/scenario';
+
+/*
+ * What a resident needs before and around an order, through the real handlers: the property's phone
+ * in the session, and how each service is paid on the catalogue.
+ */
+const t = useTestServer();
+
+const catalog = async (user: string) => dataOf<{ items: ServiceItem[] }>(await t.call('catalog', { action: 'list' }, user)).items;
+
+describe("a resident's essentials", () => {
+  it('gives each household the property company serving it, with the phone to call', async () => {
+    const session = dataOf<SessionInfo>(await t.call('session', { action: 'whoami' }, 'demo-resident'));
+    const property = (h: HouseholdView) => h.property;
+    expect(session.households.map(property)).toEqual([
+      { name: '红心物业服务有限公司', phone: '0825-2345678' },
+      { name: '红心物业服务有限公司', phone: '0825-2345678' },
+    ]);
+  });
+
+  it('says on the catalogue how each service is paid', async () => {
+    const items = await catalog('demo-resident');
+    expect(items.find((i) => i.id === 's-meal')?.payment).toBe('subsidised');
+    expect(items.find((i) => i.id === 's-repair')?.payment).toBe('at_door');
+  });
+
+  it('lets the admin say a service is free, and the resident reads it', async () => {
+    const reply = await t.call('admin', { action: 'updateService', role: 'admin', serviceItemId: 's-errand', payment: 'free' }, 'demo-admin');
+    expect(reply.status).toBe(200);
+    expect((await catalog('demo-resident')).find((i) => i.id === 's-errand')?.payment).toBe('free');
+    // Another change keeps it.
+    await t.call('admin', { action: 'updateService', role: 'admin', serviceItemId: 's-errand', redPriceFen: 400 }, 'demo-admin');
+    expect((await catalog('demo-resident')).find((i) => i.id === 's-errand')?.payment).toBe('free');
+  });
+});
