@@ -47,8 +47,12 @@ export default function CreateOrder() {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: fill in the first household once, when the session arrives, not on every change
   useEffect(() => {
-    const first = session?.households[0];
-    if (first && !household) chooseHousehold(first);
+    // 再来一单 passes the earlier order's household and contact (order-detail/resident-sections.tsx).
+    const first = session?.households.find((h) => h.id === params.householdId) ?? session?.households[0];
+    if (!first || household) return;
+    chooseHousehold(first);
+    if (first.id === params.householdId && params.contactName) setContactName(decodeURIComponent(params.contactName));
+    if (first.id === params.householdId && params.contactPhone) setContactPhone(decodeURIComponent(params.contactPhone));
   }, [session]);
 
   if (!session || (catalog.loading && catalog.items.length === 0)) {
