@@ -3,29 +3,33 @@ import type { Order } from './order';
 import { assertNever } from './result';
 import { DAY } from './time';
 
-/** China Standard Time has no daylight saving: residents read days and hours at UTC+8. */
-const CST = 8 * 3_600_000;
+/** China Standard Time (UTC+8, no daylight saving): the default clock residents read. */
+export const CST_OFFSET_MINUTES = 480;
+
 const pad = (n: number) => String(n).padStart(2, '0');
-const cstDay = (t: Millis) => Math.floor((t + CST) / DAY);
 
-/** "08:00" in China time. */
-export function cstClock(t: Millis): string {
-  const d = new Date(t + CST);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+/** Clock words at a fixed offset from UTC, so the core stays free of the machine's time zone. */
+function clockAt(offsetMinutes: number) {
+  const shift = offsetMinutes * 60_000;
+  const day = (t: Millis) => Math.floor((t + shift) / DAY);
+  /** "08:00". */
+  const hhmm = (t: Millis) => {
+    const d = new Date(t + shift);
+    return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  };
+  /** "今天", "明天", "后天", else "12月3日", relative to now. */
+  const dayName = (t: Millis, now: Millis) => {
+    const diff = day(t) - day(now);
+    if (diff === 0) return '今天';
+    if (diff === 1) return '明天';
+    if (diff === 2) return '后天';
+    const d = new Date(t + shift);
+    return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  };
+  /** "05:19" today, else "明天05:19". */
+  const by = (t: Millis, now: Millis) => (day(t) === day(now) ? hhmm(t) : `${dayName(t, now)}${hhmm(t)}`);
+  return { day, hhmm, dayName, by };
 }
-
-/** "今天", "明天", "后天", else "12月3日", in China time relative to now. */
-export function cstDayName(t: Millis, now: Millis): string {
-  const diff = cstDay(t) - cstDay(now);
-  if (diff === 0) return '今天';
-  if (diff === 1) return '明天';
-  if (diff === 2) return '后天';
-  const d = new Date(t + CST);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-/** "05:19" today, else "明天05:19". */
-const by = (t: Millis, now: Millis) => (cstDay(t) === cstDay(now) ? cstClock(t) : `${cstDayName(t, now)}${cstClock(t)}`);
 
 /** How the line should look: waiting on staff, under way, needing the resident or the community, or over. */
 export type ProgressTone = 'waiting' | 'active' | 'attention' | 'done';
@@ -40,9 +44,11 @@ type ProgressFacts = Pick<Order, 'state' | 'clock' | 'timeWindow' | 'instruction
 /**
  * The one line a resident reads at the top of their order, in plain words: who is doing what and by
  * when ("师傅已接单 · 明天08:00–12:00上门", "物业正在安排人员（05:19前）"). Once the community
- * presses the case (escalated, a 督办 open) it says "社区正在督促处理" and nothing internal.
+ * presses the case (escalated, a 督办 open) it says "社区正在督促处理" and nothing internal. Times
+ * read at `offsetMinutes` east of UTC (China time unless the device says otherwise).
  */
-export function progressLine(order: ProgressFacts, now: Millis): Progress {
+export function progressLine(order: ProgressFacts, now: Millis, offsetMinutes = CST_OFFSET_MINUTES): Progress {
+  const { day, hhmm, dayName, by } = clockAt(offsetMinutes);
   const clock = order.clock;
   const pressed = (clock !== null && clock.level >= 2) || order.instructions.some((i) => !i.answer);
   const unfinished = order.state !== 'closed' && order.state !== 'cancelled' && order.state !== 'refused' && order.state !== 'pending_confirm';
@@ -57,7 +63,7 @@ export function progressLine(order: ProgressFacts, now: Millis): Progress {
         : { text: `已安排服务队，等师傅接单（${by(clock?.dueAt ?? now, now)}前）`, tone: 'waiting' };
     case 'accepted': {
       const { from, to } = order.timeWindow;
-      const window = cstDay(from) === cstDay(to) ? `${cstDayName(from, now)}${cstClock(from)}–${cstClock(to)}` : `${by(from, now)}–${by(to, now)}`;
+      const window = day(from) === day(to) ? `${dayName(from, now)}${hhmm(from)}–${hhmm(to)}` : `${by(from, now)}–${by(to, now)}`;
       return { text: `师傅已接单 · ${window}上门`, tone: 'active' };
     }
     case 'in_service':

@@ -7,7 +7,8 @@ import { RESIDENT_CREATE } from '@/routes';
 
 /** The one line a resident reads first: who is doing what, by when (core/order-progress.ts). */
 export function ProgressBanner({ order, now = Date.now() }: { readonly order: OrderView; readonly now?: number }) {
-  const p = progressLine(order, now);
+  // The device's own offset, so the line agrees with the times printed on the rest of the page.
+  const p = progressLine(order, now, -new Date(now).getTimezoneOffset());
   return (
     <View className={`progress-banner progress-${p.tone}`}>
       <Text className="progress-text">{p.text}</Text>
@@ -51,9 +52,7 @@ export function PropertyPhone({ order, households }: { readonly order: OrderView
   return (
     <View className="detail-line">
       <Text className="detail-label">物业电话</Text>
-      <Text className="detail-value">
-        {property.name} {phone}
-      </Text>
+      <Text className="detail-value">{phone}</Text>
       <Text className="link" onClick={() => callPhone(phone)}>
         打电话
       </Text>
