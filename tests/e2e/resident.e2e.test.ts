@@ -29,9 +29,10 @@ async function openOrder(page: Page, id: string) {
   await page.locator('.progress-banner').filter({ visible: true }).first().waitFor();
 }
 
+// biome-ignore lint/performance/useDomNodeTextContent: what the resident can read on screen, not the text of pages hidden in the stack
 const bodyText = (page: Page) => page.locator('body').innerText();
 
-/** A meal order taken by 赵阿姨 from 为老服务队's pool, urged once and pressed by the community. */
+/** A meal order 赵阿姨 grabbed from 为老服务队's pool. */
 async function acceptedMeal(): Promise<string> {
   const app = running();
   const id = await placeOrder(app, '中午送一份午餐，少盐', 's-meal');
