@@ -28,3 +28,4 @@ export * from './assessment';
 export * from './event-texts';
 export * from './order-progress';
 export * from './served-by';
+export * from './order-number';

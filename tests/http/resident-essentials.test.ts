@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { HouseholdView, ServiceItem, SessionInfo } from '@core';
+import { formatOrderNumber, orderNumberDay, type HouseholdView, type OrderView, type ServiceItem, type SessionInfo } from '@core';
 import { useTestServer } from '../support/test-server';
-import { dataOf } from '../support/scenario';
+import { dataOf, desk, resident } from '../support/scenario';
 
 /*
  * What a resident needs before and around an order, through the real handlers: the property's phone
  * in the session, and how each service is paid on the catalogue.
  */
 const t = useTestServer();
+const d = desk(t);
 
 const catalog = async (user: string) => dataOf<{ items: ServiceItem[] }>(await t.call('catalog', { action: 'list' }, user)).items;
 
@@ -34,5 +35,14 @@ describe("a resident's essentials", () => {
     // Another change keeps it.
     await t.call('admin', { action: 'updateService', role: 'admin', serviceItemId: 's-errand', redPriceFen: 400 }, 'demo-admin');
     expect((await catalog('demo-resident')).find((i) => i.id === 's-errand')?.payment).toBe('free');
+  });
+
+  it('numbers each order by its day and sequence in the community, and shows the number on the order', async () => {
+    const first = await d.place(resident, { description: '厨房水龙头漏水' });
+    const second = await d.place(resident, { description: '卫生间灯不亮' });
+    const day = orderNumberDay(first.createdAt);
+    expect([first.number, second.number]).toEqual([formatOrderNumber(day, 1), formatOrderNumber(day, 2)]);
+    const { order } = dataOf<{ order: OrderView }>(await d.get(resident, second.id));
+    expect(order.number).toMatch(/^\d{4}-002$/);
   });
 });
