@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { HouseholdView, OrderEvent, OrderView, ServiceItem } from '@core';
+import { orderNumberOf, type HouseholdView, type OrderEvent, type OrderView, type ServiceItem } from '@core';
 import { callPhone } from '@/api/device';
 import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { dateTime, windowText } from '@/components/format';
@@ -41,7 +41,7 @@ export function HeaderSection({
       {redirect ? <Text className="detail-reason">建议去处：{redirect}</Text> : null}
       {resident ? null : <DeadlineLine order={order} />}
       {order.autoClosed ? <Text className="detail-reason">超时未确认，系统自动办结（不计为居民评价）</Text> : null}
-      <Text className="muted">工单号：{order.id}</Text>
+      <Text className="detail-number">工单号 {orderNumberOf(order)}</Text>
     </View>
   );
 }

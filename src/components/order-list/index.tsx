@@ -11,17 +11,19 @@ interface Props {
   readonly emptyHint?: string;
   readonly onOpen: (order: OrderView) => void;
   readonly showWaiting?: boolean;
+  /** The household's own list: no back-office flags about themselves (core/event-texts.ts). */
+  readonly forResident?: boolean;
   /** Quick buttons under a card (e.g. 抢单 in the pool). */
   readonly renderActions?: (order: OrderView) => ReactNode;
 }
 
 /** A list of order cards with its loading, empty, error and paging states. */
-export function OrderList({ list, emptyText, emptyHint, onOpen, showWaiting, renderActions }: Props) {
+export function OrderList({ list, emptyText, emptyHint, onOpen, showWaiting, forResident, renderActions }: Props) {
   const now = Date.now();
   return (
     <View>
       {list.items.map((o) => (
-        <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting={showWaiting} now={now}>
+        <OrderCard key={o.id} order={o} onOpen={onOpen} showWaiting={showWaiting} forResident={forResident} now={now}>
           {renderActions?.(o)}
         </OrderCard>
       ))}

@@ -20,6 +20,7 @@ export default function ResidentOrders() {
         emptyText={tab === ALL_TAB ? '您还没有预约过服务' : '这里没有工单'}
         emptyHint={tab === ALL_TAB ? '回到首页选择服务即可预约' : undefined}
         onOpen={(o) => void Taro.navigateTo({ url: orderUrl('resident', o.id) })}
+        forResident
       />
     </Screen>
   );
