@@ -89,7 +89,7 @@ describe('session, catalogue, teams and notifications', () => {
       { id: expect.any(String), orderId: placed.id, text: '新的居民点单：门窗家具维修', at: expect.any(Number) },
     ]);
     expect((await d.notifications(worker3)).map((n) => n.text)).toEqual(['新工单：门窗家具维修']);
-    expect((await d.notifications(resident)).map((n) => n.text)).toEqual(['服务队员已接单']);
+    expect((await d.notifications(resident)).map((n) => n.text)).toEqual(['师傅已接单']);
     const limited = dataOf(await t.call('notifications', { action: 'list', role: 'worker', limit: 1 }, worker.user)).items;
     expect(limited).toHaveLength(1);
   });
