@@ -62,6 +62,9 @@ describe("the resident's order page", () => {
     await see(page, '社区补贴');
     await see(page, '您已下单');
     await see(page, '物业已安排服务队');
+    // The number to read out on the phone, not the internal id.
+    expect(await bodyText(page)).toMatch(/工单号 \d{4}-\d{3}/);
+    expect(await bodyText(page)).not.toContain(mealId);
     await shot(page, `resident-order-accepted-${width}`);
     const text = await bodyText(page);
     for (const term of INTERNAL) expect(text, `no "${term}" for residents`).not.toContain(term);
