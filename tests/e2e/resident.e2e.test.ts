@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shot, useApp } from './support/app';
-import { enterAs, placeOrder, press, see, visible, write } from './support/ui';
+import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
 
 /**
  * The resident's order as a resident reads it, at phone (390 px) and desktop (1440 px) width: one
@@ -172,6 +172,16 @@ describe("the resident's order page", () => {
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(body);
     await shot(page, 'resident-complaint-typing-390');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens the home page without a console error', async () => {
+    const page = await running().pageAs('demo-resident');
+    const errors = watchErrors(page);
+    await tap(page, '进入');
+    await see(page, '爱心午餐送餐');
+    await shot(page, 'resident-home-390');
     expect(errors).toEqual([]);
     await page.context().close();
   });
