@@ -20,6 +20,15 @@ import { HouseholdChoice } from './household-choice';
 import { ServiceChoice } from './service-choice';
 import './index.scss';
 
+/** A query value, decoded where the router left it encoded; a stray "%" is kept as typed. */
+function fromQuery(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** 点单 on one screen: service, need, time, (photos), contact. 长辈模式 keeps only the essentials. */
 export default function CreateOrder() {
   const { params } = useRouter();
@@ -51,8 +60,8 @@ export default function CreateOrder() {
     const first = session?.households.find((h) => h.id === params.householdId) ?? session?.households[0];
     if (!first || household) return;
     chooseHousehold(first);
-    if (first.id === params.householdId && params.contactName) setContactName(decodeURIComponent(params.contactName));
-    if (first.id === params.householdId && params.contactPhone) setContactPhone(decodeURIComponent(params.contactPhone));
+    if (first.id === params.householdId && params.contactName) setContactName(fromQuery(params.contactName));
+    if (first.id === params.householdId && params.contactPhone) setContactPhone(fromQuery(params.contactPhone));
   }, [session]);
 
   if (!session || (catalog.loading && catalog.items.length === 0)) {
