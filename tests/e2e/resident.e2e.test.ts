@@ -176,6 +176,29 @@ describe("the resident's order page", () => {
     await page.context().close();
   });
 
+  it("keeps a worker's 退回 reason between staff, and says the property is arranging someone again", async () => {
+    const app = running();
+    const id = await placeOrder(app, '客厅灯不亮');
+    const act = async (user: string, role: string, action: string, input: Record<string, unknown> = {}) => {
+      const order = await app.store.getOrder(id);
+      await app.api('orders', user, { action, role, orderId: id, version: order!.version, requestId: `e2e-${id}-${action}`, input });
+    };
+    await act('demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
+    await act('demo-worker', 'worker', 'accept');
+    await act('demo-worker', 'worker', 'decline', { reason: '手头工单太多' });
+    const page = await enterAs(app, 'demo-resident');
+    const errors = watchErrors(page);
+    await openOrder(page, id);
+    await see(page, '物业正在安排人员');
+    await see(page, '原师傅无法前来，物业正在重新安排');
+    const text = await bodyText(page);
+    expect(text).not.toContain('手头工单太多');
+    expect(text).not.toContain('为您服务');
+    await shot(page, 'resident-order-declined-390');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens the home page without a console error', async () => {
     const page = await running().pageAs('demo-resident');
     const errors = watchErrors(page);

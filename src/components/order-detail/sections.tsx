@@ -33,7 +33,7 @@ export function HeaderSection({
       <View className="detail-price">
         <Price redFen={order.redPriceFen} marketFen={order.marketPriceFen} unit={order.unit} payment={paymentFor(order, items)} />
       </View>
-      {order.lastReason && (order.state === 'refused' || order.state === 'cancelled' || order.state === 'pending_dispatch' || order.state === 'accepted') ? (
+      {order.lastReason && reasonShown(order.state, resident) ? (
         <Text className="detail-reason">
           {order.state === 'refused' ? '退回原因' : order.state === 'cancelled' ? '取消原因' : '最近说明'}：{order.lastReason}
         </Text>
@@ -45,6 +45,14 @@ export function HeaderSection({
     </View>
   );
 }
+
+/**
+ * Whether the last reason given belongs on top: why it was refused or cancelled, for everyone; for
+ * staff also the latest word on an open order. A worker's 退回 or a supervisor's 重新打开 reason is
+ * between staff, so the resident reads the progress line instead.
+ */
+const reasonShown = (state: OrderView['state'], resident: boolean) =>
+  state === 'refused' || state === 'cancelled' || (!resident && (state === 'pending_dispatch' || state === 'accepted'));
 
 /** The running clock of the current stage ("派单截止 14:30", or late and how far it was escalated), and every stage that ran late. */
 function DeadlineLine({ order }: { readonly order: OrderView }) {
