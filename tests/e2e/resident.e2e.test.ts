@@ -113,11 +113,22 @@ describe("the resident's order page", () => {
     await press(page, '确认完成并评价');
     await see(page, '服务态度');
     // No star is lit before the resident chooses.
-    expect(await page.locator('.nut-rate-item-icon-full, .nut-rate-item--full, .nut-rate-item-active').filter({ visible: true }).count()).toBe(0);
+    // NutUI marks each unlit star "-disabled": all fifteen are unlit, none lit.
+    const stars = page.locator('.nut-rate .nut-rate-item-icon:not(.nut-rate-item-icon-half)').filter({ visible: true });
+    expect(await stars.count()).toBe(15);
+    expect(
+      await page.locator('.nut-rate .nut-rate-item-icon:not(.nut-rate-item-icon-half):not(.nut-rate-item-icon-disabled)').filter({ visible: true }).count(),
+    ).toBe(0);
     await shot(page, `resident-rating-empty-${width}`);
     await press(page, '提交评价，确认完成');
     await see(page, '请为服务态度选择星级');
     await shot(page, `resident-rating-required-${width}`);
+    // Choosing lights exactly the stars chosen and clears that dimension's problem.
+    await page.locator('.nut-rate').filter({ visible: true }).first().locator('.nut-rate-item').nth(3).click();
+    const lit = page.locator('.nut-rate .nut-rate-item-icon:not(.nut-rate-item-icon-half):not(.nut-rate-item-icon-disabled)').filter({ visible: true });
+    expect(await lit.count()).toBe(4);
+    expect(await visible(page, '请为服务态度选择星级').count()).toBe(0);
+    await see(page, '请为准时程度选择星级');
     expect((await app.store.getOrder(id))!.state).toBe('pending_confirm');
     expect(errors).toEqual([]);
     await page.context().close();
