@@ -125,22 +125,32 @@ export default function CreateOrder() {
           </Field>
         )}
       </View>
-      <View className="card">
-        <Field label="联系人" error={errors.contactName}>
-          <Input className="text-input" value={contactName} maxlength={LIMITS.name} placeholder="怎么称呼您" onInput={(e) => setContactName(e.detail.value)} />
-        </Field>
-        <Field label="联系电话" error={errors.contactPhone}>
-          <Input
-            className="text-input"
-            type="number"
-            value={contactPhone}
-            maxlength={13}
-            placeholder="手机或座机号码"
-            onInput={(e) => setContactPhone(e.detail.value)}
-          />
-        </Field>
-        {errors._ ? <Text className="field-error">{errors._}</Text> : null}
-      </View>
+      {/* Mounted once the household has filled in the contact: Taro's H5 Input throws ("reading 'value'")
+          when its value changes before it has drawn its own box, as it did when the fill came a moment after mount. */}
+      {household ? (
+        <View className="card">
+          <Field label="联系人" error={errors.contactName}>
+            <Input
+              className="text-input"
+              value={contactName}
+              maxlength={LIMITS.name}
+              placeholder="怎么称呼您"
+              onInput={(e) => setContactName(e.detail.value)}
+            />
+          </Field>
+          <Field label="联系电话" error={errors.contactPhone}>
+            <Input
+              className="text-input"
+              type="number"
+              value={contactPhone}
+              maxlength={13}
+              placeholder="手机或座机号码"
+              onInput={(e) => setContactPhone(e.detail.value)}
+            />
+          </Field>
+          {errors._ ? <Text className="field-error">{errors._}</Text> : null}
+        </View>
+      ) : null}
     </Screen>
   );
 }
