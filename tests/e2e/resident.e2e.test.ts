@@ -20,7 +20,7 @@ function watchErrors(page: Page): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
   return errors;
 }
 
@@ -155,7 +155,8 @@ describe("the resident's order page", () => {
     await press(page, '再来一单');
     await see(page, '爱心午餐送餐');
     await see(page, '社区补贴');
-    expect(await page.locator('input').filter({ visible: true }).first().inputValue()).toBe('张秀兰');
+    // The contact is filled in once the session has arrived.
+    await expect.poll(() => page.locator('input').filter({ visible: true }).first().inputValue()).toBe('张秀兰');
     await shot(page, `resident-create-again-${width}`);
     expect(errors).toEqual([]);
     await page.context().close();
