@@ -16,10 +16,24 @@ export type Envelope<T> = { readonly ok: true; readonly data: T } | { readonly o
 /** An order as one caller may see it: contact details masked where not needed, plus what they may do. */
 export interface OrderView extends Order {
   readonly actions: readonly ActionType[];
+  /** Only on a single order (orders.get) read by its household, once a worker has accepted it. */
+  readonly servedBy?: ServedBy | null;
 }
 
 export interface HouseholdView extends Household {
   readonly address: string;
+  /** The property company serving the household's compound, with the phone residents call (物业电话). */
+  readonly property: { readonly name: string; readonly phone: string | null } | null;
+}
+
+/**
+ * Who serves the order, for its household: the worker's name and team once someone accepted it, and
+ * their phone while the order is open (docs/privacy.md, "The worker's contact").
+ */
+export interface ServedBy {
+  readonly name: string;
+  readonly teamName: string;
+  readonly phone: string | null;
 }
 
 export interface SessionInfo {

@@ -53,6 +53,8 @@ export interface Household {
 export interface PropertyCompany {
   readonly id: string;
   readonly name: string;
+  /** The service desk residents call (物业电话); companies stored before it existed have none. */
+  readonly phone?: string;
 }
 
 /** 服务队 with its members. */
@@ -122,4 +124,19 @@ export interface ServiceItem {
   /** Null: the community's default deadlines apply. */
   readonly deadlines: StageDeadlines | null;
   readonly active: boolean;
+  /** How the resident pays; items stored before it existed are paid at the door. */
+  readonly payment?: PaymentMode;
 }
+
+/** How a service is paid: at the door at the red price, free, or subsidised by the community. */
+export const PAYMENT_MODES = ['at_door', 'free', 'subsidised'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+
+export const PAYMENT_LABELS: Readonly<Record<PaymentMode, string>> = {
+  at_door: '上门服务后付款',
+  free: '免费',
+  subsidised: '社区补贴',
+};
+
+/** The item's payment mode, reading an item stored before the field existed as paid at the door. */
+export const paymentOf = (item: Pick<ServiceItem, 'payment'>): PaymentMode => item.payment ?? 'at_door';

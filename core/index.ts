@@ -30,3 +30,7 @@ export * from './public-cases';
 export * from './assessment';
 export * from './membership';
 export type * from './membership-views';
+export * from './event-texts';
+export * from './order-progress';
+export * from './served-by';
+export * from './order-number';

@@ -4,6 +4,7 @@ import type { ActionType } from './order-inputs';
 import type { Assignment, Instruction, Order, OrderState } from './order';
 import { ORDER_STATES, TERMINAL_STATES, UNFINISHED_STATES } from './order';
 import { notify, type Effect, type Recipient } from './notifications';
+import { residentNotice } from './event-texts';
 import { poolTeamOf } from './order-holder';
 import { checkPhotos } from './photos';
 import { ok, type Result } from './result';
@@ -178,7 +179,7 @@ const PERSON_TRANSITIONS = personRules({
     guard: mustBeAssignee,
     // Capacity was checked when the order was dispatched to this worker; it already counts as theirs.
     needs: [],
-    apply: (order, _input, { now }) => change({ acceptedAt: now }, {}, [notify(residentOf(order), order.id, '服务队员已接单')]),
+    apply: (order, _input, { now }) => change({ acceptedAt: now }, {}, [notify(residentOf(order), order.id, residentNotice('accept'))]),
   },
   grab: {
     from: ['pending_accept'],
@@ -194,7 +195,7 @@ const PERSON_TRANSITIONS = personRules({
       if (!me.onDuty) return fail('GRAB.OFF_DUTY');
       if (world.openOrders(me.id) >= me.maxOpenOrders) return fail('GRAB.OVER_CAPACITY', { max: me.maxOpenOrders });
       const assignment: Assignment = { mode: 'member', teamId: order.assignment!.teamId, workerId: me.id };
-      return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, '服务队员已接单')], {
+      return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, residentNotice('accept'))], {
         workerId: me.id,
         max: me.maxOpenOrders,
       });
@@ -217,7 +218,7 @@ const PERSON_TRANSITIONS = personRules({
     to: 'in_service',
     guard: mustBeAssignee,
     needs: [],
-    apply: (order) => change({}, {}, [notify(residentOf(order), order.id, '服务队员已到达，开始服务')]),
+    apply: (order) => change({}, {}, [notify(residentOf(order), order.id, residentNotice('start'))]),
   },
   complete: {
     from: ['in_service'],
@@ -228,7 +229,7 @@ const PERSON_TRANSITIONS = personRules({
     apply: (order, { notes, photos }, { now, photoUploaded }) => {
       const uploaded = checkPhotos(photos, photoUploaded);
       if (!uploaded.ok) return uploaded;
-      return change({ completion: { notes, photos, at: now } }, { notes, photos }, [notify(residentOf(order), order.id, '服务已完成，请确认并评价')]);
+      return change({ completion: { notes, photos, at: now } }, { notes, photos }, [notify(residentOf(order), order.id, residentNotice('complete'))]);
     },
   },
   instruct: {

@@ -101,6 +101,8 @@ export interface ReturnVisit {
  */
 export interface Order {
   readonly id: string;
+  /** The number residents and staff say on the phone ("1130-017", core/order-number.ts); absent on orders placed before numbers existed. */
+  readonly number?: string;
   readonly version: number;
   readonly communityId: string;
   readonly compoundId: string;

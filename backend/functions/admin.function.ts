@@ -16,6 +16,7 @@ export const admin = defineFunction('admin', {
       deadlines: input.useDefaultDeadlines ? null : input.deadlines,
       redPriceFen: input.redPriceFen,
       marketPriceFen: input.marketPriceFen,
+      payment: input.payment,
       active: input.active,
     }),
 });

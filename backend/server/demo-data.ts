@@ -1,4 +1,4 @@
-import type { Building, Community, Compound, Household, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines, User } from '@core';
+import type { Building, Community, Compound, Household, PaymentMode, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines, User } from '@core';
 import type { ReferenceTypes } from '../storage/port';
 
 /** Default clocks in minutes, from the norms in domain.md: accept online requests within 2 h, minor repairs within 3 days. */
@@ -16,7 +16,7 @@ const communities: Community[] = [
     settings: { defaultDeadlines: ORDINARY, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 },
   },
 ];
-const companies: PropertyCompany[] = [{ id: 'pc-hongxin', name: '红心物业服务有限公司' }];
+const companies: PropertyCompany[] = [{ id: 'pc-hongxin', name: '红心物业服务有限公司', phone: '0825-2345678' }];
 const compounds: Compound[] = [
   { id: 'cp-yangguang', communityId: C, name: '阳光小区', companyId: 'pc-hongxin' },
   { id: 'cp-heping', communityId: C, name: '和平小区', companyId: 'pc-hongxin' },
@@ -88,6 +88,7 @@ const item = (
   unit: string,
   description: string,
   deadlines: StageDeadlines | null = null,
+  payment: PaymentMode = 'at_door',
 ): ServiceItem => ({
   id,
   communityId: C,
@@ -99,12 +100,13 @@ const item = (
   unit,
   deadlines,
   active: true,
+  payment,
 });
 
 const serviceItems: ServiceItem[] = [
-  item('s-daycare', '老年日间照料', 'daycare', 3000, 8000, '天', '社区日间照料中心，含午餐、午休和文娱活动', CARE),
-  item('s-homecare', '上门照料', 'homecare', 4000, 12000, '次', '上门助浴、助洁、翻身护理等，每次2小时', CARE),
-  item('s-meal', '爱心午餐送餐', 'meal', 1200, 2500, '餐', '两荤一素一汤，少盐少油，送餐到家', CARE),
+  item('s-daycare', '老年日间照料', 'daycare', 3000, 8000, '天', '社区日间照料中心，含午餐、午休和文娱活动', CARE, 'subsidised'),
+  item('s-homecare', '上门照料', 'homecare', 4000, 12000, '次', '上门助浴、助洁、翻身护理等，每次2小时', CARE, 'subsidised'),
+  item('s-meal', '爱心午餐送餐', 'meal', 1200, 2500, '餐', '两荤一素一汤，少盐少油，送餐到家', CARE, 'subsidised'),
   item('s-companion', '就医陪护', 'companion', 5000, 15000, '半天', '陪同挂号、就诊、取药，接送到家', CARE),
   item('s-repair-urgent', '水电急修', 'repair', 2000, 6000, '次', '停水停电、漏水、跳闸等紧急维修，半小时内到场', URGENT),
   item('s-repair', '门窗家具维修', 'repair', 3000, 8000, '次', '门锁、窗户、柜门、桌椅等小修'),

@@ -157,6 +157,8 @@ export interface Store {
   putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]): Promise<void>;
   /** Writes a document only if none has its id: false when one exists (published reports stay frozen). */
   insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]): Promise<boolean>;
+  /** Counts one more order placed in the community on `day` (China date "1130"), atomically: its sequence, 1 for the first. */
+  nextOrderNumber(communityId: string, day: string): Promise<number>;
   findUserByOpenid(openid: string): Promise<User | null>;
 
   getOrder(id: string): Promise<Order | null>;

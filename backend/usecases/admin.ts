@@ -1,8 +1,10 @@
 import {
   fail,
   invalid,
+  paymentOf,
   ok,
   type Actor,
+  type PaymentMode,
   type AdminView,
   type AppError,
   type CommunitySettings,
@@ -55,7 +57,14 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<Co
 export async function updateService(
   deps: Deps,
   actor: Actor,
-  change: { serviceItemId: string; deadlines?: StageDeadlines | null; redPriceFen?: number; marketPriceFen?: number; active?: boolean },
+  change: {
+    serviceItemId: string;
+    deadlines?: StageDeadlines | null;
+    redPriceFen?: number;
+    marketPriceFen?: number;
+    active?: boolean;
+    payment?: PaymentMode;
+  },
 ): Promise<Result<AdminView, AppError>> {
   const denied = mayChange(deps, actor);
   if (denied) return denied;
@@ -67,6 +76,7 @@ export async function updateService(
     redPriceFen: change.redPriceFen ?? item.redPriceFen,
     marketPriceFen: change.marketPriceFen ?? item.marketPriceFen,
     active: change.active ?? item.active,
+    payment: change.payment ?? paymentOf(item),
   };
   if (next.redPriceFen > next.marketPriceFen) return invalid({ redPriceFen: '红色价格应不高于市场价' });
   await deps.store.putRefs('serviceItems', [next]);

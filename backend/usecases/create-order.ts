@@ -1,4 +1,4 @@
-import { createOrder, fail, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
+import { createOrder, fail, formatOrderNumber, orderNumberDay, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
@@ -36,7 +36,11 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     photoUploaded: (fileId) => uploaded.has(fileId),
   });
   if (!decided.ok) return decided;
-  const { order, event, effects } = decided.value;
+  const { event, effects } = decided.value;
+  // Numbered only once the order is valid, so refused attempts use up no numbers; a gap is possible
+  // only when the write below fails, which is harmless (numbers must be unique, not dense).
+  const day = orderNumberDay(now);
+  const order = { ...decided.value.order, number: formatOrderNumber(day, await store.nextOrderNumber(decided.value.order.communityId, day)) };
   // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
   if (order.photos.length) await deps.photos?.attach(order.photos, order.id);
   const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects, settings: community?.settings ?? null }, actor, now, 'createOrder');

@@ -6,14 +6,17 @@ import {
   ok,
   scopeFor,
   TIMELINE_PAGE,
+  workerContactFor,
   type Actor,
   type AppError,
+  type Order,
   type OrderEvent,
   type OrderListFilter,
   type OrderSort,
   type OrderState,
   type OrderView,
   type Result,
+  type ServedBy,
 } from '@core';
 import type { Deps } from '../runtime/deps';
 import { decodeCursor } from '../storage/order-index';
@@ -37,7 +40,18 @@ export async function getOrder(
   const events = await deps.store.listEvents(orderId, { beforeSeq: page.before, limit: page.limit });
   // Seqs run 1…n without gaps: a page that starts after 1 has events before it.
   const first = events[0]?.seq ?? 1;
-  return ok({ order: viewOrder(order, actor, deps.now()), events, older: first > 1 ? first : null });
+  const view = viewOrder(order, actor, deps.now());
+  const servedBy = actor.role === 'resident' ? await servedByOf(deps, order) : undefined;
+  return ok({ order: servedBy === undefined ? view : { ...view, servedBy }, events, older: first > 1 ? first : null });
+}
+
+/** The worker's name, team and (while the order is theirs and open) phone, for the household. */
+async function servedByOf(deps: Deps, order: Order): Promise<ServedBy | null> {
+  const contact = workerContactFor(order);
+  if (!contact) return null;
+  const [worker, team] = await Promise.all([deps.store.getRef('users', contact.workerId), deps.store.getRef('teams', contact.teamId)]);
+  if (!worker) return null;
+  return { name: worker.name, teamName: team?.name ?? '', phone: contact.phone ? worker.phone : null };
 }
 
 /** A page of the orders the actor may see, newest change first, with counts per state for the tabs. */

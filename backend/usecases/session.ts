@@ -14,6 +14,12 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
   const households = (await Promise.all(user.householdIds.map((id) => store.getRef('households', id)))).filter((h) => h !== null);
   const buildings = (await Promise.all(households.map((h) => store.getRef('buildings', h.buildingId)))).filter((b) => b !== null);
   const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
+  const companyIds = [...new Set(households.map((h) => compounds.find((c) => c.id === h.compoundId)?.companyId).filter((id) => id !== undefined))];
+  const properties = new Map((await Promise.all(companyIds.map((id) => store.getRef('companies', id)))).filter((c) => c !== null).map((c) => [c.id, c]));
+  const propertyOf = (compoundId: string) => {
+    const company = properties.get(compounds.find((c) => c.id === compoundId)?.companyId ?? '');
+    return company ? { name: company.name, phone: company.phone ?? null } : null;
+  };
   const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
   return ok({
     user: { id: user.id, name: user.name, roles: user.roles, onDuty: user.onDuty, maxOpenOrders: user.maxOpenOrders },
@@ -21,6 +27,7 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
     households: households.map((h) => ({
       ...h,
       address: `${compoundName.get(h.compoundId) ?? ''}${buildingName.get(h.buildingId) ?? ''}${h.door}`,
+      property: propertyOf(h.compoundId),
     })),
     teams: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => ({ id: t.id, name: t.name })),
     company: company ? { id: company.id, name: company.name } : null,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AdminView, ExportFile, OrderView, PublicBoard, SessionInfo, StoredNotificationView, SupervisorBoard, TeamView } from '../api';
 import type { Assessment } from '../assessment';
-import { SERVICE_CATEGORIES, type ServiceItem } from '../community';
+import { PAYMENT_MODES, SERVICE_CATEGORIES, type ServiceItem } from '../community';
 import { CODE_ALPHABET, CODE_LENGTH, INVITABLE_ROLES, type AuditEntry } from '../membership';
 import type { ApplicationView, InvitationScopes, InvitationView, JoinPlaces, JoinStatus, MemberView } from '../membership-views';
 import { ROLES } from '../roles';
@@ -161,6 +161,8 @@ export const CONTRACT = {
         redPriceFen: optional(int(0, 10_000_000)),
         marketPriceFen: optional(int(0, 10_000_000)),
         active: optional(bool),
+        /** How residents pay: at the door, free, or subsidised (shown on the catalogue and the order). */
+        payment: optional(oneOf(PAYMENT_MODES)),
       },
       reply<AdminView>(),
     ),

@@ -78,6 +78,6 @@ describe('点单 → 下单 → 接单 → 督单', () => {
     ]);
     expect(events[1]!.payload).toEqual({ assignment: { mode: 'member', teamId: 't-elder', workerId: 'demo-worker-2' } });
     // The resident hears that someone took the order.
-    expect((await d.notifications(resident)).map((n) => n.text)).toContain('服务队员已接单');
+    expect((await d.notifications(resident)).map((n) => n.text)).toContain('师傅已接单');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderEvent, OrderView } from '@core';
 import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, resident, supervisor, type As } from '../support/scenario';
-import { CONTACT, PRIVACY_TABLE, VIEWERS, type Path, type Row, type Sight, type Viewer } from './privacy-table';
+import { CONTACT, PRIVACY_TABLE, VIEWERS, WORKER, WORKER_SEEN_BY_HOUSEHOLD, type Path, type Row, type Sight, type Viewer } from './privacy-table';
 
 /*
  * docs/privacy.md walked through the real server: for every row of the independent table
@@ -63,6 +63,13 @@ function expected(sight: Sight, truth: OrderView | null, photos: string[]) {
   };
 }
 
+/** What the household must read of the worker on a row's path (servedBy), from the table. */
+function servedBy(path: Path) {
+  const sight = WORKER_SEEN_BY_HOUSEHOLD[path];
+  if (sight === 'nothing') return null;
+  return { name: WORKER.name, teamName: WORKER.team, phone: sight === 'name and phone' ? WORKER.phone : null };
+}
+
 const seen = (o: OrderView) => ({
   contactName: o.contactName,
   contactPhone: o.contactPhone,
@@ -90,6 +97,10 @@ async function checkRow(row: Row) {
       continue;
     }
     const { order } = dataOf<{ order: OrderView; events: OrderEvent[] }>(reply);
+    expect.soft(order.servedBy ?? null, `${viewer} reads who is coming`).toEqual(viewer === 'household' ? servedBy(row.path) : null);
+    if (viewer === 'household' && WORKER_SEEN_BY_HOUSEHOLD[row.path] !== 'name and phone') {
+      expect.soft(JSON.stringify(reply.body), 'the household finds no worker phone').not.toContain(WORKER.phone);
+    }
     const want = expected(sight, truth, photos);
     expect.soft(seen(order), `${viewer} reads`).toEqual(want);
     expect.soft(listed && seen(listed), `${viewer} lists`).toEqual(want);

@@ -223,3 +223,24 @@ export const PRIVACY_TABLE: readonly Row[] = [
     },
   },
 ];
+
+/**
+ * docs/privacy.md, "The worker's contact": what 张秀兰 (the household) reads of 赵阿姨, the worker who
+ * grabbed the order, at each point of its path. Nobody else gets `servedBy` at all.
+ */
+export const WORKER = { name: '赵阿姨', team: '为老服务队', phone: '13900000003' } as const;
+export type WorkerSight = 'nothing' | 'name' | 'name and phone';
+export const WORKER_SEEN_BY_HOUSEHOLD: { readonly [P in Path]: WorkerSight } = {
+  placed: 'nothing',
+  pooled: 'nothing',
+  // Offered by name but not accepted yet: nobody is coming until someone accepts.
+  offered: 'nothing',
+  grabbed: 'name and phone',
+  started: 'name and phone',
+  completed: 'name and phone',
+  closed: 'name',
+  cancelled: 'nothing',
+  refused: 'nothing',
+  // Back to 待派单 with no worker: whoever comes next is not known yet.
+  reopened: 'nothing',
+};

@@ -91,7 +91,7 @@ describe('session, catalogue, teams and notifications', () => {
     // Each names the service and the place, never the door.
     expect((await d.notifications(worker3)).map((n) => n.about)).toEqual(['门窗家具维修 · 阳光小区1号楼']);
     expect((await d.notifications(worker3)).map((n) => n.text)).toEqual(['新工单：门窗家具维修']);
-    expect((await d.notifications(resident)).map((n) => n.text)).toEqual(['服务队员已接单']);
+    expect((await d.notifications(resident)).map((n) => n.text)).toEqual(['师傅已接单']);
     const limited = dataOf(await t.call('notifications', { action: 'list', role: 'worker', limit: 1 }, worker.user)).items;
     expect(limited).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import type { Store } from '@backend/storage/port';
 import { capacityContract } from './contract/capacity';
 import { commitContract } from './contract/commit';
 import { notificationsAndClearContract } from './contract/notifications';
+import { orderNumbersContract } from './contract/order-numbers';
 import { orderQueriesContract } from './contract/orders';
 import { referenceDataContract } from './contract/reference';
 import { repliesAndTimelineContract } from './contract/replies-and-timeline';
@@ -34,5 +35,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     reindexContract(s);
     notificationsAndClearContract(s);
     repliesAndTimelineContract(s);
+    orderNumbersContract(s);
   });
 }

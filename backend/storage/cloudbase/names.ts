@@ -9,6 +9,8 @@ export interface Names {
   readonly replies: string;
   /** One counter per worker: how many open orders they hold, kept in step by every commit. */
   readonly workerLoad: string;
+  /** One counter per community and day: the last order number given out. */
+  readonly orderNumbers: string;
   readonly all: readonly string[];
 }
 
@@ -22,6 +24,7 @@ export function collectionNames(prefix: string): Names {
     notifications: `${prefix}notifications`,
     replies: `${prefix}replies`,
     workerLoad: `${prefix}worker_load`,
+    orderNumbers: `${prefix}order_numbers`,
   };
   return { refs, ...rest, all: [...Object.values(refs), ...Object.values(rest)] };
 }

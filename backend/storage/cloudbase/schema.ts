@@ -128,5 +128,7 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
     // Read and written by id inside transactions; expired ones are removed by time.
     { name: n.replies, indexes: [{ name: 'at', keys: [['at', 1]] }] },
     { name: n.workerLoad, indexes: [] },
+    // Read and written by id (community:day) inside a transaction: no query, no index.
+    { name: n.orderNumbers, indexes: [] },
   ];
 }

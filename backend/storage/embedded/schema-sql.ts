@@ -106,6 +106,15 @@ CREATE TABLE IF NOT EXISTS replies (
   at INTEGER NOT NULL,
   reply TEXT NOT NULL
 );
+
+-- The last order number given out per community and day (1130-017). Created on every open, so a
+-- file of this schema version without it simply gains it: nothing else reads or changes.
+CREATE TABLE IF NOT EXISTS order_numbers (
+  community_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (community_id, day)
+) WITHOUT ROWID;
 `;
 
 /** The urgency key's column (NO_DEADLINE until reindexed) and its index, unless an earlier step added them. */

@@ -34,6 +34,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const st = {
     refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    nextOrderNumber: db.prepare(
+      'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, 1) ON CONFLICT (community_id, day) DO UPDATE SET last = last + 1 RETURNING last',
+    ),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
     dueForSweep: db.prepare(
       'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at, id) > (?, ?) ORDER BY next_sweep_at, id LIMIT ?',
@@ -227,6 +230,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         .all(...keys, Math.max(0, limit))
         .map((r) => parse<StoredNotification>(r));
     },
+    async nextOrderNumber(communityId, day) {
+      // One statement, so atomic: two orders placed at once get two numbers.
+      return (st.nextOrderNumber.get(communityId, day) as { last: number }).last;
+    },
     async insertRef(kind, doc) {
       const { json, row: r } = refRow(kind, doc as { id: string; communityId?: string });
       const inserted = st.insertRef.run(kind, r.id, r.communityId, json).changes === 1;
@@ -287,7 +294,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async clear() {
       committer.flush();
       refs.clear();
-      db.exec('DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies;');
+      db.exec('DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers;');
     },
     async close() {
       committer.flush();

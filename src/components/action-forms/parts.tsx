@@ -5,6 +5,7 @@ import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
 import { isFormProblem } from '@/hooks/feedback';
 import { TextArea } from '@/components/nut/textarea';
+import './action-forms.scss';
 
 /** A labelled field with its problem, if any, under it. */
 export function Field({ label, error, children }: PropsWithChildren<{ readonly label: string; readonly error?: string }>) {
@@ -50,7 +51,8 @@ export function LongText({
   readonly max: number;
   readonly placeholder: string;
 }) {
-  return <TextArea value={value} onChange={onChange} maxLength={max} showCount autoSize placeholder={placeholder} />;
+  // long-text: body-sized letters in the box (NutUI's own stylesheet sets 14px), see action-forms.scss.
+  return <TextArea className="long-text" value={value} onChange={onChange} maxLength={max} showCount autoSize placeholder={placeholder} />;
 }
 
 /** Field problems by field name ("reason" → "不能为空"), from the core's own validator or the server. */
@@ -107,7 +109,9 @@ export function useActionSubmit<A extends ActionType>(action: A, onSubmit: FormP
       setErrors({ _: failure.message });
     }
   };
-  return { errors, submit };
+  // A problem goes away as soon as its field is edited: "不能为空" must not linger while the resident types.
+  const clear = (field: string) => setErrors((e) => (field in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== field)) : e));
+  return { errors, submit, clear, show: setErrors };
 }
 
 /** The form's closing button, with any problem that belongs to no single field above it. */

@@ -11,17 +11,31 @@ const ASPECTS = [
 ] as const;
 const WORDS = ['', '很差', '较差', '一般', '满意', '非常满意'];
 
-/** 确认完成并评价: three star ratings (态度/时效/质量) and a comment. */
+type Aspect = (typeof ASPECTS)[number]['key'];
+
+/**
+ * 确认完成并评价: three star ratings (态度/时效/质量) and a comment. The stars start empty and each must
+ * be chosen: a rating the resident did not give is not a rating.
+ */
 export function RatingForm(p: FormProps<'confirm'>) {
-  const [stars, setStars] = useState({ attitude: 5, timeliness: 5, quality: 5 });
+  const [stars, setStars] = useState<Record<Aspect, number>>({ attitude: 0, timeliness: 0, quality: 0 });
   const [comment, setComment] = useState('');
-  const { errors, submit } = useActionSubmit(p.action, p.onSubmit);
+  const { errors, submit, clear, show } = useActionSubmit(p.action, p.onSubmit);
+  const rate = (key: Aspect, v: number) => {
+    setStars((s) => ({ ...s, [key]: v }));
+    clear(key);
+  };
+  const send = () => {
+    const missing = ASPECTS.filter((a) => stars[a.key] === 0);
+    if (missing.length > 0) return show(Object.fromEntries(missing.map((a) => [a.key, `请为${a.label}选择星级`])));
+    void submit({ ...stars, comment: comment.trim() });
+  };
   return (
     <View>
       {ASPECTS.map((a) => (
         <Field key={a.key} label={a.label} error={errors[a.key]}>
           <View className="row">
-            <Rate value={stars[a.key]} min={1} count={5} onChange={(v) => setStars((s) => ({ ...s, [a.key]: v }))} />
+            <Rate value={stars[a.key]} count={5} onChange={(v) => rate(a.key, v)} />
             <Text className="rating-word">{WORDS[stars[a.key]]}</Text>
           </View>
         </Field>
@@ -29,7 +43,7 @@ export function RatingForm(p: FormProps<'confirm'>) {
       <Field label="想说的话（可不填）" error={errors.comment}>
         <LongText value={comment} onChange={setComment} max={LIMITS.comment} placeholder="说说这次服务怎么样" />
       </Field>
-      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ ...stars, comment: comment.trim() })} />
+      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={send} />
     </View>
   );
 }

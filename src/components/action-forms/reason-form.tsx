@@ -37,13 +37,17 @@ const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: 
 export function ReasonForm<A extends ReasonAction>(p: FormProps<A>) {
   const copy = COPY[p.action];
   const [text, setText] = useState('');
-  const { errors, submit } = useActionSubmit(p.action, p.onSubmit);
+  const { errors, submit, clear } = useActionSubmit(p.action, p.onSubmit);
+  const edit = (t: string) => {
+    setText(t);
+    clear(copy.field);
+  };
   return (
     <View>
-      {copy.presets.length > 0 ? <Chips options={copy.presets.map((t) => ({ value: t, label: t }))} value={text} onChange={setText} /> : null}
+      {copy.presets.length > 0 ? <Chips options={copy.presets.map((t) => ({ value: t, label: t }))} value={text} onChange={edit} /> : null}
       <View className="gap" />
       <Field label={copy.label} error={errors[copy.field]}>
-        <LongText value={text} onChange={setText} max={copy.max} placeholder={copy.placeholder} />
+        <LongText value={text} onChange={edit} max={copy.max} placeholder={copy.placeholder} />
       </Field>
       <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={() => void submit({ [copy.field]: text.trim() } as ActionInputRequest<A>)} />
     </View>

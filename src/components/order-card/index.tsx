@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, orderFlags, waitingSince, type OrderFlag, type OrderView } from '@core';
+import { CATEGORY_LABELS, orderFlags, orderNumberOf, waitingSince, type OrderFlag, type OrderView } from '@core';
 import { clockText } from '@/components/deadline/deadline-text';
 import { StateTag } from '@/components/state-tag';
 import { dateTime, waitingText, windowText } from '@/components/format';
@@ -24,6 +24,8 @@ interface Props {
    */
   readonly forStaff?: boolean;
   readonly now?: number;
+  /** The household's own list: no "居民已催单" about themselves. */
+  readonly forResident?: boolean;
   readonly children?: ReactNode;
 }
 
@@ -52,7 +54,7 @@ export function OrderCard({ order, onOpen, forStaff, now = Date.now(), children 
       <Text className="order-card-desc">{order.description}</Text>
       <View className="order-card-meta">
         <Text className="muted">
-          {CATEGORY_LABELS[order.category]} · {address.compoundName}
+          {orderNumberOf(order)} · {CATEGORY_LABELS[order.category]} · {address.compoundName}
           {address.buildingName}
           {address.door}
         </Text>

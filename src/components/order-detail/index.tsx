@@ -7,7 +7,9 @@ import { Screen } from '@/components/screen';
 import { Timeline } from '@/components/timeline';
 import { useOrderDetail } from '@/hooks/useOrderDetail';
 import { useSession } from '@/hooks/useSession';
+import { useCatalog } from '@/hooks/useCatalog';
 import { useTeams } from '@/hooks/useTeams';
+import { AgainButton, ServedBySection } from './resident-sections';
 import { HeaderSection, NeedSection, OutcomeSection, VisitSection } from './sections';
 import './index.scss';
 
@@ -16,6 +18,8 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
   const detail = useOrderDetail(role, orderId);
   const { names: teamNames } = useTeams(role);
   const { session } = useSession();
+  const catalog = useCatalog();
+  const resident = role === 'resident';
   // Names the caller may know: all teams (dispatcher, supervisor), else their own teams and self.
   const names = useMemo(() => {
     const m = new Map(teamNames);
@@ -34,14 +38,21 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
   }
   return (
     <Screen footer={order.actions.length > 0 ? <ActionPanel order={order} busy={detail.busy} act={detail.act} /> : undefined}>
-      <HeaderSection order={order} events={events} />
+      <HeaderSection order={order} events={events} resident={resident} items={catalog.items} />
+      {resident ? <ServedBySection order={order} /> : null}
       <NeedSection order={order} />
-      <VisitSection order={order} names={names} />
-      <OutcomeSection order={order} />
+      <VisitSection order={order} names={names} resident={resident} households={session?.households ?? []} />
+      <OutcomeSection order={order} resident={resident} />
       <View className="card">
         <Text className="card-title">办理记录</Text>
-        <Timeline events={events} names={names} older={detail.hasOlder ? { loading: detail.loadingOlder, load: () => void detail.loadOlder() } : undefined} />
+        <Timeline
+          events={events}
+          names={names}
+          audience={resident ? 'resident' : 'staff'}
+          older={detail.hasOlder ? { loading: detail.loadingOlder, load: () => void detail.loadOlder() } : undefined}
+        />
       </View>
+      {resident ? <AgainButton order={order} /> : null}
     </Screen>
   );
 }

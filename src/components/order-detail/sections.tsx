@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { OrderEvent, OrderView } from '@core';
+import { orderNumberOf, type HouseholdView, type OrderEvent, type OrderView, type ServiceItem } from '@core';
 import { callPhone } from '@/api/device';
 import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { dateTime, windowText } from '@/components/format';
@@ -7,32 +7,52 @@ import { Price } from '@/components/price';
 import { PhotoGrid } from '@/components/photos';
 import { StateTag } from '@/components/state-tag';
 import { assignmentText, type Names } from '@/components/timeline/event-text';
+import { paymentFor, ProgressBanner, PropertyPhone } from './resident-sections';
 
-/** What, its state, and why it stopped (if it did). */
-export function HeaderSection({ order, events }: { readonly order: OrderView; readonly events: readonly OrderEvent[] }) {
+/** What, its state, and why it stopped (if it did). A resident reads one plain progress line instead of the stage clocks. */
+export function HeaderSection({
+  order,
+  events,
+  resident,
+  items,
+}: {
+  readonly order: OrderView;
+  readonly events: readonly OrderEvent[];
+  readonly resident: boolean;
+  readonly items: readonly ServiceItem[];
+}) {
   const refusal = order.state === 'refused' ? [...events].reverse().find((e) => e.action === 'refuse') : undefined;
   const redirect = typeof refusal?.payload.redirect === 'string' ? refusal.payload.redirect : '';
   return (
     <View className="card">
+      {resident ? <ProgressBanner order={order} /> : null}
       <View className="row-between">
         <Text className="detail-title">{order.serviceName}</Text>
         <StateTag state={order.state} large />
       </View>
       <View className="detail-price">
-        <Price redFen={order.redPriceFen} marketFen={order.marketPriceFen} unit={order.unit} />
+        <Price redFen={order.redPriceFen} marketFen={order.marketPriceFen} unit={order.unit} payment={paymentFor(order, items)} />
       </View>
-      {order.lastReason && (order.state === 'refused' || order.state === 'cancelled' || order.state === 'pending_dispatch' || order.state === 'accepted') ? (
+      {order.lastReason && reasonShown(order.state, resident) ? (
         <Text className="detail-reason">
           {order.state === 'refused' ? '退回原因' : order.state === 'cancelled' ? '取消原因' : '最近说明'}：{order.lastReason}
         </Text>
       ) : null}
       {redirect ? <Text className="detail-reason">建议去处：{redirect}</Text> : null}
-      <DeadlineLine order={order} />
+      {resident ? null : <DeadlineLine order={order} />}
       {order.autoClosed ? <Text className="detail-reason">超时未确认，系统自动办结（不计为居民评价）</Text> : null}
-      <Text className="muted">工单号：{order.id}</Text>
+      <Text className="detail-number">工单号 {orderNumberOf(order)}</Text>
     </View>
   );
 }
+
+/**
+ * Whether the last reason given belongs on top: why it was refused or cancelled, for everyone; for
+ * staff also the latest word on an open order. A worker's 退回 or a supervisor's 重新打开 reason is
+ * between staff, so the resident reads the progress line instead.
+ */
+const reasonShown = (state: OrderView['state'], resident: boolean) =>
+  state === 'refused' || state === 'cancelled' || (!resident && (state === 'pending_dispatch' || state === 'accepted'));
 
 /** The running clock of the current stage ("派单截止 14:30", or late and how far it was escalated), and every stage that ran late. */
 function DeadlineLine({ order }: { readonly order: OrderView }) {
@@ -56,10 +76,20 @@ export function NeedSection({ order }: { readonly order: OrderView }) {
   );
 }
 
-/** When, where, and whom to call. */
-export function VisitSection({ order, names }: { readonly order: OrderView; readonly names: Names }) {
+/** When, where, and whom to call: staff call the resident; the resident sees their own contact and the property's phone. */
+export function VisitSection({
+  order,
+  names,
+  resident,
+  households,
+}: {
+  readonly order: OrderView;
+  readonly names: Names;
+  readonly resident: boolean;
+  readonly households: readonly HouseholdView[];
+}) {
   const { address } = order;
-  const dialable = /^[\d-]+$/.test(order.contactPhone);
+  const dialable = !resident && /^[\d-]+$/.test(order.contactPhone);
   // The server masks what this role may not have (docs/privacy.md); say so rather than look broken.
   const withheld = !dialable || address.door === '';
   return (
@@ -78,18 +108,20 @@ export function VisitSection({ order, names }: { readonly order: OrderView; read
           </Text>
         ) : null}
       </View>
-      {withheld ? <Text className="muted">为保护居民隐私，部分联系方式已隐藏</Text> : null}
+      {withheld && !resident ? <Text className="muted">为保护居民隐私，部分联系方式已隐藏</Text> : null}
       <Line label="下单时间" value={dateTime(order.createdAt)} />
-      {order.assignment ? <Line label="处理人" value={assignmentText(order.assignment, names)} /> : null}
-      {order.urgeCount > 0 ? <Line label="催单" value={`${order.urgeCount} 次`} /> : null}
+      {resident ? <PropertyPhone order={order} households={households} /> : null}
+      {order.assignment && !resident ? <Line label="处理人" value={assignmentText(order.assignment, names)} /> : null}
+      {order.urgeCount > 0 && !resident ? <Line label="催单" value={`${order.urgeCount} 次`} /> : null}
     </View>
   );
 }
 
-/** The completion report, the rating, and what the community did (督办, 投诉, 回访). */
-export function OutcomeSection({ order }: { readonly order: OrderView }) {
+/** The completion report, the rating, and what the community did (督办, 投诉, 回访); a 督办 is between the community and staff, not shown to the resident. */
+export function OutcomeSection({ order, resident }: { readonly order: OrderView; readonly resident: boolean }) {
   const { completion, rating } = order;
-  const any = completion || rating || order.instructions.length || order.complaints.length || order.returnVisits.length;
+  const instructions = resident ? [] : order.instructions;
+  const any = completion || rating || instructions.length || order.complaints.length || order.returnVisits.length;
   if (!any) return null;
   return (
     <View className="card">
@@ -110,10 +142,10 @@ export function OutcomeSection({ order }: { readonly order: OrderView }) {
           {rating.comment ? <Text className="detail-text">“{rating.comment}”</Text> : null}
         </View>
       ) : null}
-      {order.instructions.length > 0 ? (
+      {instructions.length > 0 ? (
         <View className="detail-block">
           <Text className="card-title">社区督办</Text>
-          {order.instructions.map((i) => (
+          {instructions.map((i) => (
             <View key={i.seq} className="detail-entry">
               <Text className="detail-text">
                 {dateTime(i.at)} 督办{i.to === 'worker' ? '服务队员' : '物业调度'}：{i.text}

@@ -1,22 +1,11 @@
-import { ACTION_LABELS, ROLE_LABELS, STAGE_LABELS, STATE_LABELS, type ActionType, type Assignment, type OrderEvent, type Stage } from '@core';
+import { eventDetailsFor, eventTitleFor, ROLE_LABELS, STAGE_LABELS, STATE_LABELS, type Assignment, type Audience, type OrderEvent, type Stage } from '@core';
 import { dateTime } from '@/components/format';
 
 /** Names of teams and people, when the caller's role may know them. */
 export type Names = ReadonlyMap<string, string>;
 
-const isAction = (a: string): a is ActionType => Object.hasOwn(ACTION_LABELS, a);
-
-/** The sweep's own events, which no person takes. */
-const SYSTEM_TITLES: Readonly<Record<string, string>> = {
-  overdue: '超时提醒',
-  escalate: '超时升级',
-  auto_close: '超时未确认，自动办结',
-  instruction_overdue: '督办超时未回复',
-};
-
-/** What happened, in the domain's words. */
-export const eventTitle = (e: OrderEvent): string =>
-  e.action === 'create' ? '居民下单' : isAction(e.action) ? ACTION_LABELS[e.action] : (SYSTEM_TITLES[e.action] ?? e.action);
+/** What happened, in this audience's words (core/event-texts.ts); null when they do not see the event. */
+export const eventTitle = (e: OrderEvent, audience: Audience = 'staff'): string | null => eventTitleFor(e.action, audience);
 
 export const actorText = (e: OrderEvent): string => (e.actorRole === 'system' ? '系统' : ROLE_LABELS[e.actorRole]);
 
@@ -38,7 +27,8 @@ const isAssignment = (v: unknown): v is Assignment => typeof v === 'object' && v
  * The details an event carries, one line each ("原因：家中无人"). User text is returned as text and
  * rendered as text, never as markup.
  */
-export function payloadLines(e: OrderEvent, names: Names): string[] {
+export function payloadLines(e: OrderEvent, names: Names, audience: Audience = 'staff'): string[] {
+  if (!eventDetailsFor(e.action, audience)) return [];
   const p = e.payload;
   const lines: string[] = [];
   if (isAssignment(p.previous)) lines.push(`原处理：${assignmentText(p.previous, names)}`);

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { OrderEvent } from '@core';
+import type { Audience, OrderEvent } from '@core';
 import { Button } from '@/components/nut/button';
 import { dateTime } from '@/components/format';
 import { actorText, eventTitle, moveText, payloadLines, type Names } from './event-text';
@@ -21,12 +21,15 @@ export function Timeline({
   events,
   names = NO_NAMES,
   older,
+  audience = 'staff',
 }: {
   readonly events: readonly OrderEvent[];
   readonly names?: Names;
   readonly older?: OlderEvents;
+  /** Residents read plain words, no internal steps (core/event-texts.ts). */
+  readonly audience?: Audience;
 }) {
-  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  const sorted = [...events].filter((e) => eventTitle(e, audience) !== null).sort((a, b) => a.seq - b.seq);
   return (
     <View className="timeline">
       {older ? (
@@ -37,20 +40,22 @@ export function Timeline({
         </View>
       ) : null}
       {sorted.map((e, i) => {
-        const move = moveText(e);
+        const move = audience === 'staff' ? moveText(e) : null;
         return (
           <View key={e.seq} className={`timeline-item${i === sorted.length - 1 ? ' last' : ''}`}>
             <View className="timeline-dot" />
             <View className="timeline-body">
               <View className="row-between">
-                <Text className="timeline-title">{eventTitle(e)}</Text>
+                <Text className="timeline-title">{eventTitle(e, audience)}</Text>
                 <Text className="muted">{dateTime(e.at)}</Text>
               </View>
-              <Text className="muted">
-                {actorText(e)}
-                {move ? ` · ${move}` : ''}
-              </Text>
-              {payloadLines(e, names).map((line, j) => (
+              {audience === 'staff' ? (
+                <Text className="muted">
+                  {actorText(e)}
+                  {move ? ` · ${move}` : ''}
+                </Text>
+              ) : null}
+              {payloadLines(e, names, audience).map((line, j) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: an event's lines are fixed once written and never reorder
                 <Text key={j} className="timeline-line">
                   {line}

@@ -20,6 +20,15 @@ import { HouseholdChoice } from './household-choice';
 import { ServiceChoice } from './service-choice';
 import './index.scss';
 
+/** A query value, decoded where the router left it encoded; a stray "%" is kept as typed. */
+function fromQuery(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** 点单 on one screen: service, need, time, (photos), contact. 长辈模式 keeps only the essentials. */
 export default function CreateOrder() {
   const { params } = useRouter();
@@ -47,8 +56,12 @@ export default function CreateOrder() {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: fill in the first household once, when the session arrives, not on every change
   useEffect(() => {
-    const first = session?.households[0];
-    if (first && !household) chooseHousehold(first);
+    // 再来一单 passes the earlier order's household and contact (order-detail/resident-sections.tsx).
+    const first = session?.households.find((h) => h.id === params.householdId) ?? session?.households[0];
+    if (!first || household) return;
+    chooseHousehold(first);
+    if (first.id === params.householdId && params.contactName) setContactName(fromQuery(params.contactName));
+    if (first.id === params.householdId && params.contactPhone) setContactPhone(fromQuery(params.contactPhone));
   }, [session]);
 
   if (!session || (catalog.loading && catalog.items.length === 0)) {
@@ -112,22 +125,32 @@ export default function CreateOrder() {
           </Field>
         )}
       </View>
-      <View className="card">
-        <Field label="联系人" error={errors.contactName}>
-          <Input className="text-input" value={contactName} maxlength={LIMITS.name} placeholder="怎么称呼您" onInput={(e) => setContactName(e.detail.value)} />
-        </Field>
-        <Field label="联系电话" error={errors.contactPhone}>
-          <Input
-            className="text-input"
-            type="number"
-            value={contactPhone}
-            maxlength={13}
-            placeholder="手机或座机号码"
-            onInput={(e) => setContactPhone(e.detail.value)}
-          />
-        </Field>
-        {errors._ ? <Text className="field-error">{errors._}</Text> : null}
-      </View>
+      {/* Mounted once the household has filled in the contact: Taro's H5 Input throws ("reading 'value'")
+          when its value changes before it has drawn its own box, as it did when the fill came a moment after mount. */}
+      {household ? (
+        <View className="card">
+          <Field label="联系人" error={errors.contactName}>
+            <Input
+              className="text-input"
+              value={contactName}
+              maxlength={LIMITS.name}
+              placeholder="怎么称呼您"
+              onInput={(e) => setContactName(e.detail.value)}
+            />
+          </Field>
+          <Field label="联系电话" error={errors.contactPhone}>
+            <Input
+              className="text-input"
+              type="number"
+              value={contactPhone}
+              maxlength={13}
+              placeholder="手机或座机号码"
+              onInput={(e) => setContactPhone(e.detail.value)}
+            />
+          </Field>
+          {errors._ ? <Text className="field-error">{errors._}</Text> : null}
+        </View>
+      ) : null}
     </Screen>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, type ServiceItem } from '@core';
+import { CATEGORY_LABELS, paymentOf, type ServiceItem } from '@core';
 import { Popup } from '@/components/nut/popup';
 import { Price } from '@/components/price';
 
@@ -23,7 +23,7 @@ export function ServiceChoice({
         {chosen ? (
           <View className="choice-main">
             <Text className="choice-title">{chosen.name}</Text>
-            <Price redFen={chosen.redPriceFen} marketFen={chosen.marketPriceFen} unit={chosen.unit} />
+            <Price redFen={chosen.redPriceFen} marketFen={chosen.marketPriceFen} unit={chosen.unit} payment={paymentOf(chosen)} />
           </View>
         ) : (
           <Text className="choice-title">请选择服务</Text>
@@ -45,7 +45,7 @@ export function ServiceChoice({
                 <Text className="choice-title">
                   {i.name}（{CATEGORY_LABELS[i.category]}）
                 </Text>
-                <Price redFen={i.redPriceFen} marketFen={i.marketPriceFen} unit={i.unit} />
+                <Price redFen={i.redPriceFen} marketFen={i.marketPriceFen} unit={i.unit} payment={paymentOf(i)} />
               </View>
             </View>
           ))}

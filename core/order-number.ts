@@ -1,0 +1,20 @@
+import type { Millis } from './community';
+import type { Order } from './order';
+
+/** China Standard Time (UTC+8): a community's day for numbering is its calendar day. */
+const CST = 8 * 3_600_000;
+
+/** The China date an order placed at `now` is numbered in ("2026-11-30"): the key of the day's counter. */
+export const orderNumberDay = (now: Millis): string => new Date(now + CST).toISOString().slice(0, 10);
+
+/**
+ * "1130-017": month and day, then the day's sequence in the community, at least three digits. Short
+ * enough to read out on the phone; unique in a community within a year, which is as long as anyone
+ * asks about an order by its number.
+ */
+export function formatOrderNumber(day: string, seq: number): string {
+  return `${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(3, '0')}`;
+}
+
+/** The number to show and say: the order's own, or for orders placed before numbers existed, the end of its id. */
+export const orderNumberOf = (order: Pick<Order, 'id' | 'number'>): string => order.number ?? order.id.slice(-6).toUpperCase();

@@ -1,0 +1,83 @@
+import type { Millis } from './community';
+import type { Order } from './order';
+import { assertNever } from './result';
+import { DAY } from './time';
+
+/** China Standard Time (UTC+8, no daylight saving): the default clock residents read. */
+export const CST_OFFSET_MINUTES = 480;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Clock words at a fixed offset from UTC, so the core stays free of the machine's time zone. */
+function clockAt(offsetMinutes: number) {
+  const shift = offsetMinutes * 60_000;
+  const day = (t: Millis) => Math.floor((t + shift) / DAY);
+  /** "08:00". */
+  const hhmm = (t: Millis) => {
+    const d = new Date(t + shift);
+    return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  };
+  /** "今天", "明天", "后天", else "12月3日", relative to now. */
+  const dayName = (t: Millis, now: Millis) => {
+    const diff = day(t) - day(now);
+    if (diff === 0) return '今天';
+    if (diff === 1) return '明天';
+    if (diff === 2) return '后天';
+    const d = new Date(t + shift);
+    return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  };
+  /** "05:19" today, else "明天05:19". */
+  const by = (t: Millis, now: Millis) => (day(t) === day(now) ? hhmm(t) : `${dayName(t, now)}${hhmm(t)}`);
+  return { day, hhmm, dayName, by };
+}
+
+/** How the line should look: waiting on staff, under way, needing the resident or the community, or over. */
+export type ProgressTone = 'waiting' | 'active' | 'attention' | 'done';
+
+export interface Progress {
+  readonly text: string;
+  readonly tone: ProgressTone;
+}
+
+type ProgressFacts = Pick<Order, 'state' | 'clock' | 'timeWindow' | 'instructions' | 'complaints' | 'autoClosed' | 'rating'>;
+
+/**
+ * The one line a resident reads at the top of their order, in plain words: who is doing what and by
+ * when ("师傅已接单 · 明天08:00–12:00上门", "物业正在安排人员（05:19前）"). Once the community
+ * presses the case (escalated, a 督办 open) it says "社区正在督促处理" and nothing internal. Times
+ * read at `offsetMinutes` east of UTC (China time unless the device says otherwise).
+ */
+export function progressLine(order: ProgressFacts, now: Millis, offsetMinutes = CST_OFFSET_MINUTES): Progress {
+  const { day, hhmm, dayName, by } = clockAt(offsetMinutes);
+  const clock = order.clock;
+  const pressed = (clock !== null && clock.level >= 2) || order.instructions.some((i) => !i.answer);
+  const unfinished = order.state !== 'closed' && order.state !== 'cancelled' && order.state !== 'refused' && order.state !== 'pending_confirm';
+  if (unfinished && pressed) return { text: '社区正在督促处理', tone: 'attention' };
+  const late = clock !== null && clock.level >= 1;
+  switch (order.state) {
+    case 'pending_dispatch':
+      return late ? { text: '物业正在加紧安排人员', tone: 'attention' } : { text: `物业正在安排人员（${by(clock?.dueAt ?? now, now)}前）`, tone: 'waiting' };
+    case 'pending_accept':
+      return late
+        ? { text: '已安排服务队，正在催师傅接单', tone: 'attention' }
+        : { text: `已安排服务队，等师傅接单（${by(clock?.dueAt ?? now, now)}前）`, tone: 'waiting' };
+    case 'accepted': {
+      const { from, to } = order.timeWindow;
+      const window = day(from) === day(to) ? `${dayName(from, now)}${hhmm(from)}–${hhmm(to)}` : `${by(from, now)}–${by(to, now)}`;
+      return { text: `师傅已接单 · ${window}上门`, tone: 'active' };
+    }
+    case 'in_service':
+      return { text: '师傅正在为您服务', tone: 'active' };
+    case 'pending_confirm':
+      return { text: `服务已完成，请确认并评价${clock ? `（${by(clock.dueAt, now)}前）` : ''}`, tone: 'attention' };
+    case 'closed':
+      if (order.complaints.some((c) => !c.answer)) return { text: '已办结 · 社区正在处理您的投诉', tone: 'attention' };
+      return { text: order.autoClosed ? '已办结（未在期限内确认，自动办结）' : order.rating ? '已办结 · 感谢您的评价' : '已办结', tone: 'done' };
+    case 'cancelled':
+      return { text: '工单已取消', tone: 'done' };
+    case 'refused':
+      return { text: '物业无法受理这项服务', tone: 'done' };
+    default:
+      return assertNever(order.state);
+  }
+}
