@@ -105,7 +105,7 @@ export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
   answer: '答复投诉',
   revisit: '回访',
   reschedule: '改约',
-  propose_time: '提议改时间',
-  accept_time: '同意新时间',
-  refuse_time: '不同意新时间',
+  propose_time: '提议改期',
+  accept_time: '同意改期',
+  refuse_time: '维持原约',
 };
