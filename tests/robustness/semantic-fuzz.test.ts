@@ -297,8 +297,9 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
                 );
                 // Every other steered step takes the offered action furthest along the loop, so orders get deep.
                 // Some of them propose another time instead of starting, and answer a proposal either way.
+                const steer = s.steer;
                 const path = PROGRESS.map((a) =>
-                  a === 'start' && s.steer % 8 === 6 ? 'propose_time' : a === 'accept_time' && s.steer % 4 === 2 ? 'refuse_time' : a,
+                  a === 'start' && steer % 8 === 6 ? 'propose_time' : a === 'accept_time' && steer % 4 === 2 ? 'refuse_time' : a,
                 );
                 const forward = path.map((a) => offered.find((o) => o.action === a)).find((o) => o !== undefined);
                 const pick = s.steer % 2 === 0 && forward ? forward : offered[s.steer % Math.max(1, offered.length)];
