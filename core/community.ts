@@ -11,6 +11,11 @@ export interface CommunitySettings {
   readonly weights: { readonly response: number; readonly resolution: number; readonly satisfaction: number };
   /** Minutes an overdue order waits before it is escalated one level further. */
   readonly escalationMinutes: number;
+  /**
+   * Minutes before a booked start by which the order must be dispatched and accepted (路程预留);
+   * absent in communities set up before it existed: DEFAULT_TRAVEL_MINUTES applies.
+   */
+  readonly travelMinutes?: number;
 }
 
 /** 社区: the unit of supervision; everything belongs to exactly one. */

@@ -10,6 +10,7 @@ export * from './order-inputs';
 export * from './order-scope';
 export * from './order-rule';
 export * from './order-transitions';
+export * from './booking-rules';
 export * from './order-decide';
 export * from './grab-race';
 export * from './order-create';

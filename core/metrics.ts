@@ -16,7 +16,7 @@ export interface OrderFacts {
   readonly createdAt: Millis;
   /** In the cohort: everything except an order the resident withdrew before anyone accepted it. */
   readonly counted: boolean;
-  /** First accepted no later than the dispatch + accept deadlines after it was placed. */
+  /** First accepted by its response deadline: placed (or last 改约) + dispatch + accept, or the booked start less the travel allowance. */
   readonly respondedOnTime: boolean;
   readonly resolveDueAt: Millis;
   /** No more work will happen: closed, refused, or cancelled. */
@@ -27,7 +27,7 @@ export interface OrderFacts {
   readonly rated: boolean;
   /** The latest answer was satisfied: a return visit's word, else a rating averaging 4 stars or more. */
   readonly satisfied: boolean;
-  /** Placed to closed, for closed orders. */
+  /** Placed to closed, less the time it waited on the resident, for closed orders. */
   readonly handlingMs: number | null;
   /** Some stage ran past its deadline. */
   readonly overdue: boolean;
@@ -47,13 +47,13 @@ export function orderFacts(o: Order): OrderFacts {
     workerId: o.assignment?.mode === 'member' ? o.assignment.workerId : null,
     createdAt: o.createdAt,
     counted: !(o.state === 'cancelled' && o.firstAcceptedAt === null),
-    respondedOnTime: o.firstAcceptedAt !== null && o.firstAcceptedAt <= respondDueAt(o.createdAt, o.sla),
-    resolveDueAt: resolveDueAt(o.createdAt, o.sla),
+    respondedOnTime: o.firstAcceptedAt !== null && o.firstAcceptedAt <= respondDueAt(o),
+    resolveDueAt: resolveDueAt(o),
     settled: closed || o.state === 'refused' || o.state === 'cancelled',
     resolved: closed && o.reworkCount === 0 && o.reopenCount === 0,
     rated: visit !== undefined || ratingAvg !== null,
     satisfied: visit ? visit.satisfied === true : ratingAvg !== null && ratingAvg >= 4,
-    handlingMs: closed && o.closedAt !== null ? o.closedAt - o.createdAt : null,
+    handlingMs: closed && o.closedAt !== null ? o.closedAt - o.createdAt - (o.residentHeldMs ?? 0) : null,
     overdue: o.overdueStages.length > 0,
   };
 }

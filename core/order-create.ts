@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
 import type { Building, Compound, Household, Millis, ServiceItem, StageDeadlines } from './community';
 import { fail, invalid, type AppError } from './errors';
-import { NOTHING_YET, type Order, type OrderEvent } from './order';
+import { NOTHING_YET, type Order, type OrderEvent, type TimeWindow } from './order';
 import type { CreateOrderInput } from './order-inputs';
 import { notify, type Effect } from './notifications';
 import { ok, type Result } from './result';
@@ -20,6 +20,8 @@ export interface CreateContext {
   readonly building: Building | undefined;
   /** Deadlines for a service that sets none of its own. */
   readonly defaultDeadlines: StageDeadlines;
+  /** The community's travel allowance before a booked start, in minutes. */
+  readonly travelMinutes: number;
   /** Whether a file id names a photo the actor uploaded. */
   readonly photoUploaded: (fileId: string) => boolean;
 }
@@ -29,6 +31,15 @@ export const MAX_BOOKING_AHEAD = 60 * 24 * HOUR;
 export const MAX_WINDOW = 7 * 24 * HOUR;
 /** A window that started a little while ago is fine ("now"); one that ended is not. */
 const GRACE = HOUR;
+
+/** Checks a booked window against the clock: what 点单 and 改约 both accept. */
+export function checkWindow({ from, to }: TimeWindow, now: Millis): Result<TimeWindow, AppError> {
+  if (to <= from) return invalid({ 'timeWindow.to': '结束时间应晚于开始时间' });
+  if (to - from > MAX_WINDOW) return invalid({ timeWindow: '时间段不能超过7天' });
+  if (to < now - GRACE) return invalid({ timeWindow: '所选时间已经过去' });
+  if (from > now + MAX_BOOKING_AHEAD) return invalid({ timeWindow: '最多预约60天内的服务' });
+  return ok({ from, to });
+}
 
 /** The deadlines an order of this service is given when placed: the service's own, else the community's defaults. */
 export const serviceDeadlines = (item: ServiceItem, defaults: StageDeadlines): StageDeadlines => item.deadlines ?? defaults;
@@ -42,11 +53,9 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
   }
   if (!compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
   if (!item?.active || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
-  const { from, to } = input.timeWindow;
-  if (to <= from) return invalid({ 'timeWindow.to': '结束时间应晚于开始时间' });
-  if (to - from > MAX_WINDOW) return invalid({ timeWindow: '时间段不能超过7天' });
-  if (to < now - GRACE) return invalid({ timeWindow: '所选时间已经过去' });
-  if (from > now + MAX_BOOKING_AHEAD) return invalid({ timeWindow: '最多预约60天内的服务' });
+  const window = checkWindow(input.timeWindow, now);
+  if (!window.ok) return window;
+  const { from, to } = window.value;
   const photos = checkPhotos(input.photos, ctx.photoUploaded);
   if (!photos.ok) return photos;
 
@@ -75,7 +84,8 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     createdAt: now,
     updatedAt: now,
     sla,
-    clock: clockFor('pending_dispatch', sla, now),
+    travelMinutes: ctx.travelMinutes,
+    clock: clockFor('pending_dispatch', sla, now, { window: { from, to }, placedAt: now, travelMinutes: ctx.travelMinutes }),
     ...NOTHING_YET,
   };
   const event: OrderEvent = {

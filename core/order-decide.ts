@@ -2,7 +2,7 @@ import type { Who, World } from './actor';
 import type { Millis } from './community';
 import { fail, type AppError } from './errors';
 import type { Order, OrderEvent, OrderState } from './order';
-import { clockFor } from './deadlines';
+import { bookingOf, clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
 import { poolTeamOf } from './order-holder';
 import { canSee } from './order-scope';
@@ -77,14 +77,19 @@ export function decideSystem(order: Order, type: SystemActionType, now: Millis):
 function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged', c: Change, now: Millis, by: { id: string; role: Role | 'system' }): Decision {
   const to = ruleTo === 'unchanged' ? order.state : ruleTo;
   const version = order.version + 1;
+  const patched: Order = { ...order, ...c.patch };
+  // Any change of state ends a wait on the resident (the worker came anyway, the order was handed
+  // on or ended); the time it lasted is the resident's.
+  const waitEnds = ruleTo !== 'unchanged' && order.waiting ? { waiting: null, residentHeldMs: (order.residentHeldMs ?? 0) + (now - order.waiting.since) } : {};
   const next: Order = {
-    ...order,
-    ...c.patch,
+    ...patched,
+    ...waitEnds,
     state: to,
     version,
     updatedAt: now,
-    // Every hand-over starts the next stage's clock afresh, even into the same state (转单).
-    clock: ruleTo === 'unchanged' ? order.clock : clockFor(to, order.sla, now),
+    // Every hand-over starts the next stage's clock afresh, even into the same state (转单), measured
+    // from the booking; a rule that sets the clock itself (改约, a wait ended) is taken at its word.
+    clock: c.patch.clock !== undefined ? c.patch.clock : ruleTo === 'unchanged' ? order.clock : clockFor(to, order.sla, now, bookingOf(patched)),
     firstAcceptedAt: order.firstAcceptedAt ?? (to === 'accepted' ? now : null),
   };
   const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload: c.payload };

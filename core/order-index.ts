@@ -10,8 +10,9 @@ export type AttentionQueue = (typeof ATTENTION_QUEUES)[number];
 
 /** Whether an order sits in each attention queue. */
 export const IN_QUEUE: { readonly [Q in AttentionQueue]: (o: Order) => boolean } = {
-  overdue: (o) => (o.clock?.level ?? 0) >= 1,
-  escalated: (o) => (o.clock?.level ?? 0) >= 2,
+  // An order waiting on the resident is nobody's lateness while it waits.
+  overdue: (o) => !o.waiting && (o.clock?.level ?? 0) >= 1,
+  escalated: (o) => !o.waiting && (o.clock?.level ?? 0) >= 2,
   complaints: (o) => o.complaints.some((c) => !c.answer),
   instructions: (o) => o.instructions.some((i) => !i.answer),
 };

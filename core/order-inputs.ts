@@ -18,13 +18,15 @@ export const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 const stars = int(1, 5);
 /** Epoch milliseconds between 2020 and 2100: rejects seconds, strings and nonsense alike. */
 const instant = int(1_577_836_800_000, 4_102_444_800_000);
+/** A booked time: from and to, in epoch milliseconds (checked against the clock by the core). */
+const timeWindow = obj({ from: instant, to: instant });
 
 /** What a resident fills in to order a service (点单). */
 export const createOrderInput = obj({
   serviceItemId: id,
   householdId: id,
   description: str({ min: 1, max: LIMITS.description }),
-  timeWindow: obj({ from: instant, to: instant }),
+  timeWindow,
   photos: optional(list(fileId, LIMITS.photos), [] as string[]),
   contactName: optional(str({ min: 1, max: LIMITS.name })),
   contactPhone: optional(str({ min: 1, max: 20, pattern: PHONE })),
@@ -67,6 +69,10 @@ export const ACTION_INPUTS = {
     satisfied: optional(bool, null),
     notes: optional(str({ max: LIMITS.notes }), ''),
   }),
+  reschedule: obj({ timeWindow, reason: optional(str({ max: LIMITS.reason }), '') }),
+  propose_time: obj({ timeWindow, reason }),
+  accept_time: obj({}),
+  refuse_time: obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
 } as const;
 
 export type ActionType = keyof typeof ACTION_INPUTS;
@@ -98,4 +104,8 @@ export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
   reply: '回复督办',
   answer: '答复投诉',
   revisit: '回访',
+  reschedule: '改约',
+  propose_time: '提议改期',
+  accept_time: '同意改期',
+  refuse_time: '维持原约',
 };

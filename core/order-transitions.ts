@@ -10,6 +10,8 @@ import { checkPhotos } from './photos';
 import { ok, type Result } from './result';
 import { personRules, type Capacity, type Change, type SystemActionType, type SystemRule } from './order-rule';
 import { HOUR, MINUTE } from './time';
+import { BOOKING_RULES } from './booking-rules';
+import { isDueForResident } from './deadlines';
 
 /** 催单 at most once per this interval. */
 export const URGE_INTERVAL = 30 * MINUTE;
@@ -17,6 +19,8 @@ export const URGE_INTERVAL = 30 * MINUTE;
 export const REWORK_WINDOW = 72 * HOUR;
 
 const ALL_STATES = ORDER_STATES;
+/** States in which nobody has come yet: a complaint there waits until something is late. */
+const COMPLAIN_BEFORE_DUE: readonly OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted'];
 
 const pass = (): Result<void, AppError> => ok(undefined);
 const change = (patch: Change['patch'], payload: Change['payload'] = {}, effects: Effect[] = [], capacity?: Capacity) =>
@@ -83,7 +87,11 @@ const PERSON_TRANSITIONS = personRules({
     from: UNFINISHED_STATES,
     roles: ['resident'],
     to: 'unchanged',
-    guard: (order, { now }) => (order.lastUrgedAt !== null && now - order.lastUrgedAt < URGE_INTERVAL ? fail('ORDER.URGE_TOO_SOON') : pass()),
+    // Urging before anything is late is noise: offered once a deadline or the booked start has passed.
+    guard: (order, { now }) => {
+      if (!isDueForResident(order, now)) return fail('ORDER.NOT_DUE_YET');
+      return order.lastUrgedAt !== null && now - order.lastUrgedAt < URGE_INTERVAL ? fail('ORDER.URGE_TOO_SOON') : pass();
+    },
     needs: [],
     apply: (order, _input, { now }) =>
       change({ lastUrgedAt: now, urgeCount: order.urgeCount + 1 }, { count: order.urgeCount + 1 }, [
@@ -117,7 +125,12 @@ const PERSON_TRANSITIONS = personRules({
     to: 'unchanged',
     // One open complaint per order: the supervisor answers it before another is taken, so a loop of
     // complaints cannot fill the queue (or the disk); the answer reopens the way to complain again.
-    guard: (order) => (order.complaints.some((c) => !c.answer) ? fail('ORDER.COMPLAINT_OPEN') : pass()),
+    // Before anyone came, a complaint waits, like 催单, for a deadline or the booked start to pass;
+    // once the worker is there or the order has ended, one about conduct or the outcome is always open.
+    guard: (order, { now }) => {
+      if (COMPLAIN_BEFORE_DUE.includes(order.state) && !isDueForResident(order, now)) return fail('ORDER.NOT_DUE_YET');
+      return order.complaints.some((c) => !c.answer) ? fail('ORDER.COMPLAINT_OPEN') : pass();
+    },
     needs: [],
     apply: (order, { text }, { now }) =>
       change({ complaints: [...order.complaints, { seq: order.version + 1, text, at: now, answer: null }] }, { text }, [
@@ -303,6 +316,7 @@ const PERSON_TRANSITIONS = personRules({
       return change({ returnVisits: [...order.returnVisits, visit] }, { reached, satisfied: visit.satisfied, notes });
     },
   },
+  ...BOOKING_RULES,
 });
 
 /** What the system does to an order by itself, when a deadline passes. */

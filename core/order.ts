@@ -66,6 +66,17 @@ export interface Answer {
   readonly by: string;
 }
 
+/**
+ * The order waits on the resident: a worker proposed another time (nobody home, parts to buy) and
+ * the resident has not answered yet. Its clocks stand still from `since` until the answer.
+ */
+export interface Waiting {
+  readonly reason: string;
+  readonly proposed: TimeWindow;
+  readonly since: Millis;
+  readonly by: string;
+}
+
 /** A 督办 instruction as it stands on the order: unanswered past its deadline, it is overdue itself. */
 export interface Instruction {
   readonly seq: number;
@@ -147,6 +158,15 @@ export interface Order {
   readonly instructions: readonly Instruction[];
   readonly complaints: readonly Complaint[];
   readonly returnVisits: readonly ReturnVisit[];
+  /** The community's travel allowance in minutes, copied when placed; absent on orders placed before it existed (the default applies). */
+  readonly travelMinutes?: number;
+  /** What the order waits on the resident for, if anything: its clocks are paused meanwhile. */
+  readonly waiting: Waiting | null;
+  /** Time spent waiting on the resident, in total: the 三率 leave it out of the team's time. */
+  readonly residentHeldMs: number;
+  /** How often the resident moved the booking (改约), and when last. */
+  readonly rescheduleCount: number;
+  readonly rescheduledAt: Millis | null;
   /** Last reason given by whoever cancelled, refused, declined or reopened. */
   readonly lastReason: string | null;
 }
@@ -172,6 +192,10 @@ export const NOTHING_YET = Object.freeze({
   complaints: Object.freeze([]),
   returnVisits: Object.freeze([]),
   lastReason: null,
+  waiting: null,
+  residentHeldMs: 0,
+  rescheduleCount: 0,
+  rescheduledAt: null,
 } as const) satisfies Partial<Order>;
 
 /** One entry of an order's timeline. */

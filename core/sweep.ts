@@ -56,7 +56,8 @@ export function sweepOrder(order: Order, community: Community, now: Millis): Swe
       payload,
     });
 
-  const clock = order.clock;
+  // While the order waits on the resident its clock stands still: nothing is late meanwhile.
+  const clock = order.waiting ? null : order.clock;
   if (clock && now >= clock.dueAt) {
     const closed = decideSystem(order, 'auto_close', now);
     if (closed) {
@@ -108,7 +109,7 @@ export function sweepOrder(order: Order, community: Community, now: Millis): Swe
  */
 export function nextSweepAt(order: Order, interval: Millis): Millis | null {
   const times: Millis[] = [];
-  const clock = order.clock;
+  const clock = order.waiting ? null : order.clock;
   if (clock) times.push(clock.stage === 'confirm' ? clock.dueAt : clock.level < 3 ? clock.dueAt + clock.level * interval : Infinity);
   for (const i of order.instructions) if (!i.answer && !i.overdue && i.dueAt !== null) times.push(i.dueAt);
   const soonest = Math.min(...times);

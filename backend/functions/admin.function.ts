@@ -1,7 +1,7 @@
 import { adminView, updateService, updateSettings } from '../usecases/admin';
 import { defineFunction } from './define-function';
 
-/** 社区管理员: deadlines, assessment weights (fractions, as the settings keep them), escalation interval, the catalogue. */
+/** 社区管理员: deadlines, assessment weights (fractions, as the settings keep them), escalation interval, travel allowance, the catalogue. */
 export const admin = defineFunction('admin', {
   settings: (deps, actor) => adminView(deps, actor),
   updateSettings: (deps, actor, input) =>
@@ -9,6 +9,7 @@ export const admin = defineFunction('admin', {
       ...(input.defaultDeadlines && { defaultDeadlines: input.defaultDeadlines }),
       ...(input.weights && { weights: input.weights }),
       ...(input.escalationMinutes !== undefined && { escalationMinutes: input.escalationMinutes }),
+      ...(input.travelMinutes !== undefined && { travelMinutes: input.travelMinutes }),
     }),
   updateService: (deps, actor, input) =>
     updateService(deps, actor, {

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TRAVEL_MINUTES,
   fail,
   invalid,
   paymentOf,
@@ -47,6 +48,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: Partial<Co
     defaultDeadlines: patch.defaultDeadlines ?? community.settings.defaultDeadlines,
     weights,
     escalationMinutes: patch.escalationMinutes ?? community.settings.escalationMinutes,
+    travelMinutes: patch.travelMinutes ?? community.settings.travelMinutes ?? DEFAULT_TRAVEL_MINUTES,
   };
   await deps.store.putRefs('communities', [{ ...community, settings }]);
   if (settings.escalationMinutes !== community.settings.escalationMinutes) await reindexOrders(deps, { ...community, settings }, 'open');

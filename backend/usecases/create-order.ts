@@ -1,4 +1,15 @@
-import { createOrder, fail, formatOrderNumber, orderNumberDay, type Actor, type AppError, type CreateOrderInput, type OrderView, type Result } from '@core';
+import {
+  createOrder,
+  DEFAULT_TRAVEL_MINUTES,
+  fail,
+  formatOrderNumber,
+  orderNumberDay,
+  type Actor,
+  type AppError,
+  type CreateOrderInput,
+  type OrderView,
+  type Result,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
@@ -33,6 +44,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     compound: compound ?? undefined,
     building: building ?? undefined,
     defaultDeadlines: community?.settings.defaultDeadlines ?? FALLBACK_DEADLINES,
+    travelMinutes: community?.settings.travelMinutes ?? DEFAULT_TRAVEL_MINUTES,
     photoUploaded: (fileId) => uploaded.has(fileId),
   });
   if (!decided.ok) return decided;

@@ -61,6 +61,8 @@ export const SETTING_BOUNDS = {
   stageMinutes: { min: 1, max: 60 * 24 * 60 },
   /** The escalation interval: 5 minutes to a week. */
   escalationMinutes: { min: 5, max: 7 * 24 * 60 },
+  /** The travel allowance before a booked start: none to a day. */
+  travelMinutes: { min: 0, max: 24 * 60 },
 } as const;
 const minutes = int(SETTING_BOUNDS.stageMinutes.min, SETTING_BOUNDS.stageMinutes.max);
 const deadlines = obj({ dispatch: minutes, accept: minutes, start: minutes, complete: minutes, confirm: minutes });
@@ -140,7 +142,7 @@ export const CONTRACT = {
     publish: action('role', { month }, reply<Assessment>()),
     export: action('role', { month, format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
   },
-  /** 社区管理员: deadlines, assessment weights, escalation interval, the catalogue. */
+  /** 社区管理员: deadlines, assessment weights, escalation interval, travel allowance, the catalogue. */
   admin: {
     settings: action('role', {}, reply<AdminView>()),
     updateSettings: action(
@@ -149,6 +151,7 @@ export const CONTRACT = {
         defaultDeadlines: optional(deadlines),
         weights: optional(obj({ response: weight, resolution: weight, satisfaction: weight })),
         escalationMinutes: optional(int(SETTING_BOUNDS.escalationMinutes.min, SETTING_BOUNDS.escalationMinutes.max)),
+        travelMinutes: optional(int(SETTING_BOUNDS.travelMinutes.min, SETTING_BOUNDS.travelMinutes.max)),
       },
       reply<AdminView>(),
     ),

@@ -20,6 +20,10 @@ const SUCCESS: Partial<Record<ActionType, string>> = {
   revisit: '回访已记录',
   reply: '已回复督办',
   answer: '已答复居民',
+  reschedule: '已改约，已通知服务方',
+  propose_time: '已发给居民确认',
+  accept_time: '已同意新时间',
+  refuse_time: '已告知服务队员按原时间服务',
 };
 
 export const successText = (action: ActionType): string => SUCCESS[action] ?? `${ACTION_LABELS[action]}成功`;

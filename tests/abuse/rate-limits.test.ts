@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MINUTE, type Envelope, type OrderView } from '@core';
+import { HOUR, MINUTE, type Envelope, type OrderView } from '@core';
 import { FUNCTIONS } from '@backend/functions/registry';
 import type { Deps } from '@backend/runtime/deps';
 import { defaultLimits } from '@backend/runtime/rate-limit';
@@ -78,6 +78,7 @@ describe('per-user rate limits', () => {
   it('counts only accepted 催单: too soon, stale or on a closed order leaves all 10 to make', async () => {
     const orders: OrderView[] = [];
     for (let i = 0; i < 11; i++) orders.push(await placed());
+    w.advance(2 * HOUR); // 催单 is offered once something is late: past 送餐's one-hour dispatch deadline
     const first = orders[0]!;
     expect(codeOf(await w.raw('orders', 'demo-resident', urge(first)))).toBe('ok');
     const cancelled = await placed();
@@ -107,6 +108,7 @@ describe('per-user rate limits', () => {
   it('gives back what a 催单 that lost a race at the write had taken', async () => {
     const orders: OrderView[] = [];
     for (let i = 0; i < 11; i++) orders.push(await placed());
+    w.advance(2 * HOUR); // 催单 is offered once something is late: past 送餐's one-hour dispatch deadline
     // Two 催单 at once on each of five orders, both on the version they saw: one of each pair wins.
     const pairs = await Promise.all(orders.slice(0, 5).flatMap((o) => [w.raw('orders', 'demo-resident', urge(o)), w.raw('orders', 'demo-resident', urge(o))]));
     expect(pairs.filter((r) => r.ok)).toHaveLength(5);

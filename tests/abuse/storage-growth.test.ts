@@ -31,7 +31,7 @@ function replyBytes(): number[] {
 
 describe('storage per action on one order', () => {
   it('stores a reply of the same small size for the 200th action as for the first, and the file grows linearly', async () => {
-    let order = await d.place(resident);
+    let order = await d.placeDue(resident);
     /** 50 complaints, each answered: 100 actions. */
     const hundredActions = async (from: number) => {
       for (let i = from; i < from + 50; i++) {

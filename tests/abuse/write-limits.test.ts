@@ -55,6 +55,10 @@ const ACTIONS: Record<string, [keyof typeof ROLE_OF, Record<string, unknown>]> =
   reply: ['dispatcher', { seq: 2, text: '已安排' }],
   answer: ['supervisor', { seq: 2, text: '已督促' }],
   revisit: ['supervisor', { reached: true, satisfied: true }],
+  reschedule: ['resident', { timeWindow: { from: Date.UTC(2026, 9, 6, 1), to: Date.UTC(2026, 9, 6, 3) } }],
+  propose_time: ['worker', { timeWindow: { from: Date.UTC(2026, 9, 6, 1), to: Date.UTC(2026, 9, 6, 3) }, reason: '家中无人' }],
+  accept_time: ['resident', {}],
+  refuse_time: ['resident', {}],
 };
 
 /** Every state-changing call of every function, but uploads (tests/http/uploads.test.ts). */

@@ -22,6 +22,10 @@ const EXPECTED_NEEDS: Record<ActionType, readonly Need[]> = {
   reply: [],
   answer: [],
   revisit: [],
+  reschedule: [],
+  propose_time: [],
+  accept_time: [],
+  refuse_time: [],
 };
 
 describe('what each rule declares it needs from the world', () => {

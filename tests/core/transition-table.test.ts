@@ -26,6 +26,10 @@ const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role | Role[] }> 
   reply: { from: [...ORDER_STATES], role: ['dispatcher', 'worker'] },
   answer: { from: [...ORDER_STATES], role: 'supervisor' },
   revisit: { from: ['closed'], role: 'supervisor' },
+  reschedule: { from: ['pending_dispatch', 'pending_accept', 'accepted'], role: 'resident' },
+  propose_time: { from: ['accepted', 'in_service'], role: 'worker' },
+  accept_time: { from: ['accepted', 'in_service'], role: 'resident' },
+  refuse_time: { from: ['accepted', 'in_service'], role: 'resident' },
 };
 
 const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({
@@ -51,6 +55,11 @@ function fixtureFor(state: OrderState, action: ActionType): Order {
     completion: { notes: '已修好', photos: [], at: NOW - 60_000 },
     instructions: [pressed('dispatcher', 2), pressed('worker', 3)],
     complaints: [{ seq: 4, text: '太慢', at: NOW, answer: action === 'complain' ? { text: '已督促', at: NOW, by: 'supervisor' } : null }],
+    // A worker's proposed time waits for the resident's answer, for the answers themselves.
+    waiting:
+      action === 'accept_time' || action === 'refuse_time'
+        ? { reason: '家中无人', proposed: { from: NOW + 3_600_000, to: NOW + 7_200_000 }, since: NOW, by: 'worker' }
+        : null,
   });
 }
 

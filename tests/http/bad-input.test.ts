@@ -241,7 +241,8 @@ describe("other people's orders", () => {
 describe('stale versions', () => {
   it('answers 409 ORDER.VERSION_CONFLICT to an action on a version someone else has moved past', async () => {
     const seen = (await d.read(dispatcher, pooled.id)).order; // the dispatcher's screen
-    await d.step(resident, (await d.read(resident, pooled.id)).order, 'urge'); // meanwhile the resident urges
+    const tomorrow = { from: t.clock.now() + 24 * 3_600_000, to: t.clock.now() + 26 * 3_600_000 };
+    await d.step(resident, (await d.read(resident, pooled.id)).order, 'reschedule', { timeWindow: tomorrow }); // meanwhile the resident moves the booking
     await refused(() => d.act(dispatcher, seen, 'reassign', { teamId: 't-elder', reason: '改派为老服务队' }), 409, 'ORDER.VERSION_CONFLICT');
     await refused(() => d.act(worker, { id: held.id, version: held.version - 1 }, 'start'), 409, 'ORDER.VERSION_CONFLICT');
   });

@@ -296,8 +296,15 @@ describe('督办: the supervisor presses the responsible party', () => {
 });
 
 describe('催单: the resident urges', () => {
-  it('urges once, is told to wait within 30 minutes (ORDER.URGE_TOO_SOON), and may urge again after', async () => {
+  it('is not offered before anything is late: ORDER.NOT_DUE_YET', async () => {
     const placed = await d.place(resident);
+    expect(placed.actions).not.toContain('urge');
+    expect(failure(await d.act(resident, placed, 'urge'))).toEqual({ status: 409, code: 'ORDER.NOT_DUE_YET' });
+    expect(failure(await d.act(resident, placed, 'complain', { text: '还没人来' }))).toEqual({ status: 409, code: 'ORDER.NOT_DUE_YET' });
+  });
+
+  it('urges once the booked start has come, is told to wait within 30 minutes (ORDER.URGE_TOO_SOON), and may urge again after', async () => {
+    const placed = await d.placeDue(resident);
     const urged = await d.step(resident, placed, 'urge');
     expect(urged).toMatchObject({ state: 'pending_dispatch', urgeCount: 1, lastUrgedAt: t.clock.now() });
     expect(urged.actions).not.toContain('urge');

@@ -87,7 +87,7 @@ describe('requestId: a retried request is answered once', () => {
 
   it('keeps request ids per user: two people may use the same one', async () => {
     const rid = requestId('shared');
-    const mine = await d.place(resident);
+    const mine = await d.placeDue(resident);
     const a = await d.act(resident, mine, 'urge', {}, rid);
     const b = await d.act(dispatcher, a.body.data.order, 'dispatch', { teamId: 't-general' }, rid);
     expect([a.status, b.status]).toEqual([200, 200]);

@@ -20,7 +20,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 /** An order with 41 events: placed, then 20 complaints each answered. */
 async function busyOrder(): Promise<OrderView> {
-  let order = await d.place(resident);
+  let order = await d.placeDue(resident);
   for (let i = 0; i < 20; i++) {
     order = await d.step(resident, order, 'complain', { text: `第${i + 1}次投诉` });
     order = await d.step(supervisor, order, 'answer', { seq: order.version, text: '已答复' });

@@ -28,9 +28,9 @@ import { openWorld, timelineProblems, writeProbe, type World } from './support/w
 
 /** Which role may take which action (点单/催单/确认/返工/投诉; 下单/转单/退单; 接单/抢单/退回/开始/完工; 督办/重开/答复/回访). */
 const MAY: Record<Role, readonly ActionType[]> = {
-  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain'],
+  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain', 'reschedule', 'accept_time', 'refuse_time'],
   dispatcher: ['dispatch', 'reassign', 'refuse', 'reply'],
-  worker: ['accept', 'grab', 'decline', 'start', 'complete', 'reply'],
+  worker: ['accept', 'grab', 'decline', 'start', 'complete', 'reply', 'propose_time'],
   supervisor: ['instruct', 'reopen', 'answer', 'revisit'],
   admin: [],
 };
@@ -55,6 +55,10 @@ const LEADS_TO: Record<ActionType, OrderState | 'same'> = {
   reply: 'same',
   answer: 'same',
   revisit: 'same',
+  reschedule: 'same',
+  propose_time: 'same',
+  accept_time: 'same',
+  refuse_time: 'same',
 };
 
 /** What "own order" means for each role, for the test names. */
@@ -149,7 +153,14 @@ function orderFor(c: Pick<Case, 'action' | 'state' | 'role' | 'own' | 'sameCommu
     state: c.state,
     assignment,
     sla: CAST.SLA,
+    // Booked for an hour ago: late enough for 催单 and 投诉, which wait for the booked start.
+    timeWindow: { from: NOW - HOUR, to: NOW + HOUR },
     clock: clockFor(c.state, CAST.SLA, NOW - HOUR),
+    // A worker's proposed time waits for the resident's answer, where that answer is tried.
+    waiting:
+      c.action === 'accept_time' || c.action === 'refuse_time'
+        ? { reason: '家中无人', proposed: { from: NOW + HOUR, to: NOW + 2 * HOUR }, since: NOW - HOUR / 2, by: workerId }
+        : null,
     acceptedAt: started ? NOW - HOUR : null,
     firstAcceptedAt: started ? NOW - HOUR : null,
     completion: completed ? { notes: '已修好', photos: [], at: NOW - HOUR / 2 } : null,
@@ -186,6 +197,10 @@ function inputFor(action: ActionType, role: Role): Record<string, unknown> {
       return { seq: 1, text: '已督促物业' };
     case 'revisit':
       return { reached: true, satisfied: true };
+    case 'reschedule':
+      return { timeWindow: { from: NOW + 24 * HOUR, to: NOW + 26 * HOUR } };
+    case 'propose_time':
+      return { timeWindow: { from: NOW + 24 * HOUR, to: NOW + 26 * HOUR }, reason: '需要买配件' };
     case 'rework':
     case 'refuse':
     case 'decline':

@@ -28,9 +28,9 @@ const RELATIONS: readonly Relation[] = ['own', 'other', 'foreign'];
  * community's orders.
  */
 const MAY: Readonly<Record<Role, readonly ActionType[]>> = {
-  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain'],
+  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain', 'reschedule', 'accept_time', 'refuse_time'],
   dispatcher: ['dispatch', 'reassign', 'refuse', 'reply'],
-  worker: ['accept', 'decline', 'start', 'complete', 'grab', 'reply'],
+  worker: ['accept', 'decline', 'start', 'complete', 'grab', 'reply', 'propose_time'],
   supervisor: ['instruct', 'reopen', 'revisit', 'answer'],
   admin: [],
 };
@@ -96,13 +96,29 @@ async function prepare(r: Rig, action: ActionType, role: Role): Promise<{ order:
   const inService = async () => c.step('demo-worker', 'worker', await accepted(), 'start');
   const done = async () => c.step('demo-worker', 'worker', await inService(), 'complete', { notes: '已修好' });
   const closed = async () => c.step('demo-resident', 'resident', await done(), 'confirm', { attitude: 5, timeliness: 5, quality: 5 });
+  // 催单 and 投诉 wait until something is late: past the dispatch deadline (two hours) of a fresh order.
+  const late = async () => {
+    const o = await c.place();
+    r.advance(3 * 3_600_000);
+    return o;
+  };
+  const tomorrow = () => ({ from: r.now() + 24 * 3_600_000, to: r.now() + 26 * 3_600_000 });
+  const proposed = async () => c.step('demo-worker', 'worker', await accepted(), 'propose_time', { timeWindow: tomorrow(), reason: '家中无人' });
   switch (action) {
     case 'cancel':
       return { order: await c.place(), input: { reason: '不需要了' } };
     case 'urge':
-      return { order: await c.place(), input: {} };
+      return { order: await late(), input: {} };
     case 'complain':
-      return { order: await c.place(), input: { text: '一直没人联系' } };
+      return { order: await late(), input: { text: '一直没人联系' } };
+    case 'reschedule':
+      return { order: await c.place(), input: { timeWindow: tomorrow(), reason: '明天才在家' } };
+    case 'propose_time':
+      return { order: await accepted(), input: { timeWindow: tomorrow(), reason: '需要买配件' } };
+    case 'accept_time':
+      return { order: await proposed(), input: {} };
+    case 'refuse_time':
+      return { order: await proposed(), input: { reason: '今天就要' } };
     case 'confirm':
       return { order: await done(), input: { attitude: 5, timeliness: 4, quality: 5 } };
     case 'rework':
@@ -130,7 +146,7 @@ async function prepare(r: Rig, action: ActionType, role: Role): Promise<{ order:
     case 'revisit':
       return { order: await closed(), input: { reached: true, satisfied: true, notes: '满意' } };
     case 'answer': {
-      const o = await c.step('demo-resident', 'resident', await c.place(), 'complain', { text: '太慢了' });
+      const o = await c.step('demo-resident', 'resident', await late(), 'complain', { text: '太慢了' });
       return { order: o, input: { seq: o.version, text: '已督促物业' } };
     }
     case 'reply': {

@@ -101,7 +101,9 @@ describe.each(RIGS)('load %s', (name, open) => {
           order: { serviceItemId: 's-repair', householdId: `load-h-${i}`, description: `第${i}户报修`, timeWindow: { from: t.now(), to: t.now() + 3_600_000 } },
         });
         if (!o) return;
-        if (Math.random() < 0.2) o = (await act(me, 'resident', o, 'complain', { text: '请快一点' })) ?? o;
+        // Some residents move the booking (改约) before anyone takes it: a resident write on a fresh order.
+        if (Math.random() < 0.2)
+          o = (await act(me, 'resident', o, 'reschedule', { timeWindow: { from: t.now() + 86_400_000, to: t.now() + 93_600_000 } })) ?? o;
         let worker = workers[i]!.id;
         if (Math.random() < 0.5) {
           // To the pool, where this client's worker and two others grab at once.

@@ -83,6 +83,8 @@ describe.each(RIGS)('races %s', (_name, open) => {
       let o = await c.step('demo-dispatcher', 'dispatcher', await c.place(), 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
       o = await c.step('demo-worker', 'worker', o, 'accept');
       o = await c.step('demo-worker', 'worker', o, 'start');
+      // 催单 is offered once something is late: the completion deadline (three days) has passed.
+      r.advance(3 * 24 * 3_600_000);
       const urge = () => c.act('demo-resident', 'resident', o, 'urge');
       const complete = () => c.act('demo-worker', 'worker', o, 'complete', { notes: '已修好' });
       const [co, u] = await race(round, complete, urge);

@@ -30,7 +30,7 @@ describe('per-user rate limits over HTTP', () => {
 
   it('answers the 11th urge by one person within a minute, across eleven different orders, with 429 and writes nothing for it', async () => {
     const orders = [];
-    for (let i = 0; i < 11; i++) orders.push(await d.place(resident));
+    for (let i = 0; i < 11; i++) orders.push(await d.placeDue(resident));
     for (const o of orders.slice(0, 10)) dataOf(await d.act(resident, o, 'urge'));
     const before = t.dump();
     const refused = await d.act(resident, orders[10]!, 'urge');

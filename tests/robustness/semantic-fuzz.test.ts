@@ -73,6 +73,16 @@ function inputFor(action: ActionType): fc.Arbitrary<Record<string, unknown>> {
       return fc.record({ seq, text: words });
     case 'revisit':
       return fc.record({ reached: fc.boolean(), satisfied: fc.boolean(), notes: words }, { requiredKeys: ['reached'] });
+    case 'reschedule':
+    case 'propose_time':
+      // Hours from the moment it is sent (the clock moves between generating and sending): some past,
+      // most ahead; a proposal needs its reason, 改约 may leave it out.
+      return fc.record(
+        { hoursAhead: fc.integer({ min: -6, max: 70 * 24 }), reason: words },
+        { requiredKeys: action === 'propose_time' ? ['hoursAhead', 'reason'] : ['hoursAhead'] },
+      );
+    case 'refuse_time':
+      return fc.record({ reason: words }, { requiredKeys: [] });
     default:
       return fc.constant({});
   }
@@ -126,7 +136,23 @@ const act: fc.Arbitrary<Step> = fc
   .map(({ who, ...rest }) => ({ ...rest, ...who }));
 
 /** The loop's forward path and its detours after the end, most advanced first. */
-const PROGRESS: readonly ActionType[] = ['revisit', 'rework', 'reopen', 'confirm', 'complete', 'start', 'accept', 'grab', 'dispatch', 'reply', 'answer'];
+// 确认 comes before 返工 (which an order awaiting confirmation also offers), so that steered orders
+// close; 返工 is still reached from a closed order.
+const PROGRESS: readonly ActionType[] = [
+  'revisit',
+  'confirm',
+  'rework',
+  'reopen',
+  'complete',
+  // A time the worker proposed is answered before anything else happens to the order.
+  'accept_time',
+  'start',
+  'accept',
+  'grab',
+  'dispatch',
+  'reply',
+  'answer',
+];
 /** Every demo user in every role they hold. */
 const CAST = DEMO_DATA.users.flatMap((u) => u.roles.map((role) => ({ user: u.id, role })));
 /** The demo user acting in a role, as the handlers would build them. */
@@ -224,6 +250,9 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
   }
   let concurrent = false;
   const touched = new Set<string>();
+  /** A booked window `hoursAhead` of the rig's clock now, two hours long, in place of the generator's offset. */
+  const timed = ({ hoursAhead, ...input }: Record<string, unknown>) =>
+    typeof hoursAhead === 'number' ? { ...input, timeWindow: { from: r.now() + hoursAhead * HOUR, to: r.now() + (hoursAhead + 2) * HOUR } } : input;
 
   it(`never answers 5xx, writes nothing when it refuses, and keeps every timeline whole (seed ${SEED})`, async () => {
     await fc.assert(
@@ -267,13 +296,25 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
                   availableActions(order, { now: r.now(), actor: actorOf(user, role) }).map((action) => ({ user, role: role as string, action })),
                 );
                 // Every other steered step takes the offered action furthest along the loop, so orders get deep.
-                const forward = PROGRESS.map((a) => offered.find((o) => o.action === a)).find((o) => o !== undefined);
+                // Some of them propose another time instead of starting, and answer a proposal either way.
+                const steer = s.steer;
+                const path = PROGRESS.map((a) =>
+                  a === 'start' && steer % 8 === 6 ? 'propose_time' : a === 'accept_time' && steer % 4 === 2 ? 'refuse_time' : a,
+                );
+                const forward = path.map((a) => offered.find((o) => o.action === a)).find((o) => o !== undefined);
                 const pick = s.steer % 2 === 0 && forward ? forward : offered[s.steer % Math.max(1, offered.length)];
                 if (pick) step = { ...s, ...pick, input: s.inputs[pick.action]! };
               }
               const a = await r.call(
                 'orders',
-                { action: step.action, role: step.role, orderId, version: Math.max(1, v + step.drift), requestId: requestId(step.action), input: step.input },
+                {
+                  action: step.action,
+                  role: step.role,
+                  orderId,
+                  version: Math.max(1, v + step.drift),
+                  requestId: requestId(step.action),
+                  input: timed(step.input),
+                },
                 step.user,
               );
               return judge(step, a, { version: v, counts: before }, orderId);

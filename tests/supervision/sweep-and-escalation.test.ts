@@ -95,6 +95,7 @@ describe('督办 and complaints', () => {
 
   it("puts a complaint in the supervisor's queue until it is answered", async () => {
     const id = await w.place('s-repair');
+    w.advance(121 * MINUTE); // past the dispatch deadline: a complaint before anyone came waits for that
     await w.act('demo-resident', 'resident', id, 'complain', { text: '打了三次电话没人管' });
     const before = await w.call('statistics', 'demo-supervisor', { action: 'board', role: 'supervisor' });
     expect(before.queues.complaints.map((o: { id: string }) => o.id)).toEqual([id]);

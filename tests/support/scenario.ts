@@ -57,6 +57,16 @@ export function desk(t: TestServer) {
     list,
     /** 点单 that must succeed: the order as its resident sees it. */
     place: async (who: As = resident, fields: Partial<CreateOrderInput> = {}) => dataOf<{ order: OrderView }>(await create(who, fields)).order,
+    /**
+     * 点单 for a quarter of an hour ahead, then that quarter passes: the booked start has come, so
+     * 催单 and 投诉 are offered, and no deadline has passed yet (the sweep has nothing to mark).
+     */
+    placeDue: async (who: As = resident, fields: Partial<CreateOrderInput> = {}) => {
+      const from = t.clock.now() + 15 * 60_000;
+      const placed = dataOf<{ order: OrderView }>(await create(who, { timeWindow: { from, to: from + 2 * 3_600_000 }, ...fields })).order;
+      t.clock.advance(15 * 60_000);
+      return placed;
+    },
     /** One action that must succeed, on the version the caller last saw: the order after it. */
     step: async (who: As, order: { id: string; version: number }, action: ActionType, input: Record<string, unknown> = {}) =>
       dataOf<{ order: OrderView }>(await act(who, order, action, input)).order,

@@ -26,17 +26,18 @@ describe('narrowing and ordering a list', () => {
   });
 
   it('lists the orders waiting longest first when asked', async () => {
+    const tomorrow = () => ({ from: w.now() + 24 * 3_600_000, to: w.now() + 26 * 3_600_000 });
     const first = await w.place('s-repair');
     w.advance(60_000);
     const second = await w.place('s-repair');
     w.advance(60_000);
-    await w.act('demo-resident', 'resident', first, 'urge'); // the older order changed last
+    await w.act('demo-resident', 'resident', first, 'reschedule', { timeWindow: tomorrow() }); // the older order changed last
     const recent = await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor' });
     const oldest = await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor', sort: 'oldest' });
     expect(recent.items.map((o: { id: string }) => o.id)).toEqual([first, second]);
     expect(oldest.items.map((o: { id: string }) => o.id)).toEqual([first, second]);
     w.advance(60_000);
-    await w.act('demo-resident', 'resident', second, 'complain', { text: '太慢' });
+    await w.act('demo-resident', 'resident', second, 'reschedule', { timeWindow: tomorrow() });
     const recentAgain = await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor' });
     expect(recentAgain.items.map((o: { id: string }) => o.id)).toEqual([second, first]);
     expect((await w.call('orders', 'demo-supervisor', { action: 'list', role: 'supervisor', sort: 'oldest' })).items.map((o: { id: string }) => o.id)).toEqual([

@@ -55,6 +55,7 @@ describe('the use case loads exactly what the action’s rule declared it needs'
     await w.act('demo-dispatcher', 'dispatcher', id, 'dispatch', { teamId: 't-general', workerId: 'demo-worker' });
     expect(await actWatched('demo-worker', 'worker', id, { type: 'accept', input: {} })).toEqual([]);
     expect(await actWatched('demo-worker', 'worker', id, { type: 'start', input: {} })).toEqual([]);
+    w.advance(4 * 24 * 3_600_000); // past the completion deadline: 催单 is offered once something is late
     expect(await actWatched('demo-resident', 'resident', id, { type: 'urge', input: {} })).toEqual([]);
   });
 });

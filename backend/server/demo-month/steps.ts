@@ -75,6 +75,12 @@ export const act = {
   confirm: (at: Millis, by: string, stars: readonly [number, number, number], comment: string) =>
     step(at, 'confirm', user(by), { attitude: stars[0], timeliness: stars[1], quality: stars[2], comment }),
   urge: (at: Millis, by: string) => step(at, 'urge', user(by), {}),
+  /** 改约: the resident moves the booking to [from, to]. */
+  reschedule: (at: Millis, by: string, [from, to]: readonly [Millis, Millis], reason: string) =>
+    step(at, 'reschedule', user(by), { timeWindow: { from, to }, reason }),
+  /** The worker holding it proposes another time; the order then waits on the resident. */
+  proposeTime: (at: Millis, reason: string, [from, to]: readonly [Millis, Millis]) => step(at, 'propose_time', HOLDER, { timeWindow: { from, to }, reason }),
+  acceptTime: (at: Millis, by: string) => step(at, 'accept_time', user(by), {}),
   cancel: (at: Millis, by: string, reason: string) => step(at, 'cancel', user(by), { reason }),
   rework: (at: Millis, by: string, reason: string) => step(at, 'rework', user(by), { reason }),
   complain: (at: Millis, by: string, text: string) => step(at, 'complain', user(by), { text }),

@@ -5,7 +5,7 @@ import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } fr
 
 /** The one text field of a reason-like action, in plain words, with common answers to tap. */
 /** The actions whose whole input is one text. */
-type ReasonAction = 'cancel' | 'rework' | 'complain' | 'decline' | 'reopen';
+type ReasonAction = 'cancel' | 'rework' | 'complain' | 'decline' | 'reopen' | 'refuse_time';
 
 const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: string[]; field: 'reason' | 'text'; max: number }> = {
   cancel: {
@@ -27,6 +27,13 @@ const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: 
     label: '重新打开的原因',
     placeholder: '例如：回访发现问题没有解决',
     presets: ['回访发现问题未解决', '居民反映服务不到位'],
+    field: 'reason',
+    max: LIMITS.reason,
+  },
+  refuse_time: {
+    label: '不同意的原因（可不填）',
+    placeholder: '例如：今天就需要，请按原来约的时间来',
+    presets: ['请按原来约的时间来', '那天家里没人'],
     field: 'reason',
     max: LIMITS.reason,
   },

@@ -1,5 +1,5 @@
 import { useState, type ComponentType } from 'react';
-import { ScrollView, View } from '@tarojs/components';
+import { ScrollView, Text, View } from '@tarojs/components';
 import { ACTION_LABELS, type ActionInputRequest, type ActionType, type OrderView } from '@core';
 import type { ApiError } from '@/api';
 import { Button } from '@/components/nut/button';
@@ -13,6 +13,8 @@ import { RatingForm } from '@/components/action-forms/rating-form';
 import { ReasonForm } from '@/components/action-forms/reason-form';
 import { RefuseForm } from '@/components/action-forms/refuse-form';
 import { RevisitForm } from '@/components/action-forms/revisit-form';
+import { TimeForm } from '@/components/action-forms/time-form';
+import { windowText } from '@/components/format';
 import { confirmAction, isFormProblem } from '@/hooks/feedback';
 import './index.scss';
 
@@ -32,6 +34,9 @@ const FORMS: { readonly [A in ActionType]?: ComponentType<FormProps<A>> } = {
   revisit: RevisitForm,
   reply: AnswerForm,
   answer: AnswerForm,
+  reschedule: TimeForm,
+  propose_time: TimeForm,
+  refuse_time: ReasonForm,
 };
 
 /** Actions without input that cannot be taken back: asked once more before sending. */
@@ -56,10 +61,13 @@ const SUBMIT: Partial<Record<ActionType, string>> = {
   revisit: '保存回访记录',
   reply: '发送回复',
   answer: '发送答复',
+  reschedule: '确认改约',
+  propose_time: '发给居民确认',
+  refuse_time: '维持原来约的时间',
 };
 
 /** The main step for each role comes first and filled; the rest follow as outlines. */
-const PRIMARY: readonly ActionType[] = ['confirm', 'dispatch', 'grab', 'accept', 'start', 'complete', 'revisit', 'instruct', 'urge'];
+const PRIMARY: readonly ActionType[] = ['confirm', 'accept_time', 'dispatch', 'grab', 'accept', 'start', 'complete', 'revisit', 'instruct', 'urge'];
 
 interface Props {
   readonly order: OrderView;
@@ -75,7 +83,7 @@ export function ActionPanel({ order, busy, act }: Props) {
 
   const press = async (action: ActionType) => {
     if (FORMS[action]) return setOpen(action);
-    const question = CONFIRM[action];
+    const question = action === 'accept_time' && order.waiting ? `改到${windowText(order.waiting.proposed)}，原因：${order.waiting.reason}` : CONFIRM[action];
     if (question && !(await confirmAction(`${ACTION_LABELS[action]}？`, question, ACTION_LABELS[action]))) return;
     await act(action, {});
   };
@@ -84,6 +92,13 @@ export function ActionPanel({ order, busy, act }: Props) {
   const Form = (open ? FORMS[open] : undefined) as ComponentType<FormProps> | undefined;
   return (
     <View className="action-panel">
+      {order.waiting ? (
+        <View className="action-waiting">
+          <Text>
+            服务队员提议改到 {windowText(order.waiting.proposed)}（{order.waiting.reason}），等待居民确认；确认前不计超时。
+          </Text>
+        </View>
+      ) : null}
       <View className="action-buttons">
         {actions.map((a, i) => (
           <Button

@@ -1,5 +1,16 @@
-import { eventDetailsFor, eventTitleFor, ROLE_LABELS, STAGE_LABELS, STATE_LABELS, type Assignment, type Audience, type OrderEvent, type Stage } from '@core';
-import { dateTime } from '@/components/format';
+import {
+  eventDetailsFor,
+  eventTitleFor,
+  ROLE_LABELS,
+  STAGE_LABELS,
+  STATE_LABELS,
+  type Assignment,
+  type Audience,
+  type OrderEvent,
+  type Stage,
+  type TimeWindow,
+} from '@core';
+import { dateTime, windowText } from '@/components/format';
 
 /** Names of teams and people, when the caller's role may know them. */
 export type Names = ReadonlyMap<string, string>;
@@ -51,11 +62,41 @@ export function payloadLines(e: OrderEvent, names: Names, audience: Audience = '
     if (p.satisfied === false) lines.push('居民不满意');
   }
   if (e.action === 'create' && p.onBehalf === true) lines.push('代为下单');
+  lines.push(...bookingLines(e));
   if (typeof p.stage === 'string' && Object.hasOwn(STAGE_LABELS, p.stage)) {
     lines.push(`${STAGE_LABELS[p.stage as Stage]}时限：${typeof p.dueAt === 'number' ? dateTime(p.dueAt) : ''}`);
   }
   if (e.action === 'escalate') lines.push(p.level === 3 ? '已升级至社区书记' : '已升级至社区督单');
   if (e.action === 'instruction_overdue') lines.push(`督办限期${typeof p.dueAt === 'number' ? ` ${dateTime(p.dueAt)}` : ''}已过，仍未回复`);
   if (e.action === 'auto_close') lines.push('居民未在时限内确认，系统自动办结，不计为评价');
+  return lines;
+}
+
+const isWindow = (v: unknown): v is TimeWindow =>
+  typeof v === 'object' && v !== null && typeof (v as TimeWindow).from === 'number' && typeof (v as TimeWindow).to === 'number';
+
+/** "1小时30分": how long an order waited on the resident. */
+function heldText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  return h > 0 ? `${h}小时${minutes % 60 ? `${minutes % 60}分` : ''}` : `${minutes}分钟`;
+}
+
+/** 改约 and waiting on the resident: the times moved, and when the clocks stood still. */
+function bookingLines(e: OrderEvent): string[] {
+  const p = e.payload;
+  const lines: string[] = [];
+  if (e.action === 'reschedule' || e.action === 'accept_time') {
+    if (isWindow(p.previous)) lines.push(`原预约：${windowText(p.previous)}`);
+    if (isWindow(p.timeWindow)) lines.push(`改到：${windowText(p.timeWindow)}`);
+  }
+  if (e.action === 'propose_time') {
+    if (isWindow(p.timeWindow)) lines.push(`提议改到：${windowText(p.timeWindow)}`);
+    lines.push('等待居民确认，期间暂停计时');
+  }
+  if (e.action === 'refuse_time') lines.push('维持原预约时间');
+  if (typeof p.since === 'number' && typeof p.heldMs === 'number') {
+    lines.push(`等待居民 ${heldText(p.heldMs)}（${dateTime(p.since)} 起），不计入服务队用时`);
+  }
   return lines;
 }

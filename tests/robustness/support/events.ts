@@ -83,6 +83,10 @@ const ACTIONS: Record<ActionType, { input: Record<string, unknown>; as: [string,
   reply: { input: { seq: 2, text: '已安排' }, as: ['demo-dispatcher', 'dispatcher'] },
   answer: { input: { seq: 2, text: '已督促' }, as: ['demo-supervisor', 'supervisor'] },
   revisit: { input: { reached: true, satisfied: true, notes: '满意' }, as: ['demo-supervisor', 'supervisor'] },
+  reschedule: { input: { timeWindow: { from: Date.UTC(2026, 9, 6, 1), to: Date.UTC(2026, 9, 6, 3) }, reason: '改到明天' }, as: ['demo-resident', 'resident'] },
+  propose_time: { input: { timeWindow: { from: Date.UTC(2026, 9, 6, 1), to: Date.UTC(2026, 9, 6, 3) }, reason: '家中无人' }, as: ['demo-worker', 'worker'] },
+  accept_time: { input: {}, as: ['demo-resident', 'resident'] },
+  refuse_time: { input: { reason: '今天就要' }, as: ['demo-resident', 'resident'] },
 };
 
 type Example = Omit<RouteCase, 'fn' | 'action' | 'spec' | 'isPublic' | 'takesNewcomers'>;

@@ -12,6 +12,7 @@ import { ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
 import { DefaultDeadlinesCard, EscalationCard, WeightsCard } from './settings-cards';
+import { TravelCard } from './travel-card';
 import './index.scss';
 
 /** 社区管理员: default deadlines, 考核 weights, escalation interval, and the service catalogue. */
@@ -46,6 +47,7 @@ export default function AdminSettings() {
           <DefaultDeadlinesCard key={`d${JSON.stringify(v.settings.defaultDeadlines)}`} settings={v.settings} onSaved={view.setData} />
           <WeightsCard key={`w${JSON.stringify(v.settings.weights)}`} settings={v.settings} onSaved={view.setData} />
           <EscalationCard key={`e${v.settings.escalationMinutes}`} settings={v.settings} onSaved={view.setData} />
+          <TravelCard key={`t${v.settings.travelMinutes}`} settings={v.settings} onSaved={view.setData} />
           <Text className="section-title">服务目录（{v.services.length}项）</Text>
           <View className="card">
             <ServiceList services={v.services} onEdit={setEditing} onSaved={view.setData} />
