@@ -60,9 +60,22 @@ async function main() {
     console.log(`data: ${config.dataDir}${demo}`);
     void warmStatic(config.h5Dir);
   });
+  // Stop taking requests, let a sweep under way finish its commit, then close the store: a write
+  // never meets a closed database, and the exit code says whether the close was clean.
   const stop = () => {
-    sweeper.stop();
-    server.close(() => store.close().then(() => process.exit(0)));
+    server.close(() => {
+      sweeper
+        .stop()
+        .then(() => store.close())
+        .then(
+          () => process.exit(0),
+          (e: unknown) => {
+            console.error('[server] closing the store failed', e);
+            process.exit(1);
+          },
+        );
+    });
+    server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -101,7 +101,7 @@ export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTe
     },
     async close() {
       await browser.close();
-      sweeper.stop();
+      await sweeper.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
