@@ -53,6 +53,8 @@ export interface Household {
 export interface PropertyCompany {
   readonly id: string;
   readonly name: string;
+  /** The service desk residents call (一键呼叫物业); absent where none is registered. */
+  readonly phone?: string;
 }
 
 /** 服务队 with its members. */

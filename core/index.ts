@@ -25,3 +25,4 @@ export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';
 export * from './assessment';
+export * from './popular-services';

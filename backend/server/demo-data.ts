@@ -16,7 +16,7 @@ const communities: Community[] = [
     settings: { defaultDeadlines: ORDINARY, weights: { response: 0.3, resolution: 0.35, satisfaction: 0.35 }, escalationMinutes: 120 },
   },
 ];
-const companies: PropertyCompany[] = [{ id: 'pc-hongxin', name: '红心物业服务有限公司' }];
+const companies: PropertyCompany[] = [{ id: 'pc-hongxin', name: '红心物业服务有限公司', phone: '0825-2345678' }];
 const compounds: Compound[] = [
   { id: 'cp-yangguang', communityId: C, name: '阳光小区', companyId: 'pc-hongxin' },
   { id: 'cp-heping', communityId: C, name: '和平小区', companyId: 'pc-hongxin' },

@@ -14,6 +14,9 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
   const households = (await Promise.all(user.householdIds.map((id) => store.getRef('households', id)))).filter((h) => h !== null);
   const buildings = (await Promise.all(households.map((h) => store.getRef('buildings', h.buildingId)))).filter((b) => b !== null);
   const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
+  // The company that serves the resident's home answers 一键呼叫物业, not a dispatcher's employer.
+  const servingId = compounds.find((c) => c.id === households[0]?.compoundId)?.companyId;
+  const serving = servingId ? (servingId === company?.id ? company : await store.getRef('companies', servingId)) : null;
   const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
   return ok({
     user: { id: user.id, name: user.name, roles: user.roles, onDuty: user.onDuty, maxOpenOrders: user.maxOpenOrders },
@@ -25,6 +28,7 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
     teams: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => ({ id: t.id, name: t.name })),
     company: company ? { id: company.id, name: company.name } : null,
     compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
+    property: serving?.phone ? { name: serving.name, phone: serving.phone } : null,
   });
 }
 
