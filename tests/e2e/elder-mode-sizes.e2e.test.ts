@@ -59,7 +59,7 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await page.context().close();
   });
 
-  it('the resident: home, order form and its sheet, the toast, orders, rating stars', async () => {
+  it('the resident: home, order form, its sheet and date picker, the toast, orders, rating stars', async () => {
     const page = await elderPageAs('demo-resident');
     const problems: string[] = [];
     await open(page, '/resident/pages/home/index', '常用服务');
@@ -70,6 +70,11 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await see(page, '选择服务');
     problems.push(...(await check(page, 'resident-create-service-sheet')));
     await page.locator('.nut-popup-title-right').filter({ visible: true }).first().click();
+    await page.waitForTimeout(400);
+    await press(page, '另选日期');
+    await page.locator('.weui-picker').filter({ visible: true }).first().waitFor();
+    problems.push(...(await check(page, 'resident-create-date-picker')));
+    await page.locator('.weui-picker__action').filter({ visible: true }).first().click();
     await page.waitForTimeout(400);
     // 预约成功 shows for two seconds as the order opens: measured while it shows.
     await press(page, '确认预约');
