@@ -43,6 +43,8 @@ export interface SessionInfo {
   readonly teams: readonly { readonly id: string; readonly name: string }[];
   readonly company: { readonly id: string; readonly name: string } | null;
   readonly compounds: readonly { readonly id: string; readonly name: string }[];
+  /** The property company serving the resident's first household, with its desk phone (一键呼叫物业); optional for older servers. */
+  readonly property?: { readonly name: string; readonly phone: string } | null;
 }
 
 export interface TeamMemberView {

@@ -35,3 +35,4 @@ export * from './event-texts';
 export * from './order-progress';
 export * from './served-by';
 export * from './order-number';
+export * from './popular-services';

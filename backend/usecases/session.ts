@@ -20,6 +20,9 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
     const company = properties.get(compounds.find((c) => c.id === compoundId)?.companyId ?? '');
     return company ? { name: company.name, phone: company.phone ?? null } : null;
   };
+  // The company that serves the resident's home answers 一键呼叫物业, not a dispatcher's employer.
+  const servingId = compounds.find((c) => c.id === households[0]?.compoundId)?.companyId;
+  const serving = servingId ? (servingId === company?.id ? company : await store.getRef('companies', servingId)) : null;
   const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
   return ok({
     user: { id: user.id, name: user.name, roles: user.roles, onDuty: user.onDuty, maxOpenOrders: user.maxOpenOrders },
@@ -32,6 +35,7 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
     teams: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => ({ id: t.id, name: t.name })),
     company: company ? { id: company.id, name: company.name } : null,
     compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
+    property: serving?.phone ? { name: serving.name, phone: serving.phone } : null,
   });
 }
 

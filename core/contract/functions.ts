@@ -103,7 +103,7 @@ export const CONTRACT = {
   },
   /** The service catalogue: red price beside market price. */
   catalog: {
-    list: action('user', {}, reply<{ items: ServiceItem[] }>()),
+    list: action('user', {}, reply<{ items: ServiceItem[]; popular: string[] }>()),
   },
   /** 工单: place, list, read, and every action of the lifecycle. */
   orders: {

@@ -32,6 +32,9 @@ export function getRole(): Role | null {
 }
 export const setRole = (role: Role | null): void => write(KEYS.role, role ?? '');
 
-/** 长辈模式 */
-export const getElder = (): boolean => read(KEYS.elder) === '1';
-export const setElder = (on: boolean): void => write(KEYS.elder, on ? '1' : '');
+/** 长辈模式 as the user last set it: null when they never touched the switch (WeChat's font setting may decide). */
+export function getElderChoice(): boolean | null {
+  const v = read(KEYS.elder);
+  return v === '1' ? true : v === '0' ? false : null;
+}
+export const setElder = (on: boolean): void => write(KEYS.elder, on ? '1' : '0');

@@ -79,5 +79,13 @@ export function useCreateOrder(onCreated: (order: OrderView) => void) {
     }
   };
 
-  return { errors, sending, submit };
+  /** Forgets a field's problem once the resident changes that field: the message is about what was there before. */
+  const clear = (field: keyof DraftErrors) =>
+    setErrors((current) => {
+      if (!current[field]) return current;
+      const { [field]: _gone, ...rest } = current;
+      return rest;
+    });
+
+  return { errors, sending, submit, clear };
 }

@@ -16,6 +16,7 @@ import { useElderMode } from '@/hooks/useElderMode';
 import { usePhotoUploads } from '@/hooks/usePhotoUploads';
 import { useSession } from '@/hooks/useSession';
 import { orderUrl } from '@/routes';
+import { ElderOrderForm } from './elder-form';
 import { HouseholdChoice } from './household-choice';
 import { ServiceChoice } from './service-choice';
 import './index.scss';
@@ -42,7 +43,7 @@ export default function CreateOrder() {
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const photos = usePhotoUploads(LIMITS.photos);
-  const { errors, sending, submit } = useCreateOrder((order) => {
+  const { errors, sending, submit, clear } = useCreateOrder((order) => {
     publishOrder({ kind: 'updated', order });
     toastOk('预约成功');
     void Taro.redirectTo({ url: orderUrl('resident', order.id) });
@@ -85,13 +86,26 @@ export default function CreateOrder() {
     );
   }
 
+  if (elder) {
+    return (
+      <ElderOrderForm
+        items={catalog.items}
+        initialItemId={itemId}
+        households={session.households}
+        errors={errors}
+        sending={sending}
+        onSubmit={(draft) => void submit(draft)}
+      />
+    );
+  }
+
   const send = () =>
     void submit({
       serviceItemId: itemId,
       householdId: household?.id ?? '',
       description,
       time,
-      photos: elder ? [] : photos.fileIds,
+      photos: photos.fileIds,
       contactName,
       contactPhone,
     });
@@ -99,14 +113,21 @@ export default function CreateOrder() {
   return (
     <Screen
       footer={
-        <Button type="primary" block size="large" loading={sending} disabled={sending || (!elder && photos.busy)} onClick={send}>
-          {!elder && photos.busy ? '照片上传中…' : '提交预约'}
+        <Button type="primary" block size="large" loading={sending} disabled={sending || photos.busy} onClick={send}>
+          {photos.busy ? '照片上传中…' : '提交预约'}
         </Button>
       }
     >
       <View className="card">
         <Field label="服务项目" error={errors.serviceItemId}>
-          <ServiceChoice items={catalog.items} value={itemId} onChange={setItemId} />
+          <ServiceChoice
+            items={catalog.items}
+            value={itemId}
+            onChange={(id) => {
+              setItemId(id);
+              clear('serviceItemId');
+            }}
+          />
         </Field>
         <Field label="服务地址" error={errors.householdId}>
           <HouseholdChoice households={session.households} value={household} onChange={chooseHousehold} />
@@ -114,16 +135,30 @@ export default function CreateOrder() {
       </View>
       <View className="card">
         <Field label="需要做什么" error={errors.description}>
-          <LongText value={description} onChange={setDescription} max={LIMITS.description} placeholder="例如：厨房水管漏水，需要上门维修" />
+          <LongText
+            value={description}
+            onChange={(v) => {
+              setDescription(v);
+              clear('description');
+            }}
+            max={LIMITS.description}
+            placeholder="例如：厨房水管漏水，需要上门维修"
+          />
         </Field>
         <Field label="什么时候来" error={errors.timeWindow}>
-          <TimeWindowPicker value={time} onChange={setTime} simple={elder} now={Date.now()} />
+          <TimeWindowPicker
+            value={time}
+            onChange={(t) => {
+              setTime(t);
+              clear('timeWindow');
+            }}
+            simple={false}
+            now={Date.now()}
+          />
         </Field>
-        {elder ? null : (
-          <Field label="照片（可不传，最多9张）" error={errors.photos}>
-            <PhotoPicker uploads={photos} max={LIMITS.photos} />
-          </Field>
-        )}
+        <Field label="照片（可不传，最多9张）" error={errors.photos}>
+          <PhotoPicker uploads={photos} max={LIMITS.photos} />
+        </Field>
       </View>
       {/* Mounted once the household has filled in the contact: Taro's H5 Input throws ("reading 'value'")
           when its value changes before it has drawn its own box, as it did when the fill came a moment after mount. */}
@@ -135,7 +170,10 @@ export default function CreateOrder() {
               value={contactName}
               maxlength={LIMITS.name}
               placeholder="怎么称呼您"
-              onInput={(e) => setContactName(e.detail.value)}
+              onInput={(e) => {
+                setContactName(e.detail.value);
+                clear('contactName');
+              }}
             />
           </Field>
           <Field label="联系电话" error={errors.contactPhone}>
@@ -145,7 +183,10 @@ export default function CreateOrder() {
               value={contactPhone}
               maxlength={13}
               placeholder="手机或座机号码"
-              onInput={(e) => setContactPhone(e.detail.value)}
+              onInput={(e) => {
+                setContactPhone(e.detail.value);
+                clear('contactPhone');
+              }}
             />
           </Field>
           {errors._ ? <Text className="field-error">{errors._}</Text> : null}
