@@ -90,33 +90,6 @@ describe('a photo the server does not have', () => {
   });
 });
 
-describe('长辈模式', () => {
-  /** Opens the meal-delivery order form as the resident, elder mode on or off from the start page. */
-  async function orderForm(elder: boolean) {
-    const page = await running().pageAs('demo-resident');
-    if (elder) await page.locator('.nut-switch').filter({ visible: true }).first().click();
-    await tap(page, '进入');
-    await page.locator('.catalog-item', { hasText: '爱心午餐送餐' }).filter({ visible: true }).click();
-    await see(page, '需要做什么');
-    const fontSize = await visible(page, '需要做什么').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    const photos = await page.getByText('照片', { exact: false }).filter({ visible: true }).count();
-    return { page, fontSize, photos };
-  }
-
-  it('enlarges the text and cuts the order form to the essentials', async () => {
-    const normal = await orderForm(false);
-    await shot(normal.page, 'elder-1-off');
-    const elder = await orderForm(true);
-    await shot(elder.page, 'elder-2-on');
-    expect(normal.fontSize).toBeGreaterThanOrEqual(18);
-    expect(elder.fontSize).toBeGreaterThan(normal.fontSize);
-    expect(normal.photos).toBeGreaterThan(0);
-    expect(elder.photos).toBe(0);
-    await normal.page.context().close();
-    await elder.page.context().close();
-  });
-});
-
 describe('text from residents is shown as text', () => {
   it('renders an order description that looks like HTML literally, running nothing', async () => {
     const attack = '<img src=x onerror=alert(1)>';

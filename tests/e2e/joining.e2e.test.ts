@@ -102,8 +102,8 @@ describe('a worker joining by invitation', () => {
 
     await press(page, '进入社区服务');
     await tap(page, '进入');
-    await tap(page, '阳台晾衣架坏了');
-    await press(page, '接单');
+    // An order offered by name is accepted from its card in 我的任务.
+    await page.locator('.order-card', { hasText: '阳台晾衣架坏了' }).filter({ visible: true }).getByText('接单', { exact: true }).click();
     await confirmModal(page).catch(() => undefined);
     await see(page, '已接单');
     await shot(page, 'join-7-accepted');

@@ -165,6 +165,16 @@ describe("the resident's order page", () => {
   it('clears "不能为空" as soon as the resident types, in a body-sized box', async () => {
     const app = running();
     const id = await acceptedMeal();
+    // 投诉 is offered once the worker is at the door (before that, only once a deadline has passed).
+    const accepted = await app.store.getOrder(id);
+    await app.api('orders', 'demo-worker-2', {
+      action: 'start',
+      role: 'worker',
+      orderId: id,
+      version: accepted!.version,
+      requestId: `e2e-${id}-start`,
+      input: {},
+    });
     const page = await enterAs(app, 'demo-resident');
     const errors = watchErrors(page);
     await openOrder(page, id);

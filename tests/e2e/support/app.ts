@@ -68,7 +68,7 @@ export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTe
     async pageAs(userId) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(20_000);
       pages.push(page);
       // Chromium reports a blocked script, style, image or request on the console, naming the policy.
       page.on('console', (message) => {
