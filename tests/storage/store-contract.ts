@@ -7,6 +7,7 @@ import { orderQueriesContract } from './contract/orders';
 import { referenceDataContract } from './contract/reference';
 import { repliesAndTimelineContract } from './contract/replies-and-timeline';
 import { reindexContract } from './contract/reindex';
+import { rollupsContract } from './contract/rollups';
 
 /**
  * The storage port as a specification: every adapter must pass it. `open` returns a store that
@@ -34,5 +35,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     reindexContract(s);
     notificationsAndClearContract(s);
     repliesAndTimelineContract(s);
+    rollupsContract(s);
   });
 }

@@ -2,7 +2,8 @@ import { holderOf } from '@core';
 import type { Commit, CommitResult, Reindex } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
-import { fromOrderDoc, toOrderDoc } from './order-doc';
+import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
+import { rollupChanges, type RollupChange } from '../rollups';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -84,6 +85,7 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
+  await applyRollups(tx, names, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
   if (c.reply) {
@@ -135,11 +137,33 @@ export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): 
       .collection(names.orders)
       .doc(e.orderId)
       .set(toOrderDoc(fromOrderDoc(current), e.index));
+    await applyRollups(tx, names, rollupChanges(storedFacts(current), e.index.facts));
     await tx.commit();
     return true;
   } catch (err) {
     await tx.rollback().catch(() => undefined);
     if (isRaceError(err)) return false;
     throw err;
+  }
+}
+
+const ROLLUP_SUMS = ['orders', 'respondedOnTime', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+
+/**
+ * Adds each change to its rollup document inside the transaction (read, then write the sums): a
+ * concurrent commit on the same row conflicts and retries like any other. The rollup keeps `due`
+ * as `settled` (rollups.ts).
+ */
+async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange[]): Promise<void> {
+  for (const c of changes) {
+    const ref = tx.collection(names.metricRollups).doc(c.id);
+    const had = (await ref.get()).data ?? {};
+    const sum = (k: string, d: number) => (Number(had[k]) || 0) + d;
+    await ref.set({
+      communityId: c.communityId,
+      ...c.keys,
+      ...Object.fromEntries(ROLLUP_SUMS.map((k) => [k, sum(k, c.delta[k])])),
+      settled: sum('settled', c.delta.due),
+    });
   }
 }

@@ -9,6 +9,8 @@ export interface Names {
   readonly replies: string;
   /** One counter per worker: how many open orders they hold, kept in step by every commit. */
   readonly workerLoad: string;
+  /** The statistics rollups (rollups.ts), one document per day and keys, kept in step by every commit. */
+  readonly metricRollups: string;
   readonly all: readonly string[];
 }
 
@@ -22,6 +24,7 @@ export function collectionNames(prefix: string): Names {
     notifications: `${prefix}notifications`,
     replies: `${prefix}replies`,
     workerLoad: `${prefix}worker_load`,
+    metricRollups: `${prefix}metric_rollups`,
   };
   return { refs, ...rest, all: [...Object.values(refs), ...Object.values(rest)] };
 }

@@ -119,5 +119,18 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
     // Read and written by id inside transactions; expired ones are removed by time.
     { name: n.replies, indexes: [{ name: 'at', keys: [['at', 1]] }] },
     { name: n.workerLoad, indexes: [] },
+    // The board reads a community's rollup rows of a range of days.
+    {
+      name: n.metricRollups,
+      indexes: [
+        {
+          name: 'community_day',
+          keys: [
+            ['communityId', 1],
+            ['day', 1],
+          ],
+        },
+      ],
+    },
   ];
 }

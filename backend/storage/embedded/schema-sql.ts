@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { reindexEveryOrder } from './index-columns';
+import { REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
 
 /**
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -103,7 +104,7 @@ CREATE TABLE IF NOT EXISTS replies (
   at INTEGER NOT NULL,
   reply TEXT NOT NULL
 );
-`;
+${ROLLUP_SCHEMA}`;
 
 /**
  * What takes a store from the version it is keyed by to the next one (SQL, or a function when the
@@ -141,5 +142,10 @@ ALTER TABLE orders DROP COLUMN clock_level;
 ALTER TABLE orders DROP COLUMN open_complaints;
 ALTER TABLE orders DROP COLUMN open_instructions;
 `);
+  },
+  // 3 → 4: the statistics read rollups kept by every commit (rollup-sql.ts); they start as a recount of the orders.
+  3: (db) => {
+    db.exec(ROLLUP_SCHEMA);
+    db.exec(REBUILD_ROLLUPS_SQL);
   },
 };

@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { DAY, type MetricSums, type OrderFacts, type ServiceCategory } from '@core';
+import { dayStart, dueByDay, dueOnly, splitPeriod, type KeyedSums, type RollupChange } from '../rollups';
+import { METRIC_SUMS_SQL } from './metric-sql';
+
+/**
+ * The rollup table (see rollups.ts for what it holds and what is computed when asked). A missing
+ * team or worker is stored as '' so that the primary key treats it as one value (SQL's NULLs are
+ * all distinct), and so is a settled order's open_due_day. Also the partial index that finds the
+ * unsettled orders whose deadline falls on the day of asking, which `due` counts at read time.
+ */
+export const ROLLUP_SCHEMA = `
+CREATE TABLE IF NOT EXISTS metric_rollups (
+  community_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  worker_id TEXT NOT NULL,
+  compound_id TEXT NOT NULL,
+  company_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  open_due_day TEXT NOT NULL,
+  orders INTEGER NOT NULL,
+  responded_on_time INTEGER NOT NULL,
+  settled INTEGER NOT NULL,
+  resolved INTEGER NOT NULL,
+  rated INTEGER NOT NULL,
+  satisfied INTEGER NOT NULL,
+  closed INTEGER NOT NULL,
+  handling_ms INTEGER NOT NULL,
+  overdue INTEGER NOT NULL,
+  PRIMARY KEY (community_id, day, team_id, worker_id, compound_id, company_id, category, open_due_day)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS orders_unsettled ON orders (community_id, resolve_due_at) WHERE counted = 1 AND settled = 0;
+`;
+
+const KEYS = 'community_id, day, team_id, worker_id, compound_id, company_id, category, open_due_day';
+const SUMS = ['orders', 'responded_on_time', 'settled', 'resolved', 'rated', 'satisfied', 'closed', 'handling_ms', 'overdue'] as const;
+/** MetricSums' names in SUMS' order (`settled` is what the rollup keeps as `due`). */
+const SUM_NAMES = ['orders', 'respondedOnTime', 'due', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+
+/**
+ * Recounts every rollup row from the orders' stored facts: the migration that introduces the table,
+ * and the reference the rollups are tested against. The day is China time, as the core's `day`.
+ */
+export const REBUILD_ROLLUPS_SQL = `
+DELETE FROM metric_rollups;
+INSERT INTO metric_rollups (${KEYS}, ${SUMS.join(', ')})
+SELECT community_id, strftime('%Y-%m-%d', (created_at + 28800000) / 1000, 'unixepoch'), COALESCE(team_id, ''), COALESCE(worker_id, ''),
+  compound_id, company_id, category,
+  CASE WHEN settled = 1 THEN '' ELSE strftime('%Y-%m-%d', (resolve_due_at + 28800000) / 1000, 'unixepoch') END, COUNT(*), SUM(responded_on_time), SUM(settled), SUM(resolved), SUM(rated), SUM(satisfied),
+  SUM(handling_ms IS NOT NULL), COALESCE(SUM(handling_ms), 0), SUM(overdue)
+FROM orders WHERE counted = 1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+`;
+
+/** The stored facts of an order row, as the core's OrderFacts (what its rollup row holds of it). */
+export const FACT_COLUMNS = `community_id, compound_id, company_id, category, team_id, worker_id, created_at, counted, responded_on_time,
+  resolve_due_at, settled, resolved, rated, satisfied, handling_ms, overdue`;
+export interface FactRow {
+  community_id: string;
+  compound_id: string;
+  company_id: string;
+  category: ServiceCategory;
+  team_id: string | null;
+  worker_id: string | null;
+  created_at: number;
+  counted: number;
+  responded_on_time: number;
+  resolve_due_at: number;
+  settled: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  handling_ms: number | null;
+  overdue: number;
+}
+export const factsOfRow = (r: FactRow): OrderFacts => ({
+  communityId: r.community_id,
+  compoundId: r.compound_id,
+  companyId: r.company_id,
+  category: r.category,
+  teamId: r.team_id,
+  workerId: r.worker_id,
+  createdAt: r.created_at,
+  counted: r.counted === 1,
+  respondedOnTime: r.responded_on_time === 1,
+  resolveDueAt: r.resolve_due_at,
+  settled: r.settled === 1,
+  resolved: r.resolved === 1,
+  rated: r.rated === 1,
+  satisfied: r.satisfied === 1,
+  handlingMs: r.handling_ms,
+  overdue: r.overdue === 1,
+});
+
+/** Statements over the rollup table, prepared once per store. */
+export function rollupStatements(db: Database.Database) {
+  const upsert = db.prepare(
+    `INSERT INTO metric_rollups (${KEYS}, ${SUMS.join(', ')}) VALUES (${[...KEYS.split(', '), ...SUMS].map(() => '?').join(', ')})
+     ON CONFLICT (${KEYS}) DO UPDATE SET ${SUMS.map((s) => `${s} = ${s} + excluded.${s}`).join(', ')}`,
+  );
+  const dropEmpty = db.prepare(
+    `DELETE FROM metric_rollups WHERE (${KEYS}) = (${KEYS.split(', ')
+      .map(() => '?')
+      .join(', ')}) AND orders = 0`,
+  );
+  const rows = db
+    .prepare(
+      `SELECT day, team_id, worker_id, compound_id, company_id, category, open_due_day, ${SUMS.join(', ')} FROM metric_rollups WHERE community_id = ? AND day >= ? AND day < ?`,
+    )
+    .raw();
+  // Orders of the partial days, and the unsettled orders whose deadline fell earlier on the day of asking: keyed as rollup rows
+  // (the day as a number of China-time days since 1970, turned into its name below).
+  const dayNumber = '(created_at + 28800000) / 86400000';
+  const fineKeys = `${dayNumber}, COALESCE(team_id, ''), COALESCE(worker_id, ''), compound_id, company_id, category`;
+  const edgeRows = db
+    .prepare(
+      `SELECT ${fineKeys}, ${METRIC_SUMS_SQL} FROM orders WHERE community_id = ? AND counted = 1 AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .raw();
+  const dueRows = db
+    .prepare(
+      `SELECT ${fineKeys}, COUNT(*) FROM orders
+       WHERE community_id = ? AND counted = 1 AND settled = 0 AND resolve_due_at >= ? AND resolve_due_at <= ? AND created_at >= ? AND created_at < ?
+       GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .raw();
+
+  const keysOf = (r: unknown[], day: string) => ({
+    day,
+    teamId: (r[1] as string) || null,
+    workerId: (r[2] as string) || null,
+    compoundId: r[3] as string,
+    companyId: r[4] as string,
+    category: r[5] as ServiceCategory,
+    openDueDay: null,
+  });
+  const dayName = (n: unknown) => new Date(Number(n) * DAY).toISOString().slice(0, 10);
+  const sumsFrom = (r: unknown[], names: readonly (keyof MetricSums)[], at: number) =>
+    Object.fromEntries(names.map((name, i) => [name, Number(r[at + i] ?? 0)])) as unknown as MetricSums;
+  const EDGE_NAMES = ['orders', 'respondedOnTime', 'due', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+
+  return {
+    /** Applies one commit's changes, inside the caller's transaction. */
+    apply(changes: readonly RollupChange[]) {
+      for (const c of changes) {
+        const k = c.keys;
+        const keys = [c.communityId, k.day, k.teamId ?? '', k.workerId ?? '', k.compoundId, k.companyId, k.category, k.openDueDay ?? ''];
+        upsert.run(...keys, ...SUM_NAMES.map((name) => c.delta[name]));
+        if (c.delta.orders < 0) dropEmpty.run(...keys);
+      }
+    },
+    /** Every keyed row the statistics of a period need, as of a moment: rollups, partial days, read-time `due`. */
+    read(communityId: string, period: { from: number; to: number }, asOf: number): KeyedSums[] {
+      const split = splitPeriod(period);
+      const out: KeyedSums[] = [];
+      if (split.days) {
+        for (const r of rows.all(communityId, split.days.fromDay, split.days.toDay) as unknown[][]) {
+          const sums = sumsFrom(r, SUM_NAMES, 7);
+          out.push({ keys: keysOf(r, r[0] as string), sums: { ...sums, due: sums.due + dueByDay((r[6] as string) || null, sums.orders, asOf) } });
+        }
+        for (const r of dueRows.all(communityId, dayStart(asOf), asOf, split.days.from, split.days.to) as unknown[][])
+          out.push({ keys: keysOf(r, dayName(r[0])), sums: dueOnly(Number(r[6])) });
+      }
+      for (const e of split.edges)
+        for (const r of edgeRows.all(asOf, communityId, e.from, e.to) as unknown[][])
+          out.push({ keys: keysOf(r, dayName(r[0])), sums: sumsFrom(r, EDGE_NAMES, 6) });
+      return out;
+    },
+  };
+}
