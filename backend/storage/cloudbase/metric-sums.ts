@@ -50,7 +50,8 @@ export async function metricSumsMany(
       .group({
         _id: field ? `$${field}` : null,
         orders: $.sum('$orders'),
-        due: $.sum('$settled'),
+        // Settled orders, and unsettled ones whose deadline day ended before the day of asking (rollups.ts).
+        due: $.sum($.add(['$settled', $.cond({ if: $.and([$.gt(['$openDueDay', '']), $.lt(['$openDueDay', dayOf(asOf)])]), then: '$orders', else: 0 })])),
         ...Object.fromEntries(FLAGS.map((f) => [f, $.sum(`$${f}`)])),
       })
       .limit(MAX_GROUPS)
@@ -79,7 +80,7 @@ export async function metricSumsMany(
   const range = (r: { from: Millis; to: Millis }) => _.and([{ createdAt: _.gte(r.from) }, { createdAt: _.lt(r.to) }]);
   const edges = (by: GroupBy) =>
     split.edges.length === 0 ? Promise.resolve([]) : fromOrders(by, _.and([counted, _.or(split.edges.map(range))]), ['orders', 'due', ...FLAGS]);
-  // Only the open orders: settled ones are in the rollups' `due` already.
+  // Only unsettled orders whose deadline falls on the day of asking, up to the moment: the rollups say the rest.
   const due = (by: GroupBy) =>
     split.days
       ? fromOrders(
@@ -88,6 +89,7 @@ export async function metricSumsMany(
             { ...counted, 'idx.settled': 0 },
             { createdAt: _.gte(split.days.from) },
             { createdAt: _.lt(split.days.to) },
+            { 'idx.resolveDueAt': _.gte(dayStart(asOf)) },
             { 'idx.resolveDueAt': _.lte(asOf) },
           ]),
           ['due'],
