@@ -2,10 +2,12 @@ import { addFacts, addSums, DAY, groupKey, ZERO_SUMS, type GroupBy, type Millis,
 import type { GroupSums } from './port';
 
 /**
- * Statistics rollups: the 三率 sums kept per (community, China-time day of placing, team, worker,
- * compound, company, category) — the finest key every grouping of the board is a sum of — and
- * changed in the same commit as the order (its old facts taken out, its new facts put in), so the
- * board reads rollup rows, not orders.
+ * Statistics rollups: the 三率 sums kept per community, China-time day of placing and one
+ * dimension of the board (all orders, or one team, worker, compound, company or category), changed
+ * in the same commit as the order (its old facts taken out, its new facts put in), so the board
+ * reads a month's rollups — a few dozen rows per day, however many orders — and not the orders.
+ * (One row per combination of all keys was tried first: with real variety it has nearly as many
+ * rows as orders.)
  *
  * What is rolled up: every count that depends on the order alone. What depends on the moment asked
  * is `due`: an order counts once it is settled OR its resolve deadline has passed by then. The
@@ -34,12 +36,26 @@ export interface KeyedSums {
   readonly sums: MetricSums;
 }
 
+/** The board's dimensions a rollup row sums one of; days, weeks and months are sums of the `all` rows. */
+export const DIMS = ['all', 'team', 'worker', 'compound', 'company', 'category'] as const;
+export type Dim = (typeof DIMS)[number];
+const dimOf = (by: GroupBy): Dim => (by === 'day' || by === 'week' || by === 'month' ? 'all' : by);
+
+/** One rollup row: the sums of a day's orders with one key in one dimension (null: none, as an unassigned order's team). */
+export interface RollupEntry {
+  readonly day: string;
+  readonly dim: Dim;
+  readonly key: string | null;
+  /** For unsettled orders, the China-time day their resolve deadline falls on; null for settled ones. */
+  readonly openDueDay: string | null;
+  readonly sums: MetricSums;
+}
+
 /** A signed change to one rollup row. */
-export interface RollupChange {
+export interface RollupChange extends RollupEntry {
   readonly communityId: string;
+  /** The row's id: its community and keys (ids never contain `|`). */
   readonly id: string;
-  readonly keys: RollupKeys;
-  readonly delta: MetricSums;
 }
 
 const CST = 8 * 3_600_000;
@@ -60,9 +76,8 @@ export const rollupKeysOf = (f: OrderFacts): RollupKeys => ({
   openDueDay: f.settled ? null : dayOf(f.resolveDueAt),
 });
 
-/** A rollup row's document id: its community and keys (ids never contain `|`). */
-export const rollupId = (communityId: string, k: RollupKeys): string =>
-  [communityId, k.day, k.teamId ?? '', k.workerId ?? '', k.compoundId, k.companyId, k.category, k.openDueDay ?? ''].join('|');
+/** An order's key in each dimension. */
+const dimKey = (k: RollupKeys, dim: Dim): string | null => (dim === 'all' ? null : keyOf(k, dim));
 
 /** What an order adds to its rollup row: the core's addFacts as of no moment, so `due` counts the settled only. */
 const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
@@ -79,14 +94,34 @@ export function rollupChanges(before: OrderFacts | null, after: OrderFacts | nul
   const put = (f: OrderFacts | null, sign: 1 | -1) => {
     if (!f?.counted) return;
     const keys = rollupKeysOf(f);
-    const id = rollupId(f.communityId, keys);
     const delta = scale(contribution(f), sign);
-    const had = changes.get(id);
-    changes.set(id, { communityId: f.communityId, id, keys, delta: had ? addSums(had.delta, delta) : delta });
+    for (const dim of DIMS) {
+      const key = dimKey(keys, dim);
+      const id = [f.communityId, keys.day, dim, key ?? '', keys.openDueDay ?? ''].join('|');
+      const had = changes.get(id);
+      changes.set(id, { communityId: f.communityId, id, day: keys.day, dim, key, openDueDay: keys.openDueDay, sums: had ? addSums(had.sums, delta) : delta });
+    }
   };
   put(before, -1);
   put(after, 1);
-  return [...changes.values()].filter((c) => !isZero(c.delta));
+  return [...changes.values()].filter((c) => !isZero(c.sums));
+}
+
+/**
+ * Rollup rows summed into one grouping's groups as of a moment: the rows of the grouping's
+ * dimension, with `due` completed by dueByDay. Null key first, then ascending; empty groups left out.
+ */
+export function groupEntries(entries: readonly RollupEntry[], by: GroupBy, asOf: Millis): GroupSums[] {
+  const dim = dimOf(by);
+  const groups = new Map<string | null, MetricSums>();
+  for (const e of entries) {
+    if (e.dim !== dim) continue;
+    const key = dim === 'all' ? (by === 'all' ? null : keyOf({ day: e.day } as RollupKeys, by)) : e.key;
+    const sums = { ...e.sums, due: e.sums.due + dueByDay(e.openDueDay, e.sums.orders, asOf) };
+    const had = groups.get(key);
+    groups.set(key, had ? addSums(had, sums) : sums);
+  }
+  return sortGroups([...groups].filter(([, s]) => s.orders > 0).map(([key, sums]) => ({ key, sums })));
 }
 
 /**
@@ -110,15 +145,12 @@ export function splitPeriod(p: { from: Millis; to: Millis }): SplitPeriod {
   return { days: { from: a, to: b, fromDay: dayOf(a), toDay: Number.isFinite(b) ? dayOf(b) : '9999-12-31' }, edges };
 }
 
-/** Keyed rows summed into one grouping's groups: null key first, then ascending; groups that counted no order are left out. */
+/** Keyed rows (orders counted at read time) summed into one grouping's groups, to be merged with the rollups' (mergeGroups). */
 export function groupRows(rows: readonly KeyedSums[], by: GroupBy): GroupSums[] {
-  const groups = new Map<string | null, MetricSums>();
-  for (const r of rows) {
-    const key = keyOf(r.keys, by);
-    const had = groups.get(key);
-    groups.set(key, had ? addSums(had, r.sums) : r.sums);
-  }
-  return sortGroups([...groups].filter(([, s]) => s.orders > 0).map(([key, sums]) => ({ key, sums })));
+  return mergeGroups(
+    rows.map((r) => [{ key: keyOf(r.keys, by), sums: r.sums }]),
+    true,
+  );
 }
 
 /** The group a row of keys falls in, as the core's groupKey puts an order whose facts carry those keys. */
@@ -135,10 +167,10 @@ export function keyOf(k: RollupKeys, by: GroupBy): string | null {
 }
 
 /** Several lists of one grouping's groups summed key by key (rollups, partial days and read-time `due`). */
-export function mergeGroups(lists: readonly (readonly GroupSums[])[]): GroupSums[] {
+export function mergeGroups(lists: readonly (readonly GroupSums[])[], keepEmpty = false): GroupSums[] {
   const groups = new Map<string | null, MetricSums>();
   for (const g of lists.flat()) groups.set(g.key, addSums(groups.get(g.key) ?? ZERO_SUMS, g.sums));
-  return sortGroups([...groups].filter(([, s]) => s.orders > 0).map(([key, sums]) => ({ key, sums })));
+  return sortGroups([...groups].filter(([, s]) => keepEmpty || s.orders > 0).map(([key, sums]) => ({ key, sums })));
 }
 
 /** Null key first, then ascending, as SQL's ORDER BY returns them. */

@@ -3,7 +3,9 @@ import type { Commit, CommitResult, Reindex } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
 import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
+import { addSums, ZERO_SUMS } from '@core';
 import { rollupChanges, type RollupChange } from '../rollups';
+import { rollupDocId, rowKey, sumsOfRowDoc, type RollupRowDoc } from './rollup-docs';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -147,23 +149,29 @@ export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): 
   }
 }
 
-const ROLLUP_SUMS = ['orders', 'respondedOnTime', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
-
 /**
- * Adds each change to its rollup document inside the transaction (read, then write the sums): a
- * concurrent commit on the same row conflicts and retries like any other. The rollup keeps `due`
- * as `settled` (rollups.ts).
+ * Adds a commit's changes to the rollup documents inside the transaction: one document per
+ * community and day holds that day's rows (rollups.ts), read and written whole. An order's day
+ * never changes, so a commit reads and writes one document. Concurrent commits on orders of the
+ * same day conflict on it and retry like any other conflict.
  */
 async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange[]): Promise<void> {
+  const byDoc = new Map<string, RollupChange[]>();
   for (const c of changes) {
-    const ref = tx.collection(names.metricRollups).doc(c.id);
-    const had = (await ref.get()).data ?? {};
-    const sum = (k: string, d: number) => (Number(had[k]) || 0) + d;
-    await ref.set({
-      communityId: c.communityId,
-      ...c.keys,
-      ...Object.fromEntries(ROLLUP_SUMS.map((k) => [k, sum(k, c.delta[k])])),
-      settled: sum('settled', c.delta.due),
-    });
+    const id = rollupDocId(c.communityId, c.day);
+    byDoc.set(id, [...(byDoc.get(id) ?? []), c]);
+  }
+  for (const [id, list] of byDoc) {
+    const ref = tx.collection(names.metricRollups).doc(id);
+    const had = (await ref.get()).data;
+    const rows = new Map<string, RollupRowDoc>();
+    for (const r of (had?.rows ?? []) as RollupRowDoc[]) rows.set(rowKey(r), r);
+    for (const c of list) {
+      const row: RollupRowDoc = { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...ZERO_SUMS };
+      const was = rows.get(rowKey(row)) ?? row;
+      rows.set(rowKey(row), { ...was, ...addSums(sumsOfRowDoc(was), c.sums) });
+    }
+    const first = list[0]!;
+    await ref.set({ communityId: first.communityId, day: first.day, rows: [...rows.values()].filter((r) => r.orders > 0) });
   }
 }

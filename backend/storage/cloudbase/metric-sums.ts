@@ -1,23 +1,13 @@
 import type { CollectionReference, Db } from '@cloudbase/database';
 import type { GroupBy, Millis, MetricSums } from '@core';
 import type { GroupSums } from '../port';
-import { dayOf, dayStart, dueOnly, keyOf, mergeGroups, splitPeriod, type RollupKeys } from '../rollups';
+import { dayStart, dueOnly, groupEntries, mergeGroups, splitPeriod } from '../rollups';
+import { fetchAll } from './collections';
+import { entriesOf } from './rollup-docs';
 
 const FLAGS = ['respondedOnTime', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
 /** Groups per grouping: days of a period, teams, workers… The service returns 20 without a $limit and 1,000 at most. */
 const MAX_GROUPS = 1000;
-/** The rollup field each grouping reads; weeks and months are sums of days. */
-const ROLLUP_FIELD: Record<Exclude<GroupBy, 'all'>, keyof RollupKeys> = {
-  team: 'teamId',
-  worker: 'workerId',
-  compound: 'compoundId',
-  company: 'companyId',
-  category: 'category',
-  day: 'day',
-  week: 'day',
-  month: 'day',
-};
-
 type Rows = { data?: Record<string, unknown>[] };
 const keyOfRow = (g: Record<string, unknown>) => (typeof g._id === 'string' ? g._id : null);
 const sumsOfRow = (g: Record<string, unknown>, names: readonly string[]) =>
@@ -25,9 +15,8 @@ const sumsOfRow = (g: Record<string, unknown>, names: readonly string[]) =>
 
 /**
  * The 三率 sums of a community's orders placed in [from, to), for several groupings, as the
- * embedded store answers them (see rollups.ts): the whole days from the rollup collection, whose
- * documents are one per (day, team, worker, compound, company, category) whatever the number of
- * orders; the partial days at the ends and the read-time part of `due` (unsettled orders past their
+ * embedded store answers them (see rollups.ts): the whole days from the rollup collection, one
+ * document per day whatever the number of orders; the partial days at the ends and the read-time part of `due` (unsettled orders past their
  * deadline) from the orders, through the fields order-doc.ts derives with the core's own functions.
  */
 export async function metricSumsMany(
@@ -41,26 +30,12 @@ export async function metricSumsMany(
   const $ = _.aggregate;
   const split = splitPeriod(period);
 
-  const fromRollups = async (by: GroupBy): Promise<GroupSums[]> => {
-    if (!split.days) return [];
-    const field = by === 'all' ? null : ROLLUP_FIELD[by];
-    const res = (await colls.rollups
-      .aggregate()
-      .match(_.and([{ communityId }, { day: _.gte(split.days.fromDay) }, { day: _.lt(split.days.toDay) }]))
-      .group({
-        _id: field ? `$${field}` : null,
-        orders: $.sum('$orders'),
-        // Settled orders, and unsettled ones whose deadline day ended before the day of asking (rollups.ts).
-        due: $.sum($.add(['$settled', $.cond({ if: $.and([$.gt(['$openDueDay', '']), $.lt(['$openDueDay', dayOf(asOf)])]), then: '$orders', else: 0 })])),
-        ...Object.fromEntries(FLAGS.map((f) => [f, $.sum(`$${f}`)])),
-      })
-      .limit(MAX_GROUPS)
-      .end()) as Rows;
-    const rows = (res.data ?? []).map((g) => ({ key: keyOfRow(g), sums: sumsOfRow(g, ['orders', 'due', ...FLAGS]) }));
-    // Week and month groups are sums of their days' groups.
-    if (by !== 'week' && by !== 'month') return rows;
-    return mergeGroups(rows.map((g) => [{ key: g.key === null ? null : keyOf({ day: g.key } as RollupKeys, by), sums: g.sums }]));
-  };
+  // The rollup documents of the period's whole days: one per day.
+  const entries = split.days
+    ? (await fetchAll(colls.rollups, _, _.and([{ communityId }, { day: _.gte(split.days.fromDay) }, { day: _.lt(split.days.toDay) }]), 'day')).flatMap(
+        entriesOf,
+      )
+    : [];
 
   const fromOrders = async (by: GroupBy, match: object, names: readonly string[]): Promise<GroupSums[]> => {
     const res = (await colls.orders
@@ -96,5 +71,5 @@ export async function metricSumsMany(
         )
       : Promise.resolve([]);
 
-  return Promise.all(bys.map(async (by) => mergeGroups(await Promise.all([fromRollups(by), edges(by), due(by)]))));
+  return Promise.all(bys.map(async (by) => mergeGroups([groupEntries(entries, by, asOf), ...(await Promise.all([edges(by), due(by)]))])));
 }

@@ -119,7 +119,7 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
     // Read and written by id inside transactions; expired ones are removed by time.
     { name: n.replies, indexes: [{ name: 'at', keys: [['at', 1]] }] },
     { name: n.workerLoad, indexes: [] },
-    // The board reads a community's rollup rows of a range of days.
+    // The board reads a community's rollup documents of a range of days, one per day.
     {
       name: n.metricRollups,
       indexes: [
@@ -128,6 +128,7 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
           keys: [
             ['communityId', 1],
             ['day', 1],
+            ['_id', 1],
           ],
         },
       ],

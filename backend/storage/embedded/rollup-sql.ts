@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DAY, type MetricSums, type OrderFacts, type ServiceCategory } from '@core';
-import { dayStart, dueByDay, dueOnly, splitPeriod, type KeyedSums, type RollupChange } from '../rollups';
+import { DIMS, dayStart, dueOnly, splitPeriod, type Dim, type KeyedSums, type RollupChange, type RollupEntry, type RollupKeys } from '../rollups';
 import { METRIC_SUMS_SQL } from './metric-sql';
 
 /**
@@ -13,11 +13,8 @@ export const ROLLUP_SCHEMA = `
 CREATE TABLE IF NOT EXISTS metric_rollups (
   community_id TEXT NOT NULL,
   day TEXT NOT NULL,
-  team_id TEXT NOT NULL,
-  worker_id TEXT NOT NULL,
-  compound_id TEXT NOT NULL,
-  company_id TEXT NOT NULL,
-  category TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
   open_due_day TEXT NOT NULL,
   orders INTEGER NOT NULL,
   responded_on_time INTEGER NOT NULL,
@@ -28,28 +25,39 @@ CREATE TABLE IF NOT EXISTS metric_rollups (
   closed INTEGER NOT NULL,
   handling_ms INTEGER NOT NULL,
   overdue INTEGER NOT NULL,
-  PRIMARY KEY (community_id, day, team_id, worker_id, compound_id, company_id, category, open_due_day)
+  PRIMARY KEY (community_id, day, dim, key, open_due_day)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS orders_unsettled ON orders (community_id, resolve_due_at) WHERE counted = 1 AND settled = 0;
 `;
 
-const KEYS = 'community_id, day, team_id, worker_id, compound_id, company_id, category, open_due_day';
+const KEYS = 'community_id, day, dim, key, open_due_day';
 const SUMS = ['orders', 'responded_on_time', 'settled', 'resolved', 'rated', 'satisfied', 'closed', 'handling_ms', 'overdue'] as const;
 /** MetricSums' names in SUMS' order (`settled` is what the rollup keeps as `due`). */
 const SUM_NAMES = ['orders', 'respondedOnTime', 'due', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+/** Each dimension's column in the orders table ('' for the `all` rows). */
+const DIM_COLUMN: Record<Dim, string> = {
+  all: "''",
+  team: "COALESCE(team_id, '')",
+  worker: "COALESCE(worker_id, '')",
+  compound: 'compound_id',
+  company: 'company_id',
+  category: 'category',
+};
 
 /**
  * Recounts every rollup row from the orders' stored facts: the migration that introduces the table,
- * and the reference the rollups are tested against. The day is China time, as the core's `day`.
+ * and the reference the rollups are tested against. The days are China time, as the core's `day`.
  */
 export const REBUILD_ROLLUPS_SQL = `
 DELETE FROM metric_rollups;
 INSERT INTO metric_rollups (${KEYS}, ${SUMS.join(', ')})
-SELECT community_id, strftime('%Y-%m-%d', (created_at + 28800000) / 1000, 'unixepoch'), COALESCE(team_id, ''), COALESCE(worker_id, ''),
-  compound_id, company_id, category,
-  CASE WHEN settled = 1 THEN '' ELSE strftime('%Y-%m-%d', (resolve_due_at + 28800000) / 1000, 'unixepoch') END, COUNT(*), SUM(responded_on_time), SUM(settled), SUM(resolved), SUM(rated), SUM(satisfied),
+${DIMS.map(
+  (dim) => `SELECT community_id, strftime('%Y-%m-%d', (created_at + 28800000) / 1000, 'unixepoch'), '${dim}', ${DIM_COLUMN[dim]},
+  CASE WHEN settled = 1 THEN '' ELSE strftime('%Y-%m-%d', (resolve_due_at + 28800000) / 1000, 'unixepoch') END, COUNT(*),
+  SUM(responded_on_time), SUM(settled), SUM(resolved), SUM(rated), SUM(satisfied),
   SUM(handling_ms IS NOT NULL), COALESCE(SUM(handling_ms), 0), SUM(overdue)
-FROM orders WHERE counted = 1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+FROM orders WHERE counted = 1 GROUP BY 1, 2, 3, 4, 5`,
+).join('\nUNION ALL\n')};
 `;
 
 /** The stored facts of an order row, as the core's OrderFacts (what its rollup row holds of it). */
@@ -103,15 +111,10 @@ export function rollupStatements(db: Database.Database) {
       .map(() => '?')
       .join(', ')}) AND orders = 0`,
   );
-  const rows = db
-    .prepare(
-      `SELECT day, team_id, worker_id, compound_id, company_id, category, open_due_day, ${SUMS.join(', ')} FROM metric_rollups WHERE community_id = ? AND day >= ? AND day < ?`,
-    )
-    .raw();
-  // Orders of the partial days, and the unsettled orders whose deadline fell earlier on the day of asking: keyed as rollup rows
-  // (the day as a number of China-time days since 1970, turned into its name below).
-  const dayNumber = '(created_at + 28800000) / 86400000';
-  const fineKeys = `${dayNumber}, COALESCE(team_id, ''), COALESCE(worker_id, ''), compound_id, company_id, category`;
+  const rows = db.prepare(`SELECT day, dim, key, open_due_day, ${SUMS.join(', ')} FROM metric_rollups WHERE community_id = ? AND day >= ? AND day < ?`).raw();
+  // Orders of the partial days, and the unsettled orders whose deadline fell earlier on the day of
+  // asking, keyed by all their keys (the day as a number of China-time days since 1970).
+  const fineKeys = "(created_at + 28800000) / 86400000, COALESCE(team_id, ''), COALESCE(worker_id, ''), compound_id, company_id, category";
   const edgeRows = db
     .prepare(
       `SELECT ${fineKeys}, ${METRIC_SUMS_SQL} FROM orders WHERE community_id = ? AND counted = 1 AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4, 5, 6`,
@@ -125,8 +128,8 @@ export function rollupStatements(db: Database.Database) {
     )
     .raw();
 
-  const keysOf = (r: unknown[], day: string) => ({
-    day,
+  const keysOf = (r: unknown[]): RollupKeys => ({
+    day: new Date(Number(r[0]) * DAY).toISOString().slice(0, 10),
     teamId: (r[1] as string) || null,
     workerId: (r[2] as string) || null,
     compoundId: r[3] as string,
@@ -134,37 +137,34 @@ export function rollupStatements(db: Database.Database) {
     category: r[5] as ServiceCategory,
     openDueDay: null,
   });
-  const dayName = (n: unknown) => new Date(Number(n) * DAY).toISOString().slice(0, 10);
-  const sumsFrom = (r: unknown[], names: readonly (keyof MetricSums)[], at: number) =>
-    Object.fromEntries(names.map((name, i) => [name, Number(r[at + i] ?? 0)])) as unknown as MetricSums;
-  const EDGE_NAMES = ['orders', 'respondedOnTime', 'due', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+  const sumsFrom = (r: unknown[], at: number) => Object.fromEntries(SUM_NAMES.map((name, i) => [name, Number(r[at + i] ?? 0)])) as unknown as MetricSums;
 
   return {
     /** Applies one commit's changes, inside the caller's transaction. */
     apply(changes: readonly RollupChange[]) {
       for (const c of changes) {
-        const k = c.keys;
-        const keys = [c.communityId, k.day, k.teamId ?? '', k.workerId ?? '', k.compoundId, k.companyId, k.category, k.openDueDay ?? ''];
-        upsert.run(...keys, ...SUM_NAMES.map((name) => c.delta[name]));
-        if (c.delta.orders < 0) dropEmpty.run(...keys);
+        const keys = [c.communityId, c.day, c.dim, c.key ?? '', c.openDueDay ?? ''];
+        upsert.run(...keys, ...SUM_NAMES.map((name) => c.sums[name]));
+        if (c.sums.orders < 0) dropEmpty.run(...keys);
       }
     },
-    /** Every keyed row the statistics of a period need, as of a moment: rollups, partial days, read-time `due`. */
-    read(communityId: string, period: { from: number; to: number }, asOf: number): KeyedSums[] {
+    /**
+     * What the statistics of a period need as of a moment: the rollup rows of its whole days, and
+     * the orders counted at read time (partial days; unsettled ones due on the day of asking).
+     */
+    read(communityId: string, period: { from: number; to: number }, asOf: number): { entries: RollupEntry[]; orders: KeyedSums[] } {
       const split = splitPeriod(period);
-      const out: KeyedSums[] = [];
+      const entries: RollupEntry[] = [];
+      const orders: KeyedSums[] = [];
       if (split.days) {
-        for (const r of rows.all(communityId, split.days.fromDay, split.days.toDay) as unknown[][]) {
-          const sums = sumsFrom(r, SUM_NAMES, 7);
-          out.push({ keys: keysOf(r, r[0] as string), sums: { ...sums, due: sums.due + dueByDay((r[6] as string) || null, sums.orders, asOf) } });
-        }
+        for (const r of rows.all(communityId, split.days.fromDay, split.days.toDay) as unknown[][])
+          entries.push({ day: r[0] as string, dim: r[1] as Dim, key: (r[2] as string) || null, openDueDay: (r[3] as string) || null, sums: sumsFrom(r, 4) });
         for (const r of dueRows.all(communityId, dayStart(asOf), asOf, split.days.from, split.days.to) as unknown[][])
-          out.push({ keys: keysOf(r, dayName(r[0])), sums: dueOnly(Number(r[6])) });
+          orders.push({ keys: keysOf(r), sums: dueOnly(Number(r[6])) });
       }
       for (const e of split.edges)
-        for (const r of edgeRows.all(asOf, communityId, e.from, e.to) as unknown[][])
-          out.push({ keys: keysOf(r, dayName(r[0])), sums: sumsFrom(r, EDGE_NAMES, 6) });
-      return out;
+        for (const r of edgeRows.all(asOf, communityId, e.from, e.to) as unknown[][]) orders.push({ keys: keysOf(r), sums: sumsFrom(r, 6) });
+      return { entries, orders };
     },
   };
 }

@@ -6,7 +6,7 @@ import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
 import { filterWhere } from './order-sql';
 import { FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
-import { groupRows, rollupChanges } from '../rollups';
+import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
@@ -254,8 +254,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async metricSumsMany(communityId, period, bys, asOf) {
       // Rollup rows of the whole days, plus the orders of partial days and the unsettled ones past
       // their deadline (rollups.ts): each grouping is summed from those rows, never from every order.
-      const rows = rollups.read(communityId, period, asOf);
-      return bys.map((by) => groupRows(rows, by));
+      const { entries, orders } = rollups.read(communityId, period, asOf);
+      return bys.map((by) => mergeGroups([groupEntries(entries, by, asOf), groupRows(orders, by)]));
     },
     async pruneReplies(before) {
       // Replies are appended in the order they were written, so the expired ones are the table's first
