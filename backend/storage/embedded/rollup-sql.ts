@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DAY, type MetricSums, type OrderFacts, type ServiceCategory } from '@core';
-import { DIMS, dayStart, dueOnly, splitPeriod, type Dim, type KeyedSums, type RollupChange, type RollupEntry, type RollupKeys } from '../rollups';
+import { DIMS, dayOf, dayStart, dueOnly, splitPeriod, type Dim, type KeyedSums, type RollupChange, type RollupEntry, type RollupKeys } from '../rollups';
 import { METRIC_SUMS_SQL } from './metric-sql';
 
 /**
@@ -111,7 +111,16 @@ export function rollupStatements(db: Database.Database) {
       .map(() => '?')
       .join(', ')}) AND orders = 0`,
   );
-  const rows = db.prepare(`SELECT day, dim, key, open_due_day, ${SUMS.join(', ')} FROM metric_rollups WHERE community_id = ? AND day >= ? AND day < ?`).raw();
+  // The rollup rows of a range of days summed by SQLite to what the groupings need: per day for the
+  // `all` rows (days, weeks, months and the whole period are sums of them), per key for the other
+  // dimensions; `due` completed as dueByDay does (rollups.ts), its one parameter the day of asking.
+  const rows = db
+    .prepare(
+      `SELECT CASE WHEN dim = 'all' THEN day ELSE '' END, dim, key,
+         ${SUMS.map((c) => (c === 'settled' ? "SUM(settled + CASE WHEN open_due_day <> '' AND open_due_day < ? THEN orders ELSE 0 END)" : `SUM(${c})`)).join(', ')}
+       FROM metric_rollups WHERE community_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3`,
+    )
+    .raw();
   // Orders of the partial days, and the unsettled orders whose deadline fell earlier on the day of
   // asking, keyed by all their keys (the day as a number of China-time days since 1970).
   const fineKeys = "(created_at + 28800000) / 86400000, COALESCE(team_id, ''), COALESCE(worker_id, ''), compound_id, company_id, category";
@@ -157,8 +166,8 @@ export function rollupStatements(db: Database.Database) {
       const entries: RollupEntry[] = [];
       const orders: KeyedSums[] = [];
       if (split.days) {
-        for (const r of rows.all(communityId, split.days.fromDay, split.days.toDay) as unknown[][])
-          entries.push({ day: r[0] as string, dim: r[1] as Dim, key: (r[2] as string) || null, openDueDay: (r[3] as string) || null, sums: sumsFrom(r, 4) });
+        for (const r of rows.all(dayOf(asOf), communityId, split.days.fromDay, split.days.toDay) as unknown[][])
+          entries.push({ day: r[0] as string, dim: r[1] as Dim, key: (r[2] as string) || null, openDueDay: null, sums: sumsFrom(r, 3) });
         for (const r of dueRows.all(communityId, dayStart(asOf), asOf, split.days.from, split.days.to) as unknown[][])
           orders.push({ keys: keysOf(r), sums: dueOnly(Number(r[6])) });
       }
