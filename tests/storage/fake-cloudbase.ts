@@ -17,7 +17,17 @@ interface Tx {
   state: 'active' | 'aborted' | 'done';
 }
 
+/** Behaviours of the real service the model can be asked to show. */
+export interface FakeOptions {
+  /** Milliseconds each request takes (the real service: tens); default up to 2, at random. */
+  readonly latencyMs?: number;
+  /** Every n-th transaction commit fails as an expired transaction does (DATABASE_TRANSACTION_FAIL, TransactionNotExist), writing nothing. */
+  readonly expireEveryNthCommit?: number;
+}
+
 export class FakeCloudBase {
+  private commits = 0;
+  constructor(private readonly options: FakeOptions = {}) {}
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   /** Which transaction holds an uncommitted write on a document. */
@@ -40,7 +50,7 @@ export class FakeCloudBase {
   async send(api: string, p: Doc = {}): Promise<Doc> {
     this.calls.set(api, (this.calls.get(api) ?? 0) + 1);
     // Every request takes a moment, so concurrent commits really interleave.
-    await new Promise((r) => setTimeout(r, Math.random() * 2));
+    await new Promise((r) => setTimeout(r, this.options.latencyMs ?? Math.random() * 2));
     const tx = typeof p.transactionId === 'string' ? this.activeTx(p.transactionId) : null;
     switch (api) {
       case 'database.addCollection':
@@ -52,8 +62,16 @@ export class FakeCloudBase {
         this.txs.set(id, { id, start: this.seq, writes: new Map(), state: 'active' });
         return { requestId: 'r', transactionId: id };
       }
-      case 'database.commitTransaction':
-        return this.commit(this.activeTx(String(p.transactionId)));
+      case 'database.commitTransaction': {
+        const committing = this.activeTx(String(p.transactionId));
+        const every = this.options.expireEveryNthCommit;
+        if (every && ++this.commits % every === 0) {
+          // As a transaction left open past the server's limit: gone, its writes with it.
+          this.end(committing, 'aborted');
+          throw fail('DATABASE_TRANSACTION_FAIL', '[ResourceNotFound.TransactionNotExist] Transaction does not exist');
+        }
+        return this.commit(committing);
+      }
       case 'database.abortTransaction':
         this.end(this.activeTx(String(p.transactionId)), 'aborted');
         return { requestId: 'r' };

@@ -37,6 +37,15 @@ export function isRaceError(e: unknown): boolean {
   return /TRANSACTION_CONFLICT|TransactionConflict|DUPLICATE|duplicate key|E11000/i.test(text);
 }
 
+/**
+ * The transaction is gone on the server: it ran past the service's time limit (or the server lost
+ * it), and nothing it wrote was kept. Not a conflict with anyone: the commit is simply tried again.
+ */
+export function isExpiredTransaction(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  return /DATABASE_TRANSACTION_FAIL|TransactionNotExist|Transaction does not exist/i.test(`${String(err?.code ?? '')} ${String(err?.message ?? '')}`);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -57,6 +66,14 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
     } catch (e) {
       // The server aborts a conflicting transaction itself, so this rollback may fail: ignore it.
       await tx.rollback().catch(() => undefined);
+      // An expired transaction wrote nothing: try again in a fresh one; if the first did land after
+      // all, the retry finds its reply and answers 'request', which replays it. Past the attempts it
+      // is an outage (thrown), never a version conflict the caller would wrongly re-read for.
+      if (isExpiredTransaction(e) && !isRaceError(e)) {
+        if (attempt >= ATTEMPTS) throw e;
+        await sleep(5 * attempt);
+        continue;
+      }
       if (!isRaceError(e)) throw e;
       // Still losing after several tries means others keep changing this very order: the caller
       // re-reads it, which is what a version conflict asks for. Nothing was written.
@@ -128,6 +145,17 @@ async function loadOf(tx: Tx, names: Names, workerId: string): Promise<number> {
  * with an index of its own: nothing to do.
  */
 export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await reindexOnce(db, names, e);
+    } catch (err) {
+      // An expired transaction wrote nothing: try again, as a commit does.
+      if (!isExpiredTransaction(err) || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
   const tx = await db.startTransaction();
   try {
     const current = (await tx.collection(names.orders).doc(e.orderId).get()).data;
