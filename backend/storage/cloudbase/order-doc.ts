@@ -27,10 +27,15 @@ export function fromOrderDoc(doc: Record<string, unknown>): Order {
 
 /**
  * The 三率 facts a stored order was counted with, read back from its `idx` (not re-derived from the
- * order: its rollup row holds what was stored, even if the core has changed since).
+ * order: its rollup row holds what was stored, even if the core has changed since); null for an
+ * order stored without an index.
  */
-export function storedFacts(doc: Record<string, unknown>): OrderFacts {
-  const ix = (doc.idx ?? {}) as Record<string, unknown>;
+export function storedFacts(doc: Record<string, unknown>): OrderFacts | null {
+  // An order written before the index existed was never counted in any rollup.
+  if (!doc.idx || typeof doc.idx !== 'object') return null;
+  const ix = doc.idx as Record<string, unknown>;
+  // Nor was one whose index predates the facts (the rollup rebuild counts such environments afresh).
+  if (typeof ix.resolveDueAt !== 'number' || typeof doc.createdAt !== 'number') return null;
   const groups = (ix.groups ?? {}) as Record<string, string | null>;
   const flag = (k: string) => ix[k] === 1;
   return {
