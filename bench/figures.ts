@@ -13,6 +13,7 @@ import type { ProfileResult } from './profile';
 import type { RawRate } from './raw-store';
 import type { ServerAtScale } from './server-at-scale';
 import type { StatsRun } from './statistics';
+import type { RoundTrips } from './round-trips';
 import type { LoopRate } from './loops';
 import type { WalPages } from './wal-pages';
 import { judge, type Figure } from './lib/report';
@@ -24,6 +25,7 @@ export interface Results {
   http?: { connections: number; perAction: number; actions: ActionLoad[]; writes: Latency; profile: ProfileResult & { loopsPerSecond: number } };
   loops?: { inProcess: LoopRate[]; http: LoopRate[] };
   statistics?: { runs: StatsRun[]; servers: ServerAtScale[] };
+  roundTrips?: RoundTrips[];
   sizes?: {
     weapp: PackageSizes;
     functions: { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] };
@@ -154,6 +156,18 @@ export function figures(r: Results): Figure[] {
         note: `one loop p50 ${l.loopMs.p50.toFixed(1)} ms, p95 ${l.loopMs.p95.toFixed(1)} ms; action p95 ${l.actionMs.p95.toFixed(1)} ms${l.errors ? `; ${l.errors} failed: ${l.firstError}` : ''}`,
       });
     }
+  }
+  for (const t of r.roundTrips ?? []) {
+    out.push({
+      group: 'round trips',
+      name: `CloudBase database requests for orders.${t.action}`,
+      value: t.total,
+      unit: 'requests',
+      ...(t.action === 'get' || t.action === 'list' ? {} : { target: { op: '<', value: 6, unit: 'requests' } }),
+      note: Object.entries(t.byRequest)
+        .map(([api, n]) => `${api} ${n}`)
+        .join(', '),
+    });
   }
   if (r.statistics) {
     for (const s of r.statistics.runs) {

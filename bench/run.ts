@@ -4,7 +4,7 @@
  * run, and the issue's target) and writes bench/results/latest.json and bench/results/chart.svg.
  *
  *   npm run bench                      everything (about 3–4 minutes on 2 cores)
- *   npm run bench -- --only=store,http run some sections: store, in-process, http, loops, statistics, sizes, h5
+ *   npm run bench -- --only=store,http run some sections: store, in-process, http, loops, statistics, round-trips, sizes, h5
  *   npm run bench -- --quick           shorter runs and 10k/20k orders, for trying the bench itself
  *   npm run bench -- --render          redraw chart.svg and latest.md from latest.json (no measuring)
  *
@@ -30,12 +30,13 @@ import { startServer } from './lib/server-proc';
 import { inProcessLoops, loopRate } from './loops';
 import { profileInProcess, profileServer } from './profile';
 import { rawInsertRate } from './raw-store';
+import { roundTripsPerAction } from './round-trips';
 import { serverAtScale } from './server-at-scale';
 import { functionBundles, weappSizes } from './sizes';
 import { buildStatsStore, measureStatistics } from './statistics';
 import { walPages } from './wal-pages';
 
-const SECTIONS = ['store', 'in-process', 'http', 'loops', 'statistics', 'sizes', 'h5'] as const;
+const SECTIONS = ['store', 'in-process', 'http', 'loops', 'statistics', 'round-trips', 'sizes', 'h5'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -154,6 +155,8 @@ async function main() {
     }
     return { runs, servers };
   });
+
+  results.roundTrips = await section('round-trips', roundTripsPerAction);
 
   results.sizes = await section('sizes', async () => ({
     weapp: weappSizes(path.join(ARTIFACTS, 'dist')),

@@ -10,6 +10,14 @@ export interface SweepReport {
   readonly skipped: number;
   /** Orders read for nothing (their stored moment was early): their index now holds the real next moment. */
   readonly reindexed: number;
+  /** Stopped at its time budget with due orders left: the next run (a minute later) carries on. */
+  readonly unfinished: boolean;
+}
+
+/** How a run is bounded: orders read per page, and wall-clock milliseconds before it stops between pages. */
+export interface SweepLimits {
+  readonly batch?: number;
+  readonly budgetMs?: number;
 }
 
 /**
@@ -18,8 +26,13 @@ export interface SweepReport {
  * a sweep racing a person) never record a mark twice. It pages through the due orders by (moment,
  * id), so however many of them produce nothing, every due order is reached in one sweep; and an
  * order that produced nothing is re-indexed to its real next moment, so it is not read again.
+ * With a time budget it stops between pages once the budget is spent (a cloud function has a
+ * timeout), and the next run carries on.
  */
-export async function runSweep(deps: Deps, batch = 200): Promise<SweepReport> {
+export async function runSweep(deps: Deps, limits: SweepLimits = {}): Promise<SweepReport> {
+  const { batch = 200, budgetMs = Number.POSITIVE_INFINITY } = limits;
+  // Wall-clock time, not deps.now (the orders' clock, which tests and the dev server move).
+  const started = performance.now();
   const now = deps.now();
   const communities = new Map<string, Community | null>();
   const communityOf = async (id: string) => {
@@ -67,6 +80,9 @@ export async function runSweep(deps: Deps, batch = 200): Promise<SweepReport> {
     }
     if (early.length) reindexed += await deps.store.reindex(early);
     cursor = page.nextCursor;
+    // Each order a run finishes is changed or re-indexed past `now`, so a run cut short between
+    // pages loses nothing: the next one finds what is still due.
+    if (cursor && performance.now() - started >= budgetMs) return { examined, changed, events, skipped, reindexed, unfinished: true };
   } while (cursor);
-  return { examined, changed, events, skipped, reindexed };
+  return { examined, changed, events, skipped, reindexed, unfinished: false };
 }

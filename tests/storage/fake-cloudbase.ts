@@ -5,9 +5,15 @@
  * EJSON requests, the query operators it uses, sort/limit, `$match`/`$group`/`$limit`, errors
  * thrown with a `code`, and snapshot-isolated transactions that fail with
  * DATABASE_TRANSACTION_CONFLICT on a write-write conflict, as the SDK's own tests describe.
+ * It also shows the service's default result limits (100 documents for a get without a limit,
+ * 20 rows for an aggregation without $limit, 1,000 at most), and on request a latency per call and
+ * transactions that expire at commit (FakeOptions).
  * It is a model, not the server: the real-environment run of the contract remains the proof.
  */
 import { decode, fail, group, matches, sortDocs, type Doc } from './fake-query';
+
+/** The most rows one request answers. */
+const MAX_ROWS = 1000;
 
 type Version = { readonly seq: number; readonly doc: Doc | null };
 interface Tx {
@@ -17,7 +23,17 @@ interface Tx {
   state: 'active' | 'aborted' | 'done';
 }
 
+/** Behaviours of the real service the model can be asked to show. */
+export interface FakeOptions {
+  /** Milliseconds each request takes (the real service: tens); default up to 2, at random. */
+  readonly latencyMs?: number;
+  /** Every n-th transaction commit fails as an expired transaction does (DATABASE_TRANSACTION_FAIL, TransactionNotExist), writing nothing. */
+  readonly expireEveryNthCommit?: number;
+}
+
 export class FakeCloudBase {
+  private commits = 0;
+  constructor(private readonly options: FakeOptions = {}) {}
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   /** Which transaction holds an uncommitted write on a document. */
@@ -40,7 +56,7 @@ export class FakeCloudBase {
   async send(api: string, p: Doc = {}): Promise<Doc> {
     this.calls.set(api, (this.calls.get(api) ?? 0) + 1);
     // Every request takes a moment, so concurrent commits really interleave.
-    await new Promise((r) => setTimeout(r, Math.random() * 2));
+    await new Promise((r) => setTimeout(r, this.options.latencyMs ?? Math.random() * 2));
     const tx = typeof p.transactionId === 'string' ? this.activeTx(p.transactionId) : null;
     switch (api) {
       case 'database.addCollection':
@@ -52,8 +68,16 @@ export class FakeCloudBase {
         this.txs.set(id, { id, start: this.seq, writes: new Map(), state: 'active' });
         return { requestId: 'r', transactionId: id };
       }
-      case 'database.commitTransaction':
-        return this.commit(this.activeTx(String(p.transactionId)));
+      case 'database.commitTransaction': {
+        const committing = this.activeTx(String(p.transactionId));
+        const every = this.options.expireEveryNthCommit;
+        if (every && ++this.commits % every === 0) {
+          // As a transaction left open past the server's limit: gone, its writes with it.
+          this.end(committing, 'aborted');
+          throw fail('DATABASE_TRANSACTION_FAIL', '[ResourceNotFound.TransactionNotExist] Transaction does not exist');
+        }
+        return this.commit(committing);
+      }
       case 'database.abortTransaction':
         this.end(this.activeTx(String(p.transactionId)), 'aborted');
         return { requestId: 'r' };
@@ -147,7 +171,8 @@ export class FakeCloudBase {
       if (tx) throw fail('INVALID_PARAM', 'transactions allow single-document operations only');
       docs = this.query(p);
       if (p.order) docs = sortDocs(docs, decode(String(p.order)) as Record<string, number>);
-      docs = docs.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + Number(p.limit ?? 100));
+      // As the service: 100 documents when no limit is asked, never more than 1,000.
+      docs = docs.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + Math.min(Number(p.limit ?? 100), MAX_ROWS));
     }
     return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
   }
@@ -187,11 +212,14 @@ export class FakeCloudBase {
 
   private aggregate(p: Doc) {
     let docs = this.all(p.collectionName);
-    for (const { stageKey, stageValue } of p.stages as { stageKey: string; stageValue: string }[]) {
+    const stages = p.stages as { stageKey: string; stageValue: string }[];
+    // As the service: an aggregation without $limit answers 20 rows; $limit is capped at 1,000.
+    if (!stages.some((st) => st.stageKey === '$limit')) stages.push({ stageKey: '$limit', stageValue: '20' });
+    for (const { stageKey, stageValue } of stages) {
       const arg = decode(stageValue);
       if (stageKey === '$match') docs = docs.filter((d) => matches(d, arg as Doc));
       else if (stageKey === '$group') docs = group(docs, arg as Doc);
-      else if (stageKey === '$limit') docs = docs.slice(0, Number(arg));
+      else if (stageKey === '$limit') docs = docs.slice(0, Math.min(Number(arg), MAX_ROWS));
       else if (stageKey === '$sort') docs = sortDocs(docs, arg as Record<string, number>);
       else throw fail('INVALID_PARAM', `fake does not run stage ${stageKey}`);
     }

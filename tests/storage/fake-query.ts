@@ -88,6 +88,8 @@ function evalExpr(doc: Doc, e: unknown): unknown {
       const c = Array.isArray(arg) ? { if: arg[0], then: arg[1], else: arg[2] } : (arg as Doc);
       return evalExpr(doc, evalExpr(doc, c.if) ? c.then : c.else);
     }
+    case '$add':
+      return args().reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
     case '$or':
       return args().some(Boolean);
     case '$and':

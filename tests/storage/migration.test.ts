@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MINUTE, type Community, type Order } from '@core';
-import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { DAY, GROUP_BYS, MINUTE, type Community, type Order } from '@core';
 import { SCHEMA_VERSION } from '@backend/storage/embedded/schema-sql';
+import { dayStart } from '@backend/storage/rollups';
+import { byKey, expectedSums } from './contract/reference-model';
+import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import { T0, makeOrder } from './fixtures';
 import { writeV2StoreFile } from './old-store-file';
 
@@ -60,6 +62,15 @@ describe('opening a data file of schema version 2', () => {
     const pool = await store.listOrders({ kind: 'worker', communityId: 'c1', workerId: 'w9', poolTeamIds: ['t1'] }, {}, { limit: 10 });
     expect(pool.items.map((o) => o.id)).toEqual(['pooled']);
     for (const o of orders) expect(await store.getOrder(o.id)).toEqual(o);
+    await store.close();
+  });
+
+  it('starts the statistics rollups as a recount of the orders it holds', async () => {
+    const store = openSqliteStore(at);
+    const period = { from: dayStart(T0) - DAY, to: dayStart(T0) + 2 * DAY }; // whole days: read from the rollups alone
+    const asOf = T0 + 2 * DAY;
+    expect((await store.metricSums('c1', period, 'all', asOf))[0]?.sums.orders).toBe(orders.length);
+    for (const by of GROUP_BYS) expect(byKey(await store.metricSums('c1', period, by, asOf)), by).toEqual(byKey(expectedSums(orders, 'c1', period, by, asOf)));
     await store.close();
   });
 

@@ -8,6 +8,7 @@ import { orderQueriesContract } from './contract/orders';
 import { referenceDataContract } from './contract/reference';
 import { repliesAndTimelineContract } from './contract/replies-and-timeline';
 import { reindexContract } from './contract/reindex';
+import { rollupsContract } from './contract/rollups';
 
 /**
  * The storage port as a specification: every adapter must pass it. `open` returns a store that
@@ -36,5 +37,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     notificationsAndClearContract(s);
     repliesAndTimelineContract(s);
     orderNumbersContract(s);
+    rollupsContract(s);
   });
 }

@@ -9,7 +9,7 @@ import { collectionNames } from './names';
 import { isProgrammingError, translatingOutages } from '../outage';
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
-import { metricSums } from './metric-sums';
+import { metricSumsMany } from './metric-sums';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
 
@@ -181,12 +181,11 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       return written;
     },
     async metricSums(communityId, period, by, asOf) {
-      return metricSums(await coll(names.orders), _, communityId, period, by, asOf);
+      return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;
     },
     async metricSumsMany(communityId, period, bys, asOf) {
-      // One aggregation per grouping, run side by side: each is a server-side pass of its own.
-      const orders = await coll(names.orders);
-      return Promise.all(bys.map((by) => metricSums(orders, _, communityId, period, by, asOf)));
+      // Aggregations side by side, each over rollup rows or the few orders not rolled up (metric-sums.ts).
+      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf);
     },
 
     async pruneReplies(before) {

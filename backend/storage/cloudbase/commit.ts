@@ -2,7 +2,10 @@ import { holderOf } from '@core';
 import type { Commit, CommitResult, Reindex } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
-import { fromOrderDoc, toOrderDoc } from './order-doc';
+import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
+import { addSums, ZERO_SUMS } from '@core';
+import { rollupChanges, type RollupChange } from '../rollups';
+import { rollupDocId, rowKey, sumsOfRowDoc, type RollupRowDoc } from './rollup-docs';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -34,6 +37,15 @@ export function isRaceError(e: unknown): boolean {
   return /TRANSACTION_CONFLICT|TransactionConflict|DUPLICATE|duplicate key|E11000/i.test(text);
 }
 
+/**
+ * The transaction is gone on the server: it ran past the service's time limit (or the server lost
+ * it), and nothing it wrote was kept. Not a conflict with anyone: the commit is simply tried again.
+ */
+export function isExpiredTransaction(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  return /DATABASE_TRANSACTION_FAIL|TransactionNotExist|Transaction does not exist/i.test(`${String(err?.code ?? '')} ${String(err?.message ?? '')}`);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -54,6 +66,14 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
     } catch (e) {
       // The server aborts a conflicting transaction itself, so this rollback may fail: ignore it.
       await tx.rollback().catch(() => undefined);
+      // An expired transaction wrote nothing: try again in a fresh one; if the first did land after
+      // all, the retry finds its reply and answers 'request', which replays it. Past the attempts it
+      // is an outage (thrown), never a version conflict the caller would wrongly re-read for.
+      if (isExpiredTransaction(e) && !isRaceError(e)) {
+        if (attempt >= ATTEMPTS) throw e;
+        await sleep(5 * attempt);
+        continue;
+      }
       if (!isRaceError(e)) throw e;
       // Still losing after several tries means others keep changing this very order: the caller
       // re-reads it, which is what a version conflict asks for. Nothing was written.
@@ -84,6 +104,7 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
+  await applyRollups(tx, names, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
   if (c.reply) {
@@ -124,6 +145,17 @@ async function loadOf(tx: Tx, names: Names, workerId: string): Promise<number> {
  * with an index of its own: nothing to do.
  */
 export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await reindexOnce(db, names, e);
+    } catch (err) {
+      // An expired transaction wrote nothing: try again, as a commit does.
+      if (!isExpiredTransaction(err) || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
   const tx = await db.startTransaction();
   try {
     const current = (await tx.collection(names.orders).doc(e.orderId).get()).data;
@@ -135,11 +167,39 @@ export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): 
       .collection(names.orders)
       .doc(e.orderId)
       .set(toOrderDoc(fromOrderDoc(current), e.index));
+    await applyRollups(tx, names, rollupChanges(storedFacts(current), e.index.facts));
     await tx.commit();
     return true;
   } catch (err) {
     await tx.rollback().catch(() => undefined);
     if (isRaceError(err)) return false;
     throw err;
+  }
+}
+
+/**
+ * Adds a commit's changes to the rollup documents inside the transaction: one document per
+ * community and day holds that day's rows (rollups.ts), read and written whole. An order's day
+ * never changes, so a commit reads and writes one document. Concurrent commits on orders of the
+ * same day conflict on it and retry like any other conflict.
+ */
+async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange[]): Promise<void> {
+  const byDoc = new Map<string, RollupChange[]>();
+  for (const c of changes) {
+    const id = rollupDocId(c.communityId, c.day);
+    byDoc.set(id, [...(byDoc.get(id) ?? []), c]);
+  }
+  for (const [id, list] of byDoc) {
+    const ref = tx.collection(names.metricRollups).doc(id);
+    const had = (await ref.get()).data;
+    const rows = new Map<string, RollupRowDoc>();
+    for (const r of (had?.rows ?? []) as RollupRowDoc[]) rows.set(rowKey(r), r);
+    for (const c of list) {
+      const row: RollupRowDoc = { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...ZERO_SUMS };
+      const was = rows.get(rowKey(row)) ?? row;
+      rows.set(rowKey(row), { ...was, ...addSums(sumsOfRowDoc(was), c.sums) });
+    }
+    const first = list[0]!;
+    await ref.set({ communityId: first.communityId, day: first.day, rows: [...rows.values()].filter((r) => r.orders > 0) });
   }
 }

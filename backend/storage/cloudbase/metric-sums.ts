@@ -1,39 +1,75 @@
 import type { CollectionReference, Db } from '@cloudbase/database';
 import type { GroupBy, Millis, MetricSums } from '@core';
 import type { GroupSums } from '../port';
+import { dayStart, dueOnly, groupEntries, mergeGroups, splitPeriod } from '../rollups';
+import { fetchAll } from './collections';
+import { entriesOf } from './rollup-docs';
 
 const FLAGS = ['respondedOnTime', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+/** Groups per grouping: days of a period, teams, workers… The service returns 20 without a $limit and 1,000 at most. */
+const MAX_GROUPS = 1000;
+type Rows = { data?: Record<string, unknown>[] };
+const keyOfRow = (g: Record<string, unknown>) => (typeof g._id === 'string' ? g._id : null);
+const sumsOfRow = (g: Record<string, unknown>, names: readonly string[]) =>
+  Object.fromEntries(['orders', 'due', ...FLAGS].map((k) => [k, names.includes(k) ? Number(g[k] ?? 0) : 0])) as unknown as MetricSums;
 
 /**
- * The 三率 sums of a community's orders placed in [from, to), by one aggregation over the fields
- * order-doc.ts derives with the core's own orderFacts and groupKey, so both stores count alike.
- * Only `due` depends on the moment of asking, so it is the one condition computed here.
+ * The 三率 sums of a community's orders placed in [from, to), for several groupings, as the
+ * embedded store answers them (see rollups.ts): the whole days from the rollup collection, one
+ * document per day whatever the number of orders; the partial days at the ends and the read-time part of `due` (unsettled orders past their
+ * deadline) from the orders, through the fields order-doc.ts derives with the core's own functions.
  */
-export async function metricSums(
-  orders: CollectionReference,
+export async function metricSumsMany(
+  colls: { readonly orders: CollectionReference; readonly rollups: CollectionReference },
   _: Db['command'],
   communityId: string,
   period: { from: Millis; to: Millis },
-  by: GroupBy,
+  bys: readonly GroupBy[],
   asOf: Millis,
-): Promise<GroupSums[]> {
+): Promise<GroupSums[][]> {
   const $ = _.aggregate;
-  const sums = Object.fromEntries(FLAGS.map((f) => [f, $.sum(`$idx.${f}`)]));
-  const res = (await orders
-    .aggregate()
-    .match(_.and([{ communityId, 'idx.counted': 1 }, { createdAt: _.gte(period.from) }, { createdAt: _.lt(period.to) }]))
-    .group({
-      _id: by === 'all' ? null : `$idx.groups.${by}`,
-      orders: $.sum(1),
-      due: $.sum($.cond({ if: $.or([$.eq(['$idx.settled', 1]), $.lte(['$idx.resolveDueAt', asOf])]), then: 1, else: 0 })),
-      ...sums,
-    })
-    .limit(10_000) // one row per group: days of a period, teams, workers…
-    .end()) as { data?: Record<string, unknown>[] };
-  const rows = (res.data ?? []).map((g) => ({
-    key: typeof g._id === 'string' ? g._id : null,
-    sums: Object.fromEntries(['orders', 'due', ...FLAGS].map((k) => [k, Number(g[k] ?? 0)])) as unknown as MetricSums,
-  }));
-  // Null key first, then ascending, as the embedded store's ORDER BY returns them.
-  return rows.sort((a, b) => (a.key === b.key ? 0 : a.key === null ? -1 : b.key === null ? 1 : a.key < b.key ? -1 : 1));
+  const split = splitPeriod(period);
+
+  // The rollup documents of the period's whole days: one per day.
+  const entries = split.days
+    ? (await fetchAll(colls.rollups, _, _.and([{ communityId }, { day: _.gte(split.days.fromDay) }, { day: _.lt(split.days.toDay) }]), 'day')).flatMap(
+        entriesOf,
+      )
+    : [];
+
+  const fromOrders = async (by: GroupBy, match: object, names: readonly string[]): Promise<GroupSums[]> => {
+    const res = (await colls.orders
+      .aggregate()
+      .match(match)
+      .group({
+        _id: by === 'all' ? null : `$idx.groups.${by}`,
+        orders: $.sum(1),
+        due: $.sum($.cond({ if: $.or([$.eq(['$idx.settled', 1]), $.lte(['$idx.resolveDueAt', asOf])]), then: 1, else: 0 })),
+        ...Object.fromEntries(FLAGS.map((f) => [f, $.sum(`$idx.${f}`)])),
+      })
+      .limit(MAX_GROUPS)
+      .end()) as Rows;
+    return (res.data ?? []).map((g) => ({ key: keyOfRow(g), sums: names.length === 1 ? dueOnly(Number(g.orders ?? 0)) : sumsOfRow(g, names) }));
+  };
+  const counted = { communityId, 'idx.counted': 1 };
+  const range = (r: { from: Millis; to: Millis }) => _.and([{ createdAt: _.gte(r.from) }, { createdAt: _.lt(r.to) }]);
+  const edges = (by: GroupBy) =>
+    split.edges.length === 0 ? Promise.resolve([]) : fromOrders(by, _.and([counted, _.or(split.edges.map(range))]), ['orders', 'due', ...FLAGS]);
+  // Only unsettled orders whose deadline falls on the day of asking, up to the moment: the rollups say the rest.
+  const due = (by: GroupBy) =>
+    split.days
+      ? fromOrders(
+          by,
+          _.and([
+            { ...counted, 'idx.settled': 0 },
+            { createdAt: _.gte(split.days.from) },
+            { createdAt: _.lt(split.days.to) },
+            { 'idx.resolveDueAt': _.gte(dayStart(asOf)) },
+            { 'idx.resolveDueAt': _.lte(asOf) },
+          ]),
+          ['due'],
+        )
+      : Promise.resolve([]);
+
+  return Promise.all(bys.map(async (by) => mergeGroups([groupEntries(entries, by, asOf), ...(await Promise.all([edges(by), due(by)]))])));
 }

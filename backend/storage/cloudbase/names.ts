@@ -11,6 +11,8 @@ export interface Names {
   readonly workerLoad: string;
   /** One counter per community and day: the last order number given out. */
   readonly orderNumbers: string;
+  /** The statistics rollups (rollups.ts), one document per day and keys, kept in step by every commit. */
+  readonly metricRollups: string;
   readonly all: readonly string[];
 }
 
@@ -25,6 +27,7 @@ export function collectionNames(prefix: string): Names {
     replies: `${prefix}replies`,
     workerLoad: `${prefix}worker_load`,
     orderNumbers: `${prefix}order_numbers`,
+    metricRollups: `${prefix}metric_rollups`,
   };
   return { refs, ...rest, all: [...Object.values(refs), ...Object.values(rest)] };
 }

@@ -1,4 +1,4 @@
-import { GROUP_BYS, groupKey, type Order, type OrderIndex } from '@core';
+import { GROUP_BYS, groupKey, type Order, type OrderFacts, type OrderIndex, type ServiceCategory } from '@core';
 import { storedIndex } from '../order-index';
 
 /**
@@ -23,4 +23,37 @@ export const toOrderDoc = (o: Order, ix: OrderIndex) => ({ ...o, idx: indexField
 export function fromOrderDoc(doc: Record<string, unknown>): Order {
   const { _id, idx, ...order } = doc;
   return order as unknown as Order;
+}
+
+/**
+ * The 三率 facts a stored order was counted with, read back from its `idx` (not re-derived from the
+ * order: its rollup row holds what was stored, even if the core has changed since); null for an
+ * order stored without an index.
+ */
+export function storedFacts(doc: Record<string, unknown>): OrderFacts | null {
+  // An order written before the index existed was never counted in any rollup.
+  if (!doc.idx || typeof doc.idx !== 'object') return null;
+  const ix = doc.idx as Record<string, unknown>;
+  // Nor was one whose index predates the facts (the rollup rebuild counts such environments afresh).
+  if (typeof ix.resolveDueAt !== 'number' || typeof doc.createdAt !== 'number') return null;
+  const groups = (ix.groups ?? {}) as Record<string, string | null>;
+  const flag = (k: string) => ix[k] === 1;
+  return {
+    communityId: String(doc.communityId),
+    compoundId: String(doc.compoundId),
+    companyId: String(doc.companyId),
+    category: doc.category as ServiceCategory,
+    teamId: groups.team ?? null,
+    workerId: groups.worker ?? null,
+    createdAt: Number(doc.createdAt),
+    counted: flag('counted'),
+    respondedOnTime: flag('respondedOnTime'),
+    resolveDueAt: Number(ix.resolveDueAt),
+    settled: flag('settled'),
+    resolved: flag('resolved'),
+    rated: flag('rated'),
+    satisfied: flag('satisfied'),
+    handlingMs: flag('closed') ? Number(ix.handlingMs) : null,
+    overdue: flag('overdue'),
+  };
 }

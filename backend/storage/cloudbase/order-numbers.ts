@@ -1,4 +1,4 @@
-import { isRaceError, type TxDb } from './commit';
+import { isExpiredTransaction, isRaceError, type TxDb } from './commit';
 import type { Names } from './names';
 
 const ATTEMPTS = 6;
@@ -7,7 +7,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * The next order number of a community's day, from one counter document per (community, day) read
  * and written in a transaction: two orders placed at once conflict on that document, the loser
- * retries and takes the next number, so no number is given out twice.
+ * retries and takes the next number, so no number is given out twice. An expired transaction wrote
+ * nothing and is simply tried again.
  */
 export async function nextOrderNumberInTransaction(db: TxDb, names: Names, communityId: string, day: string): Promise<number> {
   const id = `${communityId}:${day}`;
@@ -21,7 +22,7 @@ export async function nextOrderNumberInTransaction(db: TxDb, names: Names, commu
       return next;
     } catch (e) {
       await tx.rollback().catch(() => undefined);
-      if (!isRaceError(e) || attempt >= ATTEMPTS) throw e;
+      if (!(isRaceError(e) || isExpiredTransaction(e)) || attempt >= ATTEMPTS) throw e;
       await sleep(15 * 2 ** attempt * (0.5 + Math.random()));
     }
   }

@@ -130,5 +130,19 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
     { name: n.workerLoad, indexes: [] },
     // Read and written by id (community:day) inside a transaction: no query, no index.
     { name: n.orderNumbers, indexes: [] },
+    // The board reads a community's rollup documents of a range of days, one per day.
+    {
+      name: n.metricRollups,
+      indexes: [
+        {
+          name: 'community_day',
+          keys: [
+            ['communityId', 1],
+            ['day', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    },
   ];
 }

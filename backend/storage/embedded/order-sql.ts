@@ -1,4 +1,4 @@
-import { assertNever, type AttentionQueue, type GroupBy, type OrderScope } from '@core';
+import { assertNever, type AttentionQueue, type OrderScope } from '@core';
 import type { OrderFilter } from '../port';
 
 /** A WHERE clause with its parameters. */
@@ -47,19 +47,6 @@ const QUEUE_COLUMN: Record<AttentionQueue, string> = {
   escalated: 'queue_escalated',
   complaints: 'queue_complaints',
   instructions: 'queue_instructions',
-};
-
-/** The SQL key of each statistics grouping; time buckets are China-time calendar days. */
-export const GROUP_SQL: Record<GroupBy, string> = {
-  all: 'NULL',
-  team: 'team_id',
-  worker: 'worker_id',
-  compound: 'compound_id',
-  company: 'company_id',
-  category: 'category',
-  day: "strftime('%Y-%m-%d', created_at / 1000, 'unixepoch', '+8 hours')",
-  week: "date(created_at / 1000, 'unixepoch', '+8 hours', '-6 days', 'weekday 1')",
-  month: "strftime('%Y-%m', created_at / 1000, 'unixepoch', '+8 hours')",
 };
 
 /** Adds the supervisor's filters to a scope. */

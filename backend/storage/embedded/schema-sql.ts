@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { reindexEveryOrder } from './index-columns';
+import { REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
 
 /**
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -115,7 +116,7 @@ CREATE TABLE IF NOT EXISTS order_numbers (
   last INTEGER NOT NULL,
   PRIMARY KEY (community_id, day)
 ) WITHOUT ROWID;
-`;
+${ROLLUP_SCHEMA}`;
 
 /** The urgency key's column (NO_DEADLINE until reindexed) and its index, unless an earlier step added them. */
 function addUrgencyColumn(db: Database.Database): void {
@@ -167,5 +168,10 @@ ALTER TABLE orders DROP COLUMN open_instructions;
   3: (db) => {
     addUrgencyColumn(db);
     reindexEveryOrder(db);
+  },
+  // 4 → 5: the statistics read rollups kept by every commit (rollup-sql.ts); they start as a recount of the orders.
+  4: (db) => {
+    db.exec(ROLLUP_SCHEMA);
+    db.exec(REBUILD_ROLLUPS_SQL);
   },
 };

@@ -4,8 +4,9 @@ import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKin
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
-import { GROUP_SQL, filterWhere } from './order-sql';
-import { METRIC_SUMS_SQL, rollUp } from './metric-sql';
+import { filterWhere } from './order-sql';
+import { FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
+import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
@@ -47,7 +48,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     ),
     userByOpenid: db.prepare("SELECT doc FROM refs WHERE kind = 'users' AND json_extract(doc, '$.openid') = ?"),
     getOrder: db.prepare('SELECT doc FROM orders WHERE id = ?'),
-    orderVersion: db.prepare('SELECT version FROM orders WHERE id = ?'),
+    orderVersion: db.prepare(`SELECT version, ${FACT_COLUMNS} FROM orders WHERE id = ?`),
     insertOrder: db.prepare(
       `INSERT INTO orders (id, version, community_id, compound_id, company_id, household_id, created_by, state, category,
         assign_mode, team_id, worker_id, created_at, updated_at, ${INDEX_COLUMNS.map((c) => c[0]).join(', ')}, doc)
@@ -69,6 +70,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     getReply: db.prepare('SELECT key, fingerprint, at, reply FROM replies WHERE key = ?'),
     insertReply: db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)'),
   };
+
+  const rollups = rollupStatements(db);
 
   const row = (o: Order, ix: Commit['index']) => ({
     ...indexParams(ix),
@@ -101,11 +104,12 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
    */
   const apply = (c: Commit): CommitResult => {
     if (c.reply && st.getReply.get(c.reply.key)) return { ok: false, conflict: 'request' };
-    const stored = st.orderVersion.get(c.order.id) as { version: number } | undefined;
+    const stored = st.orderVersion.get(c.order.id) as (FactRow & { version: number }) | undefined;
     if (c.expectedVersion === null ? stored : stored?.version !== c.expectedVersion) return { ok: false, conflict: 'version' };
     if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
     if (c.expectedVersion === null) st.insertOrder.run(row(c.order, c.index));
     else st.updateOrder.run({ ...row(c.order, c.index), expectedVersion: c.expectedVersion });
+    rollups.apply(rollupChanges(stored ? factsOfRow(stored) : null, c.index.facts));
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
@@ -248,26 +252,24 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       return { items: page.map((r) => parse<Order>(r)), nextCursor: rows.length > page.length && last ? encodeCursor(last.at, last.id) : null };
     },
     async reindex(entries) {
-      return db
-        .transaction(() => entries.reduce((n, e) => n + st.reindex.run({ ...indexParams(e.index), id: e.orderId, version: e.version }).changes, 0))
-        .immediate();
+      // The facts may change with the index (a newer core): the rollups follow in the same transaction.
+      const one = (e: (typeof entries)[number]) => {
+        const stored = st.orderVersion.get(e.orderId) as (FactRow & { version: number }) | undefined;
+        if (stored?.version !== e.version) return 0;
+        st.reindex.run({ ...indexParams(e.index), id: e.orderId, version: e.version });
+        rollups.apply(rollupChanges(factsOfRow(stored), e.index.facts));
+        return 1;
+      };
+      return db.transaction(() => entries.reduce((n, e) => n + one(e), 0)).immediate();
     },
     async metricSums(communityId, period, by: GroupBy, asOf) {
       return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;
     },
     async metricSumsMany(communityId, period, bys, asOf) {
-      // One GROUP BY over the finest combination of the keys asked for (a pass over the covering
-      // index and a sort), then each grouping is summed up from those groups: the board's seven
-      // groupings cost about one and a half of the single ones rather than seven.
-      const keys = [...new Set(bys.filter((b) => b !== 'all').map((b) => GROUP_SQL[b]))];
-      const rows = prepared(
-        `SELECT ${[...keys.map((k, i) => `${k} AS k${i}`), METRIC_SUMS_SQL].join(', ')}
-         FROM orders WHERE community_id = ? AND counted = 1 AND created_at >= ? AND created_at < ?
-         ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : 'HAVING COUNT(*) > 0'}`,
-      )
-        .raw()
-        .all(asOf, communityId, period.from, period.to) as unknown[][];
-      return bys.map((by) => rollUp(rows, by === 'all' ? null : keys.indexOf(GROUP_SQL[by]), keys.length));
+      // Rollup rows of the whole days, plus the orders of partial days and the unsettled ones past
+      // their deadline (rollups.ts): each grouping is summed from those rows, never from every order.
+      const { entries, orders } = rollups.read(communityId, period, asOf);
+      return bys.map((by) => mergeGroups([groupEntries(entries, by, asOf), groupRows(orders, by)]));
     },
     async pruneReplies(before) {
       // Replies are appended in the order they were written, so the expired ones are the table's first
@@ -294,7 +296,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async clear() {
       committer.flush();
       refs.clear();
-      db.exec('DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers;');
+      db.exec(
+        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups;',
+      );
     },
     async close() {
       committer.flush();

@@ -1,0 +1,180 @@
+import type Database from 'better-sqlite3';
+import { DAY, type MetricSums, type OrderFacts, type ServiceCategory } from '@core';
+import { DIMS, dayOf, dayStart, dueOnly, splitPeriod, type Dim, type KeyedSums, type RollupChange, type RollupEntry, type RollupKeys } from '../rollups';
+import { METRIC_SUMS_SQL } from './metric-sql';
+
+/**
+ * The rollup table (see rollups.ts for what it holds and what is computed when asked). A missing
+ * team or worker is stored as '' so that the primary key treats it as one value (SQL's NULLs are
+ * all distinct), and so is a settled order's open_due_day. Also the partial index that finds the
+ * unsettled orders whose deadline falls on the day of asking, which `due` counts at read time.
+ */
+export const ROLLUP_SCHEMA = `
+CREATE TABLE IF NOT EXISTS metric_rollups (
+  community_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  open_due_day TEXT NOT NULL,
+  orders INTEGER NOT NULL,
+  responded_on_time INTEGER NOT NULL,
+  settled INTEGER NOT NULL,
+  resolved INTEGER NOT NULL,
+  rated INTEGER NOT NULL,
+  satisfied INTEGER NOT NULL,
+  closed INTEGER NOT NULL,
+  handling_ms INTEGER NOT NULL,
+  overdue INTEGER NOT NULL,
+  PRIMARY KEY (community_id, day, dim, key, open_due_day)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS orders_unsettled ON orders (community_id, resolve_due_at) WHERE counted = 1 AND settled = 0;
+`;
+
+const KEYS = 'community_id, day, dim, key, open_due_day';
+const SUMS = ['orders', 'responded_on_time', 'settled', 'resolved', 'rated', 'satisfied', 'closed', 'handling_ms', 'overdue'] as const;
+/** MetricSums' names in SUMS' order (`settled` is what the rollup keeps as `due`). */
+const SUM_NAMES = ['orders', 'respondedOnTime', 'due', 'resolved', 'rated', 'satisfied', 'closed', 'handlingMs', 'overdue'] as const;
+/** Each dimension's column in the orders table ('' for the `all` rows). */
+const DIM_COLUMN: Record<Dim, string> = {
+  all: "''",
+  team: "COALESCE(team_id, '')",
+  worker: "COALESCE(worker_id, '')",
+  compound: 'compound_id',
+  company: 'company_id',
+  category: 'category',
+};
+
+/**
+ * Recounts every rollup row from the orders' stored facts: the migration that introduces the table,
+ * and the reference the rollups are tested against. The days are China time, as the core's `day`.
+ */
+export const REBUILD_ROLLUPS_SQL = `
+DELETE FROM metric_rollups;
+INSERT INTO metric_rollups (${KEYS}, ${SUMS.join(', ')})
+${DIMS.map(
+  (dim) => `SELECT community_id, strftime('%Y-%m-%d', (created_at + 28800000) / 1000, 'unixepoch'), '${dim}', ${DIM_COLUMN[dim]},
+  CASE WHEN settled = 1 THEN '' ELSE strftime('%Y-%m-%d', (resolve_due_at + 28800000) / 1000, 'unixepoch') END, COUNT(*),
+  SUM(responded_on_time), SUM(settled), SUM(resolved), SUM(rated), SUM(satisfied),
+  SUM(handling_ms IS NOT NULL), COALESCE(SUM(handling_ms), 0), SUM(overdue)
+FROM orders WHERE counted = 1 GROUP BY 1, 2, 3, 4, 5`,
+).join('\nUNION ALL\n')};
+`;
+
+/** The stored facts of an order row, as the core's OrderFacts (what its rollup row holds of it). */
+export const FACT_COLUMNS = `community_id, compound_id, company_id, category, team_id, worker_id, created_at, counted, responded_on_time,
+  resolve_due_at, settled, resolved, rated, satisfied, handling_ms, overdue`;
+export interface FactRow {
+  community_id: string;
+  compound_id: string;
+  company_id: string;
+  category: ServiceCategory;
+  team_id: string | null;
+  worker_id: string | null;
+  created_at: number;
+  counted: number;
+  responded_on_time: number;
+  resolve_due_at: number;
+  settled: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  handling_ms: number | null;
+  overdue: number;
+}
+export const factsOfRow = (r: FactRow): OrderFacts => ({
+  communityId: r.community_id,
+  compoundId: r.compound_id,
+  companyId: r.company_id,
+  category: r.category,
+  teamId: r.team_id,
+  workerId: r.worker_id,
+  createdAt: r.created_at,
+  counted: r.counted === 1,
+  respondedOnTime: r.responded_on_time === 1,
+  resolveDueAt: r.resolve_due_at,
+  settled: r.settled === 1,
+  resolved: r.resolved === 1,
+  rated: r.rated === 1,
+  satisfied: r.satisfied === 1,
+  handlingMs: r.handling_ms,
+  overdue: r.overdue === 1,
+});
+
+/** Statements over the rollup table, prepared once per store. */
+export function rollupStatements(db: Database.Database) {
+  const upsert = db.prepare(
+    `INSERT INTO metric_rollups (${KEYS}, ${SUMS.join(', ')}) VALUES (${[...KEYS.split(', '), ...SUMS].map(() => '?').join(', ')})
+     ON CONFLICT (${KEYS}) DO UPDATE SET ${SUMS.map((s) => `${s} = ${s} + excluded.${s}`).join(', ')}`,
+  );
+  const dropEmpty = db.prepare(
+    `DELETE FROM metric_rollups WHERE (${KEYS}) = (${KEYS.split(', ')
+      .map(() => '?')
+      .join(', ')}) AND orders = 0`,
+  );
+  // The rollup rows of a range of days summed by SQLite to what the groupings need: per day for the
+  // `all` rows (days, weeks, months and the whole period are sums of them), per key for the other
+  // dimensions; `due` completed as dueByDay does (rollups.ts), its one parameter the day of asking.
+  const rows = db
+    .prepare(
+      `SELECT CASE WHEN dim = 'all' THEN day ELSE '' END, dim, key,
+         ${SUMS.map((c) => (c === 'settled' ? "SUM(settled + CASE WHEN open_due_day <> '' AND open_due_day < ? THEN orders ELSE 0 END)" : `SUM(${c})`)).join(', ')}
+       FROM metric_rollups WHERE community_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3`,
+    )
+    .raw();
+  // Orders of the partial days, and the unsettled orders whose deadline fell earlier on the day of
+  // asking, keyed by all their keys (the day as a number of China-time days since 1970). The latter
+  // name their index: left to choose, SQLite scans the month through the covering orders_metrics.
+  const fineKeys = "(created_at + 28800000) / 86400000, COALESCE(team_id, ''), COALESCE(worker_id, ''), compound_id, company_id, category";
+  const edgeRows = db
+    .prepare(
+      `SELECT ${fineKeys}, ${METRIC_SUMS_SQL} FROM orders WHERE community_id = ? AND counted = 1 AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .raw();
+  const dueRows = db
+    .prepare(
+      `SELECT ${fineKeys}, COUNT(*) FROM orders INDEXED BY orders_unsettled
+       WHERE community_id = ? AND counted = 1 AND settled = 0 AND resolve_due_at >= ? AND resolve_due_at <= ? AND created_at >= ? AND created_at < ?
+       GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .raw();
+
+  const keysOf = (r: unknown[]): RollupKeys => ({
+    day: new Date(Number(r[0]) * DAY).toISOString().slice(0, 10),
+    teamId: (r[1] as string) || null,
+    workerId: (r[2] as string) || null,
+    compoundId: r[3] as string,
+    companyId: r[4] as string,
+    category: r[5] as ServiceCategory,
+    openDueDay: null,
+  });
+  const sumsFrom = (r: unknown[], at: number) => Object.fromEntries(SUM_NAMES.map((name, i) => [name, Number(r[at + i] ?? 0)])) as unknown as MetricSums;
+
+  return {
+    /** Applies one commit's changes, inside the caller's transaction. */
+    apply(changes: readonly RollupChange[]) {
+      for (const c of changes) {
+        const keys = [c.communityId, c.day, c.dim, c.key ?? '', c.openDueDay ?? ''];
+        upsert.run(...keys, ...SUM_NAMES.map((name) => c.sums[name]));
+        if (c.sums.orders < 0) dropEmpty.run(...keys);
+      }
+    },
+    /**
+     * What the statistics of a period need as of a moment: the rollup rows of its whole days, and
+     * the orders counted at read time (partial days; unsettled ones due on the day of asking).
+     */
+    read(communityId: string, period: { from: number; to: number }, asOf: number): { entries: RollupEntry[]; orders: KeyedSums[] } {
+      const split = splitPeriod(period);
+      const entries: RollupEntry[] = [];
+      const orders: KeyedSums[] = [];
+      if (split.days) {
+        for (const r of rows.all(dayOf(asOf), communityId, split.days.fromDay, split.days.toDay) as unknown[][])
+          entries.push({ day: r[0] as string, dim: r[1] as Dim, key: (r[2] as string) || null, openDueDay: null, sums: sumsFrom(r, 3) });
+        for (const r of dueRows.all(communityId, dayStart(asOf), asOf, split.days.from, split.days.to) as unknown[][])
+          orders.push({ keys: keysOf(r), sums: dueOnly(Number(r[6])) });
+      }
+      for (const e of split.edges)
+        for (const r of edgeRows.all(asOf, communityId, e.from, e.to) as unknown[][]) orders.push({ keys: keysOf(r), sums: sumsFrom(r, 6) });
+      return { entries, orders };
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { addFacts, addSums, DAY, groupKey, ZERO_SUMS, type GroupBy, type Millis, type MetricSums, type OrderFacts, type ServiceCategory } from '@core';
+import type { GroupSums } from './port';
+
+/**
+ * Statistics rollups: the 三率 sums kept per community, China-time day of placing and one
+ * dimension of the board (all orders, or one team, worker, compound, company or category), changed
+ * in the same commit as the order (its old facts taken out, its new facts put in), so the board
+ * reads a month's rollups — a few dozen rows per day, however many orders — and not the orders.
+ * (One row per combination of all keys was tried first: with real variety it has nearly as many
+ * rows as orders.)
+ *
+ * What is rolled up: every count that depends on the order alone. What depends on the moment asked
+ * is `due`: an order counts once it is settled OR its resolve deadline has passed by then. The
+ * rollup keeps `due` = the settled orders, and keeps the unsettled ones in rows of their own, keyed
+ * also by the day their resolve deadline falls on (`openDueDay`): when asked, a row whose deadline
+ * day is before the day of asking is due entirely, one after it not at all, and only the unsettled
+ * orders whose deadline falls on the day of asking itself are counted from the orders (at most one
+ * day's deadlines). Orders placed in the partial days at either end of a period that does not start
+ * and end at midnight are counted from the orders too.
+ */
+export interface RollupKeys {
+  /** China-time calendar day of placing, YYYY-MM-DD (the core's `day` grouping). */
+  readonly day: string;
+  readonly teamId: string | null;
+  readonly workerId: string | null;
+  readonly compoundId: string;
+  readonly companyId: string;
+  readonly category: ServiceCategory;
+  /** For unsettled orders, the China-time day their resolve deadline falls on; null for settled ones. */
+  readonly openDueDay: string | null;
+}
+
+/** One row of sums under its keys: a rollup row, or orders counted at read time. */
+export interface KeyedSums {
+  readonly keys: RollupKeys;
+  readonly sums: MetricSums;
+}
+
+/** The board's dimensions a rollup row sums one of; days, weeks and months are sums of the `all` rows. */
+export const DIMS = ['all', 'team', 'worker', 'compound', 'company', 'category'] as const;
+export type Dim = (typeof DIMS)[number];
+const dimOf = (by: GroupBy): Dim => (by === 'day' || by === 'week' || by === 'month' ? 'all' : by);
+
+/** One rollup row: the sums of a day's orders with one key in one dimension (null: none, as an unassigned order's team). */
+export interface RollupEntry {
+  readonly day: string;
+  readonly dim: Dim;
+  readonly key: string | null;
+  /** For unsettled orders, the China-time day their resolve deadline falls on; null for settled ones. */
+  readonly openDueDay: string | null;
+  readonly sums: MetricSums;
+}
+
+/** A signed change to one rollup row. */
+export interface RollupChange extends RollupEntry {
+  readonly communityId: string;
+  /** The row's id: its community and keys (ids never contain `|`). */
+  readonly id: string;
+}
+
+const CST = 8 * 3_600_000;
+/** The midnight (China time) that starts the day of `t`. */
+export const dayStart = (t: Millis): Millis => Math.floor((t + CST) / DAY) * DAY - CST;
+/** The day of `t` as the core's `day` grouping names it. */
+export const dayOf = (t: Millis): string => new Date(t + CST).toISOString().slice(0, 10);
+/** The midnight (China time) that starts a named day. */
+const startOfDay = (day: string): Millis => Date.parse(`${day}T00:00:00Z`) - CST;
+
+export const rollupKeysOf = (f: OrderFacts): RollupKeys => ({
+  day: dayOf(f.createdAt),
+  teamId: f.teamId,
+  workerId: f.workerId,
+  compoundId: f.compoundId,
+  companyId: f.companyId,
+  category: f.category,
+  openDueDay: f.settled ? null : dayOf(f.resolveDueAt),
+});
+
+/** An order's key in each dimension. */
+const dimKey = (k: RollupKeys, dim: Dim): string | null => (dim === 'all' ? null : keyOf(k, dim));
+
+/** What an order adds to its rollup row: the core's addFacts as of no moment, so `due` counts the settled only. */
+const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
+
+const scale = (s: MetricSums, k: number): MetricSums => Object.fromEntries(Object.entries(s).map(([name, v]) => [name, v * k])) as unknown as MetricSums;
+const isZero = (s: MetricSums) => Object.values(s).every((v) => v === 0);
+
+/**
+ * The rollup rows an order's change touches, with what each gains or loses: its old facts (null
+ * for a new order) taken out, its new ones put in. None when nothing counted changed.
+ */
+export function rollupChanges(before: OrderFacts | null, after: OrderFacts | null): RollupChange[] {
+  const changes = new Map<string, RollupChange>();
+  const put = (f: OrderFacts | null, sign: 1 | -1) => {
+    if (!f?.counted) return;
+    const keys = rollupKeysOf(f);
+    const delta = scale(contribution(f), sign);
+    for (const dim of DIMS) {
+      const key = dimKey(keys, dim);
+      const id = [f.communityId, keys.day, dim, key ?? '', keys.openDueDay ?? ''].join('|');
+      const had = changes.get(id);
+      changes.set(id, { communityId: f.communityId, id, day: keys.day, dim, key, openDueDay: keys.openDueDay, sums: had ? addSums(had.sums, delta) : delta });
+    }
+  };
+  put(before, -1);
+  put(after, 1);
+  return [...changes.values()].filter((c) => !isZero(c.sums));
+}
+
+/**
+ * Rollup rows summed into one grouping's groups as of a moment: the rows of the grouping's
+ * dimension, with `due` completed by dueByDay. Null key first, then ascending; empty groups left out.
+ */
+export function groupEntries(entries: readonly RollupEntry[], by: GroupBy, asOf: Millis): GroupSums[] {
+  const dim = dimOf(by);
+  const groups = new Map<string | null, MetricSums>();
+  for (const e of entries) {
+    if (e.dim !== dim) continue;
+    const key = dim === 'all' ? (by === 'all' ? null : keyOf({ day: e.day } as RollupKeys, by)) : e.key;
+    const sums = { ...e.sums, due: e.sums.due + dueByDay(e.openDueDay, e.sums.orders, asOf) };
+    const had = groups.get(key);
+    groups.set(key, had ? addSums(had, sums) : sums);
+  }
+  return sortGroups([...groups].filter(([, s]) => s.orders > 0).map(([key, sums]) => ({ key, sums })));
+}
+
+/**
+ * A period cut at China-time midnights: the whole days the rollups answer for (`fromDay` inclusive,
+ * `toDay` exclusive; null when it holds no whole day) and the partial days at its ends, counted from the orders.
+ */
+export interface SplitPeriod {
+  readonly days: { readonly from: Millis; readonly to: Millis; readonly fromDay: string; readonly toDay: string } | null;
+  readonly edges: readonly { readonly from: Millis; readonly to: Millis }[];
+}
+
+const LAST_DAY = Date.parse('9999-12-31T00:00:00Z');
+
+export function splitPeriod(p: { from: Millis; to: Millis }): SplitPeriod {
+  if (!(p.from < p.to)) return { days: null, edges: [] };
+  const a = dayStart(p.from) === p.from ? p.from : dayStart(p.from) + DAY;
+  // A bound past the year 9999 (a caller's "all time") has no day name: the days run on without end.
+  const b = p.to < LAST_DAY ? dayStart(p.to) : Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(a) || a >= b) return { days: null, edges: [p] };
+  const edges = [...(p.from < a ? [{ from: p.from, to: a }] : []), ...(b < p.to ? [{ from: b, to: p.to }] : [])];
+  return { days: { from: a, to: b, fromDay: dayOf(a), toDay: Number.isFinite(b) ? dayOf(b) : '9999-12-31' }, edges };
+}
+
+/** Keyed rows (orders counted at read time) summed into one grouping's groups, to be merged with the rollups' (mergeGroups). */
+export function groupRows(rows: readonly KeyedSums[], by: GroupBy): GroupSums[] {
+  return mergeGroups(
+    rows.map((r) => [{ key: keyOf(r.keys, by), sums: r.sums }]),
+    true,
+  );
+}
+
+/** The group a row of keys falls in, as the core's groupKey puts an order whose facts carry those keys. */
+export function keyOf(k: RollupKeys, by: GroupBy): string | null {
+  const facts = {
+    teamId: k.teamId,
+    workerId: k.workerId,
+    compoundId: k.compoundId,
+    companyId: k.companyId,
+    category: k.category,
+    createdAt: startOfDay(k.day),
+  };
+  return groupKey(facts as OrderFacts, by);
+}
+
+/** Several lists of one grouping's groups summed key by key (rollups, partial days and read-time `due`). */
+export function mergeGroups(lists: readonly (readonly GroupSums[])[], keepEmpty = false): GroupSums[] {
+  const groups = new Map<string | null, MetricSums>();
+  for (const g of lists.flat()) groups.set(g.key, addSums(groups.get(g.key) ?? ZERO_SUMS, g.sums));
+  return sortGroups([...groups].filter(([, s]) => keepEmpty || s.orders > 0).map(([key, sums]) => ({ key, sums })));
+}
+
+/** Null key first, then ascending, as SQL's ORDER BY returns them. */
+export const sortGroups = (groups: GroupSums[]): GroupSums[] =>
+  groups.sort((a, b) => (a.key === b.key ? 0 : a.key === null ? -1 : b.key === null ? 1 : a.key < b.key ? -1 : 1));
+
+/**
+ * What a rollup row adds to `due` as of a moment beyond its settled orders: all its orders when they
+ * are unsettled and their deadline day ended before the day of `asOf` (that day's own are counted from the orders).
+ */
+export const dueByDay = (openDueDay: string | null, orders: number, asOf: Millis): number => (openDueDay !== null && openDueDay < dayOf(asOf) ? orders : 0);
+
+/** A `due` count alone: added to rollup sums it makes them what addFacts gives as of the moment asked. */
+export const dueOnly = (n: number): MetricSums => ({ ...ZERO_SUMS, due: n });
