@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shot, useApp } from './support/app';
-import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
+import { enterAs, placeOrder, press, see, tap, write } from './support/ui';
 
 const running = useApp();
 
