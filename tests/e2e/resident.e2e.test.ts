@@ -25,7 +25,9 @@ function watchErrors(page: Page): string[] {
 }
 
 async function openOrder(page: Page, id: string) {
-  await page.goto(`${running().url}/#/resident/pages/order/index?id=${encodeURIComponent(id)}`);
+  // A whole page load (the query string differs), not a hash change that a navigation the app still
+  // has under way from entering could overtake on a loaded machine.
+  await page.goto(`${running().url}/?open=${encodeURIComponent(id)}#/resident/pages/order/index?id=${encodeURIComponent(id)}`);
   await page.locator('.progress-banner').filter({ visible: true }).first().waitFor();
 }
 
