@@ -75,6 +75,12 @@ CREATE INDEX IF NOT EXISTS orders_by_created ON orders (community_id, created_at
 CREATE INDEX IF NOT EXISTS orders_by_urgency ON orders (community_id, urgent_by, id);
 -- Cover the per-state counts that label every list's tabs.
 CREATE INDEX IF NOT EXISTS orders_state_by_community ON orders (community_id, state);
+-- The supervisor's attention queues (counted on every board, listed on demand): each reads only its
+-- own few orders, not the community's. Partial, so a write outside a queue costs them nothing.
+CREATE INDEX IF NOT EXISTS orders_in_overdue ON orders (community_id, updated_at DESC, id DESC) WHERE queue_overdue = 1;
+CREATE INDEX IF NOT EXISTS orders_in_escalated ON orders (community_id, updated_at DESC, id DESC) WHERE queue_escalated = 1;
+CREATE INDEX IF NOT EXISTS orders_in_complaints ON orders (community_id, updated_at DESC, id DESC) WHERE queue_complaints = 1;
+CREATE INDEX IF NOT EXISTS orders_in_instructions ON orders (community_id, updated_at DESC, id DESC) WHERE queue_instructions = 1;
 CREATE INDEX IF NOT EXISTS orders_state_by_company ON orders (company_id, community_id, state);
 -- Covers metricSums: the statistics read this index alone, never the order documents.
 CREATE INDEX IF NOT EXISTS orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,

@@ -21,6 +21,12 @@ const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DES
   urgent: ['urgent_by', '>', 'ASC', urgencyOf],
 };
 
+/**
+ * An attention queue is read through its own partial index (schema-sql.ts): SQLite's planner would
+ * otherwise walk the community's whole state index to find the few orders in the queue.
+ */
+const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
+
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
@@ -200,7 +206,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       const after = page.cursor ? decodeCursor(page.cursor) : null;
       const keyset = after ? ` AND (${col} ${cmp} ? OR (${col} = ? AND id ${cmp} ?))` : '';
       const params = after ? [...where.params, after[0], after[0], after[1]] : where.params;
-      const rows = prepared(`SELECT doc FROM orders WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`).all(...params, page.limit + 1);
+      const rows = prepared(`SELECT doc FROM ${ordersFor(filter)} WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`).all(
+        ...params,
+        page.limit + 1,
+      );
       const items = rows.slice(0, page.limit).map((r) => parse<Order>(r));
       const last = items[items.length - 1];
       const key = last ? field(last) : 0;
@@ -209,7 +218,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async countByState(scope, filter) {
       const where = filterWhere(scope, filter);
       const counts = zeroCounts();
-      const rows = prepared(`SELECT state, COUNT(*) AS n FROM orders WHERE ${where.sql} GROUP BY state`).all(...where.params);
+      const rows = prepared(`SELECT state, COUNT(*) AS n FROM ${ordersFor(filter)} WHERE ${where.sql} GROUP BY state`).all(...where.params);
       for (const r of rows as { state: OrderState; n: number }[]) counts[r.state] = r.n;
       return counts;
     },
