@@ -33,7 +33,7 @@ interface Props {
 export function OrderCard({ order, onOpen, forStaff, now = Date.now(), children }: Props) {
   const { address } = order;
   const flags = forStaff ? orderFlags(order) : [];
-  const deadline = forStaff && order.clock ? clockText(order.clock, now) : null;
+  const deadline = forStaff && order.clock ? clockText(order.clock, now, order.waiting !== null) : null;
   const since = forStaff ? waitingSince(order) : null;
   return (
     <View className="order-card" onClick={() => onOpen(order)}>

@@ -56,7 +56,7 @@ const reasonShown = (state: OrderView['state'], resident: boolean) =>
 
 /** The running clock of the current stage ("派单截止 14:30", or late and how far it was escalated), and every stage that ran late. */
 function DeadlineLine({ order }: { readonly order: OrderView }) {
-  const clock = order.clock ? clockText(order.clock) : null;
+  const clock = order.clock ? clockText(order.clock, Date.now(), order.waiting !== null) : null;
   return (
     <>
       {clock ? <Text className={clock.late ? 'detail-overdue' : 'muted detail-due'}>{clock.text}</Text> : null}
