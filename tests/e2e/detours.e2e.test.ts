@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shot, useApp } from './support/app';
-import { enterAs, placeOrder, press, see, tap, write } from './support/ui';
+import { enterAs, placeOrder, press, see, tap, write, PHOTO, startedByWorker } from './support/ui';
 
 const running = useApp();
 
@@ -53,20 +53,9 @@ describe('督办', () => {
 });
 
 describe('a photo the server does not have', () => {
-  /** A 1×1 PNG: an image the browser decodes, as the photo picker needs. */
-  const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
   it('keeps the 完工上报 form open, says which photo, and completes once it is removed', async () => {
     const id = await placeOrder(running(), '阳台水管滴水');
-    let version = 1;
-    for (const [who, role, action, input] of [
-      ['demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' }],
-      ['demo-worker', 'worker', 'accept', {}],
-      ['demo-worker', 'worker', 'start', {}],
-    ] as const) {
-      const { order } = await running().api('orders', who, { action, role, orderId: id, version, requestId: `e2e-${action}-${id}`, input });
-      version = order.version;
-    }
+    const version = await startedByWorker(running(), id);
     const page = await enterAs(running(), 'demo-worker');
     // The upload is answered with an id of no file here, as if the photo had been lost since.
     await page.route('**/api/files', (route) => route.fulfill({ json: { ok: true, data: { fileId: 'f0000000000000.png' } } }));

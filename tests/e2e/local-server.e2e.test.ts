@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { shot, useApp } from './support/app';
-import { enterAs, placeOrder, press, see, tap, write } from './support/ui';
-
-/** A 1×1 PNG: an image the browser decodes, as the photo picker needs. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+import { enterAs, placeOrder, press, see, tap, write, PHOTO, startedByWorker } from './support/ui';
 
 describe('in dev mode (npm start), under the security headers and the write checks', () => {
   const running = useApp();
 
   it('uploads a photo from the H5 app (its own origin, an image type) and puts it on the completion', async () => {
     const id = await placeOrder(running(), '卫生间地漏堵塞');
-    let version = 1;
-    for (const [who, role, action, input] of [
-      ['demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' }],
-      ['demo-worker', 'worker', 'accept', {}],
-      ['demo-worker', 'worker', 'start', {}],
-    ] as const) {
-      const { order } = await running().api('orders', who, { action, role, orderId: id, version, requestId: `e2e-${action}-${id}`, input });
-      version = order.version;
-    }
+    await startedByWorker(running(), id);
     const page = await enterAs(running(), 'demo-worker');
     const uploads: { origin: string | null; type: string | null; status: number }[] = [];
     page.on('requestfinished', async (request) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shot, useApp } from './support/app';
-import { confirmModal, enterAs, press, see, tap, write } from './support/ui';
+import { confirmModal, enterAs, press, see, tap, write, PHOTO } from './support/ui';
 
 /**
  * 点单 → 下单 → 接单 → 督单 in the H5 app, each role in its own browser, as a new user would click
@@ -11,7 +11,6 @@ const running = useApp();
 const enter = (userId: string) => enterAs(running(), userId);
 
 /** A 1×1 PNG: small, but an image the browser decodes, as the H5 photo picker needs. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('one order through all four roles', () => {
   let orderId = '';

@@ -25,6 +25,23 @@ export async function enterAs(app: AppUnderTest, userId: string): Promise<Page> 
   return page;
 }
 
+/** A 1×1 PNG: an image the browser decodes, as the photo picker needs. */
+export const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** Takes a placed order through the API to 服务中 with 刘师傅 (dispatched to him by name, accepted, started); resolves to the order's version then. */
+export async function startedByWorker(app: AppUnderTest, id: string): Promise<number> {
+  let version = 1;
+  for (const [who, role, action, input] of [
+    ['demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: 'demo-worker' }],
+    ['demo-worker', 'worker', 'accept', {}],
+    ['demo-worker', 'worker', 'start', {}],
+  ] as const) {
+    const { order } = await app.api('orders', who, { action, role, orderId: id, version, requestId: `e2e-${action}-${id}`, input });
+    version = order.version;
+  }
+  return version;
+}
+
 /** Places an order through the API as a resident, to set the scene for a test about another role. */
 export async function placeOrder(app: AppUnderTest, description: string, serviceItemId = 's-repair'): Promise<string> {
   const now = Date.now();
