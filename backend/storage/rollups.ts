@@ -85,11 +85,20 @@ const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Numbe
 const scale = (s: MetricSums, k: number): MetricSums => Object.fromEntries(Object.entries(s).map(([name, v]) => [name, v * k])) as unknown as MetricSums;
 const isZero = (s: MetricSums) => Object.values(s).every((v) => v === 0);
 
+const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean => {
+  if (!a?.counted && !b?.counted) return true;
+  if (!a || !b) return false;
+  for (const k in a) if (a[k as keyof OrderFacts] !== b[k as keyof OrderFacts]) return false;
+  return true;
+};
+
 /**
  * The rollup rows an order's change touches, with what each gains or loses: its old facts (null
  * for a new order) taken out, its new ones put in. None when nothing counted changed.
  */
 export function rollupChanges(before: OrderFacts | null, after: OrderFacts | null): RollupChange[] {
+  // Most transitions change nothing counted (facts hold primitives only): skip the keys and sums.
+  if (sameFacts(before, after)) return [];
   const changes = new Map<string, RollupChange>();
   const put = (f: OrderFacts | null, sign: 1 | -1) => {
     if (!f?.counted) return;

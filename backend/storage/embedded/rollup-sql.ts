@@ -61,8 +61,25 @@ FROM orders WHERE counted = 1 GROUP BY 1, 2, 3, 4, 5`,
 `;
 
 /** The stored facts of an order row, as the core's OrderFacts (what its rollup row holds of it). */
-export const FACT_COLUMNS = `community_id, compound_id, company_id, category, team_id, worker_id, created_at, counted, responded_on_time,
-  resolve_due_at, settled, resolved, rated, satisfied, handling_ms, overdue`;
+export const FACT_COLUMN_NAMES = [
+  'community_id',
+  'compound_id',
+  'company_id',
+  'category',
+  'team_id',
+  'worker_id',
+  'created_at',
+  'counted',
+  'responded_on_time',
+  'resolve_due_at',
+  'settled',
+  'resolved',
+  'rated',
+  'satisfied',
+  'handling_ms',
+  'overdue',
+] as const;
+export const FACT_COLUMNS = FACT_COLUMN_NAMES.join(', ');
 export interface FactRow {
   community_id: string;
   compound_id: string;

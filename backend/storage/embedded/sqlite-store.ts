@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
 import { filterWhere } from './order-sql';
-import { FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
+import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
 import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
@@ -27,6 +27,17 @@ const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DES
  */
 const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
 
+/** The columns an update may change, each with its parameter in `row` (version and doc always change). */
+const UPDATED_COLUMNS = [
+  ['state', 'state'],
+  ['assign_mode', 'assignMode'],
+  ['team_id', 'teamId'],
+  ['worker_id', 'workerId'],
+  ['updated_at', 'updatedAt'],
+  ...INDEX_COLUMNS,
+] as const;
+type StoredRow = { version: number } & Record<(typeof UPDATED_COLUMNS)[number][0], unknown>;
+
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 
 /**
@@ -44,6 +55,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     nextOrderNumber: db.prepare(
       'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, 1) ON CONFLICT (community_id, day) DO UPDATE SET last = last + 1 RETURNING last',
     ),
+    syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
+    syncFull: db.prepare('PRAGMA synchronous = FULL'),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
     dueForSweep: db.prepare(
       'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at, id) > (?, ?) ORDER BY next_sweep_at, id LIMIT ?',
@@ -55,16 +68,14 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     userByOpenid: db.prepare("SELECT doc FROM refs WHERE kind = 'users' AND json_extract(doc, '$.openid') = ?"),
     getOrder: db.prepare('SELECT doc FROM orders WHERE id = ?'),
     orderVersion: db.prepare(`SELECT version, ${FACT_COLUMNS} FROM orders WHERE id = ?`),
+    storedColumns: db.prepare(
+      `SELECT version, ${[...new Set([...UPDATED_COLUMNS.map((c) => c[0]), ...FACT_COLUMN_NAMES])].join(', ')} FROM orders WHERE id = ?`,
+    ),
     insertOrder: db.prepare(
       `INSERT INTO orders (id, version, community_id, compound_id, company_id, household_id, created_by, state, category,
         assign_mode, team_id, worker_id, created_at, updated_at, ${INDEX_COLUMNS.map((c) => c[0]).join(', ')}, doc)
        VALUES (@id, @version, @communityId, @compoundId, @companyId, @householdId, @createdBy, @state, @category,
         @assignMode, @teamId, @workerId, @createdAt, @updatedAt, ${INDEX_COLUMNS.map((c) => `@${c[1]}`).join(', ')}, @doc)`,
-    ),
-    updateOrder: db.prepare(
-      `UPDATE orders SET version = @version, state = @state, assign_mode = @assignMode, team_id = @teamId,
-        worker_id = @workerId, updated_at = @updatedAt, ${INDEX_ASSIGNMENTS}, doc = @doc
-       WHERE id = @id AND version = @expectedVersion`,
     ),
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
     listEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq'),
@@ -98,6 +109,24 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     doc: JSON.stringify(o),
   });
 
+  /**
+   * Writes only the columns whose value changed. SQLite rewrites an index entry for every index on a
+   * column named in SET, changed or not, so naming all of them cost every transition a page in each
+   * of the order's indexes; a transition changes a few. One statement per set of columns, kept.
+   */
+  const updates = new Map<string, Database.Statement>();
+  const updateChanged = (stored: StoredRow, next: ReturnType<typeof row>) => {
+    const changed = UPDATED_COLUMNS.filter(([col, key]) => stored[col] !== next[key]);
+    const sql = `UPDATE orders SET ${['version = @version', ...changed.map(([col, key]) => `${col} = @${key}`), 'doc = @doc'].join(', ')} WHERE id = @id`;
+    let update = updates.get(sql);
+    if (!update) {
+      if (updates.size > 200) updates.clear();
+      update = db.prepare(sql);
+      updates.set(sql, update);
+    }
+    update.run(next);
+  };
+
   const heldByOthers = db.prepare('SELECT COUNT(*) AS n FROM orders WHERE holder_id = ? AND id <> ?') as Database.Statement<unknown[], { n: number }>;
   /** Whether the worker would hold more than their cap once this order is written as it is in `c`. */
   const overCapacity = (c: Commit & { capacity: NonNullable<Commit['capacity']> }) => {
@@ -110,11 +139,11 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
    */
   const apply = (c: Commit): CommitResult => {
     if (c.reply && st.getReply.get(c.reply.key)) return { ok: false, conflict: 'request' };
-    const stored = st.orderVersion.get(c.order.id) as (FactRow & { version: number }) | undefined;
+    const stored = st.storedColumns.get(c.order.id) as (FactRow & StoredRow) | undefined;
     if (c.expectedVersion === null ? stored : stored?.version !== c.expectedVersion) return { ok: false, conflict: 'version' };
     if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
-    if (c.expectedVersion === null) st.insertOrder.run(row(c.order, c.index));
-    else st.updateOrder.run({ ...row(c.order, c.index), expectedVersion: c.expectedVersion });
+    if (!stored) st.insertOrder.run(row(c.order, c.index));
+    else updateChanged(stored, row(c.order, c.index));
     rollups.apply(rollupChanges(stored ? factsOfRow(stored) : null, c.index.facts));
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
@@ -157,9 +186,19 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const parse = <T>(r: unknown): T => JSON.parse((r as { doc: string }).doc) as T;
 
   let dataVersion = st.dataVersion.get();
+  // Asked once per turn of the event loop, not on every read: a request reads several references
+  // in one turn, and the PRAGMA was a few percent of a request's time. Another connection's write
+  // is seen from the next turn on.
+  let askedThisTurn = false;
+  const nextTurn = () => {
+    askedThisTurn = false;
+  };
   const refs = refCache(
     (kind) => (st.refsOfKind.all(kind) as { id: string; communityId: string | null; doc: string }[]).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
     () => {
+      if (askedThisTurn) return false;
+      askedThisTurn = true;
+      setImmediate(nextTurn);
       const now = st.dataVersion.get();
       if (now === dataVersion) return false;
       dataVersion = now;
@@ -244,8 +283,16 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         .map((r) => parse<StoredNotification>(r));
     },
     async nextOrderNumber(communityId, day) {
-      // One statement, so atomic: two orders placed at once get two numbers.
-      return (st.nextOrderNumber.get(communityId, day) as { last: number }).last;
+      // One statement, so atomic: two orders placed at once get two numbers. Committed without its
+      // own fsync: the WAL is one file, so the fsync of the order's commit that follows makes this
+      // frame durable too. A power cut before that loses the number and the order together, never
+      // a number of an order on disk. (A process crash loses neither: the frame is in the OS.)
+      st.syncNormal.run();
+      try {
+        return (st.nextOrderNumber.get(communityId, day) as { last: number }).last;
+      } finally {
+        st.syncFull.run();
+      }
     },
     async insertRef(kind, doc) {
       const { json, row: r } = refRow(kind, doc as { id: string; communityId?: string });
