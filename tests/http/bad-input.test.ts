@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode, OrderView } from '@core';
 import { userFixture } from '../fixtures/user';
+import { serviceItemFixture } from '../fixtures/service-item';
 import { useTestServer, type Reply } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, requestId, resident, resident2, supervisor, worker, worker2, worker3, type As } from '../support/scenario';
 
@@ -287,20 +288,7 @@ describe('another community', () => {
       userFixture('ak-supervisor', OTHER, ['supervisor']),
       userFixture('ak-resident', OTHER, ['resident'], { householdIds: ['h-ak-1-101'] }),
     ]);
-    await s.putRefs('serviceItems', [
-      {
-        id: 's-ak-repair',
-        communityId: OTHER,
-        name: '安康维修',
-        category: 'repair',
-        description: '小修',
-        redPriceFen: 1000,
-        marketPriceFen: 3000,
-        unit: '次',
-        deadlines: null,
-        active: true,
-      },
-    ]);
+    await s.putRefs('serviceItems', [serviceItemFixture('s-ak-repair', OTHER, { name: '安康维修' })]);
   });
 
   it('hides our orders from its supervisor (404), and theirs from ours', async () => {

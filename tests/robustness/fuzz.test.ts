@@ -18,6 +18,13 @@ const polluted = () => {
   return ['polluted', 'isAdmin', 'role', 'x', ''].some((k) => k in probe && !Object.hasOwn(probe, k)) || Object.keys(Object.prototype).length > 0;
 };
 
+/** 张秀兰's repair order, placed `now`: the order the malformed lifecycle events aim at. */
+const placeRepair = (requestId: string, now: number) => ({
+  action: 'create',
+  requestId,
+  order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '门锁坏了', timeWindow: { from: now, to: now + 3_600_000 } },
+});
+
 function malformed(route: RouteCase, inProcess: boolean) {
   return fc.record({
     noise: noiseFor(route),
@@ -34,17 +41,7 @@ describe('fuzzing: thousands of malformed events per function and action, in-pro
 
   beforeAll(async () => {
     w = await openWorld();
-    const placed = dataOf(
-      await w.call(
-        'orders',
-        {
-          action: 'create',
-          requestId: 'fuzz-setup-0001',
-          order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '门锁坏了', timeWindow: { from: w.now(), to: w.now() + 3_600_000 } },
-        },
-        'demo-resident',
-      ),
-    );
+    const placed = dataOf(await w.call('orders', placeRepair('fuzz-setup-0001', w.now()), 'demo-resident'));
     target = { orderId: placed.order.id, version: placed.order.version };
     before = w.dump();
     prototypesBefore = prototypeKeys();
@@ -87,20 +84,7 @@ describe('fuzzing over HTTP: a sample of malformed events per function and actio
 
   beforeAll(async () => {
     t = await startTestServer();
-    const reply = await t.call(
-      'orders',
-      {
-        action: 'create',
-        requestId: 'fuzz-http-setup-1',
-        order: {
-          serviceItemId: 's-repair',
-          householdId: 'h-yg-a',
-          description: '门锁坏了',
-          timeWindow: { from: t.clock.now(), to: t.clock.now() + 3_600_000 },
-        },
-      },
-      'demo-resident',
-    );
+    const reply = await t.call('orders', placeRepair('fuzz-http-setup-1', t.clock.now()), 'demo-resident');
     target = { orderId: reply.body.data.order.id, version: 1 };
     before = t.dump();
   });
@@ -220,17 +204,7 @@ describe('the fuzzer itself', () => {
   it('starts from events that pass validation, so every refusal above comes from a defect', async () => {
     const w = await openWorld();
     try {
-      const placed = dataOf(
-        await w.call(
-          'orders',
-          {
-            action: 'create',
-            requestId: 'fuzz-control-01',
-            order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '门锁坏了', timeWindow: { from: w.now(), to: w.now() + 3_600_000 } },
-          },
-          'demo-resident',
-        ),
-      );
+      const placed = dataOf(await w.call('orders', placeRepair('fuzz-control-01', w.now()), 'demo-resident'));
       const shapeErrors = [
         'INPUT.INVALID',
         'INPUT.UNKNOWN_ACTION',

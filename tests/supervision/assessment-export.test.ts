@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment, AssessmentRow, ExportFile, Rates, SupervisorBoard } from '@core';
 import { readWorkbook } from './read-workbook';
 import { useSupervisionWorld } from './harness';
+import { serveOrder, type Serving } from './served-order';
 
 const w = useSupervisionWorld(Date.UTC(2026, 9, 5, 1, 0)); // 2026-10-05, China time morning
 
-/** Walks an order to 已办结 with the given stars, dispatching to the given worker's team. */
-async function served(stars: number, worker: string, team: string) {
-  const id = await w.place('s-repair');
-  await w.act('demo-dispatcher', 'dispatcher', id, 'dispatch', { teamId: team, workerId: worker });
-  await w.act(worker, 'worker', id, 'accept');
-  await w.act(worker, 'worker', id, 'start');
-  await w.act(worker, 'worker', id, 'complete', { notes: '已修好' });
-  await w.act('demo-resident', 'resident', id, 'confirm', { attitude: stars, timeliness: stars, quality: stars });
-}
+const served = (stars: number, serving?: Serving) => serveOrder(w, stars, serving);
 
 /**
  * A month with a ranked team, company and worker (5 orders or more), a unit too small to rank, and a
@@ -21,10 +14,10 @@ async function served(stars: number, worker: string, team: string) {
  */
 async function monthOfWork() {
   for (let i = 0; i < 5; i++) {
-    await served(5, 'demo-worker', 't-general');
+    await served(5);
     w.advance(2 * 60 * 60_000);
   }
-  await served(2, 'demo-worker-2', 't-elder');
+  await served(2, { worker: 'demo-worker-2', team: 't-elder' });
   const open = await w.place('s-repair');
   await w.act('demo-dispatcher', 'dispatcher', open, 'dispatch', { teamId: 't-general', workerId: 'demo-worker-3' });
   await w.act('demo-worker-3', 'worker', open, 'accept');

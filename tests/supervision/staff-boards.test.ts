@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, type Envelope, type PublicBoard } from '@core';
+import { DAY, HOUR, type Envelope, type PublicBoard } from '@core';
 import { runSweep } from '@backend/usecases/sweep';
 import { useSupervisionWorld } from './harness';
+import { serveOrder, type Serving } from './served-order';
 
 const w = useSupervisionWorld(Date.UTC(2026, 9, 5, 1, 0)); // 2026-10-05, 09:00 China time
 
@@ -12,18 +13,7 @@ async function publicOctober(): Promise<PublicBoard> {
   return reply.data;
 }
 
-/** Walks an order to 已办结 with the given stars through the given worker and team; its work takes `minutes`. */
-async function served(stars: number, opts: { item?: string; worker?: string; team?: string; minutes?: number; comment?: string } = {}) {
-  const { item = 's-repair', worker = 'demo-worker', team = 't-general', minutes = 0, comment = '' } = opts;
-  const id = await w.place(item);
-  await w.act('demo-dispatcher', 'dispatcher', id, 'dispatch', { teamId: team, workerId: worker });
-  await w.act(worker, 'worker', id, 'accept');
-  await w.act(worker, 'worker', id, 'start');
-  w.advance(minutes * MINUTE);
-  await w.act(worker, 'worker', id, 'complete', { notes: '已修好' });
-  await w.act('demo-resident', 'resident', id, 'confirm', { attitude: stars, timeliness: stars, quality: stars, comment });
-  return id;
-}
+const served = (stars: number, serving?: Serving) => serveOrder(w, stars, serving);
 
 describe('the public 晾晒 board: recent cases and praised teams', () => {
   it('shows the latest finished cases with service, compound, how fast and the rating, and no person', async () => {

@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, ZERO_SUMS, addFacts, groupKey, orderFacts, orderIndex, GROUP_BYS, type MetricSums, type Order } from '@core';
 import { DEMO_DATA } from '@backend/server/demo-data';
 import { useSupervisionWorld } from './harness';
+import { serveOrder, type Serving } from './served-order';
 
 const w = useSupervisionWorld(Date.UTC(2026, 9, 5, 1, 0)); // 2026-10-05, China time morning
 
-/** Walks an order to 已办结 with the given stars, dispatching to the given worker's team. */
-async function served(stars: number, worker = 'demo-worker', team = 't-general') {
-  const id = await w.place('s-repair');
-  await w.act('demo-dispatcher', 'dispatcher', id, 'dispatch', { teamId: team, workerId: worker });
-  await w.act(worker, 'worker', id, 'accept');
-  await w.act(worker, 'worker', id, 'start');
-  await w.act(worker, 'worker', id, 'complete', { notes: '已修好' });
-  await w.act('demo-resident', 'resident', id, 'confirm', { attitude: stars, timeliness: stars, quality: stars });
-  return id;
-}
+const served = (stars: number, serving?: Serving) => serveOrder(w, stars, serving);
 
 describe('the supervisor board', () => {
   it('shows the three rates of the month, computed as docs/metrics.md defines them', async () => {
@@ -59,7 +51,7 @@ describe('the supervisor board', () => {
 describe('the public 晾晒 board', () => {
   it('needs no login and holds no personal data at all', async () => {
     await served(5);
-    await served(4, 'demo-worker-2', 't-elder');
+    await served(4, { worker: 'demo-worker-2', team: 't-elder' });
     const reply = await w.raw('statistics', null, { action: 'public', communityId: 'c-xingfuli', month: '2026-10' });
     expect(reply.ok).toBe(true);
     const text = JSON.stringify(reply);

@@ -1,6 +1,7 @@
-import type { Building, Community, Compound, Household, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines } from '@core';
+import type { Building, Community, Compound, Household, PropertyCompany, ServiceTeam, StageDeadlines } from '@core';
 import type { Store } from '@backend/storage/port';
 import { userFixture } from '../../fixtures/user';
+import { serviceItemFixture } from '../../fixtures/service-item';
 
 /**
  * Two communities served by the same two property companies, with one person per role in each,
@@ -58,18 +59,6 @@ const teams: ServiceTeam[] = [
   { id: 't-a2', communityId: A, companyId: 'pc-1', name: '甲二队', categories: ['repair'], memberIds: ['w-a2'] },
   { id: 't-b1', communityId: B, companyId: 'pc-1', name: '乙一队', categories: ['repair'], memberIds: ['w-b'] },
 ];
-const item = (id: string, communityId: string): ServiceItem => ({
-  id,
-  communityId,
-  name: '门窗维修',
-  category: 'repair',
-  description: '小修',
-  redPriceFen: 1000,
-  marketPriceFen: 3000,
-  unit: '次',
-  deadlines: null,
-  active: true,
-});
 
 /** Writes the cast into a store. */
 export async function seedCast(store: Store): Promise<void> {
@@ -80,7 +69,7 @@ export async function seedCast(store: Store): Promise<void> {
   await store.putRefs('households', households);
   await store.putRefs('users', Object.values(USERS));
   await store.putRefs('teams', teams);
-  await store.putRefs('serviceItems', [item('s-a', A), item('s-b', B)]);
+  await store.putRefs('serviceItems', [serviceItemFixture('s-a', A), serviceItemFixture('s-b', B)]);
 }
 
 export const CAST = { cpA1, cpA2, cpB1, cpB2, SLA };

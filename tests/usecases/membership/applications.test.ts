@@ -18,34 +18,13 @@ describe('a newcomer applying to be a resident', () => {
 
   it('says plainly when the same door is asked for twice, or a place does not exist', async () => {
     await j.applyFor('newcomer-qian');
-    expect(
-      await j.codeOf('newcomer-qian', {
-        action: 'apply',
-        communityId: 'c-xingfuli',
-        compoundId: 'cp-yangguang',
-        buildingId: 'b-yg-1',
-        door: '3单元502',
-        name: '钱多多',
-        phone: '13700001234',
-      }),
-    ).toBe('JOIN.PENDING');
-    expect(
-      await j.codeOf('newcomer-qian', {
-        action: 'apply',
-        communityId: 'c-xingfuli',
-        compoundId: 'cp-heping',
-        buildingId: 'b-yg-1',
-        door: '1',
-        name: '钱多多',
-        phone: '13700001234',
-      }),
-    ).toBe('JOIN.PLACE_NOT_FOUND');
+    expect(await j.codeOf('newcomer-qian', j.applyEvent())).toBe('JOIN.PENDING');
+    expect(await j.codeOf('newcomer-qian', j.applyEvent({ compoundId: 'cp-heping', door: '1' }))).toBe('JOIN.PLACE_NOT_FOUND');
   });
 
   it('on approval becomes a resident of that household and can order for it', async () => {
     await j.applyFor('newcomer-qian');
-    const [pending] = (await j.admin({ action: 'applications' })).items;
-    const { application } = await j.admin({ action: 'decide', applicationId: pending.id, approve: true });
+    const { application } = await j.approveFirstPending();
     expect(application.state).toBe('approved');
 
     const me = await w.call('session', 'newcomer-qian', { action: 'whoami' });
@@ -61,34 +40,23 @@ describe('a newcomer applying to be a resident', () => {
 
   it('joins an existing household rather than making a second one for the same door', async () => {
     await j.applyFor('newcomer-wang', { door: '2单元301', name: '张小明' });
-    const [pending] = (await j.admin({ action: 'applications' })).items;
-    await j.admin({ action: 'decide', applicationId: pending.id, approve: true });
+    await j.approveFirstPending();
     const me = await w.call('session', 'newcomer-wang', { action: 'whoami' });
     expect(me.households.map((h: { id: string }) => h.id)).toEqual(['h-yg-a']);
   });
 
   it('lets a resident belong to a second household (a relative’s)', async () => {
-    await j.applyFor('demo-resident-2', { compoundId: 'cp-yangguang', buildingId: 'b-yg-2', door: '1单元102', name: '李建国' });
-    const [pending] = (await j.admin({ action: 'applications' })).items;
-    await j.admin({ action: 'decide', applicationId: pending.id, approve: true });
+    const relatives = { compoundId: 'cp-yangguang', buildingId: 'b-yg-2', door: '1单元102', name: '李建国' };
+    await j.applyFor('demo-resident-2', relatives);
+    await j.approveFirstPending();
     const me = await w.call('session', 'demo-resident-2', { action: 'whoami' });
     expect(me.households.map((h: { id: string }) => h.id)).toEqual(['h-hp-a', 'h-yg-b']);
-    expect(
-      await j.codeOf('demo-resident-2', {
-        action: 'apply',
-        communityId: 'c-xingfuli',
-        compoundId: 'cp-yangguang',
-        buildingId: 'b-yg-2',
-        door: '1单元102',
-        name: '李建国',
-        phone: '13800003333',
-      }),
-    ).toBe('JOIN.ALREADY_RESIDENT');
+    expect(await j.codeOf('demo-resident-2', j.applyEvent({ ...relatives, phone: '13800003333' }))).toBe('JOIN.ALREADY_RESIDENT');
   });
 
   it('on refusal keeps the newcomer out and shows them the reason', async () => {
     await j.applyFor('newcomer-qian');
-    const [pending] = (await j.admin({ action: 'applications' })).items;
+    const pending = await j.firstPending();
     expect(await j.codeOf('demo-admin', { action: 'decide', role: 'admin', applicationId: pending.id, approve: false })).toBe('INPUT.INVALID');
     await j.admin({ action: 'decide', applicationId: pending.id, approve: false, reason: '该户登记的住户中没有您' });
     const status = await j.call('newcomer-qian', { action: 'status' });
@@ -99,7 +67,7 @@ describe('a newcomer applying to be a resident', () => {
 
   it('is decided by the admin only', async () => {
     await j.applyFor('newcomer-qian');
-    const [pending] = (await j.admin({ action: 'applications' })).items;
+    const pending = await j.firstPending();
     expect(await j.codeOf('demo-supervisor', { action: 'decide', role: 'supervisor', applicationId: pending.id, approve: true })).toBe('AUTH.FORBIDDEN');
     expect(await j.codeOf('demo-supervisor', { action: 'decide', role: 'admin', applicationId: pending.id, approve: true })).toBe('AUTH.ROLE_NOT_HELD');
   });

@@ -13,20 +13,25 @@ export function useJoiningWorld() {
     return reply.ok ? 'ok' : reply.error.code;
   };
   const admin = (event: Record<string, unknown>) => call('demo-admin', { role: 'admin', ...event });
-  const applyFor = (who: string, fields: Record<string, unknown> = {}) =>
-    call(who, {
-      action: 'apply',
-      communityId: 'c-xingfuli',
-      compoundId: 'cp-yangguang',
-      buildingId: 'b-yg-1',
-      door: '3单元502',
-      name: '钱多多',
-      phone: '13700001234',
-      ...fields,
-    });
+  /** A resident's application for 阳光小区1号楼3单元502, with any field changed. */
+  const applyEvent = (fields: Record<string, unknown> = {}) => ({
+    action: 'apply',
+    communityId: 'c-xingfuli',
+    compoundId: 'cp-yangguang',
+    buildingId: 'b-yg-1',
+    door: '3单元502',
+    name: '钱多多',
+    phone: '13700001234',
+    ...fields,
+  });
+  const applyFor = (who: string, fields: Record<string, unknown> = {}) => call(who, applyEvent(fields));
+  /** The oldest application still waiting for the admin. */
+  const firstPending = async () => (await admin({ action: 'applications' })).items[0] as { id: string };
+  /** The admin approves the oldest waiting application. */
+  const approveFirstPending = async () => admin({ action: 'decide', applicationId: (await firstPending()).id, approve: true });
   const inviteWorker = async (fields: Record<string, unknown> = {}) =>
     (await admin({ action: 'invite', memberRole: 'worker', teamId: 't-general', ...fields })).invitation as { code: string; status: string };
-  return { w, raw, call, codeOf, admin, applyFor, inviteWorker };
+  return { w, raw, call, codeOf, admin, applyEvent, applyFor, firstPending, approveFirstPending, inviteWorker };
 }
 
 export type JoiningWorld = ReturnType<typeof useJoiningWorld>;

@@ -64,8 +64,7 @@ describe('someone whose every role was revoked', () => {
     await j.admin({ action: 'revokeRole', userId: 'demo-resident-2', memberRole: 'resident' });
     expect((await j.call('demo-resident-2', { action: 'status' })).member).toBeNull();
     await j.applyFor('demo-resident-2', { name: '李建国' });
-    const [pending] = (await j.admin({ action: 'applications' })).items;
-    await j.admin({ action: 'decide', applicationId: pending.id, approve: true });
+    await j.approveFirstPending();
     const me = await w.call('session', 'demo-resident-2', { action: 'whoami' });
     expect(me.user).toMatchObject({ id: 'demo-resident-2', roles: ['resident'] });
     expect(me.households.map((h: { address: string }) => h.address)).toEqual(['阳光小区1号楼3单元502']);

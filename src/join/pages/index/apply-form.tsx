@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { checkRequest, type JoinPlaces, type JoinStatus } from '@core';
-import { applyToJoin, asApiError } from '@/api';
+import { applyToJoin } from '@/api';
+import { Chips, Field } from '@/components/action-forms/parts';
 import { Button } from '@/components/nut/button';
-import { isFormProblem, showFailure } from '@/hooks/feedback';
+import { ContactFields, useJoinSubmit } from './join-form';
 
 interface Props {
   readonly places: JoinPlaces;
@@ -18,97 +19,49 @@ export function ApplyForm({ places, onCommunity, onApplied }: Props) {
   const [door, setDoor] = useState('');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const [problems, setProblems] = useState<Readonly<Record<string, string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { problems, busy, send, show } = useJoinSubmit(onApplied);
   const buildings = places.buildings.filter((b) => b.compoundId === compoundId);
+  const options = (items: readonly { readonly id: string; readonly name: string }[]) => items.map((p) => ({ value: p.id, label: p.name }));
 
-  const submit = async () => {
+  const submit = () => {
     const request = { communityId: places.communityId ?? '', compoundId, buildingId, door, name, phone };
     const checked = checkRequest('membership', 'apply', request);
-    if (!checked.ok) {
-      setProblems({
-        ...(checked.error.details ?? {}),
-        ...(!compoundId && { compoundId: '请选择小区' }),
-        ...(!buildingId && { buildingId: '请选择楼栋' }),
-      });
-      return;
-    }
-    setProblems({});
-    setBusy(true);
-    try {
-      onApplied(await applyToJoin(request));
-    } catch (e) {
-      const error = asApiError(e);
-      if (isFormProblem(error)) setProblems(error.details);
-      else showFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    if (checked.ok) return send(() => applyToJoin(request));
+    show({
+      ...(checked.error.details ?? {}),
+      ...(!compoundId && { compoundId: '请选择小区' }),
+      ...(!buildingId && { buildingId: '请选择楼栋' }),
+    });
   };
 
-  const problem = (key: string) => (problems[key] ? <Text className="field-error">{problems[key]}</Text> : null);
   return (
     <View className="card join-form">
       <Text className="card-title">我是居民：申请入户</Text>
       <Text className="muted">社区管理员核对后通过，您就可以为这一户下单。</Text>
       {places.communities.length > 1 ? (
-        <View className="field">
-          <Text className="field-label">社区</Text>
-          <View className="chips">
-            {places.communities.map((c) => (
-              <View key={c.id} className={`chip${c.id === places.communityId ? ' active' : ''}`} onClick={() => onCommunity(c.id)}>
-                <Text>{c.name}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
+        <Field label="社区">
+          <Chips options={options(places.communities)} value={places.communityId ?? undefined} onChange={onCommunity} />
+        </Field>
       ) : null}
-      <View className="field">
-        <Text className="field-label">小区</Text>
-        <View className="chips">
-          {places.compounds.map((c) => (
-            <View
-              key={c.id}
-              className={`chip${c.id === compoundId ? ' active' : ''}`}
-              onClick={() => {
-                setCompound(c.id);
-                setBuilding('');
-              }}
-            >
-              <Text>{c.name}</Text>
-            </View>
-          ))}
-        </View>
-        {problem('compoundId')}
-      </View>
+      <Field label="小区" error={problems.compoundId}>
+        <Chips
+          options={options(places.compounds)}
+          value={compoundId}
+          onChange={(id) => {
+            setCompound(id);
+            setBuilding('');
+          }}
+        />
+      </Field>
       {compoundId ? (
-        <View className="field">
-          <Text className="field-label">楼栋</Text>
-          <View className="chips">
-            {buildings.map((b) => (
-              <View key={b.id} className={`chip${b.id === buildingId ? ' active' : ''}`} onClick={() => setBuilding(b.id)}>
-                <Text>{b.name}</Text>
-              </View>
-            ))}
-          </View>
-          {problem('buildingId')}
-        </View>
+        <Field label="楼栋" error={problems.buildingId}>
+          <Chips options={options(buildings)} value={buildingId} onChange={setBuilding} />
+        </Field>
       ) : null}
-      <View className="field">
-        <Text className="field-label">单元门牌</Text>
+      <Field label="单元门牌" error={problems.door}>
         <Input className="text-input" placeholder="例如 2单元301" value={door} maxlength={20} onInput={(e) => setDoor(e.detail.value)} />
-        {problem('door')}
-      </View>
-      <View className="field">
-        <Text className="field-label">姓名</Text>
-        <Input className="text-input" placeholder="您的姓名" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-        {problem('name')}
-      </View>
-      <View className="field">
-        <Text className="field-label">手机号</Text>
-        <Input className="text-input" type="number" placeholder="11位手机号" value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-        {problem('phone')}
-      </View>
+      </Field>
+      <ContactFields name={name} phone={phone} onName={setName} onPhone={setPhone} problems={problems} />
       <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
         提交申请
       </Button>

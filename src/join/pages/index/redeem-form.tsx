@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import type { JoinStatus } from '@core';
-import { asApiError, redeemInvitation } from '@/api';
+import { redeemInvitation } from '@/api';
+import { Field } from '@/components/action-forms/parts';
 import { Button } from '@/components/nut/button';
-import { isFormProblem, showFailure } from '@/hooks/feedback';
+import { ContactFields, useJoinSubmit } from './join-form';
 
 interface Props {
   /** A code the link or QR code carried. */
@@ -20,46 +21,20 @@ export function RedeemForm({ initialCode, communityId, isMember, onRedeemed }: P
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const [problems, setProblems] = useState<Readonly<Record<string, string>>>({});
-  const [busy, setBusy] = useState(false);
+  // A code that is unknown, used up, expired or revoked is the code field's problem.
+  const { problems, busy, send } = useJoinSubmit(onRedeemed, (error) => (error.code.startsWith('INVITE.') ? { code: error.message } : null));
+  const submit = () => send(() => redeemInvitation(code.trim().toUpperCase(), communityId, isMember ? {} : { name, phone }));
 
-  const submit = async () => {
-    setBusy(true);
-    setProblems({});
-    try {
-      onRedeemed(await redeemInvitation(code.trim().toUpperCase(), communityId, isMember ? {} : { name, phone }));
-    } catch (e) {
-      const error = asApiError(e);
-      if (isFormProblem(error)) setProblems(error.details);
-      else if (error.code.startsWith('INVITE.')) setProblems({ code: error.message });
-      else showFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const problem = (key: string) => (problems[key] ? <Text className="field-error">{problems[key]}</Text> : null);
   return (
     <View className="card join-form">
       <Text className="card-title">我有邀请码</Text>
       <Text className="muted">物业调度、服务队员、督单员和管理员凭社区管理员给的邀请码加入。</Text>
-      <View className="field">
-        <Text className="field-label">邀请码</Text>
+      <Field label="邀请码" error={problems.code}>
         <Input className="text-input join-code" placeholder="8位邀请码" value={code} maxlength={8} onInput={(e) => setCode(e.detail.value)} />
-        {problem('code')}
-      </View>
+      </Field>
       {isMember ? null : (
         <View>
-          <View className="field">
-            <Text className="field-label">姓名</Text>
-            <Input className="text-input" placeholder="您的姓名" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-            {problem('name')}
-          </View>
-          <View className="field">
-            <Text className="field-label">手机号</Text>
-            <Input className="text-input" type="number" placeholder="11位手机号" value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-            {problem('phone')}
-          </View>
+          <ContactFields name={name} phone={phone} onName={setName} onPhone={setPhone} problems={problems} />
         </View>
       )}
       <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
