@@ -80,6 +80,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
     listEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq'),
     listEventsBefore: db.prepare('SELECT doc FROM order_events WHERE order_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+    listNewestEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq DESC LIMIT ?'),
     replyAtOrAfter: db.prepare('SELECT rowid, at FROM replies WHERE rowid >= ? ORDER BY rowid LIMIT 1'),
     replyRowids: db.prepare('SELECT min(rowid) AS lo, max(rowid) AS hi FROM replies'),
     pruneReplies: db.prepare('DELETE FROM replies WHERE rowid < ? AND at < ?'),
@@ -272,7 +273,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     },
     async listEvents(orderId, page) {
       if (!page) return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
-      const newest = st.listEventsBefore.all(orderId, page.beforeSeq ?? Number.MAX_SAFE_INTEGER, page.limit);
+      const newest = page.beforeSeq === null ? st.listNewestEvents.all(orderId, page.limit) : st.listEventsBefore.all(orderId, page.beforeSeq, page.limit);
       return newest.map((r) => parse<OrderEvent>(r)).reverse();
     },
     async listNotifications(recipients, limit) {
