@@ -60,3 +60,12 @@ export function markRead(reads: InboxReads, orderId: string | null, at: Millis):
     .slice(0, READ_MARKS_KEPT);
   return { all: reads.all, orders: Object.fromEntries(kept) };
 }
+
+/** How many of a person's latest notifications the inbox and its unread count look at. */
+export const INBOX_WINDOW = 100;
+
+/** The inbox as the app shows it: one group per order, and how many messages are unread in all. */
+export interface InboxView<N> {
+  readonly groups: readonly InboxGroup<N>[];
+  readonly unread: number;
+}
