@@ -116,12 +116,17 @@ async function sendOne(
   // WeChat delivers one message per consent: without one left, the inbox is where it is read.
   if (!(await deps.store.takeConsent(p.userId, STEP_MESSAGES[p.step].template))) return ['no-consent', null];
   const page = `${ORDER_PAGES[roleFor(user, p.role)] ?? 'pages/index/index'}?id=${encodeURIComponent(p.written.order.id)}`;
-  const sent = await m.sender.send({
-    userId: p.userId,
-    openid: user.openid,
-    templateId: p.templateId,
-    page,
-    data: messageData(p.step, p.written.order, p.text, deps.now()),
-  });
-  return sent.ok ? ['sent', null] : ['failed', sent.error];
+  try {
+    const sent = await m.sender.send({
+      userId: p.userId,
+      openid: user.openid,
+      templateId: p.templateId,
+      page,
+      data: messageData(p.step, p.written.order, p.text, deps.now()),
+    });
+    return sent.ok ? ['sent', null] : ['failed', sent.error];
+  } catch (e) {
+    // An adapter should answer rather than throw; if one throws anyway, it is a failed sending like any other.
+    return ['failed', e instanceof Error ? e.message : String(e)];
+  }
 }
