@@ -80,6 +80,14 @@ export const SUBSCRIBE_MOMENTS = {
 } as const satisfies Record<string, readonly TemplateKey[]>;
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;
 
+/** The moment an order action is, for asking consent as the person presses it; null: no need to ask. */
+export function subscribeMomentOf(action: string): SubscribeMoment | null {
+  if (action === 'accept' || action === 'grab') return 'take';
+  if (action === 'dispatch' || action === 'reassign') return 'dispatch';
+  if (action === 'reply') return 'instruction';
+  return null;
+}
+
 /** WeChat's limits per value kind: thing ≤ 20 characters, phrase ≤ 5, character_string ≤ 32. */
 const clip = (text: string, max: number): string => {
   const chars = Array.from(text);
