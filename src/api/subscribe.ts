@@ -21,7 +21,10 @@ const record = (templates: readonly TemplateKey[]) => {
  */
 export function askToSubscribe(moment: SubscribeMoment): void {
   const keys: readonly TemplateKey[] = SUBSCRIBE_MOMENTS[moment];
-  if (process.env.TARO_ENV === 'h5') return record(keys);
+  if (process.env.TARO_ENV === 'h5') {
+    record(keys);
+    return;
+  }
   const ids = configured();
   const asked = keys.filter((k) => ids[k]);
   if (!asked.length) return;
