@@ -64,6 +64,12 @@ export function markRead(reads: InboxReads, orderId: string | null, at: Millis):
 /** How many of a person's latest notifications the inbox and its unread count look at. */
 export const INBOX_WINDOW = 100;
 
+/**
+ * How many notifications are kept per address (a person, a team, a company's dispatchers, the
+ * supervisors): more than the inbox ever reads, so trimming never takes what someone could see.
+ */
+export const NOTIFICATIONS_KEPT_PER_RECIPIENT = 2 * INBOX_WINDOW;
+
 /** The inbox as the app shows it: one group per order, and how many messages are unread in all. */
 export interface InboxView<N> {
   readonly groups: readonly InboxGroup<N>[];

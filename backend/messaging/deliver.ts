@@ -1,6 +1,7 @@
 import {
   messageData,
   messageStepOf,
+  NOTIFICATIONS_KEPT_PER_RECIPIENT,
   SENDINGS_KEPT_PER_USER,
   STEP_MESSAGES,
   type MessageSending,
@@ -39,14 +40,18 @@ interface DeliveryDeps {
 }
 
 /**
- * Starts delivering a commit's subscribe messages and returns at once: the order's own write is
- * done and answered whatever WeChat does. Every failure stays inside (recorded, or logged).
+ * Starts delivering a commit's subscribe messages, then trims the inboxes it wrote to, and returns
+ * at once: the order's own write is done and answered whatever WeChat does. Every failure stays
+ * inside (recorded, or logged).
  */
 export function afterCommit(deps: DeliveryDeps, written: Written): void {
   const m = deps.messaging;
   const step = messageStepOf(written.events);
-  if (!m || !step || written.notifications.length === 0) return;
-  const run = deliver(deps, m, step, written).catch((e) => console.error('[messages] delivery failed', e));
+  if (!m || written.notifications.length === 0) return;
+  const run = (async () => {
+    if (step) await deliver(deps, m, step, written);
+    await trimInboxes(deps.store, written.notifications);
+  })().catch((e) => console.error('[messages] delivery failed', e));
   m.pending.add(run);
   void run.finally(() => m.pending.delete(run));
 }
@@ -54,6 +59,17 @@ export function afterCommit(deps: DeliveryDeps, written: Written): void {
 /** Waits for the deliveries under way (tests; a function that should not be frozen mid-send). */
 export async function deliveriesSettled(m: Messaging | undefined): Promise<void> {
   while (m?.pending.size) await Promise.all([...m.pending]);
+}
+
+/** Each address a commit wrote to keeps its newest notifications only: stored messages grow with time, not without end. */
+async function trimInboxes(store: Store, notifications: readonly StoredNotification[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const n of notifications) {
+    const key = JSON.stringify(n.to);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    await store.pruneNotifications(n.to, NOTIFICATIONS_KEPT_PER_RECIPIENT);
+  }
 }
 
 /** The people a notification is addressed to, and the role in which a tap should open the order. */

@@ -201,6 +201,11 @@ export interface Store {
   pruneReplies(before: Millis): Promise<number>;
   commit(change: Commit): Promise<CommitResult>;
 
+  /**
+   * Forgets a recipient's notifications older than their `keep` newest (those at the same moment as
+   * the oldest kept stay too); answers how many went. The inbox reads far fewer than it keeps.
+   */
+  pruneNotifications(recipient: Recipient, keep: number): Promise<number>;
   /** Adds one subscribe-message consent per template for the user (WeChat grants one message per consent). */
   addConsents(userId: string, templates: readonly TemplateKey[]): Promise<void>;
   /** Uses one of the user's consents to a template, atomically: false when none is left. */

@@ -107,6 +107,7 @@ async function walk(s: Store) {
     { kind: 'supervisors', communityId: 'c1' },
   ];
   await s.listNotifications(recipients, 20);
+  await s.pruneNotifications({ kind: 'user', userId: 'u1' }, 3);
   await s.addConsents('u1', ['orderProgress']);
   await s.takeConsent('u1', 'orderProgress');
   await s.consentsOf('u1');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { NOTIFICATIONS_KEPT_PER_RECIPIENT, orderIndex } from '@core';
 import { deliveriesSettled, messaging, type Messaging } from '@backend/messaging/deliver';
 import { localSender, type LocalSender } from '@backend/messaging/local-sender';
 import type { OutgoingMessage } from '@backend/messaging/message-sender';
@@ -155,6 +156,29 @@ describe('the inbox is the fallback', () => {
     const { items, consents } = await w.call('notifications', 'demo-resident', { action: 'sendings' });
     expect(items.map((s: { outcome: string }) => s.outcome)).toEqual(['not-configured']);
     expect(consents.orderProgress).toBe(1);
+  });
+});
+
+describe('stored messages grow with time, not without end', () => {
+  it('keeps each address’s newest notifications only, once a commit writes to it', async () => {
+    const { w, settled } = await world();
+    const team = { kind: 'team', teamId: 't-general' } as const;
+    const old = Array.from({ length: NOTIFICATIONS_KEPT_PER_RECIPIENT + 10 }, (_, i) => ({ id: `old${i}`, to: team, orderId: 'o-old', text: '旧消息', at: i }));
+    const placed = await w.place('s-repair');
+    const order = (await w.store.getOrder(placed))!;
+    await w.store.commit({
+      order: { ...order, version: order.version + 1 },
+      index: orderIndex(order, null),
+      expectedVersion: order.version,
+      events: [],
+      notifications: old,
+      reply: null,
+    });
+    await w.act('demo-dispatcher', 'dispatcher', placed, 'dispatch', { teamId: 't-general' });
+    await settled();
+    const kept = await w.store.listNotifications([team], 1000);
+    expect(kept).toHaveLength(NOTIFICATIONS_KEPT_PER_RECIPIENT);
+    expect(kept[0]?.orderId).toBe(placed);
   });
 });
 

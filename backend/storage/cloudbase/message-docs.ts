@@ -2,10 +2,13 @@ import type { Db } from '@cloudbase/database';
 import { markRead, NOTHING_READ, TEMPLATE_KEYS, type InboxReads, type MessageSending, type TemplateKey } from '@core';
 import type { Store } from '../port';
 import { isExpiredTransaction, isRaceError, type TxDb } from './commit';
-import { fromDoc } from './docs';
+import { fromDoc, recipientKey } from './docs';
 import type { Names } from './names';
 
-type MessageMethods = Pick<Store, 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSending' | 'listSendings' | 'inboxReads' | 'markInboxRead'>;
+type MessageMethods = Pick<
+  Store,
+  'pruneNotifications' | 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSending' | 'listSendings' | 'inboxReads' | 'markInboxRead'
+>;
 
 const ATTEMPTS = 6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,6 +56,22 @@ export function messageDocs(db: Db, names: Names): MessageMethods {
   const newestFirst = (userId: string) => db.collection(names.messageSendings).where({ userId }).orderBy('at', 'desc').orderBy('_id', 'desc');
 
   return {
+    async pruneNotifications(recipient, keep) {
+      const key = recipientKey(recipient);
+      const notifications = db.collection(names.notifications);
+      const edge = rows(
+        await notifications
+          .where({ recipient: key })
+          .orderBy('at', 'desc')
+          .orderBy('_id', 'desc')
+          .skip(Math.max(0, keep - 1))
+          .limit(1)
+          .get(),
+      )[0];
+      if (!edge) return 0;
+      const res = (await notifications.where({ recipient: key, at: _.lt(edge.at as number) }).remove()) as { deleted?: number | string };
+      return Number(res.deleted) || 0;
+    },
     async addConsents(userId, templates) {
       await updateInTransaction(tx, names.messageConsents, userId, (doc) => {
         const counts = countsOf(doc);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { markRead, NOTHING_READ, TEMPLATE_KEYS, type InboxReads, type MessageSending, type TemplateKey } from '@core';
 import type { Store } from '../port';
+import { recipientKey } from '../order-index';
 
 /**
  * Subscribe-message consents and what each person read of their inbox: one small document per
@@ -26,7 +27,10 @@ CREATE INDEX IF NOT EXISTS message_sendings_by_user ON message_sendings (user_id
 
 export const CLEAR_MESSAGES_SQL = 'DELETE FROM message_consents; DELETE FROM inbox_reads; DELETE FROM message_sendings;';
 
-type MessageMethods = Pick<Store, 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSending' | 'listSendings' | 'inboxReads' | 'markInboxRead'>;
+type MessageMethods = Pick<
+  Store,
+  'pruneNotifications' | 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSending' | 'listSendings' | 'inboxReads' | 'markInboxRead'
+>;
 
 const noConsents = () => Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, 0])) as Record<TemplateKey, number>;
 
@@ -42,6 +46,9 @@ export function messageLedger(db: Database.Database): MessageMethods {
       'DELETE FROM message_sendings WHERE user_id = ? AND id NOT IN (SELECT id FROM message_sendings WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT ?)',
     ),
     sendings: db.prepare('SELECT doc FROM message_sendings WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT ?').pluck(),
+    pruneNotifications: db.prepare(
+      'DELETE FROM notifications WHERE recipient = @r AND at < (SELECT at FROM notifications WHERE recipient = @r ORDER BY at DESC LIMIT 1 OFFSET @skip)',
+    ),
   };
   const consentsOf = (userId: string) =>
     ({ ...noConsents(), ...JSON.parse((st.consents.get(userId) as string | undefined) ?? '{}') }) as Record<TemplateKey, number>;
@@ -68,6 +75,9 @@ export function messageLedger(db: Database.Database): MessageMethods {
   });
 
   return {
+    async pruneNotifications(recipient, keep) {
+      return st.pruneNotifications.run({ r: recipientKey(recipient), skip: Math.max(0, keep - 1) }).changes;
+    },
     async addConsents(userId, templates) {
       add.immediate(userId, templates);
     },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MessageSending } from '@core';
+import type { MessageSending, Recipient } from '@core';
+import { createCommit, makeNotification, makeOrder, T0 } from '../fixtures';
 import type { StoreRef } from './reference-model';
 
 const sending = (userId: string, i: number): MessageSending => ({
@@ -56,6 +57,21 @@ export function messagesContract(s: StoreRef): void {
       expect(await s().inboxReads('u2')).toEqual({ all: null, orders: {} });
       await s().markInboxRead('u1', null, 300);
       expect(await s().inboxReads('u1')).toEqual({ all: 300, orders: {} });
+    });
+
+    it('trims one recipient’s notifications to the newest, leaving every other recipient’s alone', async () => {
+      const t1: Recipient = { kind: 'team', teamId: 't1' };
+      const u9: Recipient = { kind: 'user', userId: 'u9' };
+      const notes = [
+        ...Array.from({ length: 6 }, (_, i) => makeNotification(`nt${i}`, t1, T0 + i)),
+        ...Array.from({ length: 3 }, (_, i) => makeNotification(`nu${i}`, u9, T0 + i)),
+      ];
+      await s().commit(createCommit(makeOrder({ id: 'o-trim' }), { notifications: notes }));
+      expect(await s().pruneNotifications(t1, 4)).toBe(2);
+      expect((await s().listNotifications([t1], 10)).map((n) => n.id)).toEqual(['nt5', 'nt4', 'nt3', 'nt2']);
+      expect(await s().listNotifications([u9], 10)).toHaveLength(3);
+      expect(await s().pruneNotifications(t1, 4)).toBe(0);
+      expect(await s().pruneNotifications({ kind: 'user', userId: 'nobody' }, 4)).toBe(0);
     });
 
     it('forgets all of it on clear()', async () => {
