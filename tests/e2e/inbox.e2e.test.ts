@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, useApp } from './support/app';
+import { measureElderRules } from './support/elder-measure';
 import { confirmModal, enterAs, press, see, tap, write } from './support/ui';
 
 /**
@@ -79,6 +80,31 @@ describe('a subscribe message and the inbox, from ordering to reading', () => {
     await expect.poll(async () => (await running().api('notifications', 'demo-resident', { action: 'unread', role: 'resident' })).unread).toBe(0);
     await page.goBack();
     await see(page, '没有未读消息');
+    await page.context().close();
+  });
+
+  it('every staff home shows its unread count too, and marking all read clears it', async () => {
+    const page = await enterAs(running(), 'demo-dispatcher');
+    await see(page, '条未读');
+    await see(page, '新的居民点单');
+    await both(page, 'inbox-4-dispatcher-home');
+    await tap(page, '条未读');
+    await press(page, '全部标为已读');
+    await see(page, '没有未读消息');
+    await both(page, 'inbox-5-dispatcher-all-read');
+    expect((await running().api('notifications', 'demo-dispatcher', { action: 'unread', role: 'dispatcher' })).unread).toBe(0);
+    await page.context().close();
+  });
+
+  it('meets the 适老化 sizes in 长辈模式', async () => {
+    const page = await running().pageAs('demo-resident');
+    await page.evaluate(() => localStorage.setItem('rp.elder', JSON.stringify({ data: '1' })));
+    await page.goto(`${running().url}/#/inbox/pages/index/index?role=resident`);
+    await page.reload();
+    await see(page, '师傅已接单');
+    await page.waitForTimeout(400);
+    await shot(page, 'inbox-6-elder-390');
+    expect(await measureElderRules(page)).toEqual([]);
     await page.context().close();
   });
 });
