@@ -16,12 +16,19 @@ export interface DeploySettings {
   readonly cloudEnv: string;
   /** Path of the mini-program upload key (微信公众平台 → 开发设置 → 小程序代码上传), if any. */
   readonly privateKeyPath: string;
+  /**
+   * The subscribe-message template ids (微信公众平台 → 订阅消息), by variable name: the app asks for
+   * consent to them and the functions send through them (docs/deploy.md). Empty when unset.
+   */
+  readonly subscribeTemplates: Readonly<Record<TemplateSetting, string>>;
   /** Where each value came from, for the scripts' messages. */
   readonly sources: Readonly<Record<SettingName, 'env' | 'file' | 'unset'>>;
 }
 
 export const SETTING_NAMES = ['WEAPP_APPID', 'CLOUD_ENV', 'WEAPP_PRIVATE_KEY'] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
+export const TEMPLATE_SETTINGS = ['WX_TMPL_ORDER_PROGRESS', 'WX_TMPL_ORDER_ALERT'] as const;
+export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
 
 /** WeChat DevTools' placeholder AppID: it builds and previews, but cloud development refuses it. */
 export const TOURIST_APPID = 'touristappid';
@@ -50,7 +57,8 @@ export function readDeploySettings(
   const appid = value('WEAPP_APPID') || TOURIST_APPID;
   const cloudEnv = value('CLOUD_ENV');
   const privateKeyPath = value('WEAPP_PRIVATE_KEY');
-  return { appid, cloudEnv, privateKeyPath: privateKeyPath && path.resolve(ROOT, privateKeyPath), sources };
+  const subscribeTemplates = Object.fromEntries(TEMPLATE_SETTINGS.map((n) => [n, env[n]?.trim() || local[n]?.trim() || ''])) as Record<TemplateSetting, string>;
+  return { appid, cloudEnv, privateKeyPath: privateKeyPath && path.resolve(ROOT, privateKeyPath), subscribeTemplates, sources };
 }
 
 /** What keeps these settings from reaching a real deployment, in words for whoever runs the deploy. */

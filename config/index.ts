@@ -32,6 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment id for Taro.cloud.init (CLOUD_ENV, env or .env.local); empty uses WeChat's default.
       CLOUD_ENV: JSON.stringify(deploy.cloudEnv),
+      // The subscribe-message template ids the app asks consent for (WX_TMPL_*, docs/deploy.md).
+      SUBSCRIBE_TEMPLATES: JSON.stringify({
+        orderProgress: deploy.subscribeTemplates.WX_TMPL_ORDER_PROGRESS,
+        orderAlert: deploy.subscribeTemplates.WX_TMPL_ORDER_ALERT,
+      }),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

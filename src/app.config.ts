@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'worker', pages: ['pages/tasks/index', 'pages/order/index'] },
     { root: 'supervisor', pages: ['pages/board/index', 'pages/order/index', 'pages/stats/index', 'pages/assessment/index'] },
     { root: 'admin', pages: ['pages/settings/index', 'pages/members/index'] },
+    // 消息: every role's inbox (and, in the H5 app, the simulated sender's outbox).
+    { root: 'inbox', pages: ['pages/index/index'] },
     // 加入社区: newcomers apply or redeem an invitation before they hold any role.
     { root: 'join', pages: ['pages/index/index'] },
     // 晾晒: the public board, opened by anyone without choosing a user.

@@ -30,3 +30,5 @@ export const ADMIN_MEMBERS = '/admin/pages/members/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;
 export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';
+/** 消息: a role's inbox, messages grouped per order (all roles share the page). */
+export const inboxUrl = (role: Role): string => `/inbox/pages/index/index?role=${role}`;

@@ -4,6 +4,9 @@ import { timeOrderedId, type Deps } from '../runtime/deps';
 import { cloudPhotos } from '../runtime/photos';
 import { defaultLimits } from '../runtime/rate-limit';
 import { openCloudBaseStore } from '../storage/cloudbase/cloudbase-store';
+import { cloudBaseSender, type MiniProgramState } from '../messaging/cloudbase-sender';
+import { deliveriesSettled, messaging } from '../messaging/deliver';
+import { templateIdsFrom } from '../messaging/message-sender';
 
 let deps: Deps | null = null;
 
@@ -17,9 +20,17 @@ function depsOnce(): Deps {
     newId: (prefix) => timeOrderedId(prefix),
     limits: defaultLimits(),
     photos: cloudPhotos(envId),
+    // Subscribe messages through 云调用 (the templates' ids are the functions' environment variables).
+    messaging: messaging(
+      cloudBaseSender(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }), (process.env.WX_MINIPROGRAM_STATE || 'formal') as MiniProgramState),
+      templateIdsFrom(process.env),
+    ),
   };
   return deps;
 }
+
+/** How long a function waits, after answering is decided, for its messages to go out before it returns. */
+const DELIVERY_GRACE_MS = 3_000;
 
 /**
  * Wraps a handler as a CloudBase function `main(event, context)`. The caller is the OPENID that
@@ -29,6 +40,11 @@ export function cloudMain(handler: Handler) {
   return async (event: unknown): Promise<unknown> => {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     const { openId } = await app.auth().getUserInfo();
-    return handler(event, openId ? { openid: openId } : null, depsOnce());
+    const d = depsOnce();
+    const reply = await handler(event, openId ? { openid: openId } : null, d);
+    // The order is committed and its reply fixed; a returned function may be frozen, so give the
+    // messages a moment to leave, but never hold the reply longer than that.
+    await Promise.race([deliveriesSettled(d.messaging), new Promise((r) => setTimeout(r, DELIVERY_GRACE_MS).unref?.())]);
+    return reply;
   };
 }

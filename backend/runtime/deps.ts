@@ -1,3 +1,4 @@
+import type { Messaging } from '../messaging/deliver';
 import type { Store } from '../storage/port';
 import type { PhotoStore } from './photos';
 import type { Limits } from './rate-limit';
@@ -20,6 +21,11 @@ export interface Deps {
    * only orders and completions without photos go through.
    */
   readonly photos?: PhotoStore;
+  /**
+   * Subscribe messages (WeChat, or the local server's simulated sender), sent after each commit;
+   * absent, people read what happened in the inbox only.
+   */
+  readonly messaging?: Messaging;
 }
 
 /** Ids that sort by creation time and are unguessable enough for URLs: prefix + time + random. */

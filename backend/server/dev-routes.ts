@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { err, ok, statusOf, type AppError, type Result } from '@core';
+import type { OutboxEntry } from '../messaging/local-sender';
 import type { Deps } from '../runtime/deps';
 import { readBody, refusal, sendJson } from './http-io';
 
@@ -11,6 +12,8 @@ export interface DevMode {
   /** Moves the server's clock forward; the offset lives in memory only. */
   readonly advanceClock?: (ms: number) => void;
   readonly sweepNow?: () => Promise<unknown>;
+  /** What the simulated subscribe-message sender has sent, newest first (GET /api/dev/outbox). */
+  readonly outbox?: () => readonly OutboxEntry[];
 }
 
 /** A year: enough to walk any deadline, escalation or month end past. */
@@ -43,6 +46,10 @@ export async function serveDev(req: IncomingMessage, res: ServerResponse, pathna
   if (pathname === '/api/dev/users' && req.method === 'GET') {
     const users = await deps.store.listRefs('users');
     sendJson(res, 200, { ok: true, data: { users: users.map(({ id, name, roles }) => ({ id, name, roles })) } });
+    return true;
+  }
+  if (pathname === '/api/dev/outbox' && req.method === 'GET' && dev.outbox) {
+    sendJson(res, 200, { ok: true, data: { items: dev.outbox() } });
     return true;
   }
   if (pathname === '/api/dev/clock' && req.method === 'POST' && dev.advanceClock && dev.sweepNow) {

@@ -11,6 +11,8 @@ import { warmStatic } from './static-files';
 import { uploadedPhotos } from './photo-files';
 import { adjustableClock, startSweeper } from './scheduler';
 import { seedIfEmpty } from './seed';
+import { deliveriesSettled } from '../messaging/deliver';
+import { localMessaging } from '../messaging/local-messaging';
 
 /**
  * `npm run server` (and, in dev mode, `npm start`): the embedded store, demo data on first start
@@ -30,13 +32,23 @@ async function main() {
   const clock = adjustableClock();
   // The photo store is named here (not left to the server) so that the housekeeping removes stale uploads.
   const photos = uploadedPhotos(config.filesDir);
-  const deps: Deps = { store, now: clock.now, realNow: Date.now, newId: (prefix) => timeOrderedId(prefix), limits: defaultLimits(), photos };
+  // Subscribe messages go to the simulated sender's outbox, shown in dev mode (/api/dev/outbox, the H5 inbox page).
+  const messages = localMessaging(clock.now);
+  const deps: Deps = {
+    store,
+    now: clock.now,
+    realNow: Date.now,
+    newId: (prefix) => timeOrderedId(prefix),
+    limits: defaultLimits(),
+    photos,
+    messaging: messages,
+  };
   const sweeper = startSweeper(deps, config.sweepEveryMs);
   const server = createServer({
     deps,
     h5Dir: config.h5Dir,
     filesDir: config.filesDir,
-    dev: config.dev ? { advanceClock: clock.advance, sweepNow: sweeper.sweepNow } : undefined,
+    dev: config.dev ? { advanceClock: clock.advance, sweepNow: sweeper.sweepNow, outbox: messages.sender.outbox } : undefined,
     names: [config.host, config.serverName].filter((name): name is string => !!name && !WILDCARD.has(name)),
   });
   server.on('error', (e) => {
@@ -66,6 +78,7 @@ async function main() {
     server.close(() => {
       sweeper
         .stop()
+        .then(() => deliveriesSettled(messages))
         .then(() => store.close())
         .then(
           () => process.exit(0),

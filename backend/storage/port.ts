@@ -23,6 +23,9 @@ import type {
   ServiceItem,
   ServiceTeam,
   User,
+  InboxReads,
+  MessageSending,
+  TemplateKey,
 } from '@core';
 
 /** Reference data, by collection name. Written by seeding and the admin, read by everyone. */
@@ -197,6 +200,26 @@ export interface Store {
   /** Removes the replies stored before `before` (they have expired, see REPLY_TTL); answers how many. */
   pruneReplies(before: Millis): Promise<number>;
   commit(change: Commit): Promise<CommitResult>;
+
+  /**
+   * Forgets a recipient's notifications older than their `keep` newest (those at the same moment as
+   * the oldest kept stay too); answers how many went. The inbox reads far fewer than it keeps.
+   */
+  pruneNotifications(recipient: Recipient, keep: number): Promise<number>;
+  /** Adds one subscribe-message consent per template for the user (WeChat grants one message per consent). */
+  addConsents(userId: string, templates: readonly TemplateKey[]): Promise<void>;
+  /** Uses one of the user's consents to a template, atomically: false when none is left. */
+  takeConsent(userId: string, template: TemplateKey): Promise<boolean>;
+  /** How many unused consents the user holds per template. */
+  consentsOf(userId: string): Promise<Record<TemplateKey, number>>;
+  /** Records one sending and forgets the user's oldest beyond `keep` (core's SENDINGS_KEPT_PER_USER). */
+  recordSending(sending: MessageSending, keep: number): Promise<void>;
+  /** The user's latest sendings, newest first. */
+  listSendings(userId: string, limit: number): Promise<MessageSending[]>;
+  /** What the user has read of their inbox (core/inbox.ts). */
+  inboxReads(userId: string): Promise<InboxReads>;
+  /** Marks one order's messages (or, with null, all) read up to `at`, as the core's markRead says. */
+  markInboxRead(userId: string, orderId: string | null, at: Millis): Promise<void>;
 
   /** Removes everything (the reset command and tests). */
   clear(): Promise<void>;

@@ -19,6 +19,7 @@ import { fingerprint, isReplyRef, replyKey, type ReplyRef } from '../runtime/ide
 import { rateLimited, type Limited } from '../runtime/rate-limit';
 import type { CommitResult, StoredReply } from '../storage/port';
 import { viewOrder } from './order-view';
+import { afterCommit } from '../messaging/deliver';
 
 /** What a mutating request asks, to be committed once per request id. */
 export interface Mutation {
@@ -80,20 +81,21 @@ export async function commitOnce(
   if (spends && budget && !budget.take(m.userId, now)) return rateLimited(spends);
   const ref: ReplyRef = { orderId: write.order.id, version: write.order.version };
   let result: CommitResult;
+  const notifications = write.effects.map((e) => ({
+    id: deps.newId('n'),
+    to: e.to,
+    orderId: e.orderId,
+    text: e.text,
+    about: notificationAbout(write.order),
+    at: now,
+  }));
   try {
     result = await deps.store.commit({
       order: write.order,
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
       events: [write.event],
-      notifications: write.effects.map((e) => ({
-        id: deps.newId('n'),
-        to: e.to,
-        orderId: e.orderId,
-        text: e.text,
-        about: notificationAbout(write.order),
-        at: now,
-      })),
+      notifications,
       reply: { key, fingerprint: print, reply: ref, at: now },
       ...(write.capacity && { capacity: write.capacity }),
     });
@@ -101,7 +103,11 @@ export async function commitOnce(
     budget?.giveBack(m.userId, now);
     throw e;
   }
-  if (result.ok) return ok({ order: viewOrder(write.order, actor, now) });
+  if (result.ok) {
+    // After the commit, never before: WeChat's answer cannot fail or hold up the order's write.
+    afterCommit(deps, { order: write.order, events: [write.event], notifications });
+    return ok({ order: viewOrder(write.order, actor, now) });
+  }
   budget?.giveBack(m.userId, now);
   if (result.conflict === 'capacity' && write.capacity) return overCapacity(deps, write.capacity, write.event.action === 'grab');
   if (result.conflict === 'version') return 'version-conflict';

@@ -1,3 +1,4 @@
+import { afterCommit } from '../messaging/deliver';
 import { notificationAbout, orderIndex, sweepOrder, type Community } from '@core';
 import type { Deps } from '../runtime/deps';
 import type { Reindex } from '../storage/port';
@@ -56,22 +57,24 @@ export async function runSweep(deps: Deps, limits: SweepLimits = {}): Promise<Sw
         early.push({ orderId: order.id, version: order.version, index: orderIndex(order, community?.settings ?? null) });
         continue;
       }
+      const notifications = result.effects.map((e) => ({
+        id: deps.newId('n'),
+        to: e.to,
+        orderId: e.orderId,
+        text: e.text,
+        about: notificationAbout(result.order),
+        at: now,
+      }));
       const written = await deps.store.commit({
         order: result.order,
         index: orderIndex(result.order, community!.settings),
         expectedVersion: order.version,
         events: result.events,
-        notifications: result.effects.map((e) => ({
-          id: deps.newId('n'),
-          to: e.to,
-          orderId: e.orderId,
-          text: e.text,
-          about: notificationAbout(result.order),
-          at: now,
-        })),
+        notifications,
         reply: null,
       });
       if (written.ok) {
+        afterCommit(deps, { order: result.order, events: result.events, notifications });
         changed++;
         events += result.events.length;
       } else {

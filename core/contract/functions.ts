@@ -9,6 +9,8 @@ import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ORDER_SORTS } from '../order-index';
 import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
 import { bool, int, list, obj, oneOf, optional, str } from './fields';
+import type { InboxView } from '../inbox';
+import { TEMPLATE_KEYS, type MessageSending, type TemplateKey } from '../messages';
 
 /**
  * Every cloud function's every action, declared once: who may call it, the fields of its request
@@ -133,6 +135,16 @@ export const CONTRACT = {
   /** What happened to my orders, newest first. */
   notifications: {
     list: action('role', { limit: optional(int(1, 100), 30) }, reply<{ items: StoredNotificationView[] }>()),
+    /** The inbox: my latest messages grouped per order, each marked read or unread, and how many are unread. */
+    inbox: action('role', {}, reply<InboxView<StoredNotificationView>>()),
+    /** How many of my messages are unread (each role's home shows it). */
+    unread: action('role', {}, reply<{ unread: number }>()),
+    /** Marks one order's messages read, or all of them when `orderId` is null; answers what is still unread. */
+    markRead: action('role', { orderId: optional(entityId, null) }, reply<{ unread: number }>()),
+    /** Records the subscribe-message templates I just accepted in WeChat's prompt: one message each. */
+    subscribe: action('user', { templates: list(oneOf(TEMPLATE_KEYS), 3) }, reply<{ consents: Record<TemplateKey, number> }>()),
+    /** My latest subscribe messages and what became of each, with the consents I have left. */
+    sendings: action('user', { limit: optional(int(1, 50), 20) }, reply<{ items: MessageSending[]; consents: Record<TemplateKey, number> }>()),
   },
   /** 督单 statistics: the supervisor's board, the public 晾晒 board, and the monthly 考核. */
   statistics: {

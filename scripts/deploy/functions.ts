@@ -11,7 +11,7 @@ async function main() {
   const settings = readDeploySettings();
   if (!hasFlag('skip-build')) await buildFunctions(() => undefined);
 
-  const plan = planFunctions(readCloudbaseRc(ROOT), ROOT, { CLOUD_ENV: settings.cloudEnv });
+  const plan = planFunctions(readCloudbaseRc(ROOT), ROOT, { CLOUD_ENV: settings.cloudEnv, ...settings.subscribeTemplates });
   console.log(formatPlan(plan, settings.cloudEnv));
   const problems = planProblems(plan);
   if (problems.length) stop('cloudbaserc.json 的函数声明有误', problems);

@@ -1,7 +1,7 @@
 import type { ActionInputRequest, ActionType, CreateOrderInput, OrderListFilter, OrderSort, OrderView, RequestOf, Role } from '@core';
 import { call } from './client';
 import { fromAppError, networkError } from './errors';
-import { listDevUsers } from './transport';
+import { listDevOutbox, listDevUsers } from './transport';
 
 export { ApiError, asApiError, NETWORK_MESSAGE } from './errors';
 export { RequestIds, newRequestId } from './request-id';
@@ -21,6 +21,12 @@ export const getOrder = (role: Role, orderId: string, before: number | null = nu
   call('orders', 'get', before === null ? { role, orderId } : { role, orderId, before });
 export const listTeams = (role: Role) => call('teams', 'list', { role });
 export const listNotifications = (role: Role, limit = 30) => call('notifications', 'list', { role, limit });
+export const getInbox = (role: Role) => call('notifications', 'inbox', { role });
+export const getUnread = (role: Role) => call('notifications', 'unread', { role });
+/** Marks one order's messages read, or all of them (null). */
+export const markRead = (role: Role, orderId: string | null) => call('notifications', 'markRead', { role, orderId });
+export const listSendings = (limit = 20) => call('notifications', 'sendings', { limit });
+export { askToSubscribe, askToSubscribeFor } from './subscribe';
 
 /** One action on an order, against the version the caller saw. */
 export const actOnOrder = <A extends ActionType>(
@@ -45,6 +51,22 @@ export async function demoUsers(): Promise<DemoUser[]> {
   });
   if (!reply.ok) throw fromAppError(reply.error);
   return reply.data.users;
+}
+
+export interface OutboxItem {
+  readonly userId: string;
+  readonly templateId: string;
+  readonly page: string;
+  readonly data: Readonly<Record<string, { readonly value: string }>>;
+  readonly at: number;
+}
+/** H5 local mode: what the local server's simulated sender pushed (empty in the mini-program). */
+export async function devOutbox(): Promise<OutboxItem[]> {
+  const reply = await listDevOutbox().catch(() => {
+    throw networkError();
+  });
+  if (!reply.ok) throw fromAppError(reply.error);
+  return reply.data.items;
 }
 
 /** Whether this build talks to the local server as a picked demo user. */

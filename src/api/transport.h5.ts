@@ -71,3 +71,12 @@ export const transport: Transport = {
 export async function listDevUsers(): Promise<Envelope<{ users: { id: string; name: string; roles: string[] }[] }>> {
   return (await send(`${API}/dev/users`, { method: 'GET' })) as Envelope<{ users: { id: string; name: string; roles: string[] }[] }>;
 }
+
+/** What the local server's simulated subscribe-message sender pushed, newest first (dev mode only). */
+export async function listDevOutbox(): Promise<
+  Envelope<{ items: { userId: string; templateId: string; page: string; data: Record<string, { value: string }>; at: number }[] }>
+> {
+  return (await send(`${API}/dev/outbox`, { method: 'GET' })) as Envelope<{
+    items: { userId: string; templateId: string; page: string; data: Record<string, { value: string }>; at: number }[];
+  }>;
+}

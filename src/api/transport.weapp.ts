@@ -42,3 +42,10 @@ export const transport: Transport = {
 export async function listDevUsers(): Promise<Envelope<{ users: { id: string; name: string; roles: string[] }[] }>> {
   return { ok: true, data: { users: [] } };
 }
+
+/** The mini-program has no local outbox: WeChat delivers the messages. */
+export async function listDevOutbox(): Promise<
+  Envelope<{ items: { userId: string; templateId: string; page: string; data: Record<string, { value: string }>; at: number }[] }>
+> {
+  return { ok: true, data: { items: [] } };
+}

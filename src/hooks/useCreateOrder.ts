@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { createOrderInput, parse, type CreateOrderInput, type OrderView } from '@core';
-import { asApiError, createOrder, newRequestId, type ApiError } from '@/api';
+import { askToSubscribe, asApiError, createOrder, newRequestId, type ApiError } from '@/api';
 import { windowOf } from '@/components/time-window/presets';
 import type { TimeChoice } from '@/components/time-window';
 import { isFormProblem, showFailure } from './feedback';
@@ -63,6 +63,8 @@ export function useCreateOrder(onCreated: (order: OrderView) => void) {
       requestId = newRequestId();
       pending.current = { key, requestId, input };
     }
+    // Still inside the tap: WeChat's prompt for 进度 messages (accepted, started, completed, refused).
+    askToSubscribe('order');
     setErrors({});
     setSending(true);
     try {

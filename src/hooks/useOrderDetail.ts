@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ActionInputRequest, ActionType, OrderEvent, OrderView, Role } from '@core';
-import { actOnOrder, asApiError, getOrder, RequestIds, type ApiError } from '@/api';
+import { actOnOrder, askToSubscribeFor, asApiError, getOrder, RequestIds, type ApiError } from '@/api';
 import { isFormProblem, notice, showFailure, toastOk } from './feedback';
 import { publishOrder } from './order-bus';
 import { successText } from './action-texts';
@@ -82,6 +82,8 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
   const act = useCallback(
     async <A extends ActionType>(action: A, input: ActionInputRequest<A>): Promise<ApiError | null> => {
       if (!order || busy) return null;
+      // Still inside the tap: 接单, 派单 and 回复督办 ask WeChat for the messages that follow them.
+      askToSubscribeFor(action);
       // The same press retried after a network failure reuses its request id.
       const requestId = requestIds.current.for(`${order.id}|${action}|${order.version}|${JSON.stringify(input)}`);
       setBusy(action);

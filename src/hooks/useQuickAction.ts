@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ACTION_LABELS, type ActionType, type OrderView, type Role } from '@core';
-import { actOnOrder, asApiError, RequestIds } from '@/api';
+import { actOnOrder, askToSubscribeFor, asApiError, RequestIds } from '@/api';
 import { successText } from './action-texts';
 import { confirmAction, notice, showFailure, toastOk } from './feedback';
 import { publishOrder } from './order-bus';
@@ -16,6 +16,8 @@ export function useQuickAction(role: Role, question: string) {
   const run = async (order: OrderView, action: ActionType): Promise<OrderView | null> => {
     if (busy) return null;
     if (!(await confirmAction(`${ACTION_LABELS[action]}？`, question, ACTION_LABELS[action]))) return null;
+    // Right after the confirming tap: 抢单 asks WeChat for the messages that follow it.
+    askToSubscribeFor(action);
     setBusy(order.id);
     try {
       const { order: next } = await actOnOrder(role, order, action, {}, ids.current.for(`${order.id}|${action}|${order.version}`));

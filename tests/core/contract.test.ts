@@ -38,7 +38,7 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'iden
     ),
   },
   teams: { list: 'role' },
-  notifications: { list: 'role' },
+  notifications: { list: 'role', inbox: 'role', unread: 'role', markRead: 'role', subscribe: 'user', sendings: 'user' },
   statistics: { board: 'role', public: 'public', assessment: 'role', publish: 'role', export: 'role' },
   admin: { settings: 'role', updateSettings: 'role', updateService: 'role' },
   membership: {

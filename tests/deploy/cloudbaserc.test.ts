@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS, SCHEDULED } from '@backend/functions/registry';
+import { functionConfig } from '../../scripts/build-functions';
 import { deployCommand, planFunctions, planProblems, readCloudbaseRc, renderTemplate } from '../../scripts/deploy/functions-plan';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,9 +40,32 @@ describe('cloudbaserc.json declares the cloud functions', () => {
   });
 
   it('tells each function its environment through RP_CLOUD_ENV, filled from CLOUD_ENV at deploy time', () => {
-    for (const f of rc.functions) expect(f.envVariables).toEqual({ RP_CLOUD_ENV: '{{env.CLOUD_ENV}}' });
+    for (const f of rc.functions) expect(f.envVariables.RP_CLOUD_ENV).toBe('{{env.CLOUD_ENV}}');
     expect(renderTemplate('{{env.CLOUD_ENV}}', { CLOUD_ENV: 'rp-prod-1a2b' })).toBe('rp-prod-1a2b');
     expect(renderTemplate('{{env.CLOUD_ENV}}', {})).toBe('<未设置 CLOUD_ENV>');
+  });
+});
+
+describe('subscribe messages', () => {
+  // The functions whose commits reach people: orders (accepted, started, completed, refused, 督办) and the sweep (overdue).
+  const SENDERS = ['orders', 'sweep'];
+  it('gives the functions that send the template ids, filled from WX_TMPL_* at deploy time, and no other function', () => {
+    for (const f of rc.functions) {
+      const ids = { WX_TMPL_ORDER_PROGRESS: f.envVariables.WX_TMPL_ORDER_PROGRESS, WX_TMPL_ORDER_ALERT: f.envVariables.WX_TMPL_ORDER_ALERT };
+      expect([f.name, ids]).toEqual([
+        f.name,
+        SENDERS.includes(f.name)
+          ? { WX_TMPL_ORDER_PROGRESS: '{{env.WX_TMPL_ORDER_PROGRESS}}', WX_TMPL_ORDER_ALERT: '{{env.WX_TMPL_ORDER_ALERT}}' }
+          : { WX_TMPL_ORDER_PROGRESS: undefined, WX_TMPL_ORDER_ALERT: undefined },
+      ]);
+    }
+  });
+
+  it('lets those functions call subscribeMessage.send (云调用 permission in the config.json the build writes)', () => {
+    for (const f of rc.functions) {
+      const config = functionConfig(f) as { permissions?: { openapi?: string[] } } | null;
+      expect([f.name, config?.permissions?.openapi ?? []]).toEqual([f.name, SENDERS.includes(f.name) ? ['subscribeMessage.send'] : []]);
+    }
   });
 });
 

@@ -107,6 +107,18 @@ async function walk(s: Store) {
     { kind: 'supervisors', communityId: 'c1' },
   ];
   await s.listNotifications(recipients, 20);
+  await s.pruneNotifications({ kind: 'user', userId: 'u1' }, 3);
+  await s.addConsents('u1', ['orderProgress']);
+  await s.takeConsent('u1', 'orderProgress');
+  await s.consentsOf('u1');
+  for (let i = 0; i < 4; i++)
+    await s.recordSending(
+      { id: `ms${i}`, userId: 'u1', orderId: 'o1', step: 'accepted', template: 'orderProgress', outcome: 'sent', error: null, at: T0 + i },
+      2,
+    );
+  await s.listSendings('u1', 10);
+  await s.markInboxRead('u1', 'o1', T0);
+  await s.inboxReads('u1');
   await s.listDueForSweep(T0 + 86_400_000, 50);
   await s.listDueForSweep(T0 + 86_400_000, 50, encodeCursor(T0, 'o005'));
   for (const by of GROUP_BYS) await s.metricSums('c1', { from: T0, to: T0 + 30 * 86_400_000 }, by, T0);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Store } from '@backend/storage/port';
 import { capacityContract } from './contract/capacity';
+import { messagesContract } from './contract/messages';
 import { commitContract } from './contract/commit';
 import { notificationsAndClearContract } from './contract/notifications';
 import { orderNumbersContract } from './contract/order-numbers';
@@ -38,5 +39,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     repliesAndTimelineContract(s);
     orderNumbersContract(s);
     rollupsContract(s);
+    messagesContract(s);
   });
 }

@@ -4,19 +4,20 @@ import path from 'node:path';
 import type { Envelope } from '@core';
 import { FUNCTIONS } from '@backend/functions/registry';
 import type { Deps } from '@backend/runtime/deps';
+import type { Messaging } from '@backend/messaging/deliver';
 import type { Limits } from '@backend/runtime/rate-limit';
 import { seedDemo } from '@backend/server/seed';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import { perTest } from '../support/per-test';
 
 /** A fresh demo community in a temp store, with a clock the test moves, calling the handlers in-process. */
-export async function supervisionWorld(start = Date.UTC(2026, 9, 5, 1, 0), limits?: Limits) {
+export async function supervisionWorld(start = Date.UTC(2026, 9, 5, 1, 0), limits?: Limits, messaging?: Messaging) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-supervision-'));
   const store = openSqliteStore(dir);
   await seedDemo(store);
   let now = start;
   let seq = 0;
-  const deps: Deps = { store, now: () => now, newId: (prefix) => `${prefix}${(++seq).toString().padStart(8, '0')}`, limits };
+  const deps: Deps = { store, now: () => now, newId: (prefix) => `${prefix}${(++seq).toString().padStart(8, '0')}`, limits, messaging };
   let rid = 0;
   async function call<T = any>(fn: keyof typeof FUNCTIONS, user: string, event: Record<string, unknown>): Promise<T> {
     const mutates = fn === 'orders' && event.action !== 'list' && event.action !== 'get';

@@ -5,6 +5,8 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FunctionName } from '@core';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
+import { deliveriesSettled } from '@backend/messaging/deliver';
+import { localMessaging } from '@backend/messaging/local-messaging';
 import type { Limits } from '@backend/runtime/rate-limit';
 import { createServer } from '@backend/server/http-server';
 import { seedDemo } from '@backend/server/seed';
@@ -64,6 +66,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   let now = opts.start ?? START;
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   let store: Store;
+  // The simulated sender with stand-in templates, as the local server runs it.
+  const messages = localMessaging(clock.now, {});
   let server: http.Server;
   let url = '';
 
@@ -77,8 +81,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       realNow: realNow === undefined ? undefined : () => realNow,
       newId: (prefix) => timeOrderedId(prefix, clock.now()),
       limits: opts.limits,
+      messaging: messages,
     };
-    const dev = opts.dev === false ? undefined : { advanceClock: clock.advance, sweepNow: () => runSweep(deps) };
+    const dev = opts.dev === false ? undefined : { advanceClock: clock.advance, sweepNow: () => runSweep(deps), outbox: messages.sender.outbox };
     server = createServer({ deps, h5Dir: opts.h5Dir ?? path.join(dataDir, 'no-h5'), filesDir: path.join(dataDir, 'files'), dev });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -87,6 +92,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   async function stop() {
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    await deliveriesSettled(messages);
     await store.close();
   }
 

@@ -12,6 +12,7 @@ import { fromOrderDoc } from './order-doc';
 import { metricSumsMany } from './metric-sums';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
+import { messageDocs } from './message-docs';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -54,6 +55,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
 
   const store: Store = {
     kind: 'cloudbase',
+    ...messageDocs(db, names),
 
     async getRef<K extends ReferenceKind>(kind: K, id: string) {
       const found = docs(await (await coll(names.refs[kind])).doc(id).get());

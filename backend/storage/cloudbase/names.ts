@@ -13,6 +13,10 @@ export interface Names {
   readonly orderNumbers: string;
   /** The statistics rollups (rollups.ts), one document per day and keys, kept in step by every commit. */
   readonly metricRollups: string;
+  /** Subscribe-message consents and inbox reads (one document per person), and the sendings. */
+  readonly messageConsents: string;
+  readonly inboxReads: string;
+  readonly messageSendings: string;
   readonly all: readonly string[];
 }
 
@@ -28,6 +32,9 @@ export function collectionNames(prefix: string): Names {
     workerLoad: `${prefix}worker_load`,
     orderNumbers: `${prefix}order_numbers`,
     metricRollups: `${prefix}metric_rollups`,
+    messageConsents: `${prefix}message_consents`,
+    inboxReads: `${prefix}inbox_reads`,
+    messageSendings: `${prefix}message_sendings`,
   };
   return { refs, ...rest, all: [...Object.values(refs), ...Object.values(rest)] };
 }

@@ -130,6 +130,23 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
     { name: n.workerLoad, indexes: [] },
     // Read and written by id (community:day) inside a transaction: no query, no index.
     { name: n.orderNumbers, indexes: [] },
+    // One document per person, read and written by id: no query, no index.
+    { name: n.messageConsents, indexes: [] },
+    { name: n.inboxReads, indexes: [] },
+    // A person's latest sendings, newest first; the oldest beyond the kept number are removed by time.
+    {
+      name: n.messageSendings,
+      indexes: [
+        {
+          name: 'user_at',
+          keys: [
+            ['userId', 1],
+            ['at', -1],
+            ['_id', -1],
+          ],
+        },
+      ],
+    },
     // The board reads a community's rollup documents of a range of days, one per day.
     {
       name: n.metricRollups,

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { reindexEveryOrder } from './index-columns';
+import { MESSAGE_SCHEMA } from './message-sql';
 import { REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
 
 /**
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -122,7 +123,8 @@ CREATE TABLE IF NOT EXISTS order_numbers (
   last INTEGER NOT NULL,
   PRIMARY KEY (community_id, day)
 ) WITHOUT ROWID;
-${ROLLUP_SCHEMA}`;
+${ROLLUP_SCHEMA}
+${MESSAGE_SCHEMA}`;
 
 /** The urgency key's column (NO_DEADLINE until reindexed) and its index, unless an earlier step added them. */
 function addUrgencyColumn(db: Database.Database): void {
@@ -180,4 +182,6 @@ ALTER TABLE orders DROP COLUMN open_instructions;
     db.exec(ROLLUP_SCHEMA);
     db.exec(REBUILD_ROLLUPS_SQL);
   },
+  // 5 → 6 (notify: subscribe messages and the inbox): consents, sendings and inbox reads start empty.
+  5: MESSAGE_SCHEMA,
 };

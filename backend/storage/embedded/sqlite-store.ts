@@ -10,6 +10,7 @@ import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups'
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
+import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
 
@@ -214,6 +215,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
 
   const store: Store = {
     kind: 'embedded',
+    ...messageLedger(db),
     async getRef<K extends ReferenceKind>(kind: K, id: string) {
       return refs.get(kind, id) as ReferenceTypes[K] | null;
     },
@@ -354,7 +356,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       committer.flush();
       refs.clear();
       db.exec(
-        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups;',
+        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups;' +
+          CLEAR_MESSAGES_SQL,
       );
     },
     async close() {

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { timeOrderedId, type Deps } from '@backend/runtime/deps';
+import { deliveriesSettled } from '@backend/messaging/deliver';
+import { localMessaging } from '@backend/messaging/local-messaging';
 import { adjustableClock, startSweeper } from '@backend/server/scheduler';
 import { createServer } from '@backend/server/http-server';
 import { seedDemo } from '@backend/server/seed';
@@ -46,13 +48,15 @@ export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTe
   const store = openSqliteStore(dataDir);
   await seedDemo(store);
   const clock = adjustableClock();
-  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix) };
+  // Subscribe messages go to the simulated sender, as with `npm start` (the inbox page shows its outbox).
+  const messages = localMessaging(clock.now, {});
+  const deps: Deps = { store, now: clock.now, newId: (prefix) => timeOrderedId(prefix), messaging: messages };
   const sweeper = startSweeper(deps, 3_600_000);
   const server: http.Server = createServer({
     deps,
     h5Dir: H5_DIR,
     filesDir: path.join(dataDir, 'files'),
-    dev: opts.dev === false ? undefined : { advanceClock: clock.advance, sweepNow: sweeper.sweepNow },
+    dev: opts.dev === false ? undefined : { advanceClock: clock.advance, sweepNow: sweeper.sweepNow, outbox: messages.sender.outbox },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -104,6 +108,7 @@ export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTe
       await sweeper.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deliveriesSettled(messages);
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -100,7 +100,14 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
   },
   catalog: { list: { valid: () => ({}), user: 'demo-resident' } },
   teams: { list: { valid: () => ({ role: 'dispatcher' }), user: 'demo-dispatcher' } },
-  notifications: { list: { valid: () => ({ role: 'worker', limit: 10 }), user: 'demo-worker' } },
+  notifications: {
+    list: { valid: () => ({ role: 'worker', limit: 10 }), user: 'demo-worker' },
+    inbox: { valid: () => ({ role: 'resident' }), user: 'demo-resident' },
+    unread: { valid: () => ({ role: 'worker' }), user: 'demo-worker' },
+    markRead: { valid: () => ({ role: 'resident', orderId: 'o-none' }), user: 'demo-resident' },
+    subscribe: { valid: () => ({ templates: ['orderProgress'] }), user: 'demo-resident' },
+    sendings: { valid: () => ({ limit: 5 }), user: 'demo-resident' },
+  },
   statistics: {
     board: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
     public: { valid: () => ({ communityId: 'c-xingfuli', month: '2026-09' }), user: 'demo-resident' },

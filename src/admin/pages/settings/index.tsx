@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { ServiceItem } from '@core';
 import { adminSettings } from '@/api';
 import { ListStatus } from '@/components/list-status';
+import { Notices } from '@/components/notices';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
@@ -26,6 +27,7 @@ export default function AdminSettings() {
   return (
     <Screen>
       <RoleBar role="admin" />
+      <Notices role="admin" />
       <View className="admin-links">
         <Text className="admin-link" onClick={() => go(ADMIN_MEMBERS)}>
           成员与邀请 ›
