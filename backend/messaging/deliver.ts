@@ -61,14 +61,26 @@ export async function deliveriesSettled(m: Messaging | undefined): Promise<void>
   while (m?.pending.size) await Promise.all([...m.pending]);
 }
 
-/** Each address a commit wrote to keeps its newest notifications only: stored messages grow with time, not without end. */
+/** How many notifications an address receives between two trims of its inbox (per running instance). */
+const TRIM_EVERY = 16;
+const sinceTrim = new Map<string, number>();
+
+/**
+ * Each address a commit wrote to keeps its newest notifications only: stored messages grow with
+ * time, not without end. Trimmed on an address's first notification in this instance and every
+ * TRIM_EVERY after it (the trim reads the address's newest NOTIFICATIONS_KEPT_PER_RECIPIENT), so an
+ * inbox holds at most that many plus TRIM_EVERY.
+ */
 async function trimInboxes(store: Store, notifications: readonly StoredNotification[]): Promise<void> {
   const seen = new Set<string>();
   for (const n of notifications) {
     const key = JSON.stringify(n.to);
     if (seen.has(key)) continue;
     seen.add(key);
-    await store.pruneNotifications(n.to, NOTIFICATIONS_KEPT_PER_RECIPIENT);
+    const count = sinceTrim.get(key) ?? 0;
+    if (sinceTrim.size > 10_000) sinceTrim.clear();
+    sinceTrim.set(key, (count + 1) % TRIM_EVERY);
+    if (count === 0) await store.pruneNotifications(n.to, NOTIFICATIONS_KEPT_PER_RECIPIENT);
   }
 }
 
@@ -108,6 +120,7 @@ async function deliver(deps: DeliveryDeps, m: Messaging, step: MessageStep, writ
   const { template } = STEP_MESSAGES[step];
   const templateId = m.templates[template];
   const reached = new Set<string>();
+  const sendings: MessageSending[] = [];
   for (const n of written.notifications) {
     const { users, role } = await peopleOf(deps.store, n.to, written.order, step);
     for (const userId of users) {
@@ -115,10 +128,10 @@ async function deliver(deps: DeliveryDeps, m: Messaging, step: MessageStep, writ
       if (reached.has(userId)) continue;
       reached.add(userId);
       const [outcome, error] = await sendOne(deps, m, { userId, role, templateId, step, text: n.text, written });
-      const sending: MessageSending = { id: deps.newId('ms'), userId, orderId: written.order.id, step, template, outcome, error, at: deps.now() };
-      await deps.store.recordSending(sending, SENDINGS_KEPT_PER_USER);
+      sendings.push({ id: deps.newId('ms'), userId, orderId: written.order.id, step, template, outcome, error, at: deps.now() });
     }
   }
+  await deps.store.recordSendings(sendings, SENDINGS_KEPT_PER_USER);
 }
 
 async function sendOne(
@@ -129,8 +142,11 @@ async function sendOne(
   if (!p.templateId) return ['not-configured', null];
   const user = await deps.store.getRef('users', p.userId);
   if (!user) return ['failed', '用户不存在'];
-  // WeChat delivers one message per consent: without one left, the inbox is where it is read.
-  if (!(await deps.store.takeConsent(p.userId, STEP_MESSAGES[p.step].template))) return ['no-consent', null];
+  // WeChat delivers one message per consent: without one left, the inbox is where it is read. Most
+  // people hold none most of the time: a read answers that without a write.
+  const template = STEP_MESSAGES[p.step].template;
+  if ((await deps.store.consentsOf(p.userId))[template] <= 0) return ['no-consent', null];
+  if (!(await deps.store.takeConsent(p.userId, template))) return ['no-consent', null];
   const page = `${ORDER_PAGES[roleFor(user, p.role)] ?? 'pages/index/index'}?id=${encodeURIComponent(p.written.order.id)}`;
   try {
     const sent = await m.sender.send({

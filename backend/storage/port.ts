@@ -212,8 +212,11 @@ export interface Store {
   takeConsent(userId: string, template: TemplateKey): Promise<boolean>;
   /** How many unused consents the user holds per template. */
   consentsOf(userId: string): Promise<Record<TemplateKey, number>>;
-  /** Records one sending and forgets the user's oldest beyond `keep` (core's SENDINGS_KEPT_PER_USER). */
-  recordSending(sending: MessageSending, keep: number): Promise<void>;
+  /**
+   * Records a commit's sendings together and forgets each user's oldest beyond `keep` (core's
+   * SENDINGS_KEPT_PER_USER): one write for a whole team's messages, not one per member.
+   */
+  recordSendings(sendings: readonly MessageSending[], keep: number): Promise<void>;
   /** The user's latest sendings, newest first. */
   listSendings(userId: string, limit: number): Promise<MessageSending[]>;
   /** What the user has read of their inbox (core/inbox.ts). */

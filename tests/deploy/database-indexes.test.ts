@@ -112,8 +112,8 @@ async function walk(s: Store) {
   await s.takeConsent('u1', 'orderProgress');
   await s.consentsOf('u1');
   for (let i = 0; i < 4; i++)
-    await s.recordSending(
-      { id: `ms${i}`, userId: 'u1', orderId: 'o1', step: 'accepted', template: 'orderProgress', outcome: 'sent', error: null, at: T0 + i },
+    await s.recordSendings(
+      [{ id: `ms${i}`, userId: 'u1', orderId: 'o1', step: 'accepted', template: 'orderProgress', outcome: 'sent', error: null, at: T0 + i }],
       2,
     );
   await s.listSendings('u1', 10);

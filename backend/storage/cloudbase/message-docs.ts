@@ -7,7 +7,7 @@ import type { Names } from './names';
 
 type MessageMethods = Pick<
   Store,
-  'pruneNotifications' | 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSending' | 'listSendings' | 'inboxReads' | 'markInboxRead'
+  'pruneNotifications' | 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSendings' | 'listSendings' | 'inboxReads' | 'markInboxRead'
 >;
 
 const ATTEMPTS = 6;
@@ -90,20 +90,22 @@ export function messageDocs(db: Db, names: Names): MessageMethods {
     async consentsOf(userId) {
       return countsOf(await one(names.messageConsents, userId));
     },
-    async recordSending(sending, keep) {
-      await db.collection(names.messageSendings).add({ _id: sending.id, ...sending });
-      // The oldest one kept; everything of the person's older than it goes.
-      const edge = rows(
-        await newestFirst(sending.userId)
-          .skip(keep - 1)
-          .limit(1)
-          .get(),
-      )[0];
-      if (edge)
-        await db
-          .collection(names.messageSendings)
-          .where({ userId: sending.userId, at: _.lt(edge.at as number) })
-          .remove();
+    async recordSendings(sendings, keep) {
+      for (const sending of sendings) await db.collection(names.messageSendings).add({ _id: sending.id, ...sending });
+      for (const userId of new Set(sendings.map((s) => s.userId))) {
+        // The oldest one kept; everything of the person's older than it goes.
+        const edge = rows(
+          await newestFirst(userId)
+            .skip(keep - 1)
+            .limit(1)
+            .get(),
+        )[0];
+        if (edge)
+          await db
+            .collection(names.messageSendings)
+            .where({ userId, at: _.lt(edge.at as number) })
+            .remove();
+      }
     },
     async listSendings(userId, limit) {
       if (limit <= 0) return [];

@@ -29,7 +29,7 @@ export const CLEAR_MESSAGES_SQL = 'DELETE FROM message_consents; DELETE FROM inb
 
 type MessageMethods = Pick<
   Store,
-  'pruneNotifications' | 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSending' | 'listSendings' | 'inboxReads' | 'markInboxRead'
+  'pruneNotifications' | 'addConsents' | 'takeConsent' | 'consentsOf' | 'recordSendings' | 'listSendings' | 'inboxReads' | 'markInboxRead'
 >;
 
 const noConsents = () => Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, 0])) as Record<TemplateKey, number>;
@@ -66,9 +66,9 @@ export function messageLedger(db: Database.Database): MessageMethods {
     st.putConsents.run(userId, JSON.stringify(counts));
     return true;
   });
-  const record = db.transaction((s: MessageSending, keep: number) => {
-    st.insertSending.run(s.id, s.userId, s.at, JSON.stringify(s));
-    st.pruneSendings.run(s.userId, s.userId, keep);
+  const record = db.transaction((sendings: readonly MessageSending[], keep: number) => {
+    for (const s of sendings) st.insertSending.run(s.id, s.userId, s.at, JSON.stringify(s));
+    for (const userId of new Set(sendings.map((s) => s.userId))) st.pruneSendings.run(userId, userId, keep);
   });
   const mark = db.transaction((userId: string, orderId: string | null, at: number) => {
     st.putReads.run(userId, JSON.stringify(markRead(readsOf(userId), orderId, at)));
@@ -87,8 +87,8 @@ export function messageLedger(db: Database.Database): MessageMethods {
     async consentsOf(userId) {
       return consentsOf(userId);
     },
-    async recordSending(sending, keep) {
-      record.immediate(sending, keep);
+    async recordSendings(sendings, keep) {
+      if (sendings.length) record.immediate(sendings, keep);
     },
     async listSendings(userId, limit) {
       return (st.sendings.all(userId, Math.max(0, limit)) as string[]).map((d) => JSON.parse(d) as MessageSending);
