@@ -12,6 +12,7 @@ import { fromOrderDoc } from './order-doc';
 import { metricSumsMany } from './metric-sums';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
+import { reconcileWorkerLoads } from './worker-loads';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -206,6 +207,9 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
     },
     async commit(change) {
       return commitInTransaction(db as unknown as TxDb, names, change);
+    },
+    async reconcileWorkerLoads() {
+      return reconcileWorkerLoads(db, names);
     },
 
     async clear() {

@@ -6,6 +6,7 @@ import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
 import { addSums, ZERO_SUMS } from '@core';
 import { rollupChanges, type RollupChange } from '../rollups';
 import { rollupDocId, rowKey, sumsOfRowDoc, type RollupRowDoc } from './rollup-docs';
+import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -117,26 +118,31 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
 /**
  * Keeps each worker's open-order counter in step with the order's move (one leaves a worker, one
  * arrives), inside the transaction; a transaction cannot count by query, so the counter is what
- * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap.
+ * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap. Each
+ * write moves the counter's revision on, so a reconciliation can tell that it was touched.
  */
 async function updateLoads(tx: Tx, names: Names, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
-  if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)) > cap.max);
+  if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)).count > cap.max);
   if (after) {
-    const next = (await loadOf(tx, names, after)) + 1;
-    if (cap && cap.workerId === after && next > cap.max) return false;
-    await tx.collection(names.workerLoad).doc(after).set({ count: next });
+    const load = await loadOf(tx, names, after);
+    if (cap && cap.workerId === after && load.count + 1 > cap.max) return false;
+    await tx
+      .collection(names.workerLoad)
+      .doc(after)
+      .set(nextLoad(load, load.count + 1));
   }
-  if (before)
+  if (before) {
+    const load = await loadOf(tx, names, before);
     await tx
       .collection(names.workerLoad)
       .doc(before)
-      .set({ count: Math.max(0, (await loadOf(tx, names, before)) - 1) });
+      .set(nextLoad(load, Math.max(0, load.count - 1)));
+  }
   return true;
 }
 
-async function loadOf(tx: Tx, names: Names, workerId: string): Promise<number> {
-  const doc = (await tx.collection(names.workerLoad).doc(workerId).get()).data;
-  return typeof doc?.count === 'number' ? doc.count : 0;
+async function loadOf(tx: Tx, names: Names, workerId: string): Promise<WorkerLoad> {
+  return workerLoadOf((await tx.collection(names.workerLoad).doc(workerId).get()).data);
 }
 
 /**
