@@ -62,7 +62,8 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
     try {
       const result = await attemptCommit(tx, names, c);
       if (result.ok) await tx.commit();
-      else await tx.rollback();
+      // The server may already have aborted it (a refused insert): nothing was written either way.
+      else await tx.rollback().catch(() => undefined);
       return result;
     } catch (e) {
       // The server aborts a conflicting transaction itself, so this rollback may fail: ignore it.
@@ -84,20 +85,23 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
   }
 }
 
+/** An insert refused because a document with its _id exists. */
+const isDuplicateKey = (e: unknown) =>
+  /DUPLICATE|duplicate key|E11000/i.test(`${String((e as { code?: unknown })?.code ?? '')} ${String((e as { message?: unknown })?.message ?? '')}`);
+
 async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitResult> {
-  // The request id is checked first, as in the embedded store: a retry that also finds the
-  // version moved on must be told 'request' so it replays the first answer.
-  if (c.reply) {
-    const stored = await tx.collection(names.replies).doc(c.reply.key).get();
-    if (stored.data) return { ok: false, conflict: 'request' };
-  }
+  // The request id is looked up only when the write cannot go ahead: on the way through, inserting
+  // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
+  // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
+  const refused = async (): Promise<CommitResult> =>
+    c.reply && (await tx.collection(names.replies).doc(c.reply.key).get()).data ? { ok: false, conflict: 'request' } : { ok: false, conflict: 'version' };
   const orders = tx.collection(names.orders);
   const current = (await orders.doc(c.order.id).get()).data;
   if (c.expectedVersion === null) {
-    if (current) return { ok: false, conflict: 'version' };
+    if (current) return refused();
     await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
   } else {
-    if (!current || Number(current.version) !== c.expectedVersion) return { ok: false, conflict: 'version' };
+    if (!current || Number(current.version) !== c.expectedVersion) return refused();
     await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index));
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
@@ -110,7 +114,13 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
   if (c.reply) {
     const { key, fingerprint, reply, at } = c.reply;
-    await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
+    try {
+      await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
+    } catch (e) {
+      // The request id was used by a commit before this transaction began: the caller replays it.
+      if (isDuplicateKey(e)) return { ok: false, conflict: 'request' };
+      throw e;
+    }
   }
   return { ok: true };
 }
