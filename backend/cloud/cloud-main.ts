@@ -16,7 +16,8 @@ function depsOnce(): Deps {
     now: () => Date.now(),
     newId: (prefix) => timeOrderedId(prefix),
     limits: defaultLimits(),
-    photos: cloudPhotos(envId),
+    // Temporary photo addresses come from the function's own environment, with the server's rights.
+    photos: cloudPhotos(envId, tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })),
   };
   return deps;
 }
