@@ -101,6 +101,8 @@ export class FakeCloudBase {
         return this.insert(p, tx);
       case 'database.modifyDocument':
         return this.modify(p, tx);
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturn(p, tx);
       case 'database.removeDocument':
         return this.remove(p, tx);
       case 'database.calculateDocument':
@@ -242,6 +244,29 @@ export class FakeCloudBase {
     if (!existed && !p.upsert) return { requestId: 'r', data: { updated: 0 } };
     await this.write(coll, id, { ...(decode(String(p.data)) as Doc), _id: id }, tx);
     return { requestId: 'r', data: { updated: existed ? 1 : 0, upsert_id: existed ? undefined : id } };
+  }
+
+  /**
+   * `where(…).updateAndReturn(…)`: the first matching document changed atomically by `$inc` and
+   * `$set` on top-level fields (all the adapter uses), answered as it is after the change.
+   */
+  private async modifyAndReturn(p: Doc, tx: Tx | null) {
+    if (tx) throw fail('INVALID_PARAM', 'fake supports updateAndReturn outside transactions only');
+    const coll = String(p.collectionName);
+    const found = this.query(p)[0];
+    if (!found) return { requestId: 'r', data: { updated: 0, doc: null } };
+    const id = String(found._id);
+    await this.acquire(`${coll}\u0000${id}`, null);
+    const doc: Doc = { ...this.read(coll, id, null) };
+    for (const [op, fields] of Object.entries(decode(String(p.data)) as Record<string, Doc>)) {
+      for (const [field, v] of Object.entries(fields)) {
+        if (op === '$inc') doc[field] = Number(doc[field] ?? 0) + Number(v);
+        else if (op === '$set') doc[field] = v;
+        else throw fail('INVALID_PARAM', `fake does not apply update operator ${op}`);
+      }
+    }
+    await this.write(coll, id, doc, null);
+    return { requestId: 'r', data: { updated: 1, doc: JSON.stringify(doc) } };
   }
 
   private async remove(p: Doc, tx: Tx | null) {

@@ -3,7 +3,7 @@ import type { Db } from '@cloudbase/database';
 import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '../port';
 import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
-import { nextOrderNumberInTransaction } from './order-numbers';
+import { nextOrderNumber } from './order-numbers';
 import { fromDoc, recipientKey, toNotification, toReply } from './docs';
 import { collectionNames } from './names';
 import { isProgrammingError, translatingOutages } from '../outage';
@@ -80,7 +80,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       for (const d of list) await c.doc(d.id).set({ ...d });
     },
     async nextOrderNumber(communityId, day) {
-      return nextOrderNumberInTransaction(db as unknown as TxDb, names, communityId, day);
+      return nextOrderNumber(db, names, communityId, day);
     },
     async insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]) {
       const c = await coll(names.refs[kind]);
