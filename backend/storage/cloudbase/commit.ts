@@ -96,10 +96,15 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   const refused = async (): Promise<CommitResult> =>
     c.reply && (await tx.collection(names.replies).doc(c.reply.key).get()).data ? { ok: false, conflict: 'request' } : { ok: false, conflict: 'version' };
   const orders = tx.collection(names.orders);
-  const current = (await orders.doc(c.order.id).get()).data;
+  // A new order is not read first: inserting it refuses an id that exists.
+  const current = c.expectedVersion === null ? null : (await orders.doc(c.order.id).get()).data;
   if (c.expectedVersion === null) {
-    if (current) return refused();
-    await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
+    try {
+      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
+    } catch (e) {
+      if (isDuplicateKey(e)) return refused();
+      throw e;
+    }
   } else {
     if (!current || Number(current.version) !== c.expectedVersion) return refused();
     await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index));
