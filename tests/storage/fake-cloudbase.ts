@@ -235,21 +235,21 @@ export class FakeCloudBase {
     return { requestId: 'r', data: { insertedIds: ids } };
   }
 
+  /** `doc().set()` (merge false: the whole document, created if missing) and `doc().update()` (merge: `$set`/`$inc` on an existing one). */
   private async modify(p: Doc, tx: Tx | null) {
-    if (p.queryType !== 'DOC' || p.merge !== false) throw fail('INVALID_PARAM', 'fake supports only doc().set()');
+    if (p.queryType !== 'DOC') throw fail('INVALID_PARAM', 'fake supports only doc().set() and doc().update()');
     const coll = String(p.collectionName);
     const id = String((decode(String(p.query)) as Doc)._id);
     await this.acquire(`${coll}\u0000${id}`, tx); // whether it exists is known once the lock is free
-    const existed = this.read(coll, id, tx) !== null;
+    const had = this.read(coll, id, tx);
+    const existed = had !== null;
     if (!existed && !p.upsert) return { requestId: 'r', data: { updated: 0 } };
-    await this.write(coll, id, { ...(decode(String(p.data)) as Doc), _id: id }, tx);
+    const data = decode(String(p.data)) as Doc;
+    await this.write(coll, id, p.merge ? applyUpdate(had ?? {}, data) : { ...data, _id: id }, tx);
     return { requestId: 'r', data: { updated: existed ? 1 : 0, upsert_id: existed ? undefined : id } };
   }
 
-  /**
-   * `where(…).updateAndReturn(…)`: the first matching document changed atomically by `$inc` and
-   * `$set` on top-level fields (all the adapter uses), answered as it is after the change.
-   */
+  /** `where(…).updateAndReturn(…)`: the first matching document changed atomically (applyUpdate), answered as it is after the change. */
   private async modifyAndReturn(p: Doc, tx: Tx | null) {
     if (tx) throw fail('INVALID_PARAM', 'fake supports updateAndReturn outside transactions only');
     const coll = String(p.collectionName);
@@ -257,14 +257,7 @@ export class FakeCloudBase {
     if (!found) return { requestId: 'r', data: { updated: 0, doc: null } };
     const id = String(found._id);
     await this.acquire(`${coll}\u0000${id}`, null);
-    const doc: Doc = { ...this.read(coll, id, null) };
-    for (const [op, fields] of Object.entries(decode(String(p.data)) as Record<string, Doc>)) {
-      for (const [field, v] of Object.entries(fields)) {
-        if (op === '$inc') doc[field] = Number(doc[field] ?? 0) + Number(v);
-        else if (op === '$set') doc[field] = v;
-        else throw fail('INVALID_PARAM', `fake does not apply update operator ${op}`);
-      }
-    }
+    const doc = applyUpdate(this.read(coll, id, null) ?? {}, decode(String(p.data)) as Doc);
     await this.write(coll, id, doc, null);
     return { requestId: 'r', data: { updated: 1, doc: JSON.stringify(doc) } };
   }
@@ -291,4 +284,26 @@ export class FakeCloudBase {
     }
     return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
   }
+}
+
+/** A document after `$set` and `$inc` on dotted field paths (all the adapter's updates use); the original is left as it was. */
+function applyUpdate(doc: Doc, update: Doc): Doc {
+  const out = structuredClone(doc);
+  for (const [op, fields] of Object.entries(update as Record<string, Doc>)) {
+    for (const [field, v] of Object.entries(fields)) {
+      const parts = field.split('.');
+      let at = out;
+      for (const part of parts.slice(0, -1)) {
+        // As the service: a field cannot be made inside a list by name.
+        if (Array.isArray(at[part])) throw fail('DATABASE_REQUEST_FAILED', `Cannot create field '${field}' in an array element`);
+        if (!at[part] || typeof at[part] !== 'object') at[part] = {};
+        at = at[part] as Doc;
+      }
+      const last = parts[parts.length - 1]!;
+      if (op === '$inc') at[last] = Number(at[last] ?? 0) + Number(v);
+      else if (op === '$set') at[last] = v;
+      else throw fail('INVALID_PARAM', `fake does not apply update operator ${op}`);
+    }
+  }
+  return out;
 }

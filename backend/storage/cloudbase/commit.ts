@@ -3,16 +3,18 @@ import type { Commit, CommitResult, Reindex } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
 import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
-import { addSums, ZERO_SUMS } from '@core';
 import { rollupChanges, type RollupChange } from '../rollups';
-import { rollupDocId, rowKey, sumsOfRowDoc, type RollupRowDoc } from './rollup-docs';
+import { rollupDocId, rowField, SUMS } from './rollup-docs';
 import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
   get(): Promise<{ data?: Record<string, unknown> | null }>;
   set(data: object): Promise<unknown>;
+  update(data: object): Promise<unknown>;
 }
+/** The database's `_.inc`: an update that adds to a number field. */
+export type Inc = (n: number) => unknown;
 interface TxCollection {
   doc(id: string): TxDoc;
   add(data: object): Promise<unknown>;
@@ -24,6 +26,7 @@ export interface Tx {
 }
 export interface TxDb {
   startTransaction(): Promise<Tx>;
+  readonly command: { inc: Inc };
 }
 
 const ATTEMPTS = 6;
@@ -60,7 +63,7 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
   for (let attempt = 1; ; attempt++) {
     const tx = await db.startTransaction();
     try {
-      const result = await attemptCommit(tx, names, c);
+      const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n));
       if (result.ok) await tx.commit();
       // The server may already have aborted it (a refused insert): nothing was written either way.
       else await tx.rollback().catch(() => undefined);
@@ -89,7 +92,7 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
 const isDuplicateKey = (e: unknown) =>
   /DUPLICATE|duplicate key|E11000/i.test(`${String((e as { code?: unknown })?.code ?? '')} ${String((e as { message?: unknown })?.message ?? '')}`);
 
-async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitResult> {
+async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc): Promise<CommitResult> {
   // The request id is looked up only when the write cannot go ahead: on the way through, inserting
   // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
   // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
@@ -114,7 +117,7 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
-  await applyRollups(tx, names, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
+  await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
   if (c.reply) {
@@ -188,7 +191,7 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
       .collection(names.orders)
       .doc(e.orderId)
       .set(toOrderDoc(fromOrderDoc(current), e.index));
-    await applyRollups(tx, names, rollupChanges(storedFacts(current), e.index.facts));
+    await applyRollups(tx, names, (n) => db.command.inc(n), rollupChanges(storedFacts(current), e.index.facts));
     await tx.commit();
     return true;
   } catch (err) {
@@ -200,11 +203,12 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
 
 /**
  * Adds a commit's changes to the rollup documents inside the transaction: one document per
- * community and day holds that day's rows (rollups.ts), read and written whole. An order's day
- * never changes, so a commit reads and writes one document. Concurrent commits on orders of the
- * same day conflict on it and retry like any other conflict.
+ * community and day holds that day's rows (rollups.ts), each row's sums moved by `_.inc` in one
+ * update. An order's day never changes, so a commit touches one document; the day's first commit
+ * finds none and writes it whole. Concurrent commits on orders of the same day conflict on it and
+ * retry like any other conflict.
  */
-async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange[]): Promise<void> {
+async function applyRollups(tx: Tx, names: Names, inc: Inc, changes: readonly RollupChange[]): Promise<void> {
   const byDoc = new Map<string, RollupChange[]>();
   for (const c of changes) {
     const id = rollupDocId(c.communityId, c.day);
@@ -212,15 +216,12 @@ async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange
   }
   for (const [id, list] of byDoc) {
     const ref = tx.collection(names.metricRollups).doc(id);
-    const had = (await ref.get()).data;
-    const rows = new Map<string, RollupRowDoc>();
-    for (const r of (had?.rows ?? []) as RollupRowDoc[]) rows.set(rowKey(r), r);
-    for (const c of list) {
-      const row: RollupRowDoc = { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...ZERO_SUMS };
-      const was = rows.get(rowKey(row)) ?? row;
-      rows.set(rowKey(row), { ...was, ...addSums(sumsOfRowDoc(was), c.sums) });
-    }
     const first = list[0]!;
-    await ref.set({ communityId: first.communityId, day: first.day, rows: [...rows.values()].filter((r) => r.orders > 0) });
+    const rows = (sums: (c: RollupChange, k: (typeof SUMS)[number]) => unknown) =>
+      Object.fromEntries(
+        list.map((c) => [rowField(c), { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...Object.fromEntries(SUMS.map((k) => [k, sums(c, k)])) }]),
+      );
+    const moved = (await ref.update({ communityId: first.communityId, day: first.day, rows: rows((c, k) => inc(c.sums[k])) })) as { updated?: number };
+    if (!moved.updated) await ref.set({ communityId: first.communityId, day: first.day, rows: rows((c, k) => c.sums[k]) });
   }
 }
