@@ -160,13 +160,13 @@ export function figures(r: Results): Figure[] {
   for (const t of r.roundTrips ?? []) {
     out.push({
       group: 'round trips',
-      name: `CloudBase database requests for orders.${t.action}`,
+      name: `CloudBase database requests for orders.${t.action} (warm instance)`,
       value: t.total,
       unit: 'requests',
       ...(t.action === 'get' || t.action === 'list' ? {} : { target: { op: '<', value: 6, unit: 'requests' } }),
-      note: Object.entries(t.byRequest)
+      note: `${Object.entries(t.byRequest)
         .map(([api, n]) => `${api} ${n}`)
-        .join(', '),
+        .join(', ')}${t.cold === undefined ? '' : `; cold instance ${t.cold}`}`,
     });
   }
   if (r.statistics) {

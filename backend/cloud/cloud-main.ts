@@ -14,17 +14,17 @@ let deps: Deps | null = null;
 function depsOnce(): Deps {
   // RP_CLOUD_ENV is declared in cloudbaserc.json; the platform's own variables are the fallback.
   const envId = process.env.RP_CLOUD_ENV || process.env.TCB_ENV || process.env.SCF_NAMESPACE || '';
-  deps ??= {
+  if (deps) return deps;
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  deps = {
     store: openCloudBaseStore({ envId }),
     now: () => Date.now(),
     newId: (prefix) => timeOrderedId(prefix),
     limits: defaultLimits(),
-    photos: cloudPhotos(envId),
+    // Temporary photo addresses come from the function's own environment, with the server's rights.
+    photos: cloudPhotos(envId, app),
     // Subscribe messages through 云调用 (the templates' ids are the functions' environment variables).
-    messaging: messaging(
-      cloudBaseSender(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }), (process.env.WX_MINIPROGRAM_STATE || 'formal') as MiniProgramState),
-      templateIdsFrom(process.env),
-    ),
+    messaging: messaging(cloudBaseSender(app, (process.env.WX_MINIPROGRAM_STATE || 'formal') as MiniProgramState), templateIdsFrom(process.env)),
   };
   return deps;
 }

@@ -94,6 +94,10 @@ export function uploadedPhotos(dir: string): PhotoStore {
     async uploadedBy(userId, fileIds) {
       return new Set(fileIds.filter((id) => readRecord(dir, id)?.by === userId));
     },
+    // The local server serves them itself, checking the viewer again on every request (uploads.ts).
+    async viewUrls(fileIds) {
+      return Object.fromEntries(fileIds.filter((id) => readRecord(dir, id)).map((id) => [id, `/api/files/${encodeURIComponent(id)}`]));
+    },
     async attach(fileIds, orderId) {
       for (const fileId of fileIds) {
         const record = readRecord(dir, fileId);

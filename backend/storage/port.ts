@@ -224,9 +224,24 @@ export interface Store {
   /** Marks one order's messages (or, with null, all) read up to `at`, as the core's markRead says. */
   markInboxRead(userId: string, orderId: string | null, at: Millis): Promise<void>;
 
+  /**
+   * Only in stores that keep a per-worker open-order counter beside the orders (CloudBase, whose
+   * transactions cannot count by query): sets each counter that differs from a recount of the
+   * orders, never undoing a commit that raced it, and answers what it corrected. A store that counts
+   * by query has nothing to reconcile and leaves it out.
+   */
+  reconcileWorkerLoads?(): Promise<LoadCorrection[]>;
+
   /** Removes everything (the reset command and tests). */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A worker's open-order counter that a reconciliation set from `was` to `now` (the orders they hold). */
+export interface LoadCorrection {
+  readonly workerId: string;
+  readonly was: number;
+  readonly now: number;
 }
 
 /** A new index for an order as it stands at `version`. */

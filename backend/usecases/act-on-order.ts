@@ -74,17 +74,19 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
     requestId: req.requestId,
     request: { fn: 'orders.act', role: actor.role, orderId: req.orderId, version: req.version, action: req.action },
   };
-  const earlier = await earlierReply(deps, m, actor);
-  if (earlier) return earlier;
+  // The request id is looked up only when the request cannot go ahead (a round trip saved on every
+  // action): a retry of one that was written always lands here, since that write moved the order's
+  // version on, and gets the first answer back; one written meanwhile is refused by the commit.
+  const replayOr = async (refusal: () => Promise<Result<never, AppError>> | Result<never, AppError>) => (await earlierReply(deps, m, actor)) ?? refusal();
   const spends = req.action.type === 'urge' ? 'urge' : undefined;
-  if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return rateLimited(spends);
+  if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return replayOr(() => rateLimited(spends));
 
   const order = await deps.store.getOrder(req.orderId);
-  if (!order) return fail('ORDER.NOT_FOUND');
+  if (!order) return replayOr(() => fail('ORDER.NOT_FOUND'));
   const now = deps.now();
   const [world, community] = await Promise.all([worldFor(deps, actor, req.action, now), deps.store.getRef('communities', order.communityId)]);
   const decided = decide(order, req.action, req.version, world);
-  if (!decided.ok) return explainGrab(deps, actor, req, decided.error);
+  if (!decided.ok) return replayOr(() => explainGrab(deps, actor, req, decided.error));
 
   const { order: next, event, effects, capacity } = decided.value;
   // The photos of a 完工上报 are claimed for the order before the write, so a crash in between cannot
@@ -104,7 +106,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   // (a pool order a teammate grabbed reads "already taken"), else it is a plain version conflict.
   const fresh = await deps.store.getOrder(req.orderId);
   const why = fresh ? check(fresh, req.action.type, { now, actor }, req.version) : fail('ORDER.NOT_FOUND');
-  return why.ok ? fail('ORDER.VERSION_CONFLICT') : explainGrab(deps, actor, req, why.error);
+  return why.ok ? fail('ORDER.VERSION_CONFLICT') : replayOr(() => explainGrab(deps, actor, req, why.error));
 }
 
 /**

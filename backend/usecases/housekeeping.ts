@@ -17,17 +17,22 @@ export interface HousekeepingReport {
   readonly replies: number;
   /** Photos uploaded more than UPLOAD_TTL ago and never put on an order. */
   readonly photos: number;
+  /** Workers' open-order counters set back in line with the orders they hold (stores that keep such counters). */
+  readonly workerLoads: number;
 }
 
 /**
  * Removes what is kept only for a while: replies to requests older than REPLY_TTL, and photos never
- * put on an order within UPLOAD_TTL (where this process keeps the photos). Runs beside the
- * sweep (CloudBase's timer, the local server's scheduler), so a busy day's replies never pile up.
+ * put on an order within UPLOAD_TTL (where this process keeps the photos); and reconciles the
+ * workers' open-order counters where the store keeps them (a counter that drifted would refuse a
+ * worker under the cap, or let one over it). Runs beside the sweep (CloudBase's timer, the local
+ * server's scheduler), so a busy day's replies never pile up.
  */
 export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
   const now = deps.now();
   return {
     replies: await deps.store.pruneReplies(now - REPLY_TTL),
     photos: deps.photos ? await deps.photos.removeUnattached(now - UPLOAD_TTL, (orderId) => holds(deps, orderId)) : 0,
+    workerLoads: deps.store.reconcileWorkerLoads ? (await deps.store.reconcileWorkerLoads()).length : 0,
   };
 }

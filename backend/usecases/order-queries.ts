@@ -19,6 +19,7 @@ import {
   type ServedBy,
 } from '@core';
 import type { Deps } from '../runtime/deps';
+import { NO_PHOTOS } from '../runtime/photos';
 import { decodeCursor } from '../storage/order-index';
 import { viewOrder } from './order-view';
 
@@ -34,15 +35,24 @@ export async function getOrder(
   actor: Actor,
   orderId: string,
   page: { before: number | null; limit: number } = { before: null, limit: TIMELINE_PAGE },
-): Promise<Result<{ order: OrderView; events: OrderEvent[]; older: number | null }, AppError>> {
+): Promise<Result<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }, AppError>> {
   const order = await deps.store.getOrder(orderId);
   if (!order || !canSee(order, actor)) return fail('ORDER.NOT_FOUND');
   const events = await deps.store.listEvents(orderId, { beforeSeq: page.before, limit: page.limit });
   // Seqs run 1…n without gaps: a page that starts after 1 has events before it.
   const first = events[0]?.seq ?? 1;
   const view = viewOrder(order, actor, deps.now());
-  const servedBy = actor.role === 'resident' ? await servedByOf(deps, order) : undefined;
-  return ok({ order: servedBy === undefined ? view : { ...view, servedBy }, events, older: first > 1 ? first : null });
+  const [servedBy, photoUrls] = await Promise.all([
+    actor.role === 'resident' ? servedByOf(deps, order) : undefined,
+    // Only the photos the viewer's view carries, and only here, where canSee has let them in.
+    photosOf(view).length ? (deps.photos ?? NO_PHOTOS).viewUrls(photosOf(view)) : {},
+  ]);
+  return ok({ order: servedBy === undefined ? view : { ...view, servedBy }, events, older: first > 1 ? first : null, photoUrls: { ...photoUrls } });
+}
+
+/** The photos an order view shows: the resident's, and the completion report's. */
+function photosOf(view: OrderView): string[] {
+  return [...view.photos, ...(view.completion?.photos ?? [])];
 }
 
 /** The worker's name, team and (while the order is theirs and open) phone, for the household. */

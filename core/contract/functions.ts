@@ -120,11 +120,15 @@ export const CONTRACT = {
       },
       reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
     ),
-    /** The order and the newest page of its timeline; `older` is the cursor for the page before, or null. */
+    /**
+     * The order and the newest page of its timeline; `older` is the cursor for the page before, or null.
+     * `photoUrls` says where each of the order's photos loads from for this viewer (on CloudBase a
+     * temporary address: the bucket is closed to clients).
+     */
     get: action(
       'role',
       { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
-      reply<{ order: OrderView; events: OrderEvent[]; older: number | null }>(),
+      reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
     ),
     ...LIFECYCLE,
   },

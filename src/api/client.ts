@@ -20,10 +20,10 @@ export async function call<F extends FunctionName, A extends ActionOf<F>>(name: 
   return envelope.data as ReplyOf<F, A>;
 }
 
-/** Uploads one picked photo; resolves to the file id an order can carry. */
-export async function uploadPhoto(tempPath: string): Promise<string> {
+/** Uploads one picked photo as the user `ownerId`, with the extension its check found; resolves to the file id an order can carry. */
+export async function uploadPhoto(tempPath: string, ownerId: string, ext: string): Promise<string> {
   try {
-    return await transport.upload(tempPath);
+    return await transport.upload(tempPath, ownerId, ext);
   } catch (e) {
     if (e instanceof NetworkFailure) throw networkError();
     if (e instanceof ApiError) throw e;

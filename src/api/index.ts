@@ -2,6 +2,7 @@ import type { ActionInputRequest, ActionType, CreateOrderInput, OrderListFilter,
 import { call } from './client';
 import { fromAppError, networkError } from './errors';
 import { listDevOutbox, listDevUsers } from './transport';
+import { rememberPhotoUrls } from './photo-urls';
 
 export { ApiError, asApiError, NETWORK_MESSAGE } from './errors';
 export { RequestIds, newRequestId } from './request-id';
@@ -17,8 +18,11 @@ export const createOrder = (requestId: string, order: CreateOrderInput) => call(
 export const listOrders = (role: Role, filter: OrderListFilter, cursor: string | null, limit = PAGE_SIZE, sort: OrderSort = 'recent') =>
   call('orders', 'list', { role, filter, cursor, limit, sort });
 /** One order with the newest page of its timeline, or (with `before`) the page of events before that seq. */
-export const getOrder = (role: Role, orderId: string, before: number | null = null) =>
-  call('orders', 'get', before === null ? { role, orderId } : { role, orderId, before });
+export const getOrder = async (role: Role, orderId: string, before: number | null = null) => {
+  const reply = await call('orders', 'get', before === null ? { role, orderId } : { role, orderId, before });
+  rememberPhotoUrls(reply.photoUrls);
+  return reply;
+};
 export const listTeams = (role: Role) => call('teams', 'list', { role });
 export const listNotifications = (role: Role, limit = 30) => call('notifications', 'list', { role, limit });
 export const getInbox = (role: Role) => call('notifications', 'inbox', { role });

@@ -8,8 +8,8 @@ import type { Envelope } from '@core';
 export interface Transport {
   /** Calls a function with an event; resolves to its envelope, rejects only when the network fails. */
   call(name: string, event: Record<string, unknown>): Promise<Envelope<unknown>>;
-  /** Uploads a picked photo (a temp path from chooseMedia); resolves to its file id. */
-  upload(tempPath: string): Promise<string>;
+  /** Uploads a picked photo (a temp path from chooseMedia) as the user `ownerId`, with its checked extension; resolves to its file id. */
+  upload(tempPath: string, ownerId: string, ext: string): Promise<string>;
   /** Where an image with this file id can be shown from. */
   fileUrl(fileId: string): string;
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { CLOUD_PHOTO_FOLDER, type Envelope } from '@core';
+import { cloudPhotoPath, type Envelope } from '@core';
+import { photoUrlOf } from './photo-urls';
 import { NetworkFailure, type Transport } from './transport-types';
 
 declare const CLOUD_ENV: string;
@@ -14,7 +15,6 @@ function cloud(): typeof Taro.cloud {
   return Taro.cloud;
 }
 
-const extOf = (path: string): string => path.match(/\.[a-zA-Z0-9]{1,5}$/)?.[0] ?? '.jpg';
 const randomName = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 export const transport: Transport = {
@@ -26,16 +26,17 @@ export const transport: Transport = {
       throw new NetworkFailure(e);
     }
   },
-  async upload(tempPath) {
+  async upload(tempPath, ownerId, ext) {
     try {
-      const res = await cloud().uploadFile({ cloudPath: `${CLOUD_PHOTO_FOLDER}/${randomName()}${extOf(tempPath)}`, filePath: tempPath });
+      // Into the uploader's own folder: the functions refuse a photo from anyone else's.
+      const res = await cloud().uploadFile({ cloudPath: cloudPhotoPath(ownerId, randomName(), ext), filePath: tempPath });
       return res.fileID;
     } catch (e) {
       throw new NetworkFailure(e);
     }
   },
-  // cloud:// file ids are shown directly by <Image> in the mini-program.
-  fileUrl: (fileId) => fileId,
+  // Clients cannot read the bucket: a photo shows through the temporary address the functions gave.
+  fileUrl: (fileId) => photoUrlOf(fileId) ?? '',
 };
 
 /** Demo users exist only on the local server. */

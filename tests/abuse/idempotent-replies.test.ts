@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, orderIndex, type Envelope, type OrderView } from '@core';
 import { SCHEDULED } from '@backend/functions/registry';
 import { REPLY_TTL, fingerprint } from '@backend/runtime/idempotency';
+import { defaultLimits, slidingWindow } from '@backend/runtime/rate-limit';
 import { supervisionWorld, type SupervisionWorld } from '../supervision/harness';
 
 /*
@@ -99,5 +100,21 @@ describe('small idempotency replies', () => {
     });
     const again = await w.raw('orders', 'demo-dispatcher', dispatch({ id, version: 1 }, 'rid-legacy'));
     expect(again).toEqual({ ok: true, data: legacy });
+  });
+});
+
+describe('a retry of a written action', () => {
+  it('gets the first answer even when the caller has no writes left, while a new request is refused', async () => {
+    const limited = await supervisionWorld(undefined, { ...defaultLimits(), attempts: slidingWindow(1, 60_000) });
+    try {
+      const id = await limited.place();
+      const first = await limited.raw('orders', 'demo-dispatcher', dispatch({ id, version: 1 }, 'rid-limited'));
+      expect(first.ok).toBe(true);
+      expect(await limited.raw('orders', 'demo-dispatcher', dispatch({ id, version: 1 }, 'rid-limited'))).toEqual(first);
+      const fresh = await limited.raw('orders', 'demo-dispatcher', dispatch({ id, version: 2 }, 'rid-another-one'));
+      expect(fresh.ok ? null : fresh.error.code).toBe('REQUEST.RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -39,6 +39,7 @@ const EXPECTED: { readonly [C in ErrorCode]: { status: number; params: ErrorPara
   'COMPLAINT.NONE_AWAITING': { status: 409, params: undefined, text: '这张工单没有待答复的投诉' },
   'FILE.NOT_FOUND': { status: 404, params: undefined, text: '图片不存在' },
   'FILE.NOT_AN_IMAGE': { status: 415, params: undefined, text: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  'FILE.TOO_LARGE': { status: 413, params: { maxMb: 5 }, text: '照片不能超过5MB，请换一张或截图后再传' },
   'FILE.QUOTA_EXCEEDED': { status: 409, params: undefined, text: '您上传后还没用上的照片太多了，请先提交工单，或明天再试' },
   'SERVICE.NOT_FOUND': { status: 404, params: undefined, text: '该服务项目不存在或已下架' },
   'HOUSEHOLD.NOT_YOURS': { status: 403, params: undefined, text: '只能为本人或结对的住户下单' },

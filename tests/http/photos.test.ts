@@ -42,6 +42,14 @@ describe('photos on 完工上报', () => {
     expect((await t.request(`/api/files/${photos[1]}`, { headers: { 'X-Dev-User': resident.user } })).status).toBe(200);
   });
 
+  it('says where each photo of the order loads from, to whoever may see the order', async () => {
+    const order = await inService();
+    const photos = [await upload(worker.user)];
+    await d.step(worker, order, 'complete', { notes: '更换了水龙头阀芯', photos });
+    const read = (await d.read(resident, order.id)) as { photoUrls?: Record<string, string> };
+    expect(read.photoUrls).toEqual({ [photos[0]!]: `/api/files/${photos[0]}` });
+  });
+
   it('refuses a photo id that was never uploaded with 404 FILE.NOT_FOUND naming it, and writes nothing', async () => {
     const order = await inService();
     const mine = await upload(worker.user);

@@ -1,6 +1,6 @@
 import { Db } from '@cloudbase/database';
 import { ensureCollections } from '@backend/storage/cloudbase/collections';
-import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
+import { cloudBaseStoreOn, REFERENCE_TTL_MS } from '@backend/storage/cloudbase/cloudbase-store';
 import { databaseSchema } from '@backend/storage/cloudbase/schema';
 import { FakeCloudBase } from './fake-cloudbase';
 import { describeStoreContract } from './store-contract';
@@ -18,4 +18,15 @@ describeStoreContract('CloudBase store over an in-memory model of the database A
     databaseSchema('rp_test_').map((c) => c.name),
   );
   return cloudBaseStoreOn(db, 'rp_test_');
+});
+
+// Once more as a warm function instance keeps reference documents (ref-cache.ts): what the store
+// itself writes is read back at once, so every answer of the contract stays the same.
+describeStoreContract('CloudBase store over the model, keeping reference documents as a warm instance does', async () => {
+  const db = new Db({ env: 'offline-model' });
+  await ensureCollections(
+    db,
+    databaseSchema('rp_warm_').map((c) => c.name),
+  );
+  return cloudBaseStoreOn(db, 'rp_warm_', { referenceTtlMs: REFERENCE_TTL_MS });
 });

@@ -7,7 +7,10 @@
  * DATABASE_TRANSACTION_CONFLICT on a write-write conflict, as the SDK's own tests describe.
  * It also shows the service's default result limits (100 documents for a get without a limit,
  * 20 rows for an aggregation without $limit, 1,000 at most), and on request a latency per call and
- * transactions that expire at commit (FakeOptions).
+ * transactions that expire at commit (FakeOptions). Open transactions hold locks on what they wrote:
+ * a write outside any transaction waits until the holder commits, rolls back or expires, and another
+ * transaction's write waits a moment (MongoDB's 5 ms) and then fails as a conflict. A transaction left
+ * open past its lifetime (the service's: about 30 s) is dropped with its writes, as a killed function's is.
  * It is a model, not the server: the real-environment run of the contract remains the proof.
  */
 import { decode, fail, group, matches, sortDocs, type Doc } from './fake-query';
@@ -20,8 +23,13 @@ interface Tx {
   readonly id: string;
   readonly start: number;
   readonly writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
+  /** Past this moment (Date.now) the service drops the transaction, its writes and its locks. */
+  readonly expiresAt: number;
   state: 'active' | 'aborted' | 'done';
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const gone = () => fail('DATABASE_TRANSACTION_FAIL', '[ResourceNotFound.TransactionNotExist] Transaction does not exist');
 
 /** Behaviours of the real service the model can be asked to show. */
 export interface FakeOptions {
@@ -29,6 +37,10 @@ export interface FakeOptions {
   readonly latencyMs?: number;
   /** Every n-th transaction commit fails as an expired transaction does (DATABASE_TRANSACTION_FAIL, TransactionNotExist), writing nothing. */
   readonly expireEveryNthCommit?: number;
+  /** How long a transaction may stay open before it is dropped with its writes and locks; default 30 s, as the service. */
+  readonly transactionLifetimeMs?: number;
+  /** How long a transaction's write waits for another transaction's lock before failing as a conflict; default 5 ms. */
+  readonly lockWaitMs?: number;
 }
 
 export class FakeCloudBase {
@@ -57,6 +69,7 @@ export class FakeCloudBase {
     this.calls.set(api, (this.calls.get(api) ?? 0) + 1);
     // Every request takes a moment, so concurrent commits really interleave.
     await new Promise((r) => setTimeout(r, this.options.latencyMs ?? Math.random() * 2));
+    this.expireAbandoned();
     const tx = typeof p.transactionId === 'string' ? this.activeTx(p.transactionId) : null;
     switch (api) {
       case 'database.addCollection':
@@ -65,7 +78,8 @@ export class FakeCloudBase {
         return { requestId: 'r' };
       case 'database.startTransaction': {
         const id = `tx${++this.txCount}`;
-        this.txs.set(id, { id, start: this.seq, writes: new Map(), state: 'active' });
+        const expiresAt = Date.now() + (this.options.transactionLifetimeMs ?? 30_000);
+        this.txs.set(id, { id, start: this.seq, writes: new Map(), expiresAt, state: 'active' });
         return { requestId: 'r', transactionId: id };
       }
       case 'database.commitTransaction': {
@@ -74,7 +88,7 @@ export class FakeCloudBase {
         if (every && ++this.commits % every === 0) {
           // As a transaction left open past the server's limit: gone, its writes with it.
           this.end(committing, 'aborted');
-          throw fail('DATABASE_TRANSACTION_FAIL', '[ResourceNotFound.TransactionNotExist] Transaction does not exist');
+          throw gone();
         }
         return this.commit(committing);
       }
@@ -87,6 +101,8 @@ export class FakeCloudBase {
         return this.insert(p, tx);
       case 'database.modifyDocument':
         return this.modify(p, tx);
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturn(p, tx);
       case 'database.removeDocument':
         return this.remove(p, tx);
       case 'database.calculateDocument':
@@ -106,8 +122,33 @@ export class FakeCloudBase {
 
   private activeTx(id: string): Tx {
     const tx = this.txs.get(id);
-    if (tx?.state !== 'active') throw fail('DATABASE_TRANSACTION_FAIL', 'Transaction does not exist on the server');
+    if (tx?.state !== 'active') throw gone();
     return tx;
+  }
+
+  /** Drops the transactions open past their lifetime, as the service does with a killed function's. */
+  private expireAbandoned() {
+    const now = Date.now();
+    for (const tx of this.txs.values()) if (tx.state === 'active' && now >= tx.expiresAt) this.end(tx, 'aborted');
+  }
+
+  /**
+   * Waits until no other open transaction holds the document. A write outside any transaction waits
+   * for as long as the holder stays open; a transaction's write waits lockWaitMs, then conflicts.
+   */
+  private async acquire(key: string, tx: Tx | null) {
+    const giveUpAt = tx ? Date.now() + (this.options.lockWaitMs ?? 5) : Number.POSITIVE_INFINITY;
+    for (;;) {
+      this.expireAbandoned();
+      if (tx && tx.state !== 'active') throw gone();
+      const holder = this.locks.get(key);
+      if (!holder || holder === tx?.id) return;
+      if (Date.now() >= giveUpAt) {
+        this.end(tx!, 'aborted');
+        throw fail('DATABASE_TRANSACTION_CONFLICT', '[ResourceUnavailable.TransactionConflict] Transaction is conflict');
+      }
+      await sleep(1);
+    }
   }
 
   private end(tx: Tx, state: 'aborted' | 'done') {
@@ -124,17 +165,21 @@ export class FakeCloudBase {
     return visible[visible.length - 1]?.doc ?? null;
   }
 
-  /** Writes inside a transaction conflict with a newer commit or another transaction's pending write. */
-  private write(coll: string, id: string, doc: Doc | null, tx: Tx | null) {
+  /**
+   * Writes wait for another transaction's lock (acquire); inside a transaction they then conflict with
+   * a commit newer than its snapshot. `insert` refuses an id that exists once the lock is free.
+   */
+  private async write(coll: string, id: string, doc: Doc | null, tx: Tx | null, insert = false) {
     const key = `${coll}\u0000${id}`;
+    await this.acquire(key, tx);
+    if (insert && this.read(coll, id, tx)) throw fail('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error: _id ${id}`);
     const history = this.table(coll).get(id) ?? [];
     if (!tx) {
       this.table(coll).set(id, [...history, { seq: ++this.seq, doc }]);
       return;
     }
-    const holder = this.locks.get(key);
     const newer = history.some((v) => v.seq > tx.start);
-    if ((holder && holder !== tx.id) || newer) {
+    if (newer) {
       this.end(tx, 'aborted');
       throw fail('DATABASE_TRANSACTION_CONFLICT', '[ResourceUnavailable.TransactionConflict] Transaction is conflict');
     }
@@ -177,37 +222,51 @@ export class FakeCloudBase {
     return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
   }
 
-  private insert(p: Doc, tx: Tx | null) {
+  private async insert(p: Doc, tx: Tx | null) {
     const ids: string[] = [];
     for (const text of p.data as string[]) {
       const doc = decode(text) as Doc;
       const id = String(doc._id ?? `auto${++this.seq}`);
       const coll = String(p.collectionName);
-      // Another transaction's uncommitted insert is invisible here: `write` reports it as a conflict.
-      if (this.read(coll, id, tx)) {
-        throw fail('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error: _id ${id}`);
-      }
-      this.write(coll, id, { ...doc, _id: id }, tx);
+      // Another transaction's uncommitted insert holds a lock: `write` waits for it or conflicts.
+      await this.write(coll, id, { ...doc, _id: id }, tx, true);
       ids.push(id);
     }
     return { requestId: 'r', data: { insertedIds: ids } };
   }
 
-  private modify(p: Doc, tx: Tx | null) {
-    if (p.queryType !== 'DOC' || p.merge !== false) throw fail('INVALID_PARAM', 'fake supports only doc().set()');
+  /** `doc().set()` (merge false: the whole document, created if missing) and `doc().update()` (merge: `$set`/`$inc` on an existing one). */
+  private async modify(p: Doc, tx: Tx | null) {
+    if (p.queryType !== 'DOC') throw fail('INVALID_PARAM', 'fake supports only doc().set() and doc().update()');
     const coll = String(p.collectionName);
     const id = String((decode(String(p.query)) as Doc)._id);
-    const existed = this.read(coll, id, tx) !== null;
+    await this.acquire(`${coll}\u0000${id}`, tx); // whether it exists is known once the lock is free
+    const had = this.read(coll, id, tx);
+    const existed = had !== null;
     if (!existed && !p.upsert) return { requestId: 'r', data: { updated: 0 } };
-    this.write(coll, id, { ...(decode(String(p.data)) as Doc), _id: id }, tx);
+    const data = decode(String(p.data)) as Doc;
+    await this.write(coll, id, p.merge ? applyUpdate(had ?? {}, data) : { ...data, _id: id }, tx);
     return { requestId: 'r', data: { updated: existed ? 1 : 0, upsert_id: existed ? undefined : id } };
   }
 
-  private remove(p: Doc, tx: Tx | null) {
+  /** `where(…).updateAndReturn(…)`: the first matching document changed atomically (applyUpdate), answered as it is after the change. */
+  private async modifyAndReturn(p: Doc, tx: Tx | null) {
+    if (tx) throw fail('INVALID_PARAM', 'fake supports updateAndReturn outside transactions only');
+    const coll = String(p.collectionName);
+    const found = this.query(p)[0];
+    if (!found) return { requestId: 'r', data: { updated: 0, doc: null } };
+    const id = String(found._id);
+    await this.acquire(`${coll}\u0000${id}`, null);
+    const doc = applyUpdate(this.read(coll, id, null) ?? {}, decode(String(p.data)) as Doc);
+    await this.write(coll, id, doc, null);
+    return { requestId: 'r', data: { updated: 1, doc: JSON.stringify(doc) } };
+  }
+
+  private async remove(p: Doc, tx: Tx | null) {
     if (tx) throw fail('INVALID_PARAM', 'fake supports removal outside transactions only');
-    const gone = this.query(p);
-    for (const d of gone) this.write(String(p.collectionName), String(d._id), null, null);
-    return { requestId: 'r', data: { deleted: gone.length } };
+    const removed = this.query(p);
+    for (const d of removed) await this.write(String(p.collectionName), String(d._id), null, null);
+    return { requestId: 'r', data: { deleted: removed.length } };
   }
 
   private aggregate(p: Doc) {
@@ -225,4 +284,26 @@ export class FakeCloudBase {
     }
     return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
   }
+}
+
+/** A document after `$set` and `$inc` on dotted field paths (all the adapter's updates use); the original is left as it was. */
+function applyUpdate(doc: Doc, update: Doc): Doc {
+  const out = structuredClone(doc);
+  for (const [op, fields] of Object.entries(update as Record<string, Doc>)) {
+    for (const [field, v] of Object.entries(fields)) {
+      const parts = field.split('.');
+      let at = out;
+      for (const part of parts.slice(0, -1)) {
+        // As the service: a field cannot be made inside a list by name.
+        if (Array.isArray(at[part])) throw fail('DATABASE_REQUEST_FAILED', `Cannot create field '${field}' in an array element`);
+        if (!at[part] || typeof at[part] !== 'object') at[part] = {};
+        at = at[part] as Doc;
+      }
+      const last = parts[parts.length - 1]!;
+      if (op === '$inc') at[last] = Number(at[last] ?? 0) + Number(v);
+      else if (op === '$set') at[last] = v;
+      else throw fail('INVALID_PARAM', `fake does not apply update operator ${op}`);
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { Db } from '@cloudbase/database';
 import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '../port';
 import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
-import { nextOrderNumberInTransaction } from './order-numbers';
+import { nextOrderNumber } from './order-numbers';
 import { fromDoc, recipientKey, toNotification, toReply } from './docs';
 import { collectionNames } from './names';
 import { isProgrammingError, translatingOutages } from '../outage';
@@ -13,6 +13,8 @@ import { metricSumsMany } from './metric-sums';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
+import { reconcileWorkerLoads } from './worker-loads';
+import { cachingReferences } from './ref-cache';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -20,7 +22,15 @@ export interface CloudBaseStoreOptions {
   readonly secretKey?: string;
   /** Prepended to every collection name; defaults to `rp_`. */
   readonly prefix?: string;
+  /**
+   * How long this instance keeps reference documents it read (ref-cache.ts); by default
+   * REFERENCE_TTL_MS inside a cloud function, none for scripts that reach the environment with keys.
+   */
+  readonly referenceTtlMs?: number;
 }
+
+/** How long a warm function instance trusts the reference documents it read: a role or setting changed elsewhere takes effect within this. */
+export const REFERENCE_TTL_MS = 10_000;
 
 /** One `get()` returns at most this many documents (the SDK caps the limit at 1000). */
 const MAX_PAGE = 1000;
@@ -34,14 +44,15 @@ export function openCloudBaseStore(opts: CloudBaseStoreOptions): Store {
     opts.secretId && opts.secretKey
       ? tcb.init({ env: opts.envId, secretId: opts.secretId, secretKey: opts.secretKey })
       : tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-  return cloudBaseStoreOn(app.database(), opts.prefix ?? 'rp_');
+  const referenceTtlMs = opts.referenceTtlMs ?? (opts.secretId ? 0 : REFERENCE_TTL_MS);
+  return cloudBaseStoreOn(app.database(), opts.prefix ?? 'rp_', { referenceTtlMs });
 }
 
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
 const docs = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Record<string, unknown>[]) : []);
 
-/** The store over an already opened database handle (tests pass one whose transport is faked). */
-export function cloudBaseStoreOn(db: Db, prefix: string): Store {
+/** The store over an already opened database handle (tests pass one whose transport is faked); reference documents are not kept unless asked. */
+export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly referenceTtlMs?: number } = {}): Store {
   const names = collectionNames(prefix);
   const _ = db.command;
   const cmd = _ as unknown as Commands;
@@ -71,7 +82,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
       for (const d of list) await c.doc(d.id).set({ ...d });
     },
     async nextOrderNumber(communityId, day) {
-      return nextOrderNumberInTransaction(db as unknown as TxDb, names, communityId, day);
+      return nextOrderNumber(db, names, communityId, day);
     },
     async insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]) {
       const c = await coll(names.refs[kind]);
@@ -209,6 +220,9 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
     async commit(change) {
       return commitInTransaction(db as unknown as TxDb, names, change);
     },
+    async reconcileWorkerLoads() {
+      return reconcileWorkerLoads(db, names);
+    },
 
     async clear() {
       for (const name of names.all) await removeAll(db.collection(name), _);
@@ -218,5 +232,6 @@ export function cloudBaseStoreOn(db: Db, prefix: string): Store {
     },
   };
   // What the SDK throws (network, quota, the database's own errors) is an outage; a TypeError is our bug.
-  return translatingOutages(store, (e) => !isProgrammingError(e));
+  const translated = translatingOutages(store, (e) => !isProgrammingError(e));
+  return opts.referenceTtlMs ? cachingReferences(translated, opts.referenceTtlMs) : translated;
 }

@@ -3,15 +3,18 @@ import type { Commit, CommitResult, Reindex } from '../port';
 import type { Names } from './names';
 import { recipientKey } from './docs';
 import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
-import { addSums, ZERO_SUMS } from '@core';
 import { rollupChanges, type RollupChange } from '../rollups';
-import { rollupDocId, rowKey, sumsOfRowDoc, type RollupRowDoc } from './rollup-docs';
+import { rollupDocId, rowField, SUMS } from './rollup-docs';
+import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
   get(): Promise<{ data?: Record<string, unknown> | null }>;
   set(data: object): Promise<unknown>;
+  update(data: object): Promise<unknown>;
 }
+/** The database's `_.inc`: an update that adds to a number field. */
+export type Inc = (n: number) => unknown;
 interface TxCollection {
   doc(id: string): TxDoc;
   add(data: object): Promise<unknown>;
@@ -23,6 +26,7 @@ export interface Tx {
 }
 export interface TxDb {
   startTransaction(): Promise<Tx>;
+  readonly command: { inc: Inc };
 }
 
 const ATTEMPTS = 6;
@@ -59,9 +63,10 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
   for (let attempt = 1; ; attempt++) {
     const tx = await db.startTransaction();
     try {
-      const result = await attemptCommit(tx, names, c);
+      const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n));
       if (result.ok) await tx.commit();
-      else await tx.rollback();
+      // The server may already have aborted it (a refused insert): nothing was written either way.
+      else await tx.rollback().catch(() => undefined);
       return result;
     } catch (e) {
       // The server aborts a conflicting transaction itself, so this rollback may fail: ignore it.
@@ -83,20 +88,28 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
   }
 }
 
-async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitResult> {
-  // The request id is checked first, as in the embedded store: a retry that also finds the
-  // version moved on must be told 'request' so it replays the first answer.
-  if (c.reply) {
-    const stored = await tx.collection(names.replies).doc(c.reply.key).get();
-    if (stored.data) return { ok: false, conflict: 'request' };
-  }
+/** An insert refused because a document with its _id exists. */
+const isDuplicateKey = (e: unknown) =>
+  /DUPLICATE|duplicate key|E11000/i.test(`${String((e as { code?: unknown })?.code ?? '')} ${String((e as { message?: unknown })?.message ?? '')}`);
+
+async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc): Promise<CommitResult> {
+  // The request id is looked up only when the write cannot go ahead: on the way through, inserting
+  // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
+  // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
+  const refused = async (): Promise<CommitResult> =>
+    c.reply && (await tx.collection(names.replies).doc(c.reply.key).get()).data ? { ok: false, conflict: 'request' } : { ok: false, conflict: 'version' };
   const orders = tx.collection(names.orders);
-  const current = (await orders.doc(c.order.id).get()).data;
+  // A new order is not read first: inserting it refuses an id that exists.
+  const current = c.expectedVersion === null ? null : (await orders.doc(c.order.id).get()).data;
   if (c.expectedVersion === null) {
-    if (current) return { ok: false, conflict: 'version' };
-    await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
+    try {
+      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
+    } catch (e) {
+      if (isDuplicateKey(e)) return refused();
+      throw e;
+    }
   } else {
-    if (!current || Number(current.version) !== c.expectedVersion) return { ok: false, conflict: 'version' };
+    if (!current || Number(current.version) !== c.expectedVersion) return refused();
     await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index));
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
@@ -104,12 +117,18 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
   if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
-  await applyRollups(tx, names, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
+  await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
   if (c.reply) {
     const { key, fingerprint, reply, at } = c.reply;
-    await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
+    try {
+      await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
+    } catch (e) {
+      // The request id was used by a commit before this transaction began: the caller replays it.
+      if (isDuplicateKey(e)) return { ok: false, conflict: 'request' };
+      throw e;
+    }
   }
   return { ok: true };
 }
@@ -117,26 +136,31 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit): Promise<CommitRes
 /**
  * Keeps each worker's open-order counter in step with the order's move (one leaves a worker, one
  * arrives), inside the transaction; a transaction cannot count by query, so the counter is what
- * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap.
+ * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap. Each
+ * write moves the counter's revision on, so a reconciliation can tell that it was touched.
  */
 async function updateLoads(tx: Tx, names: Names, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
-  if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)) > cap.max);
+  if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)).count > cap.max);
   if (after) {
-    const next = (await loadOf(tx, names, after)) + 1;
-    if (cap && cap.workerId === after && next > cap.max) return false;
-    await tx.collection(names.workerLoad).doc(after).set({ count: next });
+    const load = await loadOf(tx, names, after);
+    if (cap && cap.workerId === after && load.count + 1 > cap.max) return false;
+    await tx
+      .collection(names.workerLoad)
+      .doc(after)
+      .set(nextLoad(load, load.count + 1));
   }
-  if (before)
+  if (before) {
+    const load = await loadOf(tx, names, before);
     await tx
       .collection(names.workerLoad)
       .doc(before)
-      .set({ count: Math.max(0, (await loadOf(tx, names, before)) - 1) });
+      .set(nextLoad(load, Math.max(0, load.count - 1)));
+  }
   return true;
 }
 
-async function loadOf(tx: Tx, names: Names, workerId: string): Promise<number> {
-  const doc = (await tx.collection(names.workerLoad).doc(workerId).get()).data;
-  return typeof doc?.count === 'number' ? doc.count : 0;
+async function loadOf(tx: Tx, names: Names, workerId: string): Promise<WorkerLoad> {
+  return workerLoadOf((await tx.collection(names.workerLoad).doc(workerId).get()).data);
 }
 
 /**
@@ -167,7 +191,7 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
       .collection(names.orders)
       .doc(e.orderId)
       .set(toOrderDoc(fromOrderDoc(current), e.index));
-    await applyRollups(tx, names, rollupChanges(storedFacts(current), e.index.facts));
+    await applyRollups(tx, names, (n) => db.command.inc(n), rollupChanges(storedFacts(current), e.index.facts));
     await tx.commit();
     return true;
   } catch (err) {
@@ -179,11 +203,12 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
 
 /**
  * Adds a commit's changes to the rollup documents inside the transaction: one document per
- * community and day holds that day's rows (rollups.ts), read and written whole. An order's day
- * never changes, so a commit reads and writes one document. Concurrent commits on orders of the
- * same day conflict on it and retry like any other conflict.
+ * community and day holds that day's rows (rollups.ts), each row's sums moved by `_.inc` in one
+ * update. An order's day never changes, so a commit touches one document; the day's first commit
+ * finds none and writes it whole. Concurrent commits on orders of the same day conflict on it and
+ * retry like any other conflict.
  */
-async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange[]): Promise<void> {
+async function applyRollups(tx: Tx, names: Names, inc: Inc, changes: readonly RollupChange[]): Promise<void> {
   const byDoc = new Map<string, RollupChange[]>();
   for (const c of changes) {
     const id = rollupDocId(c.communityId, c.day);
@@ -191,15 +216,12 @@ async function applyRollups(tx: Tx, names: Names, changes: readonly RollupChange
   }
   for (const [id, list] of byDoc) {
     const ref = tx.collection(names.metricRollups).doc(id);
-    const had = (await ref.get()).data;
-    const rows = new Map<string, RollupRowDoc>();
-    for (const r of (had?.rows ?? []) as RollupRowDoc[]) rows.set(rowKey(r), r);
-    for (const c of list) {
-      const row: RollupRowDoc = { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...ZERO_SUMS };
-      const was = rows.get(rowKey(row)) ?? row;
-      rows.set(rowKey(row), { ...was, ...addSums(sumsOfRowDoc(was), c.sums) });
-    }
     const first = list[0]!;
-    await ref.set({ communityId: first.communityId, day: first.day, rows: [...rows.values()].filter((r) => r.orders > 0) });
+    const rows = (sums: (c: RollupChange, k: (typeof SUMS)[number]) => unknown) =>
+      Object.fromEntries(
+        list.map((c) => [rowField(c), { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...Object.fromEntries(SUMS.map((k) => [k, sums(c, k)])) }]),
+      );
+    const moved = (await ref.update({ communityId: first.communityId, day: first.day, rows: rows((c, k) => inc(c.sums[k])) })) as { updated?: number };
+    if (!moved.updated) await ref.set({ communityId: first.communityId, day: first.day, rows: rows((c, k) => c.sums[k]) });
   }
 }

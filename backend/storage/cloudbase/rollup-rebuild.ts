@@ -4,7 +4,7 @@ import { rollupChanges } from '../rollups';
 import { fetchAll, removeAll } from './collections';
 import type { Names } from './names';
 import { storedFacts } from './order-doc';
-import { rollupDocId, rowKey, type RollupRowDoc } from './rollup-docs';
+import { rollupDocId, rowField, rowKey, type RollupRowDoc } from './rollup-docs';
 
 /**
  * Recounts the rollup documents of every order in an environment from the facts stored beside each
@@ -27,6 +27,7 @@ export async function rebuildRollups(db: Db, names: Names): Promise<number> {
   }
   const rollups = db.collection(names.metricRollups);
   await removeAll(rollups, db.command);
-  for (const [id, d] of docs) await rollups.doc(id).set({ communityId: d.communityId, day: d.day, rows: [...d.rows.values()] });
+  for (const [id, d] of docs)
+    await rollups.doc(id).set({ communityId: d.communityId, day: d.day, rows: Object.fromEntries([...d.rows.values()].map((r) => [rowField(r), r])) });
   return orders.length;
 }

@@ -27,12 +27,12 @@ export interface CollectionDecl {
 export const CLIENT_DATABASE_RULE = { read: false, write: false } as const;
 
 /**
- * Cloud storage (order photos). The mini-program uploads photos itself (`wx.cloud.uploadFile`), so
- * a signed-in user may write, but only files they created; reading is for signed-in users because
- * <Image> still shows `cloud://` ids with the viewer's own rights. Once photos are shown through
- * temporary URLs issued by the functions, `read` becomes false.
+ * Cloud storage (order photos). The mini-program uploads photos itself (`wx.cloud.uploadFile`, into
+ * a folder of its user id, which the functions check), so a signed-in user may write, but only
+ * files they created. No client reads the bucket: a viewer gets a temporary address for each photo
+ * from the functions, which hand them out only with an order the viewer may see.
  */
-export const PHOTO_STORAGE_RULE = { read: 'auth != null', write: 'resource.openid == auth.openid' } as const;
+export const PHOTO_STORAGE_RULE = { read: false, write: 'resource.openid == auth.openid' } as const;
 
 /** Reference kinds read as a whole (no community): `refQuery` in cloudbase-store.ts lists them all. */
 const GLOBAL_KINDS = new Set(['communities', 'companies']);

@@ -1,0 +1,140 @@
+import { Db } from '@cloudbase/database';
+import { describe, expect, it } from 'vitest';
+import type { Order } from '@core';
+import { ensureCollections } from '@backend/storage/cloudbase/collections';
+import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
+import { databaseSchema } from '@backend/storage/cloudbase/schema';
+import type { Commit, Store } from '@backend/storage/port';
+import { createCommit, makeNotification, makeOrder, makeReply, nextCommit, T0 } from './fixtures';
+import { FakeCloudBase } from './fake-cloudbase';
+
+// Transactions hold locks and expire, as on the service: what a function killed in the middle of a
+// commit leaves behind must neither corrupt the order nor keep it from moving on once it expires.
+const LIFETIME_MS = 150;
+const fake = new FakeCloudBase({ transactionLifetimeMs: LIFETIME_MS });
+/** While set, every request after the first `n` of a function never returns: the function was killed there. */
+let killAfter: { n: number; killed: () => void } | null = null;
+Db.reqClass = class {
+  send(api: string, data: Record<string, unknown>) {
+    if (killAfter && killAfter.n-- <= 0) {
+      killAfter.killed();
+      return new Promise(() => undefined);
+    }
+    return fake.send(api, data);
+  }
+};
+
+let opened = 0;
+async function freshStore(): Promise<{ store: Store; db: Db; prefix: string }> {
+  const prefix = `rp_lock${++opened}_`;
+  const db = new Db({ env: 'offline-locks' });
+  await ensureCollections(
+    db,
+    databaseSchema(prefix).map((c) => c.name),
+  );
+  return { store: cloudBaseStoreOn(db, prefix), db, prefix };
+}
+
+interface RawTx {
+  collection(name: string): { doc(id: string): { set(d: object): Promise<unknown>; get(): Promise<{ data?: unknown }> } };
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
+}
+const startTx = (db: Db) => (db as unknown as { startTransaction(): Promise<RawTx> }).startTransaction();
+const settled = async (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+describe('the fake CloudBase: locks held by open transactions', () => {
+  it('makes a write outside any transaction wait until the transaction holding the document commits', async () => {
+    const { db, prefix } = await freshStore();
+    const coll = db.collection(`${prefix}worker_load`);
+    const tx = await startTx(db);
+    await tx.collection(`${prefix}worker_load`).doc('w1').set({ count: 1 });
+    const outside = coll.doc('w1').set({ count: 7 });
+    expect(await settled(outside, 40)).toBe(false);
+    await tx.commit();
+    await outside;
+    expect((await coll.doc('w1').get()).data).toEqual([{ _id: 'w1', count: 7 }]);
+  });
+
+  it('lets the waiting write through when the holder rolls back, the holder’s write gone', async () => {
+    const { db, prefix } = await freshStore();
+    const coll = db.collection(`${prefix}worker_load`);
+    await coll.doc('w1').set({ count: 1 });
+    const tx = await startTx(db);
+    await tx.collection(`${prefix}worker_load`).doc('w1').set({ count: 2 });
+    const outside = coll.doc('w2').set({ count: 5 }); // another document: not blocked
+    expect(await settled(outside, 40)).toBe(true);
+    const blocked = coll.doc('w1').set({ count: 3 });
+    expect(await settled(blocked, 40)).toBe(false);
+    await tx.rollback();
+    await blocked;
+    expect((await coll.doc('w1').get()).data).toEqual([{ _id: 'w1', count: 3 }]);
+  });
+
+  it('fails another transaction’s write to a locked document as a conflict after a short wait', async () => {
+    const { db, prefix } = await freshStore();
+    const holder = await startTx(db);
+    await holder.collection(`${prefix}worker_load`).doc('w1').set({ count: 1 });
+    const other = await startTx(db);
+    await expect(other.collection(`${prefix}worker_load`).doc('w1').set({ count: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    await holder.commit();
+  });
+
+  it('drops a transaction left open past its lifetime: its writes vanish, its locks free, its commit fails as expired', async () => {
+    const { db, prefix } = await freshStore();
+    const coll = db.collection(`${prefix}worker_load`);
+    const abandoned = await startTx(db);
+    await abandoned.collection(`${prefix}worker_load`).doc('w1').set({ count: 9 });
+    const started = Date.now();
+    await coll.doc('w1').set({ count: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LIFETIME_MS - 20);
+    await expect(abandoned.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect((await coll.doc('w1').get()).data).toEqual([{ _id: 'w1', count: 1 }]);
+  });
+});
+
+describe('a function killed in the middle of a commit', () => {
+  const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
+  const grab = (o: Order, workerId: string, key: string): Commit =>
+    nextCommit(
+      o,
+      { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId } },
+      { capacity: { workerId, max: 5 }, reply: makeReply(key), notifications: [makeNotification(`n-${key}`, { kind: 'user', userId: workerId }, T0, o.id)] },
+    );
+
+  // The commit's requests: start, read order, write order, then the loads, rollups, event…
+  it.each([2, 3, 5, 7, 9])(
+    'leaves the order as it was when killed after %i requests, and the next grab goes through once the transaction expires',
+    async (n) => {
+      const { store } = await freshStore();
+      const o = pool(`kill-${n}`);
+      await store.commit(createCommit(o));
+
+      const killed = new Promise<void>((r) => {
+        killAfter = { n, killed: r };
+      });
+      void store.commit(grab(o, 'w1', `req-killed-${n}`)); // never returns: the function is gone
+      await killed;
+      killAfter = null;
+
+      // Readers see the order as committed, untouched by the killed function's writes.
+      expect(await store.getOrder(o.id)).toEqual(o);
+      expect(await store.getReply(`req-killed-${n}`)).toBeNull();
+
+      // Another worker's grab of the same version waits out the lock (retrying) and wins.
+      const other = grab(o, 'w2', `req-other-${n}`);
+      expect(await store.commit(other)).toEqual({ ok: true });
+      expect(await store.getOrder(o.id)).toEqual(other.order);
+      expect((await store.listEvents(o.id)).map((e) => e.seq)).toEqual([1, 2]);
+      expect(await store.openOrdersOf(['w1', 'w2'])).toEqual({ w1: 0, w2: 1 });
+      expect(await store.listNotifications([{ kind: 'user', userId: 'w1' }], 10)).toEqual([]);
+
+      // The statistics equal those of a store that never saw the killed commit.
+      const clean = (await freshStore()).store;
+      await clean.commit(createCommit(o));
+      await clean.commit(other);
+      const period = { from: T0 - 86_400_000, to: T0 + 86_400_000 };
+      expect(await store.metricSumsMany('c1', period, ['all', 'team'], T0)).toEqual(await clean.metricSumsMany('c1', period, ['all', 'team'], T0));
+    },
+  );
+});
