@@ -48,7 +48,8 @@ export function DataTable<T>({
   const [filters, setFilters] = useState<FilterState>({});
   const [query, setQuery] = useState('');
   const shown = useMemo(() => visibleRows(rows, columns, { sort, filters, query, searchText }), [rows, columns, sort, filters, query, searchText]);
-  const filtered = columns.filter((c) => c.filterBy);
+  // A filter with one value to choose from filters nothing: it shows once the rows differ (or while chosen).
+  const filtered = columns.filter((c) => c.filterBy && (filters[c.key] !== undefined || filterOptions(c, rows).length > 1));
   const choose = (key: string, value: string | null) =>
     setFilters((old) => {
       const next = { ...old };
