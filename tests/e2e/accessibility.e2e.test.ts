@@ -39,12 +39,13 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
   [
     'demo-resident',
     [
-      at('resident-home', '/resident/pages/home/index', '常用服务'),
+      at('resident-home', '/resident/pages/home/index', '需要什么服务'),
       at('resident-create', '/resident/pages/create/index?itemId=s-repair', '提交预约'),
       at('resident-orders', '/resident/pages/orders/index', '全部'),
       {
         name: 'resident-order',
-        route: async () => `/resident/pages/order/index?id=${await orderWhere((o) => o.state === 'pending_confirm' && o.householdId === 'h-yg-a')}`,
+        route: async () =>
+          `/resident/pages/order/index?id=${await orderWhere((o) => o.state === 'pending_confirm' && ['h-yg-a', 'h-yg-b'].includes(o.householdId))}`,
         ready: '办理记录',
       },
     ],

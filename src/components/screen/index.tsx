@@ -1,6 +1,7 @@
-import type { PropsWithChildren, ReactNode } from 'react';
+import { useEffect, type PropsWithChildren, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { useElderMode } from '@/hooks/useElderMode';
+import { focusScrollBoxes } from './scroll-focus';
 
 interface Props {
   /** Fixed at the bottom (action buttons); the page leaves room for it. */
@@ -13,6 +14,7 @@ interface Props {
 /** The root of every page: applies 长辈模式 and keeps room for a bottom bar. */
 export function Screen({ children, footer, className, wide }: PropsWithChildren<Props>) {
   const [elder] = useElderMode();
+  useEffect(() => focusScrollBoxes('.taro_page'), []);
   return (
     <View className={`page${elder ? ' elder' : ''}${wide ? ' console' : ''}${className ? ` ${className}` : ''}`}>
       {children}

@@ -1,5 +1,6 @@
-import type { PropsWithChildren, ReactNode } from 'react';
+import { useEffect, type PropsWithChildren, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { focusScrollBoxes } from '@/components/screen/scroll-focus';
 import './index.scss';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 
 /** Master–detail for the desktop console: the list on the left, the chosen item beside it, no page change. */
 export function SplitView({ side, hint, sideLabel, children }: PropsWithChildren<Props>) {
+  useEffect(() => focusScrollBoxes('.split-side'), []);
   return (
     <View className="split-view">
       <View className="split-main">{children}</View>

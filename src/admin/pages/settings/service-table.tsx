@@ -3,7 +3,7 @@ import { CATEGORY_LABELS, STAGE_LABELS, type AdminView, type ServiceItem } from 
 import { DataTable, type Column } from '@/components/data-table';
 import { yuan } from '@/components/format';
 import { Button } from '@/components/nut/button';
-import { Switch } from '@/components/nut/switch';
+import { Toggle } from '@/components/toggle';
 import { confirmAction } from '@/hooks/feedback';
 import { deadlinesText } from './duration';
 import { useSave } from './use-save';
@@ -48,7 +48,7 @@ function ServiceActions({ item, onEdit, onSaved }: { readonly item: ServiceItem 
   };
   return (
     <View className="service-actions">
-      <Switch checked={item.active} disabled={save.busy} aria-label={`${item.name}可点单`} onChange={(v) => void toggle(v)} />
+      <Toggle checked={item.active} disabled={save.busy} label={`${item.name}可点单`} onChange={(v) => void toggle(v)} />
       <Button size="small" onClick={() => onEdit(item)}>
         修改
       </Button>
