@@ -13,7 +13,7 @@ import './index.scss';
 function orderColumns(now: number): Column<OrderView>[] {
   return [
     { key: 'number', title: '单号', text: orderNumberOf, sortBy: (o) => o.createdAt },
-    { key: 'service', title: '服务', text: (o) => o.serviceName, sortBy: (o) => o.serviceName, grow: 1.3 },
+    { key: 'service', title: '服务', text: (o) => o.serviceName, sortBy: (o) => o.serviceName, grow: 2 },
     { key: 'category', title: '类别', text: (o) => CATEGORY_LABELS[o.category], filterBy: true, grow: 0.8 },
     { key: 'state', title: '状态', text: (o) => STATE_LABELS[o.state], filterBy: true, sortBy: (o) => o.state, grow: 0.9 },
     { key: 'compound', title: '小区', text: (o) => o.address.compoundName, filterBy: true, sortBy: (o) => o.address.compoundName, grow: 0.9 },
@@ -107,7 +107,13 @@ function OrderCell({ column, order, text }: { readonly column: string; readonly 
     case 'deadline':
       return <Text className={order.clock && order.clock.level > 0 ? 'order-table-late' : undefined}>{text}</Text>;
     case 'service':
-      return <Text className="order-table-service">{text}</Text>;
+      // What the resident wrote, under the service: a dispatcher decides from it without opening the order.
+      return (
+        <View>
+          <Text className="order-table-service">{text}</Text>
+          <Text className="order-table-desc">{order.description}</Text>
+        </View>
+      );
     default:
       return <Text>{text}</Text>;
   }
