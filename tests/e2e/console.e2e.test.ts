@@ -48,22 +48,22 @@ describe('the dispatcher at a desk (1440 px)', () => {
     expect(before.length).toBeGreaterThan(5);
 
     await header(page, '服务').click();
-    const up = (await tableRows(page)).map((r) => r['服务']!);
+    const up = (await tableRows(page)).map((r) => r.服务!);
     expect(up).toEqual([...up].sort(pinyin.compare));
     expect(await header(page, '服务').getAttribute('aria-sort')).toBe('ascending');
     await header(page, '服务').click();
-    const down = (await tableRows(page)).map((r) => r['服务']!);
+    const down = (await tableRows(page)).map((r) => r.服务!);
     expect(down).toEqual([...up].sort(pinyin.compare).reverse());
     expect(await header(page, '服务').getAttribute('aria-sort')).toBe('descending');
     await shot(page, 'console-dispatcher-sorted-1440');
 
-    const kinds = new Set(before.map((r) => r['类别']));
+    const kinds = new Set(before.map((r) => r.类别));
     expect(kinds.size).toBeGreaterThan(1);
-    const kind = before[0]!['类别']!;
+    const kind = before[0]!.类别!;
     await chip(page, '类别', kind).click();
     const narrowed = await tableRows(page);
     expect(narrowed.length).toBeLessThan(before.length);
-    expect(narrowed.every((r) => r['类别'] === kind)).toBe(true);
+    expect(narrowed.every((r) => r.类别 === kind)).toBe(true);
     await chip(page, '类别', '全部').click();
     expect((await tableRows(page)).length).toBe(before.length);
     await page.context().close();
@@ -88,7 +88,7 @@ describe('the dispatcher at a desk (1440 px)', () => {
     await press(page, '确认派单');
     await pane.getByText('待接单', { exact: true }).first().waitFor();
     // The row follows the order at once.
-    expect((await tableRows(page))[0]!['状态']).toBe('待接单');
+    expect((await tableRows(page))[0]!.状态).toBe('待接单');
     expect(page.url()).toBe(inbox);
     expect((await running().store.getOrder(id))!.state).toBe('pending_accept');
     await page.context().close();
