@@ -46,6 +46,9 @@ describe('the dispatcher at a desk (1440 px)', () => {
     await press(page, '已结束 50');
     const before = await tableRows(page);
     expect(before.length).toBeGreaterThan(5);
+    // Ended orders run no clock: when they were placed instead of a deadline and a wait.
+    expect(Object.keys(before[0]!)).toContain('下单时间');
+    expect(Object.keys(before[0]!)).not.toContain('时限');
 
     await header(page, '服务').click();
     const up = (await tableRows(page)).map((r) => r.服务!);

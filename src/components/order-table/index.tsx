@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, STATE_LABELS, orderFlags, orderNumberOf, waitingSince, type OrderView } from '@core';
 import { DataTable, type Column } from '@/components/data-table';
 import { clockText } from '@/components/deadline/deadline-text';
-import { durationText, windowText } from '@/components/format';
+import { dateTime, durationText, windowText } from '@/components/format';
 import { ListStatus } from '@/components/list-status';
 import { StateTag } from '@/components/state-tag';
 import type { OrderListState } from '@/hooks/useOrderList';
@@ -51,6 +51,15 @@ function orderColumns(now: number): Column<OrderView>[] {
   ];
 }
 
+const CLOCK_COLUMNS = ['deadline', 'waiting'];
+const placedColumn = (now: number): Column<OrderView> => ({
+  key: 'placed',
+  title: '下单时间',
+  text: (o) => dateTime(o.createdAt, now),
+  sortBy: (o) => o.createdAt,
+  grow: 1,
+});
+
 interface Props {
   readonly caption: string;
   readonly list: OrderListState;
@@ -61,7 +70,10 @@ interface Props {
 
 /** The console's order list: one row per order, sortable and filterable, paged like the cards. */
 export function OrderTable({ caption, list, selectedId, onOpen, emptyText }: Props) {
-  const columns = orderColumns(Date.now());
+  const now = Date.now();
+  // Ended orders run no clock: their deadline and waiting columns would be all "—", so they show when the order was placed instead.
+  const running = list.items.some((o) => o.clock !== null);
+  const columns = running ? orderColumns(now) : [...orderColumns(now).filter((c) => !CLOCK_COLUMNS.includes(c.key)), placedColumn(now)];
   return (
     <DataTable
       caption={caption}
