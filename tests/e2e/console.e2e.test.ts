@@ -59,6 +59,12 @@ describe('the dispatcher at a desk (1440 px)', () => {
     expect(down).toEqual([...up].sort(pinyin.compare).reverse());
     expect(await header(page, '服务').getAttribute('aria-sort')).toBe('descending');
     await shot(page, 'console-dispatcher-sorted-1440');
+    // …and from the keyboard: Tab to a header, Enter sorts (a third press restores the delivered order).
+    await header(page, '服务').focus();
+    await page.keyboard.press('Enter');
+    expect(await header(page, '服务').getAttribute('aria-sort')).toBe('none');
+    await page.keyboard.press(' ');
+    expect(await header(page, '服务').getAttribute('aria-sort')).toBe('ascending');
 
     const kinds = new Set(before.map((r) => r.类别));
     expect(kinds.size).toBeGreaterThan(1);

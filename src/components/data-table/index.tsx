@@ -1,5 +1,6 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import { useKeyboardPress } from './keyboard';
 import { filterOptions, nextSort, visibleRows, type Column, type FilterState, type SortState } from './table-model';
 import './index.scss';
 
@@ -58,9 +59,12 @@ export function DataTable<T>({
       return next;
     });
   const style = (c: Column<T>) => ({ flexGrow: c.grow ?? 1, flexBasis: 0 });
+  // React's ids (":r1:") are not valid in a selector's shorthand; getElementById takes any.
+  const id = `data-table${useId()}`;
+  useKeyboardPress(id);
 
   return (
-    <View className="data-table">
+    <View className="data-table" id={id}>
       {filtered.length > 0 || searchable || searchText ? (
         <View className="data-table-tools">
           {searchable || searchText ? (
