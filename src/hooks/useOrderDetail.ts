@@ -25,8 +25,16 @@ export interface OrderDetailState {
   readonly act: (action: ActionType, input: Record<string, unknown>) => Promise<ApiError | null>;
 }
 
+interface Options {
+  /**
+   * The order left this caller's reach (taken by another, no longer in the pool, gone). A page goes
+   * back by default; the console's detail pane beside a list closes itself instead.
+   */
+  readonly onGone?: () => void;
+}
+
 /** One order as a role sees it, with its timeline and the actions the server allows. */
-export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
+export function useOrderDetail(role: Role, orderId: string, { onGone }: Options = {}): OrderDetailState {
   const [order, setOrder] = useState<OrderView | null>(null);
   const [events, setEvents] = useState<readonly OrderEvent[]>([]);
   const [loading, setLoading] = useState(true);
@@ -129,7 +137,8 @@ export function useOrderDetail(role: Role, orderId: string): OrderDetailState {
       case 'ORDER.NOT_FOUND':
         publishOrder({ kind: 'gone', orderId });
         await notice(action === 'grab' ? '没抢到' : '工单已不在', failure.message);
-        Taro.navigateBack().catch(() => undefined);
+        if (onGone) onGone();
+        else Taro.navigateBack().catch(() => undefined);
         return;
       default:
         showFailure(failure);

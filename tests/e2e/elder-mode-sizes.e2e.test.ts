@@ -147,11 +147,53 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await page.context().close();
   });
 
-  it('the admin settings and the public board', async () => {
+  it('a newcomer: the join page with its application and invitation forms, then the application waiting', async () => {
+    const context = await running().browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(running().url);
+    await page.evaluate(() => localStorage.setItem('rp.elder', JSON.stringify({ data: '1' })));
+    await page.reload();
+    await press(page, '新用户');
+    await press(page, '加入社区');
+    await see(page, '我是居民：申请入户');
+    await page.waitForTimeout(400);
+    const problems = await check(page, 'join');
+    await press(page, '阳光小区');
+    await press(page, '2号楼');
+    await page.locator('input[placeholder="例如 2单元301"]').filter({ visible: true }).first().fill('1单元101');
+    await page.locator('input[placeholder="您的姓名"]').filter({ visible: true }).first().fill('孙长青');
+    await page.locator('input[placeholder="11位手机号"]').filter({ visible: true }).first().fill('13700005678');
+    await press(page, '提交申请');
+    await see(page, '等待社区审核');
+    await page.waitForTimeout(400);
+    problems.push(...(await check(page, 'join-waiting')));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the resident: a repair ordered (its own quick choices) and an order still under way', async () => {
+    const page = await elderPageAs('demo-resident');
+    const problems: string[] = [];
+    await open(page, '/resident/pages/create/index?itemId=s-repair', '确认预约');
+    problems.push(...(await check(page, 'resident-create-repair')));
+    const mine = ['h-yg-a', 'h-yg-b'];
+    await open(
+      page,
+      `/resident/pages/order/index?id=${await orderWhere((o) => ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'].includes(o.state) && mine.includes(o.householdId))}`,
+      '办理记录',
+    );
+    problems.push(...(await check(page, 'resident-order-under-way')));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the admin settings and members, and the public board', async () => {
     const page = await elderPageAs('demo-admin');
     const problems: string[] = [];
     await open(page, '/admin/pages/settings/index', '服务');
     problems.push(...(await check(page, 'admin-settings')));
+    await open(page, '/admin/pages/members/index', '社区成员');
+    problems.push(...(await check(page, 'admin-members')));
     await open(page, '/board/pages/index/index', '晾晒');
     problems.push(...(await check(page, 'public-board')));
     expect(problems).toEqual([]);

@@ -1,19 +1,11 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, orderFlags, orderNumberOf, waitingSince, type OrderFlag, type OrderView } from '@core';
+import { CATEGORY_LABELS, orderFlags, orderNumberOf, waitingSince, type OrderView } from '@core';
 import { clockText } from '@/components/deadline/deadline-text';
 import { StateTag } from '@/components/state-tag';
 import { dateTime, waitingText, windowText } from '@/components/format';
+import { FLAG_TEXT } from './flag-text';
 import './index.scss';
-
-/** Each badge's words; urged also says how often. */
-const FLAG_TEXT: { readonly [F in OrderFlag]: (o: OrderView) => string } = {
-  overdue: () => '已超时',
-  escalated: () => '已升级督单',
-  urged: (o) => `催单${o.urgeCount}次`,
-  complained: () => '有投诉',
-  pressed: () => '督办待回复',
-};
 
 interface Props {
   readonly order: OrderView;

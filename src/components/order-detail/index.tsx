@@ -5,7 +5,7 @@ import { ActionPanel } from '@/components/action-panel';
 import { ListStatus } from '@/components/list-status';
 import { Screen } from '@/components/screen';
 import { Timeline } from '@/components/timeline';
-import { useOrderDetail } from '@/hooks/useOrderDetail';
+import { useOrderDetail, type OrderDetailState } from '@/hooks/useOrderDetail';
 import { useSession } from '@/hooks/useSession';
 import { useCatalog } from '@/hooks/useCatalog';
 import { useTeams } from '@/hooks/useTeams';
@@ -16,6 +16,34 @@ import './index.scss';
 /** One order as a role sees it: everything about it, its timeline, and the buttons the server allows. */
 export function OrderDetailScreen({ role, orderId }: { readonly role: Role; readonly orderId: string }) {
   const detail = useOrderDetail(role, orderId);
+  const { order } = detail;
+  return (
+    <Screen footer={order && order.actions.length > 0 ? <ActionPanel order={order} busy={detail.busy} act={detail.act} /> : undefined}>
+      <OrderSections role={role} detail={detail} />
+    </Screen>
+  );
+}
+
+/**
+ * The same order beside a list in the desktop console: its buttons at the top of the pane instead of
+ * a bar fixed to the bottom of the window; `onGone` closes the pane when the order leaves reach.
+ */
+export function OrderDetailPane({ role, orderId, onGone }: { readonly role: Role; readonly orderId: string; readonly onGone: () => void }) {
+  const detail = useOrderDetail(role, orderId, { onGone });
+  const { order } = detail;
+  return (
+    <View className="order-pane">
+      {order && order.actions.length > 0 ? (
+        <View className="card order-pane-actions">
+          <ActionPanel order={order} busy={detail.busy} act={detail.act} />
+        </View>
+      ) : null}
+      <OrderSections role={role} detail={detail} />
+    </View>
+  );
+}
+
+function OrderSections({ role, detail }: { readonly role: Role; readonly detail: OrderDetailState }) {
   const { names: teamNames } = useTeams(role);
   const { session } = useSession();
   const catalog = useCatalog();
@@ -30,14 +58,10 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
   const { order, events } = detail;
 
   if (!order) {
-    return (
-      <Screen>
-        <ListStatus loading={detail.loading} error={detail.error} empty={false} emptyText="" onRetry={() => void detail.reload()} />
-      </Screen>
-    );
+    return <ListStatus loading={detail.loading} error={detail.error} empty={false} emptyText="" onRetry={() => void detail.reload()} />;
   }
   return (
-    <Screen footer={order.actions.length > 0 ? <ActionPanel order={order} busy={detail.busy} act={detail.act} /> : undefined}>
+    <>
       <HeaderSection order={order} events={events} resident={resident} items={catalog.items} />
       {resident ? <ServedBySection order={order} /> : null}
       <NeedSection order={order} />
@@ -53,6 +77,6 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
         />
       </View>
       {resident ? <AgainButton order={order} /> : null}
-    </Screen>
+    </>
   );
 }

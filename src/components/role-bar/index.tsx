@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type Role } from '@core';
-import { Switch } from '@/components/nut/switch';
+import { Toggle } from '@/components/toggle';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useSession } from '@/hooks/useSession';
 import { START } from '@/routes';
@@ -19,7 +19,7 @@ export function RoleBar({ role }: { readonly role: Role }) {
       </View>
       <View className="row">
         <Text className="role-bar-elder">长辈模式</Text>
-        <Switch checked={elder} onChange={(v) => setElder(v)} />
+        <Toggle label="长辈模式" checked={elder} onChange={(v) => setElder(v)} />
         {(session?.user.roles.length ?? 0) > 1 || process.env.TARO_ENV === 'h5' ? (
           <Text className="role-bar-switch" onClick={() => void Taro.reLaunch({ url: `${START}?switch=1` })}>
             切换身份

@@ -5,7 +5,7 @@ import type { Role } from '@core';
 import { isLocalMode, storage } from '@/api';
 import { ListStatus } from '@/components/list-status';
 import { Screen } from '@/components/screen';
-import { Switch } from '@/components/nut/switch';
+import { Toggle } from '@/components/toggle';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useSession } from '@/hooks/useSession';
 import { JOIN, PUBLIC_BOARD, ROLE_HOME } from '@/routes';
@@ -72,7 +72,7 @@ export default function Start() {
           <Text className="card-title">长辈模式</Text>
           <Text className="muted">字更大，下单步骤更少</Text>
         </View>
-        <Switch checked={elder} onChange={(v) => setElder(v)} />
+        <Toggle label="长辈模式" checked={elder} onChange={(v) => setElder(v)} />
       </View>
       {session ? (
         <View className="card row-between" onClick={() => void Taro.navigateTo({ url: `${PUBLIC_BOARD}?community=${session.community.id}` })}>

@@ -24,8 +24,8 @@ export interface AppUnderTest {
   readonly url: string;
   readonly store: Store;
   readonly browser: Browser;
-  /** A fresh phone-sized page signed in as a demo user (the H5 local identity). */
-  pageAs(userId: string): Promise<Page>;
+  /** A fresh page signed in as a demo user (the H5 local identity): phone-sized (390 × 844) unless told. */
+  pageAs(userId: string, viewport?: { readonly width: number; readonly height: number }): Promise<Page>;
   /** Calls a function over HTTP as a demo user, for setting the scene quickly; throws on an error. */
   api<T = any>(fn: string, userId: string, event: Record<string, unknown>): Promise<T>;
   /** Screenshots every page still open, named for a failed step: what the user saw when it failed. */
@@ -69,8 +69,8 @@ export async function startApp(opts: { dev?: boolean } = {}): Promise<AppUnderTe
     store,
     browser,
     cspViolations,
-    async pageAs(userId) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+    async pageAs(userId, viewport = { width: 390, height: 844 }) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       pages.push(page);

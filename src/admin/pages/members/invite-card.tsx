@@ -5,6 +5,7 @@ import { asApiError, createInvitation, revokeInvitation } from '@/api';
 import { dateTime } from '@/components/format';
 import { Button } from '@/components/nut/button';
 import { confirmAction, showFailure } from '@/hooks/feedback';
+import { InvitationsTable } from './members-tables';
 
 const STATUS_TEXT = { active: '有效', revoked: '已撤销', expired: '已过期', 'used-up': '已用完' } as const;
 const DAYS = [1, 7, 30] as const;
@@ -14,10 +15,12 @@ interface Props {
   readonly items: readonly InvitationView[];
   readonly scopes: InvitationScopes;
   readonly onChanged: () => void;
+  /** The console: the invitations made as a table. */
+  readonly wide?: boolean;
 }
 
 /** 邀请: a role and its scope, how long and how many times; the code, path and QR scene to hand out. */
-export function InviteCard({ items, scopes, onChanged }: Props) {
+export function InviteCard({ items, scopes, onChanged, wide }: Props) {
   const [role, setRole] = useState<InvitableRole>('worker');
   const [scope, setScope] = useState('');
   const [days, setDays] = useState<number>(7);
@@ -91,27 +94,30 @@ export function InviteCard({ items, scopes, onChanged }: Props) {
           <Text className="muted">二维码 scene：{made.scene}</Text>
         </View>
       ) : null}
-      {items.map((i) => (
-        <View key={i.code} className="members-row">
-          <View className="row-between">
-            <Text className="members-name">
-              {i.code} · {ROLE_LABELS[i.role]}
-              {i.scope ? `（${i.scope}）` : ''}
-            </Text>
-            <Text className={`invite-status ${i.status}`}>{STATUS_TEXT[i.status]}</Text>
-          </View>
-          <Text className="muted">
-            已用 {i.uses}/{i.maxUses} 次 · {dateTime(i.expiresAt)}到期
-          </Text>
-          {i.status === 'active' ? (
-            <View className="members-actions">
-              <Button size="small" onClick={() => void revoke(i.code)}>
-                撤销
-              </Button>
+      {wide ? <InvitationsTable items={items} onRevoke={(code) => void revoke(code)} /> : null}
+      {wide
+        ? null
+        : items.map((i) => (
+            <View key={i.code} className="members-row">
+              <View className="row-between">
+                <Text className="members-name">
+                  {i.code} · {ROLE_LABELS[i.role]}
+                  {i.scope ? `（${i.scope}）` : ''}
+                </Text>
+                <Text className={`invite-status ${i.status}`}>{STATUS_TEXT[i.status]}</Text>
+              </View>
+              <Text className="muted">
+                已用 {i.uses}/{i.maxUses} 次 · {dateTime(i.expiresAt)}到期
+              </Text>
+              {i.status === 'active' ? (
+                <View className="members-actions">
+                  <Button size="small" onClick={() => void revoke(i.code)}>
+                    撤销
+                  </Button>
+                </View>
+              ) : null}
             </View>
-          ) : null}
-        </View>
-      ))}
+          ))}
     </View>
   );
 }

@@ -34,6 +34,7 @@ export function DeadlineFields({
             <Input
               className="text-input deadline-number"
               type="number"
+              nativeProps={{ 'aria-label': `${STAGE_LABELS[stage]}时限` }}
               value={value[stage].text}
               maxlength={5}
               onInput={(e) => set(stage, { text: e.detail.value })}

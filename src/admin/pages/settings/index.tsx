@@ -9,15 +9,18 @@ import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
+import { useWide } from '@/hooks/useWide';
 import { ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
+import { ServiceTable } from './service-table';
 import { DefaultDeadlinesCard, EscalationCard, WeightsCard } from './settings-cards';
 import { TravelCard } from './travel-card';
 import './index.scss';
 
-/** 社区管理员: default deadlines, 考核 weights, escalation interval, and the service catalogue. */
+/** 社区管理员: default deadlines, 考核 weights, escalation interval, and the service catalogue (a table at a desk). */
 export default function AdminSettings() {
+  const wide = useWide();
   const view = useLoad(() => adminSettings(), 'admin');
   const { session } = useSession();
   const [editing, setEditing] = useState<ServiceItem | null>(null);
@@ -25,7 +28,7 @@ export default function AdminSettings() {
   const go = (url: string) => void Taro.navigateTo({ url });
 
   return (
-    <Screen>
+    <Screen wide={wide}>
       <RoleBar role="admin" />
       <Notices role="admin" />
       <View className="admin-links">
@@ -45,14 +48,20 @@ export default function AdminSettings() {
         <ListStatus loading={view.loading} error={view.error} empty={false} emptyText="" onRetry={() => void view.reload()} />
       ) : (
         <View>
-          {/* Keyed by the saved values, so a pull-down refresh also resets the drafts. */}
-          <DefaultDeadlinesCard key={`d${JSON.stringify(v.settings.defaultDeadlines)}`} settings={v.settings} onSaved={view.setData} />
-          <WeightsCard key={`w${JSON.stringify(v.settings.weights)}`} settings={v.settings} onSaved={view.setData} />
-          <EscalationCard key={`e${v.settings.escalationMinutes}`} settings={v.settings} onSaved={view.setData} />
-          <TravelCard key={`t${v.settings.travelMinutes}`} settings={v.settings} onSaved={view.setData} />
+          <View className={wide ? 'console-grid' : undefined}>
+            {/* Keyed by the saved values, so a pull-down refresh also resets the drafts. */}
+            <DefaultDeadlinesCard key={`d${JSON.stringify(v.settings.defaultDeadlines)}`} settings={v.settings} onSaved={view.setData} />
+            <WeightsCard key={`w${JSON.stringify(v.settings.weights)}`} settings={v.settings} onSaved={view.setData} />
+            <EscalationCard key={`e${v.settings.escalationMinutes}`} settings={v.settings} onSaved={view.setData} />
+            <TravelCard key={`t${v.settings.travelMinutes}`} settings={v.settings} onSaved={view.setData} />
+          </View>
           <Text className="section-title">服务目录（{v.services.length}项）</Text>
           <View className="card">
-            <ServiceList services={v.services} onEdit={setEditing} onSaved={view.setData} />
+            {wide ? (
+              <ServiceTable services={v.services} onEdit={setEditing} onSaved={view.setData} />
+            ) : (
+              <ServiceList services={v.services} onEdit={setEditing} onSaved={view.setData} />
+            )}
           </View>
           <ServiceEditor item={editing} defaults={v.settings.defaultDeadlines} onSaved={view.setData} onClose={() => setEditing(null)} />
         </View>

@@ -79,10 +79,24 @@ function EditorForm({
         <Text className="muted admin-hint">社区默认：{deadlinesText(defaults, STAGE_LABELS)}</Text>
       )}
       <Field label={`红色价格（元/${item.unit}）`} error={errors.red ?? save.problems.redPriceFen}>
-        <Input className="text-input" type="digit" value={red} maxlength={9} onInput={(e) => setRed(e.detail.value)} />
+        <Input
+          className="text-input"
+          type="digit"
+          nativeProps={{ 'aria-label': '红色价格（元）' }}
+          value={red}
+          maxlength={9}
+          onInput={(e) => setRed(e.detail.value)}
+        />
       </Field>
       <Field label={`市场价（元/${item.unit}）`} error={errors.market ?? save.problems.marketPriceFen}>
-        <Input className="text-input" type="digit" value={market} maxlength={9} onInput={(e) => setMarket(e.detail.value)} />
+        <Input
+          className="text-input"
+          type="digit"
+          nativeProps={{ 'aria-label': '市场价（元）' }}
+          value={market}
+          maxlength={9}
+          onInput={(e) => setMarket(e.detail.value)}
+        />
       </Field>
       {save.error ? <Text className="field-error">{save.error}</Text> : null}
       <Button type="primary" block loading={save.busy} disabled={save.busy} onClick={() => void submit()}>

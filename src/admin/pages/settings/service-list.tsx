@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, STAGE_LABELS, type AdminView, type ServiceItem } from '@core';
 import { Price } from '@/components/price';
-import { Switch } from '@/components/nut/switch';
+import { Toggle } from '@/components/toggle';
 import { confirmAction } from '@/hooks/feedback';
 import { deadlinesText } from './duration';
 import { useSave } from './use-save';
@@ -49,7 +49,7 @@ function ServiceRow({
             {CATEGORY_LABELS[item.category]} · {item.active ? '可点单' : '已下架'}
           </Text>
         </View>
-        <Switch checked={item.active} disabled={save.busy} onChange={(v) => void toggle(v)} />
+        <Toggle label={`${item.name}可点单`} checked={item.active} disabled={save.busy} onChange={(v) => void toggle(v)} />
       </View>
       <Price redFen={item.redPriceFen} marketFen={item.marketPriceFen} unit={item.unit} />
       <Text className="service-deadlines">{item.deadlines ? `单独时限：${deadlinesText(item.deadlines, STAGE_LABELS)}` : '使用社区默认时限'}</Text>

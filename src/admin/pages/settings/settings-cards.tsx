@@ -67,6 +67,7 @@ export function WeightsCard({ settings, onSaved }: { readonly settings: Communit
             <Input
               className="text-input weight-number"
               type="number"
+              nativeProps={{ 'aria-label': `${w.label}权重（%）` }}
               maxlength={3}
               value={draft[w.key]}
               onInput={(e) => setDraft({ ...draft, [w.key]: e.detail.value })}
@@ -112,6 +113,7 @@ export function EscalationCard({ settings, onSaved }: { readonly settings: Commu
         <Input
           className="text-input deadline-number"
           type="number"
+          nativeProps={{ 'aria-label': '超时升级间隔' }}
           maxlength={5}
           value={draft.text}
           onInput={(e) => setDraft({ ...draft, text: e.detail.value })}

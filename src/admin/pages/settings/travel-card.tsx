@@ -28,7 +28,14 @@ export function TravelCard({ settings, onSaved }: { readonly settings: Community
         居民预约了时间的工单，须在预约开始前这么久派出并接单；到场按预约开始时间计时，完工不早于预约结束时间。只影响之后下的工单。
       </Text>
       <View className="deadline-inputs">
-        <Input className="text-input deadline-number" type="number" maxlength={4} value={text} onInput={(e) => setText(e.detail.value)} />
+        <Input
+          className="text-input deadline-number"
+          type="number"
+          nativeProps={{ 'aria-label': '路程预留（分钟）' }}
+          maxlength={4}
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
         <Text className="unit-chip active">分钟</Text>
       </View>
       {shown ? <Text className="field-error">{shown}</Text> : null}

@@ -8,15 +8,24 @@ import { MonthPicker, thisMonth } from '@/components/month-picker';
 import { Button } from '@/components/nut/button';
 import { dateTime } from '@/components/format';
 import { Ranking, rankRow, type RankRow } from '@/components/ranking';
+import { RatesTable, type RatesRow } from '@/components/ranking/rates-table';
 import { hours } from '@/components/rates/format';
 import { Screen } from '@/components/screen';
 import { confirmAction, showFailure, toastOk } from '@/hooks/feedback';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
+import { useWide } from '@/hooks/useWide';
 import './index.scss';
 
 /** A report row with the two figures the export also carries: handling time and overdue orders. */
 const reportRow = (r: AssessmentRow): RankRow => ({ ...rankRow(r), detail: `平均办理 ${hours(r.rates.avgHandlingHours)} · 超时 ${r.rates.overdue} 单` });
+/** The same row in the console's table, where handling time and overdue orders are columns of their own. */
+const tableRow = (r: AssessmentRow): RatesRow => ({ key: r.id, ...rankRow(r) });
+
+const UNITS = [
+  { kind: 'team', title: '服务队', empty: '本月没有服务队的工单' },
+  { kind: 'company', title: '物业公司', empty: '本月没有物业公司的工单' },
+] as const;
 
 /** The role the report is read in: the one chosen on the start page when it may read it; null until the session is known. */
 function assessmentRole(roles: readonly Role[] | null): 'supervisor' | 'admin' | null {
@@ -26,8 +35,12 @@ function assessmentRole(roles: readonly Role[] | null): 'supervisor' | 'admin' |
   return roles.includes('supervisor') ? 'supervisor' : 'admin';
 }
 
-/** 考核: a month's report per team and company; published once the month is over, then frozen. */
+/**
+ * 考核: a month's report per team and company; published once the month is over, then frozen. At a
+ * desk (the console) each report is a table sortable by every figure, the two side by side.
+ */
 export default function Assessment() {
+  const wide = useWide();
   const router = useRouter();
   const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : thisMonth());
   const { session, error: sessionError, reload: reloadSession } = useSession();
@@ -69,7 +82,7 @@ export default function Assessment() {
   };
 
   return (
-    <Screen>
+    <Screen wide={wide}>
       <MonthPicker value={month} onChange={setMonth} />
       {!a ? (
         <ListStatus
@@ -92,13 +105,17 @@ export default function Assessment() {
               {Math.round(a.weights.satisfaction * 100)}%；少于5单的不排名
             </Text>
           </View>
-          <View className="card">
-            <Text className="card-title">服务队</Text>
-            <Ranking rows={a.rows.filter((r) => r.kind === 'team').map(reportRow)} empty="本月没有服务队的工单" />
-          </View>
-          <View className="card">
-            <Text className="card-title">物业公司</Text>
-            <Ranking rows={a.rows.filter((r) => r.kind === 'company').map(reportRow)} empty="本月没有物业公司的工单" />
+          <View className={wide ? 'console-grid' : undefined}>
+            {UNITS.map((u) => (
+              <View key={u.kind} className="card">
+                <Text className="card-title">{u.title}</Text>
+                {wide ? (
+                  <RatesTable caption={`${u.title}考核`} ranked handling rows={a.rows.filter((r) => r.kind === u.kind).map(tableRow)} empty={u.empty} />
+                ) : (
+                  <Ranking rows={a.rows.filter((r) => r.kind === u.kind).map(reportRow)} empty={u.empty} />
+                )}
+              </View>
+            ))}
           </View>
           <View className="card">
             <Button block loading={busy === 'xlsx'} disabled={busy !== null} onClick={() => void download('xlsx')}>

@@ -4,14 +4,18 @@ import { Text, View } from '@tarojs/components';
 import { STATE_LABELS, type OrderState, type OrderView } from '@core';
 import { ListStatus } from '@/components/list-status';
 import { OrderCard } from '@/components/order-card';
+import { OrderDetailPane } from '@/components/order-detail';
 import { OrderList } from '@/components/order-list';
+import { OrderTable } from '@/components/order-table';
 import { Notices } from '@/components/notices';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
+import { SplitView } from '@/components/split-view';
 import { useLongestWaiting } from '@/hooks/useLongestWaiting';
 import { useOrderList } from '@/hooks/useOrderList';
 import { useSession } from '@/hooks/useSession';
 import { useTeams } from '@/hooks/useTeams';
+import { useWide } from '@/hooks/useWide';
 import { supervisorBoard } from '@/api';
 import { useLoad } from '@/hooks/useLoad';
 import { ASSESSMENT, SUPERVISOR_STATS, orderUrl } from '@/routes';
@@ -20,8 +24,14 @@ import { Exceptions } from './exceptions';
 import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
 import './index.scss';
 
-/** 督单: the exceptions first, then counts per state, the longest waits, and every order under filters. */
+/**
+ * 督单: the exceptions first, then counts per state, the longest waits, and every order under filters.
+ * At a desk (the console) the orders are a sortable table (已等待 sorts the longest waits first) and
+ * the chosen order opens beside it.
+ */
 export default function SupervisorBoard() {
+  const wide = useWide();
+  const [openId, setOpenId] = useState<string | null>(null);
   const { session } = useSession();
   const { teams } = useTeams('supervisor');
   const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
@@ -34,21 +44,46 @@ export default function SupervisorBoard() {
   // The exceptions come with the board's figures (last 30 days); useLoad refreshes them on pull-down.
   const board = useLoad(() => supervisorBoard('supervisor', null), 'recent');
   usePullDownRefresh(() => void waiting.reload());
-  const open = (o: OrderView) => void Taro.navigateTo({ url: orderUrl('supervisor', o.id) });
+  const open = (o: OrderView) => (wide ? setOpenId(o.id) : void Taro.navigateTo({ url: orderUrl('supervisor', o.id) }));
   const active = [filters.compoundId, filters.teamId, filters.category, filters.period !== 'all' ? 1 : null].filter(Boolean).length;
+  const links = (
+    <View className="board-links">
+      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_STATS })}>
+        三率统计 ›
+      </Text>
+      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: ASSESSMENT })}>
+        月度考核 ›
+      </Text>
+    </View>
+  );
+  const listTitle = state ? `${STATE_LABELS[state]}的工单` : '全部工单';
 
+  if (wide) {
+    return (
+      <Screen wide>
+        <RoleBar role="supervisor" />
+        <Notices role="supervisor" />
+        <SplitView
+          sideLabel="工单详情"
+          hint="点一张工单，在这里查看、督办或回访"
+          side={openId ? <OrderDetailPane key={openId} role="supervisor" orderId={openId} onGone={() => setOpenId(null)} /> : null}
+        >
+          {links}
+          <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
+          <Text className="section-title">各状态工单</Text>
+          <StateCounts counts={list.counts} selected={state} onSelect={setState} />
+          <FilterPanel value={filters} onChange={setFilters} compounds={session?.compounds ?? []} teams={teams} />
+          <Text className="section-title">{listTitle}</Text>
+          <OrderTable caption={listTitle} list={list} selectedId={openId} onOpen={open} emptyText="没有符合条件的工单" />
+        </SplitView>
+      </Screen>
+    );
+  }
   return (
     <Screen>
       <RoleBar role="supervisor" />
       <Notices role="supervisor" />
-      <View className="board-links">
-        <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_STATS })}>
-          三率统计 ›
-        </Text>
-        <Text className="board-link" onClick={() => void Taro.navigateTo({ url: ASSESSMENT })}>
-          月度考核 ›
-        </Text>
-      </View>
+      {links}
       <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
       <Text className="section-title">各状态工单</Text>
       <StateCounts counts={list.counts} selected={state} onSelect={setState} />
@@ -65,7 +100,7 @@ export default function SupervisorBoard() {
         <ListStatus loading={waiting.loading} error={waiting.error} empty emptyText="没有等待中的工单" onRetry={() => void waiting.reload()} />
       )}
 
-      <Text className="section-title">{state ? `${STATE_LABELS[state]}的工单` : '全部工单'}</Text>
+      <Text className="section-title">{listTitle}</Text>
       <OrderList list={list} forStaff emptyText="没有符合条件的工单" onOpen={open} />
     </Screen>
   );

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { playDemoMonth } from '@backend/server/demo-month';
+import { shot, useApp } from './support/app';
+import { placeOrder, press, see, tap } from './support/ui';
+
+/**
+ * The desktop console: at a desk (1440 px) the staff pages of the H5 app lay out as tables with
+ * sortable columns and filters, the chosen order beside the list without a page change, and
+ * statistics, 考核 and the admin's lists side by side; at a phone's width (390 px) nothing changes.
+ */
+const running = useApp();
+beforeAll(async () => {
+  await playDemoMonth(running().store);
+}, 120_000);
+
+const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function enterAt(userId: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await running().pageAs(userId, viewport);
+  await tap(page, '进入');
+  return page;
+}
+
+/** The table's body rows as the texts of their cells, keyed by the header's words. */
+async function tableRows(page: Page): Promise<Record<string, string>[]> {
+  const table = page.locator('[role=table]').filter({ visible: true }).first();
+  await table.waitFor();
+  return table.evaluate((el) => {
+    const [head, ...rows] = [...el.querySelectorAll('[role=row]')];
+    const titles = [...(head?.querySelectorAll('[role=columnheader]') ?? [])].map((h) => (h.textContent ?? '').replace(/[▲▼↕]/g, '').trim());
+    // The 服务 cell also quotes the resident's words under the service's name: its name is the value.
+    const value = (c: Element) => ((c.querySelector('.order-table-service') ?? c).textContent ?? '').trim();
+    return rows.map((r) => Object.fromEntries([...r.querySelectorAll('[role=cell]')].map((c, i) => [titles[i], value(c)])));
+  });
+}
+const header = (page: Page, title: string) => page.locator('[role=columnheader]', { hasText: title }).filter({ visible: true }).first();
+const chip = (page: Page, group: string, label: string) =>
+  page.locator(`[role=group][aria-label="按${group}筛选"] [role=button]`, { hasText: label }).filter({ visible: true }).first();
+const pinyin = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });
+
+describe('the dispatcher at a desk (1440 px)', () => {
+  it('sees the inbox as a table that sorts by a header, both ways, and filters by a column', async () => {
+    const page = await enterAt('demo-dispatcher', DESK);
+    await press(page, '已结束 50');
+    const before = await tableRows(page);
+    expect(before.length).toBeGreaterThan(5);
+    // Ended orders run no clock: when they were placed instead of a deadline and a wait.
+    expect(Object.keys(before[0]!)).toContain('下单时间');
+    expect(Object.keys(before[0]!)).not.toContain('时限');
+
+    await header(page, '服务').click();
+    const up = (await tableRows(page)).map((r) => r.服务!);
+    expect(up).toEqual([...up].sort(pinyin.compare));
+    expect(await header(page, '服务').getAttribute('aria-sort')).toBe('ascending');
+    await header(page, '服务').click();
+    const down = (await tableRows(page)).map((r) => r.服务!);
+    expect(down).toEqual([...up].sort(pinyin.compare).reverse());
+    expect(await header(page, '服务').getAttribute('aria-sort')).toBe('descending');
+    await shot(page, 'console-dispatcher-sorted-1440');
+    // …and from the keyboard: Tab to a header, Enter sorts (a third press restores the delivered order).
+    await header(page, '服务').focus();
+    await page.keyboard.press('Enter');
+    expect(await header(page, '服务').getAttribute('aria-sort')).toBe('none');
+    await page.keyboard.press(' ');
+    expect(await header(page, '服务').getAttribute('aria-sort')).toBe('ascending');
+
+    const kinds = new Set(before.map((r) => r.类别));
+    expect(kinds.size).toBeGreaterThan(1);
+    const kind = before[0]!.类别!;
+    await chip(page, '类别', kind).click();
+    const narrowed = await tableRows(page);
+    expect(narrowed.length).toBeLessThan(before.length);
+    expect(narrowed.every((r) => r.类别 === kind)).toBe(true);
+    await chip(page, '类别', '全部').click();
+    expect((await tableRows(page)).length).toBe(before.length);
+    await page.context().close();
+  });
+
+  it('opens an order beside the list and dispatches it there, without leaving the inbox', async () => {
+    const id = await placeOrder(running(), '书房台灯不亮了，插座也没电');
+    const page = await enterAt('demo-dispatcher', DESK);
+    const inbox = page.url();
+    await page.locator('input[placeholder="搜索"]').filter({ visible: true }).fill('书房台灯');
+    const rows = await tableRows(page);
+    expect(rows).toHaveLength(1);
+    await page.locator('[role=row]').filter({ visible: true }).nth(1).click();
+    const pane = page.locator('[role=region][aria-label="工单详情"]');
+    await pane.getByText('书房台灯不亮了，插座也没电').waitFor();
+    expect(page.url()).toBe(inbox);
+    expect(await page.locator('[role=row][aria-selected=true]').count()).toBe(1);
+    await shot(page, 'console-dispatcher-detail-1440');
+
+    await pane.getByText('派单', { exact: true }).click();
+    await press(page, '派到本队抢单池');
+    await press(page, '确认派单');
+    await pane.getByText('待接单', { exact: true }).first().waitFor();
+    // The row follows the order at once.
+    expect((await tableRows(page))[0]!.状态).toBe('待接单');
+    expect(page.url()).toBe(inbox);
+    expect((await running().store.getOrder(id))!.state).toBe('pending_accept');
+    await page.context().close();
+  });
+});
+
+describe('at a phone (390 px) the inbox is unchanged', () => {
+  it('shows cards, no table, and a card opens the order page', async () => {
+    const page = await enterAt('demo-dispatcher', PHONE);
+    await page.locator('.order-card').filter({ visible: true }).first().waitFor();
+    expect(await page.locator('[role=table]').filter({ visible: true }).count()).toBe(0);
+    await shot(page, 'console-dispatcher-inbox-390');
+    await page.locator('.order-card').filter({ visible: true }).first().click();
+    await page.waitForURL(/dispatcher\/pages\/order\/index/);
+    await see(page, '办理记录');
+    await page.context().close();
+  });
+});
+
+/** Every console page, as a screenshot at both widths; the wide one with its tables. */
+const CONSOLE_PAGES = [
+  ['demo-dispatcher', 'dispatcher-inbox', '/dispatcher/pages/inbox/index', '待派单', 1],
+  ['demo-supervisor', 'supervisor-board', '/supervisor/pages/board/index', '需要处理', 1],
+  ['demo-supervisor', 'supervisor-stats', '/supervisor/pages/stats/index', '服务队排名', 5],
+  ['demo-supervisor', 'supervisor-assessment', '/supervisor/pages/assessment/index', '物业公司', 2],
+  ['demo-admin', 'admin-members', '/admin/pages/members/index', '社区成员', 3],
+  ['demo-admin', 'admin-settings', '/admin/pages/settings/index', '服务目录', 1],
+] as const;
+
+describe.each(CONSOLE_PAGES)('%s: %s', (user, name, route, ready, tables) => {
+  it(`has ${tables} table(s) at 1440 px and none at 390 px`, async () => {
+    for (const viewport of [DESK, PHONE]) {
+      const page = await running().pageAs(user, viewport);
+      await page.goto(`${running().url}/#${route}`);
+      await page.reload();
+      await see(page, ready);
+      await page.waitForLoadState('networkidle');
+      const count = await page.locator('[role=table]').filter({ visible: true }).count();
+      expect(count).toBe(viewport === DESK ? tables : 0);
+      await shot(page, `console-${name}-${viewport.width}`);
+      await page.context().close();
+    }
+  });
+});
