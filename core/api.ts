@@ -6,6 +6,7 @@ import type { AssessmentRow } from './assessment';
 import type { Rates } from './metrics';
 import type { AttentionQueue } from './order-index';
 import type { PublicCase } from './public-cases';
+import type { ProxyRelation } from './party-grid';
 
 /**
  * What crosses the wire besides the requests: the envelope and the views the replies carry. The
@@ -24,6 +25,8 @@ export interface HouseholdView extends Household {
   readonly address: string;
   /** The property company serving the household's compound, with the phone residents call (物业电话). */
   readonly property: { readonly name: string; readonly phone: string | null } | null;
+  /** How the caller stands to it: their home, or a household they order for (代下单); absent from older servers. */
+  readonly relation?: 'own' | ProxyRelation;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface ServedBy {
 }
 
 export interface SessionInfo {
-  readonly user: Pick<User, 'id' | 'name' | 'roles' | 'onDuty' | 'maxOpenOrders'>;
+  readonly user: Pick<User, 'id' | 'name' | 'roles' | 'onDuty' | 'maxOpenOrders' | 'volunteer'>;
   readonly community: { readonly id: string; readonly name: string };
   readonly households: readonly HouseholdView[];
   readonly teams: readonly { readonly id: string; readonly name: string }[];

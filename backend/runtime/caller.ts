@@ -1,4 +1,4 @@
-import { ROLES, fail, invalid, ok, type Actor, type AppError, type Result, type Role, type User } from '@core';
+import { ROLES, fail, invalid, ledBuildings, ok, pairedWith, type Actor, type AppError, type Result, type Role, type User } from '@core';
 import type { Store } from '../storage/port';
 
 /**
@@ -46,6 +46,19 @@ export async function actorFor(store: Store, user: User, role: unknown): Promise
     return invalid({ role: '请选择身份' });
   }
   if (!user.roles.includes(role as Role)) return fail('AUTH.ROLE_NOT_HELD', { role: role as Role });
-  const teams = await store.listRefs('teams', user.communityId);
-  return ok({ user, role: role as Role, teamIds: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => t.id) });
+  const [teams, caresFor] = await Promise.all([store.listRefs('teams', user.communityId), caredFor(store, user)]);
+  return ok({ user, role: role as Role, teamIds: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => t.id), caresFor });
+}
+
+/**
+ * Households a user orders for and follows without living there: those paired with them (结对), and
+ * those of the buildings they lead. Only a group leader costs a read (the community's households).
+ */
+export async function caredFor(store: Store, user: User): Promise<string[]> {
+  const paired = pairedWith(user).filter((h) => !user.householdIds.includes(h));
+  const led = ledBuildings(user);
+  if (led.length === 0) return paired;
+  const households = await store.listRefs('households', user.communityId);
+  const inBuildings = households.filter((h) => led.includes(h.buildingId) && !user.householdIds.includes(h.id) && !paired.includes(h.id)).map((h) => h.id);
+  return [...paired, ...inBuildings];
 }
