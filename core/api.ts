@@ -7,6 +7,7 @@ import type { Rates } from './metrics';
 import type { AttentionQueue } from './order-index';
 import type { PublicCase } from './public-cases';
 import type { ProxyRelation } from './party-grid';
+import type { Role } from './roles';
 
 /**
  * What crosses the wire besides the requests: the envelope and the views the replies carry. The
@@ -48,6 +49,8 @@ export interface SessionInfo {
   readonly compounds: readonly { readonly id: string; readonly name: string }[];
   /** The property company serving the resident's first household, with its desk phone (一键呼叫物业); optional for older servers. */
   readonly property?: { readonly name: string; readonly phone: string } | null;
+  /** Every community the person belongs to, this one included (社区切换); optional for older servers. */
+  readonly communities?: readonly { readonly id: string; readonly name: string; readonly roles: readonly Role[] }[];
 }
 
 export interface TeamMemberView {

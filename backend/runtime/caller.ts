@@ -19,18 +19,31 @@ export interface Identity {
 /** The dev user ids that name an unknown WeChat identity rather than a seeded user. */
 export const NEWCOMER_PREFIX = 'newcomer-';
 
-/** Finds the identity behind a caller, and the user it is if any. */
-export async function resolveIdentity(store: Store, caller: Caller): Promise<Result<Identity, AppError>> {
+/**
+ * Finds the identity behind a caller, and the user it is if any: in the community the request names
+ * (`community`, for a person who belongs to several), else the first they belong to. Naming a
+ * community they do not belong to finds no user there.
+ */
+export async function resolveIdentity(store: Store, caller: Caller, community: string | null = null): Promise<Result<Identity, AppError>> {
   if (!caller) return fail('AUTH.NO_IDENTITY');
   const openid = 'openid' in caller ? caller.openid : caller.devUserId.startsWith(NEWCOMER_PREFIX) ? caller.devUserId : null;
   if (openid !== null) {
     if (!openid) return fail('AUTH.NO_IDENTITY');
-    return ok({ openid, user: await store.findUserByOpenid(openid) });
+    if (community === null) return ok({ openid, user: await store.findUserByOpenid(openid) });
+    return ok({ openid, user: (await store.findUsersByOpenid(openid)).find((u) => u.communityId === community) ?? null });
   }
   if (!('devUserId' in caller) || !caller.devUserId) return fail('AUTH.NO_IDENTITY');
   const user = await store.getRef('users', caller.devUserId);
   // A demo user who left keeps their id but not their identity: they are unknown from then on.
-  return user?.openid ? ok({ openid: user.openid, user }) : fail('AUTH.UNKNOWN_USER');
+  if (!user?.openid) return fail('AUTH.UNKNOWN_USER');
+  if (community === null || community === user.communityId) return ok({ openid: user.openid, user });
+  const there = (await store.findUsersByOpenid(user.openid)).find((u) => u.communityId === community);
+  return ok({ openid: user.openid, user: there ?? null });
+}
+
+/** Every community a person belongs to (社区切换), by their identity. */
+export async function communitiesOf(store: Store, user: User): Promise<User[]> {
+  return (await store.findUsersByOpenid(user.openid)).filter((u) => u.roles.length > 0);
 }
 
 /** Finds the user behind a caller. */

@@ -13,17 +13,20 @@ import {
 } from '@core';
 import type { Deps } from '../runtime/deps';
 import { refuseWrite } from '../runtime/rate-limit';
-import { caredFor } from '../runtime/caller';
+import { caredFor, communitiesOf } from '../runtime/caller';
 
 /** Who the caller is: roles, community, households they may order for, their teams and company. */
 export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo, AppError>> {
   const { store } = deps;
-  const [community, teams, compounds, company] = await Promise.all([
+  const [community, teams, compounds, company, memberships, allCommunities] = await Promise.all([
     store.getRef('communities', user.communityId),
     store.listRefs('teams', user.communityId),
     store.listRefs('compounds', user.communityId),
     user.companyId ? store.getRef('companies', user.companyId) : null,
+    communitiesOf(store, user),
+    store.listRefs('communities'),
   ]);
+  const communityName = new Map(allCommunities.map((c) => [c.id, c.name]));
   // Their homes first, then the households they order for (结对, their buildings: 代下单).
   const ids = [...user.householdIds, ...(await caredFor(store, user))];
   const households = (await Promise.all(ids.map((id) => store.getRef('households', id)))).filter((h) => h !== null);
@@ -52,6 +55,7 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
     company: company ? { id: company.id, name: company.name } : null,
     compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
     property: serving?.phone ? { name: serving.name, phone: serving.phone } : null,
+    communities: memberships.map((m) => ({ id: m.communityId, name: communityName.get(m.communityId) ?? '', roles: m.roles })),
   });
 }
 

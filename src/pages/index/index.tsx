@@ -11,6 +11,7 @@ import { useSession } from '@/hooks/useSession';
 import { JOIN, PUBLIC_BOARD, ROLE_HOME } from '@/routes';
 import { DemoUserPicker } from './demo-user-picker';
 import { inviteFromParams, JoinCard, JoinMoreCard, LeaveLink } from './join-card';
+import { CommunitySwitch } from './community-switch';
 import { RoleList } from './role-list';
 import './index.scss';
 
@@ -59,6 +60,7 @@ export default function Start() {
             您好，{session.user.name}
             {session.community.name ? `（${session.community.name}）` : ''}
           </Text>
+          <CommunitySwitch session={session} />
           <Text className="muted">请选择您要使用的身份</Text>
           <RoleList roles={session.user.roles} current={storage.getRole()} onEnter={enter} />
         </View>
