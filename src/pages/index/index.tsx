@@ -13,6 +13,7 @@ import { DemoUserPicker } from './demo-user-picker';
 import { inviteFromParams, JoinCard, JoinMoreCard, LeaveLink } from './join-card';
 import { CommunitySwitch } from './community-switch';
 import { RoleList } from './role-list';
+import { VolunteerCard } from './volunteer-card';
 import './index.scss';
 
 /** The start page: who I am, the roles I hold, 长辈模式; in local H5 mode, which demo user I am. */
@@ -85,6 +86,7 @@ export default function Start() {
           <Text className="link">查看 ›</Text>
         </View>
       ) : null}
+      {session?.user.roles.includes('resident') ? <VolunteerCard session={session} /> : null}
       {session ? <JoinMoreCard /> : null}
       {session ? <LeaveLink communityName={session.community.name} /> : null}
     </Screen>
