@@ -111,6 +111,17 @@ describe('grid notifications reach exactly the paired party member', () => {
     expect((await w.store.getOrder(second))!.partyMember).toBeNull();
   });
 
+  it('lets the bound relative follow the orders the party member places for the household', async () => {
+    const id = await w.place('s-repair', LEADER, 'h-yg-b');
+    // 张秀兰 has 王德福's household among hers: she reads the order and finds it in her list.
+    const { order } = await w.call('orders', 'demo-resident', { action: 'get', role: 'resident', orderId: id });
+    expect(order.proxy).toMatchObject({ name: '高建华' });
+    const mine = await w.call('orders', 'demo-resident', { action: 'list', role: 'resident' });
+    expect(mine.items.map((o: OrderView) => o.id)).toContain(id);
+    // 李建国, bound to no household of the grid here, does not.
+    expect(await code('orders', 'demo-resident-2', { action: 'get', role: 'resident', orderId: id })).toBe('ORDER.NOT_FOUND');
+  });
+
   it('does not tell the party member twice when they placed the order themselves', async () => {
     const id = await w.place('s-repair', LEADER, 'h-yg-b');
     expect((await toUser(LEADER, id)).filter((t) => t.includes('结对'))).toEqual([]);

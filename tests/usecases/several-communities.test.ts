@@ -73,4 +73,40 @@ describe('one person in several communities', () => {
       error: { code: 'AUTH.UNKNOWN_USER' },
     });
   });
+
+  it('joins a second community by its invitation, keeping the first', async () => {
+    const xingfuli = (await w.store.getRef('communities', 'c-xingfuli'))!;
+    await w.store.putRefs('communities', [{ ...xingfuli, id: 'c-second', name: '第二社区', secretaryUserId: null }]);
+    await w.store.putRefs('invitations', [
+      {
+        id: 'SECNDSUP',
+        communityId: 'c-second',
+        role: 'supervisor',
+        companyId: null,
+        teamId: null,
+        expiresAt: w.now() + 86_400_000,
+        maxUses: 1,
+        uses: 0,
+        revoked: false,
+        createdBy: 'bootstrap',
+        createdAt: w.now(),
+        redeemedBy: [],
+      },
+    ]);
+    // The link names the invitation's community, and so does the request: he is nobody there yet.
+    const joined = await asSun('membership', {
+      action: 'redeem',
+      code: 'SECNDSUP',
+      communityId: 'c-second',
+      community: 'c-second',
+      name: '孙志远',
+      phone: '13800004444',
+    });
+    expect(joined.ok).toBe(true);
+    const there = await asSun('session', { action: 'whoami', community: 'c-second' });
+    expect(there.data.user.roles).toEqual(['supervisor']);
+    const here = await asSun('session', { action: 'whoami', community: 'c-xingfuli' });
+    expect(here.data.user).toMatchObject({ id: 'demo-worker-3', roles: ['worker', 'resident'] });
+    expect(here.data.communities.map((c: { id: string }) => c.id).sort()).toEqual(['c-second', 'c-xingfuli']);
+  });
 });
