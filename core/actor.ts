@@ -7,6 +7,11 @@ export interface Actor {
   readonly role: Role;
   /** Service teams the user belongs to (for workers: whose pool they see). */
   readonly teamIds: readonly string[];
+  /**
+   * Households the user orders for and follows without living there: those paired with them (结对)
+   * and, for a group leader, those of the buildings they lead (core/party-grid.ts). Loaded by the caller.
+   */
+  readonly caresFor?: readonly string[];
 }
 
 /** What every rule may read: who acts, and when. Enough to decide which buttons show. */

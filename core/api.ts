@@ -6,6 +6,8 @@ import type { AssessmentRow } from './assessment';
 import type { Rates } from './metrics';
 import type { AttentionQueue } from './order-index';
 import type { PublicCase } from './public-cases';
+import type { ProxyRelation } from './party-grid';
+import type { Role } from './roles';
 
 /**
  * What crosses the wire besides the requests: the envelope and the views the replies carry. The
@@ -24,6 +26,8 @@ export interface HouseholdView extends Household {
   readonly address: string;
   /** The property company serving the household's compound, with the phone residents call (物业电话). */
   readonly property: { readonly name: string; readonly phone: string | null } | null;
+  /** How the caller stands to it: their home, or a household they order for (代下单); absent from older servers. */
+  readonly relation?: 'own' | ProxyRelation;
 }
 
 /**
@@ -37,7 +41,7 @@ export interface ServedBy {
 }
 
 export interface SessionInfo {
-  readonly user: Pick<User, 'id' | 'name' | 'roles' | 'onDuty' | 'maxOpenOrders'>;
+  readonly user: Pick<User, 'id' | 'name' | 'roles' | 'onDuty' | 'maxOpenOrders' | 'volunteer'>;
   readonly community: { readonly id: string; readonly name: string };
   readonly households: readonly HouseholdView[];
   readonly teams: readonly { readonly id: string; readonly name: string }[];
@@ -45,6 +49,8 @@ export interface SessionInfo {
   readonly compounds: readonly { readonly id: string; readonly name: string }[];
   /** The property company serving the resident's first household, with its desk phone (一键呼叫物业); optional for older servers. */
   readonly property?: { readonly name: string; readonly phone: string } | null;
+  /** Every community the person belongs to, this one included (社区切换); optional for older servers. */
+  readonly communities?: readonly { readonly id: string; readonly name: string; readonly roles: readonly Role[] }[];
 }
 
 export interface TeamMemberView {

@@ -33,6 +33,8 @@ export interface Compound {
   readonly communityId: string;
   readonly name: string;
   readonly companyId: string;
+  /** 小区党支部: the party branch that leads the compound (seed 002); absent until the admin names it. */
+  readonly branchName?: string;
 }
 
 /** 楼栋 */
@@ -70,6 +72,8 @@ export interface ServiceTeam {
   readonly name: string;
   readonly categories: readonly ServiceCategory[];
   readonly memberIds: readonly string[];
+  /** 党员志愿服务队: registered volunteers (在职党员报到) join it, and it serves the 志愿服务 items. */
+  readonly volunteer?: boolean;
 }
 
 /**
@@ -92,6 +96,24 @@ export interface User {
   readonly onDuty: boolean;
   /** For workers: the most open orders they may hold at once. */
   readonly maxOpenOrders: number;
+  /**
+   * 结对认亲: households this party member (党员中心户) looks after and may order for; each household
+   * has at most one such member (core/party-grid.ts). Absent on users stored before the grid existed.
+   */
+  readonly caresFor?: readonly string[];
+  /** For 楼栋党小组长 (role group_leader): the buildings they lead. */
+  readonly leads?: readonly string[];
+  /** 在职党员报到: what a party member working elsewhere offers the community they live in. */
+  readonly volunteer?: VolunteerProfile;
+}
+
+/** A party member's 报到 with the community where they live. */
+export interface VolunteerProfile {
+  /** What they can do, in their words (电工, 陪老人聊天…). */
+  readonly skills: string;
+  /** Where they work (their own unit's party organisation). */
+  readonly workplace: string;
+  readonly registeredAt: Millis;
 }
 
 export const SERVICE_CATEGORIES = ['daycare', 'homecare', 'meal', 'companion', 'repair', 'cleaning', 'other'] as const;
@@ -131,6 +153,8 @@ export interface ServiceItem {
   readonly active: boolean;
   /** How the resident pays; items stored before it existed are paid at the door. */
   readonly payment?: PaymentMode;
+  /** 志愿服务: free, served by registered volunteers (在职党员报到), who record their hours. */
+  readonly volunteer?: boolean;
 }
 
 /** How a service is paid: at the door at the red price, free, or subsidised by the community. */

@@ -65,6 +65,7 @@ export const ERRORS = {
   'INVITE.USED_UP': { status: 409, message: fixed('这个邀请的使用次数已用完') },
   'INVITE.WRONG_COMMUNITY': { status: 409, message: fixed('这个邀请属于其他社区，不能在这里使用') },
   'MEMBER.NOT_FOUND': { status: 404, message: fixed('该成员不存在或已退出社区') },
+  'GRID.NOT_YOURS': { status: 403, message: fixed('只能安排您负责的楼栋里的住户') },
   'MEMBER.LAST_ADMIN': { status: 409, message: fixed('这是社区唯一的管理员，请先邀请另一位管理员') },
   'IDEMPOTENCY.KEY_REUSED': { status: 409, message: fixed('请求编号已用于另一项操作') },
   /** A store that cannot be reached (translated by the adapters): nothing was decided, the app retries. */

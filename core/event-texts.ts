@@ -78,3 +78,13 @@ export function eventDetailsFor(action: string, audience: Audience): boolean {
 
 /** The text of a notification to the resident about this event (the same words as their timeline). */
 export const residentNotice = (action: EventType): string => EVENT_TEXTS[action].resident ?? EVENT_TEXTS[action].staff;
+
+/**
+ * What an event is called, reading what it records: a 点单 or a 确认 done for the resident by someone
+ * else (代下单, seed 003) says so to everyone, so the timeline shows who acted for whom.
+ */
+export function eventTitleOf(e: { readonly action: string; readonly payload: Readonly<Record<string, unknown>> }, audience: Audience): string | null {
+  if (e.payload.onBehalf === true && e.action === 'confirm') return '代居民确认完成并评价';
+  if (e.payload.onBehalf === true && e.action === 'create') return '代居民下单';
+  return eventTitleFor(e.action, audience);
+}

@@ -38,3 +38,5 @@ export * from './order-number';
 export * from './popular-services';
 export * from './messages';
 export * from './inbox';
+export * from './party-grid';
+export * from './volunteers';

@@ -59,4 +59,6 @@ export interface MemberView {
 export interface InvitationScopes {
   readonly teams: readonly { readonly id: string; readonly name: string }[];
   readonly companies: readonly { readonly id: string; readonly name: string }[];
+  /** Buildings a 楼栋党小组长 may be invited to lead, named with their compound; absent from older servers. */
+  readonly buildings?: readonly { readonly id: string; readonly name: string }[];
 }

@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { Millis, User } from './community';
 import { fail, type AppError } from './errors';
 import { ok, type Result } from './result';
@@ -7,8 +8,7 @@ import type { Role } from './roles';
  * Who may join a community and how: residents apply for a household and are approved or refused;
  * staff redeem an invitation for one role. Pure rules; the use cases load, call these and write.
  *
- * Approval is the admin's alone: the roles of this codebase have no 楼栋党小组长 (party group leader
- * of a building), so there is nobody narrower to route an application to yet.
+ * The admin approves any application; a building's 楼栋党小组长 (group leader) those for their buildings.
  */
 
 export type ApplicationState = 'pending' | 'approved' | 'refused';
@@ -33,7 +33,7 @@ export interface Application {
 }
 
 /** Roles given by invitation; residents join by application instead. */
-export const INVITABLE_ROLES = ['dispatcher', 'worker', 'supervisor', 'admin'] as const;
+export const INVITABLE_ROLES = ['dispatcher', 'worker', 'supervisor', 'admin', 'group_leader'] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /** An invitation to one role in one community: its id is the code people type or scan. */
@@ -45,6 +45,8 @@ export interface Invitation {
   readonly companyId: string | null;
   /** Workers: the team they will join. */
   readonly teamId: string | null;
+  /** Group leaders: the building they will lead (absent on invitations made before the grid). */
+  readonly buildingId?: string | null;
   readonly expiresAt: Millis;
   readonly maxUses: number;
   readonly uses: number;
@@ -79,6 +81,9 @@ export const AUDIT_WHAT = [
   'invitation.redeemed',
   'role.revoked',
   'member.left',
+  'grid.paired',
+  'grid.unpaired',
+  'volunteer.registered',
 ] as const;
 export type AuditWhat = (typeof AUDIT_WHAT)[number];
 
@@ -91,6 +96,9 @@ export const AUDIT_LABELS: Readonly<Record<AuditWhat, string>> = {
   'invitation.redeemed': '使用邀请加入',
   'role.revoked': '撤销身份',
   'member.left': '退出社区',
+  'grid.paired': '结对认亲',
+  'grid.unpaired': '解除结对',
+  'volunteer.registered': '在职党员报到',
 };
 
 /** Letters and digits people cannot confuse when reading a code aloud (no 0/O, 1/I/L). */
@@ -124,11 +132,17 @@ export function checkRedeemable(inv: Invitation, user: User | null, linkCommunit
   return ok(inv);
 }
 
-/** The user after taking an invitation's role (and its company, for a dispatcher). */
+/** The user after taking an invitation's role (and its company, for a dispatcher; its building, for a group leader). */
 export function grantRole(user: User, inv: Invitation): User {
   const roles = user.roles.includes(inv.role) ? user.roles : [...user.roles, inv.role];
-  return { ...user, roles, companyId: inv.role === 'dispatcher' ? inv.companyId : user.companyId };
+  const leads = user.leads ?? [];
+  const building = inv.role === 'group_leader' && inv.buildingId && !leads.includes(inv.buildingId) ? { leads: [...leads, inv.buildingId] } : {};
+  return { ...user, roles, companyId: inv.role === 'dispatcher' ? inv.companyId : user.companyId, ...building };
 }
+
+/** Whether the actor decides this application: the admin any, a group leader those for a building they lead. */
+export const mayDecide = (actor: Actor, app: Pick<Application, 'buildingId'>): boolean =>
+  actor.role === 'admin' || (actor.role === 'group_leader' && (actor.user.leads ?? []).includes(app.buildingId));
 
 /** The user after losing a role; a dispatcher's company and a resident's households go with the role. */
 export function withoutRole(user: User, role: Role): User {
@@ -137,6 +151,7 @@ export function withoutRole(user: User, role: Role): User {
     roles: user.roles.filter((r) => r !== role),
     companyId: role === 'dispatcher' ? null : user.companyId,
     householdIds: role === 'resident' ? [] : user.householdIds,
+    ...(role === 'group_leader' ? { leads: [] } : {}),
   };
 }
 
@@ -152,5 +167,17 @@ export function wouldLeaveNoAdmin(members: readonly User[], user: User, role: Ro
  * frees the WeChat identity to join again as a newcomer.
  */
 export function departed(user: User): User {
-  return { ...user, openid: '', name: '已退出的用户', phone: '', roles: [], householdIds: [], companyId: null, onDuty: false };
+  return {
+    ...user,
+    openid: '',
+    name: '已退出的用户',
+    phone: '',
+    roles: [],
+    householdIds: [],
+    companyId: null,
+    onDuty: false,
+    caresFor: [],
+    leads: [],
+    volunteer: undefined,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import type { Building, Compound, Household, Millis, ServiceItem, StageDeadlines } from './community';
+import type { Building, Compound, Household, Millis, ServiceItem, StageDeadlines, User } from './community';
 import { fail, invalid, type AppError } from './errors';
 import { NOTHING_YET, type Order, type OrderEvent, type TimeWindow } from './order';
 import type { CreateOrderInput } from './order-inputs';
@@ -8,6 +8,7 @@ import { ok, type Result } from './result';
 import { HOUR } from './time';
 import { clockFor } from './deadlines';
 import { checkPhotos } from './photos';
+import { PROXY_LABELS, relationTo } from './party-grid';
 
 /** What creating an order needs besides the input, loaded by the caller. */
 export interface CreateContext {
@@ -24,6 +25,8 @@ export interface CreateContext {
   readonly travelMinutes: number;
   /** Whether a file id names a photo the actor uploaded. */
   readonly photoUploaded: (fileId: string) => boolean;
+  /** The party member paired with the household (结对), if any. */
+  readonly partyMember: User | undefined;
 }
 
 /** How far ahead a resident may book, and how wide a window may be. */
@@ -44,13 +47,17 @@ export function checkWindow({ from, to }: TimeWindow, now: Millis): Result<TimeW
 /** The deadlines an order of this service is given when placed: the service's own, else the community's defaults. */
 export const serviceDeadlines = (item: ServiceItem, defaults: StageDeadlines): StageDeadlines => item.deadlines ?? defaults;
 
-/** 点单: a resident (or someone caring for the household) orders a service. */
+/**
+ * 点单: a resident orders a service, or someone orders it for the household (代下单, seed 003): its
+ * paired party member, the group leader of its building, or a bound relative. The resident need not
+ * have an account; the order records who ordered and for whom, and tells the paired party member.
+ */
 export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result<{ order: Order; event: OrderEvent; effects: Effect[] }, AppError> {
-  const { actor, now, item, household, compound, building } = ctx;
+  const { actor, now, item, household, compound, building, partyMember } = ctx;
   if (actor.role !== 'resident') return fail('AUTH.FORBIDDEN');
-  if (!household || household.communityId !== actor.user.communityId || !actor.user.householdIds.includes(household.id)) {
-    return fail('HOUSEHOLD.NOT_YOURS');
-  }
+  if (!household || household.communityId !== actor.user.communityId) return fail('HOUSEHOLD.NOT_YOURS');
+  const relation = relationTo(actor.user, household);
+  if (relation === null) return fail('HOUSEHOLD.NOT_YOURS');
   if (!compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
   if (!item?.active || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
   const window = checkWindow(input.timeWindow, now);
@@ -67,6 +74,10 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     compoundId: compound.id,
     companyId: compound.companyId,
     householdId: household.id,
+    buildingId: building.id,
+    proxy: relation === 'own' ? null : { userId: actor.user.id, name: actor.user.name, relation },
+    partyMember: partyMember ? { userId: partyMember.id, name: partyMember.name } : null,
+    volunteer: item.volunteer === true,
     createdBy: actor.user.id,
     serviceItemId: item.id,
     serviceName: item.name,
@@ -97,11 +108,16 @@ export function createOrder(input: CreateOrderInput, ctx: CreateContext): Result
     at: now,
     from: null,
     to: 'pending_dispatch',
-    payload: { serviceName: item.name, onBehalf: household.contactPhone !== actor.user.phone },
+    payload: { serviceName: item.name, onBehalf: relation !== 'own', ...(relation === 'own' ? {} : { proxy: PROXY_LABELS[relation] }) },
   };
+  // The paired party member is told of every order from the households they look after (结对认亲).
+  const told =
+    partyMember && partyMember.id !== actor.user.id
+      ? [notify({ kind: 'user', userId: partyMember.id }, order.id, `您结对的${household.door}下了新工单：${item.name}`)]
+      : [];
   return ok({
     order,
     event,
-    effects: [notify({ kind: 'company', companyId: compound.companyId, communityId: order.communityId }, order.id, `新的居民点单：${item.name}`)],
+    effects: [notify({ kind: 'company', companyId: compound.companyId, communityId: order.communityId }, order.id, `新的居民点单：${item.name}`), ...told],
   });
 }

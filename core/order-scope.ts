@@ -14,12 +14,16 @@ export type OrderScope =
   | { readonly kind: 'community'; readonly communityId: string }
   | { readonly kind: 'none' };
 
-/** The scope of a role: residents their households, workers their tasks and pool, dispatchers their company, supervisors the community. */
+/** The scope of a role: residents their households (and those they care for), group leaders their buildings', workers their tasks and pool, dispatchers their company, supervisors the community. */
 export function scopeFor(actor: Actor): OrderScope {
   const { user } = actor;
   switch (actor.role) {
     case 'resident':
-      return { kind: 'household', communityId: user.communityId, userId: user.id, householdIds: user.householdIds };
+      // Their homes, and the households they order for and follow (结对, their buildings: party-grid.ts).
+      return { kind: 'household', communityId: user.communityId, userId: user.id, householdIds: [...user.householdIds, ...(actor.caresFor ?? [])] };
+    case 'group_leader':
+      // A 楼栋党小组长 follows the orders of the buildings they lead, and acts on none (as the grid, not as staff).
+      return { kind: 'household', communityId: user.communityId, userId: user.id, householdIds: actor.caresFor ?? [] };
     case 'worker':
       return { kind: 'worker', communityId: user.communityId, workerId: user.id, poolTeamIds: actor.teamIds };
     case 'dispatcher':

@@ -12,6 +12,8 @@ import { personRules, type Capacity, type Change, type SystemActionType, type Sy
 import { HOUR, MINUTE } from './time';
 import { BOOKING_RULES } from './booking-rules';
 import { isDueForResident } from './deadlines';
+import { actsOnBehalf } from './party-grid';
+import { volunteerHours } from './volunteers';
 
 /** 催单 at most once per this interval. */
 export const URGE_INTERVAL = 30 * MINUTE;
@@ -34,6 +36,9 @@ const mustBeAssignee = (order: Order, who: Who) => (isAssignee(order, who) ? pas
 
 /** The resident side of the order: whoever placed it. */
 const residentOf = (order: Order): Recipient => ({ kind: 'user', userId: order.createdBy });
+/** The household's paired party member hears what the household hears, unless they placed the order (then they already do). */
+const toPartyMember = (order: Order, text: string): Effect[] =>
+  order.partyMember && order.partyMember.userId !== order.createdBy ? [notify({ kind: 'user', userId: order.partyMember.userId }, order.id, text)] : [];
 const companyOf = (order: Order): Recipient => ({ kind: 'company', companyId: order.companyId, communityId: order.communityId });
 /** Whoever is expected to act next on an open order. */
 function handlerOf(order: Order): Recipient {
@@ -104,8 +109,14 @@ const PERSON_TRANSITIONS = personRules({
     to: 'closed',
     guard: pass,
     needs: [],
-    apply: (order, rating, { now }) =>
-      change({ rating, closedAt: now }, { ...rating }, [notify(handlerOf(order), order.id, `居民已确认完成，评价${rating.quality}星`)]),
+    apply: (order, rating, { now, actor }) => {
+      // 代居民确认: a proxy's confirmation is marked, on the timeline and in the statistics.
+      const onBehalf = actsOnBehalf(actor, order);
+      const who = onBehalf ? `${actor.user.name}代居民确认完成` : '居民已确认完成';
+      return change({ rating, closedAt: now, confirmedOnBehalf: onBehalf }, { ...rating, onBehalf }, [
+        notify(handlerOf(order), order.id, `${who}，评价${rating.quality}星`),
+      ]);
+    },
   },
   rework: {
     from: ['pending_confirm', 'closed'],
@@ -114,10 +125,11 @@ const PERSON_TRANSITIONS = personRules({
     guard: (order, { now }) => (order.completion && now - order.completion.at <= REWORK_WINDOW ? pass() : fail('ORDER.REWORK_WINDOW_PASSED')),
     needs: [],
     apply: (order, { reason }, { now }) =>
-      change({ reworkCount: order.reworkCount + 1, lastReason: reason, completion: null, rating: null, closedAt: null, acceptedAt: now }, { reason }, [
-        notify(handlerOf(order), order.id, `居民申请返工：${reason}`),
-        notify(companyOf(order), order.id, '居民申请返工'),
-      ]),
+      change(
+        { reworkCount: order.reworkCount + 1, lastReason: reason, completion: null, rating: null, confirmedOnBehalf: false, closedAt: null, acceptedAt: now },
+        { reason },
+        [notify(handlerOf(order), order.id, `居民申请返工：${reason}`), notify(companyOf(order), order.id, '居民申请返工')],
+      ),
   },
   complain: {
     from: ALL_STATES,
@@ -231,7 +243,7 @@ const PERSON_TRANSITIONS = personRules({
     to: 'in_service',
     guard: mustBeAssignee,
     needs: [],
-    apply: (order) => change({}, {}, [notify(residentOf(order), order.id, residentNotice('start'))]),
+    apply: (order, _input, { now }) => change({ startedAt: now }, {}, [notify(residentOf(order), order.id, residentNotice('start'))]),
   },
   complete: {
     from: ['in_service'],
@@ -242,7 +254,13 @@ const PERSON_TRANSITIONS = personRules({
     apply: (order, { notes, photos }, { now, photoUploaded }) => {
       const uploaded = checkPhotos(photos, photoUploaded);
       if (!uploaded.ok) return uploaded;
-      return change({ completion: { notes, photos, at: now } }, { notes, photos }, [notify(residentOf(order), order.id, residentNotice('complete'))]);
+      // A volunteer's hours are their record (在职党员报到): on site from start to completion.
+      const hours = order.volunteer ? volunteerHours(order.startedAt ?? null, now) : null;
+      return change(
+        { completion: { notes, photos, at: now }, ...(hours === null ? {} : { volunteerHours: hours }) },
+        hours === null ? { notes, photos } : { notes, photos, hours },
+        [notify(residentOf(order), order.id, residentNotice('complete')), ...toPartyMember(order, residentNotice('complete'))],
+      );
     },
   },
   instruct: {

@@ -1,6 +1,7 @@
 import type { Millis, ServiceCategory, StageDeadlines } from './community';
 import type { Stage, StageClock } from './deadlines';
 import type { Role } from './roles';
+import type { OrderProxy, ResponsibleMember } from './party-grid';
 
 export const ORDER_STATES = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm', 'closed', 'cancelled', 'refused'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
@@ -119,6 +120,20 @@ export interface Order {
   readonly compoundId: string;
   readonly companyId: string;
   readonly householdId: string;
+  /** The household's building (楼栋), for the grid's cuts; absent on orders placed before it was recorded. */
+  readonly buildingId?: string;
+  /** Who ordered for the household when it was not their own home (代下单); null or absent: the household itself. */
+  readonly proxy?: OrderProxy | null;
+  /** The party member paired with the household when it was placed (结对), who follows it; null or absent: none. */
+  readonly partyMember?: ResponsibleMember | null;
+  /** 志愿服务: a free volunteer service, taken by a registered volunteer (在职党员报到). */
+  readonly volunteer?: boolean;
+  /** When the worker last started on site (开始服务); absent on orders started before it was recorded. */
+  readonly startedAt?: Millis | null;
+  /** Hours of volunteer service, start to completion in half hours (volunteer orders only). */
+  readonly volunteerHours?: number | null;
+  /** The last confirmation was made by a proxy for the resident (代居民确认); counted apart in the statistics. */
+  readonly confirmedOnBehalf?: boolean;
   /** Who placed it: the resident, or a relative or party member ordering for them (代办). */
   readonly createdBy: string;
   readonly serviceItemId: string;

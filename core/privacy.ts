@@ -12,7 +12,7 @@ import { DAY } from './time';
 export const CONTACT_RETENTION_DAYS = 3;
 
 /** Who reads an order, as far as privacy is concerned. Admins and the public never read orders. */
-export type Viewer = 'household' | 'dispatcher' | 'assignee' | 'pool-worker' | 'supervisor' | 'admin';
+export type Viewer = 'household' | 'grid' | 'dispatcher' | 'assignee' | 'pool-worker' | 'supervisor' | 'admin';
 
 /** Where an order stands for privacy: still open, ended within the retention days, or ended before. */
 export type PrivacyPhase = 'open' | 'recently-ended' | 'ended';
@@ -38,6 +38,8 @@ const CALL_BACK: ContactVisibility = { name: 'full', phone: 'full', door: 'hidde
  */
 export const CONTACT_VISIBILITY: { readonly [V in Viewer]: { readonly [P in PrivacyPhase]: ContactVisibility } } = {
   household: { open: FULL, 'recently-ended': FULL, ended: FULL },
+  // The building's group leader looks after its people while an order is in hand, like its handlers.
+  grid: { open: FULL, 'recently-ended': FULL, ended: MASKED },
   dispatcher: { open: FULL, 'recently-ended': FULL, ended: MASKED },
   assignee: { open: FULL, 'recently-ended': FULL, ended: MASKED },
   'pool-worker': { open: MASKED, 'recently-ended': MASKED, ended: MASKED },
@@ -64,6 +66,8 @@ export function viewerOf(order: Order, actor: Actor): Viewer {
       return order.assignment?.mode === 'member' && order.assignment.workerId === actor.user.id ? 'assignee' : 'pool-worker';
     case 'resident':
       return 'household';
+    case 'group_leader':
+      return 'grid';
     case 'dispatcher':
     case 'supervisor':
     case 'admin':

@@ -1,5 +1,5 @@
-/** The five roles of the loop; one person may hold several. */
-export const ROLES = ['resident', 'dispatcher', 'worker', 'supervisor', 'admin'] as const;
+/** The five roles of the loop and the grid's 楼栋党小组长; one person may hold several. */
+export const ROLES = ['resident', 'dispatcher', 'worker', 'supervisor', 'admin', 'group_leader'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -8,4 +8,5 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   worker: '服务队员',
   supervisor: '督单员',
   admin: '社区管理员',
+  group_leader: '楼栋党小组长',
 };

@@ -7,11 +7,14 @@ export const ROLE_HOME: Readonly<Partial<Record<Role, string>>> = {
   worker: '/worker/pages/tasks/index',
   supervisor: '/supervisor/pages/board/index',
   admin: '/admin/pages/settings/index',
+  group_leader: '/admin/pages/grid/index',
 };
 
 /** 督单 statistics and the monthly 考核 (supervisors; the admin reads the 考核 too). */
 export const SUPERVISOR_STATS = '/supervisor/pages/stats/index';
 export const ASSESSMENT = '/supervisor/pages/assessment/index';
+/** 志愿服务时长: the supervisor's monthly record of volunteers' hours (在职党员报到). */
+export const VOLUNTEER_HOURS = '/supervisor/pages/volunteers/index';
 /** The public 晾晒 board: no login. */
 export const PUBLIC_BOARD = '/board/pages/index/index';
 
@@ -27,6 +30,8 @@ export const START = '/pages/index/index';
 export const JOIN = '/join/pages/index/index';
 /** The admin's members, applications, invitations and audit log. */
 export const ADMIN_MEMBERS = '/admin/pages/members/index';
+/** 党建网格: buildings, households and their paired party members (admin, 楼栋党小组长). */
+export const PARTY_GRID = '/admin/pages/grid/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;
 export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';

@@ -71,7 +71,8 @@ export function defineFunction<F extends FunctionName>(name: F, runs: Runs<F>): 
         const input = parse(route.schema, event);
         return toEnvelope(input.ok ? await (route.run as (deps: Deps, input: unknown) => Promise<Result<unknown, AppError>>)(deps, input.value) : input);
       }
-      const who = await resolveIdentity(deps.store, caller);
+      const named = (event as { community?: unknown }).community;
+      const who = await resolveIdentity(deps.store, caller, typeof named === 'string' && named ? named : null);
       if (!who.ok) return toEnvelope(who);
       const user = who.value.user;
       if (!user && route?.access !== 'identity') return toEnvelope(fail('AUTH.UNKNOWN_USER'));

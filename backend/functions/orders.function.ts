@@ -15,6 +15,7 @@ const lifecycle = Object.fromEntries(
 
 /** 工单: place, list, read, and every action of the lifecycle. */
 export const orders = defineFunction('orders', {
+  // No reads before the rate limit: the core finds the households one orders for on the user itself (party-grid.ts).
   create: (deps, user, { requestId, order }) =>
     user.roles.includes('resident')
       ? placeOrder(deps, { user, role: 'resident', teamIds: [] }, requestId, order)

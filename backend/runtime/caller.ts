@@ -1,4 +1,4 @@
-import { ROLES, fail, invalid, ok, type Actor, type AppError, type Result, type Role, type User } from '@core';
+import { ROLES, fail, invalid, ledBuildings, ok, pairedWith, type Actor, type AppError, type Result, type Role, type User } from '@core';
 import type { Store } from '../storage/port';
 
 /**
@@ -19,18 +19,31 @@ export interface Identity {
 /** The dev user ids that name an unknown WeChat identity rather than a seeded user. */
 export const NEWCOMER_PREFIX = 'newcomer-';
 
-/** Finds the identity behind a caller, and the user it is if any. */
-export async function resolveIdentity(store: Store, caller: Caller): Promise<Result<Identity, AppError>> {
+/**
+ * Finds the identity behind a caller, and the user it is if any: in the community the request names
+ * (`community`, for a person who belongs to several), else the first they belong to. Naming a
+ * community they do not belong to finds no user there.
+ */
+export async function resolveIdentity(store: Store, caller: Caller, community: string | null = null): Promise<Result<Identity, AppError>> {
   if (!caller) return fail('AUTH.NO_IDENTITY');
   const openid = 'openid' in caller ? caller.openid : caller.devUserId.startsWith(NEWCOMER_PREFIX) ? caller.devUserId : null;
   if (openid !== null) {
     if (!openid) return fail('AUTH.NO_IDENTITY');
-    return ok({ openid, user: await store.findUserByOpenid(openid) });
+    if (community === null) return ok({ openid, user: await store.findUserByOpenid(openid) });
+    return ok({ openid, user: (await store.findUsersByOpenid(openid)).find((u) => u.communityId === community) ?? null });
   }
   if (!('devUserId' in caller) || !caller.devUserId) return fail('AUTH.NO_IDENTITY');
   const user = await store.getRef('users', caller.devUserId);
   // A demo user who left keeps their id but not their identity: they are unknown from then on.
-  return user?.openid ? ok({ openid: user.openid, user }) : fail('AUTH.UNKNOWN_USER');
+  if (!user?.openid) return fail('AUTH.UNKNOWN_USER');
+  if (community === null || community === user.communityId) return ok({ openid: user.openid, user });
+  const there = (await store.findUsersByOpenid(user.openid)).find((u) => u.communityId === community);
+  return ok({ openid: user.openid, user: there ?? null });
+}
+
+/** Every community a person belongs to (社区切换), by their identity. */
+export async function communitiesOf(store: Store, user: User): Promise<User[]> {
+  return (await store.findUsersByOpenid(user.openid)).filter((u) => u.roles.length > 0);
 }
 
 /** Finds the user behind a caller. */
@@ -46,6 +59,19 @@ export async function actorFor(store: Store, user: User, role: unknown): Promise
     return invalid({ role: '请选择身份' });
   }
   if (!user.roles.includes(role as Role)) return fail('AUTH.ROLE_NOT_HELD', { role: role as Role });
-  const teams = await store.listRefs('teams', user.communityId);
-  return ok({ user, role: role as Role, teamIds: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => t.id) });
+  const [teams, caresFor] = await Promise.all([store.listRefs('teams', user.communityId), caredFor(store, user)]);
+  return ok({ user, role: role as Role, teamIds: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => t.id), caresFor });
+}
+
+/**
+ * Households a user orders for and follows without living there: those paired with them (结对), and
+ * those of the buildings they lead. Only a group leader costs a read (the community's households).
+ */
+export async function caredFor(store: Store, user: User): Promise<string[]> {
+  const paired = pairedWith(user).filter((h) => !user.householdIds.includes(h));
+  const led = ledBuildings(user);
+  if (led.length === 0) return paired;
+  const households = await store.listRefs('households', user.communityId);
+  const inBuildings = households.filter((h) => led.includes(h.buildingId) && !user.householdIds.includes(h.id) && !paired.includes(h.id)).map((h) => h.id);
+  return [...paired, ...inBuildings];
 }

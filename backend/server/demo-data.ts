@@ -58,6 +58,9 @@ const users: User[] = [
   person('demo-worker-3', '孙志远', '13800004444', ['worker', 'resident'], { householdIds: ['h-hp-b'], maxOpenOrders: 2 }),
   person('demo-supervisor', '周书记', '13900000004', ['supervisor']),
   person('demo-admin', '吴敏', '13900000005', ['admin']),
+  // 楼栋党小组长 of 阳光小区 1号楼 and 2号楼, and the 党员中心户 paired with 王德福 (结对认亲), who has no phone
+  // of his own; a resident too, so he can order for the households he looks after (代下单).
+  person('demo-leader', '高建华', '13900000006', ['resident', 'group_leader'], { leads: ['b-yg-1', 'b-yg-2'], caresFor: ['h-yg-b'] }),
 ];
 
 const teams: ServiceTeam[] = [

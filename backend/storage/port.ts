@@ -163,6 +163,8 @@ export interface Store {
   /** Counts one more order placed in the community on `day` (China date "1130"), atomically: its sequence, 1 for the first. */
   nextOrderNumber(communityId: string, day: string): Promise<number>;
   findUserByOpenid(openid: string): Promise<User | null>;
+  /** Every community's record of one WeChat identity (a person may belong to several), in no set order. */
+  findUsersByOpenid(openid: string): Promise<User[]>;
 
   getOrder(id: string): Promise<Order | null>;
   listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>>;

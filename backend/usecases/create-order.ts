@@ -4,6 +4,7 @@ import {
   fail,
   formatOrderNumber,
   orderNumberDay,
+  responsibleFor,
   type Actor,
   type AppError,
   type CreateOrderInput,
@@ -27,12 +28,13 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
-  const [community, item, compound, building, uploaded] = await Promise.all([
+  const [community, item, compound, building, uploaded, members] = await Promise.all([
     store.getRef('communities', actor.user.communityId),
     store.getRef('serviceItems', input.serviceItemId),
     household ? store.getRef('compounds', household.compoundId) : null,
     household ? store.getRef('buildings', household.buildingId) : null,
     input.photos.length ? (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, input.photos) : new Set<string>(),
+    store.listRefs('users', actor.user.communityId),
   ]);
   const now = deps.now();
   const decided = createOrder(input, {
@@ -46,6 +48,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     defaultDeadlines: community?.settings.defaultDeadlines ?? FALLBACK_DEADLINES,
     travelMinutes: community?.settings.travelMinutes ?? DEFAULT_TRAVEL_MINUTES,
     photoUploaded: (fileId) => uploaded.has(fileId),
+    partyMember: household ? responsibleFor(household.id, members) : undefined,
   });
   if (!decided.ok) return decided;
   const { event, effects } = decided.value;

@@ -1,17 +1,35 @@
-import { assertNever, fail, ok, type AppError, type Recipient, type Result, type SessionInfo, type StoredNotificationView, type User, type Actor } from '@core';
+import {
+  assertNever,
+  fail,
+  ok,
+  relationTo,
+  type AppError,
+  type Recipient,
+  type Result,
+  type SessionInfo,
+  type StoredNotificationView,
+  type User,
+  type Actor,
+} from '@core';
 import type { Deps } from '../runtime/deps';
 import { refuseWrite } from '../runtime/rate-limit';
+import { caredFor, communitiesOf } from '../runtime/caller';
 
 /** Who the caller is: roles, community, households they may order for, their teams and company. */
 export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo, AppError>> {
   const { store } = deps;
-  const [community, teams, compounds, company] = await Promise.all([
+  const [community, teams, compounds, company, memberships, allCommunities] = await Promise.all([
     store.getRef('communities', user.communityId),
     store.listRefs('teams', user.communityId),
     store.listRefs('compounds', user.communityId),
     user.companyId ? store.getRef('companies', user.companyId) : null,
+    communitiesOf(store, user),
+    store.listRefs('communities'),
   ]);
-  const households = (await Promise.all(user.householdIds.map((id) => store.getRef('households', id)))).filter((h) => h !== null);
+  const communityName = new Map(allCommunities.map((c) => [c.id, c.name]));
+  // Their homes first, then the households they order for (结对, their buildings: 代下单).
+  const ids = [...user.householdIds, ...(await caredFor(store, user))];
+  const households = (await Promise.all(ids.map((id) => store.getRef('households', id)))).filter((h) => h !== null);
   const buildings = (await Promise.all(households.map((h) => store.getRef('buildings', h.buildingId)))).filter((b) => b !== null);
   const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
   const companyIds = [...new Set(households.map((h) => compounds.find((c) => c.id === h.compoundId)?.companyId).filter((id) => id !== undefined))];
@@ -25,17 +43,19 @@ export async function whoami(deps: Deps, user: User): Promise<Result<SessionInfo
   const serving = servingId ? (servingId === company?.id ? company : await store.getRef('companies', servingId)) : null;
   const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
   return ok({
-    user: { id: user.id, name: user.name, roles: user.roles, onDuty: user.onDuty, maxOpenOrders: user.maxOpenOrders },
+    user: { id: user.id, name: user.name, roles: user.roles, onDuty: user.onDuty, maxOpenOrders: user.maxOpenOrders, volunteer: user.volunteer },
     community: { id: user.communityId, name: community?.name ?? '' },
     households: households.map((h) => ({
       ...h,
       address: `${compoundName.get(h.compoundId) ?? ''}${buildingName.get(h.buildingId) ?? ''}${h.door}`,
       property: propertyOf(h.compoundId),
+      relation: relationTo(user, h) ?? 'own',
     })),
     teams: teams.filter((t) => t.memberIds.includes(user.id)).map((t) => ({ id: t.id, name: t.name })),
     company: company ? { id: company.id, name: company.name } : null,
     compounds: compounds.map((c) => ({ id: c.id, name: c.name })),
     property: serving?.phone ? { name: serving.name, phone: serving.phone } : null,
+    communities: memberships.map((m) => ({ id: m.communityId, name: communityName.get(m.communityId) ?? '', roles: m.roles })),
   });
 }
 
@@ -61,6 +81,7 @@ export function recipientsOf(actor: Actor): Recipient[] {
       return [...mine, { kind: 'supervisors', communityId: actor.user.communityId }];
     case 'resident':
     case 'admin':
+    case 'group_leader':
       return mine;
     default:
       return assertNever(actor.role);

@@ -5,6 +5,8 @@ import { PAYMENT_MODES, SERVICE_CATEGORIES, type ServiceItem } from '../communit
 import { CODE_ALPHABET, CODE_LENGTH, INVITABLE_ROLES, type AuditEntry } from '../membership';
 import type { ApplicationView, InvitationScopes, InvitationView, JoinPlaces, JoinStatus, MemberView } from '../membership-views';
 import { ROLES } from '../roles';
+import type { GridView } from '../party-grid';
+import type { VolunteerMonth } from '../volunteers';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ORDER_SORTS } from '../order-index';
 import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
@@ -102,6 +104,8 @@ export const CONTRACT = {
   session: {
     whoami: action('user', {}, reply<SessionInfo>()),
     setOnDuty: action('user', { onDuty: bool }, reply<SessionInfo>()),
+    /** 在职党员报到: a party member working elsewhere offers the community they live in what they can do. */
+    volunteer: action('user', { skills: str({ min: 1, max: 100 }), workplace: str({ min: 1, max: 50 }) }, reply<SessionInfo>()),
   },
   /** The service catalogue: red price beside market price. */
   catalog: {
@@ -157,6 +161,9 @@ export const CONTRACT = {
     assessment: action('role', { month }, reply<Assessment>()),
     publish: action('role', { month }, reply<Assessment>()),
     export: action('role', { month, format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
+    /** Each registered volunteer's 志愿服务 orders and hours in a month (在职党员报到). */
+    volunteers: action('role', { month }, reply<{ month: string; items: VolunteerMonth[] }>()),
+    exportVolunteers: action('role', { month }, reply<ExportFile>()),
   },
   /** 社区管理员: deadlines, assessment weights, escalation interval, travel allowance, the catalogue. */
   admin: {
@@ -213,6 +220,8 @@ export const CONTRACT = {
         memberRole: oneOf(INVITABLE_ROLES),
         companyId: optional(entityId, null),
         teamId: optional(entityId, null),
+        /** 楼栋党小组长: the building they will lead. */
+        buildingId: optional(entityId, null),
         days: optional(int(1, 90), 7),
         maxUses: optional(int(1, 100), 1),
       },
@@ -224,5 +233,9 @@ export const CONTRACT = {
     members: action('role', {}, reply<{ items: MemberView[] }>()),
     revokeRole: action('role', { userId: entityId, memberRole: oneOf(ROLES) }, reply<{ member: MemberView }>()),
     audit: action('role', { limit: optional(int(1, 200), 100) }, reply<{ items: AuditEntry[] }>()),
+    /** The party grid the caller arranges (admin: every building; 楼栋党小组长: theirs), with each household's paired party member. */
+    grid: action('role', {}, reply<GridView>()),
+    /** 结对认亲: pairs a household with a party member who is a resident of the community (null: unpairs it). */
+    pair: action('role', { householdId: entityId, memberId: optional(entityId, null) }, reply<GridView>()),
   },
 } as const;

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import type { AppError } from '../errors';
 import type { Result } from '../result';
 import { ROLES } from '../roles';
-import { obj, oneOf, str } from './fields';
+import { obj, oneOf, optional, str } from './fields';
 import { CONTRACT, type Access, type ActionContract } from './functions';
 import { parse } from './validate';
 
@@ -32,8 +32,16 @@ export function requestEntries(c: ActionContract): v.ObjectEntries {
   return c.access === 'role' ? { role, ...c.request } : c.request;
 }
 
+/**
+ * Which of their communities the caller acts in, for a person who belongs to several (社区切换): any
+ * action but a public one may name it; without it, the community they joined first. The transport
+ * adds it to every event, so it is no action's own field.
+ */
+export const communityField = optional(str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ }));
+
 /** The whole event one action accepts: `action`, then its request fields, strictly. */
-export const eventSchema = (c: ActionContract) => obj({ action: actionName, ...requestEntries(c) });
+export const eventSchema = (c: ActionContract) =>
+  c.access === 'public' ? obj({ action: actionName, ...requestEntries(c) }) : obj({ action: actionName, community: communityField, ...requestEntries(c) });
 
 /** The declaration of one action, looked up by name (undefined for a name the contract lacks, inherited ones included). */
 export function contractOf(fn: string, name: string): ActionContract | undefined {

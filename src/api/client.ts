@@ -1,5 +1,6 @@
 import type { ActionOf, FunctionName, ReplyOf, RequestOf } from '@core';
 import { ApiError, fromAppError, networkError } from './errors';
+import { getCommunity } from './storage';
 import { transport } from './transport';
 import { NetworkFailure } from './transport-types';
 
@@ -10,7 +11,9 @@ import { NetworkFailure } from './transport-types';
 export async function call<F extends FunctionName, A extends ActionOf<F>>(name: F, action: A, req: RequestOf<F, A>): Promise<ReplyOf<F, A>> {
   let envelope: Awaited<ReturnType<typeof transport.call>>;
   try {
-    envelope = await transport.call(name, { action, ...(req as object) });
+    // Every request names the community chosen on the role bar, if the person belongs to several.
+    const community = getCommunity();
+    envelope = await transport.call(name, { action, ...(community ? { community } : {}), ...(req as object) });
   } catch (e) {
     if (e instanceof NetworkFailure) throw networkError();
     throw e;

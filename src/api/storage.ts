@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { ROLES, type Role } from '@core';
 
 /** What the app remembers on this device, and nothing else. */
-const KEYS = { devUser: 'rp.devUser', role: 'rp.role', elder: 'rp.elder' } as const;
+const KEYS = { devUser: 'rp.devUser', role: 'rp.role', elder: 'rp.elder', community: 'rp.community' } as const;
 
 function read(key: string): string {
   try {
@@ -23,7 +23,11 @@ function write(key: string, value: string): void {
 
 /** H5 local mode: the demo user the requests are sent as. */
 export const getDevUser = (): string => read(KEYS.devUser);
-export const setDevUser = (id: string): void => write(KEYS.devUser, id);
+export function setDevUser(id: string): void {
+  write(KEYS.devUser, id);
+  // Another person: the community the previous one chose means nothing to them.
+  write(KEYS.community, '');
+}
 
 /** The role the user last chose on the start page. */
 export function getRole(): Role | null {
@@ -38,3 +42,7 @@ export function getElderChoice(): boolean | null {
   return v === '1' ? true : v === '0' ? false : null;
 }
 export const setElder = (on: boolean): void => write(KEYS.elder, on ? '1' : '0');
+
+/** The community a person in several acts in (社区切换); empty: the first they joined. */
+export const getCommunity = (): string => read(KEYS.community);
+export const setCommunity = (id: string): void => write(KEYS.community, id);

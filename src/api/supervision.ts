@@ -17,3 +17,8 @@ export const adminRequest = <A extends 'updateSettings' | 'updateService'>(chang
   ({ role: 'admin' as const, ...change }) as RequestOf<'admin', A>;
 export const updateSettings = (change: AdminChange<'updateSettings'>) => call('admin', 'updateSettings', adminRequest<'updateSettings'>(change));
 export const updateService = (change: AdminChange<'updateService'>) => call('admin', 'updateService', adminRequest<'updateService'>(change));
+
+/** 在职党员报到: registering what one can do, and the supervisor's monthly record of volunteer hours. */
+export const registerVolunteer = (skills: string, workplace: string) => call('session', 'volunteer', { skills, workplace });
+export const volunteerHours = (month: string) => call('statistics', 'volunteers', { role: 'supervisor', month });
+export const exportVolunteerHours = (month: string) => call('statistics', 'exportVolunteers', { role: 'supervisor', month });

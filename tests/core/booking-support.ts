@@ -51,6 +51,7 @@ export function place(placedAt: number, window: TimeWindow): Order {
       defaultDeadlines: SLA,
       travelMinutes: TRAVEL,
       photoUploaded: () => true,
+      partyMember: undefined,
     },
   );
   if (!r.ok) throw new Error(r.error.code);

@@ -4,7 +4,7 @@ import { FUNCTIONS } from '@backend/functions/registry';
 
 /** Every function and action of the product and who may call it, written out by hand from the product brief. */
 const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'identity' | 'user' | 'role'>>>> = {
-  session: { whoami: 'user', setOnDuty: 'user' },
+  session: { whoami: 'user', setOnDuty: 'user', volunteer: 'user' },
   catalog: { list: 'user' },
   orders: {
     create: 'user',
@@ -39,7 +39,7 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'iden
   },
   teams: { list: 'role' },
   notifications: { list: 'role', inbox: 'role', unread: 'role', markRead: 'role', subscribe: 'user', sendings: 'user' },
-  statistics: { board: 'role', public: 'public', assessment: 'role', publish: 'role', export: 'role' },
+  statistics: { board: 'role', public: 'public', assessment: 'role', publish: 'role', export: 'role', volunteers: 'role', exportVolunteers: 'role' },
   admin: { settings: 'role', updateSettings: 'role', updateService: 'role' },
   membership: {
     places: 'identity',
@@ -55,6 +55,8 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'iden
     members: 'role',
     revokeRole: 'role',
     audit: 'role',
+    grid: 'role',
+    pair: 'role',
   },
 };
 

@@ -31,6 +31,12 @@ export const ACTORS: Record<Role, Actor> = {
   dispatcher: { user: dispatcher, role: 'dispatcher', teamIds: [] },
   supervisor: { user: supervisor, role: 'supervisor', teamIds: [] },
   admin: { user: admin, role: 'admin', teamIds: [] },
+  group_leader: {
+    user: { ...resident, id: 'u-leader', roles: ['resident', 'group_leader'], householdIds: [], leads: ['b1'] },
+    role: 'group_leader',
+    teamIds: [],
+    caresFor: ['h1'],
+  },
 };
 
 /** An order placed an hour before NOW, waiting for dispatch. */

@@ -82,6 +82,10 @@ describe('what stays of someone who left', () => {
       householdIds: [],
       companyId: null,
       onDuty: false,
+      // Their place in the party grid goes too: pairings, buildings led, the volunteer's 报到.
+      caresFor: [],
+      leads: [],
+      volunteer: undefined,
     });
   });
 });

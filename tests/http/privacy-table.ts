@@ -45,6 +45,8 @@ const NO_ORDER = null;
 export const VIEWERS = {
   household: { user: 'demo-resident', role: 'resident' },
   dispatcher: { user: 'demo-dispatcher', role: 'dispatcher' },
+  /** 高建华: 楼栋党小组长 of 阳光小区 1号楼, where the household lives. */
+  groupLeader: { user: 'demo-leader', role: 'group_leader' },
   /** 赵阿姨: offered the order by name, or the one who grabs it. */
   assignee: { user: 'demo-worker-2', role: 'worker' },
   /** 孙志远: her teammate in 为老服务队, so in the pool with her. */
@@ -77,6 +79,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: NO_ORDER,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -90,6 +93,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: JOB_ONLY,
       teammate: JOB_ONLY,
       otherTeam: NO_ORDER,
@@ -103,6 +107,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: EVERYTHING,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -116,6 +121,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: EVERYTHING,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -129,6 +135,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: EVERYTHING,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -142,6 +149,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: EVERYTHING,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -156,6 +164,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: EVERYTHING,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -167,7 +176,16 @@ export const PRIVACY_TABLE: readonly Row[] = [
     state: '已办结 · 3天后',
     path: 'closed',
     endedDaysAgo: JUST_PAST,
-    sees: { household: EVERYTHING, dispatcher: JOB_ONLY, assignee: JOB_ONLY, teammate: NO_ORDER, otherTeam: NO_ORDER, supervisor: CALL_BACK, admin: NO_ORDER },
+    sees: {
+      household: EVERYTHING,
+      dispatcher: JOB_ONLY,
+      groupLeader: JOB_ONLY,
+      assignee: JOB_ONLY,
+      teammate: NO_ORDER,
+      otherTeam: NO_ORDER,
+      supervisor: CALL_BACK,
+      admin: NO_ORDER,
+    },
   },
   {
     state: '已取消（接单后） · 不到3天',
@@ -176,6 +194,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: EVERYTHING,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -187,7 +206,16 @@ export const PRIVACY_TABLE: readonly Row[] = [
     state: '已取消（接单后） · 3天后',
     path: 'cancelled',
     endedDaysAgo: JUST_PAST,
-    sees: { household: EVERYTHING, dispatcher: JOB_ONLY, assignee: JOB_ONLY, teammate: NO_ORDER, otherTeam: NO_ORDER, supervisor: CALL_BACK, admin: NO_ORDER },
+    sees: {
+      household: EVERYTHING,
+      dispatcher: JOB_ONLY,
+      groupLeader: JOB_ONLY,
+      assignee: JOB_ONLY,
+      teammate: NO_ORDER,
+      otherTeam: NO_ORDER,
+      supervisor: CALL_BACK,
+      admin: NO_ORDER,
+    },
   },
   {
     state: '已退回 · 不到3天',
@@ -196,6 +224,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: NO_ORDER,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,
@@ -207,7 +236,16 @@ export const PRIVACY_TABLE: readonly Row[] = [
     state: '已退回 · 3天后',
     path: 'refused',
     endedDaysAgo: JUST_PAST,
-    sees: { household: EVERYTHING, dispatcher: JOB_ONLY, assignee: NO_ORDER, teammate: NO_ORDER, otherTeam: NO_ORDER, supervisor: CALL_BACK, admin: NO_ORDER },
+    sees: {
+      household: EVERYTHING,
+      dispatcher: JOB_ONLY,
+      groupLeader: JOB_ONLY,
+      assignee: NO_ORDER,
+      teammate: NO_ORDER,
+      otherTeam: NO_ORDER,
+      supervisor: CALL_BACK,
+      admin: NO_ORDER,
+    },
   },
   {
     state: '重新打开（办结后回到待派单）',
@@ -215,6 +253,7 @@ export const PRIVACY_TABLE: readonly Row[] = [
     sees: {
       household: EVERYTHING,
       dispatcher: EVERYTHING,
+      groupLeader: EVERYTHING,
       assignee: NO_ORDER,
       teammate: NO_ORDER,
       otherTeam: NO_ORDER,

@@ -15,7 +15,17 @@ describe('the endpoints around the functions', () => {
     expect(await t.request('/api/health')).toEqual({ status: 200, body: { ok: true } });
     const users = dataOf(await t.request('/api/dev/users')).users as { id: string; name: string; roles: string[] }[];
     expect(users.map((u) => u.id).sort()).toEqual(
-      ['demo-admin', 'demo-dispatcher', 'demo-resident', 'demo-resident-2', 'demo-supervisor', 'demo-worker', 'demo-worker-2', 'demo-worker-3'].sort(),
+      [
+        'demo-admin',
+        'demo-dispatcher',
+        'demo-leader',
+        'demo-resident',
+        'demo-resident-2',
+        'demo-supervisor',
+        'demo-worker',
+        'demo-worker-2',
+        'demo-worker-3',
+      ].sort(),
     );
     expect(users.find((u) => u.id === 'demo-worker-3')).toEqual({ id: 'demo-worker-3', name: '孙志远', roles: ['worker', 'resident'] });
   });

@@ -33,6 +33,7 @@ const MAY: Record<Role, readonly ActionType[]> = {
   worker: ['accept', 'grab', 'decline', 'start', 'complete', 'reply', 'propose_time'],
   supervisor: ['instruct', 'reopen', 'answer', 'revisit'],
   admin: [],
+  group_leader: [],
 };
 
 /** Where each action leads; `same` leaves the state as it was. */
@@ -68,6 +69,7 @@ const OWN: Record<Role, string> = {
   worker: "the worker who holds it (for 抢单: a member of the pool's team)",
   supervisor: "any supervisor of the order's community",
   admin: 'no admin',
+  group_leader: "the group leader of the order's building",
 };
 
 interface Case {
@@ -114,7 +116,7 @@ function orderFor(c: Pick<Case, 'action' | 'state' | 'role' | 'own' | 'sameCommu
   let team = 't-a1';
   let workerId: string = USERS.worker.id;
   if (!c.own) {
-    if (c.role === 'dispatcher') {
+    if (c.role === 'dispatcher' || c.role === 'group_leader') {
       compound = inA ? CAST.cpA2 : CAST.cpB2;
       householdId = inA ? 'h-a3' : 'h-b2';
       createdBy = 'r-a3';
@@ -217,6 +219,7 @@ const ACTOR: Record<Role, string> = {
   worker: USERS.worker.id,
   supervisor: USERS.supervisor.id,
   admin: USERS.admin.id,
+  group_leader: USERS.leader.id,
 };
 
 async function insert(w: World, order: Order) {

@@ -33,6 +33,7 @@ const MAY: Readonly<Record<Role, readonly ActionType[]>> = {
   worker: ['accept', 'decline', 'start', 'complete', 'grab', 'reply', 'propose_time'],
   supervisor: ['instruct', 'reopen', 'revisit', 'answer'],
   admin: [],
+  group_leader: [],
 };
 function allowed(action: ActionType, role: Role, relation: Relation): boolean {
   if (relation === 'foreign') return false;
@@ -56,6 +57,9 @@ const cast = {
   worker: userFixture('b-worker', B, ['worker']),
   supervisor: userFixture('b-supervisor', B, ['supervisor']),
   admin: userFixture('b-admin', B, ['admin']),
+  // 楼栋党小组长: of 和平小区's 5号楼 (not the orders' building), and of the second community's.
+  otherLeader: userFixture('x-leader', 'c-xingfuli', ['group_leader'], { leads: ['b-hp-5'] }),
+  leader: userFixture('b-leader', B, ['group_leader'], { leads: ['b-b-1', 'b-yg-1'] }),
 };
 
 /** Who plays each role in each relation to the orders (all placed by 张秀兰 for h-yg-a, company 红心物业, held by 刘师傅 of t-general). */
@@ -66,6 +70,7 @@ const PLAYER: Readonly<Record<Role, Record<Relation, string>>> = {
   worker: { own: 'demo-worker', other: 'demo-worker-2', foreign: cast.worker.id },
   supervisor: { own: 'demo-supervisor', other: cast.otherSupervisor.id, foreign: cast.supervisor.id },
   admin: { own: 'demo-admin', other: cast.otherAdmin.id, foreign: cast.admin.id },
+  group_leader: { own: 'demo-leader', other: cast.otherLeader.id, foreign: cast.leader.id },
 };
 
 async function addSecondCommunity(r: Rig) {

@@ -34,6 +34,8 @@ export const REFERENCE_TTL_MS = 10_000;
 
 /** One `get()` returns at most this many documents (the SDK caps the limit at 1000). */
 const MAX_PAGE = 1000;
+/** More communities than one person serves at once; their records are read in one query. */
+const MAX_COMMUNITIES = 20;
 
 /**
  * Opens the store on a CloudBase environment. With keys it reaches the environment from anywhere
@@ -99,6 +101,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async findUserByOpenid(openid) {
       const found = docs(await (await coll(names.refs.users)).where({ openid }).limit(1).get());
       return found[0] ? fromDoc<User>(found[0]) : null;
+    },
+    async findUsersByOpenid(openid) {
+      // One record per community the person belongs to: a handful, well under one page.
+      return docs(await (await coll(names.refs.users)).where({ openid }).limit(MAX_COMMUNITIES).get()).map((d) => fromDoc<User>(d));
     },
 
     async getOrder(id) {

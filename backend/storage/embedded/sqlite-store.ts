@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ORDER_STATES, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState } from '@core';
+import { ORDER_STATES, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
@@ -237,6 +237,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async findUserByOpenid(openid) {
       const r = st.userByOpenid.get(openid);
       return r ? parse(r) : null;
+    },
+    async findUsersByOpenid(openid) {
+      return st.userByOpenid.all(openid).map((r) => parse<User>(r));
     },
     async getOrder(id) {
       const r = st.getOrder.get(id);

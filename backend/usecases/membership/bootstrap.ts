@@ -29,7 +29,7 @@ export async function bootstrapAdmin(deps: Deps, communityId: string, name: stri
     deps,
     communityId,
     { id: 'bootstrap', name: '部署命令' },
-    { role: 'admin', companyId: null, teamId: null, days: BOOTSTRAP_DAYS, maxUses: 1 },
+    { role: 'admin', companyId: null, teamId: null, buildingId: null, days: BOOTSTRAP_DAYS, maxUses: 1 },
     null,
   );
   return { ok: true, invitation, created: !existing };

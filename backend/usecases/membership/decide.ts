@@ -1,6 +1,7 @@
 import {
   fail,
   invalid,
+  mayDecide,
   normalizeDoor,
   ok,
   type Actor,
@@ -18,12 +19,14 @@ import { auditEntry } from './audit-log';
 import { applicationViews } from './join-views';
 
 /**
- * The applications of the admin's community in one state, oldest first (the queue to work through).
- * Only the admin decides: the data has no 楼栋党小组长 role that could take a building's share.
+ * The applications of the community in one state, oldest first (the queue to work through): all of
+ * them for the admin, those for their buildings for a 楼栋党小组长.
  */
 export async function listApplications(deps: Deps, actor: Actor, state: ApplicationState): Promise<Result<{ items: ApplicationView[] }, AppError>> {
-  if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
-  const apps = (await deps.store.listRefs('applications', actor.user.communityId)).filter((a) => a.state === state).sort((a, b) => a.createdAt - b.createdAt);
+  if (actor.role !== 'admin' && actor.role !== 'group_leader') return fail('AUTH.FORBIDDEN');
+  const apps = (await deps.store.listRefs('applications', actor.user.communityId))
+    .filter((a) => a.state === state && mayDecide(actor, a))
+    .sort((a, b) => a.createdAt - b.createdAt);
   return ok({ items: await applicationViews(deps, apps) });
 }
 
@@ -38,12 +41,13 @@ export interface DecideInput {
  * the community did not have it yet) or refuses it with a reason the applicant reads.
  */
 export async function decideApplication(deps: Deps, actor: Actor, input: DecideInput): Promise<Result<{ application: ApplicationView }, AppError>> {
-  if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
+  if (actor.role !== 'admin' && actor.role !== 'group_leader') return fail('AUTH.FORBIDDEN');
   const limited = refuseWrite(deps.limits, actor.user.id, deps.now());
   if (limited) return limited;
   const { store } = deps;
   const app = await store.getRef('applications', input.applicationId);
-  if (!app || app.communityId !== actor.user.communityId) return fail('APPLICATION.NOT_FOUND');
+  // Another building's application is none of a group leader's business: as if it did not exist.
+  if (!app || app.communityId !== actor.user.communityId || !mayDecide(actor, app)) return fail('APPLICATION.NOT_FOUND');
   if (app.state !== 'pending') return fail('APPLICATION.DECIDED');
   if (!input.approve && !input.reason) return invalid({ reason: '请填写拒绝的原因，申请人会看到' });
 

@@ -32,6 +32,7 @@ export interface InvitationSpec {
   readonly role: InvitableRole;
   readonly companyId: string | null;
   readonly teamId: string | null;
+  readonly buildingId: string | null;
   readonly days: number;
   readonly maxUses: number;
 }
@@ -45,6 +46,7 @@ export async function createInvitation(deps: Deps, communityId: string, by: Audi
       role: spec.role,
       companyId: spec.role === 'dispatcher' ? spec.companyId : null,
       teamId: spec.role === 'worker' ? spec.teamId : null,
+      buildingId: spec.role === 'group_leader' ? spec.buildingId : null,
       expiresAt: deps.now() + spec.days * DAY,
       maxUses: spec.maxUses,
       uses: 0,
@@ -83,6 +85,12 @@ export async function invite(deps: Deps, actor: Actor, spec: InvitationSpec): Pr
     if (!company || !compounds.some((c) => c.companyId === company.id)) return invalid({ companyId: '请选择为本社区服务的物业公司' });
     scope = company.name;
   }
+  if (spec.role === 'group_leader') {
+    if (!spec.buildingId) return invalid({ buildingId: '请选择楼栋' });
+    const building = await buildingOf(deps, spec.buildingId, communityId);
+    if (!building) return invalid({ buildingId: '请选择本社区的楼栋' });
+    scope = building.name;
+  }
   const inv = await createInvitation(deps, communityId, { id: actor.user.id, name: actor.user.name }, spec, scope);
   return ok({ invitation: await invitationView(deps, inv) });
 }
@@ -92,12 +100,14 @@ export async function listInvitations(deps: Deps, actor: Actor): Promise<Result<
   if (actor.role !== 'admin') return fail('AUTH.FORBIDDEN');
   const { store } = deps;
   const communityId = actor.user.communityId;
-  const [all, teams, compounds, companies] = await Promise.all([
+  const [all, teams, compounds, companies, buildings] = await Promise.all([
     store.listRefs('invitations', communityId),
     store.listRefs('teams', communityId),
     store.listRefs('compounds', communityId),
     store.listRefs('companies'),
+    store.listRefs('buildings'),
   ]);
+  const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
   const serving = new Set(compounds.map((c) => c.companyId));
   const items = await Promise.all(all.sort((a, b) => b.createdAt - a.createdAt).map((inv) => invitationView(deps, inv)));
   return ok({
@@ -105,6 +115,7 @@ export async function listInvitations(deps: Deps, actor: Actor): Promise<Result<
     scopes: {
       teams: teams.map((t) => ({ id: t.id, name: t.name })),
       companies: companies.filter((c) => serving.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
+      buildings: buildings.filter((b) => compoundName.has(b.compoundId)).map((b) => ({ id: b.id, name: `${compoundName.get(b.compoundId)}${b.name}` })),
     },
   });
 }
@@ -122,4 +133,11 @@ export async function revokeInvitation(deps: Deps, actor: Actor, code: string): 
     await writeAudit(deps, auditEntry(deps, inv.communityId, { id: actor.user.id, name: actor.user.name }, 'invitation.revoked', inv.id, roleWords(inv, null)));
   }
   return ok({ invitation: await invitationView(deps, revoked) });
+}
+
+/** A building of the community, with its compound's name before its own ("阳光小区1号楼"); null if not of it. */
+async function buildingOf(deps: Deps, buildingId: string, communityId: string): Promise<{ name: string } | null> {
+  const building = await deps.store.getRef('buildings', buildingId);
+  const compound = building ? await deps.store.getRef('compounds', building.compoundId) : null;
+  return building && compound?.communityId === communityId ? { name: `${compound.name}${building.name}` } : null;
 }

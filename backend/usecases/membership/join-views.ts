@@ -48,7 +48,9 @@ export async function invitationView(deps: Deps, inv: Invitation): Promise<Invit
     ? ((await deps.store.getRef('teams', inv.teamId))?.name ?? null)
     : inv.companyId
       ? ((await deps.store.getRef('companies', inv.companyId))?.name ?? null)
-      : null;
+      : inv.buildingId
+        ? ((await deps.store.getRef('buildings', inv.buildingId))?.name ?? null)
+        : null;
   return {
     code: inv.id,
     role: inv.role,

@@ -30,7 +30,12 @@ export async function redeem(deps: Deps, who: Identity, input: RedeemInput): Pro
   const usable = checkRedeemable(inv, member, input.communityId, deps.now());
   if (!usable.ok) return usable;
   const team = inv.teamId ? await store.getRef('teams', inv.teamId) : null;
-  if (member?.roles.includes(inv.role) && (!team || team.memberIds.includes(member.id)) && (inv.role !== 'dispatcher' || member.companyId === inv.companyId)) {
+  if (
+    member?.roles.includes(inv.role) &&
+    (!team || team.memberIds.includes(member.id)) &&
+    (inv.role !== 'dispatcher' || member.companyId === inv.companyId) &&
+    (inv.role !== 'group_leader' || !inv.buildingId || (member.leads ?? []).includes(inv.buildingId))
+  ) {
     return ok(await statusOf(deps, who));
   }
   if (!member && (!input.name || !input.phone)) {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { orderNumberOf, type HouseholdView, type OrderEvent, type OrderView, type ServiceItem } from '@core';
+import { orderNumberOf, PROXY_LABELS, type HouseholdView, type OrderEvent, type OrderView, type ServiceItem } from '@core';
 import { callPhone } from '@/api/device';
 import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { dateTime, windowText } from '@/components/format';
@@ -97,6 +97,7 @@ export function VisitSection({
       <Text className="card-title">上门信息</Text>
       <Line label="预约时间" value={windowText(order.timeWindow)} />
       <Line label="服务地址" value={`${address.compoundName}${address.buildingName}${address.door}`} />
+      <GridLines order={order} />
       <View className="detail-line">
         <Text className="detail-label">联系人</Text>
         <Text className="detail-value">
@@ -203,5 +204,18 @@ function Line({ label, value }: { readonly label: string; readonly value: string
       <Text className="detail-label">{label}</Text>
       <Text className="detail-value">{value}</Text>
     </View>
+  );
+}
+
+/** The party grid on an order: who ordered for the household (代下单), its paired party member, 志愿服务. */
+function GridLines({ order }: { readonly order: OrderView }) {
+  return (
+    <>
+      {order.proxy ? <Line label="代下单" value={`${order.proxy.name}（${PROXY_LABELS[order.proxy.relation]}）`} /> : null}
+      {order.partyMember ? <Line label="结对党员" value={order.partyMember.name} /> : null}
+      {order.volunteer ? (
+        <Line label="服务性质" value={`志愿服务（免费）${typeof order.volunteerHours === 'number' ? ` · ${order.volunteerHours}小时` : ''}`} />
+      ) : null}
+    </>
   );
 }

@@ -16,6 +16,8 @@ export function RoleBar({ role }: { readonly role: Role }) {
       <View className="role-bar-who">
         <Text className="role-bar-role">{ROLE_LABELS[role]}</Text>
         {session ? <Text className="role-bar-name">{session.user.name}</Text> : null}
+        {/* Whoever belongs to several communities sees which one they act in (社区切换 is on the start page). */}
+        {(session?.communities?.length ?? 0) > 1 ? <Text className="role-bar-name">{session!.community.name}</Text> : null}
       </View>
       <View className="row">
         <Text className="role-bar-elder">长辈模式</Text>

@@ -1,6 +1,6 @@
 import {
   eventDetailsFor,
-  eventTitleFor,
+  eventTitleOf,
   ROLE_LABELS,
   STAGE_LABELS,
   STATE_LABELS,
@@ -16,7 +16,7 @@ import { dateTime, windowText } from '@/components/format';
 export type Names = ReadonlyMap<string, string>;
 
 /** What happened, in this audience's words (core/event-texts.ts); null when they do not see the event. */
-export const eventTitle = (e: OrderEvent, audience: Audience = 'staff'): string | null => eventTitleFor(e.action, audience);
+export const eventTitle = (e: OrderEvent, audience: Audience = 'staff'): string | null => eventTitleOf(e, audience);
 
 export const actorText = (e: OrderEvent): string => (e.actorRole === 'system' ? '系统' : ROLE_LABELS[e.actorRole]);
 
@@ -61,7 +61,8 @@ export function payloadLines(e: OrderEvent, names: Names, audience: Audience = '
     if (p.satisfied === true) lines.push('居民满意');
     if (p.satisfied === false) lines.push('居民不满意');
   }
-  if (e.action === 'create' && p.onBehalf === true) lines.push('代为下单');
+  if (e.action === 'create' && p.onBehalf === true) lines.push(`代为下单${str(p.proxy) ? `（${str(p.proxy)}）` : ''}`);
+  if (typeof p.hours === 'number') lines.push(`志愿服务时长：${p.hours}小时`);
   lines.push(...bookingLines(e));
   if (typeof p.stage === 'string' && Object.hasOwn(STAGE_LABELS, p.stage)) {
     lines.push(`${STAGE_LABELS[p.stage as Stage]}时限：${typeof p.dueAt === 'number' ? dateTime(p.dueAt) : ''}`);

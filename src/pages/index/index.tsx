@@ -11,7 +11,9 @@ import { useSession } from '@/hooks/useSession';
 import { JOIN, PUBLIC_BOARD, ROLE_HOME } from '@/routes';
 import { DemoUserPicker } from './demo-user-picker';
 import { inviteFromParams, JoinCard, JoinMoreCard, LeaveLink } from './join-card';
+import { CommunitySwitch } from './community-switch';
 import { RoleList } from './role-list';
+import { VolunteerCard } from './volunteer-card';
 import './index.scss';
 
 /** The start page: who I am, the roles I hold, 长辈模式; in local H5 mode, which demo user I am. */
@@ -59,6 +61,7 @@ export default function Start() {
             您好，{session.user.name}
             {session.community.name ? `（${session.community.name}）` : ''}
           </Text>
+          <CommunitySwitch session={session} />
           <Text className="muted">请选择您要使用的身份</Text>
           <RoleList roles={session.user.roles} current={storage.getRole()} onEnter={enter} />
         </View>
@@ -83,6 +86,7 @@ export default function Start() {
           <Text className="link">查看 ›</Text>
         </View>
       ) : null}
+      {session?.user.roles.includes('resident') ? <VolunteerCard session={session} /> : null}
       {session ? <JoinMoreCard /> : null}
       {session ? <LeaveLink communityName={session.community.name} /> : null}
     </Screen>

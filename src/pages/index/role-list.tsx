@@ -8,6 +8,7 @@ const ROLE_HINTS: Readonly<Record<Role, string>> = {
   worker: '接单、上门服务、完工上报',
   supervisor: '查看所有工单，督办、回访',
   admin: '办理时限、考核权重、服务目录',
+  group_leader: '本楼栋的结对认亲、入户申请和工单',
 };
 
 /** One large button per role the user holds. */

@@ -48,6 +48,8 @@ export const USERS = {
   otherWorker: userFixture('w-a2', A, ['worker']),
   supervisor: userFixture('s-a', A, ['supervisor']),
   admin: userFixture('ad-a', A, ['admin']),
+  // 楼栋党小组长 of cp-a1's building (h-a1 and h-a2): follows its orders, acts on none.
+  leader: userFixture('gl-a', A, ['group_leader'], { leads: ['b-cp-a1'] }),
   residentB: userFixture('r-b', B, ['resident'], { householdIds: ['h-b1'] }),
   dispatcherB: userFixture('d-b', B, ['dispatcher'], { companyId: 'pc-1' }),
   workerB: userFixture('w-b', B, ['worker']),

@@ -97,6 +97,7 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
   session: {
     whoami: { valid: () => ({}), user: 'demo-resident' },
     setOnDuty: { valid: () => ({ onDuty: false }), user: 'demo-worker' },
+    volunteer: { valid: () => ({ skills: '电工，陪老人聊天', workplace: '市供电公司' }), user: 'demo-resident-2' },
   },
   catalog: { list: { valid: () => ({}), user: 'demo-resident' } },
   teams: { list: { valid: () => ({ role: 'dispatcher' }), user: 'demo-dispatcher' } },
@@ -114,6 +115,8 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
     assessment: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
     publish: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
     export: { valid: () => ({ role: 'supervisor', month: '2026-09', format: 'csv' }), user: 'demo-supervisor' },
+    volunteers: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
+    exportVolunteers: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
   },
   admin: {
     settings: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
@@ -143,6 +146,8 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
     members: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
     revokeRole: { valid: () => ({ role: 'admin', userId: 'demo-worker-2', memberRole: 'worker' }), user: 'demo-admin' },
     audit: { valid: () => ({ role: 'admin', limit: 20 }), user: 'demo-admin' },
+    grid: { valid: () => ({ role: 'group_leader' }), user: 'demo-leader' },
+    pair: { valid: () => ({ role: 'group_leader', householdId: 'h-yg-b', memberId: 'demo-leader' }), user: 'demo-leader' },
   },
   orders: {
     create: {

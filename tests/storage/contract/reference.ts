@@ -66,5 +66,12 @@ export function referenceDataContract(s: StoreRef): void {
       expect(await s().findUserByOpenid('openid-w1')).toEqual(ref.users[1]);
       expect(await s().findUserByOpenid('openid-unknown')).toBeNull();
     });
+
+    it("finds every community's record of one openid (社区切换), and none for an unknown one", async () => {
+      const elsewhere = { ...ref.users[1]!, id: 'w1-c2', communityId: 'c2', roles: ['supervisor' as const] };
+      await s().putRefs('users', [elsewhere]);
+      expect(sortedById(await s().findUsersByOpenid('openid-w1'))).toEqual(sortedById([ref.users[1]!, elsewhere]));
+      expect(await s().findUsersByOpenid('openid-unknown')).toEqual([]);
+    });
   });
 }

@@ -1,18 +1,27 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import type { ApplicationView } from '@core';
-import { asApiError, decideApplication } from '@/api';
+import { asApiError, decideApplication, type GridRole } from '@/api';
 import { dateTime } from '@/components/format';
 import { Button } from '@/components/nut/button';
 import { showFailure, toastOk } from '@/hooks/feedback';
 
 /** 入户申请 waiting for the admin: approve, or refuse with a reason the applicant will read. */
-export function ApplicationsCard({ items, onDecided }: { readonly items: readonly ApplicationView[]; readonly onDecided: () => void }) {
+export function ApplicationsCard({
+  items,
+  onDecided,
+  role = 'admin',
+}: {
+  readonly items: readonly ApplicationView[];
+  readonly onDecided: () => void;
+  /** A 楼栋党小组长 decides those of their buildings (the grid page). */
+  readonly role?: GridRole;
+}) {
   const [refusing, setRefusing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const decide = async (id: string, approve: boolean) => {
     try {
-      await decideApplication(id, approve, approve ? '' : reason);
+      await decideApplication(id, approve, approve ? '' : reason, role);
       toastOk(approve ? '已通过' : '已拒绝');
       setRefusing(null);
       setReason('');

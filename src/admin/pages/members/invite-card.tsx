@@ -10,6 +10,8 @@ import { InvitationsTable } from './members-tables';
 const STATUS_TEXT = { active: '有效', revoked: '已撤销', expired: '已过期', 'used-up': '已用完' } as const;
 const DAYS = [1, 7, 30] as const;
 const USES = [1, 5, 20] as const;
+/** What an invitation to each scoped role names. */
+const SCOPE_LABELS = { worker: '服务队', dispatcher: '物业公司', group_leader: '楼栋' } as const;
 
 interface Props {
   readonly items: readonly InvitationView[];
@@ -27,16 +29,18 @@ export function InviteCard({ items, scopes, onChanged, wide }: Props) {
   const [uses, setUses] = useState<number>(1);
   const [made, setMade] = useState<InvitationView | null>(null);
   const [problem, setProblem] = useState('');
-  const options = role === 'worker' ? scopes.teams : role === 'dispatcher' ? scopes.companies : [];
+  const options = role === 'worker' ? scopes.teams : role === 'dispatcher' ? scopes.companies : role === 'group_leader' ? (scopes.buildings ?? []) : [];
+  const scopeLabel = SCOPE_LABELS[role as keyof typeof SCOPE_LABELS] ?? '';
 
   const create = async () => {
-    if (options.length > 0 && !scope) return setProblem(role === 'worker' ? '请选择服务队' : '请选择物业公司');
+    if (options.length > 0 && !scope) return setProblem(`请选择${scopeLabel}`);
     setProblem('');
     try {
       const { invitation } = await createInvitation({
         memberRole: role,
         teamId: role === 'worker' ? scope : null,
         companyId: role === 'dispatcher' ? scope : null,
+        buildingId: role === 'group_leader' ? scope : null,
         days,
         maxUses: uses,
       });
@@ -75,7 +79,7 @@ export function InviteCard({ items, scopes, onChanged, wide }: Props) {
       </View>
       {options.length > 0 ? (
         <View>
-          <Text className="invite-label">{role === 'worker' ? '服务队' : '物业公司'}</Text>
+          <Text className="invite-label">{scopeLabel}</Text>
           <View className="chips">{options.map((o) => chip(o.id === scope, o.name, () => setScope(o.id)))}</View>
         </View>
       ) : null}

@@ -10,7 +10,7 @@ import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
 import { useWide } from '@/hooks/useWide';
-import { ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
+import { ADMIN_MEMBERS, ASSESSMENT, PARTY_GRID, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
 import { ServiceTable } from './service-table';
@@ -34,6 +34,9 @@ export default function AdminSettings() {
       <View className="admin-links">
         <Text className="admin-link" onClick={() => go(ADMIN_MEMBERS)}>
           成员与邀请 ›
+        </Text>
+        <Text className="admin-link" onClick={() => go(PARTY_GRID)}>
+          党建网格 ›
         </Text>
         <Text className="admin-link" onClick={() => go(ASSESSMENT)}>
           月度考核 ›

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { LIMITS, type HouseholdView, type ServiceItem } from '@core';
 import { Field, LongText } from '@/components/action-forms/parts';
 import { Button } from '@/components/nut/button';
 import { Screen } from '@/components/screen';
 import type { TimeChoice } from '@/components/time-window';
 import type { DraftErrors, OrderDraft } from '@/hooks/useCreateOrder';
+import { ContactFields, useContact } from './contact-fields';
 import { HouseholdChoice } from './household-choice';
 import { defaultTime, elderDescription, QUICK_NEEDS } from './quick-needs';
 import { ServiceChoice } from './service-choice';
@@ -34,9 +35,7 @@ export function ElderOrderForm({ items, initialItemId, households, errors, sendi
   const [extra, setExtra] = useState('');
   const [time, setTime] = useState<TimeChoice | null>(null);
   const [household, setHousehold] = useState<HouseholdView | null>(households[0] ?? null);
-  const [editContact, setEditContact] = useState(false);
-  const [contactName, setContactName] = useState(households[0]?.contactName ?? '');
-  const [contactPhone, setContactPhone] = useState(households[0]?.contactPhone ?? '');
+  const contact = useContact(households[0] ?? null);
 
   const chooseItem = (id: string) => {
     setItemId(id);
@@ -45,8 +44,7 @@ export function ElderOrderForm({ items, initialItemId, households, errors, sendi
   };
   const chooseHousehold = (h: HouseholdView) => {
     setHousehold(h);
-    setContactName(h.contactName);
-    setContactPhone(h.contactPhone);
+    contact.fillFrom(h);
   };
   const toggle = (need: string) => setNeeds((current) => (current.includes(need) ? current.filter((n) => n !== need) : [...current, need]));
   const send = () =>
@@ -56,8 +54,8 @@ export function ElderOrderForm({ items, initialItemId, households, errors, sendi
       description: elderDescription(item?.name ?? '', needs, extra),
       time: time ?? suggested,
       photos: [],
-      contactName,
-      contactPhone,
+      contactName: contact.name,
+      contactPhone: contact.phone,
     });
 
   return (
@@ -91,36 +89,7 @@ export function ElderOrderForm({ items, initialItemId, households, errors, sendi
         <Field label="服务地址" error={errors.householdId}>
           <HouseholdChoice households={households} value={household} onChange={chooseHousehold} />
         </Field>
-        {editContact ? (
-          <>
-            <Field label="联系人" error={errors.contactName}>
-              <Input
-                className="text-input"
-                value={contactName}
-                maxlength={LIMITS.name}
-                placeholder="怎么称呼您"
-                onInput={(e) => setContactName(e.detail.value)}
-              />
-            </Field>
-            <Field label="联系电话" error={errors.contactPhone}>
-              <Input
-                className="text-input"
-                type="number"
-                value={contactPhone}
-                maxlength={13}
-                placeholder="手机或座机号码"
-                onInput={(e) => setContactPhone(e.detail.value)}
-              />
-            </Field>
-          </>
-        ) : (
-          <View className="choice" onClick={() => setEditContact(true)}>
-            <Text className="choice-title">
-              {contactName} {contactPhone}
-            </Text>
-            <Text className="choice-change">修改</Text>
-          </View>
-        )}
+        <ContactFields contact={contact} errors={errors} folded />
       </View>
       <View className="card">
         <Field label="还想说点什么（可不填）">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { LIMITS, type HouseholdView } from '@core';
 import { Button } from '@/components/nut/button';
 import { Field, LongText } from '@/components/action-forms/parts';
@@ -17,6 +17,7 @@ import { usePhotoUploads } from '@/hooks/usePhotoUploads';
 import { useSession } from '@/hooks/useSession';
 import { orderUrl } from '@/routes';
 import { ElderOrderForm } from './elder-form';
+import { ContactFields, useContact } from './contact-fields';
 import { HouseholdChoice } from './household-choice';
 import { ServiceChoice } from './service-choice';
 import './index.scss';
@@ -40,8 +41,7 @@ export default function CreateOrder() {
   const [household, setHousehold] = useState<HouseholdView | null>(null);
   const [description, setDescription] = useState('');
   const [time, setTime] = useState<TimeChoice>({ key: 'asap', day: null, slot: null });
-  const [contactName, setContactName] = useState('');
-  const [contactPhone, setContactPhone] = useState('');
+  const contact = useContact(null);
   const photos = usePhotoUploads(LIMITS.photos);
   const { errors, sending, submit, clear } = useCreateOrder((order) => {
     publishOrder({ kind: 'updated', order });
@@ -52,8 +52,7 @@ export default function CreateOrder() {
   // Contact details start as the household's own; picking another household refills them.
   const chooseHousehold = (h: HouseholdView) => {
     setHousehold(h);
-    setContactName(h.contactName);
-    setContactPhone(h.contactPhone);
+    contact.fillFrom(h);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: fill in the first household once, when the session arrives, not on every change
   useEffect(() => {
@@ -61,8 +60,8 @@ export default function CreateOrder() {
     const first = session?.households.find((h) => h.id === params.householdId) ?? session?.households[0];
     if (!first || household) return;
     chooseHousehold(first);
-    if (first.id === params.householdId && params.contactName) setContactName(fromQuery(params.contactName));
-    if (first.id === params.householdId && params.contactPhone) setContactPhone(fromQuery(params.contactPhone));
+    if (first.id === params.householdId && params.contactName) contact.setName(fromQuery(params.contactName));
+    if (first.id === params.householdId && params.contactPhone) contact.setPhone(fromQuery(params.contactPhone));
   }, [session]);
 
   if (!session || (catalog.loading && catalog.items.length === 0)) {
@@ -106,8 +105,8 @@ export default function CreateOrder() {
       description,
       time,
       photos: photos.fileIds,
-      contactName,
-      contactPhone,
+      contactName: contact.name,
+      contactPhone: contact.phone,
     });
 
   return (
@@ -164,31 +163,7 @@ export default function CreateOrder() {
           when its value changes before it has drawn its own box, as it did when the fill came a moment after mount. */}
       {household ? (
         <View className="card">
-          <Field label="联系人" error={errors.contactName}>
-            <Input
-              className="text-input"
-              value={contactName}
-              maxlength={LIMITS.name}
-              placeholder="怎么称呼您"
-              onInput={(e) => {
-                setContactName(e.detail.value);
-                clear('contactName');
-              }}
-            />
-          </Field>
-          <Field label="联系电话" error={errors.contactPhone}>
-            <Input
-              className="text-input"
-              type="number"
-              value={contactPhone}
-              maxlength={13}
-              placeholder="手机或座机号码"
-              onInput={(e) => {
-                setContactPhone(e.detail.value);
-                clear('contactPhone');
-              }}
-            />
-          </Field>
+          <ContactFields contact={contact} errors={errors} onEdit={clear} />
           {errors._ ? <Text className="field-error">{errors._}</Text> : null}
         </View>
       ) : null}

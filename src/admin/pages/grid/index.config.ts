@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党建网格', enablePullDownRefresh: true });

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot, useApp } from './support/app';
+import { press, see, tap } from './support/ui';
+
+/**
+ * The party grid's screens at phone and desktop width: 高建华, 楼栋党小组长 of 阳光小区 1号楼 and
+ * 2号楼, pairs 张秀兰's household with himself (结对认亲); a resident registers as a volunteer
+ * (在职党员报到); the supervisor reads the month's volunteer hours.
+ */
+const running = useApp();
+const WIDTHS = [390, 1440] as const;
+
+/** Opens the app as a demo user and enters one of their roles by its name on the start page. */
+async function enterRole(userId: string, roleLabel: string, width: number): Promise<Page> {
+  const page = await running().pageAs(userId);
+  await page.setViewportSize({ width, height: 900 });
+  await page.locator('.role-item', { hasText: roleLabel }).filter({ visible: true }).click();
+  return page;
+}
+
+describe('党建网格', () => {
+  it.each(WIDTHS)('the group leader sees their buildings and pairs a household (%i px)', async (width) => {
+    const page = await enterRole('demo-leader', '楼栋党小组长', width);
+    await see(page, '阳光小区2号楼');
+    await see(page, '结对党员：高建华');
+    const row = page.locator('.members-row', { hasText: '2单元301' }).filter({ visible: true });
+    await row.getByText(/^(结对|更换)$/).click();
+    // At each width another party member: himself, then his neighbour 孙志远 takes the household over.
+    await row.locator('.chip', { hasText: width === 390 ? '高建华' : '孙志远' }).click();
+    await see(page, '已结对');
+    await shot(page, `party-grid-${width}`);
+    const leader = await running().store.getRef('users', 'demo-leader');
+    const sun = await running().store.getRef('users', 'demo-worker-3');
+    expect(width === 390 ? leader!.caresFor : sun!.caresFor).toContain('h-yg-a');
+    if (width === 1440) expect(leader!.caresFor).not.toContain('h-yg-a');
+    await page.context().close();
+  });
+});
+
+describe('在职党员报到 and the volunteer hours', () => {
+  it('a resident registers from the start page', async () => {
+    const page = await running().pageAs('demo-resident-2');
+    await tap(page, '在职党员报到');
+    const inputs = page.locator('input').filter({ visible: true });
+    await inputs.nth(0).fill('市供电公司');
+    await inputs.nth(1).fill('陪老人聊天、修小电器');
+    await press(page, '报到');
+    await see(page, '已报到 · 陪老人聊天、修小电器');
+    await shot(page, 'party-volunteer-registered-390');
+    expect((await running().store.getRef('users', 'demo-resident-2'))!.volunteer).toMatchObject({ workplace: '市供电公司' });
+    await page.context().close();
+  });
+
+  it.each(WIDTHS)('the supervisor reads each volunteer’s hours of the month (%i px)', async (width) => {
+    const page = await enterRole('demo-supervisor', '督单员', width);
+    await tap(page, '志愿服务时长');
+    await see(page, '李建国');
+    await see(page, '导出 Excel');
+    await shot(page, `party-volunteer-hours-${width}`);
+    await page.context().close();
+  });
+});
