@@ -33,6 +33,8 @@ export interface Compound {
   readonly communityId: string;
   readonly name: string;
   readonly companyId: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** 楼栋 */
@@ -40,6 +42,8 @@ export interface Building {
   readonly id: string;
   readonly compoundId: string;
   readonly name: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** A household: the address an order is delivered to. */
@@ -52,6 +56,8 @@ export interface Household {
   readonly door: string;
   readonly contactName: string;
   readonly contactPhone: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** 物业公司 (红色物业) */
@@ -60,7 +66,24 @@ export interface PropertyCompany {
   readonly name: string;
   /** The service desk residents call (物业电话); companies stored before it existed have none. */
   readonly phone?: string;
+  /** The community this company was added by (absent for companies seeded before the admin could add them). */
+  readonly communityId?: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
+
+/**
+ * How a team's new orders reach its members: the dispatcher picks (指派), the order waits in the
+ * team's pool to be grabbed (抢单), or it goes at once to the next on-duty member with room (轮询).
+ */
+export const DISPATCH_MODES = ['dispatcher', 'pool', 'rotation'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+export const DISPATCH_MODE_LABELS: Readonly<Record<DispatchMode, string>> = {
+  dispatcher: '调度指派',
+  pool: '抢单',
+  rotation: '轮询',
+};
 
 /** 服务队 with its members. */
 export interface ServiceTeam {
@@ -70,6 +93,10 @@ export interface ServiceTeam {
   readonly name: string;
   readonly categories: readonly ServiceCategory[];
   readonly memberIds: readonly string[];
+  /** How new orders of its categories reach it; absent: by the dispatcher (teams stored before it existed). */
+  readonly dispatchMode?: DispatchMode;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /**
@@ -92,6 +119,10 @@ export interface User {
   readonly onDuty: boolean;
   /** For workers: the most open orders they may hold at once. */
   readonly maxOpenOrders: number;
+  /** For workers: the kinds of service they can do (shown to the dispatcher; absent: not recorded). */
+  readonly skills?: readonly ServiceCategory[];
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 export const SERVICE_CATEGORIES = ['daycare', 'homecare', 'meal', 'companion', 'repair', 'cleaning', 'other'] as const;
@@ -131,6 +162,10 @@ export interface ServiceItem {
   readonly active: boolean;
   /** How the resident pays; items stored before it existed are paid at the door. */
   readonly payment?: PaymentMode;
+  /** When the admin retired it for good: it cannot be ordered again, old orders still show its name. */
+  readonly retiredAt?: Millis | null;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** How a service is paid: at the door at the red price, free, or subsidised by the community. */

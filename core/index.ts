@@ -36,3 +36,5 @@ export * from './order-progress';
 export * from './served-by';
 export * from './order-number';
 export * from './popular-services';
+export * from './auto-dispatch';
+export * from './manage';

@@ -79,6 +79,17 @@ export const AUDIT_WHAT = [
   'invitation.redeemed',
   'role.revoked',
   'member.left',
+  // Managing the community (core/manage): each add or change, with what changed in `detail`.
+  'company.saved',
+  'compound.saved',
+  'building.saved',
+  'household.saved',
+  'resident.saved',
+  'worker.saved',
+  'team.saved',
+  'service.saved',
+  'service.retired',
+  'sheet.imported',
 ] as const;
 export type AuditWhat = (typeof AUDIT_WHAT)[number];
 
@@ -91,6 +102,16 @@ export const AUDIT_LABELS: Readonly<Record<AuditWhat, string>> = {
   'invitation.redeemed': '使用邀请加入',
   'role.revoked': '撤销身份',
   'member.left': '退出社区',
+  'company.saved': '保存物业公司',
+  'compound.saved': '保存小区',
+  'building.saved': '保存楼栋',
+  'household.saved': '保存住户',
+  'resident.saved': '保存居民',
+  'worker.saved': '保存服务队员',
+  'team.saved': '保存服务队',
+  'service.saved': '保存服务项目',
+  'service.retired': '永久下架服务',
+  'sheet.imported': '导入表格',
 };
 
 /** Letters and digits people cannot confuse when reading a code aloud (no 0/O, 1/I/L). */

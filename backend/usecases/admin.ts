@@ -2,6 +2,7 @@ import {
   DEFAULT_TRAVEL_MINUTES,
   fail,
   invalid,
+  isRetired,
   paymentOf,
   ok,
   type Actor,
@@ -72,6 +73,8 @@ export async function updateService(
   if (denied) return denied;
   const item = await deps.store.getRef('serviceItems', change.serviceItemId);
   if (!item || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
+  // 永久下架 is for good: a retired service is not switched back on here (manage.retireService).
+  if (isRetired(item)) return fail('SERVICE.RETIRED');
   const next: ServiceItem = {
     ...item,
     deadlines: change.deadlines === undefined ? item.deadlines : change.deadlines,

@@ -65,6 +65,8 @@ export async function commitOnce(
     order: Order;
     expectedVersion: number | null;
     event: OrderEvent;
+    /** Events after `event` in the same write (a new order's automatic dispatch). */
+    more?: readonly OrderEvent[];
     effects: readonly Effect[];
     capacity?: Capacity;
     /** The community's settings the order is indexed under (null: no community found). */
@@ -85,7 +87,7 @@ export async function commitOnce(
       order: write.order,
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
-      events: [write.event],
+      events: [write.event, ...(write.more ?? [])],
       notifications: write.effects.map((e) => ({
         id: deps.newId('n'),
         to: e.to,

@@ -137,6 +137,53 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
     revokeRole: { valid: () => ({ role: 'admin', userId: 'demo-worker-2', memberRole: 'worker' }), user: 'demo-admin' },
     audit: { valid: () => ({ role: 'admin', limit: 20 }), user: 'demo-admin' },
   },
+  manage: {
+    overview: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
+    saveCompany: { valid: () => ({ role: 'admin', name: '安心物业', phone: '0825-2345678' }), user: 'demo-admin' },
+    saveCompound: { valid: () => ({ role: 'admin', name: '幸福小区', companyId: 'pc-hongxin' }), user: 'demo-admin' },
+    saveBuilding: { valid: () => ({ role: 'admin', compoundId: 'cp-yangguang', name: '9号楼' }), user: 'demo-admin' },
+    saveHousehold: {
+      valid: () => ({ role: 'admin', buildingId: 'b-yg-1', door: '5单元101', contactName: '钱多多', contactPhone: '13700001234' }),
+      user: 'demo-admin',
+    },
+    saveResident: { valid: () => ({ role: 'admin', name: '钱多多', phone: '13700001234', householdIds: ['h-yg-a'] }), user: 'demo-admin' },
+    saveWorker: { valid: () => ({ role: 'admin', id: 'demo-worker', rev: 0, skills: ['repair'], onDuty: true, maxOpenOrders: 4 }), user: 'demo-admin' },
+    saveTeam: {
+      valid: () => ({
+        role: 'admin',
+        name: '保洁队',
+        companyId: 'pc-hongxin',
+        categories: ['cleaning'],
+        memberIds: ['demo-worker'],
+        dispatchMode: 'dispatcher',
+      }),
+      user: 'demo-admin',
+    },
+    saveService: {
+      valid: () => ({
+        role: 'admin',
+        name: '理发上门',
+        category: 'homecare',
+        description: '',
+        unit: '次',
+        redPriceFen: 1000,
+        marketPriceFen: 3000,
+        payment: 'at_door',
+      }),
+      user: 'demo-admin',
+    },
+    retireService: { valid: () => ({ role: 'admin', id: 's-errand', rev: 0 }), user: 'demo-admin' },
+    importSheet: {
+      valid: () => ({
+        role: 'admin',
+        fileName: '住户.csv',
+        base64: Buffer.from('小区,楼栋,单元,门牌,姓名,电话\n阳光小区,1号楼,2,301,张秀兰,13800001111\n').toString('base64'),
+        dryRun: true,
+      }),
+      user: 'demo-admin',
+    },
+    exportSheet: { valid: () => ({ role: 'admin', format: 'csv' }), user: 'demo-admin' },
+  },
   orders: {
     create: {
       valid: () => ({
