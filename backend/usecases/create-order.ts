@@ -80,8 +80,9 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const team = autoTeamFor(await store.listRefs('teams', placed.communityId), placed);
   if (!team) return write(placed, [created], told);
   const members = (await Promise.all(team.memberIds.map((id) => store.getRef('users', id)))).filter((u) => u !== null);
+  // The day's order count is the turn: the day's first order starts at the first member.
   const open = team.dispatchMode === 'rotation' ? await store.openOrdersOf(team.memberIds) : {};
-  const pick = team.dispatchMode === 'rotation' ? rotationPick(team, members, (id) => open[id] ?? 0, seq) : null;
+  const pick = team.dispatchMode === 'rotation' ? rotationPick(team, members, (id) => open[id] ?? 0, seq - 1) : null;
   const routed = autoDispatch(placed, routeFor(team, pick), pick?.maxOpenOrders ?? 0, now);
   const first = await write(routed.order, [created, routed.event], [...told, ...routed.effects], routed.capacity);
   // Another order reached the picked worker in between: this one waits in the team's pool instead.

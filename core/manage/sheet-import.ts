@@ -68,7 +68,7 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
   const changedBuildings = new Map<string, Building>();
   const changedHouseholds = new Map<string, Household>();
   const changedUsers = new Map<string, User>();
-  const phoneLine = new Map<string, number>();
+  const phoneLine = new Map<string, { line: number; name: string }>();
   const rows: ImportRow[] = [];
 
   body.forEach((cells, i) => {
@@ -88,8 +88,10 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
     if (!name !== !phone) problems.push(name ? '有姓名但缺少电话' : '有电话但缺少姓名');
     if (name.length > 20) problems.push('姓名超过20个字');
     if (phone && !MOBILE.test(phone)) problems.push(`电话“${phone}”不是11位手机号`);
-    if (phone && phoneLine.has(phone)) problems.push(`电话与第${phoneLine.get(phone)}行重复`);
-    if (phone && !phoneLine.has(phone)) phoneLine.set(phone, line);
+    // One phone is one person, who may be bound to several households (a relative's) on several rows.
+    const earlier = phone ? phoneLine.get(phone) : undefined;
+    if (earlier && earlier.name !== name) problems.push(`电话与第${earlier.line}行相同，姓名却不同`);
+    if (phone && !earlier) phoneLine.set(phone, { line, name });
     const compound = compoundName ? ctx.compounds.find((c) => c.communityId === ctx.communityId && sameName(c.name, compoundName)) : undefined;
     if (compoundName && !compound) problems.push(`小区“${compoundName}”不存在，请先在“小区与楼栋”中添加`);
     const shown = { line, compound: compoundName, building: buildingName, door, name, phone };

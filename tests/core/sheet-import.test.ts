@@ -58,7 +58,7 @@ describe('the dry run', () => {
       [2, 'same', []],
       [3, 'problem', ['缺少小区', '缺少门牌', '电话“1380000”不是11位手机号']],
       [4, 'problem', ['小区“月亮小区”不存在，请先在“小区与楼栋”中添加']],
-      [5, 'problem', ['电话与第2行重复']],
+      [5, 'problem', ['电话与第2行相同，姓名却不同']],
       [6, 'problem', ['有姓名但缺少电话']],
     ]);
     expect(plan.counts).toEqual({ new: 0, update: 0, same: 1, problem: 4 });
@@ -91,6 +91,15 @@ describe('the dry run', () => {
     const [zhao, zhaoJr, li] = plan.users;
     expect(zhao!.householdIds).toEqual(zhaoJr!.householdIds);
     expect(li).toMatchObject({ name: '李四', phone: '13800007777', roles: ['resident'], householdIds: ['h1'], openid: '' });
+  });
+
+  it('binds one person named on several rows to each of their households', () => {
+    const plan = planImport(
+      [HEADER, ['阳光小区', '1号楼', '2', '301', '张秀兰', '13800001111'], ['阳光小区', '1号楼', '5', '501', '张秀兰', '13800001111']],
+      context(),
+    );
+    expect(plan.rows.map((r) => r.outcome)).toEqual(['same', 'new']);
+    expect(plan.users.map((u) => [u.id, u.householdIds])).toEqual([['u1', ['h1', 'h-new1']]]);
   });
 
   it('updates instead of adding twice: a known phone is the same person, a known door the same household', () => {
