@@ -27,6 +27,8 @@ export const START = '/pages/index/index';
 export const JOIN = '/join/pages/index/index';
 /** The admin's members, applications, invitations and audit log. */
 export const ADMIN_MEMBERS = '/admin/pages/members/index';
+/** 社区管理: compounds, buildings, households, residents, teams, workers, catalogue, companies, the sheet. */
+export const ADMIN_COMMUNITY = '/admin/pages/community/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;
 export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';

@@ -8,7 +8,7 @@ import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
-import { ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
+import { ADMIN_COMMUNITY, ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
 import { DefaultDeadlinesCard, EscalationCard, WeightsCard } from './settings-cards';
@@ -27,6 +27,9 @@ export default function AdminSettings() {
     <Screen>
       <RoleBar role="admin" />
       <View className="admin-links">
+        <Text className="admin-link" onClick={() => go(ADMIN_COMMUNITY)}>
+          社区管理 ›
+        </Text>
         <Text className="admin-link" onClick={() => go(ADMIN_MEMBERS)}>
           成员与邀请 ›
         </Text>
