@@ -26,6 +26,8 @@ import type { ReferenceKind, ReferenceTypes } from '../../storage/port';
 import { auditEntry, writeAudit } from '../membership/audit-log';
 import { companiesOf, mayChange } from './manage-view';
 
+/** A phone as the audit log shows it: its last four digits (the log never holds a whole phone, docs/privacy.md). */
+const phoneTail = (p: unknown) => (typeof p === 'string' && p ? `尾号${p.slice(-4)}` : '无');
 const yuan = (fen: unknown) => `${((fen as number) / 100).toFixed(2)}元`;
 const categories = (list: unknown) => ((list as ServiceCategory[] | undefined) ?? []).map((c) => CATEGORY_LABELS[c]).join('、') || '无';
 
@@ -62,7 +64,7 @@ export async function saveCompany(deps: Deps, actor: Actor, input: ManageInput<'
   const c = actor.user.communityId;
   const [before, mine, all] = await Promise.all([stored(deps, 'companies', input.id), companiesOf(deps, c), deps.store.listRefs('companies')]);
   const checked = checkCompany(input, { newId: deps.newId('pc-'), communityId: c, stored: before, mine: mine.some((m) => m.id === input.id), companies: all });
-  return save(deps, actor, 'companies', 'company.saved', before, checked, (d) => d.name, { name: ['名称'], phone: ['电话'] });
+  return save(deps, actor, 'companies', 'company.saved', before, checked, (d) => d.name, { name: ['名称'], phone: ['电话', phoneTail] });
 }
 
 export async function saveCompound(deps: Deps, actor: Actor, input: ManageInput<'saveCompound'>) {
@@ -105,7 +107,7 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: ManageInput
   return save(deps, actor, 'households', 'household.saved', before, checked, (d) => `${compound?.name ?? ''}${building?.name ?? ''}${d.door}`, {
     door: ['门牌'],
     contactName: ['联系人'],
-    contactPhone: ['联系电话'],
+    contactPhone: ['联系电话', phoneTail],
   });
 }
 
@@ -122,7 +124,7 @@ export async function saveResident(deps: Deps, actor: Actor, input: ManageInput<
   const doors = new Map(households.map((h) => [h.id, h.door]));
   return save(deps, actor, 'users', 'resident.saved', before, checked, (d) => d.name, {
     name: ['姓名'],
-    phone: ['电话'],
+    phone: ['电话', phoneTail],
     householdIds: ['住户', (ids) => ids.map((id) => doors.get(id) ?? id).join('、') || '无'],
   });
 }

@@ -87,7 +87,7 @@ function TeamForm({ view, onSaved }: Props) {
         onCancel={clear}
         onSave={() => void save.run('saveTeam', { ...(editing ?? {}), name, companyId, categories, memberIds, dispatchMode: mode })}
       >
-        <TextField label="服务队名称" value={name} onChange={setName} max={30} error={save.problems.name} />
+        <TextField label="服务队名称" value={name} onChange={setName} max={30} error={save.problems.name} placeholder="如：夜间维修队" />
         <Field label="所属物业公司" error={save.problems.companyId}>
           <Chips
             options={[...view.companies.map((c) => ({ value: c.id as string | null, label: c.name })), { value: null, label: '不限（社区队伍）' }]}
