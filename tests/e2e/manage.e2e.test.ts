@@ -21,7 +21,7 @@ async function pickCsv(page: Page, lines: string[]) {
 
 async function community(): Promise<Page> {
   const admin = await enterAs(running(), 'demo-admin');
-  await tap(admin, '社区管理');
+  await press(admin, '社区管理 ›');
   await see(admin, '小区（2个）');
   return admin;
 }

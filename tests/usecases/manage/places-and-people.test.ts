@@ -117,3 +117,24 @@ describe('workers', () => {
     expect(await m.codeOf({ action: 'saveWorker', id: 'demo-resident', skills: [], onDuty: true, maxOpenOrders: 3 })).toBe('MANAGE.NOT_FOUND');
   });
 });
+
+describe('a resident entered by the admin joining from WeChat', () => {
+  it('takes over their record when their application is approved, instead of becoming a second person', async () => {
+    const { saved } = await m.admin({ action: 'saveResident', name: '钱多多', phone: '13700001234', householdIds: ['h-yg-b'] });
+    await m.w.call('membership', 'newcomer-qian', {
+      action: 'apply',
+      communityId: 'c-xingfuli',
+      compoundId: 'cp-yangguang',
+      buildingId: 'b-yg-1',
+      door: '3单元502',
+      name: '钱多多',
+      phone: '13700001234',
+    });
+    const [pending] = (await m.w.call('membership', 'demo-admin', { action: 'applications', role: 'admin' })).items;
+    await m.w.call('membership', 'demo-admin', { action: 'decide', role: 'admin', applicationId: pending.id, approve: true });
+    const me = await m.w.call('session', 'newcomer-qian', { action: 'whoami' });
+    expect(me.user.id).toBe(saved.id);
+    expect(me.households.map((h: { id: string }) => h.id)).toEqual(expect.arrayContaining(['h-yg-b']));
+    expect((await m.overview()).residents.filter((r: { phone: string }) => r.phone === '13700001234')).toMatchObject([{ hasWechat: true }]);
+  });
+});
