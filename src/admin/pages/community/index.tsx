@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { manageOverview } from '@/api';
 import { Chips } from '@/components/action-forms/parts';
 import { ListStatus } from '@/components/list-status';
@@ -33,6 +33,7 @@ export default function AdminCommunity() {
       <RoleBar role="admin" />
       <View className="manage-tabs">
         <Chips options={TABS} value={tab} onChange={setTab} />
+        <Text className="muted manage-hint">每一项添加和修改都记入“成员与邀请”页的操作记录：谁、何时、改了什么。</Text>
       </View>
       {!v ? (
         <ListStatus loading={view.loading} error={view.error} empty={false} emptyText="" onRetry={reload} />
