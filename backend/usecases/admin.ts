@@ -22,7 +22,7 @@ const mustBeAdmin = (actor: Actor) => (actor.role === 'admin' ? null : fail('AUT
 /** A change of the admin's: an admin, within the ceilings on writes. */
 const mayChange = (deps: Deps, actor: Actor) => mustBeAdmin(actor) ?? refuseWrite(deps.limits, actor.user.id, deps.now());
 
-/** The community's settings and its whole catalogue, including inactive services. */
+/** The community's settings and its catalogue, paused services included, retired ones not. */
 export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminView, AppError>> {
   const denied = mustBeAdmin(actor);
   if (denied) return denied;
@@ -31,7 +31,8 @@ export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminV
     deps.store.listRefs('serviceItems', actor.user.communityId),
   ]);
   if (!community) return fail('INTERNAL');
-  return ok({ settings: community.settings, services });
+  // Retired services are gone for good (社区管理 lists them); here only those that can be switched on or off.
+  return ok({ settings: community.settings, services: services.filter((item) => !isRetired(item)) });
 }
 
 /**

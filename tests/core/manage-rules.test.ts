@@ -26,7 +26,15 @@ describe('what the audit log says changed', () => {
 describe('a team', () => {
   const worker = { id: 'w1', communityId: 'c1', roles: ['worker'] } as unknown as User;
   const other: ServiceTeam = { id: 't9', communityId: 'c1', companyId: null, name: '社区志愿队', categories: ['meal'], memberIds: [], dispatchMode: 'pool' };
-  const input = { name: '送餐队', companyId: 'pc1', categories: ['meal' as const], memberIds: ['w1'], dispatchMode: 'rotation' as const };
+  const input = {
+    id: undefined,
+    rev: undefined,
+    name: '送餐队',
+    companyId: 'pc1',
+    categories: ['meal' as const],
+    memberIds: ['w1'],
+    dispatchMode: 'rotation' as const,
+  };
   const ctx = { newId: 't1', communityId: 'c1', stored: null, teams: [other], users: [worker], companyKnown: true };
 
   it('may not take a category automatically that another automatic team already takes for the same company', () => {

@@ -48,6 +48,8 @@ describe('the service catalogue', () => {
     const { order } = await m.w.call('orders', 'demo-resident', { action: 'get', role: 'resident', orderId: old });
     expect(order.serviceName).toBe('代买代办');
     expect((await m.overview()).services.find((s: { id: string }) => s.id === 's-errand').retiredAt).toBe(m.w.now());
+    const settings = await m.w.call('admin', 'demo-admin', { action: 'settings', role: 'admin' });
+    expect(settings.services.map((s: { id: string }) => s.id)).not.toContain('s-errand');
     expect((await m.audit())[0]).toMatchObject({ what: 'service.retired', subject: '代买代办' });
   });
 
