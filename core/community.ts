@@ -35,6 +35,8 @@ export interface Compound {
   readonly companyId: string;
   /** 小区党支部: the party branch that leads the compound (seed 002); absent until the admin names it. */
   readonly branchName?: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** 楼栋 */
@@ -42,6 +44,8 @@ export interface Building {
   readonly id: string;
   readonly compoundId: string;
   readonly name: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** A household: the address an order is delivered to. */
@@ -54,6 +58,8 @@ export interface Household {
   readonly door: string;
   readonly contactName: string;
   readonly contactPhone: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** 物业公司 (红色物业) */
@@ -62,7 +68,24 @@ export interface PropertyCompany {
   readonly name: string;
   /** The service desk residents call (物业电话); companies stored before it existed have none. */
   readonly phone?: string;
+  /** The community this company was added by (absent for companies seeded before the admin could add them). */
+  readonly communityId?: string;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
+
+/**
+ * How a team's new orders reach its members: the dispatcher picks (指派), the order waits in the
+ * team's pool to be grabbed (抢单), or it goes at once to the next on-duty member with room (轮询).
+ */
+export const DISPATCH_MODES = ['dispatcher', 'pool', 'rotation'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+export const DISPATCH_MODE_LABELS: Readonly<Record<DispatchMode, string>> = {
+  dispatcher: '调度指派',
+  pool: '抢单',
+  rotation: '轮询',
+};
 
 /** 服务队 with its members. */
 export interface ServiceTeam {
@@ -74,6 +97,10 @@ export interface ServiceTeam {
   readonly memberIds: readonly string[];
   /** 党员志愿服务队: registered volunteers (在职党员报到) join it, and it serves the 志愿服务 items. */
   readonly volunteer?: boolean;
+  /** How new orders of its categories reach it; absent: by the dispatcher (teams stored before it existed). */
+  readonly dispatchMode?: DispatchMode;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /**
@@ -105,6 +132,10 @@ export interface User {
   readonly leads?: readonly string[];
   /** 在职党员报到: what a party member working elsewhere offers the community they live in. */
   readonly volunteer?: VolunteerProfile;
+  /** For workers: the kinds of service they can do (shown to the dispatcher; absent: not recorded). */
+  readonly skills?: readonly ServiceCategory[];
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** A party member's 报到 with the community where they live. */
@@ -155,6 +186,10 @@ export interface ServiceItem {
   readonly payment?: PaymentMode;
   /** 志愿服务: free, served by registered volunteers (在职党员报到), who record their hours. */
   readonly volunteer?: boolean;
+  /** When the admin retired it for good: it cannot be ordered again, old orders still show its name. */
+  readonly retiredAt?: Millis | null;
+  /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
+  readonly rev?: number;
 }
 
 /** How a service is paid: at the door at the red price, free, or subsidised by the community. */

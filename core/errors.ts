@@ -67,6 +67,16 @@ export const ERRORS = {
   'MEMBER.NOT_FOUND': { status: 404, message: fixed('该成员不存在或已退出社区') },
   'GRID.NOT_YOURS': { status: 403, message: fixed('只能安排您负责的楼栋里的住户') },
   'MEMBER.LAST_ADMIN': { status: 409, message: fixed('这是社区唯一的管理员，请先邀请另一位管理员') },
+  'MANAGE.NOT_FOUND': { status: 404, message: ({ what }: { what: string }) => `${what}不存在或不属于本社区` },
+  'MANAGE.STALE': { status: 409, message: fixed('这条记录已被他人修改，请刷新后再改') },
+  'MANAGE.DUPLICATE': { status: 409, message: ({ what, name }: { what: string; name: string }) => `已有${what}“${name}”` },
+  'TEAM.MODE_CONFLICT': {
+    status: 409,
+    message: ({ team, category }: { team: string; category: string }) => `“${team}”已自动接收${category}工单：一类服务只能由一个抢单或轮询服务队自动接收`,
+  },
+  'SERVICE.RETIRED': { status: 409, message: fixed('该服务已永久下架，不能再修改') },
+  'IMPORT.UNREADABLE': { status: 400, message: ({ reason }: { reason: string }) => `无法读取表格：${reason}` },
+  'IMPORT.HAS_PROBLEMS': { status: 409, message: ({ count }: { count: number }) => `表格中有${count}行有问题，请改正后重新导入` },
   'IDEMPOTENCY.KEY_REUSED': { status: 409, message: fixed('请求编号已用于另一项操作') },
   /** A store that cannot be reached (translated by the adapters): nothing was decided, the app retries. */
   'STORE.UNAVAILABLE': { status: 503, message: fixed('服务暂时不可用，请稍后再试') },

@@ -6,8 +6,12 @@ import type { Role } from './roles';
 export const SWEEP_MARKS = ['overdue', 'escalate', 'instruction_overdue'] as const;
 export type SweepMark = (typeof SWEEP_MARKS)[number];
 
+/** Hand-overs the system makes as an order is placed (core/auto-dispatch.ts: 抢单 and 轮询 teams). */
+export const ROUTING_EVENTS = ['auto_dispatch'] as const;
+export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
+
 /** Every kind of event an order's timeline can hold: its creation, what people do, what the system does. */
-export type EventType = 'create' | ActionType | SystemActionType | SweepMark;
+export type EventType = 'create' | ActionType | SystemActionType | SweepMark | RoutingEvent;
 
 /** Who reads an event: the household that ordered, or the staff who serve and supervise it. */
 export type Audience = 'resident' | 'staff';
@@ -56,6 +60,7 @@ export const EVENT_TEXTS: { readonly [E in EventType]: EventWords } = {
   propose_time: words('提议改期', '师傅想改个时间上门，请您确认', true),
   accept_time: words('居民同意改期', '您同意了新的上门时间', true),
   refuse_time: words('居民维持原约', '您保留了原来的预约时间', true),
+  auto_dispatch: words('自动派单', '已自动安排服务队'),
   auto_close: words('超时未确认，自动办结', '未在期限内确认，工单已自动办结'),
   overdue: words('超时提醒', '已提醒物业抓紧处理'),
   escalate: words('超时升级', '社区正在督促处理'),

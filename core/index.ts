@@ -40,3 +40,5 @@ export * from './messages';
 export * from './inbox';
 export * from './party-grid';
 export * from './volunteers';
+export * from './auto-dispatch';
+export * from './manage';

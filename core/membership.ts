@@ -84,6 +84,17 @@ export const AUDIT_WHAT = [
   'grid.paired',
   'grid.unpaired',
   'volunteer.registered',
+  // Managing the community (core/manage): each add or change, with what changed in `detail`.
+  'company.saved',
+  'compound.saved',
+  'building.saved',
+  'household.saved',
+  'resident.saved',
+  'worker.saved',
+  'team.saved',
+  'service.saved',
+  'service.retired',
+  'sheet.imported',
 ] as const;
 export type AuditWhat = (typeof AUDIT_WHAT)[number];
 
@@ -99,6 +110,16 @@ export const AUDIT_LABELS: Readonly<Record<AuditWhat, string>> = {
   'grid.paired': '结对认亲',
   'grid.unpaired': '解除结对',
   'volunteer.registered': '在职党员报到',
+  'company.saved': '保存物业公司',
+  'compound.saved': '保存小区',
+  'building.saved': '保存楼栋',
+  'household.saved': '保存住户',
+  'resident.saved': '保存居民',
+  'worker.saved': '保存服务队员',
+  'team.saved': '保存服务队',
+  'service.saved': '保存服务项目',
+  'service.retired': '永久下架服务',
+  'sheet.imported': '导入表格',
 };
 
 /** Letters and digits people cannot confuse when reading a code aloud (no 0/O, 1/I/L). */

@@ -23,6 +23,7 @@ export const MESSAGE_STEP_OF: { readonly [E in EventType]: MessageStep | null } 
   complain: null,
   dispatch: 'assigned',
   reassign: 'assigned',
+  auto_dispatch: 'assigned',
   refuse: 'refused',
   accept: 'accepted',
   grab: 'accepted',

@@ -32,6 +32,8 @@ export const JOIN = '/join/pages/index/index';
 export const ADMIN_MEMBERS = '/admin/pages/members/index';
 /** 党建网格: buildings, households and their paired party members (admin, 楼栋党小组长). */
 export const PARTY_GRID = '/admin/pages/grid/index';
+/** 社区管理: compounds, buildings, households, residents, teams, workers, catalogue, companies, the sheet. */
+export const ADMIN_COMMUNITY = '/admin/pages/community/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;
 export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { appError, statusOf, type AppError, type Envelope } from '@core';
+import { MAX_SHEET_BYTES, appError, statusOf, type AppError, type Envelope } from '@core';
 import { FUNCTIONS, isFunctionName } from '../functions/registry';
 import { resolveUser, type Caller } from '../runtime/caller';
 import type { Deps } from '../runtime/deps';
@@ -36,6 +36,8 @@ export interface ServerOptions {
 export class DevModeOffLoopback extends Error {}
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
+/** The admin's spreadsheet upload (manage.importSheet): a file of MAX_SHEET_BYTES as base64, and the request around it. */
+const SHEET_MAX_BODY = Math.ceil(MAX_SHEET_BYTES / 3) * 4 + 4 * 1024;
 
 const FUNCTION_PATH = /^\/api\/functions\/([A-Za-z0-9_-]{1,40})$/;
 
@@ -82,7 +84,7 @@ export function createServer(opts: ServerOptions): http.Server {
       if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND'));
       let event: unknown;
       try {
-        const body = await readBody(req, maxBody);
+        const body = await readBody(req, name === 'manage' ? Math.max(maxBody, SHEET_MAX_BODY) : maxBody);
         event = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
         if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));

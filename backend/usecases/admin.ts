@@ -2,6 +2,7 @@ import {
   DEFAULT_TRAVEL_MINUTES,
   fail,
   invalid,
+  isRetired,
   paymentOf,
   ok,
   type Actor,
@@ -21,7 +22,7 @@ const mustBeAdmin = (actor: Actor) => (actor.role === 'admin' ? null : fail('AUT
 /** A change of the admin's: an admin, within the ceilings on writes. */
 const mayChange = (deps: Deps, actor: Actor) => mustBeAdmin(actor) ?? refuseWrite(deps.limits, actor.user.id, deps.now());
 
-/** The community's settings and its whole catalogue, including inactive services. */
+/** The community's settings and its catalogue, paused services included, retired ones not. */
 export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminView, AppError>> {
   const denied = mustBeAdmin(actor);
   if (denied) return denied;
@@ -30,7 +31,8 @@ export async function adminView(deps: Deps, actor: Actor): Promise<Result<AdminV
     deps.store.listRefs('serviceItems', actor.user.communityId),
   ]);
   if (!community) return fail('INTERNAL');
-  return ok({ settings: community.settings, services });
+  // Retired services are gone for good (社区管理 lists them); here only those that can be switched on or off.
+  return ok({ settings: community.settings, services: services.filter((item) => !isRetired(item)) });
 }
 
 /**
@@ -72,6 +74,8 @@ export async function updateService(
   if (denied) return denied;
   const item = await deps.store.getRef('serviceItems', change.serviceItemId);
   if (!item || item.communityId !== actor.user.communityId) return fail('SERVICE.NOT_FOUND');
+  // 永久下架 is for good: a retired service is not switched back on here (manage.retireService).
+  if (isRetired(item)) return fail('SERVICE.RETIRED');
   const next: ServiceItem = {
     ...item,
     deadlines: change.deadlines === undefined ? item.deadlines : change.deadlines,

@@ -66,6 +66,8 @@ export async function commitOnce(
     order: Order;
     expectedVersion: number | null;
     event: OrderEvent;
+    /** Events after `event` in the same write (a new order's automatic dispatch). */
+    more?: readonly OrderEvent[];
     effects: readonly Effect[];
     capacity?: Capacity;
     /** The community's settings the order is indexed under (null: no community found). */
@@ -94,7 +96,7 @@ export async function commitOnce(
       order: write.order,
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
-      events: [write.event],
+      events: [write.event, ...(write.more ?? [])],
       notifications,
       reply: { key, fingerprint: print, reply: ref, at: now },
       ...(write.capacity && { capacity: write.capacity }),
@@ -105,7 +107,7 @@ export async function commitOnce(
   }
   if (result.ok) {
     // After the commit, never before: WeChat's answer cannot fail or hold up the order's write.
-    afterCommit(deps, { order: write.order, events: [write.event], notifications });
+    afterCommit(deps, { order: write.order, events: [write.event, ...(write.more ?? [])], notifications });
     return ok({ order: viewOrder(write.order, actor, now) });
   }
   budget?.giveBack(m.userId, now);

@@ -1,5 +1,9 @@
 import {
+  autoDispatch,
+  autoTeamFor,
   createOrder,
+  rotationPick,
+  routeFor,
   DEFAULT_TRAVEL_MINUTES,
   fail,
   formatOrderNumber,
@@ -8,6 +12,8 @@ import {
   type Actor,
   type AppError,
   type CreateOrderInput,
+  type Order,
+  type OrderEvent,
   type OrderView,
   type Result,
 } from '@core';
@@ -28,7 +34,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
-  const [community, item, compound, building, uploaded, members] = await Promise.all([
+  const [community, item, compound, building, uploaded, people] = await Promise.all([
     store.getRef('communities', actor.user.communityId),
     store.getRef('serviceItems', input.serviceItemId),
     household ? store.getRef('compounds', household.compoundId) : null,
@@ -48,17 +54,42 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     defaultDeadlines: community?.settings.defaultDeadlines ?? FALLBACK_DEADLINES,
     travelMinutes: community?.settings.travelMinutes ?? DEFAULT_TRAVEL_MINUTES,
     photoUploaded: (fileId) => uploaded.has(fileId),
-    partyMember: household ? responsibleFor(household.id, members) : undefined,
+    partyMember: household ? responsibleFor(household.id, people) : undefined,
   });
   if (!decided.ok) return decided;
-  const { event, effects } = decided.value;
+  const { event: created, effects: told } = decided.value;
   // Numbered only once the order is valid, so refused attempts use up no numbers; a gap is possible
   // only when the write below fails, which is harmless (numbers must be unique, not dense).
   const day = orderNumberDay(now);
-  const order = { ...decided.value.order, number: formatOrderNumber(day, await store.nextOrderNumber(decided.value.order.communityId, day)) };
+  const seq = await store.nextOrderNumber(decided.value.order.communityId, day);
+  const placed = { ...decided.value.order, number: formatOrderNumber(day, seq) };
   // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
-  if (order.photos.length) await deps.photos?.attach(order.photos, order.id);
-  const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects, settings: community?.settings ?? null }, actor, now, 'createOrder');
-  // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
-  return written === 'version-conflict' ? fail('INTERNAL') : written;
+  if (placed.photos.length) await deps.photos?.attach(placed.photos, placed.id);
+  const settings = community?.settings ?? null;
+  const write = async (order: Order, events: OrderEvent[], effects: typeof told, capacity?: { workerId: string; max: number }) => {
+    const [event, ...more] = events as [OrderEvent, ...OrderEvent[]];
+    const written = await commitOnce(
+      deps,
+      m,
+      { order, expectedVersion: null, event, more, effects, settings, ...(capacity && { capacity }) },
+      actor,
+      now,
+      'createOrder',
+    );
+    // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
+    return written === 'version-conflict' ? fail('INTERNAL') : written;
+  };
+
+  const team = autoTeamFor(await store.listRefs('teams', placed.communityId), placed);
+  if (!team) return write(placed, [created], told);
+  const members = (await Promise.all(team.memberIds.map((id) => store.getRef('users', id)))).filter((u) => u !== null);
+  // The day's order count is the turn: the day's first order starts at the first member.
+  const open = team.dispatchMode === 'rotation' ? await store.openOrdersOf(team.memberIds) : {};
+  const pick = team.dispatchMode === 'rotation' ? rotationPick(team, members, (id) => open[id] ?? 0, seq - 1) : null;
+  const routed = autoDispatch(placed, routeFor(team, pick), pick?.maxOpenOrders ?? 0, now);
+  const first = await write(routed.order, [created, routed.event], [...told, ...routed.effects], routed.capacity);
+  // Another order reached the picked worker in between: this one waits in the team's pool instead.
+  if (first.ok || !routed.capacity || (first.error.code !== 'WORKER.OVER_CAPACITY' && first.error.code !== 'GRAB.OVER_CAPACITY')) return first;
+  const pooled = autoDispatch(placed, routeFor(team, null), 0, now);
+  return write(pooled.order, [created, pooled.event], [...told, ...pooled.effects]);
 }

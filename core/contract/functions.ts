@@ -10,6 +10,9 @@ import type { VolunteerMonth } from '../volunteers';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ORDER_SORTS } from '../order-index';
 import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
+import { MANAGE_INPUTS } from '../manage/manage-inputs';
+import type { ImportReply, ManageView } from '../manage/manage-views';
+import type { Building, Compound, Household, PropertyCompany, ServiceTeam, User } from '../community';
 import { bool, int, list, obj, oneOf, optional, str } from './fields';
 import type { InboxView } from '../inbox';
 import { TEMPLATE_KEYS, type MessageSending, type TemplateKey } from '../messages';
@@ -96,6 +99,19 @@ const personName = str({ min: 1, max: 20 });
 const phone = str({ min: 11, max: 11, pattern: /^1\d{10}$/ });
 /** An invitation code as typed: the code alphabet only, upper case (the app upper-cases what is typed). */
 const inviteCode = str({ min: CODE_LENGTH, max: CODE_LENGTH, pattern: new RegExp(`^[${CODE_ALPHABET}]+$`) });
+
+/** The largest spreadsheet the admin may upload, in bytes (the local server takes a body this large for `manage`). */
+export const MAX_SHEET_BYTES = 1024 * 1024;
+/** A file's bytes as base64: only base64 characters, at most the encoding of MAX_SHEET_BYTES. */
+const base64File = v.pipe(
+  v.string('应为文字'),
+  v.maxLength(Math.ceil(MAX_SHEET_BYTES / 3) * 4, '文件不能超过1MB'),
+  v.regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是base64编码的文件'),
+  v.metadata({ min: 0, max: Math.ceil(MAX_SHEET_BYTES / 3) * 4 }),
+);
+const fileName = str({ min: 1, max: 100 });
+/** A save answers the document as stored, with its new revision. */
+const saved = <T>() => reply<{ saved: T }>();
 
 const LIFECYCLE = Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
 
@@ -192,6 +208,26 @@ export const CONTRACT = {
       },
       reply<AdminView>(),
     ),
+  },
+  /**
+   * 社区管理: the admin adds and changes compounds, buildings, households, residents and their
+   * bindings, workers, teams, the catalogue and property companies; imports and exports the
+   * household sheet. Every save is checked by core/manage and written to the audit log.
+   */
+  manage: {
+    overview: action('role', {}, reply<ManageView>()),
+    saveCompany: action('role', MANAGE_INPUTS.saveCompany.entries, saved<PropertyCompany>()),
+    saveCompound: action('role', MANAGE_INPUTS.saveCompound.entries, saved<Compound>()),
+    saveBuilding: action('role', MANAGE_INPUTS.saveBuilding.entries, saved<Building>()),
+    saveHousehold: action('role', MANAGE_INPUTS.saveHousehold.entries, saved<Household>()),
+    saveResident: action('role', MANAGE_INPUTS.saveResident.entries, saved<User>()),
+    saveWorker: action('role', MANAGE_INPUTS.saveWorker.entries, saved<User>()),
+    saveTeam: action('role', MANAGE_INPUTS.saveTeam.entries, saved<ServiceTeam>()),
+    saveService: action('role', MANAGE_INPUTS.saveService.entries, saved<ServiceItem>()),
+    retireService: action('role', MANAGE_INPUTS.retireService.entries, saved<ServiceItem>()),
+    /** Reads an XLSX or CSV of households and residents; `dryRun` only lists what would happen, row by row. */
+    importSheet: action('role', { fileName, base64: base64File, dryRun: optional(bool, true) }, reply<ImportReply>()),
+    exportSheet: action('role', { format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
   },
   /** Joining: applications for a household, invitations to a role, roles revoked, leaving, the audit log. */
   membership: {

@@ -78,3 +78,5 @@ export const isLocalMode = process.env.TARO_ENV === 'h5';
 export * from './supervision';
 export { saveFile } from './save-file';
 export * from './membership';
+export * from './manage';
+export { pickSheetFile, type PickedFile } from './pick-file';

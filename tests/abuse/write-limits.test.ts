@@ -108,6 +108,23 @@ const WRITES: Record<string, Write> = {
     user: 'demo-admin',
     event: () => ({ action: 'revokeRole', role: 'admin', userId: 'nobody', memberRole: 'worker' }),
   },
+  // Managing the community: refused for want of what they name, but counted.
+  ...Object.fromEntries(
+    (
+      [
+        ['saveCompany', { id: 'pc-nowhere', name: '某物业' }],
+        ['saveCompound', { name: '某小区', companyId: 'pc-nowhere' }],
+        ['saveBuilding', { compoundId: 'cp-nowhere', name: '某楼' }],
+        ['saveHousehold', { buildingId: 'b-nowhere', door: '1', contactName: '某人', contactPhone: '13700000000' }],
+        ['saveResident', { name: '某人', phone: '13700000000', householdIds: ['h-nowhere'] }],
+        ['saveWorker', { id: 'nobody', skills: [], onDuty: true, maxOpenOrders: 3 }],
+        ['saveTeam', { name: '某队', companyId: 'pc-nowhere', categories: ['repair'], memberIds: [], dispatchMode: 'pool' }],
+        ['saveService', { id: 's-nowhere', name: '某服务', category: 'other', description: '', unit: '次', redPriceFen: 1, marketPriceFen: 2 }],
+        ['retireService', { id: 's-nowhere' }],
+        ['importSheet', { fileName: 'x.csv', base64: '', dryRun: true }],
+      ] as const
+    ).map(([action, fields]) => [`manage.${action}`, { fn: 'manage', user: 'demo-admin', event: () => ({ action, role: 'admin', ...fields }) }]),
+  ),
 };
 
 const codeOf = (reply: Envelope<unknown>) => (reply.ok ? 'ok' : reply.error.code);

@@ -58,6 +58,20 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, 'public' | 'iden
     grid: 'role',
     pair: 'role',
   },
+  manage: {
+    overview: 'role',
+    saveCompany: 'role',
+    saveCompound: 'role',
+    saveBuilding: 'role',
+    saveHousehold: 'role',
+    saveResident: 'role',
+    saveWorker: 'role',
+    saveTeam: 'role',
+    saveService: 'role',
+    retireService: 'role',
+    importSheet: 'role',
+    exportSheet: 'role',
+  },
 };
 
 describe('the contract', () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_TYPES, EVENT_TEXTS, SWEEP_MARKS, SYSTEM_ACTION_TYPES, clockFor, eventDetailsFor, eventTitleFor, HOUR, sweepOrder, type Community } from '@core';
+import {
+  ACTION_TYPES,
+  EVENT_TEXTS,
+  ROUTING_EVENTS,
+  SWEEP_MARKS,
+  SYSTEM_ACTION_TYPES,
+  clockFor,
+  eventDetailsFor,
+  eventTitleFor,
+  HOUR,
+  sweepOrder,
+  type Community,
+} from '@core';
 import { NOW, order } from './fixtures';
 
 /** Words that belong to the back office: a resident reading them learns nothing and worries. */
@@ -7,7 +19,7 @@ const INTERNAL = ['派单', '超时', '升级', '督办', '居民', '→', '环�
 
 describe('what each timeline event says to each audience', () => {
   it('has a row for every event an order can record: creation, each action, each system action and sweep mark', () => {
-    const expected = ['create', ...ACTION_TYPES, ...SYSTEM_ACTION_TYPES, ...SWEEP_MARKS].sort();
+    const expected = ['create', ...ACTION_TYPES, ...SYSTEM_ACTION_TYPES, ...SWEEP_MARKS, ...ROUTING_EVENTS].sort();
     expect(Object.keys(EVENT_TEXTS).sort()).toEqual(expected);
   });
 

@@ -86,18 +86,25 @@ async function admit(deps: Deps, app: Application, existing: User | null, former
     await store.putRefs('households', [created]);
     household = created;
   }
-  const base: User = existing ?? {
-    id: formerId ?? deps.newId('u-'),
-    openid: app.openid,
-    communityId: app.communityId,
-    name: app.name,
-    phone: app.phone,
-    roles: [],
-    householdIds: [],
-    companyId: null,
-    onDuty: false,
-    maxOpenOrders: 0,
-  };
+  // A resident the admin or a sheet entered (no WeChat yet) with the applicant's phone is the
+  // applicant: they take over that record, bindings and all, rather than becoming a second person.
+  const entered = existing
+    ? null
+    : (await store.listRefs('users', app.communityId)).find((u) => u.openid === '' && u.phone === app.phone && u.roles.length > 0);
+  const claimed = entered ? { ...entered, openid: app.openid } : null;
+  const base: User = existing ??
+    claimed ?? {
+      id: formerId ?? deps.newId('u-'),
+      openid: app.openid,
+      communityId: app.communityId,
+      name: app.name,
+      phone: app.phone,
+      roles: [],
+      householdIds: [],
+      companyId: null,
+      onDuty: false,
+      maxOpenOrders: 0,
+    };
   const roles = base.roles.includes('resident') ? base.roles : [...base.roles, 'resident' as const];
   const householdIds = base.householdIds.includes(household.id) ? base.householdIds : [...base.householdIds, household.id];
   await store.putRefs('users', [{ ...base, roles, householdIds }]);

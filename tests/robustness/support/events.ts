@@ -7,7 +7,7 @@ import { ACTION_TYPES, type CONTRACT, contractOf, requestEntries, type ActionTyp
  * here by hand is one valid event per action and who sends it. The fuzzer breaks a valid event in
  * ways that can only make it invalid, and expects a 4xx for each (its own expectation).
  */
-export type Kind = 'text' | 'id' | 'requestId' | 'enum' | 'int' | 'number' | 'bool' | 'list' | 'obj';
+export type Kind = 'text' | 'id' | 'requestId' | 'enum' | 'int' | 'number' | 'bool' | 'list' | 'obj' | 'file';
 export interface Field {
   readonly kind: Kind;
   readonly optional?: boolean;
@@ -31,6 +31,8 @@ function fieldOf(schema: SchemaShape): Field {
   const has = (type: string, test: (requirement: unknown) => boolean = () => true) => (s.pipe ?? []).some((a) => a.type === type && test(a.requirement));
   switch (s.type) {
     case 'string':
+      // A file's bytes (the admin's sheet, base64): longer than any huge text, so made wrong by its alphabet instead.
+      if (has('max_length', (n) => (n as number) > 120_000)) return { kind: 'file', optional };
       return { kind: has('regex', (r) => (r as RegExp).source !== '(?:)') ? 'id' : 'text', optional };
     case 'number':
       return { kind: has('integer') ? 'int' : 'number', optional };
@@ -148,6 +150,53 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
     audit: { valid: () => ({ role: 'admin', limit: 20 }), user: 'demo-admin' },
     grid: { valid: () => ({ role: 'group_leader' }), user: 'demo-leader' },
     pair: { valid: () => ({ role: 'group_leader', householdId: 'h-yg-b', memberId: 'demo-leader' }), user: 'demo-leader' },
+  },
+  manage: {
+    overview: { valid: () => ({ role: 'admin' }), user: 'demo-admin' },
+    saveCompany: { valid: () => ({ role: 'admin', name: '安心物业', phone: '0825-2345678' }), user: 'demo-admin' },
+    saveCompound: { valid: () => ({ role: 'admin', name: '幸福小区', companyId: 'pc-hongxin' }), user: 'demo-admin' },
+    saveBuilding: { valid: () => ({ role: 'admin', compoundId: 'cp-yangguang', name: '9号楼' }), user: 'demo-admin' },
+    saveHousehold: {
+      valid: () => ({ role: 'admin', buildingId: 'b-yg-1', door: '5单元101', contactName: '钱多多', contactPhone: '13700001234' }),
+      user: 'demo-admin',
+    },
+    saveResident: { valid: () => ({ role: 'admin', name: '钱多多', phone: '13700001234', householdIds: ['h-yg-a'] }), user: 'demo-admin' },
+    saveWorker: { valid: () => ({ role: 'admin', id: 'demo-worker', rev: 0, skills: ['repair'], onDuty: true, maxOpenOrders: 4 }), user: 'demo-admin' },
+    saveTeam: {
+      valid: () => ({
+        role: 'admin',
+        name: '保洁队',
+        companyId: 'pc-hongxin',
+        categories: ['cleaning'],
+        memberIds: ['demo-worker'],
+        dispatchMode: 'dispatcher',
+      }),
+      user: 'demo-admin',
+    },
+    saveService: {
+      valid: () => ({
+        role: 'admin',
+        name: '理发上门',
+        category: 'homecare',
+        description: '',
+        unit: '次',
+        redPriceFen: 1000,
+        marketPriceFen: 3000,
+        payment: 'at_door',
+      }),
+      user: 'demo-admin',
+    },
+    retireService: { valid: () => ({ role: 'admin', id: 's-errand', rev: 0 }), user: 'demo-admin' },
+    importSheet: {
+      valid: () => ({
+        role: 'admin',
+        fileName: '住户.csv',
+        base64: Buffer.from('小区,楼栋,单元,门牌,姓名,电话\n阳光小区,1号楼,2,301,张秀兰,13800001111\n').toString('base64'),
+        dryRun: true,
+      }),
+      user: 'demo-admin',
+    },
+    exportSheet: { valid: () => ({ role: 'admin', format: 'csv' }), user: 'demo-admin' },
   },
   orders: {
     create: {
@@ -293,6 +342,8 @@ export function wrongValue(field: Field): fc.Arbitrary<unknown> {
       );
     case 'obj':
       return fc.oneof(someString, fc.integer(), fc.boolean(), someArray, ...nullIfRequired);
+    case 'file':
+      return fc.oneof(fc.integer(), fc.boolean(), someArray, nonEmptyObject, fc.constant('不是base64的文字!'), ...nullIfRequired);
   }
 }
 

@@ -10,7 +10,7 @@ import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
 import { useWide } from '@/hooks/useWide';
-import { ADMIN_MEMBERS, ASSESSMENT, PARTY_GRID, PUBLIC_BOARD } from '@/routes';
+import { ADMIN_COMMUNITY, ADMIN_MEMBERS, ASSESSMENT, PARTY_GRID, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
 import { ServiceTable } from './service-table';
@@ -32,6 +32,9 @@ export default function AdminSettings() {
       <RoleBar role="admin" />
       <Notices role="admin" />
       <View className="admin-links">
+        <Text className="admin-link" onClick={() => go(ADMIN_COMMUNITY)}>
+          社区管理 ›
+        </Text>
         <Text className="admin-link" onClick={() => go(ADMIN_MEMBERS)}>
           成员与邀请 ›
         </Text>

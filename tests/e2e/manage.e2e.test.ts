@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot, useApp } from './support/app';
+import { enterAs, press, see, tap } from './support/ui';
+
+/**
+ * 社区管理 in the H5 app: the admin adds a building and a 轮询 team (whose next order goes straight
+ * to a worker), and imports a household sheet after reading its dry run.
+ */
+const running = useApp();
+
+const fill = (page: Page, placeholder: string, text: string) =>
+  page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first().fill(text);
+const HEADER = '小区,楼栋,单元,门牌,姓名,电话';
+/** Picks a CSV in the file dialog the page opens. */
+async function pickCsv(page: Page, lines: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await tap(page, '选择表格');
+  await (await chooser).setFiles({ name: '住户.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`) });
+}
+
+async function community(): Promise<Page> {
+  const admin = await enterAs(running(), 'demo-admin');
+  await press(admin, '社区管理 ›');
+  await see(admin, '小区（2个）');
+  return admin;
+}
+
+describe('the admin managing the community', () => {
+  it('adds a building to a compound', async () => {
+    const admin = await community();
+    await shot(admin, 'manage-1-places');
+    const form = admin.locator('.manage-form', { hasText: '添加楼栋' });
+    await form.getByText('阳光小区', { exact: true }).click();
+    await fill(admin, '如：3号楼', '9号楼');
+    await form.getByText('添加', { exact: true }).click();
+    await see(admin, '9号楼（0户）');
+    const buildings = await running().store.listRefs('buildings');
+    expect(buildings.find((b) => b.name === '9号楼')).toMatchObject({ compoundId: 'cp-yangguang', rev: 1 });
+    await admin.context().close();
+  });
+
+  it('adds a 轮询 team, and the next repair order goes straight to one of its workers', async () => {
+    const admin = await community();
+    await press(admin, '服务队与队员');
+    await fill(admin, '如：夜间维修队', '夜间维修队');
+    await press(admin, '维修');
+    await press(admin, '刘师傅');
+    await press(admin, '轮询');
+    await see(admin, '新工单立即轮流派给在岗且未满单的队员');
+    await shot(admin, 'manage-2-team-form');
+    await press(admin, '添加');
+    await see(admin, '队员：刘师傅');
+    await shot(admin, 'manage-3-teams');
+    await admin.context().close();
+
+    await running().api('orders', 'demo-resident', {
+      action: 'create',
+      requestId: 'e2e-rotation-1',
+      order: { serviceItemId: 's-repair', householdId: 'h-yg-a', description: '夜里门锁坏了', timeWindow: { from: Date.now(), to: Date.now() + 3_600_000 } },
+    });
+    const [order] = (await running().store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 1 })).items;
+    expect([order!.state, order!.assignment]).toMatchObject(['pending_accept', { mode: 'member', workerId: 'demo-worker' }]);
+  });
+
+  it('imports a sheet: reads every row’s problem first, then imports the corrected one', async () => {
+    const admin = await community();
+    await press(admin, '表格导入导出');
+    await pickCsv(admin, ['阳光小区,1号楼,4,401,吴小明,13600001111', '月亮小区,1号楼,1,101,某某,13600002222', '阳光小区,1号楼,4,402,钱多多,1360000']);
+    await see(admin, '有问题 2 行');
+    await see(admin, '小区“月亮小区”不存在');
+    await see(admin, '电话“1360000”不是11位手机号');
+    await shot(admin, 'manage-4-dry-run-problems');
+    // Nothing can be imported while a row has a problem: the button stays disabled.
+    const confirm = admin.locator('.nut-button', { hasText: '确认导入' }).filter({ visible: true }).first();
+    expect(await confirm.getAttribute('class')).toContain('nut-button-disabled');
+
+    await pickCsv(admin, ['阳光小区,1号楼,4,401,吴小明,13600001111', '阳光小区,1号楼,4,402,钱多多,13600003333']);
+    await see(admin, '新增 2 行');
+    await shot(admin, 'manage-5-dry-run-clean');
+    await tap(admin, '确认导入（2行）');
+    await see(admin, '选择表格文件');
+    const households = await running().store.listRefs('households', 'c-xingfuli');
+    expect(
+      households
+        .filter((h) => h.door.startsWith('4单元'))
+        .map((h) => h.door)
+        .sort(),
+    ).toEqual(['4单元401', '4单元402']);
+    await press(admin, '住户与居民');
+    await see(admin, '吴小明 13600001111');
+    await shot(admin, 'manage-6-residents');
+    await admin.context().close();
+  });
+});
