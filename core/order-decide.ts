@@ -6,6 +6,7 @@ import { bookingOf, clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
 import { poolTeamOf } from './order-holder';
 import { canSee } from './order-scope';
+import { isGrievance } from './grievance';
 import type { Capacity, Change, Rule, SystemActionType } from './order-rule';
 import { TRANSITIONS, type NeedsOf } from './order-transitions';
 import type { Effect } from './notifications';
@@ -36,13 +37,17 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
   if (type === 'grab' && actor.role === 'worker' && order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId)) {
     if (poolTeamOf(order) === null) return fail('ORDER.LEFT_POOL');
   }
-  if (!canSee(order, actor)) return fail('ORDER.NOT_FOUND');
   const rule = ruleOf(type);
+  if (!canSee(order, actor) && !(rule.neighbours && isNeighbour(order, actor))) return fail('ORDER.NOT_FOUND');
   if (!rule.roles.includes(actor.role)) return fail('AUTH.FORBIDDEN');
   if (expectedVersion !== undefined && expectedVersion !== order.version) return fail('ORDER.VERSION_CONFLICT');
   if (!rule.from.includes(order.state)) return fail('ORDER.TRANSITION_NOT_ALLOWED');
   return rule.guard(order, who);
 }
+
+/** A resident of the 诉求's community who did not raise it: may say 我也遇到 or 关注 (the board shows it to them). */
+const isNeighbour = (order: Order, actor: Who['actor']): boolean =>
+  actor.role === 'resident' && isGrievance(order) && order.communityId === actor.user.communityId;
 
 /** One action of type A, with its input. */
 export type OrderActionOf<A extends ActionType> = Extract<OrderAction, { readonly type: A }>;

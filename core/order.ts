@@ -1,8 +1,19 @@
 import type { Millis, ServiceCategory, StageDeadlines } from './community';
 import type { Stage, StageClock } from './deadlines';
+import type { Grievance } from './grievance';
 import type { Role } from './roles';
 
-export const ORDER_STATES = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm', 'closed', 'cancelled', 'refused'] as const;
+export const ORDER_STATES = [
+  'pending_dispatch',
+  'pending_accept',
+  'accepted',
+  'in_service',
+  'referred',
+  'pending_confirm',
+  'closed',
+  'cancelled',
+  'refused',
+] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 /** The domain's own words for the states, as residents read them. */
@@ -11,6 +22,7 @@ export const STATE_LABELS: Readonly<Record<OrderState, string>> = {
   pending_accept: '待接单',
   accepted: '已接单',
   in_service: '服务中',
+  referred: '转办中',
   pending_confirm: '待确认',
   closed: '已办结',
   cancelled: '已取消',
@@ -112,6 +124,10 @@ export interface ReturnVisit {
  */
 export interface Order {
   readonly id: string;
+  /** A 诉求 (core/grievance.ts) rather than a service from the catalogue; absent on service orders. */
+  readonly kind?: 'grievance';
+  /** The 诉求's category, level, route and followers; present exactly when `kind` is 'grievance'. */
+  readonly grievance?: Grievance;
   /** The number residents and staff say on the phone ("1130-017", core/order-number.ts); absent on orders placed before numbers existed. */
   readonly number?: string;
   readonly version: number;

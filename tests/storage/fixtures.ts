@@ -292,5 +292,7 @@ export function referenceData(): { [K in keyof import('@backend/storage/port').R
     applications: [],
     invitations: [],
     auditEntries: [],
+    departments: [],
+    meetings: [],
   };
 }
