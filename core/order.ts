@@ -35,8 +35,8 @@ export const TERMINAL_STATES: readonly OrderState[] = ['closed', 'cancelled', 'r
 export const OPEN_STATES: readonly OrderState[] = ORDER_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 /** Open states in which the work itself is not done yet: the resident is still waiting (催单, longest waiting). */
 export const UNFINISHED_STATES: readonly OrderState[] = OPEN_STATES.filter((s) => s !== 'pending_confirm');
-/** Unfinished states in which an assigned worker holds the order: what counts against their cap. */
-export const HELD_STATES: readonly OrderState[] = UNFINISHED_STATES.filter((s) => s !== 'pending_dispatch');
+/** Unfinished states in which an assigned worker holds the order: what counts against their cap (a referred 诉求 is with no worker). */
+export const HELD_STATES: readonly OrderState[] = UNFINISHED_STATES.filter((s) => s !== 'pending_dispatch' && s !== 'referred');
 /** The one state in which a pool order is offered to its team to grab. */
 export const POOL_STATE: OrderState = 'pending_accept';
 
