@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, type BoardItem, type Department, type GrievanceStats, type Meeting, type Minutes, type OrderView } from '@core';
 import { useTestServer } from '../support/test-server';
-import { dataOf, desk, dispatcher, failure, requestId, resident, resident2, supervisor, type As } from '../support/scenario';
+import { dataOf, desk, dispatcher, failure, requestId, resident2, supervisor, type As } from '../support/scenario';
 
 const t = useTestServer();
 const d = desk(t);
