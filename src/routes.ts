@@ -30,3 +30,9 @@ export const ADMIN_MEMBERS = '/admin/pages/members/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;
 export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';
+/** 诉求: raise one, and the compound's board (我也遇到, 关注). */
+export const RESIDENT_GRIEVANCE = '/resident/pages/grievance/index';
+export const RESIDENT_GRIEVANCES = '/resident/pages/grievances/index';
+/** The supervisor's 圆桌会议 and the admin's directory of outside departments. */
+export const SUPERVISOR_MEETINGS = '/supervisor/pages/meetings/index';
+export const ADMIN_DEPARTMENTS = '/admin/pages/departments/index';

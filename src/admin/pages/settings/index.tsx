@@ -8,7 +8,7 @@ import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
-import { ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
+import { ADMIN_DEPARTMENTS, ADMIN_MEMBERS, ASSESSMENT, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
 import { DefaultDeadlinesCard, EscalationCard, WeightsCard } from './settings-cards';
@@ -32,6 +32,9 @@ export default function AdminSettings() {
         </Text>
         <Text className="admin-link" onClick={() => go(ASSESSMENT)}>
           月度考核 ›
+        </Text>
+        <Text className="admin-link" onClick={() => go(ADMIN_DEPARTMENTS)}>
+          职能部门 ›
         </Text>
         {session ? (
           <Text className="admin-link" onClick={() => go(`${PUBLIC_BOARD}?community=${session.community.id}`)}>

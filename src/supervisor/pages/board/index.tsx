@@ -14,7 +14,7 @@ import { useSession } from '@/hooks/useSession';
 import { useTeams } from '@/hooks/useTeams';
 import { supervisorBoard } from '@/api';
 import { useLoad } from '@/hooks/useLoad';
-import { ASSESSMENT, SUPERVISOR_STATS, orderUrl } from '@/routes';
+import { ASSESSMENT, SUPERVISOR_MEETINGS, SUPERVISOR_STATS, orderUrl } from '@/routes';
 import { StateCounts } from './counts';
 import { Exceptions } from './exceptions';
 import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
@@ -47,6 +47,9 @@ export default function SupervisorBoard() {
         </Text>
         <Text className="board-link" onClick={() => void Taro.navigateTo({ url: ASSESSMENT })}>
           月度考核 ›
+        </Text>
+        <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_MEETINGS })}>
+          诉求与圆桌会议 ›
         </Text>
       </View>
       <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
