@@ -75,7 +75,7 @@ const SUBMIT: Partial<Record<ActionType, string>> = {
   route: '确认转办',
   resolve: '发布办理结果',
   unroute: '退回重新分派',
-  agenda_decide: '记录会议决定',
+  agenda_decide: '保存会议决定',
 };
 
 /** The main step for each role comes first and filled; the rest follow as outlines. */

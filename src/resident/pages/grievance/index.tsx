@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Switch, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_CATEGORY_LABELS, LIMITS, createGrievanceInput, parse, type GrievanceCategory, type HouseholdView } from '@core';
 import { asApiError, newRequestId } from '@/api';
 import { raiseGrievance } from '@/api/grievances';
@@ -98,13 +98,17 @@ export default function RaiseGrievance() {
             onInput={(e) => setPlace(e.detail.value)}
           />
         </Field>
-        <View className="row-between grievance-anonymous">
-          <View>
-            <Text className="choice-title">对其他居民匿名</Text>
-            <Text className="muted">小区诉求栏从不显示姓名和门牌；匿名时也不显示您家的楼栋。社区和物业仍能联系您。</Text>
-          </View>
-          <Switch checked={anonymous} onChange={(e) => setAnonymous(e.detail.value)} color="#c8161d" />
-        </View>
+        <Field label="让邻居看到是哪栋楼反映的吗">
+          <Chips
+            options={[
+              { value: false, label: '可以显示楼栋' },
+              { value: true, label: '匿名' },
+            ]}
+            value={anonymous}
+            onChange={setAnonymous}
+          />
+          <Text className="muted grievance-anonymous">小区诉求栏从不显示姓名和门牌；匿名时也不显示您家的楼栋。社区和物业仍能联系您。</Text>
+        </Field>
       </View>
     </Screen>
   );

@@ -46,8 +46,8 @@ export default function ResidentHome() {
             </Button>
           </View>
           <View className="resident-property resident-grievances" onClick={() => void Taro.navigateTo({ url: RESIDENT_GRIEVANCES })}>
-            <Text>服务目录里没有的问题？看看小区诉求，或提一条</Text>
-            <Text className="resident-property-call">小区诉求</Text>
+            <Text>目录里没有的问题，到这里反映</Text>
+            <Text className="resident-property-call">小区诉求 ›</Text>
           </View>
           {property ? (
             <View className="resident-property" onClick={() => callPhone(property.phone)}>
