@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BoardItem, type Envelope, type Minutes, type Order } from '@core';
+import type { BoardItem, Envelope, Minutes, Order } from '@core';
 import { FUNCTIONS } from '@backend/functions/registry';
 import type { Deps } from '@backend/runtime/deps';
 import { playDemoGrievances } from '@backend/server/demo-grievances';
