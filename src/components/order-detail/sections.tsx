@@ -121,9 +121,10 @@ export function VisitSection({
   const withheld = !dialable || address.door === '';
   return (
     <View className="card">
-      <Text className="card-title">上门信息</Text>
-      <Line label="预约时间" value={windowText(order.timeWindow)} />
-      <Line label="服务地址" value={`${address.compoundName}${address.buildingName}${address.door}`} />
+      {/* A 诉求 books no visit: it has the resident's address, and where the problem is above. */}
+      <Text className="card-title">{order.grievance ? '反映人' : '上门信息'}</Text>
+      {order.grievance ? null : <Line label="预约时间" value={windowText(order.timeWindow)} />}
+      <Line label={order.grievance ? '住址' : '服务地址'} value={`${address.compoundName}${address.buildingName}${address.door}`} />
       <View className="detail-line">
         <Text className="detail-label">联系人</Text>
         <Text className="detail-value">
@@ -154,9 +155,11 @@ export function OutcomeSection({ order, resident }: { readonly order: OrderView;
     <View className="card">
       {completion ? (
         <View className="detail-block">
-          <Text className="card-title">完工情况</Text>
+          <Text className="card-title">{order.grievance ? '办理结果' : '完工情况'}</Text>
           <Text className="detail-text">{completion.notes}</Text>
-          <Text className="muted">{dateTime(completion.at)} 完工</Text>
+          <Text className="muted">
+            {dateTime(completion.at)} {order.grievance ? '答复' : '完工'}
+          </Text>
           <PhotoGrid fileIds={completion.photos} />
         </View>
       ) : null}

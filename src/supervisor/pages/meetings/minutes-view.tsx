@@ -73,8 +73,8 @@ export function MinutesView({ meeting, onBack }: { readonly meeting: Meeting; re
             <Text className="minutes-decision">
               {it.decision ? `决定：${it.decision}（${it.responsible}负责，${it.dueAt ? dayText(it.dueAt) : ''}前）` : '待会议议定'}
             </Text>
-            {it.outcome ? <Text className="muted">结果：{it.outcome}</Text> : null}
-            {it.rating ? <Text className="muted">居民评价：{it.rating}星</Text> : null}
+            {it.outcome ? <Text className="muted minutes-line">结果：{it.outcome}</Text> : null}
+            {it.rating ? <Text className="muted minutes-line">居民评价：{it.rating}星</Text> : null}
           </View>
         ))
       )}
