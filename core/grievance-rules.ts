@@ -97,7 +97,8 @@ export const GRIEVANCE_RULES = {
         effects.push(notify(companyOf(order), order.id, '诉求转物业公司办理，请办理后录入结果'));
       }
       effects.push(notify(residentOf(order), order.id, residentNotice('route')));
-      return change({ ...withGrievance(order, { route, agenda: null }) }, { ...route, note });
+      // Taken on by whoever it is routed to: that is its response (响应率), as a team's acceptance is an order's.
+      return change({ ...withGrievance(order, { route, agenda: null }), firstAcceptedAt: order.firstAcceptedAt ?? now }, { ...route, note });
     },
   },
   resolve: {

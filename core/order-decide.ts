@@ -95,7 +95,8 @@ function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged',
     // Every hand-over starts the next stage's clock afresh, even into the same state (转单), measured
     // from the booking; a rule that sets the clock itself (改约, a wait ended) is taken at its word.
     clock: c.patch.clock !== undefined ? c.patch.clock : ruleTo === 'unchanged' ? order.clock : clockFor(to, order.sla, now, bookingOf(patched)),
-    firstAcceptedAt: order.firstAcceptedAt ?? (to === 'accepted' ? now : null),
+    // The first acceptance, or what a rule says stands for it (a 诉求 routed to the company, a department or the roundtable).
+    firstAcceptedAt: patched.firstAcceptedAt ?? (to === 'accepted' ? now : null),
   };
   const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload: c.payload };
   const { effects, capacity } = c;

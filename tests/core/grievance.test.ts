@@ -7,6 +7,7 @@ import {
   UNCLASSIFIED_DEADLINES,
   clockFor,
   decide,
+  orderFacts,
   raiseGrievance,
   redactOrder,
   type Actor,
@@ -102,6 +103,25 @@ describe('classification and routing, per level', () => {
     const routed = step(g, { type: 'route', input: { to: 'company', departmentId: null, meetingId: null, note: '' } }, ACTORS.dispatcher, later);
     expect(routed.state).toBe('referred');
     expect(routed.clock).toMatchObject({ stage: 'complete', dueAt: later + answerIn });
+  });
+
+  it('counts routing as its response for 响应率, on time within the level’s deadlines', () => {
+    const later = NOW + 10 * MINUTE;
+    const routed = step(
+      classified('urgent'),
+      { type: 'route', input: { to: 'department', departmentId: 'd1', meetingId: null, note: '' } },
+      ACTORS.supervisor,
+      later,
+    );
+    expect(routed.firstAcceptedAt).toBe(later);
+    expect(orderFacts(routed).respondedOnTime).toBe(true);
+    const slow = step(
+      classified('urgent'),
+      { type: 'route', input: { to: 'company', departmentId: null, meetingId: null, note: '' } },
+      ACTORS.dispatcher,
+      NOW + 2 * HOUR,
+    );
+    expect(orderFacts(slow).respondedOnTime).toBe(false);
   });
 
   it('takes an urgent level’s shorter clock even for a 诉求 already waiting, and marks it late at once if that has passed', () => {
