@@ -69,11 +69,11 @@ export async function playDemoGrievances(store: Store, until: Millis = Date.now(
     at: until - 3 * DAY,
     place: '社区党群服务中心二楼会议室',
     attendees: {
-      street: '街道党工委 王书记',
-      neighbourhood: '居委会 李主任',
-      partyBranch: '阳光小区党支部 刘书记',
-      owners: '业委会 陈主任',
-      property: '红心物业 赵经理',
+      street: '王建华（街道党工委副书记）',
+      neighbourhood: '李秀梅（居委会主任）',
+      partyBranch: '刘志刚（阳光小区党支部书记）',
+      owners: '陈国平（业委会主任）',
+      property: '赵磊（红心物业项目经理）',
     },
   });
   await act('demo-supervisor', 'supervisor', lane, 'route', { to: 'roundtable', meetingId: meeting.id });
