@@ -1,4 +1,5 @@
 import type { Millis, ServiceTeam, User } from './community';
+import type { Department, Meeting } from './grievance';
 import type { Role } from './roles';
 
 /** The caller of an action: a person acting in one of the roles they hold. */
@@ -33,6 +34,10 @@ export interface WorldParts {
   readonly openOrders: (workerId: string) => number;
   /** Whether a file id names a photo the actor uploaded, so may put on an order. */
   readonly photoUploaded: (fileId: string) => boolean;
+  /** The outside department a 诉求 is routed to. */
+  readonly department: (id: string) => Department | undefined;
+  /** The roundtable meeting a 诉求 is put before. */
+  readonly meeting: (id: string) => Meeting | undefined;
 }
 
 /** One kind of data a rule may need loaded. */

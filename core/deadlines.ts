@@ -20,6 +20,8 @@ export const STAGE_OF: Readonly<Record<OrderState, Stage | null>> = {
   pending_accept: 'accept',
   accepted: 'start',
   in_service: 'complete',
+  // A 诉求 with the property company, an outside department or the roundtable: the resolve clock runs.
+  referred: 'complete',
   pending_confirm: 'confirm',
   closed: null,
   cancelled: null,

@@ -11,7 +11,7 @@ export const ROUTING_EVENTS = ['auto_dispatch'] as const;
 export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 
 /** Every kind of event an order's timeline can hold: its creation, what people do, what the system does. */
-export type EventType = 'create' | ActionType | SystemActionType | SweepMark | RoutingEvent;
+export type EventType = 'create' | 'raise' | ActionType | SystemActionType | SweepMark | RoutingEvent;
 
 /** Who reads an event: the household that ordered, or the staff who serve and supervise it. */
 export type Audience = 'resident' | 'staff';
@@ -38,6 +38,7 @@ const words = (staff: string, resident: string | null, residentDetails = false):
  */
 export const EVENT_TEXTS: { readonly [E in EventType]: EventWords } = {
   create: words('居民下单', '您已下单'),
+  raise: words('居民提出诉求', '您已提交诉求'),
   cancel: words('取消工单', '工单已取消', true),
   urge: words('催单', '您催了一次，物业已收到'),
   confirm: words('确认完成并评价', '您已确认完成并评价', true),
@@ -61,6 +62,13 @@ export const EVENT_TEXTS: { readonly [E in EventType]: EventWords } = {
   accept_time: words('居民同意改期', '您同意了新的上门时间', true),
   refuse_time: words('居民维持原约', '您保留了原来的预约时间', true),
   auto_dispatch: words('自动派单', '已自动安排服务队'),
+  classify: words('分类定级', '社区已受理您的诉求'),
+  route: words('转办', '您的诉求已转交办理'),
+  resolve: words('录入办理结果', '诉求有了办理结果，请您确认并评价', true),
+  unroute: words('退回重新分派', '正在重新安排办理您的诉求'),
+  me_too: words('居民表示也遇到', '又有邻居遇到同样的问题'),
+  follow: words('居民关注', null),
+  agenda_decide: words('圆桌会议决定', '圆桌会议已议定办理方案', true),
   auto_close: words('超时未确认，自动办结', '未在期限内确认，工单已自动办结'),
   overdue: words('超时提醒', '已提醒物业抓紧处理'),
   escalate: words('超时升级', '社区正在督促处理'),

@@ -16,6 +16,15 @@ export type MessageStep = (typeof MESSAGE_STEPS)[number];
 /** Which step each kind of event is, for a subscribe message; null: the inbox is enough. */
 export const MESSAGE_STEP_OF: { readonly [E in EventType]: MessageStep | null } = {
   create: null,
+  // 诉求: the resident hears the outcome (办理结果) to confirm; classifying and routing stay in the inbox.
+  raise: null,
+  classify: null,
+  route: null,
+  resolve: 'completed',
+  unroute: null,
+  me_too: null,
+  follow: null,
+  agenda_decide: null,
   cancel: null,
   urge: null,
   confirm: null,

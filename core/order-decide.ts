@@ -6,6 +6,7 @@ import { bookingOf, clockFor } from './deadlines';
 import { ACTION_TYPES, type ActionType, type OrderAction } from './order-inputs';
 import { poolTeamOf } from './order-holder';
 import { canSee } from './order-scope';
+import { isGrievance } from './grievance';
 import type { Capacity, Change, Rule, SystemActionType } from './order-rule';
 import { TRANSITIONS, type NeedsOf } from './order-transitions';
 import type { Effect } from './notifications';
@@ -36,13 +37,17 @@ export function check(order: Order, type: ActionType, who: Who, expectedVersion?
   if (type === 'grab' && actor.role === 'worker' && order.assignment?.mode === 'pool' && actor.teamIds.includes(order.assignment.teamId)) {
     if (poolTeamOf(order) === null) return fail('ORDER.LEFT_POOL');
   }
-  if (!canSee(order, actor)) return fail('ORDER.NOT_FOUND');
   const rule = ruleOf(type);
+  if (!canSee(order, actor) && !(rule.neighbours && isNeighbour(order, actor))) return fail('ORDER.NOT_FOUND');
   if (!rule.roles.includes(actor.role)) return fail('AUTH.FORBIDDEN');
   if (expectedVersion !== undefined && expectedVersion !== order.version) return fail('ORDER.VERSION_CONFLICT');
   if (!rule.from.includes(order.state)) return fail('ORDER.TRANSITION_NOT_ALLOWED');
   return rule.guard(order, who);
 }
+
+/** A resident of the 诉求's community who did not raise it: may say 我也遇到 or 关注 (the board shows it to them). */
+const isNeighbour = (order: Order, actor: Who['actor']): boolean =>
+  actor.role === 'resident' && isGrievance(order) && order.communityId === actor.user.communityId;
 
 /** One action of type A, with its input. */
 export type OrderActionOf<A extends ActionType> = Extract<OrderAction, { readonly type: A }>;
@@ -90,7 +95,8 @@ function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged',
     // Every hand-over starts the next stage's clock afresh, even into the same state (转单), measured
     // from the booking; a rule that sets the clock itself (改约, a wait ended) is taken at its word.
     clock: c.patch.clock !== undefined ? c.patch.clock : ruleTo === 'unchanged' ? order.clock : clockFor(to, order.sla, now, bookingOf(patched)),
-    firstAcceptedAt: order.firstAcceptedAt ?? (to === 'accepted' ? now : null),
+    // The first acceptance, or what a rule says stands for it (a 诉求 routed to the company, a department or the roundtable).
+    firstAcceptedAt: patched.firstAcceptedAt ?? (to === 'accepted' ? now : null),
   };
   const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload: c.payload };
   const { effects, capacity } = c;

@@ -1,4 +1,5 @@
 import { bool, int, list, obj, oneOf, optional, str, type Infer, type InferInput } from './contract/fields';
+import { GRIEVANCE_CATEGORIES, GRIEVANCE_LEVELS, PARTIES } from './grievance';
 
 /** Limits that the form, the validator and the tests share. */
 export const LIMITS = {
@@ -32,6 +33,17 @@ export const createOrderInput = obj({
   contactPhone: optional(str({ min: 1, max: 20, pattern: PHONE })),
 });
 export type CreateOrderInput = Infer<typeof createOrderInput>;
+
+/** What a resident fills in to raise a 诉求: what, where (their household, or a point in the compound), and whether to stay anonymous. */
+export const createGrievanceInput = obj({
+  category: oneOf(GRIEVANCE_CATEGORIES),
+  householdId: id,
+  description: str({ min: 1, max: LIMITS.description }),
+  place: optional(str({ max: LIMITS.reason }), ''),
+  anonymous: optional(bool, false),
+  photos: optional(list(fileId, LIMITS.photos), [] as string[]),
+});
+export type CreateGrievanceInput = Infer<typeof createGrievanceInput>;
 
 /** The input each action takes, besides the order, its version and the request id. */
 export const ACTION_INPUTS = {
@@ -73,6 +85,19 @@ export const ACTION_INPUTS = {
   propose_time: obj({ timeWindow, reason }),
   accept_time: obj({}),
   refuse_time: obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
+  // 诉求 (core/grievance.ts): classified, routed, answered, joined and followed.
+  classify: obj({ category: oneOf(GRIEVANCE_CATEGORIES), level: oneOf(GRIEVANCE_LEVELS) }),
+  route: obj({
+    to: oneOf(['company', 'department', 'roundtable'] as const),
+    departmentId: optional(id, null),
+    meetingId: optional(id, null),
+    note: optional(str({ max: LIMITS.reason }), ''),
+  }),
+  resolve: obj({ text: str({ min: 1, max: LIMITS.notes }), photos: optional(list(fileId, LIMITS.photos), [] as string[]) }),
+  unroute: obj({ reason }),
+  me_too: obj({}),
+  follow: obj({}),
+  agenda_decide: obj({ decision: str({ min: 1, max: LIMITS.notes }), responsible: oneOf(PARTIES), dueAt: instant }),
 } as const;
 
 export type ActionType = keyof typeof ACTION_INPUTS;
@@ -108,4 +133,11 @@ export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
   propose_time: '提议改期',
   accept_time: '同意改期',
   refuse_time: '维持原约',
+  classify: '分类定级',
+  route: '转办',
+  resolve: '录入办理结果',
+  unroute: '退回重新分派',
+  me_too: '我也遇到',
+  follow: '关注',
+  agenda_decide: '记录会议决定',
 };

@@ -68,6 +68,8 @@ export function progressLine(order: ProgressFacts, now: Millis, offsetMinutes = 
     }
     case 'in_service':
       return { text: '师傅正在为您服务', tone: 'active' };
+    case 'referred':
+      return late ? { text: '社区正在督促办理', tone: 'attention' } : { text: `正在办理（${by(clock?.dueAt ?? now, now)}前答复）`, tone: 'active' };
     case 'pending_confirm':
       return { text: `服务已完成，请确认并评价${clock ? `（${by(clock.dueAt, now)}前）` : ''}`, tone: 'attention' };
     case 'closed':

@@ -35,6 +35,11 @@ export interface Rule<A extends ActionType, N extends Need = Need> {
   readonly roles: readonly Role[];
   readonly to: OrderState | 'unchanged';
   readonly guard: (order: Order, who: Who) => Result<void, AppError>;
+  /**
+   * Residents of the community may take it on a 诉求 that is not theirs (我也遇到, 关注): the only
+   * rows that reach past the caller's scope, and only for the resident role.
+   */
+  readonly neighbours?: true;
   /** What the use case must load for `apply`, beyond the order, the actor and the clock. */
   readonly needs: readonly N[];
   readonly apply: (order: Order, input: ActionInput<A>, world: World<N>) => Result<Change, AppError>;

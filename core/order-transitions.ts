@@ -11,6 +11,8 @@ import { ok, type Result } from './result';
 import { personRules, type Capacity, type Change, type SystemActionType, type SystemRule } from './order-rule';
 import { HOUR, MINUTE } from './time';
 import { BOOKING_RULES } from './booking-rules';
+import { GRIEVANCE_RULES } from './grievance-rules';
+import { isGrievance } from './grievance';
 import { isDueForResident } from './deadlines';
 import { actsOnBehalf } from './party-grid';
 import { volunteerHours } from './volunteers';
@@ -153,14 +155,16 @@ const PERSON_TRANSITIONS = personRules({
     from: ['pending_dispatch'],
     roles: ['dispatcher'],
     to: 'pending_accept',
-    guard: pass,
+    // A 诉求 goes to a team only once classified: its level sets the team's deadlines.
+    guard: (order) => (isGrievance(order) && order.grievance.level === null ? fail('GRIEVANCE.NOT_CLASSIFIED') : pass()),
     needs: ['team', 'user', 'openOrders'],
     apply: (order, { teamId, workerId }, world) => {
       const t = target(order, teamId, workerId, world);
       if (!t.ok) return t;
       const next = { ...order, assignment: t.value };
+      const routed = isGrievance(order) ? { grievance: { ...order.grievance, route: { to: 'team' as const, at: world.now, by: world.actor.user.id } } } : {};
       return change(
-        { assignment: t.value },
+        { assignment: t.value, ...routed },
         { assignment: t.value },
         [notify(handlerOf(next), order.id, `新工单：${order.serviceName}`)],
         capOf(t.value, world),
@@ -335,6 +339,7 @@ const PERSON_TRANSITIONS = personRules({
     },
   },
   ...BOOKING_RULES,
+  ...GRIEVANCE_RULES,
 });
 
 /** What the system does to an order by itself, when a deadline passes. */

@@ -1,9 +1,20 @@
 import type { Millis, ServiceCategory, StageDeadlines } from './community';
 import type { Stage, StageClock } from './deadlines';
+import type { Grievance } from './grievance';
 import type { Role } from './roles';
 import type { OrderProxy, ResponsibleMember } from './party-grid';
 
-export const ORDER_STATES = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'pending_confirm', 'closed', 'cancelled', 'refused'] as const;
+export const ORDER_STATES = [
+  'pending_dispatch',
+  'pending_accept',
+  'accepted',
+  'in_service',
+  'referred',
+  'pending_confirm',
+  'closed',
+  'cancelled',
+  'refused',
+] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 /** The domain's own words for the states, as residents read them. */
@@ -12,6 +23,7 @@ export const STATE_LABELS: Readonly<Record<OrderState, string>> = {
   pending_accept: '待接单',
   accepted: '已接单',
   in_service: '服务中',
+  referred: '转办中',
   pending_confirm: '待确认',
   closed: '已办结',
   cancelled: '已取消',
@@ -24,8 +36,8 @@ export const TERMINAL_STATES: readonly OrderState[] = ['closed', 'cancelled', 'r
 export const OPEN_STATES: readonly OrderState[] = ORDER_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 /** Open states in which the work itself is not done yet: the resident is still waiting (催单, longest waiting). */
 export const UNFINISHED_STATES: readonly OrderState[] = OPEN_STATES.filter((s) => s !== 'pending_confirm');
-/** Unfinished states in which an assigned worker holds the order: what counts against their cap. */
-export const HELD_STATES: readonly OrderState[] = UNFINISHED_STATES.filter((s) => s !== 'pending_dispatch');
+/** Unfinished states in which an assigned worker holds the order: what counts against their cap (a referred 诉求 is with no worker). */
+export const HELD_STATES: readonly OrderState[] = UNFINISHED_STATES.filter((s) => s !== 'pending_dispatch' && s !== 'referred');
 /** The one state in which a pool order is offered to its team to grab. */
 export const POOL_STATE: OrderState = 'pending_accept';
 
@@ -113,6 +125,10 @@ export interface ReturnVisit {
  */
 export interface Order {
   readonly id: string;
+  /** A 诉求 (core/grievance.ts) rather than a service from the catalogue; absent on service orders. */
+  readonly kind?: 'grievance';
+  /** The 诉求's category, level, route and followers; present exactly when `kind` is 'grievance'. */
+  readonly grievance?: Grievance;
   /** The number residents and staff say on the phone ("1130-017", core/order-number.ts); absent on orders placed before numbers existed. */
   readonly number?: string;
   readonly version: number;

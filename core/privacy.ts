@@ -2,6 +2,7 @@ import { assertNever } from './result';
 import type { Actor } from './actor';
 import type { Order } from './order';
 import { TERMINAL_STATES } from './order';
+import { canSee } from './order-scope';
 import { DAY } from './time';
 
 /**
@@ -12,21 +13,23 @@ import { DAY } from './time';
 export const CONTACT_RETENTION_DAYS = 3;
 
 /** Who reads an order, as far as privacy is concerned. Admins and the public never read orders. */
-export type Viewer = 'household' | 'grid' | 'dispatcher' | 'assignee' | 'pool-worker' | 'supervisor' | 'admin';
+export type Viewer = 'household' | 'grid' | 'neighbour' | 'dispatcher' | 'assignee' | 'pool-worker' | 'supervisor' | 'admin';
 
 /** Where an order stands for privacy: still open, ended within the retention days, or ended before. */
 export type PrivacyPhase = 'open' | 'recently-ended' | 'ended';
 
 /** How much of the resident's contact one viewer gets: the whole value, a masked form, or nothing. */
 export interface ContactVisibility {
-  readonly name: 'full' | 'masked';
-  readonly phone: 'full' | 'masked';
+  readonly name: 'full' | 'masked' | 'hidden';
+  readonly phone: 'full' | 'masked' | 'hidden';
   readonly door: 'full' | 'hidden';
 }
 
 const FULL: ContactVisibility = { name: 'full', phone: 'full', door: 'full' };
 /** The job and the building, not the person: a pool worker deciding whether to grab sees this much. */
 const MASKED: ContactVisibility = { name: 'masked', phone: 'masked', door: 'hidden' };
+/** Another resident (a 诉求's 我也遇到 or 关注) learns nothing of the person who raised it, anonymous or not. */
+const NOBODY: ContactVisibility = { name: 'hidden', phone: 'hidden', door: 'hidden' };
 /** 回访 needs a name and a number to call, never a door to knock on. */
 const CALL_BACK: ContactVisibility = { name: 'full', phone: 'full', door: 'hidden' };
 
@@ -40,6 +43,7 @@ export const CONTACT_VISIBILITY: { readonly [V in Viewer]: { readonly [P in Priv
   household: { open: FULL, 'recently-ended': FULL, ended: FULL },
   // The building's group leader looks after its people while an order is in hand, like its handlers.
   grid: { open: FULL, 'recently-ended': FULL, ended: MASKED },
+  neighbour: { open: NOBODY, 'recently-ended': NOBODY, ended: NOBODY },
   dispatcher: { open: FULL, 'recently-ended': FULL, ended: MASKED },
   assignee: { open: FULL, 'recently-ended': FULL, ended: MASKED },
   'pool-worker': { open: MASKED, 'recently-ended': MASKED, ended: MASKED },
@@ -65,7 +69,8 @@ export function viewerOf(order: Order, actor: Actor): Viewer {
     case 'worker':
       return order.assignment?.mode === 'member' && order.assignment.workerId === actor.user.id ? 'assignee' : 'pool-worker';
     case 'resident':
-      return 'household';
+      // A resident reaches someone else's order only as a neighbour on a 诉求 (我也遇到, 关注).
+      return canSee(order, actor) ? 'household' : 'neighbour';
     case 'group_leader':
       return 'grid';
     case 'dispatcher':
@@ -93,10 +98,15 @@ export const contactVisibility = (order: Order, actor: Actor, now: number): Cont
 export function redactOrder(order: Order, actor: Actor, now: number): Order {
   const v = contactVisibility(order, actor, now);
   if (v === FULL) return order;
-  return {
+  const redacted = {
     ...order,
-    contactName: v.name === 'full' ? order.contactName : maskName(order.contactName),
-    contactPhone: v.phone === 'full' ? order.contactPhone : maskPhone(order.contactPhone),
+    contactName: v.name === 'full' ? order.contactName : v.name === 'masked' ? maskName(order.contactName) : '',
+    contactPhone: v.phone === 'full' ? order.contactPhone : v.phone === 'masked' ? maskPhone(order.contactPhone) : '',
     address: v.door === 'full' ? order.address : { ...order.address, door: '' },
   };
+  // A neighbour sees the 诉求 as the board shows it: no photos (faces, doors), nobody else's id.
+  if (v !== NOBODY || !order.grievance) return redacted;
+  const mine = (ids: readonly string[]) => ids.filter((id) => id === actor.user.id);
+  const g = order.grievance;
+  return { ...redacted, photos: [], createdBy: '', householdId: '', grievance: { ...g, supporters: mine(g.supporters), followers: mine(g.followers) } };
 }

@@ -2,12 +2,18 @@
 export default defineAppConfig({
   pages: ['pages/index/index'],
   subPackages: [
-    { root: 'resident', pages: ['pages/home/index', 'pages/create/index', 'pages/orders/index', 'pages/order/index'] },
+    {
+      root: 'resident',
+      pages: ['pages/home/index', 'pages/create/index', 'pages/orders/index', 'pages/order/index', 'pages/grievance/index', 'pages/grievances/index'],
+    },
     { root: 'dispatcher', pages: ['pages/inbox/index', 'pages/order/index'] },
     { root: 'worker', pages: ['pages/tasks/index', 'pages/order/index'] },
-    { root: 'supervisor', pages: ['pages/board/index', 'pages/order/index', 'pages/stats/index', 'pages/assessment/index', 'pages/volunteers/index'] },
+    {
+      root: 'supervisor',
+      pages: ['pages/board/index', 'pages/order/index', 'pages/stats/index', 'pages/assessment/index', 'pages/volunteers/index', 'pages/meetings/index'],
+    },
     // 党建网格 (pages/grid) is the admin's and the 楼栋党小组长's: both arrange 结对认亲.
-    { root: 'admin', pages: ['pages/settings/index', 'pages/members/index', 'pages/grid/index', 'pages/community/index'] },
+    { root: 'admin', pages: ['pages/settings/index', 'pages/members/index', 'pages/grid/index', 'pages/community/index', 'pages/departments/index'] },
     // 消息: every role's inbox (and, in the H5 app, the simulated sender's outbox).
     { root: 'inbox', pages: ['pages/index/index'] },
     // 加入社区: newcomers apply or redeem an invitation before they hold any role.

@@ -39,3 +39,9 @@ export const RESIDENT_CREATE = '/resident/pages/create/index';
 export const RESIDENT_ORDERS = '/resident/pages/orders/index';
 /** 消息: a role's inbox, messages grouped per order (all roles share the page). */
 export const inboxUrl = (role: Role): string => `/inbox/pages/index/index?role=${role}`;
+/** 诉求: raise one, and the compound's board (我也遇到, 关注). */
+export const RESIDENT_GRIEVANCE = '/resident/pages/grievance/index';
+export const RESIDENT_GRIEVANCES = '/resident/pages/grievances/index';
+/** The supervisor's 圆桌会议 and the admin's directory of outside departments. */
+export const SUPERVISOR_MEETINGS = '/supervisor/pages/meetings/index';
+export const ADMIN_DEPARTMENTS = '/admin/pages/departments/index';

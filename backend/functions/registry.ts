@@ -1,6 +1,7 @@
 import type { FunctionName } from '@core';
 import { admin } from './admin.function';
 import { catalog } from './catalog.function';
+import { grievances } from './grievances.function';
 import type { Handler } from './define-function';
 import { manage } from './manage.function';
 import { membership } from './membership.function';
@@ -12,7 +13,18 @@ import { sweep } from './sweep.function';
 import { teams } from './teams.function';
 
 /** Every cloud function by name: the local server mounts these, the build emits one bundle each. */
-export const FUNCTIONS: Readonly<Record<FunctionName, Handler>> = { session, catalog, orders, teams, notifications, statistics, admin, membership, manage };
+export const FUNCTIONS: Readonly<Record<FunctionName, Handler>> = {
+  session,
+  catalog,
+  orders,
+  teams,
+  notifications,
+  statistics,
+  admin,
+  membership,
+  manage,
+  grievances,
+};
 
 /** Functions only a trigger calls: bundled for CloudBase, never mounted on the local HTTP API. */
 export const SCHEDULED: Readonly<Record<string, Handler>> = { sweep };

@@ -1,4 +1,4 @@
-import type { Building, Community, Compound, Household, PaymentMode, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines, User } from '@core';
+import type { Building, Community, Compound, Department, Household, PaymentMode, PropertyCompany, ServiceItem, ServiceTeam, StageDeadlines, User } from '@core';
 import type { ReferenceTypes } from '../storage/port';
 
 /** Default clocks in minutes, from the norms in domain.md: accept online requests within 2 h, minor repairs within 3 days. */
@@ -117,6 +117,16 @@ const serviceItems: ServiceItem[] = [
   item('s-errand', '代买代办', 'other', 500, 2000, '次', '代买药品、生活用品，代缴费用'),
 ];
 
+/** The outside departments 诉求 are routed to (seed 002: 派单 to the responsible department). */
+const department = (id: string, name: string, contact: string, phone: string): Department => ({ id, communityId: C, name, contact, phone, active: true });
+const departments: Department[] = [
+  department('d-street', '船山区街道办城建科', '王科长', '0825-2220001'),
+  department('d-chengguan', '城管执法中队', '李队长', '0825-2220002'),
+  department('d-water', '供水公司客服中心', '值班调度', '96116'),
+  department('d-power', '供电所', '值班电工', '95598'),
+  department('d-police', '城南派出所', '社区民警', '0825-2220110'),
+];
+
 /** The demo community: every role, two compounds, two teams, the services of the seeds. */
 export const DEMO_DATA: { readonly [K in keyof ReferenceTypes]: readonly ReferenceTypes[K][] } = {
   communities,
@@ -131,6 +141,8 @@ export const DEMO_DATA: { readonly [K in keyof ReferenceTypes]: readonly Referen
   applications: [],
   invitations: [],
   auditEntries: [],
+  departments,
+  meetings: [],
 };
 
 export const DEMO_USER_IDS = users.map((u) => u.id);

@@ -5,6 +5,7 @@ import { timeOrderedId, type Deps } from '../runtime/deps';
 import { defaultLimits } from '../runtime/rate-limit';
 import type { AddressInfo } from 'node:net';
 import { configRefusal, serverConfig } from './config';
+import { playDemoGrievances } from './demo-grievances';
 import { playDemoMonth, type DemoMonthReport } from './demo-month';
 import { createServer } from './http-server';
 import { warmStatic } from './static-files';
@@ -100,7 +101,10 @@ const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 /** The demo month on a fresh store; if it fails, the server still starts, and says how to start over. */
 async function demoMonth(store: Store): Promise<DemoMonthReport | null> {
   try {
-    return await playDemoMonth(store);
+    const month = await playDemoMonth(store);
+    // The 诉求 follow the month's orders: same clock, so a failure there leaves the month as it is.
+    await playDemoGrievances(store);
+    return month;
   } catch (e) {
     console.error('[demo] the demo month could not be played to the end; `npm run reset` starts the data over', e);
     return null;

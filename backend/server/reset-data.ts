@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DATA_FILE, folderBackupPath, isDataFolder } from '../storage/embedded/backups';
 import { openSqliteStore } from '../storage/embedded/sqlite-store';
+import { playDemoGrievances } from './demo-grievances';
 import { playDemoMonth } from './demo-month';
 import { seedDemo } from './seed';
 
@@ -53,7 +54,8 @@ export async function resetData(dataDir: string, until: number = Date.now(), pro
   try {
     await seedDemo(store);
     const month = await playDemoMonth(store, until);
-    return { movedTo, orders: month.orders };
+    const grievances = await playDemoGrievances(store, until);
+    return { movedTo, orders: month.orders + grievances.grievances };
   } finally {
     await store.close();
   }

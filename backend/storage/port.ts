@@ -9,6 +9,8 @@ import type {
   Building,
   Community,
   Compound,
+  Department,
+  Meeting,
   Household,
   Millis,
   Order,
@@ -43,6 +45,9 @@ export interface ReferenceTypes {
   applications: Application;
   invitations: Invitation;
   auditEntries: AuditEntry;
+  /** 诉求 (core/grievance.ts): the admin's directory of outside departments, the roundtable meetings. */
+  departments: Department;
+  meetings: Meeting;
 }
 export type ReferenceKind = keyof ReferenceTypes;
 export const REFERENCE_KINDS: readonly ReferenceKind[] = [
@@ -58,6 +63,8 @@ export const REFERENCE_KINDS: readonly ReferenceKind[] = [
   'applications',
   'invitations',
   'auditEntries',
+  'departments',
+  'meetings',
 ];
 
 /** Narrowing of a listing beyond the caller's scope (the supervisor's filters). */
@@ -74,6 +81,10 @@ export interface OrderFilter {
   readonly attention?: AttentionQueue;
   /** Open (not terminal) or terminal only, as the core's orderIndex says. */
   readonly open?: boolean;
+  /** 诉求 only (core/grievance.ts): the compound's board, the roundtable, the 诉求 statistics. */
+  readonly kind?: 'grievance';
+  /** 诉求 put before this roundtable meeting (their route names it). */
+  readonly meetingId?: string;
 }
 
 /** Keyset paging, newest change first. The cursor is opaque to callers. */

@@ -35,6 +35,8 @@ interface Named {
   readonly teamId?: string;
   readonly workerId?: string | null;
   readonly photos?: readonly string[];
+  readonly departmentId?: string | null;
+  readonly meetingId?: string | null;
 }
 
 /** How to load each lookup a rule may declare, from what the action names. Total: a new need does not compile without its loader. */
@@ -52,6 +54,14 @@ const LOADERS: { readonly [N in Need]: (deps: Deps, actor: Actor, named: Named) 
     const ids = workerId === null ? [] : [workerId ?? actor.user.id];
     const open = ids.length ? await deps.store.openOrdersOf(ids) : {};
     return (id) => open[id] ?? 0;
+  },
+  department: async (deps, _actor, { departmentId }) => {
+    const d = departmentId ? await deps.store.getRef('departments', departmentId) : null;
+    return (id) => (d?.id === id ? d : undefined);
+  },
+  meeting: async (deps, _actor, { meetingId }) => {
+    const m = meetingId ? await deps.store.getRef('meetings', meetingId) : null;
+    return (id) => (m?.id === id ? m : undefined);
   },
   photoUploaded: async (deps, actor, { photos = [] }) => {
     const uploaded = photos.length ? await (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, photos) : new Set<string>();
@@ -91,7 +101,9 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   const { order: next, event, effects, capacity } = decided.value;
   // The photos of a 完工上报 are claimed for the order before the write, so a crash in between cannot
   // leave them to be removed as unused (the housekeeping keeps a photo whose order was written).
-  if (req.action.type === 'complete' && req.action.input.photos.length) await deps.photos?.attach(req.action.input.photos, order.id);
+  if ((req.action.type === 'complete' || req.action.type === 'resolve') && req.action.input.photos.length) {
+    await deps.photos?.attach(req.action.input.photos, order.id);
+  }
   const written = await commitOnce(
     deps,
     m,

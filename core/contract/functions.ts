@@ -9,10 +9,12 @@ import type { GridView } from '../party-grid';
 import type { VolunteerMonth } from '../volunteers';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ORDER_SORTS } from '../order-index';
-import { ACTION_INPUTS, ACTION_TYPES, createOrderInput, type ActionType } from '../order-inputs';
+import { ACTION_INPUTS, ACTION_TYPES, createGrievanceInput, createOrderInput, type ActionType } from '../order-inputs';
 import { MANAGE_INPUTS } from '../manage/manage-inputs';
 import type { ImportReply, ManageView } from '../manage/manage-views';
 import type { Building, Compound, Household, PropertyCompany, ServiceTeam, User } from '../community';
+import { PARTIES, type Department, type Meeting } from '../grievance';
+import type { BoardItem, GrievanceStats, Minutes } from '../grievance-views';
 import { bool, int, list, obj, oneOf, optional, str } from './fields';
 import type { InboxView } from '../inbox';
 import { TEMPLATE_KEYS, type MessageSending, type TemplateKey } from '../messages';
@@ -228,6 +230,50 @@ export const CONTRACT = {
     /** Reads an XLSX or CSV of households and residents; `dryRun` only lists what would happen, row by row. */
     importSheet: action('role', { fileName, base64: base64File, dryRun: optional(bool, true) }, reply<ImportReply>()),
     exportSheet: action('role', { format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
+  },
+  /**
+   * 诉求 (民有所呼): raised by residents, shown on the compound's board without personal data; the
+   * directory of outside departments (admin); the 圆桌会议 and its minutes; statistics by category
+   * and route. Classifying, routing, answers, 我也遇到 and 关注 are lifecycle actions of `orders`.
+   */
+  grievances: {
+    create: action('user', { requestId, grievance: createGrievanceInput }, reply<{ order: OrderView }>()),
+    /** The compound's 诉求, open and answered, newest change first (a resident's own compound when left out). */
+    board: action(
+      'role',
+      { compoundId: optional(entityId, null), cursor: optional(str({ max: 200 }), null), limit: optional(int(1, 50), 20) },
+      reply<{ compoundId: string; compoundName: string; items: BoardItem[]; nextCursor: string | null }>(),
+    ),
+    departments: action('role', { includeRetired: optional(bool, false) }, reply<{ items: Department[] }>()),
+    /** Adds a department (no `departmentId`) or edits one; `active: false` retires it. */
+    saveDepartment: action(
+      'role',
+      {
+        departmentId: optional(entityId, null),
+        name: str({ min: 1, max: 30 }),
+        contact: optional(str({ max: 30 }), ''),
+        phone: optional(str({ max: 20 }), ''),
+        active: optional(bool, true),
+      },
+      reply<{ department: Department }>(),
+    ),
+    meetings: action('role', {}, reply<{ items: Meeting[] }>()),
+    createMeeting: action(
+      'role',
+      {
+        compoundId: entityId,
+        title: str({ min: 1, max: 50 }),
+        at: instant,
+        place: str({ min: 1, max: 50 }),
+        attendees: obj(Object.fromEntries(PARTIES.map((p) => [p, str({ min: 1, max: 100 })])) as Record<(typeof PARTIES)[number], ReturnType<typeof str>>),
+      },
+      reply<{ meeting: Meeting }>(),
+    ),
+    /** A meeting's minutes: attendees, and each agenda item's decision, responsible party, deadline and progress. */
+    minutes: action('role', { meetingId: entityId }, reply<Minutes>()),
+    /** The minutes as a document (HTML that prints to PDF and opens in Word). */
+    exportMinutes: action('role', { meetingId: entityId }, reply<ExportFile>()),
+    stats: action('role', { month }, reply<GrievanceStats>()),
   },
   /** Joining: applications for a household, invitations to a role, roles revoked, leaving, the audit log. */
   membership: {

@@ -18,8 +18,8 @@ import { NOW, order } from './fixtures';
 const INTERNAL = ['派单', '超时', '升级', '督办', '居民', '→', '环节', '截止', '督单', '抢单', '转单', '退单'];
 
 describe('what each timeline event says to each audience', () => {
-  it('has a row for every event an order can record: creation, each action, each system action and sweep mark', () => {
-    const expected = ['create', ...ACTION_TYPES, ...SYSTEM_ACTION_TYPES, ...SWEEP_MARKS, ...ROUTING_EVENTS].sort();
+  it('has a row for every event an order can record: creation (a service, or a 诉求 raised), each action, each system action and sweep mark', () => {
+    const expected = ['create', 'raise', ...ACTION_TYPES, ...SYSTEM_ACTION_TYPES, ...SWEEP_MARKS, ...ROUTING_EVENTS].sort();
     expect(Object.keys(EVENT_TEXTS).sort()).toEqual(expected);
   });
 

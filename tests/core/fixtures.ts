@@ -52,6 +52,8 @@ export function world(actor: Actor, extra: Partial<World> = {}): World {
     user: (id) => people.get(id),
     openOrders: () => 0,
     photoUploaded: () => true,
+    department: () => undefined,
+    meeting: () => undefined,
     ...extra,
   };
 }

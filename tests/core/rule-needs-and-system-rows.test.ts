@@ -26,6 +26,13 @@ const EXPECTED_NEEDS: Record<ActionType, readonly Need[]> = {
   propose_time: [],
   accept_time: [],
   refuse_time: [],
+  classify: [],
+  route: ['department', 'meeting'],
+  resolve: ['photoUploaded'],
+  unroute: [],
+  me_too: [],
+  follow: [],
+  agenda_decide: [],
 };
 
 describe('what each rule declares it needs from the world', () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_TYPES, ORDER_STATES, ROLES, check, type ActionType, type Order, type OrderState, type Role } from '@core';
 import { ACTORS, NOW, order } from './fixtures';
+import { grievanceFixture } from '../fixtures/grievance';
 
 /**
  * The lifecycle as the issue specifies it, written out by hand and independently of the core's
  * table: from which states each action may start, and which role may take it.
  */
-const OPEN: OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service'];
+// `referred`: a 诉求 with the company, a department or the roundtable, still waited for.
+const OPEN: OrderState[] = ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'referred'];
 const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role | Role[] }> = {
   cancel: { from: ['pending_dispatch', 'pending_accept', 'accepted'], role: 'resident' },
   urge: { from: OPEN, role: 'resident' },
@@ -30,7 +32,18 @@ const EXPECTED: Record<ActionType, { from: OrderState[]; role: Role | Role[] }> 
   propose_time: { from: ['accepted', 'in_service'], role: 'worker' },
   accept_time: { from: ['accepted', 'in_service'], role: 'resident' },
   refuse_time: { from: ['accepted', 'in_service'], role: 'resident' },
+  // 诉求 rows (their fixtures below are 诉求; 我也遇到 and 关注 by a neighbour, not the household).
+  classify: { from: ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'referred'], role: ['dispatcher', 'supervisor'] },
+  route: { from: ['pending_dispatch'], role: ['dispatcher', 'supervisor'] },
+  // Routed to an outside department, whose answer the supervisor enters (the company route's is the dispatcher's: grievance spec).
+  resolve: { from: ['referred'], role: 'supervisor' },
+  unroute: { from: ['referred'], role: 'supervisor' },
+  me_too: { from: ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'referred', 'pending_confirm'], role: 'resident' },
+  follow: { from: ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'referred', 'pending_confirm'], role: 'resident' },
+  agenda_decide: { from: ['referred'], role: 'supervisor' },
 };
+
+const GRIEVANCE_ACTIONS: readonly ActionType[] = ['classify', 'route', 'resolve', 'unroute', 'me_too', 'follow', 'agenda_decide'];
 
 const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({
   seq,
@@ -49,6 +62,7 @@ const pressed = (to: 'dispatcher' | 'worker', seq: number) => ({
  * for 投诉 itself, which waits while one is open).
  */
 function fixtureFor(state: OrderState, action: ActionType): Order {
+  if (GRIEVANCE_ACTIONS.includes(action)) return grievanceFor(state, action);
   return order({
     state,
     assignment: action === 'grab' ? { mode: 'pool', teamId: 't1' } : { mode: 'member', teamId: 't1', workerId: 'worker' },
@@ -61,6 +75,16 @@ function fixtureFor(state: OrderState, action: ActionType): Order {
         ? { reason: '家中无人', proposed: { from: NOW + 3_600_000, to: NOW + 7_200_000 }, since: NOW, by: 'worker' }
         : null,
   });
+}
+
+/** A classified 诉求 routed as the action needs, raised by someone else's household for 我也遇到 and 关注. */
+function grievanceFor(state: OrderState, action: ActionType): Order {
+  const route =
+    action === 'agenda_decide'
+      ? { to: 'roundtable' as const, meetingId: 'm1', at: NOW, by: 'supervisor' }
+      : { to: 'department' as const, departmentId: 'd1', departmentName: '供电所', at: NOW, by: 'supervisor' };
+  const neighbour = action === 'me_too' || action === 'follow';
+  return grievanceFixture(NOW - 3_600_000, { level: 'normal', route }, { state, ...(neighbour && { createdBy: 'neighbour', householdId: 'h9' }) });
 }
 
 const mayAct = (action: ActionType, role: Role) => ([] as Role[]).concat(EXPECTED[action].role).includes(role);

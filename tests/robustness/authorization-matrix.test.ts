@@ -14,6 +14,7 @@ import {
   type Role,
 } from '@core';
 import { orderFixture } from '../fixtures/order';
+import { grievancePart } from '../fixtures/grievance';
 import { A, B, CAST, USERS, seedCast } from './support/cast';
 import { openWorld, timelineProblems, writeProbe, type World } from './support/world';
 
@@ -28,10 +29,11 @@ import { openWorld, timelineProblems, writeProbe, type World } from './support/w
 
 /** Which role may take which action (点单/催单/确认/返工/投诉; 下单/转单/退单; 接单/抢单/退回/开始/完工; 督办/重开/答复/回访). */
 const MAY: Record<Role, readonly ActionType[]> = {
-  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain', 'reschedule', 'accept_time', 'refuse_time'],
-  dispatcher: ['dispatch', 'reassign', 'refuse', 'reply'],
+  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain', 'reschedule', 'accept_time', 'refuse_time', 'me_too', 'follow'],
+  dispatcher: ['dispatch', 'reassign', 'refuse', 'reply', 'classify', 'route'],
   worker: ['accept', 'grab', 'decline', 'start', 'complete', 'reply', 'propose_time'],
-  supervisor: ['instruct', 'reopen', 'answer', 'revisit'],
+  // resolve and unroute: the 诉求 here was routed to an outside department, whose answer is the supervisor's to enter.
+  supervisor: ['instruct', 'reopen', 'answer', 'revisit', 'classify', 'route', 'resolve', 'unroute', 'agenda_decide'],
   admin: [],
   group_leader: [],
 };
@@ -60,7 +62,18 @@ const LEADS_TO: Record<ActionType, OrderState | 'same'> = {
   propose_time: 'same',
   accept_time: 'same',
   refuse_time: 'same',
+  classify: 'same',
+  route: 'referred',
+  resolve: 'pending_confirm',
+  unroute: 'pending_dispatch',
+  me_too: 'same',
+  follow: 'same',
+  agenda_decide: 'same',
 };
+
+/** The 诉求 rows: their cases act on a 诉求, and 我也遇到 and 关注 reach a neighbour's 诉求 in the same community. */
+const GRIEVANCE_ACTIONS: readonly ActionType[] = ['classify', 'route', 'resolve', 'unroute', 'me_too', 'follow', 'agenda_decide'];
+const NEIGHBOUR_ACTIONS: readonly ActionType[] = ['me_too', 'follow'];
 
 /** What "own order" means for each role, for the test names. */
 const OWN: Record<Role, string> = {
@@ -97,6 +110,7 @@ function sees(c: Pick<Case, 'role' | 'own' | 'sameCommunity' | 'state'>): boolea
 
 /** The expected outcome: an order you cannot see does not exist for you (404); one you see but may not act on is 403. */
 function expected(c: Case): 'ok' | ErrorCode {
+  if (NEIGHBOUR_ACTIONS.includes(c.action) && c.role === 'resident' && c.sameCommunity) return c.own ? 'GRIEVANCE.OWN' : 'ok';
   if (!sees(c)) return 'ORDER.NOT_FOUND';
   if (!MAY[c.role].includes(c.action)) return 'AUTH.FORBIDDEN';
   return 'ok';
@@ -144,7 +158,15 @@ function orderFor(c: Pick<Case, 'action' | 'state' | 'role' | 'own' | 'sameCommu
     answer: null,
     overdue: false,
   });
+  const route =
+    c.action === 'agenda_decide'
+      ? { to: 'roundtable' as const, meetingId: 'm-a', at: NOW - HOUR, by: USERS.supervisor.id }
+      : c.action === 'resolve' || c.action === 'unroute'
+        ? { to: 'department' as const, departmentId: 'd-a', departmentName: '供电所', at: NOW - HOUR, by: USERS.supervisor.id }
+        : null;
+  const grievance = GRIEVANCE_ACTIONS.includes(c.action) ? { kind: 'grievance' as const, grievance: grievancePart({ level: 'normal', route }) } : {};
   return orderFixture(NOW - 2 * HOUR, {
+    ...grievance,
     id,
     communityId: inA ? A : B,
     compoundId: compound.id,
@@ -207,7 +229,16 @@ function inputFor(action: ActionType, role: Role): Record<string, unknown> {
     case 'refuse':
     case 'decline':
     case 'reopen':
+    case 'unroute':
       return { reason: '情况有变' };
+    case 'classify':
+      return { category: 'safety', level: 'urgent' };
+    case 'route':
+      return { to: 'company' };
+    case 'resolve':
+      return { text: '供电所已更换路灯' };
+    case 'agenda_decide':
+      return { decision: '业委会出资更换', responsible: 'owners', dueAt: NOW + 7 * 24 * HOUR };
     default:
       return {};
   }
@@ -292,7 +323,7 @@ async function run(c: Case): Promise<string | null> {
       return `${label}: event ${JSON.stringify(events[1])}`;
   } else {
     const status = ERRORS[want].status;
-    if (status !== 403 && status !== 404) return `${label}: refused with ${status}`;
+    if (status !== 403 && status !== 404 && want !== 'GRIEVANCE.OWN') return `${label}: refused with ${status}`;
     if (probe.version() !== before || stored.version !== 1 || events.length !== 1) return `${label}: refused, yet the store changed`;
   }
   return null;

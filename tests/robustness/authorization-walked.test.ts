@@ -28,20 +28,24 @@ const RELATIONS: readonly Relation[] = ['own', 'other', 'foreign'];
  * community's orders.
  */
 const MAY: Readonly<Record<Role, readonly ActionType[]>> = {
-  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain', 'reschedule', 'accept_time', 'refuse_time'],
-  dispatcher: ['dispatch', 'reassign', 'refuse', 'reply'],
+  resident: ['cancel', 'urge', 'confirm', 'rework', 'complain', 'reschedule', 'accept_time', 'refuse_time', 'me_too', 'follow'],
+  dispatcher: ['dispatch', 'reassign', 'refuse', 'reply', 'classify', 'route'],
   worker: ['accept', 'decline', 'start', 'complete', 'grab', 'reply', 'propose_time'],
-  supervisor: ['instruct', 'reopen', 'revisit', 'answer'],
+  // 诉求: resolve and unroute of one routed to an outside department (the supervisor enters its answer).
+  supervisor: ['instruct', 'reopen', 'revisit', 'answer', 'classify', 'route', 'resolve', 'unroute', 'agenda_decide'],
   admin: [],
   group_leader: [],
 };
+/** 我也遇到 and 关注: a resident of the same community who did not raise the 诉求 (the one who did is told GRIEVANCE.OWN). */
+const NEIGHBOUR_ACTIONS: readonly ActionType[] = ['me_too', 'follow'];
 function allowed(action: ActionType, role: Role, relation: Relation): boolean {
   if (relation === 'foreign') return false;
+  if (NEIGHBOUR_ACTIONS.includes(action)) return role === 'resident' && relation === 'other';
   // Only a supervisor's tie is the community itself: any supervisor of 幸福里 may supervise any of its orders.
   if (relation === 'other' && role !== 'supervisor') return false;
   return MAY[role].includes(action);
 }
-const REFUSALS = ['AUTH.FORBIDDEN', 'ORDER.NOT_FOUND', 'AUTH.ROLE_NOT_HELD', 'ORDER.TRANSITION_NOT_ALLOWED'];
+const REFUSALS = ['AUTH.FORBIDDEN', 'ORDER.NOT_FOUND', 'AUTH.ROLE_NOT_HELD', 'ORDER.TRANSITION_NOT_ALLOWED', 'GRIEVANCE.OWN'];
 
 // ---- The second community (and the untied people of the first), added through the store ----------
 
@@ -108,6 +112,8 @@ async function prepare(r: Rig, action: ActionType, role: Role): Promise<{ order:
     return o;
   };
   const tomorrow = () => ({ from: r.now() + 24 * 3_600_000, to: r.now() + 26 * 3_600_000 });
+  const classified = async () => c.step('demo-dispatcher', 'dispatcher', await c.raise(), 'classify', { category: 'facility', level: 'normal' });
+  const routed = async (input: Record<string, unknown>) => c.step('demo-supervisor', 'supervisor', await classified(), 'route', input);
   const proposed = async () => c.step('demo-worker', 'worker', await accepted(), 'propose_time', { timeWindow: tomorrow(), reason: '家中无人' });
   switch (action) {
     case 'cancel':
@@ -153,6 +159,38 @@ async function prepare(r: Rig, action: ActionType, role: Role): Promise<{ order:
     case 'answer': {
       const o = await c.step('demo-resident', 'resident', await late(), 'complain', { text: '太慢了' });
       return { order: o, input: { seq: o.version, text: '已督促物业' } };
+    }
+    case 'classify':
+      return { order: await c.raise(), input: { category: 'safety', level: 'urgent' } };
+    case 'route':
+      return { order: await classified(), input: { to: 'company' } };
+    case 'resolve':
+      return { order: await routed({ to: 'department', departmentId: 'd-power' }), input: { text: '供电所已更换路灯' } };
+    case 'unroute':
+      return { order: await routed({ to: 'department', departmentId: 'd-power' }), input: { reason: '路灯归城管' } };
+    case 'me_too':
+    case 'follow':
+      return { order: await c.raise(), input: {} };
+    case 'agenda_decide': {
+      const made = await r.call(
+        'grievances',
+        {
+          action: 'createMeeting',
+          role: 'supervisor',
+          compoundId: 'cp-yangguang',
+          title: '圆桌会议',
+          at: r.now() + 86_400_000,
+          place: '社区党群服务中心',
+          attendees: { street: '王', neighbourhood: '李', partyBranch: '刘', owners: '陈', property: '赵' },
+        },
+        'demo-supervisor',
+      );
+      if (!made.body.ok) throw new Error(JSON.stringify(made.body));
+      const meetingId = (made.body.data as { meeting: { id: string } }).meeting.id;
+      return {
+        order: await routed({ to: 'roundtable', meetingId }),
+        input: { decision: '业委会出资更换', responsible: 'owners', dueAt: r.now() + 7 * 86_400_000 },
+      };
     }
     case 'reply': {
       // A 督办 to the dispatcher and one to the worker, both open; each role replies to its own.

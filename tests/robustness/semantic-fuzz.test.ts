@@ -38,6 +38,8 @@ const TEAMS = ['t-general', 't-elder', 't-nowhere'];
 const WORKERS = ['demo-worker', 'demo-worker-2', 'demo-worker-3', 'demo-resident', 'nobody'];
 const HOUSEHOLDS = ['h-yg-a', 'h-yg-b', 'h-hp-a', 'h-hp-b', 'h-none'];
 const SERVICES = ['s-repair', 's-repair-urgent', 's-meal', 's-errand', 's-none'];
+/** A roundtable meeting put in the store before the run, so 诉求 can be routed to it. */
+const MEETING = 'm-fuzz';
 const words = fc.constantFrom('不需要了', '换人', '还在漏', '请尽快', '已安排', '住户不在家', 'ok');
 
 /** An input that passes the action's schema (most of the time) but may mean nothing for this order. */
@@ -55,6 +57,25 @@ function inputFor(action: ActionType): fc.Arbitrary<Record<string, unknown>> {
       return fc.record({ reason: words });
     case 'complain':
       return fc.record({ text: words });
+    case 'unroute':
+      return fc.record({ reason: words });
+    case 'classify':
+      return fc.record({ category: fc.constantFrom('facility', 'safety', 'dispute'), level: fc.constantFrom('normal', 'urgent', 'major') });
+    case 'route':
+      // Mostly somewhere that exists (the seeded department, the meeting added below), sometimes not.
+      return fc.oneof(
+        fc.record({ to: fc.constant('company') }),
+        fc.record({ to: fc.constant('department'), departmentId: fc.constantFrom('d-power', 'd-water', 'd-none') }),
+        fc.record({ to: fc.constant('roundtable'), meetingId: fc.constantFrom(MEETING, 'm-none') }),
+      );
+    case 'resolve':
+      return fc.record({ text: words, photos: fc.constantFrom([], ['fmissing0001.jpg']) }, { requiredKeys: ['text'] });
+    case 'agenda_decide':
+      return fc.record({
+        decision: words,
+        responsible: fc.constantFrom('street', 'owners', 'property'),
+        dueAt: fc.constantFrom(Date.UTC(2099, 0, 1), 1_600_000_000_000),
+      });
     case 'dispatch':
       return fc.record({ teamId: fc.constantFrom(...TEAMS), workerId: fc.constantFrom(...WORKERS) }, { requiredKeys: ['teamId'] });
     case 'reassign':
@@ -89,7 +110,7 @@ function inputFor(action: ActionType): fc.Arbitrary<Record<string, unknown>> {
 }
 
 type Step =
-  | { kind: 'create'; user: string; householdId: string; serviceItemId: string }
+  | { kind: 'create'; user: string; householdId: string; serviceItemId: string; grievance?: boolean }
   | {
       kind: 'act';
       pick: number;
@@ -141,6 +162,10 @@ const act: fc.Arbitrary<Step> = fc
 const PROGRESS: readonly ActionType[] = [
   'revisit',
   'confirm',
+  // 诉求: answered once the roundtable decided, decided once on the agenda, routed once classified.
+  'resolve',
+  'agenda_decide',
+  'route',
   'rework',
   'reopen',
   'complete',
@@ -150,6 +175,7 @@ const PROGRESS: readonly ActionType[] = [
   'accept',
   'grab',
   'dispatch',
+  'classify',
   'reply',
   'answer',
 ];
@@ -176,6 +202,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
               user: fc.constant(user!),
               householdId: fc.constant(householdId!),
               serviceItemId: fc.constantFrom(...SERVICES.slice(0, 4)),
+              // Some raise a 诉求 instead of ordering a service.
+              grievance: fc.boolean(),
             }),
           ),
       },
@@ -210,6 +238,20 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
       'users',
       DEMO_DATA.users.map((u) => ({ ...u, maxOpenOrders: 1000 })),
     );
+    const attendees = { street: '王', neighbourhood: '李', partyBranch: '刘', owners: '陈', property: '赵' };
+    await r.store.putRefs('meetings', [
+      {
+        id: MEETING,
+        communityId: 'c-xingfuli',
+        compoundId: 'cp-yangguang',
+        title: '圆桌会议',
+        at: r.now(),
+        place: '党群服务中心',
+        attendees,
+        createdBy: 'demo-supervisor',
+        createdAt: r.now(),
+      },
+    ]);
     db = new Database(path.join(r.dir, 'red-property.sqlite'), { readonly: true });
   });
   afterAll(async () => {
@@ -269,20 +311,31 @@ describe('valid-shaped but semantically wrong events on real orders', () => {
               }
               if (s.kind === 'create' || orderIds.length === 0) {
                 const c = s.kind === 'create' ? s : { user: 'demo-resident', householdId: 'h-yg-a', serviceItemId: 's-repair' };
-                const a = await r.call(
-                  'orders',
-                  {
-                    action: 'create',
-                    requestId: requestId('create'),
-                    order: {
-                      serviceItemId: c.serviceItemId,
-                      householdId: c.householdId,
-                      description: '语义模糊测试',
-                      timeWindow: { from: r.now(), to: r.now() + 2 * HOUR },
-                    },
-                  },
-                  c.user,
-                );
+                const raise = 'grievance' in c && c.grievance;
+                const a = raise
+                  ? await r.call(
+                      'grievances',
+                      {
+                        action: 'create',
+                        requestId: requestId('raise'),
+                        grievance: { category: 'facility', householdId: c.householdId, description: '语义模糊测试' },
+                      },
+                      c.user,
+                    )
+                  : await r.call(
+                      'orders',
+                      {
+                        action: 'create',
+                        requestId: requestId('create'),
+                        order: {
+                          serviceItemId: c.serviceItemId,
+                          householdId: c.householdId,
+                          description: '语义模糊测试',
+                          timeWindow: { from: r.now(), to: r.now() + 2 * HOUR },
+                        },
+                      },
+                      c.user,
+                    );
                 if (a.body.ok) orderIds.push(a.body.data.order.id);
                 return judge(s, a, { version: 0, counts: before }, null);
               }

@@ -13,6 +13,7 @@ import {
 import type { Commit, StoredNotification, StoredReply } from '@backend/storage/port';
 import { seededRandom, type SeededRandom } from '@backend/runtime/seeded-random';
 import { orderFixture } from '../fixtures/order';
+import { grievancePart } from '../fixtures/grievance';
 
 /** A fixed epoch so every run builds the same data. */
 export const T0 = Date.UTC(2025, 0, 6, 8, 0, 0);
@@ -161,15 +162,24 @@ function lifecycleFields(o: Order, r: SeededRandom): Partial<Order> {
  */
 export function generateOrders(n = 60, seed = 42): Order[] {
   const life = seededRandom(seed + 1);
-  return generateBaseOrders(n, seed).map((o) => ({ ...o, ...lifecycleFields(o, life) }));
+  return generateBaseOrders(n, seed).map((o, i) => ({ ...o, ...lifecycleFields(o, life), ...(i % 7 === 3 && grievanceFields(i)) }));
 }
+
+/** Every seventh order is a 诉求, every other one of those on meeting m1's agenda: what the `kind` and `meetingId` filters find. */
+const grievanceFields = (i: number): Partial<Order> => ({
+  kind: 'grievance',
+  grievance: grievancePart({ level: 'normal', route: i % 14 === 3 ? { to: 'roundtable', meetingId: 'm1', at: T0, by: 'u9' } : null }),
+});
+
+/** A service order's states: `referred` is a 诉求's alone (its own specs store those). */
+const SERVICE_STATES = ORDER_STATES.filter((s) => s !== 'referred');
 
 function generateBaseOrders(n: number, seed: number): Order[] {
   const r = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => {
     const communityId = i % 5 === 4 ? 'c2' : 'c1';
     const compoundId = r.pick(WORLD.compounds[communityId] ?? []);
-    const state = ORDER_STATES[i % ORDER_STATES.length] as OrderState;
+    const state = SERVICE_STATES[i % SERVICE_STATES.length] as OrderState;
     const createdAt = T0 + Math.floor(r.next() * 30) * 60 * MIN;
     const updatedAt = createdAt + (i % 4 === 0 ? 0 : Math.floor(r.next() * 3) * 30 * MIN);
     const category: ServiceCategory = r.pick(SERVICE_CATEGORIES);
@@ -292,5 +302,7 @@ export function referenceData(): { [K in keyof import('@backend/storage/port').R
     applications: [],
     invitations: [],
     auditEntries: [],
+    departments: [],
+    meetings: [],
   };
 }

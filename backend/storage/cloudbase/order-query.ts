@@ -62,6 +62,8 @@ export function orderCondition(_: Commands, scope: OrderScope, filter: OrderFilt
   if (filter.createdTo !== undefined) parts.push({ createdAt: _.lt(filter.createdTo) });
   if (filter.attention) parts.push(inQueue(filter.attention));
   if (filter.open !== undefined) parts.push({ 'idx.open': filter.open ? 1 : 0 });
+  if (filter.kind !== undefined) parts.push({ kind: filter.kind });
+  if (filter.meetingId !== undefined) parts.push({ 'grievance.route.meetingId': filter.meetingId });
   return parts.length === 1 ? inScope : _.and(parts);
 }
 

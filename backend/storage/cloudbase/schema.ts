@@ -87,6 +87,25 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
+        // 诉求: the compound's board (newest change first) and a roundtable's agenda.
+        {
+          name: 'community_kind_updated',
+          keys: [
+            ['communityId', 1],
+            ['kind', 1],
+            ['updatedAt', -1],
+            ['_id', -1],
+          ],
+        },
+        {
+          name: 'meeting_items',
+          keys: [
+            ['communityId', 1],
+            ['grievance.route.meetingId', 1],
+            ['updatedAt', -1],
+            ['_id', -1],
+          ],
+        },
         // The sweep's queue: orders whose next deadline moment has come, oldest first.
         {
           name: 'sweep_due',

@@ -82,6 +82,9 @@ CREATE INDEX IF NOT EXISTS orders_in_overdue ON orders (community_id, updated_at
 CREATE INDEX IF NOT EXISTS orders_in_escalated ON orders (community_id, updated_at DESC, id DESC) WHERE queue_escalated = 1;
 CREATE INDEX IF NOT EXISTS orders_in_complaints ON orders (community_id, updated_at DESC, id DESC) WHERE queue_complaints = 1;
 CREATE INDEX IF NOT EXISTS orders_in_instructions ON orders (community_id, updated_at DESC, id DESC) WHERE queue_instructions = 1;
+-- 诉求 (a few among many service orders): the compound's board and the roundtable read only these.
+-- Created on every open like the rest of this schema, so an older file gains it without a step.
+CREATE INDEX IF NOT EXISTS orders_grievances ON orders (community_id, updated_at DESC, id DESC) WHERE json_extract(doc, '$.kind') = 'grievance';
 CREATE INDEX IF NOT EXISTS orders_state_by_company ON orders (company_id, community_id, state);
 -- Covers metricSums: the statistics read this index alone, never the order documents.
 CREATE INDEX IF NOT EXISTS orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,

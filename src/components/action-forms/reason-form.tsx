@@ -5,7 +5,7 @@ import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } fr
 
 /** The one text field of a reason-like action, in plain words, with common answers to tap. */
 /** The actions whose whole input is one text. */
-type ReasonAction = 'cancel' | 'rework' | 'complain' | 'decline' | 'reopen' | 'refuse_time';
+type ReasonAction = 'cancel' | 'rework' | 'complain' | 'decline' | 'reopen' | 'refuse_time' | 'unroute';
 
 const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: string[]; field: 'reason' | 'text'; max: number }> = {
   cancel: {
@@ -34,6 +34,13 @@ const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: 
     label: '不同意的原因（可不填）',
     placeholder: '例如：今天就需要，请按原来约的时间来',
     presets: ['请按原来约的时间来', '那天家里没人'],
+    field: 'reason',
+    max: LIMITS.reason,
+  },
+  unroute: {
+    label: '退回原因',
+    placeholder: '例如：供电所答复路灯属城管维护',
+    presets: ['部门答复不属其职责', '需要重新分派'],
     field: 'reason',
     max: LIMITS.reason,
   },

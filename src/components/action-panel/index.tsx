@@ -7,6 +7,7 @@ import { Popup } from '@/components/nut/popup';
 import { AnswerForm } from '@/components/action-forms/answer-form';
 import { CompleteForm } from '@/components/action-forms/complete-form';
 import { DispatchForm } from '@/components/action-forms/dispatch-form';
+import { AgendaForm, ClassifyForm, ResolveForm, RouteForm } from '@/components/action-forms/grievance-forms';
 import { InstructForm } from '@/components/action-forms/instruct-form';
 import type { FormProps } from '@/components/action-forms/parts';
 import { RatingForm } from '@/components/action-forms/rating-form';
@@ -37,6 +38,11 @@ const FORMS: { readonly [A in ActionType]?: ComponentType<FormProps<A>> } = {
   reschedule: TimeForm,
   propose_time: TimeForm,
   refuse_time: ReasonForm,
+  classify: ClassifyForm,
+  route: RouteForm,
+  resolve: ResolveForm,
+  unroute: ReasonForm,
+  agenda_decide: AgendaForm,
 };
 
 /** Actions without input that cannot be taken back: asked once more before sending. */
@@ -44,6 +50,7 @@ const CONFIRM: Partial<Record<ActionType, string>> = {
   accept: '接单后请按约定时间上门服务。',
   grab: '抢到后这单就由您负责，请按约定时间上门。',
   start: '确认已到达现场，开始服务？',
+  me_too: '不用再提一条，办理结果会通知您。',
 };
 
 const SUBMIT: Partial<Record<ActionType, string>> = {
@@ -64,10 +71,30 @@ const SUBMIT: Partial<Record<ActionType, string>> = {
   reschedule: '确认改约',
   propose_time: '发给居民确认',
   refuse_time: '维持原来约的时间',
+  classify: '确认分类定级',
+  route: '确认转办',
+  resolve: '发布办理结果',
+  unroute: '退回重新分派',
+  agenda_decide: '保存会议决定',
 };
 
 /** The main step for each role comes first and filled; the rest follow as outlines. */
-const PRIMARY: readonly ActionType[] = ['confirm', 'accept_time', 'dispatch', 'grab', 'accept', 'start', 'complete', 'revisit', 'instruct', 'urge'];
+const PRIMARY: readonly ActionType[] = [
+  'confirm',
+  'accept_time',
+  'classify',
+  'resolve',
+  'agenda_decide',
+  'route',
+  'dispatch',
+  'grab',
+  'accept',
+  'start',
+  'complete',
+  'revisit',
+  'instruct',
+  'urge',
+];
 
 interface Props {
   readonly order: OrderView;

@@ -1,5 +1,15 @@
 import { Text, View } from '@tarojs/components';
-import { orderNumberOf, PROXY_LABELS, type HouseholdView, type OrderEvent, type OrderView, type ServiceItem } from '@core';
+import {
+  GRIEVANCE_LEVEL_LABELS,
+  PARTY_LABELS,
+  PROXY_LABELS,
+  handledBy,
+  orderNumberOf,
+  type HouseholdView,
+  type OrderEvent,
+  type OrderView,
+  type ServiceItem,
+} from '@core';
 import { callPhone } from '@/api/device';
 import { clockText, overdueStagesText } from '@/components/deadline/deadline-text';
 import { dateTime, windowText } from '@/components/format';
@@ -30,9 +40,14 @@ export function HeaderSection({
         <Text className="detail-title">{order.serviceName}</Text>
         <StateTag state={order.state} large />
       </View>
-      <View className="detail-price">
-        <Price redFen={order.redPriceFen} marketFen={order.marketPriceFen} unit={order.unit} payment={paymentFor(order, items)} />
-      </View>
+      {/* A 诉求 has no price: it says how it is classified and who handles it instead. */}
+      {order.grievance ? (
+        <GrievanceLine order={order} />
+      ) : (
+        <View className="detail-price">
+          <Price redFen={order.redPriceFen} marketFen={order.marketPriceFen} unit={order.unit} payment={paymentFor(order, items)} />
+        </View>
+      )}
       {order.lastReason && reasonShown(order.state, resident) ? (
         <Text className="detail-reason">
           {order.state === 'refused' ? '退回原因' : order.state === 'cancelled' ? '取消原因' : '最近说明'}：{order.lastReason}
@@ -42,6 +57,28 @@ export function HeaderSection({
       {resident ? null : <DeadlineLine order={order} />}
       {order.autoClosed ? <Text className="detail-reason">超时未确认，系统自动办结（不计为居民评价）</Text> : null}
       <Text className="detail-number">工单号 {orderNumberOf(order)}</Text>
+    </View>
+  );
+}
+
+/** A 诉求's level, place, who handles it and, once decided, the roundtable's decision. */
+function GrievanceLine({ order }: { readonly order: OrderView }) {
+  const g = order.grievance!;
+  const by = handledBy(order);
+  return (
+    <View className="detail-grievance">
+      <Text className="detail-reason">
+        {g.level ? `${GRIEVANCE_LEVEL_LABELS[g.level]}诉求` : '待分类定级'}
+        {g.place ? ` · ${g.place}` : ''}
+        {by ? ` · ${by}办理` : ''}
+        {g.anonymous ? ' · 对邻居匿名' : ''}
+        {g.supporters.length ? ` · 另有${g.supporters.length}位居民也遇到` : ''}
+      </Text>
+      {g.agenda ? (
+        <Text className="detail-reason">
+          圆桌会议决定：{g.agenda.decision}（{PARTY_LABELS[g.agenda.responsible]}负责）
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -94,9 +131,10 @@ export function VisitSection({
   const withheld = !dialable || address.door === '';
   return (
     <View className="card">
-      <Text className="card-title">上门信息</Text>
-      <Line label="预约时间" value={windowText(order.timeWindow)} />
-      <Line label="服务地址" value={`${address.compoundName}${address.buildingName}${address.door}`} />
+      {/* A 诉求 books no visit: it has the resident's address, and where the problem is above. */}
+      <Text className="card-title">{order.grievance ? '反映人' : '上门信息'}</Text>
+      {order.grievance ? null : <Line label="预约时间" value={windowText(order.timeWindow)} />}
+      <Line label={order.grievance ? '住址' : '服务地址'} value={`${address.compoundName}${address.buildingName}${address.door}`} />
       <GridLines order={order} />
       <View className="detail-line">
         <Text className="detail-label">联系人</Text>
@@ -128,9 +166,11 @@ export function OutcomeSection({ order, resident }: { readonly order: OrderView;
     <View className="card">
       {completion ? (
         <View className="detail-block">
-          <Text className="card-title">完工情况</Text>
+          <Text className="card-title">{order.grievance ? '办理结果' : '完工情况'}</Text>
           <Text className="detail-text">{completion.notes}</Text>
-          <Text className="muted">{dateTime(completion.at)} 完工</Text>
+          <Text className="muted">
+            {dateTime(completion.at)} {order.grievance ? '答复' : '完工'}
+          </Text>
           <PhotoGrid fileIds={completion.photos} />
         </View>
       ) : null}

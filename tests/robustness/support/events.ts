@@ -89,6 +89,13 @@ const ACTIONS: Record<ActionType, { input: Record<string, unknown>; as: [string,
   propose_time: { input: { timeWindow: { from: Date.UTC(2026, 9, 6, 1), to: Date.UTC(2026, 9, 6, 3) }, reason: '家中无人' }, as: ['demo-worker', 'worker'] },
   accept_time: { input: {}, as: ['demo-resident', 'resident'] },
   refuse_time: { input: { reason: '今天就要' }, as: ['demo-resident', 'resident'] },
+  classify: { input: { category: 'safety', level: 'urgent' }, as: ['demo-dispatcher', 'dispatcher'] },
+  route: { input: { to: 'department', departmentId: 'd-power', note: '路灯归供电所' }, as: ['demo-supervisor', 'supervisor'] },
+  resolve: { input: { text: '供电所已更换路灯', photos: [] }, as: ['demo-supervisor', 'supervisor'] },
+  unroute: { input: { reason: '不归我们管' }, as: ['demo-supervisor', 'supervisor'] },
+  me_too: { input: {}, as: ['demo-worker-3', 'resident'] },
+  follow: { input: {}, as: ['demo-worker-3', 'resident'] },
+  agenda_decide: { input: { decision: '业委会出资更换', responsible: 'owners', dueAt: Date.UTC(2026, 9, 20, 1) }, as: ['demo-supervisor', 'supervisor'] },
 };
 
 type Example = Omit<RouteCase, 'fn' | 'action' | 'spec' | 'isPublic' | 'takesNewcomers'>;
@@ -197,6 +204,33 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
       user: 'demo-admin',
     },
     exportSheet: { valid: () => ({ role: 'admin', format: 'csv' }), user: 'demo-admin' },
+  },
+  grievances: {
+    create: {
+      valid: () => ({
+        requestId: 'fuzz-grievance-0001',
+        grievance: { category: 'facility', householdId: 'h-yg-a', description: '1号楼北侧路灯不亮', place: '1号楼北侧', anonymous: true, photos: [] },
+      }),
+      user: 'demo-resident',
+    },
+    board: { valid: () => ({ role: 'resident', compoundId: 'cp-yangguang', limit: 10 }), user: 'demo-resident' },
+    departments: { valid: () => ({ role: 'supervisor', includeRetired: true }), user: 'demo-supervisor' },
+    saveDepartment: { valid: () => ({ role: 'admin', name: '燃气公司', contact: '客服', phone: '96777', active: true }), user: 'demo-admin' },
+    meetings: { valid: () => ({ role: 'supervisor' }), user: 'demo-supervisor' },
+    createMeeting: {
+      valid: () => ({
+        role: 'supervisor',
+        compoundId: 'cp-yangguang',
+        title: '十月圆桌会议',
+        at: Date.UTC(2026, 9, 10, 6),
+        place: '社区党群服务中心',
+        attendees: { street: '王书记', neighbourhood: '李主任', partyBranch: '刘书记', owners: '陈主任', property: '赵经理' },
+      }),
+      user: 'demo-supervisor',
+    },
+    minutes: { valid: () => ({ role: 'supervisor', meetingId: 'm-none' }), user: 'demo-supervisor' },
+    exportMinutes: { valid: () => ({ role: 'supervisor', meetingId: 'm-none' }), user: 'demo-supervisor' },
+    stats: { valid: () => ({ role: 'supervisor', month: '2026-09' }), user: 'demo-supervisor' },
   },
   orders: {
     create: {

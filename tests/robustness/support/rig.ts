@@ -107,6 +107,19 @@ export function desk(r: Rig) {
     act,
     /** 点单 that must succeed: the order as its resident sees it. */
     place: async (user?: string, householdId?: string, serviceItemId?: string) => orderOf(await create(user, householdId, serviceItemId)),
+    /** A 诉求 raised by 张秀兰 for her household, that must succeed. */
+    raise: async (user = 'demo-resident', householdId = 'h-yg-a') =>
+      orderOf(
+        await r.call(
+          'grievances',
+          {
+            action: 'create',
+            requestId: requestId('raise'),
+            grievance: { category: 'facility', householdId, description: '1号楼北侧路灯不亮', place: '1号楼北侧' },
+          },
+          user,
+        ),
+      ),
     /** One action that must succeed, on the version the caller last saw: the order after it. */
     step: async (user: string, role: string, order: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) =>
       orderOf(await act(user, role, order, action, input)),

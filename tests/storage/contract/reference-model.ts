@@ -17,7 +17,9 @@ export function matchesFilter(o: Order, f: OrderFilter): boolean {
     (f.createdFrom === undefined || o.createdAt >= f.createdFrom) &&
     (f.createdTo === undefined || o.createdAt < f.createdTo) &&
     (f.attention === undefined || needsAttention(o, f.attention)) &&
-    (f.open === undefined || f.open === !['closed', 'cancelled', 'refused'].includes(o.state))
+    (f.open === undefined || f.open === !['closed', 'cancelled', 'refused'].includes(o.state)) &&
+    (f.kind === undefined || o.kind === f.kind) &&
+    (f.meetingId === undefined || (o.grievance?.route?.to === 'roundtable' && o.grievance.route.meetingId === f.meetingId))
   );
 }
 
@@ -107,5 +109,7 @@ export const FILTERS: readonly [string, OrderFilter][] = [
   ['the unanswered 督办 queue', { attention: 'instructions' }],
   ['open orders', { open: true }],
   ['terminal orders', { open: false }],
+  ['诉求 only', { kind: 'grievance' }],
+  ['a roundtable meeting’s agenda', { meetingId: 'm1' }],
   ['all at once', { states: ['pending_accept', 'accepted', 'in_service'], compoundId: 'cp1', teamId: 't1', createdFrom: T0 + HOUR }],
 ];

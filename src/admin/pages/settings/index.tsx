@@ -10,7 +10,7 @@ import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
 import { useWide } from '@/hooks/useWide';
-import { ADMIN_COMMUNITY, ADMIN_MEMBERS, ASSESSMENT, PARTY_GRID, PUBLIC_BOARD } from '@/routes';
+import { ADMIN_COMMUNITY, ADMIN_DEPARTMENTS, ADMIN_MEMBERS, ASSESSMENT, PARTY_GRID, PUBLIC_BOARD } from '@/routes';
 import { ServiceEditor } from './service-editor';
 import { ServiceList } from './service-list';
 import { ServiceTable } from './service-table';
@@ -43,6 +43,9 @@ export default function AdminSettings() {
         </Text>
         <Text className="admin-link" onClick={() => go(ASSESSMENT)}>
           月度考核 ›
+        </Text>
+        <Text className="admin-link" onClick={() => go(ADMIN_DEPARTMENTS)}>
+          职能部门 ›
         </Text>
         {session ? (
           <Text className="admin-link" onClick={() => go(`${PUBLIC_BOARD}?community=${session.community.id}`)}>

@@ -21,7 +21,13 @@ import { orderUrl } from '@/routes';
  */
 const INBOX_TABS: readonly (StateGroup & { readonly open: boolean; readonly empty: string })[] = [
   { key: 'dispatch', label: '待派单', states: ['pending_dispatch'], open: true, empty: '没有待派的工单' },
-  { key: 'working', label: '处理中', states: ['pending_accept', 'accepted', 'in_service', 'pending_confirm'], open: true, empty: '没有处理中的工单' },
+  {
+    key: 'working',
+    label: '处理中',
+    states: ['pending_accept', 'accepted', 'in_service', 'referred', 'pending_confirm'],
+    open: true,
+    empty: '没有处理中的工单',
+  },
   { key: 'ended', label: '已结束', states: ['closed', 'refused', 'cancelled'], open: false, empty: '还没有结束的工单' },
 ];
 

@@ -11,7 +11,7 @@ import { Screen } from '@/components/screen';
 import { useCatalog } from '@/hooks/useCatalog';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useSession } from '@/hooks/useSession';
-import { RESIDENT_CREATE, RESIDENT_ORDERS } from '@/routes';
+import { RESIDENT_CREATE, RESIDENT_GRIEVANCES, RESIDENT_ORDERS } from '@/routes';
 import { callPhone } from '@/api/device';
 import { ElderHome } from './elder-home';
 import './index.scss';
@@ -44,6 +44,10 @@ export default function ResidentHome() {
             <Button type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: RESIDENT_ORDERS })}>
               我的工单
             </Button>
+          </View>
+          <View className="resident-property resident-grievances" onClick={() => void Taro.navigateTo({ url: RESIDENT_GRIEVANCES })}>
+            <Text>目录里没有的问题，到这里反映</Text>
+            <Text className="resident-property-call">小区诉求 ›</Text>
           </View>
           {property ? (
             <View className="resident-property" onClick={() => callPhone(property.phone)}>

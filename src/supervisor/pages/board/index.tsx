@@ -18,7 +18,7 @@ import { useTeams } from '@/hooks/useTeams';
 import { useWide } from '@/hooks/useWide';
 import { supervisorBoard } from '@/api';
 import { useLoad } from '@/hooks/useLoad';
-import { ASSESSMENT, SUPERVISOR_STATS, VOLUNTEER_HOURS, orderUrl } from '@/routes';
+import { ASSESSMENT, SUPERVISOR_MEETINGS, SUPERVISOR_STATS, VOLUNTEER_HOURS, orderUrl } from '@/routes';
 import { StateCounts } from './counts';
 import { Exceptions } from './exceptions';
 import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
@@ -56,6 +56,9 @@ export default function SupervisorBoard() {
       </Text>
       <Text className="board-link" onClick={() => void Taro.navigateTo({ url: VOLUNTEER_HOURS })}>
         志愿服务时长 ›
+      </Text>
+      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_MEETINGS })}>
+        诉求与圆桌会议 ›
       </Text>
     </View>
   );

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '诉求与圆桌会议' });
