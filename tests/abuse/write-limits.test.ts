@@ -59,6 +59,13 @@ const ACTIONS: Record<string, [keyof typeof ROLE_OF, Record<string, unknown>]> =
   propose_time: ['worker', { timeWindow: { from: Date.UTC(2026, 9, 6, 1), to: Date.UTC(2026, 9, 6, 3) }, reason: '家中无人' }],
   accept_time: ['resident', {}],
   refuse_time: ['resident', {}],
+  classify: ['dispatcher', { category: 'facility', level: 'normal' }],
+  route: ['supervisor', { to: 'company' }],
+  resolve: ['supervisor', { text: '已处理' }],
+  unroute: ['supervisor', { reason: '不归该部门' }],
+  me_too: ['resident', {}],
+  follow: ['resident', {}],
+  agenda_decide: ['supervisor', { decision: '由物业更换路灯', responsible: 'property', dueAt: Date.UTC(2026, 9, 6, 1) }],
 };
 
 /** Every state-changing call of every function, but uploads (tests/http/uploads.test.ts). */
@@ -108,6 +115,38 @@ const WRITES: Record<string, Write> = {
     user: 'demo-admin',
     event: () => ({ action: 'revokeRole', role: 'admin', userId: 'nobody', memberRole: 'worker' }),
   },
+  'grievances.create': {
+    fn: 'grievances',
+    user: 'demo-resident',
+    // Someone else's household: refused, but counted.
+    event: (i) => ({
+      action: 'create',
+      requestId: `grievance-flood-${i}`,
+      grievance: { category: 'facility', householdId: 'h-hp-a', description: '路灯坏了' },
+    }),
+  },
+  'grievances.saveDepartment': {
+    fn: 'grievances',
+    user: 'demo-admin',
+    event: () => ({ action: 'saveDepartment', role: 'admin', departmentId: 'd-nowhere', name: '某部门' }),
+  },
+  'grievances.createMeeting': {
+    fn: 'grievances',
+    user: 'demo-supervisor',
+    event: () => ({
+      action: 'createMeeting',
+      role: 'supervisor',
+      compoundId: 'cp-nowhere',
+      title: '圆桌会议',
+      at: Date.UTC(2026, 9, 6, 6),
+      place: '社区会议室',
+      attendees: { street: '甲', neighbourhood: '乙', partyBranch: '丙', owners: '丁', property: '戊' },
+    }),
+  },
+  'membership.pair': { fn: 'membership', user: 'demo-admin', event: () => ({ action: 'pair', role: 'admin', householdId: 'h-nowhere', memberId: null }) },
+  'session.volunteer': { fn: 'session', user: 'demo-resident', event: () => ({ action: 'volunteer', skills: '电工', workplace: '某单位' }) },
+  'notifications.markRead': { fn: 'notifications', user: 'demo-resident', event: () => ({ action: 'markRead', role: 'resident', orderId: null }) },
+  'notifications.subscribe': { fn: 'notifications', user: 'demo-resident', event: () => ({ action: 'subscribe', templates: ['orderProgress'] }) },
   // Managing the community: refused for want of what they name, but counted.
   ...Object.fromEntries(
     (
