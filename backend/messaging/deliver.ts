@@ -21,9 +21,11 @@ export interface Messaging {
   readonly templates: TemplateIds;
   /** Deliveries still running, so a test or a function about to return can wait for them. */
   readonly pending: Set<Promise<void>>;
+  /** Per address, notifications received since its inbox was last trimmed (trimInboxes). */
+  readonly sinceTrim: Map<string, number>;
 }
 
-export const messaging = (sender: MessageSender, templates: TemplateIds): Messaging => ({ sender, templates, pending: new Set() });
+export const messaging = (sender: MessageSender, templates: TemplateIds): Messaging => ({ sender, templates, pending: new Set(), sinceTrim: new Map() });
 
 /** What a commit wrote that may concern people outside the app. */
 export interface Written {
@@ -50,7 +52,7 @@ export function afterCommit(deps: DeliveryDeps, written: Written): void {
   if (!m || written.notifications.length === 0) return;
   const run = (async () => {
     if (step) await deliver(deps, m, step, written);
-    await trimInboxes(deps.store, written.notifications);
+    await trimInboxes(deps.store, m.sinceTrim, written.notifications);
   })().catch((e) => console.error('[messages] delivery failed', e));
   m.pending.add(run);
   void run.finally(() => m.pending.delete(run));
@@ -61,9 +63,8 @@ export async function deliveriesSettled(m: Messaging | undefined): Promise<void>
   while (m?.pending.size) await Promise.all([...m.pending]);
 }
 
-/** How many notifications an address receives between two trims of its inbox (per running instance). */
+/** How many notifications an address receives between two trims of its inbox (per messaging instance: one a process). */
 const TRIM_EVERY = 16;
-const sinceTrim = new Map<string, number>();
 
 /**
  * Each address a commit wrote to keeps its newest notifications only: stored messages grow with
@@ -71,7 +72,7 @@ const sinceTrim = new Map<string, number>();
  * TRIM_EVERY after it (the trim reads the address's newest NOTIFICATIONS_KEPT_PER_RECIPIENT), so an
  * inbox holds at most that many plus TRIM_EVERY.
  */
-async function trimInboxes(store: Store, notifications: readonly StoredNotification[]): Promise<void> {
+async function trimInboxes(store: Store, sinceTrim: Map<string, number>, notifications: readonly StoredNotification[]): Promise<void> {
   const seen = new Set<string>();
   for (const n of notifications) {
     const key = JSON.stringify(n.to);
@@ -128,6 +129,9 @@ async function deliver(deps: DeliveryDeps, m: Messaging, step: MessageStep, writ
       if (reached.has(userId)) continue;
       reached.add(userId);
       const [outcome, error] = await sendOne(deps, m, { userId, role, templateId, step, text: n.text, written });
+      // What nobody tried to push is recorded for the one person a message named (so they learn to
+      // subscribe), not for each member of a team or company it reached: that was a write per member.
+      if (n.to.kind !== 'user' && (outcome === 'no-consent' || outcome === 'not-configured')) continue;
       sendings.push({ id: deps.newId('ms'), userId, orderId: written.order.id, step, template, outcome, error, at: deps.now() });
     }
   }

@@ -113,6 +113,16 @@ describe('consents are one-shot', () => {
 });
 
 describe('the inbox is the fallback', () => {
+  it('records a message nobody tried to push only for the one person it named, not for each member of a team it reached', async () => {
+    const { w, consent, sendings } = await world();
+    await consent('demo-worker', 'orderAlert');
+    const id = await w.place();
+    await w.act('demo-dispatcher', 'dispatcher', id, 'dispatch', { teamId: 't-general', workerId: null });
+    // The team's pool: the member who subscribed hears of it, the others read it in their inbox only.
+    expect((await sendings('demo-worker')).map((s) => [s.step, s.outcome])).toEqual([['assigned', 'sent']]);
+    expect(await sendings('demo-worker-3')).toEqual([]);
+  });
+
   it('keeps every step in the inbox whether or not a message went out', async () => {
     const { w, sendings } = await world();
     const id = await toAccepted(w);
