@@ -39,7 +39,7 @@ export interface Progress {
   readonly tone: ProgressTone;
 }
 
-type ProgressFacts = Pick<Order, 'state' | 'clock' | 'timeWindow' | 'instructions' | 'complaints' | 'autoClosed' | 'rating'>;
+type ProgressFacts = Pick<Order, 'state' | 'clock' | 'timeWindow' | 'instructions' | 'complaints' | 'autoClosed' | 'rating' | 'kind'>;
 
 /**
  * The one line a resident reads at the top of their order, in plain words: who is doing what and by
@@ -54,6 +54,7 @@ export function progressLine(order: ProgressFacts, now: Millis, offsetMinutes = 
   const unfinished = order.state !== 'closed' && order.state !== 'cancelled' && order.state !== 'refused' && order.state !== 'pending_confirm';
   if (unfinished && pressed) return { text: '社区正在督促处理', tone: 'attention' };
   const late = clock !== null && clock.level >= 1;
+  if (order.kind === 'grievance') return grievanceLine(order, late, clock ? by(clock.dueAt, now) : null);
   switch (order.state) {
     case 'pending_dispatch':
       return late ? { text: '物业正在加紧安排人员', tone: 'attention' } : { text: `物业正在安排人员（${by(clock?.dueAt ?? now, now)}前）`, tone: 'waiting' };
@@ -79,6 +80,36 @@ export function progressLine(order: ProgressFacts, now: Millis, offsetMinutes = 
       return { text: '工单已取消', tone: 'done' };
     case 'refused':
       return { text: '物业无法受理这项服务', tone: 'done' };
+    default:
+      return assertNever(order.state);
+  }
+}
+
+/**
+ * A 诉求 books no visit and has no 师傅 until a team takes it: the same states in the words of a
+ * request being handled ("社区已收到您的诉求", "办理结果已出"). `due` is the current deadline, as read.
+ */
+function grievanceLine(order: ProgressFacts, late: boolean, due: string | null): Progress {
+  const by = due ? `（${due}前）` : '';
+  switch (order.state) {
+    case 'pending_dispatch':
+      return late ? { text: '社区正在加紧安排办理您的诉求', tone: 'attention' } : { text: `社区已收到您的诉求，正在安排办理${by}`, tone: 'waiting' };
+    case 'pending_accept':
+      return { text: `已交服务队办理，等待接手${by}`, tone: 'waiting' };
+    case 'accepted':
+    case 'in_service':
+      return { text: '服务队正在办理您的诉求', tone: 'active' };
+    case 'referred':
+      return late ? { text: '社区正在督促办理', tone: 'attention' } : { text: `正在办理${due ? `（${due}前答复）` : ''}`, tone: 'active' };
+    case 'pending_confirm':
+      return { text: `办理结果已出，请确认并评价${by}`, tone: 'attention' };
+    case 'closed':
+      if (order.complaints.some((c) => !c.answer)) return { text: '已办结 · 社区正在处理您的投诉', tone: 'attention' };
+      return { text: order.autoClosed ? '已办结（未在期限内确认，自动办结）' : order.rating ? '已办结 · 感谢您的评价' : '已办结', tone: 'done' };
+    case 'cancelled':
+      return { text: '诉求已撤回', tone: 'done' };
+    case 'refused':
+      return { text: '社区已答复，此事不在受理范围', tone: 'done' };
     default:
       return assertNever(order.state);
   }

@@ -60,3 +60,23 @@ describe('the progress line on a device in another time zone', () => {
     expect(line.text).toBe('师傅已接单 · 后天00:00–04:00上门');
   });
 });
+
+describe('the progress line of a 诉求', () => {
+  const grievance = (overrides: Partial<Order>) => at({ kind: 'grievance', ...overrides });
+
+  it('speaks of the request being handled, never of a 师傅 coming or a service done', () => {
+    expect(grievance({ state: 'pending_dispatch', clock: clock('pending_dispatch') })).toEqual({
+      text: '社区已收到您的诉求，正在安排办理（05:19前）',
+      tone: 'waiting',
+    });
+    expect(grievance({ state: 'accepted', clock: clock('accepted') }).text).toBe('服务队正在办理您的诉求');
+    expect(grievance({ state: 'pending_confirm', clock: clock('pending_confirm') }).text).toMatch(/^办理结果已出，请确认并评价/);
+    expect(grievance({ state: 'cancelled', clock: null }).text).toBe('诉求已撤回');
+    for (const state of ['pending_dispatch', 'pending_accept', 'accepted', 'in_service', 'referred', 'pending_confirm', 'closed', 'refused'] as const)
+      expect(grievance({ state, clock: null }).text).not.toMatch(/师傅|上门|服务已完成|物业/);
+  });
+
+  it('still says the community is pressing once escalated', () => {
+    expect(grievance({ state: 'referred', clock: clock('pending_dispatch', 2) }).text).toBe('社区正在督促处理');
+  });
+});
