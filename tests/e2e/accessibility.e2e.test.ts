@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import { playDemoGrievances } from '@backend/server/demo-grievances';
 import { playDemoMonth } from '@backend/server/demo-month';
 import type { Order } from '@core';
 import { shot, useApp } from './support/app';
@@ -14,6 +16,7 @@ import { press, see } from './support/ui';
 const running = useApp();
 beforeAll(async () => {
   await playDemoMonth(running().store);
+  await playDemoGrievances(running().store);
 }, 120_000);
 
 const WIDTHS = [390, 1440] as const;
@@ -28,11 +31,13 @@ async function orderWhere(fits: (o: Order) => boolean): Promise<string> {
 
 interface Visit {
   readonly name: string;
+  /** The page of src/app.config.ts it opens. */
+  readonly page: string;
   readonly route: () => Promise<string>;
   /** Words that show once the page has drawn its data. */
   readonly ready: string;
 }
-const at = (name: string, route: string, ready: string): Visit => ({ name, route: async () => route, ready });
+const at = (name: string, route: string, ready: string): Visit => ({ name, page: route.split('?')[0]!, route: async () => route, ready });
 
 /** Every page each demo user can reach, with an order in a fitting state for the order pages. */
 const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
@@ -42,8 +47,12 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
       at('resident-home', '/resident/pages/home/index', '需要什么服务'),
       at('resident-create', '/resident/pages/create/index?itemId=s-repair', '提交预约'),
       at('resident-orders', '/resident/pages/orders/index', '全部'),
+      at('resident-grievance', '/resident/pages/grievance/index', '提交诉求'),
+      at('resident-grievances', '/resident/pages/grievances/index', '居民诉求'),
+      at('resident-inbox', '/inbox/pages/index/index?role=resident', '消息'),
       {
         name: 'resident-order',
+        page: '/resident/pages/order/index',
         route: async () =>
           `/resident/pages/order/index?id=${await orderWhere((o) => o.state === 'pending_confirm' && ['h-yg-a', 'h-yg-b'].includes(o.householdId))}`,
         ready: '办理记录',
@@ -56,6 +65,7 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
       at('dispatcher-inbox', '/dispatcher/pages/inbox/index', '待派单'),
       {
         name: 'dispatcher-order',
+        page: '/dispatcher/pages/order/index',
         route: async () => `/dispatcher/pages/order/index?id=${await orderWhere((o) => o.state === 'pending_dispatch')}`,
         ready: '办理记录',
       },
@@ -67,6 +77,7 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
       at('worker-tasks', '/worker/pages/tasks/index', '抢单池'),
       {
         name: 'worker-order',
+        page: '/worker/pages/order/index',
         route: async () =>
           `/worker/pages/order/index?id=${await orderWhere((o) => o.assignment?.mode === 'member' && o.assignment.workerId === 'demo-worker')}`,
         ready: '办理记录',
@@ -77,9 +88,16 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
     'demo-supervisor',
     [
       at('supervisor-board', '/supervisor/pages/board/index', '需要处理'),
-      { name: 'supervisor-order', route: async () => `/supervisor/pages/order/index?id=${await orderWhere((o) => o.state === 'closed')}`, ready: '办理记录' },
+      {
+        name: 'supervisor-order',
+        page: '/supervisor/pages/order/index',
+        route: async () => `/supervisor/pages/order/index?id=${await orderWhere((o) => o.state === 'closed')}`,
+        ready: '办理记录',
+      },
       at('supervisor-stats', '/supervisor/pages/stats/index', '响应率'),
       at('supervisor-assessment', '/supervisor/pages/assessment/index', '服务队'),
+      at('supervisor-meetings', '/supervisor/pages/meetings/index', '圆桌会议'),
+      at('supervisor-volunteers', '/supervisor/pages/volunteers/index', '志愿服务'),
     ],
   ],
   [
@@ -87,6 +105,9 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
     [
       at('admin-settings', '/admin/pages/settings/index', '服务目录'),
       at('admin-members', '/admin/pages/members/index', '社区成员'),
+      at('admin-community', '/admin/pages/community/index', '小区与楼栋'),
+      at('admin-grid', '/admin/pages/grid/index', '结对党员'),
+      at('admin-departments', '/admin/pages/departments/index', '职能部门名录'),
       at('public-board', '/board/pages/index/index', '晾晒'),
     ],
   ],
@@ -100,6 +121,19 @@ async function open(page: Page, route: string, ready: string): Promise<void> {
   await see(page, ready);
   await page.waitForTimeout(300);
 }
+
+describe('the pages walked', () => {
+  it('are every page of the subpackages in src/app.config.ts, so a new page cannot be left out', () => {
+    const config = fs.readFileSync('src/app.config.ts', 'utf8');
+    const declared = [...config.matchAll(/root: '([a-z]+)',\s*pages: \[([^\]]*)\]/g)].flatMap(([, root, pages]) =>
+      [...pages!.matchAll(/'([^']+)'/g)].map(([, p]) => `/${root}/${p}`),
+    );
+    expect(declared.length).toBeGreaterThan(20);
+    // The join page has a test of its own below (a newcomer, not a demo user).
+    const walked = new Set([...PAGES.flatMap(([, visits]) => visits.map((v) => v.page)), '/join/pages/index/index']);
+    expect(declared.filter((p) => !walked.has(p))).toEqual([]);
+  });
+});
 
 describe.each(WIDTHS)('at %i px', (width) => {
   const viewport = { width, height: 900 };

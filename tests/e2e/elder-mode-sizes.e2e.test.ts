@@ -187,6 +187,19 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await page.context().close();
   });
 
+  it("the resident: raising a 诉求, the compound's 诉求 board and 消息", async () => {
+    const page = await elderPageAs('demo-resident');
+    const problems: string[] = [];
+    await open(page, '/resident/pages/grievance/index', '提交诉求');
+    problems.push(...(await check(page, 'resident-grievance')));
+    await open(page, '/resident/pages/grievances/index', '居民诉求');
+    problems.push(...(await check(page, 'resident-grievances')));
+    await open(page, '/inbox/pages/index/index?role=resident', '消息');
+    problems.push(...(await check(page, 'resident-inbox')));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('the admin settings and members, and the public board', async () => {
     const page = await elderPageAs('demo-admin');
     const problems: string[] = [];

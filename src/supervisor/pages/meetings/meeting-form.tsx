@@ -7,7 +7,25 @@ import { Chips, Field, SubmitRow } from '@/components/action-forms/parts';
 import { toastOk } from '@/hooks/feedback';
 import { useSession } from '@/hooks/useSession';
 
-const IN_DAYS = [1, 3, 7, 14];
+/** Days from today a meeting can be called for, and the times of day communities meet at. */
+const IN_DAYS = [0, 1, 2, 3, 5, 7, 10, 14];
+const TIMES = ['09:00', '10:00', '14:30', '16:00', '19:30'] as const;
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+const CST = 8 * 3_600_000;
+
+/** The China-time date `days` from now, read out ("明天 12月1日 周二"). */
+function dayLabel(days: number): string {
+  const d = new Date(Date.now() + CST + days * 86_400_000);
+  const name = days === 0 ? '今天 ' : days === 1 ? '明天 ' : days === 2 ? '后天 ' : '';
+  return `${name}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()]}`;
+}
+
+/** The moment of `time` China time on the day `days` from now. */
+function meetingAt(days: number, time: (typeof TIMES)[number]): number {
+  const d = new Date(Date.now() + CST + days * 86_400_000);
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), h, m) - CST;
+}
 
 /** 召集圆桌会议: the compound, when and where, and who attends for each of the five parties. */
 export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
@@ -15,6 +33,7 @@ export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
   const [compoundId, setCompoundId] = useState<string | undefined>(undefined);
   const [title, setTitle] = useState('');
   const [days, setDays] = useState(3);
+  const [time, setTime] = useState<(typeof TIMES)[number]>('14:30');
   const [place, setPlace] = useState('社区党群服务中心');
   const [attendees, setAttendees] = useState<Record<Party, string>>({ street: '', neighbourhood: '', partyBranch: '', owners: '', property: '' });
   const [error, setError] = useState<string | undefined>(undefined);
@@ -24,9 +43,8 @@ export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
     if (!chosen || !title.trim() || PARTIES.some((p) => !attendees[p].trim())) return setError('请填写会议名称和五方参会人员');
     setBusy(true);
     try {
-      // The meeting starts at 14:30 China time on the chosen day.
-      const day = new Date(Date.now() + days * 86_400_000);
-      const at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 6, 30);
+      const at = meetingAt(days, time);
+      if (at <= Date.now()) return setError('这个时间已经过去，请选择稍后的时间');
       await createMeeting({ compoundId: chosen, title: title.trim(), at, place: place.trim(), attendees });
       toastOk('会议已召集');
       onCreated();
@@ -44,8 +62,11 @@ export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
       <Field label="会议名称">
         <Input className="text-input" value={title} maxlength={50} placeholder="例如：阳光小区十二月圆桌会议" onInput={(e) => setTitle(e.detail.value)} />
       </Field>
-      <Field label="时间（当天14:30）">
-        <Chips options={IN_DAYS.map((d) => ({ value: d, label: `${d}天后` }))} value={days} onChange={setDays} />
+      <Field label="日期">
+        <Chips options={IN_DAYS.map((d) => ({ value: d, label: dayLabel(d) }))} value={days} onChange={setDays} />
+      </Field>
+      <Field label="时间">
+        <Chips options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
       </Field>
       <Field label="地点">
         <Input className="text-input" value={place} maxlength={50} onInput={(e) => setPlace(e.detail.value)} />
