@@ -23,7 +23,15 @@ export function TextField({
 }) {
   return (
     <Field label={label} error={error}>
-      <Input className="text-input" type={type} value={value} maxlength={max} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
+      <Input
+        className="text-input"
+        type={type}
+        value={value}
+        maxlength={max}
+        placeholder={placeholder}
+        nativeProps={{ 'aria-label': label }}
+        onInput={(e) => onChange(e.detail.value)}
+      />
     </Field>
   );
 }

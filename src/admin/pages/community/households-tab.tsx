@@ -23,7 +23,13 @@ export function HouseholdsTab({ view, onSaved }: Props) {
     <View>
       <View className="card">
         <Field label="查找住户或居民">
-          <Input className="text-input" value={search} placeholder="门牌、姓名或电话" onInput={(e) => setSearch(e.detail.value.trim())} />
+          <Input
+            className="text-input"
+            value={search}
+            placeholder="门牌、姓名或电话"
+            nativeProps={{ 'aria-label': '查找住户' }}
+            onInput={(e) => setSearch(e.detail.value.trim())}
+          />
         </Field>
       </View>
       <HouseholdForm view={view} households={matching} address={address} onSaved={onSaved} />

@@ -55,14 +55,27 @@ export default function Departments() {
               value={draft.name}
               maxlength={30}
               placeholder="例如：城管执法中队"
+              nativeProps={{ 'aria-label': '部门名称' }}
               onInput={(e) => setDraft({ ...draft, name: e.detail.value })}
             />
           </Field>
           <Field label="联系人">
-            <Input className="text-input" value={draft.contact} maxlength={30} onInput={(e) => setDraft({ ...draft, contact: e.detail.value })} />
+            <Input
+              className="text-input"
+              value={draft.contact}
+              maxlength={30}
+              nativeProps={{ 'aria-label': '联系人' }}
+              onInput={(e) => setDraft({ ...draft, contact: e.detail.value })}
+            />
           </Field>
           <Field label="联系电话">
-            <Input className="text-input" value={draft.phone} maxlength={20} onInput={(e) => setDraft({ ...draft, phone: e.detail.value })} />
+            <Input
+              className="text-input"
+              value={draft.phone}
+              maxlength={20}
+              nativeProps={{ 'aria-label': '联系电话' }}
+              onInput={(e) => setDraft({ ...draft, phone: e.detail.value })}
+            />
           </Field>
           <SubmitRow label="保存" busy={busy} error={error} onClick={() => void save(draft)} />
         </View>

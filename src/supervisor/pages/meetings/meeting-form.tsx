@@ -60,7 +60,14 @@ export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
         <Chips options={compounds.map((c) => ({ value: c.id, label: c.name }))} value={chosen} onChange={setCompoundId} />
       </Field>
       <Field label="会议名称">
-        <Input className="text-input" value={title} maxlength={50} placeholder="例如：阳光小区十二月圆桌会议" onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          className="text-input"
+          value={title}
+          maxlength={50}
+          placeholder="例如：阳光小区十二月圆桌会议"
+          nativeProps={{ 'aria-label': '会议名称' }}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
       </Field>
       <Field label="日期">
         <Chips options={IN_DAYS.map((d) => ({ value: d, label: dayLabel(d) }))} value={days} onChange={setDays} />
@@ -69,7 +76,7 @@ export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
         <Chips options={TIMES.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
       </Field>
       <Field label="地点">
-        <Input className="text-input" value={place} maxlength={50} onInput={(e) => setPlace(e.detail.value)} />
+        <Input className="text-input" value={place} maxlength={50} nativeProps={{ 'aria-label': '地点' }} onInput={(e) => setPlace(e.detail.value)} />
       </Field>
       {PARTIES.map((p) => (
         <Field key={p} label={`${PARTY_LABELS[p]}参会人员`}>
@@ -78,6 +85,7 @@ export function MeetingForm({ onCreated }: { readonly onCreated: () => void }) {
             value={attendees[p]}
             maxlength={100}
             placeholder="姓名和职务"
+            nativeProps={{ 'aria-label': `${PARTY_LABELS[p]}参会人员` }}
             onInput={(e) => setAttendees((a) => ({ ...a, [p]: e.detail.value }))}
           />
         </Field>
