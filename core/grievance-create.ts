@@ -7,6 +7,7 @@ import { NOTHING_YET, type Order, type OrderEvent } from './order';
 import type { CreateGrievanceInput } from './order-inputs';
 import { notify, type Effect } from './notifications';
 import { checkPhotos } from './photos';
+import { PROXY_LABELS, relationTo } from './party-grid';
 import { ok, type Result } from './result';
 
 /** What raising a 诉求 needs besides the input, loaded by the caller. */
@@ -28,10 +29,11 @@ export interface GrievanceContext {
 export function raiseGrievance(input: CreateGrievanceInput, ctx: GrievanceContext): Result<{ order: Order; event: OrderEvent; effects: Effect[] }, AppError> {
   const { actor, now, household, compound, building } = ctx;
   if (actor.role !== 'resident') return fail('AUTH.FORBIDDEN');
-  if (!household || household.communityId !== actor.user.communityId || !actor.user.householdIds.includes(household.id)) {
-    return fail('HOUSEHOLD.NOT_YOURS');
-  }
-  if (!compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
+  if (!household || household.communityId !== actor.user.communityId) return fail('HOUSEHOLD.NOT_YOURS');
+  // As for 点单 (代下单): the household's own resident, a bound relative, its paired party member or
+  // the building's group leader, each recorded as who raised it for whom.
+  const relation = relationTo(actor.user, household);
+  if (relation === null || !compound || !building) return fail('HOUSEHOLD.NOT_YOURS');
   const photos = checkPhotos(input.photos, ctx.photoUploaded);
   if (!photos.ok) return photos;
 
@@ -56,6 +58,8 @@ export function raiseGrievance(input: CreateGrievanceInput, ctx: GrievanceContex
     compoundId: compound.id,
     companyId: compound.companyId,
     householdId: household.id,
+    buildingId: building.id,
+    proxy: relation === 'own' ? null : { userId: actor.user.id, name: actor.user.name, relation },
     createdBy: actor.user.id,
     serviceItemId: 'grievance',
     serviceName,
@@ -87,7 +91,12 @@ export function raiseGrievance(input: CreateGrievanceInput, ctx: GrievanceContex
     at: now,
     from: null,
     to: 'pending_dispatch',
-    payload: { category: input.category, anonymous: input.anonymous, onBehalf: household.contactPhone !== actor.user.phone },
+    payload: {
+      category: input.category,
+      anonymous: input.anonymous,
+      onBehalf: relation !== 'own',
+      ...(relation === 'own' ? {} : { proxy: PROXY_LABELS[relation] }),
+    },
   };
   return ok({
     order,

@@ -17,6 +17,34 @@ async function raise(fields: Record<string, unknown> = {}): Promise<OrderView> {
 }
 const boardOf = async (who: As, compoundId?: string) => dataOf<{ items: BoardItem[] }>(await call(who, 'board', compoundId ? { compoundId } : {})).items;
 
+/** The 8-byte PNG signature and a little more: enough to be an image upload. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const upload = async (user: string): Promise<string> =>
+  dataOf<{ fileId: string }>(await t.request('/api/files', { method: 'POST', headers: { 'Content-Type': 'image/png', 'X-Dev-User': user }, body: PNG })).fileId;
+
+describe('a 诉求 with a photo', () => {
+  it('keeps the photo its resident uploaded, shows it to staff and never on the board, and refuses someone else’s', async () => {
+    const photo = await upload(resident2.user);
+    const g = await raise({ photos: [photo] });
+    expect(g.photos).toEqual([photo]);
+    const seen = dataOf<{ photoUrls: Record<string, string> }>(await t.call('orders', { action: 'get', role: 'supervisor', orderId: g.id }, supervisor.user));
+    expect(Object.keys(seen.photoUrls)).toEqual([photo]);
+    expect(JSON.stringify(await boardOf(neighbour))).not.toContain(photo);
+
+    const theirs = await upload(neighbour.user);
+    const refused = await t.call(
+      'grievances',
+      {
+        action: 'create',
+        requestId: requestId('raise'),
+        grievance: { category: 'facility', householdId: 'h-hp-a', description: '路灯坏了', photos: [theirs] },
+      },
+      resident2.user,
+    );
+    expect(failure(refused).code).toMatch(/^FILE\./);
+  });
+});
+
 describe('raising a 诉求 and the compound’s board', () => {
   it('raises an order of kind grievance with a number, and shows it on the compound’s board without personal data', async () => {
     const g = await raise({ anonymous: true });

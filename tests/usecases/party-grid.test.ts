@@ -51,6 +51,26 @@ describe('代下单: a paired party member orders for an elder without an accoun
     expect(created!.payload).toMatchObject({ onBehalf: true, proxy: '结对党员' });
   });
 
+  it('raises a 诉求 for the elder the same way, recorded as raised on their behalf', async () => {
+    const { order } = await w.call('grievances', LEADER, {
+      action: 'create',
+      requestId: 'r-grievance-for-wang',
+      grievance: { category: 'facility', householdId: 'h-yg-b', description: '楼道灯不亮，王大爷晚上看不见' },
+    });
+    const stored = (await w.store.getOrder(order.id))!;
+    expect(stored).toMatchObject({ kind: 'grievance', householdId: 'h-yg-b', buildingId: 'b-yg-2', proxy: { userId: LEADER, relation: 'party_member' } });
+    const [raised] = await w.store.listEvents(order.id);
+    expect(raised).toMatchObject({ action: 'raise', payload: { onBehalf: true, proxy: '结对党员' } });
+    // A resident of another household still cannot raise one for it.
+    expect(
+      await code('grievances', 'demo-resident-2', {
+        action: 'create',
+        requestId: 'r-grievance-stranger',
+        grievance: { category: 'facility', householdId: 'h-yg-b', description: '楼道灯不亮' },
+      }),
+    ).toBe('HOUSEHOLD.NOT_YOURS');
+  });
+
   it('confirms and rates on the resident’s behalf, marked on the timeline and on the order', async () => {
     const id = await w.place('s-repair', LEADER, 'h-yg-b');
     await done(id);
