@@ -132,7 +132,7 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await page.context().close();
   });
 
-  it('the supervisor: board, an order, statistics, assessment', async () => {
+  it('the supervisor: board, an order, statistics, assessment, 圆桌会议, 志愿服务时长', async () => {
     const page = await elderPageAs('demo-supervisor');
     const problems: string[] = [];
     await open(page, '/supervisor/pages/board/index', '督单');
@@ -143,6 +143,10 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     problems.push(...(await check(page, 'supervisor-stats')));
     await open(page, '/supervisor/pages/assessment/index', '服务队');
     problems.push(...(await check(page, 'supervisor-assessment')));
+    await open(page, '/supervisor/pages/meetings/index', '圆桌会议');
+    problems.push(...(await check(page, 'supervisor-meetings')));
+    await open(page, '/supervisor/pages/volunteers/index', '志愿服务');
+    problems.push(...(await check(page, 'supervisor-volunteers')));
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -200,13 +204,19 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await page.context().close();
   });
 
-  it('the admin settings and members, and the public board', async () => {
+  it('the admin settings, members, 社区管理, 党建网格, 职能部门, and the public board', async () => {
     const page = await elderPageAs('demo-admin');
     const problems: string[] = [];
     await open(page, '/admin/pages/settings/index', '服务');
     problems.push(...(await check(page, 'admin-settings')));
     await open(page, '/admin/pages/members/index', '社区成员');
     problems.push(...(await check(page, 'admin-members')));
+    await open(page, '/admin/pages/community/index', '小区与楼栋');
+    problems.push(...(await check(page, 'admin-community')));
+    await open(page, '/admin/pages/grid/index', '结对党员');
+    problems.push(...(await check(page, 'admin-grid')));
+    await open(page, '/admin/pages/departments/index', '职能部门名录');
+    problems.push(...(await check(page, 'admin-departments')));
     await open(page, '/board/pages/index/index', '晾晒');
     problems.push(...(await check(page, 'public-board')));
     expect(problems).toEqual([]);
