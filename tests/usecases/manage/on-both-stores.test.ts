@@ -1,23 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '@core';
-import { FUNCTIONS } from '@backend/functions/registry';
-import type { Deps } from '@backend/runtime/deps';
-import { seedDemo } from '@backend/server/seed';
-import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
-import type { Store } from '@backend/storage/port';
-import { offlineCloudBaseStore, useOfflineCloudBase } from '../../storage/offline-cloudbase';
+import { describe, expect, it } from 'vitest';
+import { bothStores, demoOn } from '../../support/demo-on-both-stores';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-manage-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-useOfflineCloudBase();
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['the embedded store', async () => openSqliteStore(path.join(dir, 'embedded'))],
-  ['the CloudBase store (over the in-memory model)', async () => (await offlineCloudBaseStore('rp_manage_')).store],
-];
+const STORES = bothStores('manage');
 const SHEET = Buffer.from('小区,楼栋,单元,门牌,姓名,电话\r\n阳光小区,3号楼,1,101,赵六,13800005555\r\n阳光小区,1号楼,2,301,张秀兰,13800001111\r\n').toString(
   'base64',
 );
@@ -26,16 +10,8 @@ const SHEET = Buffer.from('小区,楼栋,单元,门牌,姓名,电话\r\n阳光�
 describe.each(STORES)('managing the community, on %s', (_name, open) => {
   it('keeps revisions, routes a 轮询 team’s new order at once, and re-imports a sheet without duplicates', async () => {
     const store = await open();
-    await store.clear();
-    await seedDemo(store);
     const now = Date.UTC(2026, 9, 5, 14, 0);
-    let seq = 0;
-    const deps: Deps = { store, now: () => now, newId: (prefix) => `${prefix}${++seq}` };
-    const call = async (fn: keyof typeof FUNCTIONS, user: string, event: Record<string, unknown>) => {
-      const reply = (await FUNCTIONS[fn](event, { devUserId: user }, deps)) as Envelope<any>;
-      if (!reply.ok) throw new Error(`${fn}: ${reply.error.code}`);
-      return reply.data;
-    };
+    const { call } = await demoOn(store, now);
     const manage = (event: Record<string, unknown>) => call('manage', 'demo-admin', { role: 'admin', ...event });
 
     await manage({
