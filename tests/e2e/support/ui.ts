@@ -4,9 +4,12 @@ import type { AppUnderTest } from './app';
 
 /**
  * Finding things the way a person does: by the words on the screen. Taro's H5 router keeps earlier
- * pages in the DOM, hidden, so every lookup is of what is visible now.
+ * pages in the DOM, hidden once the next page has slid in, so every lookup is of what is visible now
+ * and not on a page beneath the top one (during the slide both show; a click must not land on the old).
  */
-export const visible = (page: Page, text: string, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
+const NOT_BENEATH = ':not(.taro_router > .taro_page:not(:last-child) *)';
+export const visible = (page: Page, text: string, exact = false) =>
+  page.getByText(text, { exact }).and(page.locator(NOT_BENEATH)).filter({ visible: true }).first();
 /** Presses the button (or chip) labelled exactly so. */
 export const press = (page: Page, label: string) => visible(page, label, true).click();
 /** Taps whatever shows this text, e.g. an order card by its description. */
