@@ -17,7 +17,7 @@ import {
 import type { Deps } from '../runtime/deps';
 import { fingerprint, isReplyRef, replyKey, type ReplyRef } from '../runtime/idempotency';
 import { rateLimited, type Limited } from '../runtime/rate-limit';
-import type { CommitResult, StoredReply } from '../storage/port';
+import type { Commit, CommitResult, StoredReply } from '../storage/port';
 import { viewOrder } from './order-view';
 import { afterCommit } from '../messaging/deliver';
 
@@ -76,6 +76,8 @@ export async function commitOnce(
   actor: Actor,
   now: number,
   spends?: Limited,
+  /** How to write: the store's commit, or the commit of the session the order was read in (openOrderSession). */
+  commit: (change: Commit) => Promise<CommitResult> = (change) => deps.store.commit(change),
 ): Promise<Result<OrderReply, AppError> | 'version-conflict'> {
   const key = replyKey(m.userId, m.requestId);
   const print = fingerprint(m.request);
@@ -92,7 +94,7 @@ export async function commitOnce(
     at: now,
   }));
   try {
-    result = await deps.store.commit({
+    result = await commit({
       order: write.order,
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,

@@ -2,11 +2,11 @@ import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
 import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '../port';
-import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
+import { commitInTransaction, openOrderSession, reindexInTransaction, type TxDb } from './commit';
 import { nextOrderNumber } from './order-numbers';
 import { fromDoc, recipientKey, toNotification, toReply } from './docs';
 import { collectionNames } from './names';
-import { isProgrammingError, translatingOutages } from '../outage';
+import { isProgrammingError, StoreUnavailable, translatingOutages } from '../outage';
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
 import { metricSumsMany } from './metric-sums';
@@ -66,6 +66,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   const refQuery = (kind: ReferenceKind, communityId?: string) =>
     communityId === undefined || kind === 'communities' || kind === 'companies' ? {} : { communityId };
 
+  const isOutage = (e: unknown) => !isProgrammingError(e);
+  const asOutage = (e: unknown): never => {
+    throw !(e instanceof StoreUnavailable) && isOutage(e) ? new StoreUnavailable(e) : e;
+  };
   const store: Store = {
     kind: 'cloudbase',
     ...messageDocs(db, names),
@@ -226,6 +230,11 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async commit(change) {
       return commitInTransaction(db as unknown as TxDb, names, change);
     },
+    async openOrder(id) {
+      const session = await openOrderSession(db as unknown as TxDb, names, id);
+      // The session's own calls leave the port as the store's do: the database's failures as outages.
+      return { order: session.order, commit: (c) => session.commit(c).catch(asOutage), release: () => session.release().catch(asOutage) };
+    },
     async reconcileWorkerLoads() {
       return reconcileWorkerLoads(db, names);
     },
@@ -238,6 +247,6 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     },
   };
   // What the SDK throws (network, quota, the database's own errors) is an outage; a TypeError is our bug.
-  const translated = translatingOutages(store, (e) => !isProgrammingError(e));
+  const translated = translatingOutages(store, isOutage);
   return opts.referenceTtlMs ? cachingReferences(translated, opts.referenceTtlMs) : translated;
 }
