@@ -225,7 +225,12 @@ export interface Store {
    */
   metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis): Promise<GroupSums[][]>;
 
-  getReply(key: string): Promise<StoredReply | null>;
+  /**
+   * The first reply stored under a request id. `orderId` says where the request pointed, for a store
+   * that keeps replies beside their orders (CloudBase): the order it acted on, or null for a request
+   * that made a new order; without it the store looks everywhere. The answer is the same.
+   */
+  getReply(key: string, orderId?: string | null): Promise<StoredReply | null>;
   /** Removes the replies stored before `before` (they have expired, see REPLY_TTL); answers how many. */
   pruneReplies(before: Millis): Promise<number>;
   commit(change: Commit): Promise<CommitResult>;

@@ -88,7 +88,8 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   // The request id is looked up only when the request cannot go ahead (a round trip saved on every
   // action): a retry of one that was written always lands here, since that write moved the order's
   // version on, and gets the first answer back; one written meanwhile is refused by the commit.
-  const replayOr = async (refusal: () => Promise<Result<never, AppError>> | Result<never, AppError>) => (await earlierReply(deps, m, actor)) ?? refusal();
+  const replayOr = async (refusal: () => Promise<Result<never, AppError>> | Result<never, AppError>) =>
+    (await earlierReply(deps, m, actor, req.orderId)) ?? refusal();
   const spends = req.action.type === 'urge' ? 'urge' : undefined;
   if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return replayOr(() => rateLimited(spends));
 

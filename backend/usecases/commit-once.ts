@@ -32,9 +32,12 @@ export interface Mutation {
 /** What every write on an order answers: the order as the caller sees it after the write. */
 export type OrderReply = { order: OrderView };
 
-/** Looks up an earlier answer to the same request id: the retry gets it, a different request an error. */
-export async function earlierReply(deps: Deps, m: Mutation, actor: Actor): Promise<Result<OrderReply, AppError> | null> {
-  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId));
+/**
+ * Looks up an earlier answer to the same request id: the retry gets it, a different request an error.
+ * `orderId`: the order the request acts on, null for one that makes a new order (see Store.getReply).
+ */
+export async function earlierReply(deps: Deps, m: Mutation, actor: Actor, orderId: string | null): Promise<Result<OrderReply, AppError> | null> {
+  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId), orderId);
   return stored ? replayed(deps, stored, fingerprint(m.request), actor) : null;
 }
 
@@ -115,7 +118,7 @@ export async function commitOnce(
   budget?.giveBack(m.userId, now);
   if (result.conflict === 'capacity' && write.capacity) return overCapacity(deps, write.capacity, write.event.action === 'grab');
   if (result.conflict === 'version') return 'version-conflict';
-  const stored = await deps.store.getReply(key);
+  const stored = await deps.store.getReply(key, write.expectedVersion === null ? null : write.order.id);
   return stored ? replayed(deps, stored, print, actor) : fail('ORDER.VERSION_CONFLICT');
 }
 

@@ -15,6 +15,7 @@ import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
 import { reconcileWorkerLoads } from './worker-loads';
 import { cachingReferences } from './ref-cache';
+import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -214,7 +215,8 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async pruneReplies(before) {
       // A multi-document remove may stop short of all it matched: repeat until one removes nothing.
       const replies = await coll(names.replies);
-      let removed = 0;
+      // The transitions' replies, kept in their orders' documents.
+      let removed = await pruneKeptReplies(db, names, before);
       for (let round = 0; round < 1000; round++) {
         const res = (await replies.where({ at: _.lt(before) }).remove()) as { deleted?: number | string };
         const n = Number(res.deleted) || 0;
@@ -223,9 +225,19 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       }
       return removed;
     },
-    async getReply(key) {
+    async getReply(key, orderId) {
+      // A transition's reply is kept in its order's document, which a retry names: read it by id.
+      if (orderId) {
+        const order = docs(await (await coll(names.orders)).doc(orderId).get())[0];
+        const kept = keptReplies(order).find((r) => r.key === key);
+        if (kept) return toStoredReply(kept);
+      }
+      // A create's reply is a document of its own (so is one stored before transitions kept theirs in
+      // the order, or one whose entry the order's list has dropped): read it by id.
       const found = docs(await (await coll(names.replies)).doc(key).get());
-      return found[0] ? toReply(found[0]) : null;
+      if (found[0]) return toReply(found[0]);
+      // Asked without saying where: any order's kept replies, by the request_key index.
+      return orderId === undefined ? findKeptReply(db, names, key) : null;
     },
     async commit(change) {
       return commitInTransaction(db as unknown as TxDb, names, change);

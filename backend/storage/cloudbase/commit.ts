@@ -6,6 +6,7 @@ import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
 import { rollupChanges, type RollupChange } from '../rollups';
 import { rollupDocId, rowField, SUMS } from './rollup-docs';
 import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
+import { isKept, keeping, keptReplies } from './order-replies';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -150,21 +151,28 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
   // The request id is looked up only when the write cannot go ahead: on the way through, inserting
   // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
   // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
+  // A transition's id is looked up in the order's kept replies (order-replies.ts), already read; a
+  // create's, or one kept before replies moved into orders, in the replies collection.
   const refused = async (): Promise<CommitResult> =>
-    c.reply && (await tx.collection(names.replies).doc(c.reply.key).get()).data ? { ok: false, conflict: 'request' } : { ok: false, conflict: 'version' };
+    c.reply && (isKept(current, c.reply.key) || (await tx.collection(names.replies).doc(c.reply.key).get()).data)
+      ? { ok: false, conflict: 'request' }
+      : { ok: false, conflict: 'version' };
   const orders = tx.collection(names.orders);
   // A new order is not read first: inserting it refuses an id that exists.
   const current = c.expectedVersion === null ? null : (known ?? (await orders.doc(c.order.id).get()).data);
   if (c.expectedVersion === null) {
     try {
-      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
+      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []) });
     } catch (e) {
       if (isDuplicateKey(e)) return refused();
       throw e;
     }
   } else {
+    // A request id this order's document keeps was used on it: refused before the version is looked at.
+    if (c.reply && isKept(current, c.reply.key)) return { ok: false, conflict: 'request' };
     if (!current || Number(current.version) !== c.expectedVersion) return refused();
-    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index));
+    const kept = keptReplies(current);
+    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept));
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
   // version still releases its worker's load.
@@ -174,7 +182,8 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
   await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
   for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
-  if (c.reply) {
+  // A create's reply is also a document: its insert refuses an id another new order used.
+  if (c.reply && c.expectedVersion === null) {
     const { key, fingerprint, reply, at } = c.reply;
     try {
       await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
@@ -244,7 +253,7 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
     await tx
       .collection(names.orders)
       .doc(e.orderId)
-      .set(toOrderDoc(fromOrderDoc(current), e.index));
+      .set(toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)));
     await applyRollups(tx, names, (n) => db.command.inc(n), rollupChanges(storedFacts(current), e.index.facts));
     await tx.commit();
     return true;

@@ -116,6 +116,10 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
         },
         // Open orders per worker, for the cap on how many one may hold (the core's holder of an open order).
         { name: 'holder', keys: [['idx.holderId', 1]] },
+        // The replies an order keeps (order-replies.ts): a retry finds its own by request id, the
+        // housekeeping the expired ones by time.
+        { name: 'request_key', keys: [['requests.key', 1]] },
+        { name: 'request_at', keys: [['requests.at', 1]] },
       ],
     },
     {
