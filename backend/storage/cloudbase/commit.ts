@@ -176,7 +176,7 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
   // version still releases its worker's load.
-  if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
+  if (!(await updateLoads(tx, names, inc, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
   await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
@@ -202,7 +202,7 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
  * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap. Each
  * write moves the counter's revision on, so a reconciliation can tell that it was touched.
  */
-async function updateLoads(tx: Tx, names: Names, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
+async function updateLoads(tx: Tx, names: Names, inc: Inc, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
   if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)).count > cap.max);
   if (after) {
     const load = await loadOf(tx, names, after);
@@ -212,12 +212,14 @@ async function updateLoads(tx: Tx, names: Names, before: string | null, after: s
       .doc(after)
       .set(nextLoad(load, load.count + 1));
   }
+  // Leaving needs no cap, so no read: the counter is moved down where it is (one request, not two).
+  // A counter that drifted below zero reads as zero (workerLoadOf) until the next arrival or
+  // reconciliation sets it; a worker without one holds nothing to release.
   if (before) {
-    const load = await loadOf(tx, names, before);
     await tx
       .collection(names.workerLoad)
       .doc(before)
-      .set(nextLoad(load, Math.max(0, load.count - 1)));
+      .update({ count: inc(-1), rev: inc(1) });
   }
   return true;
 }
