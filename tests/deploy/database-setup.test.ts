@@ -131,7 +131,10 @@ describe('the database setup (deploy:database)', () => {
     await setup(model);
     model.permissions.set('rp_users', { Permission: 'READONLY' });
     model.tables.get('rp_orders')![0]!.Keys = [{ Name: 'communityId', Direction: '1' }];
-    model.tables.get('rp_notifications')!.length = 0;
+    model.tables.set(
+      'rp_order_events',
+      model.tables.get('rp_order_events')!.filter((i) => i.Name !== 'note_recipient_at'),
+    );
     model.storage = { acl: 'READONLY' };
     model.writes.length = 0;
     expect(await setup(model)).toBe(4);
@@ -139,7 +142,7 @@ describe('the database setup (deploy:database)', () => {
       'rule rp_users',
       'drop rp_orders.community_updated',
       'index rp_orders.community_updated',
-      'index rp_notifications.recipient_at',
+      'index rp_order_events.note_recipient_at',
       'storage rule',
     ]);
     expect(await replan(model)).toEqual([]);

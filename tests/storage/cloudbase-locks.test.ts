@@ -103,8 +103,8 @@ describe('a function killed in the middle of a commit', () => {
     );
 
   // The commit's requests: start, read order, write order (its reply kept in it), then the loads,
-  // rollups, event, notification, and the commit itself (the 9th).
-  it.each([2, 3, 5, 7, 8])(
+  // rollups, the event (its notification inside), and the commit itself (the 8th).
+  it.each([2, 3, 5, 6, 7])(
     'leaves the order as it was when killed after %i requests, and the next grab goes through once the transaction expires',
     async (n) => {
       const { store } = await freshStore();

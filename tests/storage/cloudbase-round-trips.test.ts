@@ -17,18 +17,18 @@ describe('database round trips per action on CloudBase (warm instance)', () => {
   });
 
   it.each([
-    // start, read the order, write it (its reply inside), insert the event, insert the notification, commit; + the day's rollup
-    ['dispatch', 7],
+    // start, read the order, write it (its reply inside), insert the event (its notifications inside), commit; + the day's rollup
+    ['dispatch', 6],
     // + the worker's open-order counter read for the cap and written, + the rule's count of the orders they hold (openOrdersOf), + the rollup
-    ['grab', 10],
-    // start, read, write, event, notification, commit: no holder or statistics fact changes
-    ['start', 6],
+    ['grab', 9],
+    // start, read, write, event, commit: no holder or statistics fact changes
+    ['start', 5],
     // + the worker's counter moved down (unread)
-    ['complete', 7],
+    ['complete', 6],
     // + the day's rollup (rated, satisfied)
-    ['confirm', 7],
-    // the earlier-reply check, the order number, the transaction with the order, rollup, event, notification and reply inserts
-    ['create', 9],
+    ['confirm', 6],
+    // the earlier-reply check, the order number, then start, insert the order, the rollup, the event, the reply, commit
+    ['create', 8],
     ['get', 2],
     ['list', 2],
   ])('%s: %i', (action, n) => {

@@ -1,10 +1,10 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
-import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
-import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '../port';
+import { ORDER_STATES, type OrderState, type User } from '@core';
+import type { ReferenceKind, ReferenceTypes, Store } from '../port';
 import { commitInTransaction, openOrderSession, reindexInTransaction, type TxDb } from './commit';
 import { nextOrderNumber } from './order-numbers';
-import { fromDoc, recipientKey, toNotification, toReply } from './docs';
+import { fromDoc, toReply } from './docs';
 import { collectionNames } from './names';
 import { isProgrammingError, StoreUnavailable, translatingOutages } from '../outage';
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
@@ -15,6 +15,7 @@ import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
 import { reconcileWorkerLoads } from './worker-loads';
 import { cachingReferences } from './ref-cache';
+import { listNotes, toEvent } from './event-notes';
 import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
 
 export interface CloudBaseStoreOptions {
@@ -163,22 +164,13 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return result;
     },
     async listEvents(orderId, page) {
-      if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map((d) => fromDoc<OrderEvent>(d));
+      if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map(toEvent);
       const where = page.beforeSeq === null ? { orderId } : { orderId, seq: _.lt(page.beforeSeq) };
       const newest = docs(await (await coll(names.events)).where(where).orderBy('seq', 'desc').limit(page.limit).get());
-      return newest.map((d) => fromDoc<OrderEvent>(d)).reverse();
+      return newest.map(toEvent).reverse();
     },
     async listNotifications(recipients, limit) {
-      if (recipients.length === 0 || limit <= 0) return [];
-      const rows = docs(
-        await (await coll(names.notifications))
-          .where({ recipient: _.in(recipients.map(recipientKey)) })
-          .orderBy('at', 'desc')
-          .orderBy('_id', 'desc')
-          .limit(Math.min(limit, MAX_PAGE))
-          .get(),
-      );
-      return rows.map(toNotification) satisfies StoredNotification[];
+      return listNotes(db, names, recipients, limit);
     },
 
     async listDueForSweep(now, limit, cursor) {

@@ -1,7 +1,7 @@
 import { holderOf } from '@core';
 import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
 import type { Names } from './names';
-import { recipientKey } from './docs';
+import { eventDocs } from './event-notes';
 import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
 import { rollupChanges, type RollupChange } from '../rollups';
 import { rollupDocId, rowField, SUMS } from './rollup-docs';
@@ -180,8 +180,8 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
     return { ok: false, conflict: 'capacity' };
   }
   await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
-  for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
-  for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
+  // The notifications ride in the first event's document (event-notes.ts): one insert, not two.
+  for (const doc of eventDocs(c)) await tx.collection(names.events).add(doc);
   // A create's reply is also a document: its insert refuses an id another new order used.
   if (c.reply && c.expectedVersion === null) {
     const { key, fingerprint, reply, at } = c.reply;

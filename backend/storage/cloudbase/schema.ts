@@ -133,21 +133,20 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
-      ],
-    },
-    {
-      name: n.notifications,
-      indexes: [
+        // The notifications an event's document carries (event-notes.ts): an inbox's newest first.
         {
-          name: 'recipient_at',
+          name: 'note_recipient_at',
           keys: [
-            ['recipient', 1],
-            ['at', -1],
+            ['notes.recipient', 1],
+            ['notedAt', -1],
             ['_id', -1],
           ],
         },
       ],
     },
+    // Notifications stored as documents of their own, before they rode in their event's document
+    // (event-notes.ts): scripts/move-notifications-cloudbase.ts moves them there, reading by _id only.
+    { name: n.notifications, indexes: [] },
     // Read and written by id inside transactions; expired ones are removed by time.
     { name: n.replies, indexes: [{ name: 'at', keys: [['at', 1]] }] },
     { name: n.workerLoad, indexes: [] },
