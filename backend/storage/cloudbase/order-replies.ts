@@ -73,12 +73,21 @@ export async function pruneKeptReplies(db: Db, names: Names, before: number): Pr
       .get();
     const ids = (Array.isArray(res.data) ? (res.data as Record<string, unknown>[]) : []).map((d) => String(d._id));
     if (ids.length === 0) break;
-    for (const id of ids) removed += await trimOne(db as unknown as TxDb, names, id, before);
+    let trimmed = 0;
+    for (const id of ids) {
+      const gone = await trimOne(db as unknown as TxDb, names, id, before);
+      if (gone === null) continue;
+      trimmed++;
+      removed += gone;
+    }
+    // No order of a whole page trimmed (each moved on or went meanwhile): the next run looks again.
+    if (trimmed === 0) break;
   }
   return removed;
 }
 
-async function trimOne(db: TxDb, names: Names, id: string, before: number): Promise<number> {
+/** How many of the order's replies it removed (a create's not counted); null when it had none to remove. */
+async function trimOne(db: TxDb, names: Names, id: string, before: number): Promise<number | null> {
   for (let attempt = 1; ; attempt++) {
     const tx = await db.startTransaction();
     try {
@@ -87,7 +96,7 @@ async function trimOne(db: TxDb, names: Names, id: string, before: number): Prom
       const kept = list.filter((r) => r.at >= before);
       if (!doc || kept.length === list.length) {
         await tx.rollback();
-        return 0;
+        return null;
       }
       // The whole document rewritten (as a commit does): a list is replaced, never merged field by field.
       const { _id, ...rest } = doc;
@@ -96,6 +105,7 @@ async function trimOne(db: TxDb, names: Names, id: string, before: number): Prom
         .doc(id)
         .set({ ...rest, requests: kept });
       await tx.commit();
+      // A create's entry is counted where its reply document is removed.
       return list.filter((r) => r.at < before && !r.created).length;
     } catch (e) {
       await tx.rollback().catch(() => undefined);
