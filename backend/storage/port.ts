@@ -153,6 +153,11 @@ export interface OrderSession {
   commit(change: Commit): Promise<CommitResult>;
   /** Ends a session that will not commit (a refused request); harmless after a commit. */
   release(): Promise<void>;
+  /**
+   * Store.openOrdersOf read inside the session, where the store's commit checks a worker's cap on
+   * what it read (CloudBase: the workers' counters, read once for the rule and the commit's check).
+   */
+  openOrdersOf?(workerIds: readonly string[]): Promise<Record<string, number>>;
 }
 
 /** Reads an order for a change: in the store's own session where it has one, else by getOrder with a plain commit after. */

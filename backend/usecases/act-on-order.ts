@@ -41,7 +41,7 @@ interface Named {
 }
 
 /** How to load each lookup a rule may declare, from what the action names. Total: a new need does not compile without its loader. */
-const LOADERS: { readonly [N in Need]: (deps: Deps, actor: Actor, named: Named) => Promise<WorldParts[N]> } = {
+const LOADERS: { readonly [N in Need]: (deps: Deps, actor: Actor, named: Named, session: OrderSession) => Promise<WorldParts[N]> } = {
   team: async (deps, _actor, { teamId }) => {
     const team = teamId ? await deps.store.getRef('teams', teamId) : null;
     return (id) => (team?.id === id ? team : undefined);
@@ -51,9 +51,11 @@ const LOADERS: { readonly [N in Need]: (deps: Deps, actor: Actor, named: Named) 
     return (id) => (id === actor.user.id ? actor.user : worker?.id === id ? worker : undefined);
   },
   // The worker the action names (dispatch, reassign), or the actor taking it for themself (grab).
-  openOrders: async (deps, actor, { workerId }) => {
+  // Counted inside the order's session where the store can (its commit then checks the cap on the same read).
+  openOrders: async (deps, actor, { workerId }, session) => {
     const ids = workerId === null ? [] : [workerId ?? actor.user.id];
-    const open = ids.length ? await deps.store.openOrdersOf(ids) : {};
+    const count = session.openOrdersOf ?? deps.store.openOrdersOf;
+    const open = ids.length ? await count(ids) : {};
     return (id) => open[id] ?? 0;
   },
   department: async (deps, _actor, { departmentId }) => {
@@ -71,10 +73,16 @@ const LOADERS: { readonly [N in Need]: (deps: Deps, actor: Actor, named: Named) 
 };
 
 /** Loads exactly the lookups the action's rule declared, so the core can decide without I/O. */
-async function worldFor<A extends ActionType>(deps: Deps, actor: Actor, action: OrderActionOf<A>, now: number): Promise<World<NeedsOf<A>>> {
+async function worldFor<A extends ActionType>(
+  deps: Deps,
+  actor: Actor,
+  action: OrderActionOf<A>,
+  now: number,
+  session: OrderSession,
+): Promise<World<NeedsOf<A>>> {
   const needs: readonly Need[] = TRANSITIONS[action.type].needs;
   const named = action.input as Named;
-  const parts = await Promise.all(needs.map(async (need) => [need, await LOADERS[need](deps, actor, named)] as const));
+  const parts = await Promise.all(needs.map(async (need) => [need, await LOADERS[need](deps, actor, named, session)] as const));
   return { now, actor, ...Object.fromEntries(parts) } as World<NeedsOf<A>>;
 }
 
@@ -114,7 +122,7 @@ async function actOnRead(
   const { order } = session;
   if (!order) return replayOr(() => fail('ORDER.NOT_FOUND'));
   const now = deps.now();
-  const [world, community] = await Promise.all([worldFor(deps, actor, req.action, now), deps.store.getRef('communities', order.communityId)]);
+  const [world, community] = await Promise.all([worldFor(deps, actor, req.action, now, session), deps.store.getRef('communities', order.communityId)]);
   const decided = decide(order, req.action, req.version, world);
   if (!decided.ok) return replayOr(() => explainGrab(deps, actor, req, decided.error));
 

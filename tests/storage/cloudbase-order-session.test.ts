@@ -65,6 +65,26 @@ describe('an order session on CloudBase', () => {
     expect(await store.getOrder(order.id)).toEqual(next.order);
   });
 
+  it('counts a worker’s open orders inside the session, and the commit holds the cap on that count', async () => {
+    const pool = (id: string) => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
+    const grab = (o: ReturnType<typeof pool>) =>
+      nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId: 'w1' } }, { capacity: { workerId: 'w1', max: 1 } });
+    const [a, b] = [pool('o-cap-a'), pool('o-cap-b')];
+    await store.commit(createCommit(a));
+    await store.commit(createCommit(b));
+    // Two grabs by one worker of two orders, each read and counted before either writes.
+    const [sa, sb] = await Promise.all([store.openOrder!(a.id), store.openOrder!(b.id)]);
+    expect(await sa.openOrdersOf!(['w1'])).toEqual({ w1: 0 });
+    expect(await sb.openOrdersOf!(['w1'])).toEqual({ w1: 0 });
+    const results = await Promise.all([sa.commit(grab(sa.order!)), sb.commit(grab(sb.order!))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, conflict: 'capacity' }]);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
+    const after = await store.openOrder!('o-cap-a');
+    expect(await after.openOrdersOf!(['w1', 'w2'])).toEqual({ w1: 1, w2: 0 });
+    await after.release();
+  });
+
   it('writes nothing when released, and leaves the order free to change', async () => {
     await store.commit(createCommit(order));
     const session = await store.openOrder!(order.id);

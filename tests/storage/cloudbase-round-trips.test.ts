@@ -19,8 +19,8 @@ describe('database round trips per action on CloudBase (warm instance)', () => {
   it.each([
     // start, read the order, write it (its reply inside), insert the event (its notifications inside), commit; + the day's rollup
     ['dispatch', 6],
-    // + the worker's open-order counter read for the cap and written, + the rule's count of the orders they hold (openOrdersOf), + the rollup
-    ['grab', 9],
+    // + the worker's open-order counter (read once, for the rule and the cap) and its write, + the rollup
+    ['grab', 8],
     // start, read, write, event, commit: no holder or statistics fact changes
     ['start', 5],
     // + the worker's counter moved down (unread)

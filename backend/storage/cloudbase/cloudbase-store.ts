@@ -237,7 +237,12 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async openOrder(id) {
       const session = await openOrderSession(db as unknown as TxDb, names, id);
       // The session's own calls leave the port as the store's do: the database's failures as outages.
-      return { order: session.order, commit: (c) => session.commit(c).catch(asOutage), release: () => session.release().catch(asOutage) };
+      return {
+        order: session.order,
+        commit: (c) => session.commit(c).catch(asOutage),
+        release: () => session.release().catch(asOutage),
+        openOrdersOf: (ids) => session.openOrdersOf!(ids).catch(asOutage),
+      };
     },
     async reconcileWorkerLoads() {
       return reconcileWorkerLoads(db, names);

@@ -107,6 +107,8 @@ export async function openOrderSession(db: TxDb, names: Names, orderId: string):
     throw e;
   }
   let open = true;
+  /** The workers' counters read in this transaction (openOrdersOf): the commit's cap check reuses them. */
+  const loads = new Map<string, WorkerLoad>();
   // Nothing was written in it, so the rollback only frees the server's transaction: no one waits on it.
   const release = async () => {
     if (!open) return;
@@ -116,6 +118,17 @@ export async function openOrderSession(db: TxDb, names: Names, orderId: string):
   return {
     order: read ? fromOrderDoc(read) : null,
     release,
+    // The counters, not a count of the orders: the same figure, kept in step by every commit (and
+    // reconciled by the housekeeping), and the one the commit's cap check goes by.
+    async openOrdersOf(workerIds) {
+      const counts: Record<string, number> = {};
+      for (const id of workerIds) {
+        const load = open ? await loadOf(tx, names, id) : workerLoadOf(null);
+        loads.set(id, load);
+        counts[id] = load.count;
+      }
+      return counts;
+    },
     async commit(c) {
       const reusable = open && read !== null && c.order.id === orderId && c.expectedVersion === Number(read.version);
       if (!reusable || !read) {
@@ -124,7 +137,7 @@ export async function openOrderSession(db: TxDb, names: Names, orderId: string):
       }
       open = false;
       try {
-        const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n), read);
+        const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n), read, loads);
         if (result.ok) await tx.commit();
         else await tx.rollback().catch(() => undefined);
         return result;
@@ -147,7 +160,14 @@ const isDuplicateKey = (e: unknown) =>
  * `known` is the order as this same transaction already read it (an order session's read): the
  * snapshot is the same, so reading it again would only cost a round trip.
  */
-async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: Record<string, unknown>): Promise<CommitResult> {
+async function attemptCommit(
+  tx: Tx,
+  names: Names,
+  c: Commit,
+  inc: Inc,
+  known?: Record<string, unknown>,
+  knownLoads: ReadonlyMap<string, WorkerLoad> = new Map(),
+): Promise<CommitResult> {
   // The request id is looked up only when the write cannot go ahead: on the way through, inserting
   // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
   // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
@@ -176,7 +196,17 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
   // version still releases its worker's load.
-  if (!(await updateLoads(tx, names, inc, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
+  if (
+    !(await updateLoads(
+      tx,
+      names,
+      inc,
+      (id) => knownLoads.get(id) ?? loadOf(tx, names, id),
+      current ? holderOf(fromOrderDoc(current)) : null,
+      c.index.holder,
+      c.capacity,
+    ))
+  ) {
     return { ok: false, conflict: 'capacity' };
   }
   await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
@@ -202,10 +232,18 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: 
  * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap. Each
  * write moves the counter's revision on, so a reconciliation can tell that it was touched.
  */
-async function updateLoads(tx: Tx, names: Names, inc: Inc, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
-  if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)).count > cap.max);
+async function updateLoads(
+  tx: Tx,
+  names: Names,
+  inc: Inc,
+  loadOf: (workerId: string) => WorkerLoad | Promise<WorkerLoad>,
+  before: string | null,
+  after: string | null,
+  cap: Commit['capacity'],
+): Promise<boolean> {
+  if (before === after) return !(cap && after === cap.workerId && (await loadOf(after)).count > cap.max);
   if (after) {
-    const load = await loadOf(tx, names, after);
+    const load = await loadOf(after);
     if (cap && cap.workerId === after && load.count + 1 > cap.max) return false;
     await tx
       .collection(names.workerLoad)
