@@ -7,7 +7,7 @@ import { REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -187,4 +187,7 @@ ALTER TABLE orders DROP COLUMN open_instructions;
   },
   // 5 → 6 (notify: subscribe messages and the inbox): consents, sendings and inbox reads start empty.
   5: MESSAGE_SCHEMA,
+  // 6 → 7: commits queue their changes to the rollups (rollup-sql.ts), folded before the rollups are
+  // read. Keyed so that an older program, which would not fold the queue, refuses the file.
+  6: 'CREATE TABLE IF NOT EXISTS rollup_queue (seq INTEGER PRIMARY KEY, before TEXT, after TEXT);',
 };

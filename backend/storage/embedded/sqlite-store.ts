@@ -6,7 +6,7 @@ import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
 import { filterWhere } from './order-sql';
 import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
-import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups';
+import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
@@ -150,7 +150,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
     if (!stored) st.insertOrder.run(row(c.order, c.index));
     else updateChanged(stored, row(c.order, c.index));
-    rollups.apply(rollupChanges(stored ? factsOfRow(stored) : null, c.index.facts));
+    rollups.record(stored ? factsOfRow(stored) : null, c.index.facts);
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
@@ -324,7 +324,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         const stored = st.orderVersion.get(e.orderId) as (FactRow & { version: number }) | undefined;
         if (stored?.version !== e.version) return 0;
         st.reindex.run({ ...indexParams(e.index), id: e.orderId, version: e.version });
-        rollups.apply(rollupChanges(factsOfRow(stored), e.index.facts));
+        rollups.record(factsOfRow(stored), e.index.facts);
         return 1;
       };
       return db.transaction(() => entries.reduce((n, e) => n + one(e), 0)).immediate();
@@ -364,7 +364,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       committer.flush();
       refs.clear();
       db.exec(
-        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups;' +
+        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups; DELETE FROM rollup_queue;' +
           CLEAR_MESSAGES_SQL,
       );
     },
