@@ -29,6 +29,9 @@ const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DES
 const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
 
 /** The columns an update may change, each with its parameter in `row` (version and doc always change). */
+/** Order numbers reserved per write (see numberBlocks). */
+const NUMBER_BLOCK = 8;
+
 const UPDATED_COLUMNS = [
   ['state', 'state'],
   ['assign_mode', 'assignMode'],
@@ -54,7 +57,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     nextOrderNumber: db.prepare(
-      'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, 1) ON CONFLICT (community_id, day) DO UPDATE SET last = last + 1 RETURNING last',
+      'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, ?) ON CONFLICT (community_id, day) DO UPDATE SET last = last + excluded.last RETURNING last',
     ),
     syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
     syncFull: db.prepare('PRAGMA synchronous = FULL'),
@@ -177,6 +180,13 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     }
   });
 
+  /**
+   * Order numbers are taken from the file NUMBER_BLOCK at a time, as a database sequence caches its
+   * values: only the first order of each block pays a write of its own. A restart skips what is
+   * left of a block, so numbers stay unique and increasing, not dense.
+   */
+  const numberBlocks = new Map<string, { next: number; last: number }>();
+
   // Scope and filter combinations vary per call; cache their statements rather than re-prepare.
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
@@ -294,16 +304,24 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         .map((r) => parse<StoredNotification>(r));
     },
     async nextOrderNumber(communityId, day) {
-      // One statement, so atomic: two orders placed at once get two numbers. Committed without its
-      // own fsync: the WAL is one file, so the fsync of the order's commit that follows makes this
-      // frame durable too. A power cut before that loses the number and the order together, never
-      // a number of an order on disk. (A process crash loses neither: the frame is in the OS.)
+      const key = `${communityId}|${day}`;
+      const block = numberBlocks.get(key);
+      if (block && block.next <= block.last) return block.next++;
+      // One statement reserves the block, so atomic: two processes get two blocks. Committed without
+      // its own fsync: the WAL is one file, so the fsync of the order's commit that follows makes
+      // this frame durable too. A power cut before that loses the numbers and the order together,
+      // never a number of an order on disk. (A process crash loses neither: the frame is in the OS.)
       st.syncNormal.run();
+      let last: number;
       try {
-        return (st.nextOrderNumber.get(communityId, day) as { last: number }).last;
+        last = (st.nextOrderNumber.get(communityId, day, NUMBER_BLOCK) as { last: number }).last;
       } finally {
         st.syncFull.run();
       }
+      // Past days' blocks are done with; dropped wholesale now and then (a few numbers skipped at worst).
+      if (numberBlocks.size >= 256) numberBlocks.clear();
+      numberBlocks.set(key, { next: last - NUMBER_BLOCK + 2, last });
+      return last - NUMBER_BLOCK + 1;
     },
     async insertRef(kind, doc) {
       const { json, row: r } = refRow(kind, doc as { id: string; communityId?: string });
@@ -363,6 +381,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async clear() {
       committer.flush();
       refs.clear();
+      numberBlocks.clear();
       db.exec(
         'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups; DELETE FROM rollup_queue;' +
           CLEAR_MESSAGES_SQL,
