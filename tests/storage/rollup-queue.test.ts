@@ -7,7 +7,7 @@ import { DAY, GROUP_BYS, type Order } from '@core';
 import { dataFileOf } from '@backend/storage/embedded/backups';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import { dayStart } from '@backend/storage/rollups';
-import { T0, createCommit, generateOrders, nextCommit } from './fixtures';
+import { T0, createCommit, generateOrders, nextCommit, placedFirst } from './fixtures';
 import { byKey, expectedSums } from './contract/reference-model';
 
 /**
