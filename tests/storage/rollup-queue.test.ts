@@ -40,16 +40,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 async function placeAndMove(store: ReturnType<typeof openSqliteStore>, orders: readonly Order[]): Promise<Order[]> {
   const now: Order[] = [];
   for (const o of orders) {
-    const placed: Order = {
-      ...o,
-      state: 'pending_dispatch',
-      assignment: null,
-      version: 1,
-      rating: null,
-      closedAt: null,
-      firstAcceptedAt: null,
-      overdueStages: [],
-    };
+    const placed = placedFirst(o);
     expect(await store.commit(createCommit(placed))).toEqual({ ok: true });
     const moved = nextCommit(placed, { ...o, version: placed.version });
     expect(await store.commit(moved)).toEqual({ ok: true });
