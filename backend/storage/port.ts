@@ -145,6 +145,22 @@ export interface Commit {
   readonly capacity?: { readonly workerId: string; readonly max: number };
 }
 
+/** An order read for a change, and the commit that may follow it (Store.openOrder). */
+export interface OrderSession {
+  /** The order as read; null when there is none. */
+  readonly order: Order | null;
+  /** The port's commit, with the same answers; at most once per session. */
+  commit(change: Commit): Promise<CommitResult>;
+  /** Ends a session that will not commit (a refused request); harmless after a commit. */
+  release(): Promise<void>;
+}
+
+/** Reads an order for a change: in the store's own session where it has one, else by getOrder with a plain commit after. */
+export async function openOrderSession(store: Store, id: string): Promise<OrderSession> {
+  if (store.openOrder) return store.openOrder(id);
+  return { order: await store.getOrder(id), commit: (c) => store.commit(c), release: async () => undefined };
+}
+
 /** One group's counts; key null for `all` and for orders without that key. */
 export interface GroupSums {
   readonly key: string | null;
@@ -209,10 +225,22 @@ export interface Store {
    */
   metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis): Promise<GroupSums[][]>;
 
-  getReply(key: string): Promise<StoredReply | null>;
+  /**
+   * The first reply stored under a request id. `orderId` says where the request pointed, for a store
+   * that keeps replies beside their orders (CloudBase): the order it acted on, or null for a request
+   * that made a new order; without it the store looks everywhere. The answer is the same.
+   */
+  getReply(key: string, orderId?: string | null): Promise<StoredReply | null>;
   /** Removes the replies stored before `before` (they have expired, see REPLY_TTL); answers how many. */
   pruneReplies(before: Millis): Promise<number>;
   commit(change: Commit): Promise<CommitResult>;
+  /**
+   * Only in stores where a read and the write after it can share one atomic unit (CloudBase: one
+   * transaction): reads an order to change it, and the session's commit then needs no re-read of it
+   * for the version check. Callers use openOrderSession (below), which falls back to getOrder and
+   * commit for a store without it; the answers are the same either way.
+   */
+  openOrder?(id: string): Promise<OrderSession>;
 
   /**
    * Forgets a recipient's notifications older than their `keep` newest (those at the same moment as

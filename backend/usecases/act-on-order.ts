@@ -19,8 +19,9 @@ import {
 } from '@core';
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
-import { admit, rateLimited } from '../runtime/rate-limit';
-import { commitOnce, earlierReply } from './commit-once';
+import { admit, rateLimited, type Limited } from '../runtime/rate-limit';
+import { openOrderSession, type OrderSession } from '../storage/port';
+import { commitOnce, earlierReply, type Mutation } from './commit-once';
 
 /** An action on one order, as the caller sent it. */
 export interface ActRequest {
@@ -87,11 +88,30 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
   // The request id is looked up only when the request cannot go ahead (a round trip saved on every
   // action): a retry of one that was written always lands here, since that write moved the order's
   // version on, and gets the first answer back; one written meanwhile is refused by the commit.
-  const replayOr = async (refusal: () => Promise<Result<never, AppError>> | Result<never, AppError>) => (await earlierReply(deps, m, actor)) ?? refusal();
+  const replayOr = async (refusal: () => Promise<Result<never, AppError>> | Result<never, AppError>) =>
+    (await earlierReply(deps, m, actor, req.orderId)) ?? refusal();
   const spends = req.action.type === 'urge' ? 'urge' : undefined;
   if (!admit(deps.limits, spends ?? null, actor.user.id, deps.now())) return replayOr(() => rateLimited(spends));
 
-  const order = await deps.store.getOrder(req.orderId);
+  // Read for the write: a store that can keep the read for the commit's version check does (openOrder).
+  const session = await openOrderSession(deps.store, req.orderId);
+  try {
+    return await actOnRead(deps, actor, req, m, session, replayOr, spends);
+  } finally {
+    await session.release();
+  }
+}
+
+async function actOnRead(
+  deps: Deps,
+  actor: Actor,
+  req: ActRequest,
+  m: Mutation,
+  session: OrderSession,
+  replayOr: (refusal: () => Promise<Result<never, AppError>> | Result<never, AppError>) => Promise<Result<{ order: OrderView }, AppError>>,
+  spends: Limited | undefined,
+): Promise<Result<{ order: OrderView }, AppError>> {
+  const { order } = session;
   if (!order) return replayOr(() => fail('ORDER.NOT_FOUND'));
   const now = deps.now();
   const [world, community] = await Promise.all([worldFor(deps, actor, req.action, now), deps.store.getRef('communities', order.communityId)]);
@@ -111,6 +131,7 @@ export async function actOnOrder(deps: Deps, actor: Actor, req: ActRequest): Pro
     actor,
     now,
     spends,
+    session.commit,
   );
   if (written !== 'version-conflict') return written;
 

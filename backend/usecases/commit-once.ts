@@ -17,7 +17,7 @@ import {
 import type { Deps } from '../runtime/deps';
 import { fingerprint, isReplyRef, replyKey, type ReplyRef } from '../runtime/idempotency';
 import { rateLimited, type Limited } from '../runtime/rate-limit';
-import type { CommitResult, StoredReply } from '../storage/port';
+import type { Commit, CommitResult, StoredReply } from '../storage/port';
 import { viewOrder } from './order-view';
 import { afterCommit } from '../messaging/deliver';
 
@@ -32,9 +32,12 @@ export interface Mutation {
 /** What every write on an order answers: the order as the caller sees it after the write. */
 export type OrderReply = { order: OrderView };
 
-/** Looks up an earlier answer to the same request id: the retry gets it, a different request an error. */
-export async function earlierReply(deps: Deps, m: Mutation, actor: Actor): Promise<Result<OrderReply, AppError> | null> {
-  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId));
+/**
+ * Looks up an earlier answer to the same request id: the retry gets it, a different request an error.
+ * `orderId`: the order the request acts on, null for one that makes a new order (see Store.getReply).
+ */
+export async function earlierReply(deps: Deps, m: Mutation, actor: Actor, orderId: string | null): Promise<Result<OrderReply, AppError> | null> {
+  const stored = await deps.store.getReply(replyKey(m.userId, m.requestId), orderId);
   return stored ? replayed(deps, stored, fingerprint(m.request), actor) : null;
 }
 
@@ -76,6 +79,8 @@ export async function commitOnce(
   actor: Actor,
   now: number,
   spends?: Limited,
+  /** How to write: the store's commit, or the commit of the session the order was read in (openOrderSession). */
+  commit: (change: Commit) => Promise<CommitResult> = (change) => deps.store.commit(change),
 ): Promise<Result<OrderReply, AppError> | 'version-conflict'> {
   const key = replyKey(m.userId, m.requestId);
   const print = fingerprint(m.request);
@@ -92,7 +97,7 @@ export async function commitOnce(
     at: now,
   }));
   try {
-    result = await deps.store.commit({
+    result = await commit({
       order: write.order,
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
@@ -113,7 +118,7 @@ export async function commitOnce(
   budget?.giveBack(m.userId, now);
   if (result.conflict === 'capacity' && write.capacity) return overCapacity(deps, write.capacity, write.event.action === 'grab');
   if (result.conflict === 'version') return 'version-conflict';
-  const stored = await deps.store.getReply(key);
+  const stored = await deps.store.getReply(key, write.expectedVersion === null ? null : write.order.id);
   return stored ? replayed(deps, stored, print, actor) : fail('ORDER.VERSION_CONFLICT');
 }
 

@@ -28,7 +28,7 @@ const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete
 /** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
 export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
   const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
-  const earlier = await earlierReply(deps, m, actor);
+  const earlier = await earlierReply(deps, m, actor, null);
   if (earlier) return earlier;
   if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return rateLimited('createOrder');
 

@@ -89,6 +89,8 @@ async function walk(s: Store) {
   for (const o of orders)
     await s.commit(createCommit(o, { notifications: [makeNotification(`n-${o.id}`, { kind: 'user', userId: 'u1' }, o.createdAt, o.id)] }));
   await s.getOrder(orders[0]!.id);
+  // An order read for a change, then left unwritten: its read is by id, inside a transaction.
+  await (await s.openOrder!(orders[0]!.id)).release();
   await s.getReply('no-such-request');
   for (const scope of SCOPES)
     for (const filter of FILTERS) {

@@ -102,7 +102,17 @@ describe('the database setup (deploy:database)', () => {
     expect(await setup(model)).toBeGreaterThan(names.length * 2);
     expect([...model.tables.keys()].sort()).toEqual([...names].sort());
     const orders = model.tables.get('rp_orders')!.map((i) => i.Name);
-    expect(orders).toEqual(['community_updated', 'community_created', 'community_urgent', 'community_kind_updated', 'meeting_items', 'sweep_due', 'holder']);
+    expect(orders).toEqual([
+      'community_updated',
+      'community_created',
+      'community_urgent',
+      'community_kind_updated',
+      'meeting_items',
+      'sweep_due',
+      'holder',
+      'request_key',
+      'request_at',
+    ]);
     for (const n of names) expect(model.permissions.get(n)).toEqual({ Permission: 'CUSTOM', SecurityRule: '{"read":false,"write":false}' });
     expect(model.storage).toEqual({ acl: 'CUSTOM', rule: PHOTO_STORAGE_RULE });
   });
@@ -121,7 +131,10 @@ describe('the database setup (deploy:database)', () => {
     await setup(model);
     model.permissions.set('rp_users', { Permission: 'READONLY' });
     model.tables.get('rp_orders')![0]!.Keys = [{ Name: 'communityId', Direction: '1' }];
-    model.tables.get('rp_notifications')!.length = 0;
+    model.tables.set(
+      'rp_order_events',
+      model.tables.get('rp_order_events')!.filter((i) => i.Name !== 'note_recipient_at'),
+    );
     model.storage = { acl: 'READONLY' };
     model.writes.length = 0;
     expect(await setup(model)).toBe(4);
@@ -129,7 +142,7 @@ describe('the database setup (deploy:database)', () => {
       'rule rp_users',
       'drop rp_orders.community_updated',
       'index rp_orders.community_updated',
-      'index rp_notifications.recipient_at',
+      'index rp_order_events.note_recipient_at',
       'storage rule',
     ]);
     expect(await replan(model)).toEqual([]);

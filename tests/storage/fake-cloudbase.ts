@@ -237,7 +237,8 @@ export class FakeCloudBase {
 
   /** `doc().set()` (merge false: the whole document, created if missing) and `doc().update()` (merge: `$set`/`$inc` on an existing one). */
   private async modify(p: Doc, tx: Tx | null) {
-    if (p.queryType !== 'DOC') throw fail('INVALID_PARAM', 'fake supports only doc().set() and doc().update()');
+    if (p.queryType === 'WHERE' && p.merge && !tx) return this.modifyMatching(p);
+    if (p.queryType !== 'DOC') throw fail('INVALID_PARAM', 'fake supports only doc().set(), doc().update() and where().update()');
     const coll = String(p.collectionName);
     const id = String((decode(String(p.query)) as Doc)._id);
     await this.acquire(`${coll}\u0000${id}`, tx); // whether it exists is known once the lock is free
@@ -247,6 +248,19 @@ export class FakeCloudBase {
     const data = decode(String(p.data)) as Doc;
     await this.write(coll, id, p.merge ? applyUpdate(had ?? {}, data) : { ...data, _id: id }, tx);
     return { requestId: 'r', data: { updated: existed ? 1 : 0, upsert_id: existed ? undefined : id } };
+  }
+
+  /** `where(…).update(…)` outside a transaction: every matching document changed (applyUpdate), answered with how many. */
+  private async modifyMatching(p: Doc) {
+    const coll = String(p.collectionName);
+    const update = decode(String(p.data)) as Doc;
+    const found = this.query(p);
+    for (const d of found) {
+      const id = String(d._id);
+      await this.acquire(`${coll}\u0000${id}`, null);
+      await this.write(coll, id, applyUpdate(this.read(coll, id, null) ?? {}, update), null);
+    }
+    return { requestId: 'r', data: { updated: found.length } };
   }
 
   /** `where(…).updateAndReturn(…)`: the first matching document changed atomically (applyUpdate), answered as it is after the change. */
@@ -286,7 +300,7 @@ export class FakeCloudBase {
   }
 }
 
-/** A document after `$set` and `$inc` on dotted field paths (all the adapter's updates use); the original is left as it was. */
+/** A document after `$set`, `$inc` and `$pull` (by a condition on the list's documents) on dotted field paths (all the adapter's updates use); the original is left as it was. */
 function applyUpdate(doc: Doc, update: Doc): Doc {
   const out = structuredClone(doc);
   for (const [op, fields] of Object.entries(update as Record<string, Doc>)) {
@@ -300,7 +314,9 @@ function applyUpdate(doc: Doc, update: Doc): Doc {
         at = at[part] as Doc;
       }
       const last = parts[parts.length - 1]!;
-      if (op === '$inc') at[last] = Number(at[last] ?? 0) + Number(v);
+      if (op === '$pull') {
+        if (Array.isArray(at[last])) at[last] = (at[last] as Doc[]).filter((x) => !(x && typeof x === 'object' && matches(x, v as Doc)));
+      } else if (op === '$inc') at[last] = Number(at[last] ?? 0) + Number(v);
       else if (op === '$set') at[last] = v;
       else throw fail('INVALID_PARAM', `fake does not apply update operator ${op}`);
     }

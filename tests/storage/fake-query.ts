@@ -13,7 +13,12 @@ export function decode(text: string): unknown {
   });
 }
 
-export const path = (doc: unknown, p: string): unknown => p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Doc)[k] : undefined), doc);
+/** A field by dotted path; through a list of documents it is the list of their values (Mongo's multikey paths). */
+export const path = (doc: unknown, p: string): unknown =>
+  p.split('.').reduce<unknown>((v, k) => {
+    if (Array.isArray(v) && !/^\d+$/.test(k)) return v.flatMap((x) => (x && typeof x === 'object' && k in x ? [(x as Doc)[k]] : []));
+    return v && typeof v === 'object' ? (v as Doc)[k] : undefined;
+  }, doc);
 
 /** BSON order for what the adapter stores: missing/null < numbers < strings < others. */
 const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3);
@@ -29,6 +34,8 @@ const equal = (a: unknown, b: unknown): boolean =>
 const eqField = (v: unknown, want: unknown) => equal(v, want) || (Array.isArray(v) && v.some((x) => equal(x, want)));
 
 function opMatches(v: unknown, op: string, arg: unknown): boolean {
+  // Mongo: a comparison on a list field matches when any element does.
+  if (Array.isArray(v) && ['$lt', '$lte', '$gt', '$gte'].includes(op)) return v.some((x) => opMatches(x, op, arg));
   switch (op) {
     case '$eq':
       return eqField(v, arg);

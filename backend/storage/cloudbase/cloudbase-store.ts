@@ -1,12 +1,12 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
-import { ORDER_STATES, type OrderEvent, type OrderState, type User } from '@core';
-import type { ReferenceKind, ReferenceTypes, Store, StoredNotification } from '../port';
-import { commitInTransaction, reindexInTransaction, type TxDb } from './commit';
+import { ORDER_STATES, type OrderState, type User } from '@core';
+import type { ReferenceKind, ReferenceTypes, Store } from '../port';
+import { commitInTransaction, openOrderSession, reindexInTransaction, type TxDb } from './commit';
 import { nextOrderNumber } from './order-numbers';
-import { fromDoc, recipientKey, toNotification, toReply } from './docs';
+import { fromDoc, toReply } from './docs';
 import { collectionNames } from './names';
-import { isProgrammingError, translatingOutages } from '../outage';
+import { isProgrammingError, StoreUnavailable, translatingOutages } from '../outage';
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
 import { metricSumsMany } from './metric-sums';
@@ -15,6 +15,8 @@ import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
 import { reconcileWorkerLoads } from './worker-loads';
 import { cachingReferences } from './ref-cache';
+import { listNotes, toEvent } from './event-notes';
+import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -66,6 +68,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   const refQuery = (kind: ReferenceKind, communityId?: string) =>
     communityId === undefined || kind === 'communities' || kind === 'companies' ? {} : { communityId };
 
+  const isOutage = (e: unknown) => !isProgrammingError(e);
+  const asOutage = (e: unknown): never => {
+    throw !(e instanceof StoreUnavailable) && isOutage(e) ? new StoreUnavailable(e) : e;
+  };
   const store: Store = {
     kind: 'cloudbase',
     ...messageDocs(db, names),
@@ -158,22 +164,13 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return result;
     },
     async listEvents(orderId, page) {
-      if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map((d) => fromDoc<OrderEvent>(d));
+      if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map(toEvent);
       const where = page.beforeSeq === null ? { orderId } : { orderId, seq: _.lt(page.beforeSeq) };
       const newest = docs(await (await coll(names.events)).where(where).orderBy('seq', 'desc').limit(page.limit).get());
-      return newest.map((d) => fromDoc<OrderEvent>(d)).reverse();
+      return newest.map(toEvent).reverse();
     },
     async listNotifications(recipients, limit) {
-      if (recipients.length === 0 || limit <= 0) return [];
-      const rows = docs(
-        await (await coll(names.notifications))
-          .where({ recipient: _.in(recipients.map(recipientKey)) })
-          .orderBy('at', 'desc')
-          .orderBy('_id', 'desc')
-          .limit(Math.min(limit, MAX_PAGE))
-          .get(),
-      );
-      return rows.map(toNotification) satisfies StoredNotification[];
+      return listNotes(db, names, recipients, limit);
     },
 
     async listDueForSweep(now, limit, cursor) {
@@ -210,7 +207,8 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async pruneReplies(before) {
       // A multi-document remove may stop short of all it matched: repeat until one removes nothing.
       const replies = await coll(names.replies);
-      let removed = 0;
+      // The transitions' replies, kept in their orders' documents.
+      let removed = await pruneKeptReplies(db, names, before);
       for (let round = 0; round < 1000; round++) {
         const res = (await replies.where({ at: _.lt(before) }).remove()) as { deleted?: number | string };
         const n = Number(res.deleted) || 0;
@@ -219,12 +217,27 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       }
       return removed;
     },
-    async getReply(key) {
+    async getReply(key, orderId) {
+      // A transition's reply is kept in its order's document, which a retry names: read it by id.
+      if (orderId) {
+        const order = docs(await (await coll(names.orders)).doc(orderId).get())[0];
+        const kept = keptReplies(order).find((r) => r.key === key);
+        if (kept) return toStoredReply(kept);
+      }
+      // A create's reply is a document of its own (so is one stored before transitions kept theirs in
+      // the order, or one whose entry the order's list has dropped): read it by id.
       const found = docs(await (await coll(names.replies)).doc(key).get());
-      return found[0] ? toReply(found[0]) : null;
+      if (found[0]) return toReply(found[0]);
+      // Asked without saying where: any order's kept replies, by the request_key index.
+      return orderId === undefined ? findKeptReply(db, names, key) : null;
     },
     async commit(change) {
       return commitInTransaction(db as unknown as TxDb, names, change);
+    },
+    async openOrder(id) {
+      const session = await openOrderSession(db as unknown as TxDb, names, id);
+      // The session's own calls leave the port as the store's do: the database's failures as outages.
+      return { order: session.order, commit: (c) => session.commit(c).catch(asOutage), release: () => session.release().catch(asOutage) };
     },
     async reconcileWorkerLoads() {
       return reconcileWorkerLoads(db, names);
@@ -238,6 +251,6 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     },
   };
   // What the SDK throws (network, quota, the database's own errors) is an outage; a TypeError is our bug.
-  const translated = translatingOutages(store, (e) => !isProgrammingError(e));
+  const translated = translatingOutages(store, isOutage);
   return opts.referenceTtlMs ? cachingReferences(translated, opts.referenceTtlMs) : translated;
 }

@@ -1,11 +1,12 @@
 import { holderOf } from '@core';
-import type { Commit, CommitResult, Reindex } from '../port';
+import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
 import type { Names } from './names';
-import { recipientKey } from './docs';
+import { eventDocs } from './event-notes';
 import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
 import { rollupChanges, type RollupChange } from '../rollups';
 import { rollupDocId, rowField, SUMS } from './rollup-docs';
 import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
+import { isKept, keeping, keptReplies } from './order-replies';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -88,39 +89,101 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
   }
 }
 
+/**
+ * An order read inside a transaction that stays open for the write the caller then decides on: the
+ * commit reuses the read for its version check (same snapshot), so a transition costs one round trip
+ * less than a read followed by commitInTransaction. A write conflict means someone else committed
+ * since the read; the commit then goes the ordinary way (fresh transactions that read again), which
+ * answers 'version' if the order moved on, or writes if only a shared document (a rollup day, a
+ * worker's load) was contended. A session not committed is rolled back by release.
+ */
+export async function openOrderSession(db: TxDb, names: Names, orderId: string): Promise<OrderSession> {
+  const tx = await db.startTransaction();
+  let read: Record<string, unknown> | null;
+  try {
+    read = (await tx.collection(names.orders).doc(orderId).get()).data ?? null;
+  } catch (e) {
+    await tx.rollback().catch(() => undefined);
+    throw e;
+  }
+  let open = true;
+  // Nothing was written in it, so the rollback only frees the server's transaction: no one waits on it.
+  const release = async () => {
+    if (!open) return;
+    open = false;
+    await tx.rollback().catch(() => undefined);
+  };
+  return {
+    order: read ? fromOrderDoc(read) : null,
+    release,
+    async commit(c) {
+      const reusable = open && read !== null && c.order.id === orderId && c.expectedVersion === Number(read.version);
+      if (!reusable || !read) {
+        await release();
+        return commitInTransaction(db, names, c);
+      }
+      open = false;
+      try {
+        const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n), read);
+        if (result.ok) await tx.commit();
+        else await tx.rollback().catch(() => undefined);
+        return result;
+      } catch (e) {
+        await tx.rollback().catch(() => undefined);
+        // A conflict or an expired transaction wrote nothing: the ordinary commit tries afresh, and
+        // answers 'request' if this one did land after all (its reply is found), as it does itself.
+        if (isRaceError(e) || isExpiredTransaction(e)) return commitInTransaction(db, names, c);
+        throw e;
+      }
+    },
+  };
+}
+
 /** An insert refused because a document with its _id exists. */
 const isDuplicateKey = (e: unknown) =>
   /DUPLICATE|duplicate key|E11000/i.test(`${String((e as { code?: unknown })?.code ?? '')} ${String((e as { message?: unknown })?.message ?? '')}`);
 
-async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc): Promise<CommitResult> {
+/**
+ * `known` is the order as this same transaction already read it (an order session's read): the
+ * snapshot is the same, so reading it again would only cost a round trip.
+ */
+async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc, known?: Record<string, unknown>): Promise<CommitResult> {
   // The request id is looked up only when the write cannot go ahead: on the way through, inserting
   // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
   // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
+  // A transition's id is looked up in the order's kept replies (order-replies.ts), already read; a
+  // create's, or one kept before replies moved into orders, in the replies collection.
   const refused = async (): Promise<CommitResult> =>
-    c.reply && (await tx.collection(names.replies).doc(c.reply.key).get()).data ? { ok: false, conflict: 'request' } : { ok: false, conflict: 'version' };
+    c.reply && (isKept(current, c.reply.key) || (await tx.collection(names.replies).doc(c.reply.key).get()).data)
+      ? { ok: false, conflict: 'request' }
+      : { ok: false, conflict: 'version' };
   const orders = tx.collection(names.orders);
   // A new order is not read first: inserting it refuses an id that exists.
-  const current = c.expectedVersion === null ? null : (await orders.doc(c.order.id).get()).data;
+  const current = c.expectedVersion === null ? null : (known ?? (await orders.doc(c.order.id).get()).data);
   if (c.expectedVersion === null) {
     try {
-      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index) });
+      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []) });
     } catch (e) {
       if (isDuplicateKey(e)) return refused();
       throw e;
     }
   } else {
+    // A request id this order's document keeps was used on it: refused before the version is looked at.
+    if (c.reply && isKept(current, c.reply.key)) return { ok: false, conflict: 'request' };
     if (!current || Number(current.version) !== c.expectedVersion) return refused();
-    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index));
+    const kept = keptReplies(current);
+    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept));
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
   // version still releases its worker's load.
-  if (!(await updateLoads(tx, names, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
+  if (!(await updateLoads(tx, names, inc, current ? holderOf(fromOrderDoc(current)) : null, c.index.holder, c.capacity))) {
     return { ok: false, conflict: 'capacity' };
   }
   await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
-  for (const e of c.events) await tx.collection(names.events).add({ _id: `${e.orderId}:${e.seq}`, ...e });
-  for (const n of c.notifications) await tx.collection(names.notifications).add({ _id: n.id, recipient: recipientKey(n.to), ...n });
-  if (c.reply) {
+  // The notifications ride in the first event's document (event-notes.ts): one insert, not two.
+  for (const doc of eventDocs(c)) await tx.collection(names.events).add(doc);
+  // A create's reply is also a document: its insert refuses an id another new order used.
+  if (c.reply && c.expectedVersion === null) {
     const { key, fingerprint, reply, at } = c.reply;
     try {
       await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
@@ -139,7 +202,7 @@ async function attemptCommit(tx: Tx, names: Names, c: Commit, inc: Inc): Promise
  * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap. Each
  * write moves the counter's revision on, so a reconciliation can tell that it was touched.
  */
-async function updateLoads(tx: Tx, names: Names, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
+async function updateLoads(tx: Tx, names: Names, inc: Inc, before: string | null, after: string | null, cap: Commit['capacity']): Promise<boolean> {
   if (before === after) return !(cap && after === cap.workerId && (await loadOf(tx, names, after)).count > cap.max);
   if (after) {
     const load = await loadOf(tx, names, after);
@@ -149,12 +212,14 @@ async function updateLoads(tx: Tx, names: Names, before: string | null, after: s
       .doc(after)
       .set(nextLoad(load, load.count + 1));
   }
+  // Leaving needs no cap, so no read: the counter is moved down where it is (one request, not two).
+  // A counter that drifted below zero reads as zero (workerLoadOf) until the next arrival or
+  // reconciliation sets it; a worker without one holds nothing to release.
   if (before) {
-    const load = await loadOf(tx, names, before);
     await tx
       .collection(names.workerLoad)
       .doc(before)
-      .set(nextLoad(load, Math.max(0, load.count - 1)));
+      .update({ count: inc(-1), rev: inc(1) });
   }
   return true;
 }
@@ -190,7 +255,7 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
     await tx
       .collection(names.orders)
       .doc(e.orderId)
-      .set(toOrderDoc(fromOrderDoc(current), e.index));
+      .set(toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)));
     await applyRollups(tx, names, (n) => db.command.inc(n), rollupChanges(storedFacts(current), e.index.facts));
     await tx.commit();
     return true;

@@ -2,7 +2,8 @@ import type { Db } from '@cloudbase/database';
 import { markRead, NOTHING_READ, TEMPLATE_KEYS, type InboxReads, type MessageSending, type TemplateKey } from '@core';
 import type { Store } from '../port';
 import { isExpiredTransaction, isRaceError, type TxDb } from './commit';
-import { fromDoc, recipientKey } from './docs';
+import { fromDoc } from './docs';
+import { pruneNotes } from './event-notes';
 import type { Names } from './names';
 
 type MessageMethods = Pick<
@@ -57,20 +58,7 @@ export function messageDocs(db: Db, names: Names): MessageMethods {
 
   return {
     async pruneNotifications(recipient, keep) {
-      const key = recipientKey(recipient);
-      const notifications = db.collection(names.notifications);
-      const edge = rows(
-        await notifications
-          .where({ recipient: key })
-          .orderBy('at', 'desc')
-          .orderBy('_id', 'desc')
-          .skip(Math.max(0, keep - 1))
-          .limit(1)
-          .get(),
-      )[0];
-      if (!edge) return 0;
-      const res = (await notifications.where({ recipient: key, at: _.lt(edge.at as number) }).remove()) as { deleted?: number | string };
-      return Number(res.deleted) || 0;
+      return pruneNotes(db, names, recipient, keep);
     },
     async addConsents(userId, templates) {
       await updateInTransaction(tx, names.messageConsents, userId, (doc) => {

@@ -1,5 +1,6 @@
 import { GROUP_BYS, groupKey, type Order, type OrderFacts, type OrderIndex, type ServiceCategory } from '@core';
 import { storedIndex } from '../order-index';
+import type { KeptReply } from './order-replies';
 
 /**
  * The core's index of an order as stored under `idx` beside the order's own fields: the database
@@ -17,11 +18,11 @@ export function indexFields(ix: OrderIndex) {
   };
 }
 
-/** The order as stored: the Order (with its version) plus `idx`. */
-export const toOrderDoc = (o: Order, ix: OrderIndex) => ({ ...o, idx: indexFields(ix) });
+/** The order as stored: the Order (with its version), `idx`, and the replies to the requests that changed it (order-replies.ts). */
+export const toOrderDoc = (o: Order, ix: OrderIndex, requests: readonly KeptReply[] = []) => ({ ...o, idx: indexFields(ix), requests });
 
 export function fromOrderDoc(doc: Record<string, unknown>): Order {
-  const { _id, idx, ...order } = doc;
+  const { _id, idx, requests, ...order } = doc;
   return order as unknown as Order;
 }
 

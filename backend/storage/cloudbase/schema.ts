@@ -116,6 +116,10 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
         },
         // Open orders per worker, for the cap on how many one may hold (the core's holder of an open order).
         { name: 'holder', keys: [['idx.holderId', 1]] },
+        // The replies an order keeps (order-replies.ts): a retry finds its own by request id, the
+        // housekeeping the expired ones by time.
+        { name: 'request_key', keys: [['requests.key', 1]] },
+        { name: 'request_at', keys: [['requests.at', 1]] },
       ],
     },
     {
@@ -129,21 +133,20 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
-      ],
-    },
-    {
-      name: n.notifications,
-      indexes: [
+        // The notifications an event's document carries (event-notes.ts): an inbox's newest first.
         {
-          name: 'recipient_at',
+          name: 'note_recipient_at',
           keys: [
-            ['recipient', 1],
-            ['at', -1],
+            ['notes.recipient', 1],
+            ['notedAt', -1],
             ['_id', -1],
           ],
         },
       ],
     },
+    // Notifications stored as documents of their own, before they rode in their event's document
+    // (event-notes.ts): scripts/move-notifications-cloudbase.ts moves them there, reading by _id only.
+    { name: n.notifications, indexes: [] },
     // Read and written by id inside transactions; expired ones are removed by time.
     { name: n.replies, indexes: [{ name: 'at', keys: [['at', 1]] }] },
     { name: n.workerLoad, indexes: [] },

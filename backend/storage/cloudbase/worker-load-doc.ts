@@ -8,7 +8,8 @@ export interface WorkerLoad {
 /** The counter a stored document holds; a missing one counts nothing. */
 export function workerLoadOf(doc: Record<string, unknown> | null | undefined): WorkerLoad {
   if (!doc) return { count: 0, rev: -1 };
-  return { count: typeof doc.count === 'number' ? doc.count : 0, rev: typeof doc.rev === 'number' ? doc.rev : 0 };
+  // Departures move the count down without reading it (commit.ts): one that drifted below zero holds nothing.
+  return { count: typeof doc.count === 'number' ? Math.max(0, doc.count) : 0, rev: typeof doc.rev === 'number' ? doc.rev : 0 };
 }
 
 /** The document that replaces `was` with a new count. */

@@ -17,7 +17,7 @@ import { commitOnce, earlierReply } from '../commit-once';
 /** 民有所呼: a resident raises a 诉求 for one of their households; stored like an order, numbered like one. */
 export async function raise(deps: Deps, actor: Actor, requestId: string, input: CreateGrievanceInput): Promise<Result<{ order: OrderView }, AppError>> {
   const m = { userId: actor.user.id, requestId, request: { fn: 'grievances.create', input } };
-  const earlier = await earlierReply(deps, m, actor);
+  const earlier = await earlierReply(deps, m, actor, null);
   if (earlier) return earlier;
   // The same ceiling as 点单: a 诉求 is an order a resident places.
   if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return rateLimited('createOrder');

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { roundTripsPerAction, type RoundTrips } from '../../bench/round-trips';
+
+// The database round trips each action of an order's loop costs on a warm CloudBase function
+// instance, counted at the SDK's request layer (bench/round-trips.ts, docs/performance.md). Pinned
+// exactly: a change that adds one fails here, and one that saves one updates the table and the doc.
+describe('database round trips per action on CloudBase (warm instance)', () => {
+  let rows: RoundTrips[] = [];
+  const total = (action: string) => rows.find((r) => r.action === action)?.total;
+
+  beforeAll(async () => {
+    rows = await roundTripsPerAction();
+  });
+
+  it('counts every action of a whole loop', () => {
+    expect(rows.map((r) => r.action)).toEqual(['create', 'dispatch', 'grab', 'start', 'complete', 'confirm', 'get', 'list']);
+  });
+
+  it.each([
+    // start, read the order, write it (its reply inside), insert the event (its notifications inside), commit; + the day's rollup
+    ['dispatch', 6],
+    // + the worker's open-order counter read for the cap and written, + the rule's count of the orders they hold (openOrdersOf), + the rollup
+    ['grab', 9],
+    // start, read, write, event, commit: no holder or statistics fact changes
+    ['start', 5],
+    // + the worker's counter moved down (unread)
+    ['complete', 6],
+    // + the day's rollup (rated, satisfied)
+    ['confirm', 6],
+    // the earlier-reply check, the order number, then start, insert the order, the rollup, the event, the reply, commit
+    ['create', 8],
+    ['get', 2],
+    ['list', 2],
+  ])('%s: %i', (action, n) => {
+    expect(total(action)).toBe(n);
+  });
+});
