@@ -146,13 +146,13 @@ describe('the order page opened alone', () => {
   });
 
   const ROLES = [
-    ['resident', 'demo-resident', () => waiting, '取消工单'],
-    ['dispatcher', 'demo-dispatcher', () => waiting, '派单'],
-    ['supervisor', 'demo-supervisor', () => waiting, '督办'],
-    ['worker', 'demo-worker', () => started, '完工上报'],
+    ['resident', 'demo-resident', () => waiting, '取消工单', 'resident/pages/home/index'],
+    ['dispatcher', 'demo-dispatcher', () => waiting, '派单', 'dispatcher/pages/inbox/index'],
+    ['supervisor', 'demo-supervisor', () => waiting, '督办', 'supervisor/pages/board/index'],
+    ['worker', 'demo-worker', () => started, '完工上报', 'worker/pages/tasks/index'],
   ] as const;
 
-  it.each(ROLES)('as %s: at 1440 px the timeline beside the facts and the buttons in view', async (role, user, id, button) => {
+  it.each(ROLES)('as %s: at 1440 px the timeline beside the facts and the buttons in view', async (role, user, id, button, home) => {
     const page = await running().pageAs(user, DESK);
     await page.goto(`${running().url}/#/${role}/pages/order/index?id=${id()}`);
     await page.reload();
@@ -168,6 +168,9 @@ describe('the order page opened alone', () => {
     expect(t.x + t.width - a.x).toBeGreaterThan(1000);
     expect(await page.locator('.bottom-bar').filter({ visible: true }).count()).toBe(0);
     await shot(page, `console-order-${role}-1440`);
+    // Opened alone there is no list behind it: ‹ 返回 goes to the role's first page.
+    await press(page, '‹ 返回');
+    await page.waitForURL(new RegExp(`#/${home}`));
     await page.context().close();
   });
 

@@ -92,9 +92,11 @@ export function DataTable<T>({
           ))}
         </View>
       ) : null}
-      <Text className="muted data-table-note" aria-live="polite">
-        {orderNote(columns, { sort, delivered, total: rows.length, shown: shown.length, partial })}
-      </Text>
+      {rows.length > 0 ? (
+        <Text className="muted data-table-note" aria-live="polite">
+          {orderNote(columns, { sort, delivered, total: rows.length, shown: shown.length, partial })}
+        </Text>
+      ) : null}
       <View className="data-table-grid" role="table" aria-label={caption}>
         <View className="data-table-row data-table-head" role="row">
           {columns.map((c) => {

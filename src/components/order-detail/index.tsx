@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Role } from '@core';
 import { ActionPanel } from '@/components/action-panel';
@@ -10,6 +11,7 @@ import { useSession } from '@/hooks/useSession';
 import { useCatalog } from '@/hooks/useCatalog';
 import { useTeams } from '@/hooks/useTeams';
 import { useWide } from '@/hooks/useWide';
+import { ROLE_HOME } from '@/routes';
 import { AgainButton, ServedBySection } from './resident-sections';
 import { HeaderSection, NeedSection, OutcomeSection, VisitSection } from './sections';
 import './index.scss';
@@ -28,6 +30,7 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
   if (wide) {
     return (
       <Screen wide>
+        <BackLink role={role} />
         <OrderSections role={role} detail={detail} wideActions={actions ?? null} />
       </Screen>
     );
@@ -36,6 +39,24 @@ export function OrderDetailScreen({ role, orderId }: { readonly role: Role; read
     <Screen footer={actions}>
       <OrderSections role={role} detail={detail} />
     </Screen>
+  );
+}
+
+/**
+ * ‹ 返回 above an order opened alone at a desk: the H5 app draws no navigation bar, and an order
+ * opened from a link or a message has no list behind it, so it goes to the role's first page then.
+ */
+function BackLink({ role }: { readonly role: Role }) {
+  const back = () => {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: ROLE_HOME[role] ?? '/pages/index/index' });
+  };
+  return (
+    <View className="order-wide-back">
+      <Text className="order-wide-back-link" onClick={back}>
+        ‹ 返回
+      </Text>
+    </View>
   );
 }
 
