@@ -59,7 +59,9 @@ export default function SupervisorBoard() {
         志愿服务时长 ›
       </Text>
       <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_MEETINGS })}>
-        诉求与圆桌会议 ›
+        {/* Two unbreakable halves: a narrow tile breaks between them, never leaving the › alone. */}
+        <Text className="board-link-part">诉求与</Text>
+        <Text className="board-link-part">圆桌会议 ›</Text>
       </Text>
     </View>
   );
