@@ -16,6 +16,20 @@ function recogniser(): Recogniser | null {
   });
 }
 
+/**
+ * What went wrong, in words: when the person once refused the microphone (scope.record), WeChat
+ * will not ask again, so say where to allow it and open the settings; otherwise the plugin's reason.
+ */
+async function explainError(retcode: number | undefined): Promise<void> {
+  const { authSetting } = await Taro.getSetting().catch(() => ({ authSetting: {} as Record<string, boolean | undefined> }));
+  if (authSetting['scope.record'] === false) {
+    const { confirm } = await Taro.showModal({ title: '需要麦克风', content: '请在设置里允许使用麦克风，才能按住说话', confirmText: '去设置' });
+    if (confirm) await Taro.openSetting();
+    return;
+  }
+  await Taro.showToast({ title: voiceErrorText(retcode), icon: 'none' });
+}
+
 /** 按住说话: hold to speak, let go and the words are added to the box (长辈模式, weapp with the plugin only). */
 export function VoiceInput({ onText }: { readonly onText: (text: string) => void }) {
   const manager = useRef<Recogniser | null | undefined>(undefined);
@@ -31,7 +45,7 @@ export function VoiceInput({ onText }: { readonly onText: (text: string) => void
   };
   m.onError = (res) => {
     setListening(false);
-    void Taro.showToast({ title: voiceErrorText(res.retcode), icon: 'none' });
+    void explainError(res.retcode);
   };
   const stop = () => {
     // With zh_CN the plugin may not call onStop when nothing was said: let go always ends listening.
