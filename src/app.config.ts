@@ -29,4 +29,14 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   lazyCodeLoading: 'requiredComponents',
+  // 微信同声传译 for the elder mode's voice input, only when the deployer turned it on
+  // (WX_PLUGIN_WECHATSI; config/index.ts hands it over): declaring a plugin the AppID has not added
+  // breaks the build. Not in H5, which has no plugins.
+  ...wechatSiPlugin(),
 });
+
+function wechatSiPlugin(): { plugins?: Record<string, { version: string; provider: string }> } {
+  const declared = process.env.RP_WECHATSI_PLUGIN;
+  if (!declared || process.env.TARO_ENV !== 'weapp') return {};
+  return { plugins: { WechatSI: JSON.parse(declared) as { version: string; provider: string } } };
+}

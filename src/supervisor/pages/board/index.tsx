@@ -39,7 +39,8 @@ export default function SupervisorBoard() {
   const [showFilters, setShowFilters] = useState(false);
   const base = useMemo(() => toListFilter(filters, Date.now()), [filters]);
   const filter = useMemo(() => (state ? { ...base, states: [state] } : base), [base, state]);
-  const list = useOrderList({ role: 'supervisor', filter });
+  // At a desk the table sorts and filters over every order the filters select, so it loads them all.
+  const list = useOrderList({ role: 'supervisor', filter, all: wide });
   const waiting = useLongestWaiting(base);
   // The exceptions come with the board's figures (last 30 days); useLoad refreshes them on pull-down.
   const board = useLoad(() => supervisorBoard('supervisor', null), 'recent');
@@ -58,7 +59,9 @@ export default function SupervisorBoard() {
         志愿服务时长 ›
       </Text>
       <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_MEETINGS })}>
-        诉求与圆桌会议 ›
+        {/* Two unbreakable halves: a narrow tile breaks between them, never leaving the › alone. */}
+        <Text className="board-link-part">诉求与</Text>
+        <Text className="board-link-part">圆桌会议 ›</Text>
       </Text>
     </View>
   );
@@ -80,7 +83,7 @@ export default function SupervisorBoard() {
           <StateCounts counts={list.counts} selected={state} onSelect={setState} />
           <FilterPanel value={filters} onChange={setFilters} compounds={session?.compounds ?? []} teams={teams} />
           <Text className="section-title">{listTitle}</Text>
-          <OrderTable caption={listTitle} list={list} selectedId={openId} onOpen={open} emptyText="没有符合条件的工单" />
+          <OrderTable caption={listTitle} list={list} selectedId={openId} onOpen={open} emptyText="没有符合条件的工单" delivered="最近有变动的在前" />
         </SplitView>
       </Screen>
     );
