@@ -6,6 +6,7 @@ import type { AssessmentRow } from './assessment';
 import type { Rates } from './metrics';
 import type { AttentionQueue } from './order-index';
 import type { PublicCase } from './public-cases';
+import type { StatsCut } from './stats-cut';
 import type { ProxyRelation } from './party-grid';
 import type { Role } from './roles';
 
@@ -76,6 +77,8 @@ export interface AdminView {
 /** The supervisor's board (see backend/usecases/boards.ts). */
 export interface SupervisorBoard {
   readonly period: { readonly from: number; readonly to: number };
+  /** The compound or building every figure below is cut to (both null: the whole community). */
+  readonly cut: StatsCut;
   readonly overall: Rates;
   readonly trend: readonly { readonly key: string; readonly rates: Rates }[];
   readonly teams: readonly AssessmentRow[];
