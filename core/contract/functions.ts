@@ -83,6 +83,8 @@ const weight = v.pipe(v.number('应为0到1之间的数'), v.minValue(0, '应为
 const orderFilter = obj({
   states: optional(list(oneOf(ORDER_STATES), ORDER_STATES.length)),
   compoundId: optional(entityId),
+  /** Placed at this building (the supervisor's cut, the group leader's list). */
+  buildingId: optional(entityId),
   teamId: optional(entityId),
   category: optional(oneOf(SERVICE_CATEGORIES)),
   createdFrom: optional(instant),
