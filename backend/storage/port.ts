@@ -17,6 +17,7 @@ import type {
   OrderEvent,
   OrderIndex,
   OrderScope,
+  OnBehalfCounts,
   OrderSort,
   StatsCut,
   OrderState,
@@ -213,6 +214,12 @@ export interface Store {
    * through their compound or building index rather than from the community's rollups.
    */
   metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis, cut?: StatsCut): Promise<GroupSums[][]>;
+
+  /**
+   * 代下单 in a period: the community's counted orders placed on someone's behalf (within the cut
+   * when given), per relation of whoever placed them, and how many a proxy confirmed.
+   */
+  onBehalfCounts(communityId: string, period: { from: Millis; to: Millis }, cut?: StatsCut): Promise<OnBehalfCounts>;
 
   getReply(key: string): Promise<StoredReply | null>;
   /** Removes the replies stored before `before` (they have expired, see REPLY_TTL); answers how many. */

@@ -63,7 +63,7 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     actor.role !== 'supervisor' ? 0 : Object.values(await deps.store.countByState(scope, { ...filter, ...inCutFilter })).reduce((n, x) => n + x, 0);
   const now = deps.now();
   const shownDays = dayKeys(p.from, Math.min(p.to - 1, Math.max(now, p.from)));
-  const [rates, counts, waiting, overdue, escalated, complaints, instructions, sevenDaysBack, exceptionCounts] = await Promise.all([
+  const [rates, counts, waiting, overdue, escalated, complaints, instructions, sevenDaysBack, exceptionCounts, onBehalf] = await Promise.all([
     ratesByMany(deps, communityId, p, ['day', 'team', 'compound', 'company', 'worker', 'category'], names, cut),
     deps.store.countByState(scope, inCutFilter),
     queue({ open: true }),
@@ -74,6 +74,7 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     // The daily sums from six days before the period, so its first day has a whole window too.
     deps.store.metricSumsMany(communityId, { from: p.from - (ROLLING_DAYS - 1) * DAY, to: p.to }, ['day'], now, cut),
     Promise.all(ATTENTION_QUEUES.map((q) => total(QUEUE_FILTERS[q]))),
+    deps.store.onBehalfCounts(communityId, p, cut),
   ]);
   const { day: trend, team: teams, compound: compounds, company: companies, worker: workers, category: categories } = rates.groups;
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
@@ -89,6 +90,7 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     categories,
     counts,
     rolling: rollingRates(sevenDaysBack[0] ?? [], shownDays),
+    onBehalf,
     exceptionCounts: Object.fromEntries(ATTENTION_QUEUES.map((q, i) => [q, exceptionCounts[i] ?? 0])) as Record<AttentionQueue, number>,
     queues: { waiting, overdue, escalated, complaints, instructions },
   });

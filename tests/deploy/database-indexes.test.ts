@@ -129,6 +129,8 @@ async function walk(s: Store) {
   await s.metricSumsMany('c1', { from: T0, to: T0 + 30 * 86_400_000 }, [...GROUP_BYS], T0, { compoundId: 'cp1', buildingId: null });
   await s.metricSumsMany('c1', { from: T0, to: T0 + 30 * 86_400_000 }, [...GROUP_BYS], T0, { compoundId: 'cp1', buildingId: 'b1' });
   await s.listOrders({ kind: 'community', communityId: 'c1' }, { buildingId: 'b1' }, { limit: 20 });
+  await s.onBehalfCounts('c1', { from: T0, to: T0 + 30 * 86_400_000 });
+  await s.onBehalfCounts('c1', { from: T0, to: T0 + 30 * 86_400_000 }, { compoundId: 'cp1', buildingId: 'b1' });
 
   // Past one page: the keyset continuation of fetchAll, by _id and by seq.
   const many = 1001;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shot, useApp } from './support/app';
-import { placeOrder, press, see, tap } from './support/ui';
+import { placeOrder, press, see, tap, visible } from './support/ui';
 
 /**
  * The party grid's screens at phone and desktop width: 高建华, 楼栋党小组长 of 阳光小区 1号楼 and
@@ -74,6 +74,12 @@ describe('the supervisor’s figures cut by compound and building', () => {
       requestId: `e2e-cut-${width}-${now}`,
       order: { serviceItemId: 's-repair', householdId: 'h-hp-a', description: '水龙头漏水', timeWindow: { from: now, to: now + 7_200_000 } },
     });
+    // And one 高建华 places for 王德福 (2号楼), counted under 代下单 by who placed it.
+    await app.api('orders', 'demo-leader', {
+      action: 'create',
+      requestId: `e2e-cut-proxy-${width}-${now}`,
+      order: { serviceItemId: 's-repair', householdId: 'h-yg-b', description: '灯不亮了', timeWindow: { from: now, to: now + 7_200_000 } },
+    });
     const orders = async (cut: Record<string, string>) =>
       (await app.api('statistics', 'demo-supervisor', { action: 'board', role: 'supervisor', month: null, ...cut })).overall.orders as number;
     const [whole, building] = [await orders({}), await orders({ buildingId: 'b-yg-1' })];
@@ -85,9 +91,13 @@ describe('the supervisor’s figures cut by compound and building', () => {
     // The board beneath has the same chips: only the top page's are pressed.
     const chip = (label: string) => page.locator('.taro_router > .taro_page:last-child .place-cut .chip', { hasText: label }).filter({ visible: true }).first();
     await see(page, '三率走势');
+    await see(page, '结对党员代下单');
+    await visible(page, '结对党员代下单').scrollIntoViewIfNeeded();
+    await shot(page, `party-grid-on-behalf-${width}`);
     await chip('阳光小区').click();
     await chip('1号楼').click();
     await see(page, '以下全部数字只统计阳光小区 1号楼的工单');
+    await see(page, '这段时间没有代居民下的单');
     // The tile of 工单数 reads the building's count, not the community's.
     const ordersTile = page.locator('.taro_router > .taro_page:last-child .rate-tile', { hasText: '工单数' }).filter({ visible: true }).first();
     await expect.poll(() => ordersTile.locator('.rate-value').textContent()).toBe(String(building));

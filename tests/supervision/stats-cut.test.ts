@@ -10,7 +10,7 @@ const MONTH = '2026-10';
 /**
  * The supervisor's board and 考核 cut to a compound or a building of the party grid: every figure
  * (rates, rankings, counts, exception counts, the queues) counts only the orders placed there.
- * Orders: 张秀兰 ×3 in 阳光小区 1号楼, 王德福 ×2 (by 高建华, 代下单) in 阳光小区 2号楼, 李建国 ×2 in 和平小区 5号楼.
+ * Orders: 张秀兰 ×3 in 阳光小区 1号楼, 王德福 ×3 (代下单 by 高建华 ×2 and 张秀兰) in 阳光小区 2号楼, 李建国 ×2 in 和平小区 5号楼.
  */
 describe.each(STORES)('statistics cut by compound and building, on %s', (_name, open) => {
   it('follows the cut in every figure of the board and the 考核, and refuses a place outside the community', async () => {
@@ -27,7 +27,8 @@ describe.each(STORES)('statistics cut by compound and building, on %s', (_name, 
       return order.id as string;
     };
     const yg1 = [await place('demo-resident', 'h-yg-a'), await place('demo-resident', 'h-yg-a'), await place('demo-resident', 'h-yg-a')];
-    const yg2 = [await place('demo-leader', 'h-yg-b'), await place('demo-leader', 'h-yg-b')];
+    // 王德福's: two by 高建华, his paired party member, one by 张秀兰, a neighbour bound to his household (亲友).
+    const yg2 = [await place('demo-leader', 'h-yg-b'), await place('demo-leader', 'h-yg-b'), await place('demo-resident', 'h-yg-b')];
     const hp5 = [await place('demo-resident-2', 'h-hp-a'), await place('demo-resident-2', 'h-hp-a')];
     // One of 1号楼's is dispatched and closed by 刘师傅, so the cut's teams and workers have figures.
     const act = (user: string, role: string, orderId: string, action: string, input: object = {}) =>
@@ -43,13 +44,16 @@ describe.each(STORES)('statistics cut by compound and building, on %s', (_name, 
 
     const whole = await board({});
     expect(whole.cut).toEqual({ compoundId: null, buildingId: null });
-    expect([whole.overall.orders, placed(whole)]).toEqual([7, 7]);
+    expect([whole.overall.orders, placed(whole)]).toEqual([8, 8]);
+    // 代下单 counted by who placed them, and cut like every other figure.
+    expect(whole.onBehalf).toEqual({ party_member: { orders: 2, confirmed: 0 }, grid: { orders: 0, confirmed: 0 }, relative: { orders: 1, confirmed: 0 } });
 
     const yangguang = await board({ compoundId: 'cp-yangguang' });
     expect(yangguang.cut).toEqual({ compoundId: 'cp-yangguang', buildingId: null });
-    expect([yangguang.overall.orders, placed(yangguang)]).toEqual([5, 5]);
-    expect(yangguang.compounds.map((r) => [r.id, r.rates.orders])).toEqual([['cp-yangguang', 5]]);
-    expect(yangguang.trend.reduce((a, d) => a + d.rates.orders, 0)).toBe(5);
+    expect([yangguang.overall.orders, placed(yangguang)]).toEqual([6, 6]);
+    expect(yangguang.compounds.map((r) => [r.id, r.rates.orders])).toEqual([['cp-yangguang', 6]]);
+    expect(yangguang.trend.reduce((a, d) => a + d.rates.orders, 0)).toBe(6);
+    expect(yangguang.onBehalf).toEqual(whole.onBehalf);
     expect([...queued(yangguang)].every((id) => [...yg1, ...yg2].includes(id))).toBe(true);
     expect(queued(yangguang).size).toBeGreaterThan(0);
 
@@ -61,6 +65,7 @@ describe.each(STORES)('statistics cut by compound and building, on %s', (_name, 
     expect(building1.workers.map((r) => [r.key, r.rates.orders])).toEqual([['demo-worker', 1]]);
     expect([...queued(building1)].every((id) => yg1.includes(id))).toBe(true);
     expect(building1.exceptionCounts.overdue).toBeLessThanOrEqual(whole.exceptionCounts.overdue);
+    expect(Object.values(building1.onBehalf).every((c) => c.orders === 0)).toBe(true);
 
     const heping = await board({ compoundId: 'cp-heping', buildingId: 'b-hp-5' });
     expect([heping.overall.orders, placed(heping)]).toEqual([2, 2]);

@@ -95,6 +95,15 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['createdAt', 1],
           ],
         },
+        // 代下单 counted on the supervisor's statistics (on-behalf.ts): only the orders that name a proxy.
+        {
+          name: 'community_proxy_created',
+          keys: [
+            ['communityId', 1],
+            ['proxy.relation', 1],
+            ['createdAt', 1],
+          ],
+        },
         // The dispatcher's 待派单 list: nearest deadline first (the core's urgency key).
         {
           name: 'community_urgent',

@@ -8,6 +8,7 @@ import { filterWhere } from './order-sql';
 import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
 import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
+import { onBehalfStatement } from './on-behalf-sql';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
@@ -95,6 +96,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   };
 
   const rollups = rollupStatements(db);
+  const onBehalf = onBehalfStatement(db);
 
   const row = (o: Order, ix: Commit['index']) => ({
     ...indexParams(ix),
@@ -341,6 +343,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       // their deadline (rollups.ts): each grouping is summed from those rows, never from every order.
       const { entries, orders } = rollups.read(communityId, period, asOf);
       return bys.map((by) => mergeGroups([groupEntries(entries, by, asOf), groupRows(orders, by)]));
+    },
+    async onBehalfCounts(communityId, period, cut) {
+      return onBehalf(communityId, period, cut);
     },
     async pruneReplies(before) {
       // Replies are appended in the order they were written, so the expired ones are the table's first

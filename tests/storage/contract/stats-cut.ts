@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DAY, GROUP_BYS, inCut, type Order, type StatsCut } from '@core';
+import { DAY, GROUP_BYS, inCut, noOnBehalf, orderFacts, PROXY_RELATIONS, WHOLE_COMMUNITY, type Order, type ProxyRelation, type StatsCut } from '@core';
 import { dayStart } from '@backend/storage/rollups';
 import { T0, createCommit, generateOrders } from '../fixtures';
 import { HOUR, allPages, byKey, expectedSums, ids, type StoreRef } from './reference-model';
@@ -14,10 +14,13 @@ const BUILDINGS: Record<string, (string | undefined)[]> = { cp1: ['b11', 'b12', 
  */
 export function statsCutContract(s: StoreRef): void {
   describe('statistics cut by compound and building', () => {
+    // Some placed on someone's behalf (代下单), by each kind of proxy, a few of those also confirmed by the proxy.
     const orders = generateOrders(90, 11).map((o, i) => {
       const choices = BUILDINGS[o.compoundId] ?? [undefined];
       const buildingId = choices[i % choices.length];
-      return { ...o, buildingId } as Order;
+      const relation = i % 4 === 3 ? null : PROXY_RELATIONS[i % 3]!;
+      const proxy = relation === null || i % 5 === 0 ? null : { userId: `u-proxy-${i % 3}`, name: '代办人', relation };
+      return { ...o, buildingId, proxy, confirmedOnBehalf: proxy !== null && i % 2 === 0 } as Order;
     });
     beforeAll(async () => {
       await s().clear();
@@ -61,6 +64,27 @@ export function statsCutContract(s: StoreRef): void {
       const period = periods[0]!;
       const whole = await s().metricSumsMany('c1', period, ['all', 'team'], T0, { compoundId: null, buildingId: null });
       expect(whole).toEqual(await s().metricSumsMany('c1', period, ['all', 'team'], T0));
+    });
+
+    it.each([['the whole community', WHOLE_COMMUNITY] as [string, StatsCut], ...cuts])(
+      'counts the orders placed on someone’s behalf in %s by who placed them, and those a proxy confirmed',
+      async (_label, cut) => {
+        for (const period of periods) {
+          const expected = noOnBehalf() as Record<ProxyRelation, { orders: number; confirmed: number }>;
+          for (const o of orders) {
+            if (o.communityId !== 'c1' || !o.proxy || !orderFacts(o).counted || o.createdAt < period.from || o.createdAt >= period.to || !inCut(cut, o))
+              continue;
+            const had = expected[o.proxy.relation];
+            expected[o.proxy.relation] = { orders: had.orders + 1, confirmed: had.confirmed + (o.confirmedOnBehalf ? 1 : 0) };
+          }
+          expect(await s().onBehalfCounts('c1', period, cut)).toEqual(expected);
+        }
+      },
+    );
+
+    it('is tested on orders placed on behalf by every kind of proxy, some confirmed by one', () => {
+      for (const relation of PROXY_RELATIONS) expect(orders.some((o) => o.communityId === 'c1' && o.proxy?.relation === relation)).toBe(true);
+      expect(orders.some((o) => o.communityId === 'c1' && o.confirmedOnBehalf)).toBe(true);
     });
 
     it('lists and counts a building’s orders only', async () => {

@@ -16,6 +16,7 @@ import { useLoad } from '@/hooks/useLoad';
 import { useWide } from '@/hooks/useWide';
 import { ASSESSMENT, orderUrl } from '@/routes';
 import { PlaceCut, cutName, cutOfParams, cutQuery, usePlaces } from '../../place-cut';
+import { OnBehalfCard } from './on-behalf';
 import { Queues } from './queues';
 import { TrendCards } from './trend';
 import './index.scss';
@@ -135,6 +136,7 @@ export default function SupervisorStats() {
                     </View>
                   ))}
             </View>
+            <OnBehalfCard counts={b.onBehalf} />
           </View>
           <Queues queues={b.queues} now={now} onOpen={open} />
         </View>
