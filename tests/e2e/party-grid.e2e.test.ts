@@ -109,3 +109,48 @@ describe('the supervisor’s figures cut by compound and building', () => {
     await page.context().close();
   });
 });
+
+describe('本楼栋工单', () => {
+  it.each(WIDTHS)('the group leader follows their buildings’ orders, exceptions first, and opens one (%i px)', async (width) => {
+    const app = running();
+    // A repair in 1号楼 the supervisor presses (督办), then a newer one in 2号楼 (代下单), and one in 和平小区.
+    const pressed = await placeOrder(app, `厨房水管漏水 ${width}`);
+    await app.api('orders', 'demo-supervisor', {
+      action: 'instruct',
+      role: 'supervisor',
+      orderId: pressed,
+      version: 1,
+      requestId: `e2e-instruct-${width}-${Date.now()}`,
+      input: { text: '请尽快派单', to: 'dispatcher' },
+    });
+    const now = Date.now();
+    await app.api('orders', 'demo-leader', {
+      action: 'create',
+      requestId: `e2e-leader-${width}-${now}`,
+      order: { serviceItemId: 's-repair', householdId: 'h-yg-b', description: `门把手松了 ${width}`, timeWindow: { from: now, to: now + 7_200_000 } },
+    });
+    await app.api('orders', 'demo-resident-2', {
+      action: 'create',
+      requestId: `e2e-heping-${width}-${now}`,
+      order: { serviceItemId: 's-repair', householdId: 'h-hp-a', description: `和平小区的单 ${width}`, timeWindow: { from: now, to: now + 7_200_000 } },
+    });
+    const page = await enterRole('demo-leader', '楼栋党小组长', width);
+    await tap(page, '本楼栋工单');
+    await see(page, '全部工单（最新在前）');
+    await see(page, `门把手松了 ${width}`);
+    // The pressed one heads the page, under 需要关注, with its badge, though it is not the newest.
+    const top = page.locator('.taro_router > .taro_page:last-child');
+    const first = top.locator('.order-card').filter({ visible: true }).first();
+    await expect.poll(() => first.textContent()).toContain('督办待回复');
+    // The pressed one shows twice (需要关注, and in its place among the newest), the newer unpressed one once.
+    expect(await top.locator('.order-card', { hasText: `厨房水管漏水 ${width}` }).count()).toBe(2);
+    expect(await top.locator('.order-card', { hasText: `门把手松了 ${width}` }).count()).toBe(1);
+    await shot(page, `party-grid-orders-${width}`);
+    // Only 阳光小区's buildings are his: no order of 和平小区 is listed.
+    expect(await top.locator('.order-card', { hasText: `和平小区的单 ${width}` }).count()).toBe(0);
+    await first.click();
+    await see(page, '办理记录');
+    await shot(page, `party-grid-order-${width}`);
+    await page.context().close();
+  });
+});
