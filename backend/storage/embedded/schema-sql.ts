@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { reindexEveryOrder } from './index-columns';
 import { MESSAGE_SCHEMA } from './message-sql';
-import { REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
+import { CUT_INDEXES, REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
+import { ON_BEHALF_INDEX } from './on-behalf-sql';
 
 /**
  * Bumped whenever the tables change. A store of an older version is brought up to date by
@@ -134,6 +135,8 @@ CREATE TABLE IF NOT EXISTS order_numbers (
   PRIMARY KEY (community_id, day)
 ) WITHOUT ROWID;
 ${ROLLUP_SCHEMA}
+${CUT_INDEXES}
+${ON_BEHALF_INDEX}
 ${MESSAGE_SCHEMA}`;
 
 /** The urgency key's column (NO_DEADLINE until reindexed) and its index, unless an earlier step added them. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ORDER_STATES, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
+import { ORDER_STATES, isCut, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
@@ -8,6 +8,7 @@ import { filterWhere } from './order-sql';
 import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
 import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
+import { onBehalfStatement } from './on-behalf-sql';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
@@ -98,6 +99,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   };
 
   const rollups = rollupStatements(db);
+  const onBehalf = onBehalfStatement(db);
 
   const row = (o: Order, ix: Commit['index']) => ({
     ...indexParams(ix),
@@ -347,14 +349,21 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       };
       return db.transaction(() => entries.reduce((n, e) => n + one(e), 0)).immediate();
     },
-    async metricSums(communityId, period, by: GroupBy, asOf) {
-      return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;
+    async metricSums(communityId, period, by: GroupBy, asOf, cut) {
+      return (await store.metricSumsMany(communityId, period, [by], asOf, cut))[0]!;
     },
-    async metricSumsMany(communityId, period, bys, asOf) {
+    async metricSumsMany(communityId, period, bys, asOf, cut) {
+      if (isCut(cut)) {
+        const rows = rollups.readCut(communityId, cut, period, asOf);
+        return bys.map((by) => groupRows(rows, by));
+      }
       // Rollup rows of the whole days, plus the orders of partial days and the unsettled ones past
       // their deadline (rollups.ts): each grouping is summed from those rows, never from every order.
       const { entries, orders } = rollups.read(communityId, period, asOf);
       return bys.map((by) => mergeGroups([groupEntries(entries, by, asOf), groupRows(orders, by)]));
+    },
+    async onBehalfCounts(communityId, period, cut) {
+      return onBehalf(communityId, period, cut);
     },
     async pruneReplies(before) {
       // Replies are appended in the order they were written, so the expired ones are the table's first
