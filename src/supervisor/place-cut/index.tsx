@@ -16,7 +16,10 @@ export function usePlaces(): JoinPlaces | null {
 /** The cut as page parameters carry it between the supervisor's pages (`?compoundId=…&buildingId=…`). */
 export const cutQuery = (cut: StatsCut) =>
   [cut.compoundId ? `compoundId=${cut.compoundId}` : '', cut.buildingId ? `buildingId=${cut.buildingId}` : ''].filter(Boolean).join('&');
-export const cutOfParams = (params: Partial<Record<string, string>>): StatsCut => ({ compoundId: params.compoundId || null, buildingId: params.buildingId || null });
+export const cutOfParams = (params: Partial<Record<string, string>>): StatsCut => ({
+  compoundId: params.compoundId || null,
+  buildingId: params.buildingId || null,
+});
 
 /** What a cut is called: 全社区, 阳光小区, 阳光小区 1号楼. */
 export function cutName(cut: StatsCut, places: JoinPlaces | null): string {
