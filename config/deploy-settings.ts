@@ -21,6 +21,12 @@ export interface DeploySettings {
    * consent to them and the functions send through them (docs/deploy.md). Empty when unset.
    */
   readonly subscribeTemplates: Readonly<Record<TemplateSetting, string>>;
+  /**
+   * The version of WeChat's 微信同声传译 plugin (WechatSI) to declare in app.config `plugins`
+   * (WX_PLUGIN_WECHATSI), or empty: no plugin and no voice input. Off by default because a build
+   * declaring a plugin its AppID has not added fails to upload and to preview.
+   */
+  readonly wechatSiVersion: string;
   /** Where each value came from, for the scripts' messages. */
   readonly sources: Readonly<Record<SettingName, 'env' | 'file' | 'unset'>>;
 }
@@ -29,6 +35,10 @@ export const SETTING_NAMES = ['WEAPP_APPID', 'CLOUD_ENV', 'WEAPP_PRIVATE_KEY'] a
 export type SettingName = (typeof SETTING_NAMES)[number];
 export const TEMPLATE_SETTINGS = ['WX_TMPL_ORDER_PROGRESS', 'WX_TMPL_ORDER_ALERT'] as const;
 export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
+
+export const WECHATSI_SETTING = 'WX_PLUGIN_WECHATSI';
+/** 微信同声传译's AppID, as its documentation gives it for app.json `plugins.WechatSI.provider`. */
+export const WECHATSI_PROVIDER = 'wx069ba97219f66d99';
 
 /** WeChat DevTools' placeholder AppID: it builds and previews, but cloud development refuses it. */
 export const TOURIST_APPID = 'touristappid';
@@ -58,16 +68,25 @@ export function readDeploySettings(
   const cloudEnv = value('CLOUD_ENV');
   const privateKeyPath = value('WEAPP_PRIVATE_KEY');
   const subscribeTemplates = Object.fromEntries(TEMPLATE_SETTINGS.map((n) => [n, env[n]?.trim() || local[n]?.trim() || ''])) as Record<TemplateSetting, string>;
-  return { appid, cloudEnv, privateKeyPath: privateKeyPath && path.resolve(ROOT, privateKeyPath), subscribeTemplates, sources };
+  const wechatSiVersion = env[WECHATSI_SETTING]?.trim() || local[WECHATSI_SETTING]?.trim() || '';
+  return { appid, cloudEnv, privateKeyPath: privateKeyPath && path.resolve(ROOT, privateKeyPath), subscribeTemplates, wechatSiVersion, sources };
 }
 
 /** What keeps these settings from reaching a real deployment, in words for whoever runs the deploy. */
 export function deployBlockers(s: DeploySettings, needs: readonly ('appid' | 'cloudEnv')[] = ['appid', 'cloudEnv']): string[] {
   const out: string[] = [];
   if (needs.includes('appid')) out.push(...appidProblems(s.appid));
+  const voice = wechatSiProblem(s);
+  if (needs.includes('appid') && voice) out.push(voice);
   if (needs.includes('cloudEnv') && !s.cloudEnv)
     out.push(`未设置云开发环境 ID：请设置 CLOUD_ENV（环境变量或 ${LOCAL_SETTINGS_FILE}），见云开发控制台 → 环境概览。`);
   return out;
+}
+
+/** Why WX_PLUGIN_WECHATSI cannot go into app.json as it is, or null (unset is fine: no voice input). */
+export function wechatSiProblem(s: Pick<DeploySettings, 'wechatSiVersion'>): string | null {
+  if (!s.wechatSiVersion || /^\d+\.\d+\.\d+$/.test(s.wechatSiVersion)) return null;
+  return `${WECHATSI_SETTING}「${s.wechatSiVersion}」不是插件版本号（应如 0.3.6，见小程序管理后台 → 设置 → 第三方设置 → 插件管理）。`;
 }
 
 function appidProblems(appid: string): string[] {

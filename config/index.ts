@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import { readDeploySettings } from './deploy-settings';
+import { readDeploySettings, WECHATSI_PROVIDER, wechatSiProblem } from './deploy-settings';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -8,6 +8,12 @@ const root = path.resolve(__dirname, '..');
 const deploy = readDeploySettings();
 // Taro writes dist/project.config.json from the root one, taking the AppID from TARO_APP_ID.
 process.env.TARO_APP_ID ??= deploy.appid;
+const voiceProblem = wechatSiProblem(deploy);
+if (voiceProblem) throw new Error(voiceProblem);
+// src/app.config.ts is evaluated in this process at build time and declares the 同声传译 plugin only
+// when this names it (WX_PLUGIN_WECHATSI, docs/deploy.md §8): an AppID without it could not build.
+if (deploy.wechatSiVersion) process.env.RP_WECHATSI_PLUGIN = JSON.stringify({ version: deploy.wechatSiVersion, provider: WECHATSI_PROVIDER });
+else delete process.env.RP_WECHATSI_PLUGIN;
 
 /** NutUI is drawn on a 375-wide design, our own styles on 750. */
 const designWidth = (input?: unknown): number => {
@@ -33,6 +39,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The CloudBase environment id for Taro.cloud.init (CLOUD_ENV, env or .env.local); empty uses WeChat's default.
       CLOUD_ENV: JSON.stringify(deploy.cloudEnv),
       // The subscribe-message template ids the app asks consent for (WX_TMPL_*, docs/deploy.md).
+      // Whether app.config declares the 同声传译 plugin: the voice input shows only then (and in weapp).
+      VOICE_PLUGIN: JSON.stringify(Boolean(deploy.wechatSiVersion)),
       SUBSCRIBE_TEMPLATES: JSON.stringify({
         orderProgress: deploy.subscribeTemplates.WX_TMPL_ORDER_PROGRESS,
         orderAlert: deploy.subscribeTemplates.WX_TMPL_ORDER_ALERT,

@@ -6,7 +6,8 @@ import type { AssessmentRow } from './assessment';
 import type { Rates } from './metrics';
 import type { AttentionQueue } from './order-index';
 import type { PublicCase } from './public-cases';
-import type { ProxyRelation } from './party-grid';
+import type { StatsCut } from './stats-cut';
+import type { OnBehalfCounts, ProxyRelation } from './party-grid';
 import type { Role } from './roles';
 
 /**
@@ -76,6 +77,8 @@ export interface AdminView {
 /** The supervisor's board (see backend/usecases/boards.ts). */
 export interface SupervisorBoard {
   readonly period: { readonly from: number; readonly to: number };
+  /** The compound or building every figure below is cut to (both null: the whole community). */
+  readonly cut: StatsCut;
   readonly overall: Rates;
   readonly trend: readonly { readonly key: string; readonly rates: Rates }[];
   readonly teams: readonly AssessmentRow[];
@@ -87,6 +90,8 @@ export interface SupervisorBoard {
   readonly counts: Record<OrderState, number>;
   /** The three rates of the 7 days ending on each day of the period (up to today), for readable trends when days are small. */
   readonly rolling: readonly { readonly key: string; readonly rates: Rates | null }[];
+  /** 代下单: the period's orders placed on a resident's behalf, by who placed them (结对党员, 楼栋党小组长, 亲友). */
+  readonly onBehalf: OnBehalfCounts;
   /** How many orders each attention queue holds in all (the queues below send at most 10 each); zeros for the admin. */
   readonly exceptionCounts: Readonly<Record<AttentionQueue, number>>;
   /** The orders that need attention: the supervisor's; always empty for the admin, who reads no orders. */

@@ -1,5 +1,6 @@
 import type { Millis } from './community';
 import { MIN_ORDERS_TO_RANK, scoreOf, type Rates, type ScoreWeights } from './metrics';
+import type { StatsCut } from './stats-cut';
 
 /** One assessed unit: a service team, a property company, a worker, or (on the boards) a compound. */
 export interface AssessmentRow {
@@ -24,6 +25,8 @@ export interface Assessment {
   readonly asOf: Millis;
   readonly publishedAt: Millis | null;
   readonly publishedBy: string | null;
+  /** Cut to a compound or building (never published; absent for the whole community). */
+  readonly cut?: StatsCut;
 }
 
 /** Scores and ranks units of one kind: by score, then by more orders; units under the minimum are listed unranked. */

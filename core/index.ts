@@ -31,6 +31,7 @@ export * from './order-flags';
 export * from './order-holder';
 export * from './metrics';
 export * from './metric-groups';
+export * from './stats-cut';
 export * from './trend';
 export * from './public-cases';
 export * from './assessment';

@@ -18,6 +18,11 @@ export const PROXY_LABELS: Readonly<Record<ProxyRelation, string>> = {
   relative: '亲友',
 };
 
+/** Orders placed on someone's behalf (代下单) in a period, per relation of whoever placed them, and how many of those a proxy also confirmed (代居民确认). */
+export type OnBehalfCounts = Readonly<Record<ProxyRelation, { readonly orders: number; readonly confirmed: number }>>;
+/** No order placed on anyone's behalf. */
+export const noOnBehalf = (): OnBehalfCounts => Object.fromEntries(PROXY_RELATIONS.map((r) => [r, { orders: 0, confirmed: 0 }])) as unknown as OnBehalfCounts;
+
 /** Who placed an order for someone else (代下单): recorded on the order, shown to everyone who reads it. */
 export interface OrderProxy {
   readonly userId: string;

@@ -12,8 +12,19 @@ export default defineAppConfig({
       root: 'supervisor',
       pages: ['pages/board/index', 'pages/order/index', 'pages/stats/index', 'pages/assessment/index', 'pages/volunteers/index', 'pages/meetings/index'],
     },
-    // 党建网格 (pages/grid) is the admin's and the 楼栋党小组长's: both arrange 结对认亲.
-    { root: 'admin', pages: ['pages/settings/index', 'pages/members/index', 'pages/grid/index', 'pages/community/index', 'pages/departments/index'] },
+    // 党建网格 (pages/grid) is the admin's and the 楼栋党小组长's: both arrange 结对认亲; the leader also follows their buildings' orders (grid-orders, grid-order).
+    {
+      root: 'admin',
+      pages: [
+        'pages/settings/index',
+        'pages/members/index',
+        'pages/grid/index',
+        'pages/community/index',
+        'pages/departments/index',
+        'pages/grid-orders/index',
+        'pages/grid-order/index',
+      ],
+    },
     // 消息: every role's inbox (and, in the H5 app, the simulated sender's outbox).
     { root: 'inbox', pages: ['pages/index/index'] },
     // 加入社区: newcomers apply or redeem an invitation before they hold any role.
@@ -29,4 +40,14 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   lazyCodeLoading: 'requiredComponents',
+  // 微信同声传译 for the elder mode's voice input, only when the deployer turned it on
+  // (WX_PLUGIN_WECHATSI; config/index.ts hands it over): declaring a plugin the AppID has not added
+  // breaks the build. Not in H5, which has no plugins.
+  ...wechatSiPlugin(),
 });
+
+function wechatSiPlugin(): { plugins?: Record<string, { version: string; provider: string }> } {
+  const declared = process.env.RP_WECHATSI_PLUGIN;
+  if (!declared || process.env.TARO_ENV !== 'weapp') return {};
+  return { plugins: { WechatSI: JSON.parse(declared) as { version: string; provider: string } } };
+}

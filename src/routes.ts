@@ -23,6 +23,7 @@ const DETAIL: Readonly<Partial<Record<Role, string>>> = {
   dispatcher: '/dispatcher/pages/order/index',
   worker: '/worker/pages/order/index',
   supervisor: '/supervisor/pages/order/index',
+  group_leader: '/admin/pages/grid-order/index',
 };
 
 export const START = '/pages/index/index';
@@ -32,6 +33,8 @@ export const JOIN = '/join/pages/index/index';
 export const ADMIN_MEMBERS = '/admin/pages/members/index';
 /** 党建网格: buildings, households and their paired party members (admin, 楼栋党小组长). */
 export const PARTY_GRID = '/admin/pages/grid/index';
+/** 本楼栋工单: the orders of the buildings a 楼栋党小组长 leads, exceptions first. */
+export const GRID_ORDERS = '/admin/pages/grid-orders/index';
 /** 社区管理: compounds, buildings, households, residents, teams, workers, catalogue, companies, the sheet. */
 export const ADMIN_COMMUNITY = '/admin/pages/community/index';
 export const orderUrl = (role: Role, orderId: string): string => `${DETAIL[role] ?? START}?id=${encodeURIComponent(orderId)}`;

@@ -17,7 +17,9 @@ import type {
   OrderEvent,
   OrderIndex,
   OrderScope,
+  OnBehalfCounts,
   OrderSort,
+  StatsCut,
   OrderState,
   PropertyCompany,
   Recipient,
@@ -71,6 +73,8 @@ export const REFERENCE_KINDS: readonly ReferenceKind[] = [
 export interface OrderFilter {
   readonly states?: readonly OrderState[];
   readonly compoundId?: string;
+  /** Placed at this building (the party grid's 楼栋). */
+  readonly buildingId?: string;
   readonly teamId?: string;
   readonly category?: ServiceCategory;
   /** Placed at or after this moment. */
@@ -223,12 +227,20 @@ export interface Store {
    * The 三率 counts of a community's orders placed in [from, to), grouped; computed by the database
    * (SQL, or CloudBase aggregation) to the core's definitions (orderFacts, addFacts).
    */
-  metricSums(communityId: string, period: { from: Millis; to: Millis }, by: GroupBy, asOf: Millis): Promise<GroupSums[]>;
+  metricSums(communityId: string, period: { from: Millis; to: Millis }, by: GroupBy, asOf: Millis, cut?: StatsCut): Promise<GroupSums[]>;
   /**
    * metricSums for several groupings of the same orders, one list per grouping in the order asked
    * (the supervisor's board wants seven). The embedded store reads the orders once for all of them.
+   * With a cut (a compound or building), only the orders placed there, counted from the orders
+   * through their compound or building index rather than from the community's rollups.
    */
-  metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis): Promise<GroupSums[][]>;
+  metricSumsMany(communityId: string, period: { from: Millis; to: Millis }, bys: readonly GroupBy[], asOf: Millis, cut?: StatsCut): Promise<GroupSums[][]>;
+
+  /**
+   * 代下单 in a period: the community's counted orders placed on someone's behalf (within the cut
+   * when given), per relation of whoever placed them, and how many a proxy confirmed.
+   */
+  onBehalfCounts(communityId: string, period: { from: Millis; to: Millis }, cut?: StatsCut): Promise<OnBehalfCounts>;
 
   /**
    * The first reply stored under a request id. `orderId` says where the request pointed, for a store

@@ -76,16 +76,36 @@ export const rollupKeysOf = (f: OrderFacts): RollupKeys => ({
   openDueDay: f.settled ? null : dayOf(f.resolveDueAt),
 });
 
-/** An order's key in each dimension. */
-const dimKey = (k: RollupKeys, dim: Dim): string | null => (dim === 'all' ? null : keyOf(k, dim));
+/** What an order adds to its rollup row (sign 1) or takes out (-1): the core's addFacts as of no moment, so `due` counts the settled only. */
+function contribution(f: OrderFacts, sign: 1 | -1): MetricSums {
+  const s = addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
+  if (sign === 1) return s;
+  return {
+    orders: -s.orders,
+    respondedOnTime: -s.respondedOnTime,
+    due: -s.due,
+    resolved: -s.resolved,
+    rated: -s.rated,
+    satisfied: -s.satisfied,
+    closed: -s.closed,
+    handlingMs: -s.handlingMs,
+    overdue: -s.overdue,
+  };
+}
 
-/** What an order adds to its rollup row: the core's addFacts as of no moment, so `due` counts the settled only. */
-const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
+const isZero = (s: MetricSums) =>
+  s.orders === 0 &&
+  s.respondedOnTime === 0 &&
+  s.due === 0 &&
+  s.resolved === 0 &&
+  s.rated === 0 &&
+  s.satisfied === 0 &&
+  s.closed === 0 &&
+  s.handlingMs === 0 &&
+  s.overdue === 0;
 
-const scale = (s: MetricSums, k: number): MetricSums => Object.fromEntries(Object.entries(s).map(([name, v]) => [name, v * k])) as unknown as MetricSums;
-const isZero = (s: MetricSums) => Object.values(s).every((v) => v === 0);
-
-const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean => {
+/** Whether an order's move leaves every counted fact as it was (facts hold primitives only). */
+export const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean => {
   if (!a?.counted && !b?.counted) return true;
   if (!a || !b) return false;
   for (const k in a) if (a[k as keyof OrderFacts] !== b[k as keyof OrderFacts]) return false;
@@ -94,26 +114,40 @@ const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean => {
 
 /**
  * The rollup rows an order's change touches, with what each gains or loses: its old facts (null
- * for a new order) taken out, its new ones put in. None when nothing counted changed.
+ * for a new order) taken out, its new ones put in. None when nothing counted changed. Runs in every
+ * commit that changes a fact, so it reads the keys straight from the facts (the core's groupKey).
  */
 export function rollupChanges(before: OrderFacts | null, after: OrderFacts | null): RollupChange[] {
-  // Most transitions change nothing counted (facts hold primitives only): skip the keys and sums.
-  if (sameFacts(before, after)) return [];
+  return mergeChanges([[before, after]]);
+}
+
+/**
+ * The rollup rows several orders' changes touch, each row's gains and losses summed: what one
+ * commit moves, or a queue of commits folded at once (rows of a busy day collapse into few).
+ */
+export function mergeChanges(moves: Iterable<readonly [OrderFacts | null, OrderFacts | null]>): RollupChange[] {
   const changes = new Map<string, RollupChange>();
   const put = (f: OrderFacts | null, sign: 1 | -1) => {
     if (!f?.counted) return;
-    const keys = rollupKeysOf(f);
-    const delta = scale(contribution(f), sign);
+    const day = dayOf(f.createdAt);
+    const openDueDay = f.settled ? null : dayOf(f.resolveDueAt);
+    const delta = contribution(f, sign);
     for (const dim of DIMS) {
-      const key = dimKey(keys, dim);
-      const id = [f.communityId, keys.day, dim, key ?? '', keys.openDueDay ?? ''].join('|');
+      const key = groupKey(f, dim);
+      const id = `${f.communityId}|${day}|${dim}|${key ?? ''}|${openDueDay ?? ''}`;
       const had = changes.get(id);
-      changes.set(id, { communityId: f.communityId, id, day: keys.day, dim, key, openDueDay: keys.openDueDay, sums: had ? addSums(had.sums, delta) : delta });
+      changes.set(id, { communityId: f.communityId, id, day, dim, key, openDueDay, sums: had ? addSums(had.sums, delta) : delta });
     }
   };
-  put(before, -1);
-  put(after, 1);
-  return [...changes.values()].filter((c) => !isZero(c.sums));
+  for (const [before, after] of moves) {
+    // Most transitions change nothing counted: skip the keys and sums.
+    if (sameFacts(before, after)) continue;
+    put(before, -1);
+    put(after, 1);
+  }
+  const moved: RollupChange[] = [];
+  for (const c of changes.values()) if (!isZero(c.sums)) moved.push(c);
+  return moved;
 }
 
 /**

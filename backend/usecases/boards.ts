@@ -17,11 +17,13 @@ import {
   type PublicBoard,
   type PublicRow,
   type Result,
+  type StatsCut,
   type SupervisorBoard,
 } from '@core';
 import type { Deps } from '../runtime/deps';
 import type { OrderFilter } from '../storage/port';
 import { viewOrder } from './order-view';
+import { checkedCut, cutFilter } from './stats-cut';
 import { mayReadStatistics, namesOf, periodOf, ratesByMany, type RatedGroup } from './statistics';
 
 const QUEUE_SIZE = 10;
@@ -35,11 +37,16 @@ const QUEUE_FILTERS: Readonly<Record<AttentionQueue, OrderFilter>> = {
 };
 
 /** 督单 board: the three rates and their trend, rankings, and the queues that need attention. */
-export async function supervisorBoard(deps: Deps, actor: Actor, month: string | null): Promise<Result<SupervisorBoard, AppError>> {
+export async function supervisorBoard(deps: Deps, actor: Actor, month: string | null, requested?: StatsCut): Promise<Result<SupervisorBoard, AppError>> {
   if (!mayReadStatistics(actor)) return fail('AUTH.FORBIDDEN');
   const period = periodOf(month, deps.now());
   if (!period.ok) return period;
   const communityId = actor.user.communityId;
+  const checked = await checkedCut(deps, communityId, requested);
+  if (!checked.ok) return checked;
+  const cut = checked.value;
+  // Every figure follows the cut: rates and rankings, counts, the exception counts and the queues.
+  const inCutFilter = cutFilter(cut);
   const community = await deps.store.getRef('communities', communityId);
   const weights = community?.settings.weights ?? { response: 0.3, resolution: 0.35, satisfaction: 0.35 };
   const names = await namesOf(deps, communityId);
@@ -47,31 +54,33 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
   // Admins see counts and settings, never orders (docs/privacy.md): their queues stay empty and unread.
   const queue = async (filter: OrderFilter) => {
     if (actor.role !== 'supervisor') return [];
-    const page = await deps.store.listOrders(scope, filter, { limit: QUEUE_SIZE, sort: 'oldest' });
+    const page = await deps.store.listOrders(scope, { ...filter, ...inCutFilter }, { limit: QUEUE_SIZE, sort: 'oldest' });
     return page.items.map((o) => viewOrder(o, actor, deps.now()));
   };
   const p = period.value;
   // How many in all: the same filters as the queues, counted over every state.
   const total = async (filter: OrderFilter) =>
-    actor.role !== 'supervisor' ? 0 : Object.values(await deps.store.countByState(scope, filter)).reduce((n, x) => n + x, 0);
+    actor.role !== 'supervisor' ? 0 : Object.values(await deps.store.countByState(scope, { ...filter, ...inCutFilter })).reduce((n, x) => n + x, 0);
   const now = deps.now();
   const shownDays = dayKeys(p.from, Math.min(p.to - 1, Math.max(now, p.from)));
-  const [rates, counts, waiting, overdue, escalated, complaints, instructions, sevenDaysBack, exceptionCounts] = await Promise.all([
-    ratesByMany(deps, communityId, p, ['day', 'team', 'compound', 'company', 'worker', 'category'], names),
-    deps.store.countByState(scope, {}),
+  const [rates, counts, waiting, overdue, escalated, complaints, instructions, sevenDaysBack, exceptionCounts, onBehalf] = await Promise.all([
+    ratesByMany(deps, communityId, p, ['day', 'team', 'compound', 'company', 'worker', 'category'], names, cut),
+    deps.store.countByState(scope, inCutFilter),
     queue({ open: true }),
     queue(QUEUE_FILTERS.overdue),
     queue(QUEUE_FILTERS.escalated),
     queue(QUEUE_FILTERS.complaints),
     queue(QUEUE_FILTERS.instructions),
     // The daily sums from six days before the period, so its first day has a whole window too.
-    deps.store.metricSumsMany(communityId, { from: p.from - (ROLLING_DAYS - 1) * DAY, to: p.to }, ['day'], now),
+    deps.store.metricSumsMany(communityId, { from: p.from - (ROLLING_DAYS - 1) * DAY, to: p.to }, ['day'], now, cut),
     Promise.all(ATTENTION_QUEUES.map((q) => total(QUEUE_FILTERS[q]))),
+    deps.store.onBehalfCounts(communityId, p, cut),
   ]);
   const { day: trend, team: teams, compound: compounds, company: companies, worker: workers, category: categories } = rates.groups;
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
   return ok({
     period: p,
+    cut,
     overall: rates.overall,
     trend: trend.map((g) => ({ key: g.key, rates: g.rates })),
     teams: rankRows('team', teams.map(unit), weights),
@@ -81,6 +90,7 @@ export async function supervisorBoard(deps: Deps, actor: Actor, month: string | 
     categories,
     counts,
     rolling: rollingRates(sevenDaysBack[0] ?? [], shownDays),
+    onBehalf,
     exceptionCounts: Object.fromEntries(ATTENTION_QUEUES.map((q, i) => [q, exceptionCounts[i] ?? 0])) as Record<AttentionQueue, number>,
     queues: { waiting, overdue, escalated, complaints, instructions },
   });

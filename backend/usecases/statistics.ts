@@ -14,6 +14,7 @@ import {
   type Millis,
   type Rates,
   type Result,
+  type StatsCut,
 } from '@core';
 import type { Deps } from '../runtime/deps';
 import type { GroupSums } from '../storage/port';
@@ -46,8 +47,9 @@ export async function ratesByMany<B extends Exclude<GroupBy, 'all'>>(
   period: Period,
   bys: readonly B[],
   names: Map<string, string>,
+  cut?: StatsCut,
 ): Promise<{ overall: Rates; groups: Record<B, RatedGroup[]> }> {
-  const [all, ...grouped] = await deps.store.metricSumsMany(communityId, period, ['all', ...bys], deps.now());
+  const [all, ...grouped] = await deps.store.metricSumsMany(communityId, period, ['all', ...bys], deps.now(), cut);
   const named = (groups: GroupSums[]) =>
     groups.flatMap((g) => (g.key === null ? [] : [{ key: g.key, name: names.get(g.key) ?? g.key, rates: ratesOf(g.sums) }]));
   return {
@@ -71,9 +73,9 @@ export async function namesOf(deps: Deps, communityId: string): Promise<Map<stri
 }
 
 /** Ranked rows of teams, companies and workers: the 考核 table. */
-export async function assessmentRows(deps: Deps, communityId: string, period: Period, weights: AssessmentWeights): Promise<AssessmentRow[]> {
+export async function assessmentRows(deps: Deps, communityId: string, period: Period, weights: AssessmentWeights, cut?: StatsCut): Promise<AssessmentRow[]> {
   const names = await namesOf(deps, communityId);
-  const { groups } = await ratesByMany(deps, communityId, period, ASSESSED_KINDS, names);
+  const { groups } = await ratesByMany(deps, communityId, period, ASSESSED_KINDS, names, cut);
   const unit = (g: RatedGroup) => ({ id: g.key, name: g.name, rates: g.rates });
   return ASSESSED_KINDS.flatMap((kind) => rankRows(kind, groups[kind].map(unit), weights));
 }

@@ -64,6 +64,8 @@ export const requestId = str({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 export const version = int(1, 1_000_000_000);
 const month = str({ min: 7, max: 7, pattern: /^\d{4}-\d{2}$/ });
 const instant = int(0, 4_102_444_800_000);
+/** The party-grid cut of the statistics (core/stats-cut.ts): a compound, a building, both, or neither. */
+const statsCut = { compoundId: optional(entityId, null), buildingId: optional(entityId, null) };
 /** The ranges of the admin's settings, in minutes: the forms word their own hints from these. */
 export const SETTING_BOUNDS = {
   /** A stage's deadline: a minute to 60 days. */
@@ -81,6 +83,8 @@ const weight = v.pipe(v.number('应为0到1之间的数'), v.minValue(0, '应为
 const orderFilter = obj({
   states: optional(list(oneOf(ORDER_STATES), ORDER_STATES.length)),
   compoundId: optional(entityId),
+  /** Placed at this building (the supervisor's cut, the group leader's list). */
+  buildingId: optional(entityId),
   teamId: optional(entityId),
   category: optional(oneOf(SERVICE_CATEGORIES)),
   createdFrom: optional(instant),
@@ -174,11 +178,12 @@ export const CONTRACT = {
   },
   /** 督单 statistics: the supervisor's board, the public 晾晒 board, and the monthly 考核. */
   statistics: {
-    board: action('role', { month: optional(month, null) }, reply<SupervisorBoard>()),
+    board: action('role', { month: optional(month, null), ...statsCut }, reply<SupervisorBoard>()),
     public: action('public', { communityId: entityId, month }, reply<PublicBoard>()),
-    assessment: action('role', { month }, reply<Assessment>()),
+    /** The month's 考核; cut to a compound or building it is always computed now (only the whole community's is published). */
+    assessment: action('role', { month, ...statsCut }, reply<Assessment>()),
     publish: action('role', { month }, reply<Assessment>()),
-    export: action('role', { month, format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
+    export: action('role', { month, format: oneOf(['csv', 'xlsx']), ...statsCut }, reply<ExportFile>()),
     /** Each registered volunteer's 志愿服务 orders and hours in a month (在职党员报到). */
     volunteers: action('role', { month }, reply<{ month: string; items: VolunteerMonth[] }>()),
     exportVolunteers: action('role', { month }, reply<ExportFile>()),

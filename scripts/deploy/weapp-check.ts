@@ -29,6 +29,12 @@ export function checkWeapp(dist: string, s: DeploySettings): WeappCheck {
     missing.push(`未找到 ${path.join(dist, 'app.json')}：小程序还没有构建（npm run build:weapp）。`);
     return { facts, missing };
   }
+  // A plugin declared for an AppID that has not added it fails the upload; one missing hides the microphone.
+  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { plugins?: { WechatSI?: { version?: string } } };
+  const builtVoice = app.plugins?.WechatSI?.version ?? '';
+  if (builtVoice) facts.push(`app.json 插件 WechatSI（同声传译）: ${builtVoice}`);
+  if (builtVoice !== s.wechatSiVersion)
+    missing.push(`构建产物声明的同声传译插件（${builtVoice || '无'}）与 WX_PLUGIN_WECHATSI（${s.wechatSiVersion || '未设置'}）不同：请用当前设置重新构建。`);
   const configFile = path.join(dist, 'project.config.json');
   const config = fs.existsSync(configFile) ? (JSON.parse(fs.readFileSync(configFile, 'utf8')) as { appid?: string }) : null;
   if (!config) missing.push(`未找到 ${configFile}：请重新构建小程序。`);

@@ -1,12 +1,13 @@
-import type { RequestOf, Role } from '@core';
+import { WHOLE_COMMUNITY, type RequestOf, type Role, type StatsCut } from '@core';
 import { call } from './client';
 
 /** 督单 statistics, the public 晾晒 board, the monthly 考核 and the admin's settings. */
-export const supervisorBoard = (role: Role, month: string | null) => call('statistics', 'board', { role, month });
+export const supervisorBoard = (role: Role, month: string | null, cut: StatsCut = WHOLE_COMMUNITY) => call('statistics', 'board', { role, month, ...cut });
 export const publicBoard = (communityId: string, month: string) => call('statistics', 'public', { communityId, month });
-export const getAssessment = (role: Role, month: string) => call('statistics', 'assessment', { role, month });
+export const getAssessment = (role: Role, month: string, cut: StatsCut = WHOLE_COMMUNITY) => call('statistics', 'assessment', { role, month, ...cut });
 export const publishAssessment = (role: Role, month: string) => call('statistics', 'publish', { role, month });
-export const exportAssessment = (role: Role, month: string, format: 'csv' | 'xlsx') => call('statistics', 'export', { role, month, format });
+export const exportAssessment = (role: Role, month: string, format: 'csv' | 'xlsx', cut: StatsCut = WHOLE_COMMUNITY) =>
+  call('statistics', 'export', { role, month, format, ...cut });
 
 export const adminSettings = () => call('admin', 'settings', { role: 'admin' });
 

@@ -28,7 +28,17 @@ interface Options {
   readonly select?: (order: OrderView) => boolean;
   /** Whether this list owns the page's pull-down refresh and bottom-reached events. */
   readonly bindPage?: boolean;
+  /**
+   * Load every page (up to ALL_ROWS_CAP orders) instead of waiting for the bottom: the console's
+   * tables sort and filter over all rows, not over what happens to be loaded.
+   */
+  readonly all?: boolean;
 }
+
+/** The most orders a console table loads on its own; past it the table says its sorting covers only these. */
+export const ALL_ROWS_CAP = 1000;
+/** The contract's largest page, used while loading everything: fewer requests. */
+const ALL_PAGE_SIZE = 50;
 
 /** Pages a caller skips through at most to fill a screen when `select` filters a page out. */
 const MAX_SKIPPED_PAGES = 4;
@@ -37,8 +47,8 @@ const MAX_SKIPPED_PAGES = 4;
  * One list of orders: first page, paging by cursor, pull-down refresh, counts per state for tabs,
  * and live updates from detail pages. Stale answers (the filter changed meanwhile) are dropped.
  */
-export function useOrderList({ role, filter, sort = 'recent', select, bindPage = true }: Options): OrderListState {
-  const key = `${role}|${sort}|${JSON.stringify(filter)}`;
+export function useOrderList({ role, filter, sort = 'recent', select, bindPage = true, all = false }: Options): OrderListState {
+  const key = `${role}|${sort}|${all}|${JSON.stringify(filter)}`;
   const [items, setItems] = useState<readonly OrderView[]>([]);
   const [counts, setCounts] = useState<Record<OrderState, number> | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -59,7 +69,7 @@ export function useOrderList({ role, filter, sort = 'recent', select, bindPage =
       let picked: OrderView[] = [];
       let lastCounts: Record<OrderState, number> | null = null;
       for (let i = 0; i <= MAX_SKIPPED_PAGES; i++) {
-        const page = await listOrders(role, filter, next, undefined, sort);
+        const page = await listOrders(role, filter, next, all ? ALL_PAGE_SIZE : undefined, sort);
         lastCounts = page.counts;
         picked = picked.concat(selectRef.current ? page.items.filter(selectRef.current) : page.items);
         next = page.nextCursor;
@@ -108,6 +118,11 @@ export function useOrderList({ role, filter, sort = 'recent', select, bindPage =
       setLoadingMore(false);
     }
   }, [cursor, loadingMore, loading, fetchFrom]);
+
+  // Everything, page after page, while nothing failed: a failed page shows its 重试 and stops here.
+  useEffect(() => {
+    if (all && !loading && !loadingMore && !loadMoreError && cursor !== null && items.length < ALL_ROWS_CAP) void loadMore();
+  }, [all, loading, loadingMore, loadMoreError, cursor, items.length, loadMore]);
 
   const remove = useCallback((orderId: string) => setItems((old) => old.filter((o) => o.id !== orderId)), []);
 

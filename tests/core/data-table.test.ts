@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOptions, nextSort, visibleRows, type Column } from '../../src/components/data-table/table-model';
+import { filterOptions, nextSort, orderNote, visibleRows, type Column } from '../../src/components/data-table/table-model';
 
 /** The console's table: what it shows for a sort, a filter and search words (the component only draws this). */
 interface Row {
@@ -56,5 +56,23 @@ describe('the console table', () => {
     expect(second).toEqual({ key: 'due', direction: 'desc' });
     expect(nextSort(second, 'due')).toBeNull();
     expect(nextSort(second, 'service')).toEqual({ key: 'service', direction: 'asc' });
+  });
+
+  describe('the line above the rows says how many and in what order', () => {
+    const note = (o: Partial<Parameters<typeof orderNote>[1]>) => orderNote(COLUMNS, { sort: null, delivered: '时限最近的在前', total: 4, shown: 4, ...o });
+
+    it('names the delivered order while no column is sorted, and that every row is there', () => {
+      expect(note({})).toBe('共 4 条，已全部载入 · 时限最近的在前');
+    });
+
+    it('names the sorted column and its direction', () => {
+      expect(note({ sort: { key: 'due', direction: 'asc' } })).toBe('共 4 条，已全部载入 · 按时限升序');
+      expect(note({ sort: { key: 'service', direction: 'desc' } })).toBe('共 4 条，已全部载入 · 按服务降序');
+    });
+
+    it('counts what a filter kept out of all, and says when the rows are not all there are', () => {
+      expect(note({ shown: 2 })).toBe('筛出 2 / 4 条，已全部载入 · 时限最近的在前');
+      expect(note({ partial: '只载入最近 50 条' })).toBe('共 4 条（只载入最近 50 条）· 时限最近的在前');
+    });
   });
 });

@@ -127,6 +127,12 @@ async function walk(s: Store) {
   await s.listDueForSweep(T0 + 86_400_000, 50, encodeCursor(T0, 'o005'));
   for (const by of GROUP_BYS) await s.metricSums('c1', { from: T0, to: T0 + 30 * 86_400_000 }, by, T0);
   await s.metricSumsMany('c1', { from: T0, to: T0 + 30 * 86_400_000 }, [...GROUP_BYS], T0);
+  // The statistics cut by compound and by building (core/stats-cut.ts), and a building's orders listed.
+  await s.metricSumsMany('c1', { from: T0, to: T0 + 30 * 86_400_000 }, [...GROUP_BYS], T0, { compoundId: 'cp1', buildingId: null });
+  await s.metricSumsMany('c1', { from: T0, to: T0 + 30 * 86_400_000 }, [...GROUP_BYS], T0, { compoundId: 'cp1', buildingId: 'b1' });
+  await s.listOrders({ kind: 'community', communityId: 'c1' }, { buildingId: 'b1' }, { limit: 20 });
+  await s.onBehalfCounts('c1', { from: T0, to: T0 + 30 * 86_400_000 });
+  await s.onBehalfCounts('c1', { from: T0, to: T0 + 30 * 86_400_000 }, { compoundId: 'cp1', buildingId: 'b1' });
 
   // Past one page: the keyset continuation of fetchAll, by _id and by seq.
   const many = 1001;

@@ -38,4 +38,12 @@ describe('deployment settings (config/deploy-settings.ts)', () => {
   it('asks only for what a step needs: functions and the database need no AppID', () => {
     expect(deployBlockers(readDeploySettings({ CLOUD_ENV: 'rp-1' }, NONE), ['cloudEnv'])).toEqual([]);
   });
+
+  it('turns voice input on with a 同声传译 version; anything else blocks the mini-program’s upload, not the functions', () => {
+    expect(readDeploySettings({}, NONE).wechatSiVersion).toBe('');
+    expect(readDeploySettings({}, file('WX_PLUGIN_WECHATSI=0.3.6\n')).wechatSiVersion).toBe('0.3.6');
+    const wrong = readDeploySettings({ WEAPP_APPID: 'wx0123456789abcdef', CLOUD_ENV: 'rp-1', WX_PLUGIN_WECHATSI: 'on' }, NONE);
+    expect(deployBlockers(wrong)).toEqual([expect.stringContaining('WX_PLUGIN_WECHATSI「on」不是插件版本号')]);
+    expect(deployBlockers(wrong, ['cloudEnv'])).toEqual([]);
+  });
 });

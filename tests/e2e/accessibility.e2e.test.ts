@@ -111,6 +111,19 @@ const PAGES: readonly (readonly [string, readonly Visit[]])[] = [
       at('public-board', '/board/pages/index/index', '晾晒'),
     ],
   ],
+  [
+    'demo-leader',
+    [
+      at('leader-grid-orders', '/admin/pages/grid-orders/index', '全部工单'),
+      {
+        name: 'leader-grid-order',
+        page: '/admin/pages/grid-order/index',
+        route: async () =>
+          `/admin/pages/grid-order/index?id=${await orderWhere((o) => o.state === 'in_service' && ['h-yg-a', 'h-yg-b'].includes(o.householdId))}`,
+        ready: '办理记录',
+      },
+    ],
+  ],
 ];
 
 /** Opens a route of the H5 app (hash router) afresh and waits until the page has drawn its data. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { playDemoMonth } from '@backend/server/demo-month';
 import { shot, useApp } from './support/app';
-import { placeOrder, press, see, tap } from './support/ui';
+import { placeOrder, press, see, startedByWorker, tap } from './support/ui';
 
 /**
  * The desktop console: at a desk (1440 px) the staff pages of the H5 app lay out as tables with
@@ -38,14 +38,21 @@ async function tableRows(page: Page): Promise<Record<string, string>[]> {
 const header = (page: Page, title: string) => page.locator('[role=columnheader]', { hasText: title }).filter({ visible: true }).first();
 const chip = (page: Page, group: string, label: string) =>
   page.locator(`[role=group][aria-label="按${group}筛选"] [role=button]`, { hasText: label }).filter({ visible: true }).first();
+/** The line above the table: how many rows, whether all are loaded, and in what order. */
+async function note(page: Page, expected: RegExp): Promise<void> {
+  const line = page.locator('.data-table-note').filter({ visible: true }).first();
+  await expect.poll(async () => (await line.textContent())?.trim() ?? '', { timeout: 15_000 }).toMatch(expected);
+}
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });
 
 describe('the dispatcher at a desk (1440 px)', () => {
   it('sees the inbox as a table that sorts by a header, both ways, and filters by a column', async () => {
     const page = await enterAt('demo-dispatcher', DESK);
     await press(page, '已结束 50');
+    // Every ended order is loaded, not a first page: the sorting and filters below cover them all.
+    await note(page, /^共 50 条，已全部载入 · 最近有变动的在前$/);
     const before = await tableRows(page);
-    expect(before.length).toBeGreaterThan(5);
+    expect(before).toHaveLength(50);
     // Ended orders run no clock: when they were placed instead of a deadline and a wait.
     expect(Object.keys(before[0]!)).toContain('下单时间');
     expect(Object.keys(before[0]!)).not.toContain('时限');
@@ -54,6 +61,7 @@ describe('the dispatcher at a desk (1440 px)', () => {
     const up = (await tableRows(page)).map((r) => r.服务!);
     expect(up).toEqual([...up].sort(pinyin.compare));
     expect(await header(page, '服务').getAttribute('aria-sort')).toBe('ascending');
+    await note(page, /· 按服务升序$/);
     await header(page, '服务').click();
     const down = (await tableRows(page)).map((r) => r.服务!);
     expect(down).toEqual([...up].sort(pinyin.compare).reverse());
@@ -100,6 +108,80 @@ describe('the dispatcher at a desk (1440 px)', () => {
     expect((await tableRows(page))[0]!.状态).toBe('待接单');
     expect(page.url()).toBe(inbox);
     expect((await running().store.getOrder(id))!.state).toBe('pending_accept');
+    await page.context().close();
+  });
+});
+
+describe('the supervisor at a desk (1440 px)', () => {
+  it('has every order of the community in the board’s table, over more than one page, and sorts them all', async () => {
+    let total = 0;
+    for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
+      const page = await running().store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 50, cursor });
+      total += page.items.length;
+      cursor = page.nextCursor;
+    }
+    expect(total).toBeGreaterThan(50);
+    const page = await enterAt('demo-supervisor', DESK);
+    await note(page, new RegExp(`^共 ${total} 条，已全部载入 · 最近有变动的在前$`));
+    expect(await tableRows(page)).toHaveLength(total);
+    await header(page, '已等待').click();
+    await header(page, '已等待').click();
+    await note(page, new RegExp(`^共 ${total} 条，已全部载入 · 按已等待降序$`));
+    await shot(page, 'console-supervisor-all-rows-1440');
+    await page.context().close();
+  });
+});
+
+/**
+ * An order opened alone (a link, a message) at a desk: facts and buttons on the left, the timeline
+ * beside them, the buttons in view without scrolling; at a phone the one column and the bottom bar.
+ */
+describe('the order page opened alone', () => {
+  let waiting = '';
+  let started = '';
+  beforeAll(async () => {
+    waiting = await placeOrder(running(), '阳台的晾衣架掉下来了');
+    started = await placeOrder(running(), '卫生间的水龙头一直滴水');
+    await startedByWorker(running(), started);
+  });
+
+  const ROLES = [
+    ['resident', 'demo-resident', () => waiting, '取消工单', 'resident/pages/home/index'],
+    ['dispatcher', 'demo-dispatcher', () => waiting, '派单', 'dispatcher/pages/inbox/index'],
+    ['supervisor', 'demo-supervisor', () => waiting, '督办', 'supervisor/pages/board/index'],
+    ['worker', 'demo-worker', () => started, '完工上报', 'worker/pages/tasks/index'],
+  ] as const;
+
+  it.each(ROLES)('as %s: at 1440 px the timeline beside the facts and the buttons in view', async (role, user, id, button, home) => {
+    const page = await running().pageAs(user, DESK);
+    await page.goto(`${running().url}/#/${role}/pages/order/index?id=${id()}`);
+    await page.reload();
+    await see(page, '办理记录');
+    const actions = page.locator('[role=region][aria-label="可办理"]').filter({ visible: true }).first();
+    const timeline = page.locator('[role=region][aria-label="办理记录"]').filter({ visible: true }).first();
+    await actions.getByText(button, { exact: true }).first().waitFor();
+    const a = (await actions.boundingBox())!;
+    const t = (await timeline.boundingBox())!;
+    expect(t.x).toBeGreaterThan(a.x + a.width);
+    expect(a.y + a.height).toBeLessThanOrEqual(DESK.height);
+    // A wide band, not the phone column (about 400 px) in the middle of the screen.
+    expect(t.x + t.width - a.x).toBeGreaterThan(1000);
+    expect(await page.locator('.bottom-bar').filter({ visible: true }).count()).toBe(0);
+    await shot(page, `console-order-${role}-1440`);
+    // Opened alone there is no list behind it: ‹ 返回 goes to the role's first page.
+    await press(page, '‹ 返回');
+    await page.waitForURL(new RegExp(`#/${home}`));
+    await page.context().close();
+  });
+
+  it.each(ROLES)('as %s: at 390 px one column with the buttons in the bottom bar', async (role, user, id, button) => {
+    const page = await running().pageAs(user, PHONE);
+    await page.goto(`${running().url}/#/${role}/pages/order/index?id=${id()}`);
+    await page.reload();
+    await see(page, '办理记录');
+    await page.locator('.bottom-bar').filter({ visible: true }).getByText(button, { exact: true }).first().waitFor();
+    expect(await page.locator('.order-wide').filter({ visible: true }).count()).toBe(0);
+    await shot(page, `console-order-${role}-390`);
     await page.context().close();
   });
 });

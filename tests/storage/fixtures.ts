@@ -76,6 +76,21 @@ export function createCommit(order: Order, extra: Partial<Commit> = {}): Commit 
   return { order, index: indexOf(order), expectedVersion: null, events: [makeEvent(order, order.version)], notifications: [], reply: null, ...extra };
 }
 
+/** A generated order as it was when placed: version 1, unassigned and unsettled (then moved to its state by nextCommit). */
+export const placedFirst = (o: Order): Order => ({
+  ...o,
+  state: 'pending_dispatch',
+  assignment: null,
+  version: 1,
+  rating: null,
+  returnVisits: [],
+  closedAt: null,
+  firstAcceptedAt: null,
+  reworkCount: 0,
+  reopenCount: 0,
+  overdueStages: [],
+});
+
 /** The commit that moves an order one version on (CAS from `order.version`). */
 export function nextCommit(order: Order, patch: Partial<Order>, extra: Partial<Commit> = {}): Commit {
   const next = { ...order, ...patch, version: order.version + 1 };

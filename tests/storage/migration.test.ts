@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '@backend/storage/embedded/schema-sql';
 import { dayStart } from '@backend/storage/rollups';
 import { byKey, expectedSums } from './contract/reference-model';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
-import { T0, makeOrder } from './fixtures';
+import { T0, makeNotification, makeOrder } from './fixtures';
 import { writeV2StoreFile } from './old-store-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-migrate-'));
@@ -36,7 +36,11 @@ const orders: Order[] = [
 
 describe('opening a data file of schema version 2', () => {
   const at = path.join(dir, 'v2');
-  const file = writeV2StoreFile(at, { communities: [quick], orders });
+  const told = [
+    makeNotification('n1', { kind: 'user', userId: 'u1' }, T0, 'held'),
+    makeNotification('n2', { kind: 'team', teamId: 't1' }, T0 + MINUTE, 'pooled'),
+  ];
+  const file = writeV2StoreFile(at, { communities: [quick], orders, notifications: told });
 
   it('migrates it in place to the order index the core derives, with the community’s own escalation interval', async () => {
     const store = openSqliteStore(at);
@@ -62,6 +66,16 @@ describe('opening a data file of schema version 2', () => {
     const pool = await store.listOrders({ kind: 'worker', communityId: 'c1', workerId: 'w9', poolTeamIds: ['t1'] }, {}, { limit: 10 });
     expect(pool.items.map((o) => o.id)).toEqual(['pooled']);
     for (const o of orders) expect(await store.getOrder(o.id)).toEqual(o);
+    // The notifications are copied into their new table (without the index of their ids), newest first.
+    expect(
+      await store.listNotifications(
+        [
+          { kind: 'user', userId: 'u1' },
+          { kind: 'team', teamId: 't1' },
+        ],
+        10,
+      ),
+    ).toEqual([told[1], told[0]]);
     await store.close();
   });
 

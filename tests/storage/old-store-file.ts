@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HOUR, nextSweepAt, orderFacts, type Community, type Order } from '@core';
-import type { StoredReply } from '@backend/storage/port';
+import { recipientKey } from '@backend/storage/order-index';
+import type { StoredNotification, StoredReply } from '@backend/storage/port';
 
 /**
  * The tables as schema version 2 created them, word for word: the file a store of that version left
@@ -101,7 +102,7 @@ CREATE TABLE IF NOT EXISTS replies (
  */
 export function writeV2StoreFile(
   dir: string,
-  data: { communities?: readonly Community[]; orders?: readonly Order[]; replies?: readonly StoredReply[] },
+  data: { communities?: readonly Community[]; orders?: readonly Order[]; replies?: readonly StoredReply[]; notifications?: readonly StoredNotification[] },
 ): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'red-property.sqlite');
@@ -151,6 +152,14 @@ export function writeV2StoreFile(
   }
   for (const r of data.replies ?? [])
     db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)').run(r.key, r.fingerprint, r.at, JSON.stringify(r.reply));
+  for (const n of data.notifications ?? [])
+    db.prepare('INSERT INTO notifications (id, recipient, order_id, at, doc) VALUES (?, ?, ?, ?, ?)').run(
+      n.id,
+      recipientKey(n.to),
+      n.orderId,
+      n.at,
+      JSON.stringify(n),
+    );
   db.pragma('user_version = 2');
   db.close();
   return file;

@@ -10,6 +10,7 @@ import { referenceDataContract } from './contract/reference';
 import { repliesAndTimelineContract } from './contract/replies-and-timeline';
 import { reindexContract } from './contract/reindex';
 import { rollupsContract } from './contract/rollups';
+import { statsCutContract } from './contract/stats-cut';
 
 /**
  * The storage port as a specification: every adapter must pass it. `open` returns a store that
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     repliesAndTimelineContract(s);
     orderNumbersContract(s);
     rollupsContract(s);
+    statsCutContract(s);
     messagesContract(s);
   });
 }

@@ -10,6 +10,7 @@ import { isProgrammingError, StoreUnavailable, translatingOutages } from '../out
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
 import { fromOrderDoc } from './order-doc';
 import { metricSumsMany } from './metric-sums';
+import { onBehalfCounts } from './on-behalf';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
@@ -196,12 +197,16 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       for (const e of entries) if (await reindexInTransaction(db as unknown as TxDb, names, e)) written++;
       return written;
     },
-    async metricSums(communityId, period, by, asOf) {
-      return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;
+    async metricSums(communityId, period, by, asOf, cut) {
+      return (await store.metricSumsMany(communityId, period, [by], asOf, cut))[0]!;
     },
-    async metricSumsMany(communityId, period, bys, asOf) {
+    async metricSumsMany(communityId, period, bys, asOf, cut) {
       // Aggregations side by side, each over rollup rows or the few orders not rolled up (metric-sums.ts).
-      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf);
+      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut);
+    },
+
+    async onBehalfCounts(communityId, period, cut) {
+      return onBehalfCounts(await coll(names.orders), _, communityId, period, cut);
     },
 
     async pruneReplies(before) {

@@ -1,5 +1,5 @@
 import type { CollectionReference, Db } from '@cloudbase/database';
-import type { GroupBy, Millis, MetricSums } from '@core';
+import { isCut, type GroupBy, type Millis, type MetricSums, type StatsCut } from '@core';
 import type { GroupSums } from '../port';
 import { dayStart, dueOnly, groupEntries, mergeGroups, splitPeriod } from '../rollups';
 import { fetchAll } from './collections';
@@ -26,6 +26,7 @@ export async function metricSumsMany(
   period: { from: Millis; to: Millis },
   bys: readonly GroupBy[],
   asOf: Millis,
+  cut?: StatsCut,
 ): Promise<GroupSums[][]> {
   const $ = _.aggregate;
   const split = splitPeriod(period);
@@ -53,6 +54,13 @@ export async function metricSumsMany(
   };
   const counted = { communityId, 'idx.counted': 1 };
   const range = (r: { from: Millis; to: Millis }) => _.and([{ createdAt: _.gte(r.from) }, { createdAt: _.lt(r.to) }]);
+  // A compound's or building's orders are counted whole from the orders (the rollups are the
+  // community's), through the cut's index (schema.ts: community_compound_created, community_building_created).
+  if (isCut(cut)) {
+    const place = { ...(cut.compoundId !== null ? { compoundId: cut.compoundId } : {}), ...(cut.buildingId !== null ? { buildingId: cut.buildingId } : {}) };
+    const match = _.and([{ ...counted, ...place }, range(period)]);
+    return Promise.all(bys.map((by) => fromOrders(by, match, ['orders', 'due', ...FLAGS]).then((groups) => mergeGroups([groups]))));
+  }
   const edges = (by: GroupBy) =>
     split.edges.length === 0 ? Promise.resolve([]) : fromOrders(by, _.and([counted, _.or(split.edges.map(range))]), ['orders', 'due', ...FLAGS]);
   // Only unsettled orders whose deadline falls on the day of asking, up to the moment: the rollups say the rest.

@@ -56,6 +56,7 @@ export function orderCondition(_: Commands, scope: OrderScope, filter: OrderFilt
   const parts: object[] = [inScope];
   if (filter.states) parts.push({ state: _.in([...filter.states]) });
   if (filter.compoundId !== undefined) parts.push({ compoundId: filter.compoundId });
+  if (filter.buildingId !== undefined) parts.push({ buildingId: filter.buildingId });
   if (filter.teamId !== undefined) parts.push({ [TEAM]: filter.teamId });
   if (filter.category !== undefined) parts.push({ category: filter.category });
   if (filter.createdFrom !== undefined) parts.push({ createdAt: _.gte(filter.createdFrom) });

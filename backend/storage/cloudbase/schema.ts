@@ -78,6 +78,32 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
+        // The statistics cut by compound or building (metric-sums.ts), and the group leader's list of a building's orders.
+        {
+          name: 'community_compound_created',
+          keys: [
+            ['communityId', 1],
+            ['compoundId', 1],
+            ['createdAt', 1],
+          ],
+        },
+        {
+          name: 'community_building_created',
+          keys: [
+            ['communityId', 1],
+            ['buildingId', 1],
+            ['createdAt', 1],
+          ],
+        },
+        // 代下单 counted on the supervisor's statistics (on-behalf.ts): only the orders that name a proxy.
+        {
+          name: 'community_proxy_created',
+          keys: [
+            ['communityId', 1],
+            ['proxy.relation', 1],
+            ['createdAt', 1],
+          ],
+        },
         // The dispatcher's 待派单 list: nearest deadline first (the core's urgency key).
         {
           name: 'community_urgent',

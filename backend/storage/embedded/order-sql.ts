@@ -1,5 +1,6 @@
 import { assertNever, type AttentionQueue, type OrderScope } from '@core';
 import type { OrderFilter } from '../port';
+import { BUILDING_COLUMN } from './rollup-sql';
 
 /** A WHERE clause with its parameters. */
 export interface Where {
@@ -55,6 +56,7 @@ export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   const add = (sql: string, ...params: unknown[]) => parts.push({ sql, params });
   if (filter.states) add(filter.states.length ? `state IN (${placeholders(filter.states.length)})` : '0', ...filter.states);
   if (filter.compoundId !== undefined) add('compound_id = ?', filter.compoundId);
+  if (filter.buildingId !== undefined) add(`${BUILDING_COLUMN} = ?`, filter.buildingId);
   if (filter.teamId !== undefined) add('team_id = ?', filter.teamId);
   if (filter.category !== undefined) add('category = ?', filter.category);
   if (filter.createdFrom !== undefined) add('created_at >= ?', filter.createdFrom);

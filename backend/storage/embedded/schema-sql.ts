@@ -1,13 +1,28 @@
 import type Database from 'better-sqlite3';
 import { reindexEveryOrder } from './index-columns';
 import { MESSAGE_SCHEMA } from './message-sql';
-import { REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
+import { CUT_INDEXES, REBUILD_ROLLUPS_SQL, ROLLUP_SCHEMA } from './rollup-sql';
+import { ON_BEHALF_INDEX } from './on-behalf-sql';
 
 /**
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 8;
+
+/**
+ * Notifications are appended to a rowid table (the end of its b-tree) and found by recipient through
+ * one index of short entries. Keyed by their id as well (a TEXT PRIMARY KEY), every commit also wrote
+ * a page of that index, which nothing reads.
+ */
+const NOTIFICATIONS_TABLE = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+  id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${name}_by_recipient ON ${name} (recipient, at DESC);`;
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -98,14 +113,7 @@ CREATE TABLE IF NOT EXISTS order_events (
   PRIMARY KEY (order_id, seq)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS notifications (
-  id TEXT PRIMARY KEY,
-  recipient TEXT NOT NULL,
-  order_id TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  doc TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS notifications_by_recipient ON notifications (recipient, at DESC);
+${NOTIFICATIONS_TABLE('notifications')}
 
 -- A rowid table: each reply (the order's id and version; a data file from before holds whole order views) is appended at the end of the table's
 -- b-tree and only the short key goes into an index. Keyed by the request key itself (WITHOUT ROWID),
@@ -127,6 +135,8 @@ CREATE TABLE IF NOT EXISTS order_numbers (
   PRIMARY KEY (community_id, day)
 ) WITHOUT ROWID;
 ${ROLLUP_SCHEMA}
+${CUT_INDEXES}
+${ON_BEHALF_INDEX}
 ${MESSAGE_SCHEMA}`;
 
 /** The urgency key's column (NO_DEADLINE until reindexed) and its index, unless an earlier step added them. */
@@ -187,4 +197,14 @@ ALTER TABLE orders DROP COLUMN open_instructions;
   },
   // 5 → 6 (notify: subscribe messages and the inbox): consents, sendings and inbox reads start empty.
   5: MESSAGE_SCHEMA,
+  // 6 → 7: commits queue their changes to the rollups (rollup-sql.ts), folded before the rollups are
+  // read. Keyed so that an older program, which would not fold the queue, refuses the file.
+  6: 'CREATE TABLE IF NOT EXISTS rollup_queue (seq INTEGER PRIMARY KEY, before TEXT, after TEXT);',
+  // 7 → 8: notifications without the index of their ids (NOTIFICATIONS_TABLE), copied over in order.
+  7: `${NOTIFICATIONS_TABLE('notifications_appended')}
+INSERT INTO notifications_appended (id, recipient, order_id, at, doc) SELECT id, recipient, order_id, at, doc FROM notifications ORDER BY rowid;
+DROP TABLE notifications;
+ALTER TABLE notifications_appended RENAME TO notifications;
+DROP INDEX notifications_appended_by_recipient;
+CREATE INDEX notifications_by_recipient ON notifications (recipient, at DESC);`,
 };

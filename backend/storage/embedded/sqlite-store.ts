@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
-import { ORDER_STATES, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
+import { ORDER_STATES, isCut, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
 import { filterWhere } from './order-sql';
 import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
-import { groupEntries, groupRows, mergeGroups, rollupChanges } from '../rollups';
+import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
+import { onBehalfStatement } from './on-behalf-sql';
 import { refCache, type RefRow } from './ref-cache';
 import { openDataFile, type OpenOptions } from './data-file';
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
@@ -29,6 +30,9 @@ const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DES
 const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
 
 /** The columns an update may change, each with its parameter in `row` (version and doc always change). */
+/** Order numbers reserved per write (see numberBlocks). */
+const NUMBER_BLOCK = 8;
+
 const UPDATED_COLUMNS = [
   ['state', 'state'],
   ['assign_mode', 'assignMode'],
@@ -54,7 +58,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     nextOrderNumber: db.prepare(
-      'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, 1) ON CONFLICT (community_id, day) DO UPDATE SET last = last + 1 RETURNING last',
+      'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, ?) ON CONFLICT (community_id, day) DO UPDATE SET last = last + excluded.last RETURNING last',
     ),
     syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
     syncFull: db.prepare('PRAGMA synchronous = FULL'),
@@ -95,6 +99,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   };
 
   const rollups = rollupStatements(db);
+  const onBehalf = onBehalfStatement(db);
 
   const row = (o: Order, ix: Commit['index']) => ({
     ...indexParams(ix),
@@ -150,7 +155,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
     if (!stored) st.insertOrder.run(row(c.order, c.index));
     else updateChanged(stored, row(c.order, c.index));
-    rollups.apply(rollupChanges(stored ? factsOfRow(stored) : null, c.index.facts));
+    rollups.record(stored ? factsOfRow(stored) : null, c.index.facts);
     for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
@@ -176,6 +181,13 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       return changes.map(settleAlone);
     }
   });
+
+  /**
+   * Order numbers are taken from the file NUMBER_BLOCK at a time, as a database sequence caches its
+   * values: only the first order of each block pays a write of its own. A restart skips what is
+   * left of a block, so numbers stay unique and increasing, not dense.
+   */
+  const numberBlocks = new Map<string, { next: number; last: number }>();
 
   // Scope and filter combinations vary per call; cache their statements rather than re-prepare.
   const statements = new Map<string, Database.Statement>();
@@ -294,16 +306,24 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         .map((r) => parse<StoredNotification>(r));
     },
     async nextOrderNumber(communityId, day) {
-      // One statement, so atomic: two orders placed at once get two numbers. Committed without its
-      // own fsync: the WAL is one file, so the fsync of the order's commit that follows makes this
-      // frame durable too. A power cut before that loses the number and the order together, never
-      // a number of an order on disk. (A process crash loses neither: the frame is in the OS.)
+      const key = `${communityId}|${day}`;
+      const block = numberBlocks.get(key);
+      if (block && block.next <= block.last) return block.next++;
+      // One statement reserves the block, so atomic: two processes get two blocks. Committed without
+      // its own fsync: the WAL is one file, so the fsync of the order's commit that follows makes
+      // this frame durable too. A power cut before that loses the numbers and the order together,
+      // never a number of an order on disk. (A process crash loses neither: the frame is in the OS.)
       st.syncNormal.run();
+      let last: number;
       try {
-        return (st.nextOrderNumber.get(communityId, day) as { last: number }).last;
+        last = (st.nextOrderNumber.get(communityId, day, NUMBER_BLOCK) as { last: number }).last;
       } finally {
         st.syncFull.run();
       }
+      // Past days' blocks are done with; dropped wholesale now and then (a few numbers skipped at worst).
+      if (numberBlocks.size >= 256) numberBlocks.clear();
+      numberBlocks.set(key, { next: last - NUMBER_BLOCK + 2, last });
+      return last - NUMBER_BLOCK + 1;
     },
     async insertRef(kind, doc) {
       const { json, row: r } = refRow(kind, doc as { id: string; communityId?: string });
@@ -324,19 +344,26 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         const stored = st.orderVersion.get(e.orderId) as (FactRow & { version: number }) | undefined;
         if (stored?.version !== e.version) return 0;
         st.reindex.run({ ...indexParams(e.index), id: e.orderId, version: e.version });
-        rollups.apply(rollupChanges(factsOfRow(stored), e.index.facts));
+        rollups.record(factsOfRow(stored), e.index.facts);
         return 1;
       };
       return db.transaction(() => entries.reduce((n, e) => n + one(e), 0)).immediate();
     },
-    async metricSums(communityId, period, by: GroupBy, asOf) {
-      return (await store.metricSumsMany(communityId, period, [by], asOf))[0]!;
+    async metricSums(communityId, period, by: GroupBy, asOf, cut) {
+      return (await store.metricSumsMany(communityId, period, [by], asOf, cut))[0]!;
     },
-    async metricSumsMany(communityId, period, bys, asOf) {
+    async metricSumsMany(communityId, period, bys, asOf, cut) {
+      if (isCut(cut)) {
+        const rows = rollups.readCut(communityId, cut, period, asOf);
+        return bys.map((by) => groupRows(rows, by));
+      }
       // Rollup rows of the whole days, plus the orders of partial days and the unsettled ones past
       // their deadline (rollups.ts): each grouping is summed from those rows, never from every order.
       const { entries, orders } = rollups.read(communityId, period, asOf);
       return bys.map((by) => mergeGroups([groupEntries(entries, by, asOf), groupRows(orders, by)]));
+    },
+    async onBehalfCounts(communityId, period, cut) {
+      return onBehalf(communityId, period, cut);
     },
     async pruneReplies(before) {
       // Replies are appended in the order they were written, so the expired ones are the table's first
@@ -363,8 +390,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async clear() {
       committer.flush();
       refs.clear();
+      numberBlocks.clear();
       db.exec(
-        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups;' +
+        'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups; DELETE FROM rollup_queue;' +
           CLEAR_MESSAGES_SQL,
       );
     },

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { useKeyboardPress } from './keyboard';
-import { filterOptions, nextSort, visibleRows, type Column, type FilterState, type SortState } from './table-model';
+import { filterOptions, nextSort, orderNote, visibleRows, type Column, type FilterState, type SortState } from './table-model';
 import './index.scss';
 
 export type { Column } from './table-model';
@@ -24,12 +24,17 @@ interface Props<T> {
   /** Under the rows: 加载更多, a total. */
   readonly footer?: ReactNode;
   readonly initialSort?: SortState | null;
+  /** The order the rows come in, in words (时限最近的在前, 按响应率排名): said above the table while no column is sorted. */
+  readonly delivered: string;
+  /** Set while the rows are not all there are (a paged list still loading or capped): said above the table. */
+  readonly partial?: string | null;
 }
 
 /**
  * A table with sortable columns (click a header: ascending, descending, as delivered), a filter per
  * column that declares `filterBy`, and an optional search box. It sorts and filters the rows it was
- * given, so a paged list filters what is loaded; server-side filters stay on the page.
+ * given, so callers give it every row (a paged list loads them all, see useOrderList's `all`) or say
+ * in `partial` that these are not all; the line above the rows says how many and in what order.
  */
 export function DataTable<T>({
   caption,
@@ -44,6 +49,8 @@ export function DataTable<T>({
   empty,
   footer,
   initialSort = null,
+  delivered,
+  partial = null,
 }: Props<T>) {
   const [sort, setSort] = useState<SortState | null>(initialSort);
   const [filters, setFilters] = useState<FilterState>({});
@@ -84,6 +91,11 @@ export function DataTable<T>({
             </View>
           ))}
         </View>
+      ) : null}
+      {rows.length > 0 ? (
+        <Text className="muted data-table-note" aria-live="polite">
+          {orderNote(columns, { sort, delivered, total: rows.length, shown: shown.length, partial })}
+        </Text>
       ) : null}
       <View className="data-table-grid" role="table" aria-label={caption}>
         <View className="data-table-row data-table-head" role="row">

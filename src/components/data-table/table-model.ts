@@ -73,3 +73,18 @@ export function visibleRows<T>(
     })
     .map((x) => x.row);
 }
+
+/**
+ * The line above a table saying how many rows there are and in what order they stand, so a sorted
+ * column is never mistaken for the whole picture: `delivered` names the order the rows came in
+ * (e.g. 时限最近的在前), `partial` says when the rows are not all there are.
+ */
+export function orderNote<T>(
+  columns: readonly Column<T>[],
+  opts: { readonly sort: SortState | null; readonly delivered: string; readonly total: number; readonly shown: number; readonly partial?: string | null },
+): string {
+  const column = opts.sort ? columns.find((c) => c.key === opts.sort?.key) : undefined;
+  const order = column && opts.sort ? `按${column.title}${opts.sort.direction === 'asc' ? '升序' : '降序'}` : opts.delivered;
+  const count = opts.shown === opts.total ? `共 ${opts.total} 条` : `筛出 ${opts.shown} / ${opts.total} 条`;
+  return opts.partial ? `${count}（${opts.partial}）· ${order}` : `${count}，已全部载入 · ${order}`;
+}

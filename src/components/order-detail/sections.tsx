@@ -139,7 +139,7 @@ export function VisitSection({
       <View className="detail-line">
         <Text className="detail-label">联系人</Text>
         <Text className="detail-value">
-          {order.contactName} {order.contactPhone}
+          {order.contactName} <Text className="detail-phone">{order.contactPhone}</Text>
         </Text>
         {dialable ? (
           <Text className="link" onClick={() => callPhone(order.contactPhone)}>

@@ -5,7 +5,7 @@ import { clockText } from '@/components/deadline/deadline-text';
 import { dateTime, durationText, windowText } from '@/components/format';
 import { ListStatus } from '@/components/list-status';
 import { StateTag } from '@/components/state-tag';
-import type { OrderListState } from '@/hooks/useOrderList';
+import { ALL_ROWS_CAP, type OrderListState } from '@/hooks/useOrderList';
 import { FLAG_TEXT } from '@/components/order-card/flag-text';
 import './index.scss';
 
@@ -66,10 +66,22 @@ interface Props {
   readonly selectedId: string | null;
   readonly onOpen: (order: OrderView) => void;
   readonly emptyText: string;
+  /** The server's order of the rows in words (时限最近的在前), said while no column is sorted. */
+  readonly delivered: string;
 }
 
-/** The console's order list: one row per order, sortable and filterable, paged like the cards. */
-export function OrderTable({ caption, list, selectedId, onOpen, emptyText }: Props) {
+/** Why the rows are not yet all (the list is given with `all`, so it loads to the end or to the cap). */
+function partialText(list: OrderListState, delivered: string): string | null {
+  if (!list.hasMore) return null;
+  if (list.items.length < ALL_ROWS_CAP && !list.loadMoreError) return '正在载入其余的，排序和筛选暂只针对已载入的';
+  return `只载入了${delivered}的 ${list.items.length} 条，排序和筛选只针对这些；请用筛选缩小范围`;
+}
+
+/**
+ * The console's order list: one row per order, sortable and filterable over every order of the
+ * listing (give it a list made with useOrderList's `all`), the count and the order said above it.
+ */
+export function OrderTable({ caption, list, selectedId, onOpen, emptyText, delivered }: Props) {
   const now = Date.now();
   // Ended orders run no clock: their deadline and waiting columns would be all "—", so they show when the order was placed instead.
   const running = list.items.some((o) => o.clock !== null);
@@ -84,6 +96,8 @@ export function OrderTable({ caption, list, selectedId, onOpen, emptyText }: Pro
       selectedKey={selectedId}
       searchText={(o) => `${orderNumberOf(o)} ${o.serviceName} ${o.description} ${o.address.compoundName}${o.address.buildingName}${o.address.door}`}
       empty={list.loading || list.error ? '' : emptyText}
+      delivered={delivered}
+      partial={partialText(list, delivered)}
       cell={(c, o) => <OrderCell column={c.key} order={o} text={c.text(o)} />}
       footer={
         <ListStatus

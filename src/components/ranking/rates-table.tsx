@@ -45,10 +45,12 @@ interface Props {
   readonly ranked?: boolean;
   /** Adds 平均办理 and 超时 (the 考核's extra figures). */
   readonly handling?: boolean;
+  /** The order the rows come in, said while no column is sorted. */
+  readonly delivered?: string;
 }
 
 /** Rankings and per-unit figures at a desk: every figure a sortable column (ranked units first by 名次). */
-export function RatesTable({ caption, rows, empty, ranked = false, handling = false }: Props) {
+export function RatesTable({ caption, rows, empty, ranked = false, handling = false, delivered = '按统计顺序' }: Props) {
   return (
     <DataTable
       caption={caption}
@@ -56,7 +58,8 @@ export function RatesTable({ caption, rows, empty, ranked = false, handling = fa
       columns={columns(ranked, handling)}
       rowKey={(r) => r.key}
       empty={empty}
-      initialSort={ranked ? { key: 'rank', direction: 'asc' } : null}
+      initialSort={ranked ? { key: 'rank', direction: 'asc' } : { key: 'orders', direction: 'desc' }}
+      delivered={delivered}
     />
   );
 }

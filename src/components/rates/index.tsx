@@ -7,11 +7,11 @@ import './index.scss';
 export function RateTiles({ rates }: { readonly rates: Rates }) {
   const tiles = [
     { label: '响应率', value: percent(rates.responseRate), hint: '按时接单' },
-    { label: '解决率', value: percent(rates.resolutionRate), hint: '办结且未返工' },
+    { label: '解决率', value: percent(rates.resolutionRate), hint: '办结未返工' },
     { label: '满意率', value: percent(rates.satisfactionRate), hint: '4星以上或回访满意' },
     { label: '工单数', value: String(rates.orders), hint: '本期受理' },
     { label: '平均办理', value: hours(rates.avgHandlingHours), hint: '下单到办结' },
-    { label: '超时工单', value: String(rates.overdue), hint: '任一环节超时' },
+    { label: '超时工单', value: String(rates.overdue), hint: '有环节超时' },
   ];
   return (
     <View className="rate-tiles">

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DAY, GROUP_BYS, type Order } from '@core';
 import { dayStart } from '@backend/storage/rollups';
-import { T0, createCommit, generateOrders, nextCommit } from '../fixtures';
+import { T0, createCommit, generateOrders, nextCommit, placedFirst } from '../fixtures';
 import { HOUR, byKey, expectedSums, type StoreRef } from './reference-model';
 
 /**
@@ -19,19 +19,7 @@ export function rollupsContract(s: StoreRef): void {
       await s().clear();
       for (const o of finals) {
         // Placed first, unassigned and unsettled, then moved to the generated state in one commit.
-        const placed: Order = {
-          ...o,
-          state: 'pending_dispatch',
-          assignment: null,
-          version: 1,
-          rating: null,
-          returnVisits: [],
-          closedAt: null,
-          firstAcceptedAt: null,
-          reworkCount: 0,
-          reopenCount: 0,
-          overdueStages: [],
-        };
+        const placed = placedFirst(o);
         expect(await s().commit(createCommit(placed))).toEqual({ ok: true });
         const moved = nextCommit(placed, { ...o, version: placed.version });
         expect(await s().commit(moved)).toEqual({ ok: true });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { GridView } from '@core';
 import { listApplications, partyGrid, storage, type GridRole } from '@/api';
@@ -6,6 +7,7 @@ import { ListStatus } from '@/components/list-status';
 import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
+import { GRID_ORDERS } from '@/routes';
 import { ApplicationsCard } from '../members/applications-card';
 import { BuildingCard } from './grid-card';
 import '../members/index.scss';
@@ -32,6 +34,12 @@ export default function PartyGrid() {
         <ListStatus loading={view.loading} error={view.error} empty={false} emptyText="" onRetry={reload} />
       ) : (
         <View>
+          {role === 'group_leader' ? (
+            <View className="card row-between" onClick={() => void Taro.navigateTo({ url: GRID_ORDERS })}>
+              <Text className="card-title">本楼栋工单</Text>
+              <Text className="link">超时、投诉和督办在前 ›</Text>
+            </View>
+          ) : null}
           {view.data.applications ? <ApplicationsCard items={view.data.applications} onDecided={reload} role={role} /> : null}
           {grid.buildings.length === 0 ? (
             <View className="card">

@@ -8,13 +8,14 @@ import { View } from '@tarojs/components';
 import { ApplicationsCard } from './applications-card';
 import { InviteCard } from './invite-card';
 import { AuditCard, MembersCard } from './members-card';
+import { AUDIT_ROWS } from './members-tables';
 import './index.scss';
 
 /** 成员与邀请: applications to decide, invitations to make, members and their roles, the audit log (side by side, as tables, at a desk). */
 export default function AdminMembers() {
   const wide = useWide();
   const view = useLoad(async () => {
-    const [applications, invitations, members, audit] = await Promise.all([listApplications(), listInvitations(), listMembers(), auditLog(50)]);
+    const [applications, invitations, members, audit] = await Promise.all([listApplications(), listInvitations(), listMembers(), auditLog(AUDIT_ROWS)]);
     return { applications: applications.items, invitations, members: members.items, audit: audit.items };
   }, 'members');
   const v = view.data;

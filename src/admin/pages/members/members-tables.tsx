@@ -24,6 +24,8 @@ export function MembersTable({ items, onRevoke }: { readonly items: readonly Mem
       rowKey={(m) => m.id}
       searchable
       empty="还没有成员"
+      delivered="按姓名"
+      initialSort={{ key: 'name', direction: 'asc' }}
       cell={(c, m) =>
         c.key === 'roles' ? (
           <View className="chips members-roles">
@@ -63,6 +65,7 @@ export function InvitationsTable({ items, onRevoke }: { readonly items: readonly
       columns={INVITATION_COLUMNS}
       rowKey={(i) => i.code}
       empty="还没有发出邀请"
+      delivered="最新生成的在前"
       initialSort={{ key: 'made', direction: 'desc' }}
       cell={(c, i) =>
         c.key === 'act' ? (
@@ -87,6 +90,9 @@ const AUDIT_COLUMNS: Column<AuditEntry>[] = [
 ];
 
 /** 操作记录: who changed what, newest first unless sorted otherwise. */
+/** How many audit entries the 成员与邀请 page asks for: the newest. */
+export const AUDIT_ROWS = 50;
+
 export function AuditTable({ items }: { readonly items: readonly AuditEntry[] }) {
   return (
     <DataTable
@@ -96,6 +102,8 @@ export function AuditTable({ items }: { readonly items: readonly AuditEntry[] })
       rowKey={(e) => e.id}
       searchable
       empty="还没有记录"
+      delivered="最新的在前"
+      partial={items.length >= AUDIT_ROWS ? `只载入最近 ${AUDIT_ROWS} 条` : null}
       initialSort={{ key: 'at', direction: 'desc' }}
     />
   );

@@ -34,6 +34,7 @@ export function ServiceTable({ services, onEdit, onSaved }: Props) {
       rowKey={(s) => s.id}
       searchable
       empty="服务目录还是空的"
+      delivered="按目录顺序"
       cell={(c, s) => (c.key === 'act' ? <ServiceActions item={s} onEdit={onEdit} onSaved={onSaved} /> : <Text>{c.text(s)}</Text>)}
     />
   );

@@ -41,7 +41,8 @@ export default function DispatcherInbox() {
   const [openId, setOpenId] = useState<string | null>(null);
   const spec = INBOX_TABS.find((t) => t.key === tab) ?? INBOX_TABS[0]!;
   const filter = useMemo(() => ({ states: [...spec.states] }), [spec]);
-  const list = useOrderList({ role: 'dispatcher', filter, sort: spec.open ? 'urgent' : 'recent' });
+  // At a desk the table sorts and filters over every order of the tab, so it loads them all.
+  const list = useOrderList({ role: 'dispatcher', filter, sort: spec.open ? 'urgent' : 'recent', all: wide });
   const tabs = <FilterTabs options={groupTabs(list.counts, INBOX_TABS)} value={tab} onChange={setTab} />;
   const open = (o: OrderView) => (wide ? setOpenId(o.id) : void Taro.navigateTo({ url: orderUrl('dispatcher', o.id) }));
 
@@ -56,7 +57,14 @@ export default function DispatcherInbox() {
           side={openId ? <OrderDetailPane key={openId} role="dispatcher" orderId={openId} onGone={() => setOpenId(null)} /> : null}
         >
           {tabs}
-          <OrderTable caption={`${spec.label}工单`} list={list} selectedId={openId} onOpen={open} emptyText={spec.empty} />
+          <OrderTable
+            caption={`${spec.label}工单`}
+            list={list}
+            selectedId={openId}
+            onOpen={open}
+            emptyText={spec.empty}
+            delivered={spec.open ? '时限最近的在前' : '最近有变动的在前'}
+          />
         </SplitView>
       </Screen>
     );

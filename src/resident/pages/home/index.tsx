@@ -46,7 +46,7 @@ export default function ResidentHome() {
             </Button>
           </View>
           <View className="resident-property resident-grievances" onClick={() => void Taro.navigateTo({ url: RESIDENT_GRIEVANCES })}>
-            <Text>目录里没有的问题，到这里反映</Text>
+            <Text>目录里没有的，在这里反映</Text>
             <Text className="resident-property-call">小区诉求 ›</Text>
           </View>
           {property ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { monthRange, type AssessmentRow, type Role } from '@core';
+import { monthRange, type AssessmentRow, type Role, type StatsCut } from '@core';
 import { asApiError, exportAssessment, getAssessment, publishAssessment, saveFile, storage } from '@/api';
 import { ListStatus } from '@/components/list-status';
 import { MonthPicker, thisMonth } from '@/components/month-picker';
@@ -15,6 +15,7 @@ import { confirmAction, showFailure, toastOk } from '@/hooks/feedback';
 import { useLoad } from '@/hooks/useLoad';
 import { useSession } from '@/hooks/useSession';
 import { useWide } from '@/hooks/useWide';
+import { PlaceCut, cutName, cutOfParams, cutQuery, usePlaces } from '../../place-cut';
 import './index.scss';
 
 /** A report row with the two figures the export also carries: handling time and overdue orders. */
@@ -45,7 +46,9 @@ export default function Assessment() {
   const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : thisMonth());
   const { session, error: sessionError, reload: reloadSession } = useSession();
   const role = assessmentRole(session?.user.roles ?? null);
-  const report = useLoad(() => (role ? getAssessment(role, month) : Promise.resolve(null)), `${role}|${month}`);
+  const [cut, setCut] = useState<StatsCut>(() => cutOfParams(router.params));
+  const places = usePlaces();
+  const report = useLoad(() => (role ? getAssessment(role, month, cut) : Promise.resolve(null)), `${role}|${month}|${cutQuery(cut)}`);
   const [busy, setBusy] = useState<string | null>(null);
   const a = report.data;
   const over = (monthRange(month)?.to ?? Infinity) <= Date.now();
@@ -72,7 +75,7 @@ export default function Assessment() {
     if (!role) return;
     setBusy(format);
     try {
-      await saveFile(await exportAssessment(role, month, format));
+      await saveFile(await exportAssessment(role, month, format, cut));
       toastOk('已导出');
     } catch (e) {
       showFailure(asApiError(e));
@@ -84,6 +87,7 @@ export default function Assessment() {
   return (
     <Screen wide={wide}>
       <MonthPicker value={month} onChange={setMonth} />
+      <PlaceCut value={cut} onChange={setCut} places={places} />
       {!a ? (
         <ListStatus
           loading={report.loading || (!role && !sessionError)}
@@ -95,7 +99,10 @@ export default function Assessment() {
       ) : (
         <View>
           <View className="card">
-            <Text className="card-title">{a.publishedAt ? `已发布（${dateTime(a.publishedAt)}）` : '草稿：按当前数据实时计算'}</Text>
+            <Text className="card-title">
+              {a.cut ? `${cutName(a.cut, places)}：按当前数据实时计算` : a.publishedAt ? `已发布（${dateTime(a.publishedAt)}）` : '草稿：按当前数据实时计算'}
+            </Text>
+            {a.cut ? <Text className="muted assessment-line">只统计在这里下的工单；发布的是全社区的考核</Text> : null}
             <Text className="muted assessment-line">
               数据截至 {dateTime(a.asOf)}
               {role === 'admin' ? ' · 管理员只读' : ''}
@@ -125,7 +132,7 @@ export default function Assessment() {
             <Button block loading={busy === 'csv'} disabled={busy !== null} onClick={() => void download('csv')}>
               导出 CSV
             </Button>
-            {role === 'supervisor' && !a.publishedAt ? (
+            {role === 'supervisor' && !a.publishedAt && !a.cut ? (
               <>
                 <View className="gap" />
                 <Button type="primary" block loading={busy === 'publish'} disabled={busy !== null || !over} onClick={() => void publish()}>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, SERVICE_CATEGORIES, type OrderListFilter, type ServiceCategory } from '@core';
+import { CATEGORY_LABELS, SERVICE_CATEGORIES, type OrderListFilter, type ServiceCategory, type StatsCut } from '@core';
 import { Chips } from '@/components/action-forms/parts';
 
 const DAY = 86_400_000;
@@ -11,22 +11,22 @@ const PERIODS: { value: Period; label: string }[] = [
   { value: 'month', label: '近30天' },
 ];
 
-/** The board's filters other than state (the counts grid picks the state). */
+/** The board's filters other than state (the counts grid picks the state) and place (the cut's chips pick it). */
 export interface BoardFilters {
-  readonly compoundId: string | null;
   readonly teamId: string | null;
   readonly category: ServiceCategory | null;
   readonly period: Period;
 }
-export const NO_FILTERS: BoardFilters = { compoundId: null, teamId: null, category: null, period: 'all' };
+export const NO_FILTERS: BoardFilters = { teamId: null, category: null, period: 'all' };
 
-/** The list filter for these choices; dates are counted back from today's midnight. */
-export function toListFilter(f: BoardFilters, now: number): OrderListFilter {
+/** The list filter for these choices and the chosen place; dates are counted back from today's midnight. */
+export function toListFilter(f: BoardFilters, cut: StatsCut, now: number): OrderListFilter {
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
   const back = { all: null, today: 0, week: 6, month: 29 }[f.period];
   return {
-    ...(f.compoundId ? { compoundId: f.compoundId } : {}),
+    ...(cut.compoundId ? { compoundId: cut.compoundId } : {}),
+    ...(cut.buildingId ? { buildingId: cut.buildingId } : {}),
     ...(f.teamId ? { teamId: f.teamId } : {}),
     ...(f.category ? { category: f.category } : {}),
     ...(back === null ? {} : { createdFrom: midnight.getTime() - back * DAY }),
@@ -36,24 +36,14 @@ export function toListFilter(f: BoardFilters, now: number): OrderListFilter {
 interface Props {
   readonly value: BoardFilters;
   readonly onChange: (f: BoardFilters) => void;
-  readonly compounds: readonly { readonly id: string; readonly name: string }[];
   readonly teams: readonly { readonly id: string; readonly name: string }[];
 }
 
-/** 小区 · 服务队 · 服务类别 · 下单时间 */
-export function FilterPanel({ value, onChange, compounds, teams }: Props) {
+/** 服务队 · 服务类别 · 下单时间 */
+export function FilterPanel({ value, onChange, teams }: Props) {
   const set = (patch: Partial<BoardFilters>) => onChange({ ...value, ...patch });
   return (
     <View className="card board-filters">
-      {compounds.length > 1 ? (
-        <Row label="小区">
-          <Chips
-            options={[{ value: null, label: '全部' }, ...compounds.map((c) => ({ value: c.id, label: c.name }))]}
-            value={value.compoundId}
-            onChange={(compoundId) => set({ compoundId })}
-          />
-        </Row>
-      ) : null}
       {teams.length > 0 ? (
         <Row label="服务队">
           <Chips

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { STATE_LABELS, type OrderState, type OrderView } from '@core';
+import { STATE_LABELS, WHOLE_COMMUNITY, type OrderState, type OrderView, type StatsCut } from '@core';
 import { ListStatus } from '@/components/list-status';
 import { OrderCard } from '@/components/order-card';
 import { OrderDetailPane } from '@/components/order-detail';
@@ -13,12 +13,12 @@ import { Screen } from '@/components/screen';
 import { SplitView } from '@/components/split-view';
 import { useLongestWaiting } from '@/hooks/useLongestWaiting';
 import { useOrderList } from '@/hooks/useOrderList';
-import { useSession } from '@/hooks/useSession';
 import { useTeams } from '@/hooks/useTeams';
 import { useWide } from '@/hooks/useWide';
 import { supervisorBoard } from '@/api';
 import { useLoad } from '@/hooks/useLoad';
 import { ASSESSMENT, SUPERVISOR_MEETINGS, SUPERVISOR_STATS, VOLUNTEER_HOURS, orderUrl } from '@/routes';
+import { PlaceCut, cutQuery, usePlaces } from '../../place-cut';
 import { StateCounts } from './counts';
 import { Exceptions } from './exceptions';
 import { FilterPanel, NO_FILTERS, toListFilter, type BoardFilters } from './filters';
@@ -32,36 +32,43 @@ import './index.scss';
 export default function SupervisorBoard() {
   const wide = useWide();
   const [openId, setOpenId] = useState<string | null>(null);
-  const { session } = useSession();
   const { teams } = useTeams('supervisor');
+  const places = usePlaces();
+  const [cut, setCut] = useState<StatsCut>(WHOLE_COMMUNITY);
   const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
   const [state, setState] = useState<OrderState | null>(null);
   const [showFilters, setShowFilters] = useState(false);
-  const base = useMemo(() => toListFilter(filters, Date.now()), [filters]);
+  const base = useMemo(() => toListFilter(filters, cut, Date.now()), [filters, cut]);
   const filter = useMemo(() => (state ? { ...base, states: [state] } : base), [base, state]);
-  const list = useOrderList({ role: 'supervisor', filter });
+  // At a desk the table sorts and filters over every order the filters select, so it loads them all.
+  const list = useOrderList({ role: 'supervisor', filter, all: wide });
   const waiting = useLongestWaiting(base);
   // The exceptions come with the board's figures (last 30 days); useLoad refreshes them on pull-down.
-  const board = useLoad(() => supervisorBoard('supervisor', null), 'recent');
+  const board = useLoad(() => supervisorBoard('supervisor', null, cut), `recent|${cutQuery(cut)}`);
   usePullDownRefresh(() => void waiting.reload());
+  // The statistics and the 考核 open on the place chosen here.
+  const withCut = (url: string) => (cutQuery(cut) ? `${url}?${cutQuery(cut)}` : url);
   const open = (o: OrderView) => (wide ? setOpenId(o.id) : void Taro.navigateTo({ url: orderUrl('supervisor', o.id) }));
-  const active = [filters.compoundId, filters.teamId, filters.category, filters.period !== 'all' ? 1 : null].filter(Boolean).length;
+  const active = [filters.teamId, filters.category, filters.period !== 'all' ? 1 : null].filter(Boolean).length;
   const links = (
     <View className="board-links">
-      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_STATS })}>
+      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: withCut(SUPERVISOR_STATS) })}>
         三率统计 ›
       </Text>
-      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: ASSESSMENT })}>
+      <Text className="board-link" onClick={() => void Taro.navigateTo({ url: withCut(ASSESSMENT) })}>
         月度考核 ›
       </Text>
       <Text className="board-link" onClick={() => void Taro.navigateTo({ url: VOLUNTEER_HOURS })}>
         志愿服务时长 ›
       </Text>
       <Text className="board-link" onClick={() => void Taro.navigateTo({ url: SUPERVISOR_MEETINGS })}>
-        诉求与圆桌会议 ›
+        {/* Two unbreakable halves: a narrow tile breaks between them, never leaving the › alone. */}
+        <Text className="board-link-part">诉求与</Text>
+        <Text className="board-link-part">圆桌会议 ›</Text>
       </Text>
     </View>
   );
+  const placeCut = <PlaceCut value={cut} onChange={setCut} places={places} />;
   const listTitle = state ? `${STATE_LABELS[state]}的工单` : '全部工单';
 
   if (wide) {
@@ -75,12 +82,13 @@ export default function SupervisorBoard() {
           side={openId ? <OrderDetailPane key={openId} role="supervisor" orderId={openId} onGone={() => setOpenId(null)} /> : null}
         >
           {links}
+          {placeCut}
           <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
           <Text className="section-title">各状态工单</Text>
           <StateCounts counts={list.counts} selected={state} onSelect={setState} />
-          <FilterPanel value={filters} onChange={setFilters} compounds={session?.compounds ?? []} teams={teams} />
+          <FilterPanel value={filters} onChange={setFilters} teams={teams} />
           <Text className="section-title">{listTitle}</Text>
-          <OrderTable caption={listTitle} list={list} selectedId={openId} onOpen={open} emptyText="没有符合条件的工单" />
+          <OrderTable caption={listTitle} list={list} selectedId={openId} onOpen={open} emptyText="没有符合条件的工单" delivered="最近有变动的在前" />
         </SplitView>
       </Screen>
     );
@@ -90,6 +98,7 @@ export default function SupervisorBoard() {
       <RoleBar role="supervisor" />
       <Notices role="supervisor" />
       {links}
+      {placeCut}
       <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
       <Text className="section-title">各状态工单</Text>
       <StateCounts counts={list.counts} selected={state} onSelect={setState} />
@@ -97,7 +106,7 @@ export default function SupervisorBoard() {
         <Text className="board-filter-title">筛选条件：{active > 0 ? `已选${active}项` : '全部'}</Text>
         <Text className="board-filter-link">{showFilters ? '收起筛选' : '展开筛选'}</Text>
       </View>
-      {showFilters ? <FilterPanel value={filters} onChange={setFilters} compounds={session?.compounds ?? []} teams={teams} /> : null}
+      {showFilters ? <FilterPanel value={filters} onChange={setFilters} teams={teams} /> : null}
 
       <Text className="section-title">等待最久</Text>
       {waiting.items.length > 0 ? (

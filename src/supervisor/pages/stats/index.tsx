@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, type AssessmentRow, type OrderView, type Rates, type ServiceCategory } from '@core';
+import { CATEGORY_LABELS, type AssessmentRow, type OrderView, type Rates, type ServiceCategory, type StatsCut } from '@core';
 import { supervisorBoard } from '@/api';
 import { Chips } from '@/components/action-forms/parts';
 import { ListStatus } from '@/components/list-status';
@@ -15,6 +15,8 @@ import { Screen } from '@/components/screen';
 import { useLoad } from '@/hooks/useLoad';
 import { useWide } from '@/hooks/useWide';
 import { ASSESSMENT, orderUrl } from '@/routes';
+import { PlaceCut, cutName, cutOfParams, cutQuery, usePlaces } from '../../place-cut';
+import { OnBehalfCard } from './on-behalf';
 import { Queues } from './queues';
 import { TrendCards } from './trend';
 import './index.scss';
@@ -34,10 +36,13 @@ const rankedRow = (r: AssessmentRow): RatesRow => ({ key: r.id, ...rankRow(r) })
  */
 export default function SupervisorStats() {
   const wide = useWide();
+  const router = useRouter();
   const [month, setMonth] = useState(thisMonth());
   const [period, setPeriod] = useState<'month' | 'recent'>('month');
+  const [cut, setCut] = useState<StatsCut>(() => cutOfParams(router.params));
+  const places = usePlaces();
   const asked = period === 'recent' ? null : month;
-  const board = useLoad(() => supervisorBoard('supervisor', asked), asked ?? 'recent');
+  const board = useLoad(() => supervisorBoard('supervisor', asked, cut), `${asked ?? 'recent'}|${cutQuery(cut)}`);
   const open = (o: OrderView) => void Taro.navigateTo({ url: orderUrl('supervisor', o.id) });
   const b = board.data;
   const now = Date.now();
@@ -49,11 +54,13 @@ export default function SupervisorStats() {
         <Chips options={PERIODS} value={period} onChange={setPeriod} />
       </View>
       {period === 'month' ? <MonthPicker value={month} onChange={setMonth} /> : <Text className="muted stats-note">最近30天下单的工单</Text>}
+      <PlaceCut value={cut} onChange={setCut} places={places} />
       {!b || board.loading ? (
         <ListStatus loading={board.loading} error={board.error} empty={false} emptyText="" onRetry={() => void board.reload()} />
       ) : (
         <View>
           {period === 'month' && month === thisMonth() ? <Text className="muted stats-note">本月数据截至目前，还会随办理进展变化</Text> : null}
+          {cut.compoundId ? <Text className="muted stats-note">以下全部数字只统计{cutName(b.cut, places)}的工单</Text> : null}
           <RateTiles rates={b.overall} />
           <View className={wide ? 'console-grid' : undefined}>
             <TrendCards board={b} now={now} />
@@ -61,7 +68,10 @@ export default function SupervisorStats() {
             <View className="card">
               <View className="row-between">
                 <Text className="card-title">服务队排名</Text>
-                <Text className="link" onClick={() => void Taro.navigateTo({ url: `${ASSESSMENT}?month=${asked ?? thisMonth()}` })}>
+                <Text
+                  className="link"
+                  onClick={() => void Taro.navigateTo({ url: `${ASSESSMENT}?month=${asked ?? thisMonth()}${cutQuery(cut) ? `&${cutQuery(cut)}` : ''}` })}
+                >
                   月度考核 ›
                 </Text>
               </View>
@@ -126,6 +136,7 @@ export default function SupervisorStats() {
                     </View>
                   ))}
             </View>
+            <OnBehalfCard counts={b.onBehalf} />
           </View>
           <Queues queues={b.queues} now={now} onOpen={open} />
         </View>

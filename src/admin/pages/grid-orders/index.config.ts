@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本楼栋工单', enablePullDownRefresh: true });

@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DAY, GROUP_BYS, type Order } from '@core';
+import { dataFileOf } from '@backend/storage/embedded/backups';
+import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
+import { dayStart } from '@backend/storage/rollups';
+import { T0, createCommit, generateOrders, nextCommit, placedFirst } from './fixtures';
+import { byKey, expectedSums } from './contract/reference-model';
+
+/**
+ * The embedded store queues each commit's change to the rollups and folds the queue later (before
+ * the rollups are read, or once a few hundred are queued). Whatever was folded when, the statistics
+ * equal a recount of the orders, and a queued change is as durable as the commit that made it.
+ */
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-rollup-queue-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const queueLength = (dir: string) => {
+  const db = new Database(dataFileOf(dir), { readonly: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM rollup_queue').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+const period = { from: dayStart(T0) - DAY, to: dayStart(T0) + 4 * DAY };
+const tick = () => new Promise((r) => setImmediate(r));
+
+/** Places each order, then moves it to its generated state: two commits that change counted facts. */
+async function placeAndMove(store: ReturnType<typeof openSqliteStore>, orders: readonly Order[]): Promise<Order[]> {
+  const now: Order[] = [];
+  for (const o of orders) {
+    const placed = placedFirst(o);
+    expect(await store.commit(createCommit(placed))).toEqual({ ok: true });
+    const moved = nextCommit(placed, { ...o, version: placed.version });
+    expect(await store.commit(moved)).toEqual({ ok: true });
+    now.push(moved.order);
+  }
+  return now;
+}
+
+describe('the rollup queue of the embedded store', () => {
+  it('folds itself once a few hundred changes are queued, and the statistics still equal a recount', async () => {
+    const dir = freshDir();
+    const store = openSqliteStore(dir);
+    const orders = await placeAndMove(store, generateOrders(200, 11));
+    await tick();
+    // 400 commits: at least one fold ran on its own, so far fewer are left queued.
+    expect(queueLength(dir)).toBeLessThan(256);
+    for (const asOf of [T0, T0 + 30 * 3_600_000, T0 + 100 * DAY]) {
+      const many = await store.metricSumsMany('c1', period, GROUP_BYS, asOf);
+      expect(many.map((g) => byKey(g))).toEqual(GROUP_BYS.map((by) => byKey(expectedSums(orders, 'c1', period, by, asOf))));
+    }
+    expect(queueLength(dir)).toBe(0);
+    await store.close();
+  });
+
+  it('keeps queued changes across a restart that came before any fold', async () => {
+    const dir = freshDir();
+    const first = openSqliteStore(dir);
+    const orders = await placeAndMove(first, generateOrders(20, 3));
+    await first.close();
+    expect(queueLength(dir)).toBeGreaterThan(0);
+    const again = openSqliteStore(dir);
+    const sums = await again.metricSums('c1', period, 'all', T0 + 100 * DAY);
+    expect(byKey(sums)).toEqual(byKey(expectedSums(orders, 'c1', period, 'all', T0 + 100 * DAY)));
+    await again.close();
+  });
+
+  it('queues nothing for a commit that changes no counted fact', async () => {
+    const dir = freshDir();
+    const store = openSqliteStore(dir);
+    const [o] = await placeAndMove(store, generateOrders(1, 5));
+    await store.metricSums('c1', period, 'all', T0); // folds what placing queued
+    expect(await store.commit(nextCommit(o!, { updatedAt: o!.updatedAt + 1 }))).toEqual({ ok: true });
+    expect(queueLength(dir)).toBe(0);
+    await store.close();
+  });
+});
