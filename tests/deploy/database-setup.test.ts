@@ -105,6 +105,9 @@ describe('the database setup (deploy:database)', () => {
     expect(orders).toEqual([
       'community_updated',
       'community_created',
+      'community_compound_created',
+      'community_building_created',
+      'community_proxy_created',
       'community_urgent',
       'community_kind_updated',
       'meeting_items',
