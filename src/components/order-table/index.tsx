@@ -14,9 +14,9 @@ function orderColumns(now: number): Column<OrderView>[] {
   return [
     { key: 'number', title: '单号', text: orderNumberOf, sortBy: (o) => o.createdAt },
     { key: 'service', title: '服务', text: (o) => o.serviceName, sortBy: (o) => o.serviceName, grow: 2 },
-    { key: 'category', title: '类别', text: (o) => CATEGORY_LABELS[o.category], filterBy: true, grow: 0.8 },
+    { key: 'category', title: '类别', text: (o) => CATEGORY_LABELS[o.category], filterBy: true, grow: 0.7 },
     { key: 'state', title: '状态', text: (o) => STATE_LABELS[o.state], filterBy: true, sortBy: (o) => o.state, grow: 0.9 },
-    { key: 'compound', title: '小区', text: (o) => o.address.compoundName, filterBy: true, sortBy: (o) => o.address.compoundName, grow: 0.9 },
+    { key: 'compound', title: '小区', text: (o) => o.address.compoundName, filterBy: true, sortBy: (o) => o.address.compoundName, grow: 1 },
     {
       key: 'flags',
       title: '异常',
@@ -25,14 +25,14 @@ function orderColumns(now: number): Column<OrderView>[] {
           .map((f) => FLAG_TEXT[f](o))
           .join(' '),
       sortBy: (o) => -orderFlags(o).length,
-      grow: 1.6,
+      grow: 1.4,
     },
     {
       key: 'deadline',
       title: '时限',
       text: (o) => (o.clock ? clockText(o.clock, now, o.waiting !== null).text : '—'),
       sortBy: (o) => o.clock?.dueAt ?? null,
-      grow: 1.6,
+      grow: 1.5,
     },
     { key: 'window', title: '预约', text: (o) => windowText(o.timeWindow, now), sortBy: (o) => o.timeWindow.from, grow: 1.3 },
     {
@@ -46,7 +46,7 @@ function orderColumns(now: number): Column<OrderView>[] {
         const since = waitingSince(o);
         return since === null ? null : now - since;
       },
-      grow: 0.8,
+      grow: 1,
     },
   ];
 }

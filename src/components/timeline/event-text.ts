@@ -20,8 +20,9 @@ export const eventTitle = (e: OrderEvent, audience: Audience = 'staff'): string 
 
 export const actorText = (e: OrderEvent): string => (e.actorRole === 'system' ? '系统' : ROLE_LABELS[e.actorRole]);
 
+/** The state change under an event ("待派单 → 待接单"); an order's first event names where it started, not an arrow from nothing. */
 export const moveText = (e: OrderEvent): string | null =>
-  e.from === null ? `→ ${STATE_LABELS[e.to]}` : e.from !== e.to ? `${STATE_LABELS[e.from]} → ${STATE_LABELS[e.to]}` : null;
+  e.from === null ? `状态：${STATE_LABELS[e.to]}` : e.from !== e.to ? `${STATE_LABELS[e.from]} → ${STATE_LABELS[e.to]}` : null;
 
 export function assignmentText(a: Assignment | null | undefined, names: Names): string {
   if (!a) return '无';
