@@ -47,9 +47,28 @@ describe('opening a data file of schema version 2', () => {
     const db = new Database(file, { readonly: true });
     const columns = (db.prepare('PRAGMA table_info(orders)').all() as { name: string }[]).map((c) => c.name);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // No index of the orders reads their documents: each would parse the document on every write.
+    const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' AND sql IS NOT NULL").all() as {
+      name: string;
+      sql: string;
+    }[];
+    expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['orders_grievances', 'orders_by_building', 'orders_on_behalf']));
+    expect(indexes.filter((i) => i.sql.includes('json_extract')).map((i) => i.name)).toEqual([]);
     db.close();
     expect(columns).toEqual(
-      expect.arrayContaining(['holder_id', 'pool_team_id', 'open', 'queue_overdue', 'queue_escalated', 'queue_complaints', 'queue_instructions', 'urgent_by']),
+      expect.arrayContaining([
+        'holder_id',
+        'pool_team_id',
+        'open',
+        'queue_overdue',
+        'queue_escalated',
+        'queue_complaints',
+        'queue_instructions',
+        'urgent_by',
+        'kind',
+        'building_id',
+        'proxy_relation',
+      ]),
     );
     expect(columns).not.toContain('clock_level');
 

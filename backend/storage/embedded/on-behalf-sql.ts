@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { noOnBehalf, PROXY_RELATIONS, type OnBehalfCounts, type ProxyRelation, type StatsCut } from '@core';
 import { BUILDING_COLUMN } from './rollup-sql';
 
-const RELATION = "json_extract(doc, '$.proxy.relation')";
+/** Who placed the order on the resident's behalf (a column written when it is placed). */
+const RELATION = 'proxy_relation';
 
 /**
  * 代下单 are a small share of the orders: a partial index holds only them, so counting a month's

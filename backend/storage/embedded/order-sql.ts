@@ -64,7 +64,7 @@ export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   if (filter.attention) add(`${QUEUE_COLUMN[filter.attention]} = 1`);
   if (filter.open !== undefined) add('open = ?', filter.open ? 1 : 0);
   // Written as the partial index orders_grievances is (a literal, not a parameter), so SQLite uses it.
-  if (filter.kind === 'grievance') add(`json_extract(doc, '$.kind') = 'grievance'`);
+  if (filter.kind === 'grievance') add(`kind = 'grievance'`);
   if (filter.meetingId !== undefined) add(`json_extract(doc, '$.grievance.route.meetingId') = ?`, filter.meetingId);
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
 }

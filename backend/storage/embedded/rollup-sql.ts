@@ -53,8 +53,8 @@ CREATE TABLE IF NOT EXISTS rollup_queue (
 );
 `;
 
-/** The building an order was placed at, as its document holds it (no column of its own: only cuts and the group leader's list read it). */
-export const BUILDING_COLUMN = "json_extract(doc, '$.buildingId')";
+/** The building an order was placed at (a column written when it is placed). */
+export const BUILDING_COLUMN = 'building_id';
 /**
  * The statistics cut by building and the group leader's list of a building's orders read this one.
  * Created on every open with the rest of the schema (IF NOT EXISTS), so an older file gains it

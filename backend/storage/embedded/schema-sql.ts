@@ -8,7 +8,7 @@ import { ON_BEHALF_INDEX } from './on-behalf-sql';
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /**
  * Notifications are appended to a rowid table (the end of its b-tree) and found by recipient through
@@ -23,6 +23,13 @@ const NOTIFICATIONS_TABLE = (name: string) => `CREATE TABLE IF NOT EXISTS ${name
   doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${name}_by_recipient ON ${name} (recipient, at DESC);`;
+
+/**
+ * Columns of facts an order is placed with and keeps (its kind, building, proxy), read by partial
+ * and building indexes. Indexes over the document (json_extract) were re-evaluated, parsing the
+ * whole document twice, on every write of an order, since every write changes the document.
+ */
+const PLACED_COLUMNS = "kind TEXT NOT NULL DEFAULT 'service', building_id TEXT, proxy_relation TEXT";
 
 /**
  * The embedded store's tables. Orders keep their whole document as JSON beside the columns that
@@ -74,6 +81,8 @@ CREATE TABLE IF NOT EXISTS orders (
   satisfied INTEGER NOT NULL,
   handling_ms INTEGER,
   overdue INTEGER NOT NULL,
+  -- set when placed, never changed: 诉求 or service, the building, who ordered on the resident's behalf
+  ${PLACED_COLUMNS},
   doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS orders_by_community ON orders (community_id, updated_at DESC, id DESC);
@@ -99,7 +108,7 @@ CREATE INDEX IF NOT EXISTS orders_in_complaints ON orders (community_id, updated
 CREATE INDEX IF NOT EXISTS orders_in_instructions ON orders (community_id, updated_at DESC, id DESC) WHERE queue_instructions = 1;
 -- 诉求 (a few among many service orders): the compound's board and the roundtable read only these.
 -- Created on every open like the rest of this schema, so an older file gains it without a step.
-CREATE INDEX IF NOT EXISTS orders_grievances ON orders (community_id, updated_at DESC, id DESC) WHERE json_extract(doc, '$.kind') = 'grievance';
+CREATE INDEX IF NOT EXISTS orders_grievances ON orders (community_id, updated_at DESC, id DESC) WHERE kind = 'grievance';
 CREATE INDEX IF NOT EXISTS orders_state_by_company ON orders (company_id, community_id, state);
 -- Covers metricSums: the statistics read this index alone, never the order documents.
 CREATE INDEX IF NOT EXISTS orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,
@@ -207,4 +216,14 @@ DROP TABLE notifications;
 ALTER TABLE notifications_appended RENAME TO notifications;
 DROP INDEX notifications_appended_by_recipient;
 CREATE INDEX notifications_by_recipient ON notifications (recipient, at DESC);`,
+  // 8 → 9: kind, building and proxy as columns of their own (PLACED_COLUMNS), filled from the
+  // documents; the indexes over the documents give way to indexes over them (created by SCHEMA).
+  8: `${PLACED_COLUMNS.split(', ')
+    .map((c) => `ALTER TABLE orders ADD COLUMN ${c};`)
+    .join('\n')}
+UPDATE orders SET kind = COALESCE(json_extract(doc, '$.kind'), 'service'), building_id = json_extract(doc, '$.buildingId'),
+  proxy_relation = json_extract(doc, '$.proxy.relation');
+DROP INDEX IF EXISTS orders_grievances;
+DROP INDEX IF EXISTS orders_by_building;
+DROP INDEX IF EXISTS orders_on_behalf;`,
 };

@@ -78,9 +78,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     ),
     insertOrder: db.prepare(
       `INSERT INTO orders (id, version, community_id, compound_id, company_id, household_id, created_by, state, category,
-        assign_mode, team_id, worker_id, created_at, updated_at, ${INDEX_COLUMNS.map((c) => c[0]).join(', ')}, doc)
+        assign_mode, team_id, worker_id, created_at, updated_at, kind, building_id, proxy_relation, ${INDEX_COLUMNS.map((c) => c[0]).join(', ')}, doc)
        VALUES (@id, @version, @communityId, @compoundId, @companyId, @householdId, @createdBy, @state, @category,
-        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, ${INDEX_COLUMNS.map((c) => `@${c[1]}`).join(', ')}, @doc)`,
+        @assignMode, @teamId, @workerId, @createdAt, @updatedAt, @kind, @buildingId, @proxyRelation, ${INDEX_COLUMNS.map((c) => `@${c[1]}`).join(', ')}, @doc)`,
     ),
     insertEvent: db.prepare('INSERT INTO order_events (order_id, seq, at, doc) VALUES (?, ?, ?, ?)'),
     listEvents: db.prepare('SELECT doc FROM order_events WHERE order_id = ? ORDER BY seq'),
@@ -117,6 +117,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     workerId: o.assignment?.mode === 'member' ? o.assignment.workerId : null,
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
+    // Set when placed and never changed: written by the INSERT only (updateChanged leaves them).
+    kind: o.kind ?? 'service',
+    buildingId: o.buildingId ?? null,
+    proxyRelation: o.proxy?.relation ?? null,
     doc: JSON.stringify(o),
   });
 
