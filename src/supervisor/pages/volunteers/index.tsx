@@ -49,11 +49,13 @@ export default function VolunteerHours() {
               </Text>
             </View>
           ))}
-          <View className="volunteer-actions">
-            <Button type="primary" loading={busy} disabled={busy} onClick={() => void download()}>
-              导出 Excel
-            </Button>
-          </View>
+          {items.length > 0 ? (
+            <View className="volunteer-actions">
+              <Button type="primary" loading={busy} disabled={busy} onClick={() => void download()}>
+                导出 Excel
+              </Button>
+            </View>
+          ) : null}
         </View>
       )}
     </Screen>
