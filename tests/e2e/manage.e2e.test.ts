@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, useApp } from './support/app';
-import { enterAs, press, see, tap } from './support/ui';
+import { confirmModal, enterAs, press, see, tap } from './support/ui';
 
 /**
  * 社区管理 in the H5 app: the admin adds a building and a 轮询 team (whose next order goes straight
@@ -90,6 +90,34 @@ describe('the admin managing the community', () => {
     await press(admin, '住户与居民');
     await see(admin, '吴小明 13600001111');
     await shot(admin, 'manage-6-residents');
+    await admin.context().close();
+  });
+});
+
+describe('the admin deleting what was added by mistake', () => {
+  it.each([390, 1440])('refuses a building that has households, with the reason, and deletes an empty one (%i px)', async (width) => {
+    const name = `误加${width}号楼`;
+    await running().api('manage', 'demo-admin', { action: 'saveBuilding', role: 'admin', compoundId: 'cp-heping', name });
+    const admin = await community();
+    await admin.setViewportSize({ width, height: 900 });
+    // The building form, whether it reads 添加楼栋 or 修改楼栋.
+    const form = admin.locator('.manage-form', { hasText: '楼栋名称' }).filter({ visible: true });
+    await form.getByText('和平小区', { exact: true }).click();
+
+    await form.getByText('5号楼', { exact: true }).click();
+    await form.getByText('删除', { exact: true }).click();
+    await confirmModal(admin);
+    await see(admin, '楼栋“和平小区5号楼”还有2户住户');
+    await shot(admin, `manage-remove-refused-${width}`);
+
+    await form.getByText(name, { exact: true }).click();
+    await form.getByText('删除', { exact: true }).click();
+    await confirmModal(admin);
+    await see(admin, '添加楼栋');
+    expect((await running().store.listRefs('buildings')).map((b) => b.name)).not.toContain(name);
+    await shot(admin, `manage-remove-done-${width}`);
+    const audit = await running().api('membership', 'demo-admin', { action: 'audit', role: 'admin' });
+    expect(audit.items[0]).toMatchObject({ what: 'building.removed', subject: `和平小区${name}` });
     await admin.context().close();
   });
 });

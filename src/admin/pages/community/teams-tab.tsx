@@ -86,6 +86,7 @@ function TeamForm({ view, onSaved }: Props) {
         error={save.error}
         onCancel={clear}
         onSave={() => void save.run('saveTeam', { ...(editing ?? {}), name, companyId, categories, memberIds, dispatchMode: mode })}
+        remove={editing ? { what: '服务队', run: () => void save.run('removeTeam', editing, '已删除') } : undefined}
       >
         <TextField label="服务队名称" value={name} onChange={setName} max={30} error={save.problems.name} placeholder="如：夜间维修队" />
         <Field label="所属物业公司" error={save.problems.companyId}>
