@@ -47,7 +47,7 @@ describe('the admin managing the community', () => {
     await press(admin, '维修');
     await press(admin, '刘师傅');
     await press(admin, '轮询');
-    await see(admin, '新工单立即轮流派给在岗且未满单的队员');
+    await see(admin, '新工单立即轮流派给在岗、未满单且会这类服务的队员');
     await shot(admin, 'manage-2-team-form');
     await press(admin, '添加');
     await see(admin, '队员：刘师傅');

@@ -24,7 +24,7 @@ const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c, label: CATEG
 const MODE_HINTS: Readonly<Record<DispatchMode, string>> = {
   dispatcher: '新工单等物业调度派给队员。',
   pool: '新工单直接进入本队抢单池，在岗队员抢单。',
-  rotation: '新工单立即轮流派给在岗且未满单的队员（夜间也不用等调度）；无人有空时进入本队抢单池。',
+  rotation: '新工单立即轮流派给在岗、未满单且会这类服务的队员（夜间也不用等调度）；无人符合时交给物业调度派单。',
 };
 const names = (list: readonly ServiceCategory[]) => list.map((c) => CATEGORY_LABELS[c]).join('、');
 
