@@ -102,7 +102,18 @@ describe('the database setup (deploy:database)', () => {
     expect(await setup(model)).toBeGreaterThan(names.length * 2);
     expect([...model.tables.keys()].sort()).toEqual([...names].sort());
     const orders = model.tables.get('rp_orders')!.map((i) => i.Name);
-    expect(orders).toEqual(['community_updated', 'community_created', 'community_urgent', 'community_kind_updated', 'meeting_items', 'sweep_due', 'holder']);
+    expect(orders).toEqual([
+      'community_updated',
+      'community_created',
+      'community_compound_created',
+      'community_building_created',
+      'community_proxy_created',
+      'community_urgent',
+      'community_kind_updated',
+      'meeting_items',
+      'sweep_due',
+      'holder',
+    ]);
     for (const n of names) expect(model.permissions.get(n)).toEqual({ Permission: 'CUSTOM', SecurityRule: '{"read":false,"write":false}' });
     expect(model.storage).toEqual({ acl: 'CUSTOM', rule: PHOTO_STORAGE_RULE });
   });
