@@ -64,6 +64,8 @@ export interface TeamMemberView {
 export interface TeamView {
   readonly id: string;
   readonly name: string;
+  /** Deleted by the admin: listed only so that its past orders show its name. */
+  readonly removed?: boolean;
   readonly categories: readonly ServiceCategory[];
   readonly members: readonly TeamMemberView[];
 }

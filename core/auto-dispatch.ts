@@ -1,4 +1,4 @@
-import type { Millis, ServiceTeam, User } from './community';
+import type { Millis, ServiceCategory, ServiceTeam, User } from './community';
 import { bookingOf, clockFor } from './deadlines';
 import { notify, type Effect } from './notifications';
 import type { Assignment, Order, OrderEvent } from './order';
@@ -26,16 +26,25 @@ export function autoTeamFor(teams: readonly ServiceTeam[], order: Pick<Order, 'c
 /** Whether a member could take one more order now: a worker, on duty, under their cap. */
 export const hasRoom = (u: User, open: number): boolean => u.roles.includes('worker') && u.onDuty && open < u.maxOpenOrders;
 
+/** Whether a worker's skills cover a kind of service; skills never recorded (absent) cover every kind, an empty list none. */
+export const covers = (u: Pick<User, 'skills'>, category: ServiceCategory): boolean => u.skills === undefined || u.skills.includes(category);
+
 /**
- * 轮询: among the team's on-duty members with room, the one holding the fewest open orders; among
- * those tied, the turn (the order's number of the day) moves one member on each time, in id order.
- * Null when nobody has room.
+ * 轮询: among the team's on-duty members with room whose skills cover the order's kind of service,
+ * the one holding the fewest open orders; among those tied, the turn (the order's number of the
+ * day) moves one member on each time, in id order. Null when nobody qualifies.
  */
-export function rotationPick(team: ServiceTeam, members: readonly User[], openOrders: (id: string) => number, turn: number): User | null {
+export function rotationPick(
+  team: ServiceTeam,
+  members: readonly User[],
+  openOrders: (id: string) => number,
+  turn: number,
+  category: ServiceCategory,
+): User | null {
   const byId = new Map(members.map((u) => [u.id, u]));
   const ready = team.memberIds
     .map((id) => byId.get(id))
-    .filter((u): u is User => u !== undefined && hasRoom(u, openOrders(u.id)))
+    .filter((u): u is User => u !== undefined && covers(u, category) && hasRoom(u, openOrders(u.id)))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   if (!ready.length) return null;
   const fewest = Math.min(...ready.map((u) => openOrders(u.id)));
@@ -43,23 +52,20 @@ export function rotationPick(team: ServiceTeam, members: readonly User[], openOr
   return tied[((turn % tied.length) + tied.length) % tied.length]!;
 }
 
-/** Where a new order goes without a dispatcher, and why (the event records it). */
+/** Where a new order goes without a dispatcher (the event records the mode). */
 export interface AutoRoute {
   readonly assignment: Assignment;
   readonly mode: 'pool' | 'rotation';
-  /** 轮询 found nobody with room, so the order waits in the pool. */
-  readonly fellBack: boolean;
 }
 
-/** The route of a new order to an automatic team: its pool, or (轮询) the member rotationPick names. */
-export function routeFor(team: ServiceTeam, pick: User | null): AutoRoute {
-  if (team.dispatchMode === 'rotation' && pick)
-    return { assignment: { mode: 'member', teamId: team.id, workerId: pick.id }, mode: 'rotation', fellBack: false };
-  return {
-    assignment: { mode: 'pool', teamId: team.id },
-    mode: team.dispatchMode === 'rotation' ? 'rotation' : 'pool',
-    fellBack: team.dispatchMode === 'rotation',
-  };
+/**
+ * The route of a new order to an automatic team: its pool (抢单), or (轮询) the member rotationPick
+ * names; null when 轮询 found nobody qualified, so the order stays 待派单 for the dispatcher, who
+ * can see whose skills, duty and load fit (a pool would wait for members who cannot take it).
+ */
+export function routeFor(team: ServiceTeam, pick: User | null): AutoRoute | null {
+  if (team.dispatchMode !== 'rotation') return { assignment: { mode: 'pool', teamId: team.id }, mode: 'pool' };
+  return pick ? { assignment: { mode: 'member', teamId: team.id, workerId: pick.id }, mode: 'rotation' } : null;
 }
 
 /** The system's dispatch of a just-placed order along a route: the next order, its event, whom to tell, the cap to hold. */
@@ -88,10 +94,9 @@ export function autoDispatch(
     at: now,
     from: order.state,
     to: 'pending_accept',
-    payload: { assignment: a, mode: route.mode, fellBack: route.fellBack },
+    payload: { assignment: a, mode: route.mode },
   };
   const to = a.mode === 'pool' ? ({ kind: 'team', teamId: a.teamId } as const) : ({ kind: 'user', userId: a.workerId } as const);
-  const text = route.fellBack ? `新工单（轮询时无人有空，已放入抢单池）：${order.serviceName}` : `新工单：${order.serviceName}`;
-  const effects = [notify(to, order.id, text)];
+  const effects = [notify(to, order.id, `新工单：${order.serviceName}`)];
   return a.mode === 'member' ? { order: next, event, effects, capacity: { workerId: a.workerId, max: maxOpenOrders } } : { order: next, event, effects };
 }

@@ -101,6 +101,11 @@ export interface ServiceTeam {
   readonly dispatchMode?: DispatchMode;
   /** Bumped by every admin change (core/manage): an edit made on an older copy is refused. Absent: never edited. */
   readonly rev?: number;
+  /**
+   * Deleted by the admin (added by mistake): kept, with no members and no categories, only so that
+   * its past orders and statistics still name it; no list offers it and no order reaches it.
+   */
+  readonly removedAt?: Millis;
 }
 
 /**

@@ -78,6 +78,10 @@ export const ERRORS = {
   'MANAGE.NOT_FOUND': { status: 404, message: ({ what }: { what: string }) => `${what}不存在或不属于本社区` },
   'MANAGE.STALE': { status: 409, message: fixed('这条记录已被他人修改，请刷新后再改') },
   'MANAGE.DUPLICATE': { status: 409, message: ({ what, name }: { what: string; name: string }) => `已有${what}“${name}”` },
+  'MANAGE.IN_USE': {
+    status: 409,
+    message: ({ what, holds }: { what: string; holds: string }) => `${what}还有${holds}，不能删除：请先迁走或办结后再删`,
+  },
   'TEAM.MODE_CONFLICT': {
     status: 409,
     message: ({ team, category }: { team: string; category: string }) => `“${team}”已自动接收${category}工单：一类服务只能由一个抢单或轮询服务队自动接收`,

@@ -95,6 +95,10 @@ export const AUDIT_WHAT = [
   'service.saved',
   'service.retired',
   'sheet.imported',
+  // Deleting what was added by mistake (core/manage/manage-remove.ts).
+  'building.removed',
+  'household.removed',
+  'team.removed',
 ] as const;
 export type AuditWhat = (typeof AUDIT_WHAT)[number];
 
@@ -120,6 +124,9 @@ export const AUDIT_LABELS: Readonly<Record<AuditWhat, string>> = {
   'service.saved': '保存服务项目',
   'service.retired': '永久下架服务',
   'sheet.imported': '导入表格',
+  'building.removed': '删除楼栋',
+  'household.removed': '删除住户',
+  'team.removed': '删除服务队',
 };
 
 /** Letters and digits people cannot confuse when reading a code aloud (no 0/O, 1/I/L). */

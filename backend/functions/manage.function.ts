@@ -10,6 +10,7 @@ import {
   saveTeam,
   saveWorker,
 } from '../usecases/manage/saves';
+import { removeBuilding, removeHousehold, removeTeam } from '../usecases/manage/removals';
 import { exportSheet, importSheet } from '../usecases/manage/sheet';
 import { defineFunction } from './define-function';
 
@@ -25,6 +26,9 @@ export const manage = defineFunction('manage', {
   saveTeam: (deps, actor, { role: _, ...input }) => saveTeam(deps, actor, input),
   saveService: (deps, actor, { role: _, ...input }) => saveService(deps, actor, input),
   retireService: (deps, actor, { role: _, ...input }) => retireService(deps, actor, input),
+  removeBuilding: (deps, actor, { id, rev }) => removeBuilding(deps, actor, { id, rev }),
+  removeHousehold: (deps, actor, { id, rev }) => removeHousehold(deps, actor, { id, rev }),
+  removeTeam: (deps, actor, { id, rev }) => removeTeam(deps, actor, { id, rev }),
   importSheet: (deps, actor, { fileName, base64, dryRun }) => importSheet(deps, actor, { fileName, base64, dryRun }),
   exportSheet: (deps, actor, { format }) => exportSheet(deps, actor, format),
 });

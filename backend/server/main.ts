@@ -6,6 +6,7 @@ import { defaultLimits } from '../runtime/rate-limit';
 import type { AddressInfo } from 'node:net';
 import { configRefusal, serverConfig } from './config';
 import { playDemoGrievances } from './demo-grievances';
+import { playDemoVolunteers } from './demo-volunteers';
 import { playDemoMonth, type DemoMonthReport } from './demo-month';
 import { createServer } from './http-server';
 import { warmStatic } from './static-files';
@@ -104,6 +105,8 @@ async function demoMonth(store: Store): Promise<DemoMonthReport | null> {
     const month = await playDemoMonth(store);
     // The 诉求 follow the month's orders: same clock, so a failure there leaves the month as it is.
     await playDemoGrievances(store);
+    // 在职党员报到: a registered volunteer with a few visits served, so 志愿服务时长 has hours.
+    await playDemoVolunteers(store);
     return month;
   } catch (e) {
     console.error('[demo] the demo month could not be played to the end; `npm run reset` starts the data over', e);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DATA_FILE, folderBackupPath, isDataFolder } from '../storage/embedded/backups';
 import { openSqliteStore } from '../storage/embedded/sqlite-store';
 import { playDemoGrievances } from './demo-grievances';
+import { playDemoVolunteers } from './demo-volunteers';
 import { playDemoMonth } from './demo-month';
 import { seedDemo } from './seed';
 
@@ -55,7 +56,8 @@ export async function resetData(dataDir: string, until: number = Date.now(), pro
     await seedDemo(store);
     const month = await playDemoMonth(store, until);
     const grievances = await playDemoGrievances(store, until);
-    return { movedTo, orders: month.orders + grievances.grievances };
+    const volunteers = await playDemoVolunteers(store, until);
+    return { movedTo, orders: month.orders + grievances.grievances + volunteers.orders };
   } finally {
     await store.close();
   }

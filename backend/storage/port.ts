@@ -194,6 +194,8 @@ export interface Store {
    */
   listRefs<K extends ReferenceKind>(kind: K, communityId?: string): Promise<ReferenceTypes[K][]>;
   putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]): Promise<void>;
+  /** Removes one document (an admin deleting a building or household added by mistake); nothing when it is gone already. */
+  deleteRef(kind: ReferenceKind, id: string): Promise<void>;
   /** Writes a document only if none has its id: false when one exists (published reports stay frozen). */
   insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]): Promise<boolean>;
   /** Counts one more order placed in the community on `day` (China date "1130"), atomically: its sequence, 1 for the first. */

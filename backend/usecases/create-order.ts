@@ -85,11 +85,13 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const members = (await Promise.all(team.memberIds.map((id) => store.getRef('users', id)))).filter((u) => u !== null);
   // The day's order count is the turn: the day's first order starts at the first member.
   const open = team.dispatchMode === 'rotation' ? await store.openOrdersOf(team.memberIds) : {};
-  const pick = team.dispatchMode === 'rotation' ? rotationPick(team, members, (id) => open[id] ?? 0, seq - 1) : null;
-  const routed = autoDispatch(placed, routeFor(team, pick), pick?.maxOpenOrders ?? 0, now);
+  const pick = team.dispatchMode === 'rotation' ? rotationPick(team, members, (id) => open[id] ?? 0, seq - 1, placed.category) : null;
+  const route = routeFor(team, pick);
+  // 轮询 found nobody on duty with room and the skill: the dispatcher decides, as for a 指派 team.
+  if (!route) return write(placed, [created], told);
+  const routed = autoDispatch(placed, route, pick?.maxOpenOrders ?? 0, now);
   const first = await write(routed.order, [created, routed.event], [...told, ...routed.effects], routed.capacity);
-  // Another order reached the picked worker in between: this one waits in the team's pool instead.
+  // Another order reached the picked worker in between: this one is left to the dispatcher instead.
   if (first.ok || !routed.capacity || (first.error.code !== 'WORKER.OVER_CAPACITY' && first.error.code !== 'GRAB.OVER_CAPACITY')) return first;
-  const pooled = autoDispatch(placed, routeFor(team, null), 0, now);
-  return write(pooled.order, [created, pooled.event], [...told, ...pooled.effects]);
+  return write(placed, [created], told);
 }

@@ -14,6 +14,8 @@ export async function listTeams(deps: Deps, actor: Actor): Promise<Result<{ team
     teams: teams.map((t) => ({
       id: t.id,
       name: t.name,
+      // A deleted team still names its past orders; no form offers it.
+      ...(t.removedAt !== undefined && { removed: true }),
       categories: t.categories,
       members: t.memberIds.flatMap((id) => {
         const u = byId.get(id);

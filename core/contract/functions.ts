@@ -232,6 +232,10 @@ export const CONTRACT = {
     saveTeam: action('role', MANAGE_INPUTS.saveTeam.entries, saved<ServiceTeam>()),
     saveService: action('role', MANAGE_INPUTS.saveService.entries, saved<ServiceItem>()),
     retireService: action('role', MANAGE_INPUTS.retireService.entries, saved<ServiceItem>()),
+    /** Deletes what was added by mistake; MANAGE.IN_USE while it still holds people or open orders. */
+    removeBuilding: action('role', MANAGE_INPUTS.removeBuilding.entries, reply<{ removed: string }>()),
+    removeHousehold: action('role', MANAGE_INPUTS.removeHousehold.entries, reply<{ removed: string }>()),
+    removeTeam: action('role', MANAGE_INPUTS.removeTeam.entries, reply<{ removed: string }>()),
     /** Reads an XLSX or CSV of households and residents; `dryRun` only lists what would happen, row by row. */
     importSheet: action('role', { fileName, base64: base64File, dryRun: optional(bool, true) }, reply<ImportReply>()),
     exportSheet: action('role', { format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),

@@ -4,6 +4,7 @@ export * from './manage-common';
 export * from './manage-places';
 export * from './manage-people';
 export * from './manage-catalogue';
+export * from './manage-remove';
 export * from './sheet-columns';
 export * from './sheet-import';
 export type * from './manage-views';

@@ -51,6 +51,10 @@ export const MANAGE_INPUTS = {
   }),
   /** 下架 for good: it cannot be ordered again; orders placed before keep showing it. */
   retireService: obj({ id, rev: optional(rev) }),
+  /** Deletes what was added by mistake, refused while it still holds people or open orders (manage-remove.ts). */
+  removeBuilding: obj({ id, rev: optional(rev) }),
+  removeHousehold: obj({ id, rev: optional(rev) }),
+  removeTeam: obj({ id, rev: optional(rev) }),
 } as const;
 
 export type ManageKind = keyof typeof MANAGE_INPUTS;

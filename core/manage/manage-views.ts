@@ -41,6 +41,10 @@ export interface ManageView {
 export interface ImportReply {
   readonly rows: readonly ImportRow[];
   readonly sheetProblem: string | null;
+  /** Compounds the sheet names that do not exist yet: the import adds them (names, in the sheet's order). */
+  readonly newCompounds: readonly string[];
+  /** The property company those new compounds are served by (changeable on 小区与楼栋). */
+  readonly newCompoundsCompany: string | null;
   readonly counts: Readonly<Record<RowOutcome, number>>;
   /** False for a dry run, and for an import refused because a row has a problem. */
   readonly applied: boolean;

@@ -26,6 +26,8 @@ export interface ImportPlan {
   readonly rows: readonly ImportRow[];
   /** The sheet itself is unusable (a required column is missing): nothing row by row to show. */
   readonly sheetProblem: string | null;
+  /** Compounds the sheet names that the community does not have yet: added first, served by the default company. */
+  readonly compounds: readonly Compound[];
   readonly buildings: readonly Building[];
   readonly households: readonly Household[];
   readonly users: readonly User[];
@@ -39,6 +41,11 @@ export interface ImportContext {
   readonly households: readonly Household[];
   readonly users: readonly User[];
   readonly newId: (prefix: string) => string;
+  /**
+   * The property company a compound the sheet adds is served by (the admin can change it on 小区与楼栋):
+   * the one serving the community's compounds when there is one, else null and such rows are problems.
+   */
+  readonly defaultCompanyId: string | null;
 }
 
 /** The most rows one sheet may hold: a large community's households, with room. */
@@ -55,7 +62,7 @@ const phoneOf = (text: string) => text.replace(/[\s-]/g, '').replace(/^\+?86(?=1
  * name and phone binds that resident to the household; one with neither lists the household only.
  */
 export function planImport(sheet: readonly (readonly string[])[], ctx: ImportContext): ImportPlan {
-  const empty = { rows: [], buildings: [], households: [], users: [], counts: { new: 0, update: 0, same: 0, problem: 0 } };
+  const empty = { rows: [], compounds: [], buildings: [], households: [], users: [], counts: { new: 0, update: 0, same: 0, problem: 0 } };
   const [header, ...body] = sheet;
   const located = locateColumns(header ?? []);
   if (!located.ok) return { ...empty, sheetProblem: `表头缺少：${located.missing.join('、')}（第1行应为 小区、楼栋、单元、门牌、姓名、电话）` };
@@ -65,6 +72,7 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
   const buildings = new Map(ctx.buildings.map((b) => [b.id, b]));
   const households = new Map(ctx.households.map((h) => [householdKey(h.buildingId, h.door), h]));
   const users = new Map(ctx.users.filter((u) => u.roles.length > 0).map((u) => [u.phone, u]));
+  const addedCompounds: Compound[] = [];
   const changedBuildings = new Map<string, Building>();
   const changedHouseholds = new Map<string, Household>();
   const changedUsers = new Map<string, User>();
@@ -92,10 +100,12 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
     const earlier = phone ? phoneLine.get(phone) : undefined;
     if (earlier && earlier.name !== name) problems.push(`电话与第${earlier.line}行相同，姓名却不同`);
     if (phone && !earlier) phoneLine.set(phone, { line, name });
-    const compound = compoundName ? ctx.compounds.find((c) => c.communityId === ctx.communityId && sameName(c.name, compoundName)) : undefined;
-    if (compoundName && !compound) problems.push(`小区“${compoundName}”不存在，请先在“小区与楼栋”中添加`);
+    const named = (c: Compound) => c.communityId === ctx.communityId && sameName(c.name, compoundName);
+    const known = compoundName ? (ctx.compounds.find(named) ?? addedCompounds.find(named)) : undefined;
+    if (compoundName && !known && ctx.defaultCompanyId === null) problems.push(`小区“${compoundName}”不存在，本社区还没有物业公司：请先在“小区与楼栋”中添加`);
+    if (compoundName.length > 30) problems.push('小区超过30个字');
     const shown = { line, compound: compoundName, building: buildingName, door, name, phone };
-    if (problems.length || !compound) {
+    if (problems.length || !compoundName || (!known && ctx.defaultCompanyId === null)) {
       rows.push({ ...shown, outcome: 'problem', problems });
       return;
     }
@@ -104,6 +114,13 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
     const upgrade = (o: RowOutcome) => {
       if (o === 'new' || (o === 'update' && outcome === 'same')) outcome = o;
     };
+    // A compound the community does not have yet is added with the first row that names it (listed first in the dry run).
+    let compound = known;
+    if (!compound) {
+      compound = { id: ctx.newId('cp'), communityId: ctx.communityId, name: compoundName, companyId: ctx.defaultCompanyId!, rev: 1 };
+      addedCompounds.push(compound);
+      upgrade('new');
+    }
     let building = [...buildings.values(), ...changedBuildings.values()].find((b) => b.compoundId === compound.id && sameName(b.name, buildingName));
     if (!building) {
       building = { id: ctx.newId('b'), compoundId: compound.id, name: buildingName, rev: 1 };
@@ -168,6 +185,7 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
   return {
     rows,
     sheetProblem: null,
+    compounds: addedCompounds,
     buildings: [...changedBuildings.values()],
     households: [...changedHouseholds.values()],
     users: [...changedUsers.values()],
@@ -176,7 +194,7 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
 }
 
 /** The same list, out: one row per resident and household they are bound to, and one per household with nobody bound. */
-export function exportRows(ctx: Omit<ImportContext, 'newId'>): string[][] {
+export function exportRows(ctx: Omit<ImportContext, 'newId' | 'defaultCompanyId'>): string[][] {
   const compounds = new Map(ctx.compounds.map((c) => [c.id, c]));
   const buildings = new Map(ctx.buildings.map((b) => [b.id, b]));
   const residents = ctx.users.filter((u) => u.communityId === ctx.communityId && u.roles.includes('resident'));

@@ -160,6 +160,9 @@ const WRITES: Record<string, Write> = {
         ['saveTeam', { name: '某队', companyId: 'pc-nowhere', categories: ['repair'], memberIds: [], dispatchMode: 'pool' }],
         ['saveService', { id: 's-nowhere', name: '某服务', category: 'other', description: '', unit: '次', redPriceFen: 1, marketPriceFen: 2 }],
         ['retireService', { id: 's-nowhere' }],
+        ['removeBuilding', { id: 'b-nowhere' }],
+        ['removeHousehold', { id: 'h-nowhere' }],
+        ['removeTeam', { id: 't-nowhere' }],
         ['importSheet', { fileName: 'x.csv', base64: '', dryRun: true }],
       ] as const
     ).map(([action, fields]) => [`manage.${action}`, { fn: 'manage', user: 'demo-admin', event: () => ({ action, role: 'admin', ...fields }) }]),

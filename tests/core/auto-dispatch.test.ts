@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoTeamFor, hasRoom, rotationPick, routeFor, type ServiceTeam, type User } from '@core';
+import { autoTeamFor, covers, hasRoom, rotationPick, routeFor, type ServiceTeam, type User } from '@core';
 
 const worker = (id: string, fields: Partial<User> = {}): User => ({
   id,
@@ -52,36 +52,53 @@ describe('轮询: who gets the next order', () => {
   const none = () => 0;
 
   it('moves one member on with each order when all hold as many', () => {
-    const picks = [0, 1, 2, 3].map((turn) => rotationPick(team(), members, none, turn)?.id);
+    const picks = [0, 1, 2, 3].map((turn) => rotationPick(team(), members, none, turn, 'repair')?.id);
     expect(picks).toEqual(['w1', 'w2', 'w3', 'w1']);
   });
 
   it('gives it to whoever holds the fewest open orders', () => {
     const open: Record<string, number> = { w1: 2, w2: 1, w3: 2 };
-    expect(rotationPick(team(), members, (id) => open[id]!, 0)?.id).toBe('w2');
+    expect(rotationPick(team(), members, (id) => open[id]!, 0, 'repair')?.id).toBe('w2');
   });
 
   it('skips members off duty, at their cap, or no longer workers', () => {
     const out = [worker('w1', { onDuty: false }), worker('w2', { maxOpenOrders: 1 }), worker('w3', { roles: ['resident'] })];
-    expect(rotationPick(team(), out, (id) => (id === 'w2' ? 1 : 0), 0)).toBeNull();
+    expect(rotationPick(team(), out, (id) => (id === 'w2' ? 1 : 0), 0, 'repair')).toBeNull();
     expect(hasRoom(worker('w4'), 2)).toBe(true);
   });
 
   it('skips people who are not members of the team', () => {
-    expect(rotationPick(team({ memberIds: ['w3'] }), members, none, 0)?.id).toBe('w3');
+    expect(rotationPick(team({ memberIds: ['w3'] }), members, none, 0, 'repair')?.id).toBe('w3');
+  });
+
+  it('rotates only among members whose skills cover the order’s kind of service', () => {
+    const skilled = [worker('w1', { skills: ['cleaning'] }), worker('w2', { skills: ['repair', 'cleaning'] }), worker('w3', { skills: ['repair'] })];
+    const picks = [0, 1, 2, 3].map((turn) => rotationPick(team(), skilled, none, turn, 'repair')?.id);
+    expect(picks).toEqual(['w2', 'w3', 'w2', 'w3']);
+    expect(rotationPick(team(), skilled, none, 0, 'cleaning')?.id).toBe('w1');
+    expect(rotationPick(team(), skilled, none, 0, 'meal')).toBeNull();
+  });
+
+  it.each([
+    ['skills never recorded', undefined, true],
+    ['the kind among the skills', ['repair'] as const, true],
+    ['other skills only', ['meal'] as const, false],
+    ['an empty list of skills', [] as const, false],
+  ])('counts %s as covering a repair: %s', (_label, skills, expected) => {
+    expect(covers(worker('w1', skills === undefined ? {} : { skills: [...skills] }), 'repair')).toBe(expected);
   });
 });
 
 describe('the route a new order takes', () => {
   it('goes to the picked member in 轮询 mode', () => {
-    expect(routeFor(team(), worker('w2'))).toEqual({ assignment: { mode: 'member', teamId: 't1', workerId: 'w2' }, mode: 'rotation', fellBack: false });
+    expect(routeFor(team(), worker('w2'))).toEqual({ assignment: { mode: 'member', teamId: 't1', workerId: 'w2' }, mode: 'rotation' });
   });
 
-  it('falls back to the team pool when nobody has room, and says so', () => {
-    expect(routeFor(team(), null)).toEqual({ assignment: { mode: 'pool', teamId: 't1' }, mode: 'rotation', fellBack: true });
+  it('is none in 轮询 mode when nobody qualifies: the order is left to the dispatcher', () => {
+    expect(routeFor(team(), null)).toBeNull();
   });
 
   it('goes to the pool in 抢单 mode', () => {
-    expect(routeFor(team({ dispatchMode: 'pool' }), null)).toEqual({ assignment: { mode: 'pool', teamId: 't1' }, mode: 'pool', fellBack: false });
+    expect(routeFor(team({ dispatchMode: 'pool' }), null)).toEqual({ assignment: { mode: 'pool', teamId: 't1' }, mode: 'pool' });
   });
 });

@@ -76,6 +76,11 @@ const EXPECTED: { readonly [C in ErrorCode]: { status: number; params: ErrorPara
   'MANAGE.NOT_FOUND': { status: 404, params: { what: '楼栋' }, text: '楼栋不存在或不属于本社区' },
   'MANAGE.STALE': { status: 409, params: undefined, text: '这条记录已被他人修改，请刷新后再改' },
   'MANAGE.DUPLICATE': { status: 409, params: { what: '楼栋', name: '1号楼' }, text: '已有楼栋“1号楼”' },
+  'MANAGE.IN_USE': {
+    status: 409,
+    params: { what: '楼栋“1号楼”', holds: '2户住户和1张未办结的工单' },
+    text: '楼栋“1号楼”还有2户住户和1张未办结的工单，不能删除：请先迁走或办结后再删',
+  },
   'TEAM.MODE_CONFLICT': {
     status: 409,
     params: { team: '综合维修服务队', category: '维修' },

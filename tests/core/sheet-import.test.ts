@@ -23,7 +23,7 @@ const users: User[] = [
 const HEADER = ['小区', '楼栋', '单元', '门牌', '姓名', '电话'];
 const context = () => {
   let n = 0;
-  return { communityId: 'c1', compounds, buildings, households, users, newId: (p: string) => `${p}-new${++n}` };
+  return { communityId: 'c1', compounds, buildings, households, users, newId: (p: string) => `${p}-new${++n}`, defaultCompanyId: 'pc1' as string | null };
 };
 
 describe('reading the sheet communities keep', () => {
@@ -48,7 +48,6 @@ describe('the dry run', () => {
         HEADER,
         ['阳光小区', '1号楼', '2', '301', '张秀兰', '13800001111'],
         ['', '1号楼', '', '', '王五', '1380000'],
-        ['月亮小区', '3号楼', '1', '101', '赵六', '13800005555'],
         ['阳光小区', '1号楼', '1', '102', '钱七', '13800001111'],
         ['阳光小区', '1号楼', '1', '103', '孙八', ''],
       ],
@@ -57,11 +56,35 @@ describe('the dry run', () => {
     expect(plan.rows.map((r) => [r.line, r.outcome, r.problems])).toEqual([
       [2, 'same', []],
       [3, 'problem', ['缺少小区', '缺少门牌', '电话“1380000”不是11位手机号']],
-      [4, 'problem', ['小区“月亮小区”不存在，请先在“小区与楼栋”中添加']],
-      [5, 'problem', ['电话与第2行相同，姓名却不同']],
-      [6, 'problem', ['有姓名但缺少电话']],
+      [4, 'problem', ['电话与第2行相同，姓名却不同']],
+      [5, 'problem', ['有姓名但缺少电话']],
     ]);
-    expect(plan.counts).toEqual({ new: 0, update: 0, same: 1, problem: 4 });
+    expect(plan.counts).toEqual({ new: 0, update: 0, same: 1, problem: 3 });
+  });
+
+  it('adds a compound the community does not have yet, once, served by the default company, before its buildings', () => {
+    const plan = planImport(
+      [
+        HEADER,
+        ['月亮小区', '3号楼', '1', '101', '赵六', '13800005555'],
+        [' 月亮 小区', '3号楼', '1', '102', '钱七', '13800006666'],
+        ['阳光小区', '1号楼', '2', '301', '张秀兰', '13800001111'],
+      ],
+      context(),
+    );
+    expect(plan.compounds).toEqual([{ id: 'cp-new1', communityId: 'c1', name: '月亮小区', companyId: 'pc1', rev: 1 }]);
+    expect(plan.buildings).toEqual([{ id: 'b-new2', compoundId: 'cp-new1', name: '3号楼', rev: 1 }]);
+    expect(plan.households.map((h) => [h.compoundId, h.buildingId, h.door])).toEqual([
+      ['cp-new1', 'b-new2', '1单元101'],
+      ['cp-new1', 'b-new2', '1单元102'],
+    ]);
+    expect(plan.rows.map((r) => r.outcome)).toEqual(['new', 'new', 'same']);
+  });
+
+  it('cannot add a compound while the community deals with no property company: those rows are problems', () => {
+    const plan = planImport([HEADER, ['月亮小区', '3号楼', '1', '101', '赵六', '13800005555']], { ...context(), defaultCompanyId: null });
+    expect(plan.rows.map((r) => [r.outcome, r.problems])).toEqual([['problem', ['小区“月亮小区”不存在，本社区还没有物业公司：请先在“小区与楼栋”中添加']]]);
+    expect(plan.compounds).toEqual([]);
   });
 
   it('refuses a sheet without the required columns as a whole', () => {

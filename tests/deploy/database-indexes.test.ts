@@ -81,6 +81,7 @@ async function walk(s: Store) {
     await s.getRef(kind, 'c1');
   }
   await s.insertRef('compounds', { id: 'cp-new', communityId: 'c1', name: '新小区', companyId: 'co1' });
+  await s.deleteRef('compounds', 'cp-new');
   await s.findUserByOpenid('openid-u1');
   await s.findUsersByOpenid('openid-u1');
   await s.nextOrderNumber('c1', '2026-11-30');

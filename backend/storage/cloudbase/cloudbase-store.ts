@@ -90,6 +90,9 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       // `set` replaces the whole document, or creates it: an upsert by id.
       for (const d of list) await c.doc(d.id).set({ ...d });
     },
+    async deleteRef(kind, id) {
+      await (await coll(names.refs[kind])).doc(id).remove();
+    },
     async nextOrderNumber(communityId, day) {
       return nextOrderNumber(db, names, communityId, day);
     },

@@ -79,6 +79,14 @@ export function cachingReferences(store: Store, ttlMs: number, now: () => number
         forget(kind); // a read that began during the write may have remembered the old documents
       }
     },
+    async deleteRef(kind: ReferenceKind, id: string) {
+      forget(kind);
+      try {
+        await store.deleteRef(kind, id);
+      } finally {
+        forget(kind);
+      }
+    },
     async insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]) {
       try {
         return await store.insertRef(kind, doc);

@@ -63,6 +63,13 @@ export function refCache(load: (kind: ReferenceKind) => RefRow[], stale: () => b
       for (const r of rows) c.byId.set(r.id, deepFreeze(r));
       c.lists.clear();
     },
+    /** Forgets a document this connection has just deleted. */
+    removed(kind: ReferenceKind, id: string): void {
+      const c = kinds.get(kind);
+      if (!c) return;
+      c.byId.delete(id);
+      c.lists.clear();
+    },
     clear(): void {
       kinds.clear();
     },

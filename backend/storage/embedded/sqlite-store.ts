@@ -67,6 +67,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at, id) > (?, ?) ORDER BY next_sweep_at, id LIMIT ?',
     ),
     reindex: db.prepare(`UPDATE orders SET ${INDEX_ASSIGNMENTS} WHERE id = @id AND version = @version`),
+    deleteRef: db.prepare('DELETE FROM refs WHERE kind = ? AND id = ?'),
     putRef: db.prepare(
       'INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET community_id = excluded.community_id, doc = excluded.doc',
     ),
@@ -253,6 +254,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         kind,
         written.map((w) => w.row),
       );
+    },
+    async deleteRef(kind, id) {
+      st.deleteRef.run(kind, id);
+      refs.removed(kind, id);
     },
     async findUserByOpenid(openid) {
       const r = st.userByOpenid.get(openid);

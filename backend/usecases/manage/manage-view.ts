@@ -1,4 +1,4 @@
-import { fail, ok, type Actor, type AppError, type ManageView, type PropertyCompany, type Result, type User } from '@core';
+import { fail, liveTeams, ok, type Actor, type AppError, type ManageView, type PropertyCompany, type Result, type User } from '@core';
 import type { Deps } from '../../runtime/deps';
 import { refuseWrite } from '../../runtime/rate-limit';
 
@@ -49,7 +49,8 @@ export async function manageView(deps: Deps, actor: Actor): Promise<Result<Manag
       openOrders: open[w.id] ?? 0,
       rev: w.rev ?? 0,
     })),
-    teams,
+    // A deleted team's tombstone is not the admin's to edit: it only names past orders.
+    teams: liveTeams(teams),
     services,
   });
 }

@@ -3,6 +3,7 @@ import {
   DISPATCH_MODE_LABELS,
   PAYMENT_LABELS,
   describeChange,
+  liveTeams,
   ok,
   retireService as retire,
   saveBuilding as checkBuilding,
@@ -152,7 +153,9 @@ export async function saveTeam(deps: Deps, actor: Actor, input: ManageInput<'sav
     companiesOf(deps, c),
   ]);
   const companyKnown = companies.some((pc) => pc.id === input.companyId);
-  const checked = checkTeam(input, { newId: deps.newId('t-'), communityId: c, stored: before, teams, users, companyKnown });
+  // A deleted team cannot be edited back to life, and its name is free again.
+  const live = before?.removedAt === undefined ? before : null;
+  const checked = checkTeam(input, { newId: deps.newId('t-'), communityId: c, stored: live, teams: liveTeams(teams), users, companyKnown });
   const names = new Map(users.map((u) => [u.id, u.name]));
   return save(deps, actor, 'teams', 'team.saved', before, checked, (d) => d.name, {
     name: ['名称'],

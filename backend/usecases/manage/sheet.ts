@@ -1,10 +1,22 @@
-import { SHEET_COLUMNS, exportRows, fail, ok, planImport, type Actor, type AppError, type ExportFile, type ImportReply, type Result } from '@core';
+import {
+  SHEET_COLUMNS,
+  exportRows,
+  fail,
+  ok,
+  planImport,
+  type Actor,
+  type AppError,
+  type Compound,
+  type ExportFile,
+  type ImportReply,
+  type Result,
+} from '@core';
 import { toCsv } from '../../export/csv-export';
 import { toXlsx } from '../../export/xlsx-export';
 import { readSheet } from '../../import/sheet-read';
 import type { Deps } from '../../runtime/deps';
 import { auditEntry, writeAudit } from '../membership/audit-log';
-import { mayChange, mustBeAdmin } from './manage-view';
+import { companiesOf, mayChange, mustBeAdmin } from './manage-view';
 
 /** What the community has on file that an import is matched against. */
 async function onFile(deps: Deps, communityId: string) {
@@ -17,6 +29,16 @@ async function onFile(deps: Deps, communityId: string) {
   ]);
   const ids = new Set(compounds.map((c) => c.id));
   return { communityId, compounds, buildings: allBuildings.filter((b) => ids.has(b.compoundId)), households, users };
+}
+
+/**
+ * The company a compound added by a sheet is served by: the one serving most of the community's
+ * compounds, else the first the community deals with; null when it deals with none yet.
+ */
+async function defaultCompany(deps: Deps, communityId: string, compounds: readonly Compound[]) {
+  const companies = await companiesOf(deps, communityId);
+  const serving = (id: string) => compounds.filter((c) => c.companyId === id).length;
+  return [...companies].sort((a, b) => serving(b.id) - serving(a.id) || (a.id < b.id ? -1 : 1))[0] ?? null;
 }
 
 /**
@@ -34,12 +56,22 @@ export async function importSheet(
   if (denied) return denied;
   const read = readSheet(Buffer.from(input.base64, 'base64'));
   if (!read.ok) return fail('IMPORT.UNREADABLE', { reason: read.reason });
-  const plan = planImport(read.rows, { ...(await onFile(deps, actor.user.communityId)), newId: (prefix) => deps.newId(`${prefix}-`) });
-  const reply = { rows: plan.rows, sheetProblem: plan.sheetProblem, counts: plan.counts };
+  const file = await onFile(deps, actor.user.communityId);
+  const company = await defaultCompany(deps, actor.user.communityId, file.compounds);
+  const plan = planImport(read.rows, { ...file, defaultCompanyId: company?.id ?? null, newId: (prefix) => deps.newId(`${prefix}-`) });
+  const newCompounds = plan.compounds.map((c) => c.name);
+  const reply = {
+    rows: plan.rows,
+    sheetProblem: plan.sheetProblem,
+    newCompounds,
+    newCompoundsCompany: newCompounds.length ? (company?.name ?? null) : null,
+    counts: plan.counts,
+  };
   if (input.dryRun) return ok({ ...reply, applied: false });
   if (plan.sheetProblem) return fail('IMPORT.UNREADABLE', { reason: plan.sheetProblem });
   if (plan.counts.problem) return fail('IMPORT.HAS_PROBLEMS', { count: plan.counts.problem });
   // Places before people: a resident is never stored bound to a household that is not.
+  if (plan.compounds.length) await deps.store.putRefs('compounds', plan.compounds);
   if (plan.buildings.length) await deps.store.putRefs('buildings', plan.buildings);
   if (plan.households.length) await deps.store.putRefs('households', plan.households);
   if (plan.users.length) await deps.store.putRefs('users', plan.users);
@@ -52,7 +84,7 @@ export async function importSheet(
       { id: actor.user.id, name: actor.user.name },
       'sheet.imported',
       input.fileName,
-      `新增${added}行，更新${update}行，无变化${same}行（楼栋${plan.buildings.length}、住户${plan.households.length}、居民${plan.users.length}条写入）`,
+      `新增${added}行，更新${update}行，无变化${same}行（${newCompounds.length ? `新建小区${newCompounds.join('、')}；` : ''}楼栋${plan.buildings.length}、住户${plan.households.length}、居民${plan.users.length}条写入）`,
     ),
   );
   return ok({ ...reply, applied: true });

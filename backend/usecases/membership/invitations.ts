@@ -3,6 +3,7 @@ import {
   CODE_LENGTH,
   fail,
   invalid,
+  liveTeams,
   ok,
   type Actor,
   type AppError,
@@ -113,7 +114,7 @@ export async function listInvitations(deps: Deps, actor: Actor): Promise<Result<
   return ok({
     items,
     scopes: {
-      teams: teams.map((t) => ({ id: t.id, name: t.name })),
+      teams: liveTeams(teams).map((t) => ({ id: t.id, name: t.name })),
       companies: companies.filter((c) => serving.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
       buildings: buildings.filter((b) => compoundName.has(b.compoundId)).map((b) => ({ id: b.id, name: `${compoundName.get(b.compoundId)}${b.name}` })),
     },

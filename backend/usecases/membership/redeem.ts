@@ -70,6 +70,8 @@ export async function redeem(deps: Deps, who: Identity, input: RedeemInput): Pro
 
   await store.putRefs('invitations', [{ ...inv, uses: inv.uses + 1, redeemedBy: [...inv.redeemedBy, user.id] }]);
   await store.putRefs('users', [user]);
-  if (team && !team.memberIds.includes(user.id)) await store.putRefs('teams', [{ ...team, memberIds: [...team.memberIds, user.id] }]);
+  // A team deleted since the invitation was made takes nobody in (its tombstone only keeps its name).
+  if (team && team.removedAt === undefined && !team.memberIds.includes(user.id))
+    await store.putRefs('teams', [{ ...team, memberIds: [...team.memberIds, user.id] }]);
   return ok(await statusOf(deps, { openid: who.openid, user }));
 }

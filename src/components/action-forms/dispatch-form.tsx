@@ -19,7 +19,9 @@ const byFit = (category: string) => (a: TeamView, b: TeamView) =>
 
 /** 派单 / 转单: to a team's pool or to one member, seeing each member's duty and open load. */
 export function DispatchForm<A extends 'dispatch' | 'reassign'>(p: FormProps<A>) {
-  const { teams, loading, error, reload } = useTeams('dispatcher');
+  const { teams: all, loading, error, reload } = useTeams('dispatcher');
+  // A deleted team only names its past orders: nothing is sent to it.
+  const teams = all.filter((t) => !t.removed);
   const [target, setTarget] = useState<Target | null>(null);
   const [reason, setReason] = useState('');
   const { errors, submit } = useActionSubmit(p.action, p.onSubmit);

@@ -194,6 +194,9 @@ const EXAMPLES: { readonly [F in FunctionName]: { readonly [A in Exclude<keyof (
       user: 'demo-admin',
     },
     retireService: { valid: () => ({ role: 'admin', id: 's-errand', rev: 0 }), user: 'demo-admin' },
+    removeBuilding: { valid: () => ({ role: 'admin', id: 'b-hp-5', rev: 0 }), user: 'demo-admin' },
+    removeHousehold: { valid: () => ({ role: 'admin', id: 'h-hp-b', rev: 0 }), user: 'demo-admin' },
+    removeTeam: { valid: () => ({ role: 'admin', id: 't-general', rev: 0 }), user: 'demo-admin' },
     importSheet: {
       valid: () => ({
         role: 'admin',

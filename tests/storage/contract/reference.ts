@@ -47,6 +47,18 @@ export function referenceDataContract(s: StoreRef): void {
       expect((await s().listRefs('users', 'c1')).filter((u) => u.id === changed.id)).toHaveLength(1);
     });
 
+    it('deletes one document, from single reads and listings alike, and takes a second delete calmly', async () => {
+      const building = ref.buildings[0]!;
+      expect(await s().getRef('buildings', building.id)).toEqual(building);
+      await s().listRefs('buildings');
+      await s().deleteRef('buildings', building.id);
+      expect(await s().getRef('buildings', building.id)).toBeNull();
+      expect(ids(await s().listRefs('buildings'))).not.toContain(building.id);
+      expect(await s().listRefs('buildings')).toHaveLength(ref.buildings.length - 1);
+      await s().deleteRef('buildings', building.id);
+      expect(await s().getRef('teams', ref.teams[0]!.id)).toEqual(ref.teams[0]);
+    });
+
     it('accepts an empty batch', async () => {
       await s().putRefs('teams', []);
       expect(await s().listRefs('teams')).toHaveLength(ref.teams.length);

@@ -49,11 +49,27 @@ describe('importing the household sheet', () => {
 
   it('writes nothing when any row has a problem, and says how many rows to fix', async () => {
     const before = await counts();
-    const sheet = csv([HEADER, ...ROWS, ['月亮小区', '1号楼', '', '101', '某某', '13800009999'], ['阳光小区', '1号楼', '', '', '某', '1']]);
+    const sheet = csv([HEADER, ...ROWS, ['阳光小区', '1号楼', '', '101', '某某', '138'], ['阳光小区', '1号楼', '', '', '某', '1']]);
     const dry = await importing(sheet, true);
     expect(dry.rows.filter((r: { outcome: string }) => r.outcome === 'problem').map((r: { line: number }) => r.line)).toEqual([5, 6]);
     expect(await m.codeOf({ action: 'importSheet', fileName: '住户.csv', base64: sheet, dryRun: false })).toBe('IMPORT.HAS_PROBLEMS');
     expect(await counts()).toEqual(before);
+  });
+
+  it('lists the compounds a sheet would add in its dry run, adds them with the import, and logs it', async () => {
+    const sheet = csv([HEADER, ['月亮小区', '1号楼', '1', '101', '周七', '13800007777'], ['月亮小区', '2号楼', '1', '201', '', '']]);
+    const dry = await importing(sheet, true);
+    expect(dry).toMatchObject({ newCompounds: ['月亮小区'], newCompoundsCompany: '红心物业服务有限公司', applied: false });
+    expect((await m.w.store.listRefs('compounds', 'c-xingfuli')).map((c) => c.name)).not.toContain('月亮小区');
+    const done = await importing(sheet, false);
+    expect(done.applied).toBe(true);
+    const moon = (await m.w.store.listRefs('compounds', 'c-xingfuli')).find((c) => c.name === '月亮小区');
+    expect(moon).toMatchObject({ companyId: 'pc-hongxin' });
+    const buildings = (await m.w.store.listRefs('buildings')).filter((b) => b.compoundId === moon!.id);
+    expect(buildings.map((b) => b.name).sort()).toEqual(['1号楼', '2号楼']);
+    expect((await m.audit())[0]!.detail).toContain('新建小区月亮小区');
+    // Imported again, it finds the compound it added: nothing new.
+    expect((await importing(sheet, true)).newCompounds).toEqual([]);
   });
 
   it('reads XLSX written by Excel-like tools, phones stored as numbers included', async () => {

@@ -75,19 +75,25 @@ describe('轮询: an order placed at night goes straight to a member', () => {
     ]);
     // 孙志远 now holds his cap of 2 and 刘师傅 is off duty: nobody has room.
     const c = await m.w.place('s-repair');
-    expect((await holderOf(c)).assignment).toEqual({ mode: 'pool', teamId: 't-general' });
+    expect([(await holderOf(c)).state, (await holderOf(c)).assignment]).toEqual(['pending_dispatch', null]);
   });
 
-  it('falls back to the team pool when nobody has room, where the first member with room grabs it', async () => {
-    await rotate(['demo-worker']);
-    await m.admin({ action: 'saveWorker', id: 'demo-worker', rev: 0, skills: [], onDuty: false, maxOpenOrders: 5 });
-    const id = await m.w.place('s-repair');
-    const order = await holderOf(id);
-    expect([order.state, order.assignment]).toEqual(['pending_accept', { mode: 'pool', teamId: 't-general' }]);
-    expect((await m.w.store.listEvents(id))[1]!.payload).toMatchObject({ mode: 'rotation', fellBack: true });
-    await m.w.call('session', 'demo-worker', { action: 'setOnDuty', onDuty: true });
-    await m.w.act('demo-worker', 'worker', id, 'grab');
-    expect((await holderOf(id)).assignment).toEqual({ mode: 'member', teamId: 't-general', workerId: 'demo-worker' });
+  it('rotates only among members whose skills cover the service, and leaves it to the dispatcher when none does', async () => {
+    await rotate();
+    // 刘师傅 repairs; 孙志远 only cleans: every repair goes to 刘师傅, every cleaning to 孙志远.
+    await m.admin({ action: 'saveWorker', id: 'demo-worker', rev: 0, skills: ['repair'], onDuty: true, maxOpenOrders: 5 });
+    await m.admin({ action: 'saveWorker', id: 'demo-worker-3', rev: 0, skills: ['cleaning'], onDuty: true, maxOpenOrders: 2 });
+    const repairs = [await m.w.place('s-repair'), await m.w.place('s-repair')];
+    for (const id of repairs) expect((await holderOf(id)).assignment).toEqual({ mode: 'member', teamId: 't-general', workerId: 'demo-worker' });
+    const cleaning = await m.w.place('s-cleaning');
+    expect((await holderOf(cleaning)).assignment).toEqual({ mode: 'member', teamId: 't-general', workerId: 'demo-worker-3' });
+    // 刘师傅 goes off duty: nobody left can repair, so the next repair waits for the dispatcher, who is told.
+    await m.admin({ action: 'saveWorker', id: 'demo-worker', rev: 1, skills: ['repair'], onDuty: false, maxOpenOrders: 5 });
+    const waiting = await m.w.place('s-repair');
+    expect([(await holderOf(waiting)).state, (await holderOf(waiting)).assignment]).toEqual(['pending_dispatch', null]);
+    expect((await m.w.store.listEvents(waiting)).map((e) => e.action)).toEqual(['create']);
+    const told = await m.w.call('notifications', 'demo-dispatcher', { action: 'list', role: 'dispatcher' });
+    expect(told.items.map((n: { orderId: string }) => n.orderId)).toContain(waiting);
   });
 
   it('puts orders of a 抢单 team in its pool at once, and leaves those of a 指派 team to the dispatcher', async () => {

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Field } from '@/components/action-forms/parts';
 import { Button } from '@/components/nut/button';
+import { confirmAction } from '@/hooks/feedback';
 
 /** A one-line text field of a 社区管理 form, with its problem under it. */
 export function TextField({
@@ -58,7 +59,11 @@ export function MultiChips<T extends string>({
   );
 }
 
-/** A form's card: its title (添加 or 修改), the fields, the error no field owns, and save / cancel. */
+/**
+ * A form's card: its title (添加 or 修改), the fields, the error no field owns, and save / cancel;
+ * with `remove`, while editing, a 删除 asked once more (for what was added by mistake: the server
+ * refuses it while people or open orders remain, and the refusal shows as the card's error).
+ */
 export function FormCard({
   title,
   editing,
@@ -67,6 +72,7 @@ export function FormCard({
   onSave,
   onCancel,
   saveText,
+  remove,
   children,
 }: PropsWithChildren<{
   readonly title: string;
@@ -76,13 +82,23 @@ export function FormCard({
   readonly onSave: () => void;
   readonly onCancel: () => void;
   readonly saveText?: string;
+  readonly remove?: { readonly what: string; readonly run: () => void };
 }>) {
+  const askRemove = async () => {
+    if (remove && (await confirmAction(`删除${remove.what}？`, `只删除误加的${remove.what}：还有人或未办结的工单时不能删除。删除会记入操作记录。`, '删除')))
+      remove.run();
+  };
   return (
     <View className={`card manage-form${editing ? ' editing' : ''}`}>
       <Text className="card-title">{title}</Text>
       {children}
       {error ? <Text className="field-error manage-error">{error}</Text> : null}
       <View className="manage-actions">
+        {editing && remove ? (
+          <Button className="manage-remove" disabled={busy} onClick={() => void askRemove()}>
+            删除
+          </Button>
+        ) : null}
         {editing ? <Button onClick={onCancel}>取消修改</Button> : null}
         <Button type="primary" loading={busy} disabled={busy} onClick={onSave}>
           {saveText ?? (editing ? '保存修改' : '添加')}

@@ -87,6 +87,7 @@ function HouseholdForm({
         error={save.error}
         onCancel={clear}
         onSave={() => void save.run('saveHousehold', { ...(editing ?? {}), buildingId, door, contactName, contactPhone })}
+        remove={editing ? { what: '住户', run: () => void save.run('removeHousehold', editing, '已删除') } : undefined}
       >
         <Field label="楼栋" error={save.problems.buildingId}>
           <Chips

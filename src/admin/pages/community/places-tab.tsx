@@ -97,12 +97,13 @@ function BuildingForm({ view, onSaved }: Props) {
         setName('');
       }}
       onSave={() => void save.run('saveBuilding', { ...(editing ?? {}), compoundId, name })}
+      remove={editing ? { what: '楼栋', run: () => void save.run('removeBuilding', editing, '已删除') } : undefined}
     >
       <Field label="所在小区" error={save.problems.compoundId}>
         <Chips options={view.compounds.map((c) => ({ value: c.id, label: c.name }))} value={compoundId} onChange={setCompoundId} />
       </Field>
       {buildings.length ? (
-        <Field label="已有楼栋（点选可改名）">
+        <Field label="已有楼栋（点选可改名或删除）">
           <Chips
             options={buildings.map((b) => ({ value: b.id, label: b.name }))}
             value={editing?.id}

@@ -60,7 +60,7 @@ export function SheetTab({ onImported }: { readonly onImported: () => void }) {
         <Text className="card-title">导入楼栋、住户和居民</Text>
         <Text className="muted manage-hint">
           xlsx 或 csv，第1行为表头：{SHEET_COLUMNS.join('、')}
-          。小区须先在“小区与楼栋”中添加；楼栋、住户、居民没有的会新增，已有的（同一小区楼栋门牌、同一电话）会更新，不会重复。先预览每一行，确认后才写入。
+          。小区、楼栋、住户、居民没有的会新增（预览先列出要新建的小区），已有的（同一小区楼栋门牌、同一电话）会更新，不会重复。先预览每一行，确认后才写入。
         </Text>
         <Button type="primary" block loading={busy && !dry} disabled={busy} onClick={() => void pick()}>
           {file ? '重新选择表格' : '选择表格文件'}
@@ -70,6 +70,14 @@ export function SheetTab({ onImported }: { readonly onImported: () => void }) {
       {dry && file ? (
         <View className="card">
           <Text className="card-title">预览：{file.name}</Text>
+          {dry.newCompounds.length > 0 ? (
+            <View className="sheet-new-compounds">
+              <Text className="sheet-new-compounds-title">将新建小区：{dry.newCompounds.join('、')}</Text>
+              <Text className="muted">
+                由{dry.newCompoundsCompany ?? '物业公司'}服务，导入后可在“小区与楼栋”中改名或更换物业公司。名称写错的，请改正表格后重新选择。
+              </Text>
+            </View>
+          ) : null}
           {dry.sheetProblem ? (
             <Text className="field-error">{dry.sheetProblem}</Text>
           ) : (

@@ -24,7 +24,7 @@ const CATEGORY_OPTIONS = SERVICE_CATEGORIES.map((c) => ({ value: c, label: CATEG
 const MODE_HINTS: Readonly<Record<DispatchMode, string>> = {
   dispatcher: '新工单等物业调度派给队员。',
   pool: '新工单直接进入本队抢单池，在岗队员抢单。',
-  rotation: '新工单立即轮流派给在岗且未满单的队员（夜间也不用等调度）；无人有空时进入本队抢单池。',
+  rotation: '新工单立即轮流派给在岗、未满单且会这类服务的队员（夜间也不用等调度）；无人符合时交给物业调度派单。',
 };
 const names = (list: readonly ServiceCategory[]) => list.map((c) => CATEGORY_LABELS[c]).join('、');
 
@@ -86,6 +86,7 @@ function TeamForm({ view, onSaved }: Props) {
         error={save.error}
         onCancel={clear}
         onSave={() => void save.run('saveTeam', { ...(editing ?? {}), name, companyId, categories, memberIds, dispatchMode: mode })}
+        remove={editing ? { what: '服务队', run: () => void save.run('removeTeam', editing, '已删除') } : undefined}
       >
         <TextField label="服务队名称" value={name} onChange={setName} max={30} error={save.problems.name} placeholder="如：夜间维修队" />
         <Field label="所属物业公司" error={save.problems.companyId}>

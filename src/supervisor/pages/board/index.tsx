@@ -86,7 +86,7 @@ export default function SupervisorBoard() {
           <Exceptions board={board.data} loading={board.loading} error={board.error} onRetry={() => void board.reload()} onOpen={open} />
           <Text className="section-title">各状态工单</Text>
           <StateCounts counts={list.counts} selected={state} onSelect={setState} />
-          <FilterPanel value={filters} onChange={setFilters} teams={teams} />
+          <FilterPanel value={filters} onChange={setFilters} teams={teams.filter((t) => !t.removed)} />
           <Text className="section-title">{listTitle}</Text>
           <OrderTable caption={listTitle} list={list} selectedId={openId} onOpen={open} emptyText="没有符合条件的工单" delivered="最近有变动的在前" />
         </SplitView>
@@ -106,7 +106,7 @@ export default function SupervisorBoard() {
         <Text className="board-filter-title">筛选条件：{active > 0 ? `已选${active}项` : '全部'}</Text>
         <Text className="board-filter-link">{showFilters ? '收起筛选' : '展开筛选'}</Text>
       </View>
-      {showFilters ? <FilterPanel value={filters} onChange={setFilters} teams={teams} /> : null}
+      {showFilters ? <FilterPanel value={filters} onChange={setFilters} teams={teams.filter((t) => !t.removed)} /> : null}
 
       <Text className="section-title">等待最久</Text>
       {waiting.items.length > 0 ? (
