@@ -155,8 +155,8 @@ export const factsOfRow = (r: FactRow): OrderFacts => ({
 /** Rows per upsert statement, and queued changes read per step of a fold. */
 const UPSERT_ROWS = 64;
 const FOLD_ROWS = 512;
-/** Queued changes that make a fold due: a few milliseconds of folding every few hundred writes. */
-const FOLD_AT = 256;
+/** Queued changes that make a fold due: about a millisecond of folding every few dozen writes (a longer queue folds faster per change but pauses the one request it lands in for longer). */
+const FOLD_AT = 64;
 
 /** Statements over the rollup table and its queue, prepared once per store. */
 export function rollupStatements(db: Database.Database) {
