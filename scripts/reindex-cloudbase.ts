@@ -7,14 +7,10 @@
  */
 import { openCloudBaseStore } from '../backend/storage/cloudbase/cloudbase-store';
 import { reindexOrders } from '../backend/usecases/reindex-orders';
+import { environmentKeys } from './cloudbase-environment';
 
 async function main() {
-  const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
-  if (!TCB_ENV_ID || !TCB_SECRET_ID || !TCB_SECRET_KEY) {
-    console.error('请设置 TCB_ENV_ID、TCB_SECRET_ID 和 TCB_SECRET_KEY');
-    process.exit(1);
-  }
-  const store = openCloudBaseStore({ envId: TCB_ENV_ID, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY, prefix: process.argv[2] ?? 'rp_' });
+  const store = openCloudBaseStore(environmentKeys());
   const deps = { store, now: () => Date.now(), newId: (prefix: string) => `${prefix}${Date.now()}` };
   for (const community of await store.listRefs('communities')) {
     const n = await reindexOrders(deps, community, 'all');
