@@ -16,7 +16,7 @@ async function openOrders(deps: Deps, communityId: string, filter: OrderFilter, 
 const audit = (deps: Deps, actor: Actor, what: AuditWhat, subject: string) =>
   writeAudit(deps, auditEntry(deps, actor.user.communityId, { id: actor.user.id, name: actor.user.name }, what, subject, '删除（误加）'));
 
-/** Deletes a building added by mistake: refused while it has households, a group leader, or open orders. */
+/** Deletes a building added by mistake: refused while it has households, a group leader, open orders or pending applications to live there. */
 export async function removeBuilding(deps: Deps, actor: Actor, input: { id: string; rev?: number | undefined }): Promise<Removed> {
   const denied = mayChange(deps, actor);
   if (denied) return denied;
@@ -24,14 +24,21 @@ export async function removeBuilding(deps: Deps, actor: Actor, input: { id: stri
   const building = await deps.store.getRef('buildings', input.id);
   const compound = building ? await deps.store.getRef('compounds', building.compoundId) : null;
   const mine = building && compound?.communityId === c ? building : null;
-  const [households, users, open] = mine
-    ? await Promise.all([deps.store.listRefs('households', c), deps.store.listRefs('users', c), openOrders(deps, c, { buildingId: mine.id })])
-    : [[], [], 0];
+  const [households, users, open, applications] = mine
+    ? await Promise.all([
+        deps.store.listRefs('households', c),
+        deps.store.listRefs('users', c),
+        openOrders(deps, c, { buildingId: mine.id }),
+        deps.store.listRefs('applications', c),
+      ])
+    : [[], [], 0, []];
   const subject = `${compound?.name ?? ''}${building?.name ?? ''}`;
   const checked = mayRemove(mine, input, '楼栋', subject, [
     [households.filter((h) => h.buildingId === input.id).length, '户住户'],
     [users.filter((u) => ledBuildings(u).includes(input.id)).length, '位楼栋党小组长'],
     [open, '张未办结的工单'],
+    // Approving one would seat a household in a building that no longer exists.
+    [applications.filter((a) => a.buildingId === input.id && a.state === 'pending').length, '份待审核的入住申请'],
   ]);
   if (!checked.ok) return checked;
   await deps.store.deleteRef('buildings', input.id);

@@ -76,6 +76,24 @@ describe.each(STORES)('deleting a building, a household and a team, on %s', (_na
     });
     expect(await attempt({ action: 'removeBuilding', id: building.id })).toEqual(IN_USE('楼栋“阳光小区3号楼”', '1户住户'));
     expect(await attempt({ action: 'removeHousehold', id: household.id })).toBe('ok');
+    // A newcomer applies to live in 3号楼 meanwhile: the building stays until the application is decided.
+    const { applications } = await call('membership', 'newcomer-removal', {
+      action: 'apply',
+      communityId: 'c-xingfuli',
+      compoundId: 'cp-yangguang',
+      buildingId: building.id,
+      door: '1单元102',
+      name: '钱七',
+      phone: '13800006666',
+    });
+    expect(await attempt({ action: 'removeBuilding', id: building.id })).toEqual(IN_USE('楼栋“阳光小区3号楼”', '1份待审核的入住申请'));
+    await call('membership', 'demo-admin', {
+      action: 'decide',
+      role: 'admin',
+      applicationId: applications[0].id,
+      approve: false,
+      reason: '楼栋录入有误，请重新选择',
+    });
     expect(await attempt({ action: 'removeBuilding', id: building.id })).toBe('ok');
     expect(await attempt({ action: 'removeTeam', id: team.id })).toBe('ok');
     expect(await attempt({ action: 'removeTeam', id: team.id })).toEqual(['MANAGE.NOT_FOUND', '服务队不存在或不属于本社区']);
