@@ -24,8 +24,8 @@ import { METRIC_SUMS_SQL } from './metric-sql';
  *
  * And the queue of commits not yet folded into the rollups: a commit that changes an order's facts
  * appends one row (its facts before and after) in its own transaction, instead of moving a dozen
- * rollup rows; the queue is folded before the rollups are read and whenever it grows long, when a
- * busy day's many changes collapse into few rows. Both are in the data file, so a crash loses none.
+ * rollup rows; the queue is folded before the rollups are read and, in the commit that makes it long,
+ * when a busy day's many changes collapse into few rows. Both are in the data file, so a crash loses none.
  */
 export const ROLLUP_SCHEMA = `
 CREATE TABLE IF NOT EXISTS metric_rollups (
@@ -155,8 +155,11 @@ export const factsOfRow = (r: FactRow): OrderFacts => ({
 /** Rows per upsert statement, and queued changes read per step of a fold. */
 const UPSERT_ROWS = 64;
 const FOLD_ROWS = 512;
-/** Queued changes that make a fold due: about a millisecond of folding every few dozen writes (a longer queue folds faster per change but pauses the one request it lands in for longer). */
-const FOLD_AT = 64;
+/**
+ * Queued changes that make a fold due, in the commit that reaches them: a fraction of a millisecond
+ * every hundred-odd writes (a longer queue folds faster per change but holds up that one commit longer).
+ */
+const FOLD_AT = 128;
 
 /** Statements over the rollup table and its queue, prepared once per store. */
 export function rollupStatements(db: Database.Database) {
@@ -199,7 +202,8 @@ export function rollupStatements(db: Database.Database) {
   const dequeue = db.prepare('DELETE FROM rollup_queue WHERE seq <= ?');
   const anyQueued = db.prepare('SELECT 1 FROM rollup_queue LIMIT 1').pluck();
   const facts = (json: unknown): OrderFacts | null => (typeof json === 'string' ? (JSON.parse(json) as OrderFacts) : null);
-  const foldQueue = db.transaction(() => {
+  /** Folds the queued changes into the rollups, inside the caller's transaction. */
+  const foldRows = () => {
     for (;;) {
       const rows = queued.all(FOLD_ROWS) as [number, string | null, string | null][];
       if (rows.length === 0) return;
@@ -207,13 +211,24 @@ export function rollupStatements(db: Database.Database) {
       dequeue.run(rows[rows.length - 1]![0]);
       if (rows.length < FOLD_ROWS) return;
     }
-  });
-  // Appended since this connection last folded; a fold is due once it reaches FOLD_AT.
+  };
+  // Before a read, in a transaction of its own, committed without an fsync of its own: it moves
+  // sums from the queue to the rollups in one transaction, so a power cut loses both or neither, and
+  // the next durable commit in the same WAL makes it durable.
+  const foldQueue = db.transaction(foldRows);
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = db.prepare('PRAGMA synchronous = FULL');
+  // Appended since this connection last folded; a commit that brings it to FOLD_AT folds.
   let appended = 0;
-  let foldScheduled = false;
   const fold = () => {
     appended = 0;
-    if (db.open && anyQueued.get()) foldQueue.immediate();
+    if (!db.open || !anyQueued.get()) return;
+    syncNormal.run();
+    try {
+      foldQueue.immediate();
+    } finally {
+      syncFull.run();
+    }
   };
 
   // The rollup rows of a range of days summed by SQLite to what the groupings need: per day for the
@@ -267,22 +282,15 @@ export function rollupStatements(db: Database.Database) {
   return {
     /**
      * Queues one order's move for the rollups, inside the commit's transaction (nothing when no
-     * counted fact changed); the fold runs after it, on its own, once enough are queued.
+     * counted fact changed). The commit that brings the queue to FOLD_AT also folds it: in the same
+     * transaction, so it costs a few statements and no commit or fsync of its own.
      */
     record(before: OrderFacts | null, after: OrderFacts | null) {
       if (sameFacts(before, after)) return;
       enqueue.run(before && JSON.stringify(before), after && JSON.stringify(after));
-      if (++appended < FOLD_AT || foldScheduled) return;
-      foldScheduled = true;
-      setImmediate(() => {
-        foldScheduled = false;
-        try {
-          fold();
-        } catch (e) {
-          // Another process holding the file past the busy timeout: the queue waits for the next fold.
-          console.error('[store] rollups not folded yet', e);
-        }
-      });
+      if (++appended < FOLD_AT) return;
+      appended = 0;
+      foldRows();
     },
     /** Folds every queued change into the rollups: before they are read, and by the recount's tests. */
     fold,
