@@ -76,20 +76,45 @@ export const rollupKeysOf = (f: OrderFacts): RollupKeys => ({
   openDueDay: f.settled ? null : dayOf(f.resolveDueAt),
 });
 
-/** What an order adds to its rollup row (sign 1) or takes out (-1): the core's addFacts as of no moment, so `due` counts the settled only. */
-function contribution(f: OrderFacts, sign: 1 | -1): MetricSums {
-  const s = addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
-  if (sign === 1) return s;
-  return {
-    orders: -s.orders,
-    respondedOnTime: -s.respondedOnTime,
-    due: -s.due,
-    resolved: -s.resolved,
-    rated: -s.rated,
-    satisfied: -s.satisfied,
-    closed: -s.closed,
-    handlingMs: -s.handlingMs,
-    overdue: -s.overdue,
+/** What an order adds to its rollup row: the core's addFacts as of no moment, so `due` counts the settled only. */
+const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
+
+/** A row's sums being added up, changed in place (each row's own object). */
+type Tally = { -readonly [K in keyof MetricSums]: number };
+const tallyOf = (s: MetricSums, sign: 1 | -1): Tally => ({
+  orders: sign * s.orders,
+  respondedOnTime: sign * s.respondedOnTime,
+  due: sign * s.due,
+  resolved: sign * s.resolved,
+  rated: sign * s.rated,
+  satisfied: sign * s.satisfied,
+  closed: sign * s.closed,
+  handlingMs: sign * s.handlingMs,
+  overdue: sign * s.overdue,
+});
+function addInto(t: Tally, s: MetricSums, sign: 1 | -1): void {
+  t.orders += sign * s.orders;
+  t.respondedOnTime += sign * s.respondedOnTime;
+  t.due += sign * s.due;
+  t.resolved += sign * s.resolved;
+  t.rated += sign * s.rated;
+  t.satisfied += sign * s.satisfied;
+  t.closed += sign * s.closed;
+  t.handlingMs += sign * s.handlingMs;
+  t.overdue += sign * s.overdue;
+}
+
+/** dayOf for the few days a fold sees, computed once each (toISOString is most of a move's cost). */
+function dayNamer(): (t: Millis) => string {
+  const names = new Map<number, string>();
+  return (t) => {
+    const n = Math.floor((t + CST) / DAY);
+    let name = names.get(n);
+    if (name === undefined) {
+      name = dayOf(t);
+      names.set(n, name);
+    }
+    return name;
   };
 }
 
@@ -126,17 +151,21 @@ export function rollupChanges(before: OrderFacts | null, after: OrderFacts | nul
  * commit moves, or a queue of commits folded at once (rows of a busy day collapse into few).
  */
 export function mergeChanges(moves: Iterable<readonly [OrderFacts | null, OrderFacts | null]>): RollupChange[] {
-  const changes = new Map<string, RollupChange>();
+  const rows = new Map<string, { change: Omit<RollupChange, 'sums'>; tally: Tally }>();
+  const day = dayNamer();
   const put = (f: OrderFacts | null, sign: 1 | -1) => {
     if (!f?.counted) return;
-    const day = dayOf(f.createdAt);
-    const openDueDay = f.settled ? null : dayOf(f.resolveDueAt);
-    const delta = contribution(f, sign);
+    const placed = day(f.createdAt);
+    const openDueDay = f.settled ? null : day(f.resolveDueAt);
+    const sums = contribution(f);
+    const prefix = `${f.communityId}|${placed}|`;
+    const suffix = `|${openDueDay ?? ''}`;
     for (const dim of DIMS) {
       const key = groupKey(f, dim);
-      const id = `${f.communityId}|${day}|${dim}|${key ?? ''}|${openDueDay ?? ''}`;
-      const had = changes.get(id);
-      changes.set(id, { communityId: f.communityId, id, day, dim, key, openDueDay, sums: had ? addSums(had.sums, delta) : delta });
+      const id = `${prefix}${dim}|${key ?? ''}${suffix}`;
+      const had = rows.get(id);
+      if (had) addInto(had.tally, sums, sign);
+      else rows.set(id, { change: { communityId: f.communityId, id, day: placed, dim, key, openDueDay }, tally: tallyOf(sums, sign) });
     }
   };
   for (const [before, after] of moves) {
@@ -146,7 +175,7 @@ export function mergeChanges(moves: Iterable<readonly [OrderFacts | null, OrderF
     put(after, 1);
   }
   const moved: RollupChange[] = [];
-  for (const c of changes.values()) if (!isZero(c.sums)) moved.push(c);
+  for (const { change, tally } of rows.values()) if (!isZero(tally)) moved.push({ ...change, sums: tally });
   return moved;
 }
 

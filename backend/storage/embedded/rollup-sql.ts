@@ -152,19 +152,21 @@ export const factsOfRow = (r: FactRow): OrderFacts => ({
   overdue: r.overdue === 1,
 });
 
-/** Rows per upsert statement, and queued changes read per step of a fold. */
-const UPSERT_ROWS = 64;
+/** Rows per upsert statement (largest first), and queued changes read per step of a fold. */
+const UPSERT_SIZES = [64, 16, 4, 1] as const;
 const FOLD_ROWS = 512;
 /**
- * Queued changes that make a fold due, in the commit that reaches them: a fraction of a millisecond
- * every hundred-odd writes (a longer queue folds faster per change but holds up that one commit longer).
+ * Queued changes that make a fold due, in the commit that reaches them: under a millisecond every
+ * hundred-odd writes (a longer queue folds faster per change but holds up that one commit longer).
+ * Odd, so that a pattern of writes repeated over and over (a script, the bench's loop) does not fold
+ * in the same one of its steps every time.
  */
-const FOLD_AT = 128;
+const FOLD_AT = 127;
 
 /** Statements over the rollup table and its queue, prepared once per store. */
 export function rollupStatements(db: Database.Database) {
   // Rows are upserted many to a statement (a statement's own overhead was most of a row's cost),
-  // prepared once per number of rows.
+  // prepared once for each of UPSERT_SIZES.
   const ROW_PARAMS = `(${[...KEYS.split(', '), ...SUMS].map(() => '?').join(', ')})`;
   const upserts = new Map<number, Database.Statement>();
   const upsert = (n: number) => {
@@ -185,8 +187,11 @@ export function rollupStatements(db: Database.Database) {
       .join(', ')}) AND orders = 0`,
   );
   const applyChanges = (changes: readonly RollupChange[]) => {
-    for (let at = 0; at < changes.length; at += UPSERT_ROWS) {
-      const chunk = changes.slice(at, at + UPSERT_ROWS);
+    for (let at = 0; at < changes.length; ) {
+      // Chunks of a few fixed sizes, so the statements are prepared once each, never one per count.
+      const size = UPSERT_SIZES.find((n) => n <= changes.length - at)!;
+      const chunk = changes.slice(at, at + size);
+      at += size;
       const params: unknown[] = [];
       for (const c of chunk) {
         params.push(c.communityId, c.day, c.dim, c.key ?? '', c.openDueDay ?? '');
