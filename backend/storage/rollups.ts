@@ -66,16 +66,6 @@ export const dayOf = (t: Millis): string => new Date(t + CST).toISOString().slic
 /** The midnight (China time) that starts a named day. */
 const startOfDay = (day: string): Millis => Date.parse(`${day}T00:00:00Z`) - CST;
 
-export const rollupKeysOf = (f: OrderFacts): RollupKeys => ({
-  day: dayOf(f.createdAt),
-  teamId: f.teamId,
-  workerId: f.workerId,
-  compoundId: f.compoundId,
-  companyId: f.companyId,
-  category: f.category,
-  openDueDay: f.settled ? null : dayOf(f.resolveDueAt),
-});
-
 /** What an order adds to its rollup row: the core's addFacts as of no moment, so `due` counts the settled only. */
 const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);
 
@@ -139,8 +129,8 @@ export const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean =
 
 /**
  * The rollup rows an order's change touches, with what each gains or loses: its old facts (null
- * for a new order) taken out, its new ones put in. None when nothing counted changed. Runs in every
- * commit that changes a fact, so it reads the keys straight from the facts (the core's groupKey).
+ * for a new order) taken out, its new ones put in. None when nothing counted changed. (CloudBase
+ * moves them in the order's transaction; the embedded store queues the move and folds many at once.)
  */
 export function rollupChanges(before: OrderFacts | null, after: OrderFacts | null): RollupChange[] {
   return mergeChanges([[before, after]]);

@@ -1,6 +1,5 @@
 import type { Db } from '@cloudbase/database';
-import { addSums, ZERO_SUMS } from '@core';
-import { rollupChanges } from '../rollups';
+import { mergeChanges } from '../rollups';
 import { fetchAll, removeAll } from './collections';
 import type { Names } from './names';
 import { storedFacts } from './order-doc';
@@ -15,15 +14,13 @@ import { rollupDocId, rowField, rowKey, type RollupRowDoc } from './rollup-docs'
 export async function rebuildRollups(db: Db, names: Names): Promise<number> {
   const docs = new Map<string, { communityId: string; day: string; rows: Map<string, RollupRowDoc> }>();
   const orders = await fetchAll(db.collection(names.orders), db.command, {});
-  for (const o of orders) {
-    for (const c of rollupChanges(null, storedFacts(o))) {
-      const id = rollupDocId(c.communityId, c.day);
-      const doc = docs.get(id) ?? { communityId: c.communityId, day: c.day, rows: new Map() };
-      docs.set(id, doc);
-      const row: RollupRowDoc = { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...ZERO_SUMS };
-      const was = doc.rows.get(rowKey(row)) ?? row;
-      doc.rows.set(rowKey(row), { ...was, ...addSums(was, c.sums) });
-    }
+  // Every order as if placed now: mergeChanges sums them row by row, as a fold of the queue does.
+  for (const c of mergeChanges(orders.map((o) => [null, storedFacts(o)] as const))) {
+    const id = rollupDocId(c.communityId, c.day);
+    const doc = docs.get(id) ?? { communityId: c.communityId, day: c.day, rows: new Map() };
+    docs.set(id, doc);
+    const row: RollupRowDoc = { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...c.sums };
+    doc.rows.set(rowKey(row), row);
   }
   const rollups = db.collection(names.metricRollups);
   await removeAll(rollups, db.command);
