@@ -13,6 +13,25 @@ export interface SchemaPlan {
 
 const CURRENT: SchemaPlan = { version: SCHEMA_VERSION, schema: SCHEMA, migrations: MIGRATIONS };
 
+/**
+ * Runs a write committed with `synchronous = NORMAL`: no fsync of its own, while every other commit
+ * keeps FULL. In WAL mode that is safe for a write that may be lost together with the commits after
+ * it but never alone (an order number, a fold of the rollup queue): the next durable commit's fsync
+ * makes its frames durable too, and a process crash loses nothing (the frames are in the OS).
+ */
+export function committedWithoutOwnFsync(db: Database.Database): <T>(write: () => T) => T {
+  const normal = db.prepare('PRAGMA synchronous = NORMAL');
+  const full = db.prepare('PRAGMA synchronous = FULL');
+  return (write) => {
+    normal.run();
+    try {
+      return write();
+    } finally {
+      full.run();
+    }
+  };
+}
+
 /** Why a data file cannot be opened; the message says what to do, in the words the person running the server reads. */
 export class DataFileError extends Error {
   constructor(

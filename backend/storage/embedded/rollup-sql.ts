@@ -164,7 +164,7 @@ const FOLD_ROWS = 512;
 const FOLD_AT = 127;
 
 /** Statements over the rollup table and its queue, prepared once per store. */
-export function rollupStatements(db: Database.Database) {
+export function rollupStatements(db: Database.Database, withoutOwnFsync: <T>(write: () => T) => T) {
   // Rows are upserted many to a statement (a statement's own overhead was most of a row's cost),
   // prepared once for each of UPSERT_SIZES.
   const ROW_PARAMS = `(${[...KEYS.split(', '), ...SUMS].map(() => '?').join(', ')})`;
@@ -221,19 +221,12 @@ export function rollupStatements(db: Database.Database) {
   // sums from the queue to the rollups in one transaction, so a power cut loses both or neither, and
   // the next durable commit in the same WAL makes it durable.
   const foldQueue = db.transaction(foldRows);
-  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
-  const syncFull = db.prepare('PRAGMA synchronous = FULL');
   // Appended since this connection last folded; a commit that brings it to FOLD_AT folds.
   let appended = 0;
   const fold = () => {
     appended = 0;
     if (!db.open || !anyQueued.get()) return;
-    syncNormal.run();
-    try {
-      foldQueue.immediate();
-    } finally {
-      syncFull.run();
-    }
+    withoutOwnFsync(() => foldQueue.immediate());
   };
 
   // The rollup rows of a range of days summed by SQLite to what the groupings need: per day for the

@@ -10,7 +10,7 @@ import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { onBehalfStatement } from './on-behalf-sql';
 import { refCache, type RefRow } from './ref-cache';
-import { openDataFile, type OpenOptions } from './data-file';
+import { committedWithoutOwnFsync, openDataFile, type OpenOptions } from './data-file';
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
@@ -29,10 +29,10 @@ const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DES
  */
 const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
 
-/** The columns an update may change, each with its parameter in `row` (version and doc always change). */
 /** Order numbers reserved per write (see numberBlocks). */
 const NUMBER_BLOCK = 8;
 
+/** The columns an update may change, each with its parameter in `row` (version and doc always change). */
 const UPDATED_COLUMNS = [
   ['state', 'state'],
   ['assign_mode', 'assignMode'],
@@ -60,8 +60,6 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     nextOrderNumber: db.prepare(
       'INSERT INTO order_numbers (community_id, day, last) VALUES (?, ?, ?) ON CONFLICT (community_id, day) DO UPDATE SET last = last + excluded.last RETURNING last',
     ),
-    syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
-    syncFull: db.prepare('PRAGMA synchronous = FULL'),
     insertRef: db.prepare('INSERT INTO refs (kind, id, community_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING'),
     dueForSweep: db.prepare(
       'SELECT next_sweep_at AS at, id, doc FROM orders WHERE next_sweep_at IS NOT NULL AND next_sweep_at <= ? AND (next_sweep_at, id) > (?, ?) ORDER BY next_sweep_at, id LIMIT ?',
@@ -99,7 +97,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     insertReply: db.prepare('INSERT INTO replies (key, fingerprint, at, reply) VALUES (?, ?, ?, ?)'),
   };
 
-  const rollups = rollupStatements(db);
+  const withoutOwnFsync = committedWithoutOwnFsync(db);
+  const rollups = rollupStatements(db, withoutOwnFsync);
   const onBehalf = onBehalfStatement(db);
 
   const row = (o: Order, ix: Commit['index']) => ({
@@ -318,17 +317,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       const key = `${communityId}|${day}`;
       const block = numberBlocks.get(key);
       if (block && block.next <= block.last) return block.next++;
-      // One statement reserves the block, so atomic: two processes get two blocks. Committed without
-      // its own fsync: the WAL is one file, so the fsync of the order's commit that follows makes
-      // this frame durable too. A power cut before that loses the numbers and the order together,
-      // never a number of an order on disk. (A process crash loses neither: the frame is in the OS.)
-      st.syncNormal.run();
-      let last: number;
-      try {
-        last = (st.nextOrderNumber.get(communityId, day, NUMBER_BLOCK) as { last: number }).last;
-      } finally {
-        st.syncFull.run();
-      }
+      // One statement reserves the block, so atomic: two processes get two blocks. A power cut before
+      // the order's own commit loses the numbers and the order together, never a number of an order on disk.
+      const last = withoutOwnFsync(() => (st.nextOrderNumber.get(communityId, day, NUMBER_BLOCK) as { last: number }).last);
       // Past days' blocks are done with; dropped wholesale now and then (a few numbers skipped at worst).
       if (numberBlocks.size >= 256) numberBlocks.clear();
       numberBlocks.set(key, { next: last - NUMBER_BLOCK + 2, last });
