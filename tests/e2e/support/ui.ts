@@ -19,7 +19,8 @@ export const see = (page: Page, text: string) => visible(page, text).waitFor();
 /** The Taro modal's confirm button (the last in its footer). */
 export const confirmModal = (page: Page) => page.locator('.taro-modal__foot > div:last-child').click();
 /** Fills the visible text area (inside an open action sheet, if any). */
-export const write = (page: Page, text: string, nth = 0) => page.locator('textarea').filter({ visible: true }).nth(nth).fill(text);
+export const write = (page: Page, text: string, nth = 0) =>
+  page.locator('textarea').and(page.locator(NOT_BENEATH)).filter({ visible: true }).nth(nth).fill(text);
 
 /** Opens the app as a demo user and enters the role they hold (the first, if several). */
 export async function enterAs(app: AppUnderTest, userId: string): Promise<Page> {
