@@ -1,6 +1,7 @@
 import type { Messaging } from '../messaging/deliver';
 import type { Store } from '../storage/port';
 import type { PhotoStore } from './photos';
+import { randomBase36 } from './random';
 import type { Limits } from './rate-limit';
 
 /** Everything a handler needs from the outside world, passed in so tests can fake the clock. */
@@ -30,6 +31,5 @@ export interface Deps {
 
 /** Ids that sort by creation time and are unguessable enough for URLs: prefix + time + random. */
 export function timeOrderedId(prefix: string, now = Date.now()): string {
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(36).padStart(2, '0')).join('');
-  return `${prefix}${now.toString(36)}${random}`;
+  return `${prefix}${now.toString(36)}${randomBase36(6)}`;
 }

@@ -101,8 +101,9 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const rollups = rollupStatements(db, withoutOwnFsync);
   const onBehalf = onBehalfStatement(db);
 
+  // The index's columns spread last: a literal that starts with a spread and then adds keys of its
+  // own is built key by key through new hidden classes, about 30 µs a write instead of 2.
   const row = (o: Order, ix: Commit['index']) => ({
-    ...indexParams(ix),
     id: o.id,
     version: o.version,
     communityId: o.communityId,
@@ -122,6 +123,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     buildingId: o.buildingId ?? null,
     proxyRelation: o.proxy?.relation ?? null,
     doc: JSON.stringify(o),
+    ...indexParams(ix),
   });
 
   /**
@@ -129,15 +131,20 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
    * column named in SET, changed or not, so naming all of them cost every transition a page in each
    * of the order's indexes; a transition changes a few. One statement per set of columns, kept.
    */
-  const updates = new Map<string, Database.Statement>();
+  const updates = new Map<number, Database.Statement>();
   const updateChanged = (stored: StoredRow, next: ReturnType<typeof row>) => {
-    const changed = UPDATED_COLUMNS.filter(([col, key]) => stored[col] !== next[key]);
-    const sql = `UPDATE orders SET ${['version = @version', ...changed.map(([col, key]) => `${col} = @${key}`), 'doc = @doc'].join(', ')} WHERE id = @id`;
-    let update = updates.get(sql);
+    // The changed columns as a bit set (23 columns): the key of the statement that names them.
+    let changed = 0;
+    for (let i = 0; i < UPDATED_COLUMNS.length; i++) {
+      const [col, key] = UPDATED_COLUMNS[i]!;
+      if (stored[col] !== next[key]) changed |= 1 << i;
+    }
+    let update = updates.get(changed);
     if (!update) {
+      const set = UPDATED_COLUMNS.filter((_, i) => changed & (1 << i)).map(([col, key]) => `${col} = @${key}`);
+      update = db.prepare(`UPDATE orders SET ${['version = @version', ...set, 'doc = @doc'].join(', ')} WHERE id = @id`);
       if (updates.size > 200) updates.clear();
-      update = db.prepare(sql);
-      updates.set(sql, update);
+      updates.set(changed, update);
     }
     update.run(next);
   };

@@ -14,6 +14,7 @@ import {
   type Result,
 } from '@core';
 import type { Deps } from '../../runtime/deps';
+import { randomBytes } from '../../runtime/random';
 import { refuseWrite } from '../../runtime/rate-limit';
 import { auditEntry, writeAudit, type AuditActor } from './audit-log';
 import { invitationView, roleWords } from './join-views';
@@ -22,7 +23,7 @@ const DAY = 24 * 3_600_000;
 
 /** A code nobody can guess: 8 characters of a 31-letter alphabet is about 8.5 × 10^11 codes. */
 export function newCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(CODE_LENGTH * 2));
+  const bytes = randomBytes(CODE_LENGTH * 2);
   let code = '';
   // Rejection sampling keeps every letter equally likely (256 is not a multiple of 31).
   for (const b of bytes) if (code.length < CODE_LENGTH && b < 248) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
