@@ -292,6 +292,13 @@ export interface Store {
    */
   reconcileWorkerLoads?(): Promise<LoadCorrection[]>;
 
+  /**
+   * Only in stores that move an order's statistics into the rollups after its commit (CloudBase,
+   * rollup-fold.ts): folds the orders still due, for at most `budgetMs` of wall-clock time, and
+   * answers how many. Reads of the statistics fold first themselves, so this only keeps that small.
+   */
+  foldRollups?(budgetMs: number): Promise<number>;
+
   /** Removes everything (the reset command and tests). */
   clear(): Promise<void>;
   close(): Promise<void>;

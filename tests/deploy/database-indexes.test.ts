@@ -103,6 +103,7 @@ async function walk(s: Store) {
     }
   await s.openOrdersOf(['w1', 'w2']);
   await s.reconcileWorkerLoads?.();
+  await s.foldRollups?.(60_000);
   await s.listEvents(orders[0]!.id);
   await s.listEvents(orders[0]!.id, { beforeSeq: 2, limit: 30 });
   await s.reindex(orders.slice(0, 2).map((o) => ({ orderId: o.id, version: o.version, index: orderIndex(o, referenceData().communities[0]!.settings) })));

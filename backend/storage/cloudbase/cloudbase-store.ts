@@ -1,6 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
-import { ORDER_STATES, type OrderState, type User } from '@core';
+import { isCut, ORDER_STATES, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store } from '../port';
 import { commitInTransaction, openOrderSession, reindexInTransaction, type TxDb } from './commit';
 import { nextOrderNumber } from './order-numbers';
@@ -18,6 +18,7 @@ import { reconcileWorkerLoads } from './worker-loads';
 import { cachingReferences } from './ref-cache';
 import { listNotes, toEvent } from './event-notes';
 import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
+import { FOLD_ON_READ, foldRollups, pendingEntries } from './rollup-fold';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -37,6 +38,8 @@ export const REFERENCE_TTL_MS = 10_000;
 
 /** One `get()` returns at most this many documents (the SDK caps the limit at 1000). */
 const MAX_PAGE = 1000;
+/** Due orders one housekeeping run folds at most (within its time budget too). */
+const FOLD_ON_SWEEP = 2000;
 /** More communities than one person serves at once; their records are read in one query. */
 const MAX_COMMUNITIES = 20;
 
@@ -204,8 +207,15 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return (await store.metricSumsMany(communityId, period, [by], asOf, cut))[0]!;
     },
     async metricSumsMany(communityId, period, bys, asOf, cut) {
+      // The community's changes not yet in the rollups folded first (a cut reads the orders only); past
+      // FOLD_ON_READ of them the rest are counted from the orders, so a read stays bounded and exact.
+      const fold = isCut(cut) ? null : await foldRollups(db, names, { communityId, maxOrders: FOLD_ON_READ });
+      const pending = fold?.unfinished ? await pendingEntries(db, names, communityId) : [];
       // Aggregations side by side, each over rollup rows or the few orders not rolled up (metric-sums.ts).
-      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut);
+      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut, pending);
+    },
+    async foldRollups(budgetMs) {
+      return (await foldRollups(db, names, { maxOrders: FOLD_ON_SWEEP, budgetMs })).folded;
     },
 
     async onBehalfCounts(communityId, period, cut) {

@@ -2,9 +2,8 @@ import { holderOf } from '@core';
 import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
 import type { Names } from './names';
 import { eventDocs } from './event-notes';
-import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
-import { rollupChanges, type RollupChange } from '../rollups';
-import { rollupDocId, rowField, SUMS } from './rollup-docs';
+import { fromOrderDoc, toOrderDoc } from './order-doc';
+import { rollupMarks } from './rollup-marks';
 import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
 import { isKept, keeping, keptReplies } from './order-replies';
 
@@ -94,8 +93,8 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
  * commit reuses the read for its version check (same snapshot), so a transition costs one round trip
  * less than a read followed by commitInTransaction. A write conflict means someone else committed
  * since the read; the commit then goes the ordinary way (fresh transactions that read again), which
- * answers 'version' if the order moved on, or writes if only a shared document (a rollup day, a
- * worker's load) was contended. A session not committed is rolled back by release.
+ * answers 'version' if the order moved on, or writes if only a shared document (a worker's load) was
+ * contended or a fold of the statistics wrote the order's marks (rollup-fold.ts). A session not committed is rolled back by release.
  */
 export async function openOrderSession(db: TxDb, names: Names, orderId: string): Promise<OrderSession> {
   const tx = await db.startTransaction();
@@ -182,7 +181,8 @@ async function attemptCommit(
   const current = c.expectedVersion === null ? null : (known ?? (await orders.doc(c.order.id).get()).data);
   if (c.expectedVersion === null) {
     try {
-      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []) });
+      const doc = toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []);
+      await orders.add({ _id: c.order.id, ...doc, ...rollupMarks(null, doc) });
     } catch (e) {
       if (isDuplicateKey(e)) return refused();
       throw e;
@@ -192,7 +192,9 @@ async function attemptCommit(
     if (c.reply && isKept(current, c.reply.key)) return { ok: false, conflict: 'request' };
     if (!current || Number(current.version) !== c.expectedVersion) return refused();
     const kept = keptReplies(current);
-    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept));
+    const doc = toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept);
+    // The statistics are not touched here: the order is marked for the fold (rollup-fold.ts) in this same write.
+    await orders.doc(c.order.id).set({ ...doc, ...rollupMarks(current, doc) });
   }
   // The holder before is derived from the stored order itself, so a document indexed by an older
   // version still releases its worker's load.
@@ -209,7 +211,6 @@ async function attemptCommit(
   ) {
     return { ok: false, conflict: 'capacity' };
   }
-  await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   // The notifications ride in the first event's document (event-notes.ts): one insert, not two.
   for (const doc of eventDocs(c)) await tx.collection(names.events).add(doc);
   // A create's reply is also a document: its insert refuses an id another new order used.
@@ -290,41 +291,17 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
       await tx.rollback();
       return false;
     }
+    const doc = toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current));
+    // New facts in the index are folded into the statistics afterwards, as a commit's are.
     await tx
       .collection(names.orders)
       .doc(e.orderId)
-      .set(toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)));
-    await applyRollups(tx, names, (n) => db.command.inc(n), rollupChanges(storedFacts(current), e.index.facts));
+      .set({ ...doc, ...rollupMarks(current, doc) });
     await tx.commit();
     return true;
   } catch (err) {
     await tx.rollback().catch(() => undefined);
     if (isRaceError(err)) return false;
     throw err;
-  }
-}
-
-/**
- * Adds a commit's changes to the rollup documents inside the transaction: one document per
- * community and day holds that day's rows (rollups.ts), each row's sums moved by `_.inc` in one
- * update. An order's day never changes, so a commit touches one document; the day's first commit
- * finds none and writes it whole. Concurrent commits on orders of the same day conflict on it and
- * retry like any other conflict.
- */
-async function applyRollups(tx: Tx, names: Names, inc: Inc, changes: readonly RollupChange[]): Promise<void> {
-  const byDoc = new Map<string, RollupChange[]>();
-  for (const c of changes) {
-    const id = rollupDocId(c.communityId, c.day);
-    byDoc.set(id, [...(byDoc.get(id) ?? []), c]);
-  }
-  for (const [id, list] of byDoc) {
-    const ref = tx.collection(names.metricRollups).doc(id);
-    const first = list[0]!;
-    const rows = (sums: (c: RollupChange, k: (typeof SUMS)[number]) => unknown) =>
-      Object.fromEntries(
-        list.map((c) => [rowField(c), { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...Object.fromEntries(SUMS.map((k) => [k, sums(c, k)])) }]),
-      );
-    const moved = (await ref.update({ communityId: first.communityId, day: first.day, rows: rows((c, k) => inc(c.sums[k])) })) as { updated?: number };
-    if (!moved.updated) await ref.set({ communityId: first.communityId, day: first.day, rows: rows((c, k) => c.sums[k]) });
   }
 }
