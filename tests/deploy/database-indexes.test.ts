@@ -102,7 +102,6 @@ async function walk(s: Store) {
       }
     }
   await s.openOrdersOf(['w1', 'w2']);
-  await s.reconcileWorkerLoads?.();
   await s.foldRollups?.(60_000);
   await s.listEvents(orders[0]!.id);
   await s.listEvents(orders[0]!.id, { beforeSeq: 2, limit: 30 });

@@ -19,12 +19,12 @@ describe('database round trips per action on CloudBase (warm instance)', () => {
   it.each([
     // start, read the order, write it (its reply and its mark for the statistics' fold inside), insert the event (its notifications inside), commit
     ['dispatch', 5],
-    // + the worker's open-order counter (read once, for the rule and the cap) and its write
+    // + the worker's open orders counted (once, for the rule and the cap) and the arrival's mark on the worker's document
     ['grab', 7],
     // start, read, write, event, commit: no holder or statistics fact changes
     ['start', 5],
-    // + the worker's counter moved down (unread)
-    ['complete', 6],
+    // the worker left writes nothing: as start
+    ['complete', 5],
     // rated and satisfied change, folded into the rollups after the commit: as dispatch
     ['confirm', 5],
     // the earlier-reply check, the order number, then start, insert the order, the event, the reply, commit

@@ -14,7 +14,7 @@ import { onBehalfCounts } from './on-behalf';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
-import { reconcileWorkerLoads } from './worker-loads';
+import { countHeld } from './worker-arrivals';
 import { cachingReferences } from './ref-cache';
 import { listNotes, toEvent } from './event-notes';
 import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
@@ -65,6 +65,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   const _ = db.command;
   const cmd = _ as unknown as Commands;
   const sum = _.aggregate.sum;
+  const held = countHeld(db, names);
   // The collections exist before any function runs (`npm run deploy:database`, schema.ts): creating
   // them here would cost every cold start a round trip per collection.
   const coll = async (name: string) => db.collection(name);
@@ -159,16 +160,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return counts;
     },
     async openOrdersOf(workerIds) {
-      const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
-      if (workerIds.length === 0) return result;
-      const res = await (await coll(names.orders))
-        .aggregate()
-        .match({ 'idx.holderId': _.in([...workerIds]) })
-        .group({ _id: '$idx.holderId', n: sum(1) })
-        .limit(MAX_PAGE) // aggregation results are paged too; one group per worker asked about
-        .end();
-      for (const g of docs(res)) if (typeof g._id === 'string') result[g._id] = Number(g.n);
-      return result;
+      return held(workerIds);
     },
     async listEvents(orderId, page) {
       if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map(toEvent);
@@ -250,10 +242,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return orderId === undefined ? findKeptReply(db, names, key) : null;
     },
     async commit(change) {
-      return commitInTransaction(db as unknown as TxDb, names, change);
+      return commitInTransaction(db as unknown as TxDb, names, change, held);
     },
     async openOrder(id) {
-      const session = await openOrderSession(db as unknown as TxDb, names, id);
+      const session = await openOrderSession(db as unknown as TxDb, names, id, held);
       // The session's own calls leave the port as the store's do: the database's failures as outages.
       return {
         order: session.order,
@@ -261,9 +253,6 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
         release: () => session.release().catch(asOutage),
         openOrdersOf: (ids) => session.openOrdersOf!(ids).catch(asOutage),
       };
-    },
-    async reconcileWorkerLoads() {
-      return reconcileWorkerLoads(db, names);
     },
 
     async clear() {

@@ -7,7 +7,7 @@ export interface Names {
   readonly events: string;
   readonly notifications: string;
   readonly replies: string;
-  /** One counter per worker: how many open orders they hold, kept in step by every commit. */
+  /** One document per worker, marked by every commit that gives them an order (worker-arrivals.ts). */
   readonly workerLoad: string;
   /** One counter per community and day: the last order number given out. */
   readonly orderNumbers: string;
