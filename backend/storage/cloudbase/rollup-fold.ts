@@ -52,34 +52,36 @@ export async function foldRollups(db: Db, names: Names, limits: FoldLimits): Pro
   const outOfTime = () => performance.now() - started >= (limits.budgetMs ?? Number.POSITIVE_INFINITY);
   const tried = new Set<string>();
   let folded = 0;
+  /** A transaction that others kept winning left its orders due. */
+  let lost = false;
   for (;;) {
     const room = limits.maxOrders - tried.size;
     if (room <= 0 || outOfTime()) return { folded, unfinished: true };
-    const found = docsOf(
-      await db
-        .collection(names.orders)
-        .where(dueWhere(limits.communityId))
-        .limit(Math.min(1000, Math.min(PAGE, room) + tried.size))
-        .get(),
-    );
-    // Orders a lost transaction left due come back first: not tried twice in one run.
+    const limit = Math.min(1000, Math.min(PAGE, room) + tried.size);
+    const found = docsOf(await db.collection(names.orders).where(dueWhere(limits.communityId)).limit(limit).get());
+    // Orders a lost transaction left due come back: not tried twice in one run.
     const ids = found.map((d) => String(d._id)).filter((id) => !tried.has(id));
     if (ids.length === 0) return { folded, unfinished: found.length > 0 };
-    for (let i = 0; i < Math.min(ids.length, room); i += FOLD_CHUNK) {
-      const chunk = ids.slice(i, Math.min(i + FOLD_CHUNK, room));
+    const taken = ids.slice(0, room);
+    for (let i = 0; i < taken.length; i += FOLD_CHUNK) {
+      const chunk = taken.slice(i, i + FOLD_CHUNK);
       for (const id of chunk) tried.add(id);
-      folded += await foldChunk(db as unknown as TxDb, names, chunk);
+      const n = await foldChunk(db as unknown as TxDb, names, chunk);
+      if (n === null) lost = true;
+      else folded += n;
       if (outOfTime()) return { folded, unfinished: true };
     }
+    // The query found all there were: no need to ask again.
+    if (found.length < limit) return { folded, unfinished: lost || taken.length < ids.length };
   }
 }
 
 /**
  * Folds a few orders in one transaction: each re-read inside it (a commit may have changed it since
  * the query), its change added to the rollup rows, its `rolled` set and its mark cleared. Answers
- * how many it folded; 0 when others kept winning (the orders stay due for the next fold).
+ * how many it folded; null when others kept winning (the orders stay due for the next fold).
  */
-async function foldChunk(db: TxDb, names: Names, ids: readonly string[]): Promise<number> {
+async function foldChunk(db: TxDb, names: Names, ids: readonly string[]): Promise<number | null> {
   const inc: Inc = (n) => db.command.inc(n);
   for (let attempt = 1; ; attempt++) {
     const tx = await db.startTransaction();
@@ -107,7 +109,7 @@ async function foldChunk(db: TxDb, names: Names, ids: readonly string[]): Promis
       await tx.rollback().catch(() => undefined);
       // An expired transaction wrote nothing; if it did land after all, the re-read finds nothing due.
       if (!(isRaceError(e) || isExpiredTransaction(e))) throw e;
-      if (attempt >= ATTEMPTS) return 0;
+      if (attempt >= ATTEMPTS) return null;
       await sleep(10 * attempt * (0.5 + Math.random()));
     }
   }
