@@ -285,14 +285,6 @@ export interface Store {
   markInboxRead(userId: string, orderId: string | null, at: Millis): Promise<void>;
 
   /**
-   * Only in stores that keep a per-worker open-order counter beside the orders (CloudBase, whose
-   * transactions cannot count by query): sets each counter that differs from a recount of the
-   * orders, never undoing a commit that raced it, and answers what it corrected. A store that counts
-   * by query has nothing to reconcile and leaves it out.
-   */
-  reconcileWorkerLoads?(): Promise<LoadCorrection[]>;
-
-  /**
    * Only in stores that move an order's statistics into the rollups after its commit (CloudBase,
    * rollup-fold.ts): folds the orders still due, for at most `budgetMs` of wall-clock time, and
    * answers how many. Reads of the statistics fold first themselves, so this only keeps that small.
@@ -302,13 +294,6 @@ export interface Store {
   /** Removes everything (the reset command and tests). */
   clear(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** A worker's open-order counter that a reconciliation set from `was` to `now` (the orders they hold). */
-export interface LoadCorrection {
-  readonly workerId: string;
-  readonly was: number;
-  readonly now: number;
 }
 
 /** A new index for an order as it stands at `version`. */
