@@ -186,6 +186,13 @@ export type CommitResult = { readonly ok: true } | { readonly ok: false; readonl
  */
 export interface Store {
   readonly kind: 'embedded' | 'cloudbase';
+  /**
+   * Set by a store that guards a create by the new order's own id (CloudBase): a new order then
+   * takes its id from its request (orderIdFor in runtime/idempotency.ts), the insert refuses a
+   * retry, and the create looks up an earlier reply only when it cannot go ahead. Other stores look
+   * it up first and keep ids that sort by time.
+   */
+  readonly idsFromRequests?: true;
 
   getRef<K extends ReferenceKind>(kind: K, id: string): Promise<ReferenceTypes[K] | null>;
   /**

@@ -177,7 +177,8 @@ beforeAll(async () => {
 
 describe('the database declaration (backend/storage/cloudbase/schema.ts)', () => {
   it('walks every method of the CloudBase store', () => {
-    const methods = Object.keys(cloudBaseStoreOn(new Db({ env: 'x' }), PREFIX)).filter((k) => k !== 'kind');
+    const fresh = cloudBaseStoreOn(new Db({ env: 'x' }), PREFIX) as unknown as Record<string, unknown>;
+    const methods = Object.keys(fresh).filter((k) => typeof fresh[k] === 'function');
     expect(methods.filter((m) => !called.has(m))).toEqual([]);
   });
 

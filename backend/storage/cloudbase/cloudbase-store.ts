@@ -79,6 +79,8 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   };
   const store: Store = {
     kind: 'cloudbase',
+    // A create is guarded by its order's id, taken from its request: no reply look-up before it.
+    idsFromRequests: true,
     ...messageDocs(db, names),
 
     async getRef<K extends ReferenceKind>(kind: K, id: string) {
@@ -238,8 +240,9 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       // the order, or one whose entry the order's list has dropped): read it by id.
       const found = docs(await (await coll(names.replies)).doc(key).get());
       if (found[0]) return toReply(found[0]);
-      // Asked without saying where: any order's kept replies, by the request_key index.
-      return orderId === undefined ? findKeptReply(db, names, key) : null;
+      // Asked without saying where: any order's kept replies, by the request_key index; for a new
+      // order (null), the entry of the order it created (its id came from the request: no document).
+      return orderId === undefined || orderId === null ? findKeptReply(db, names, key, orderId === null) : null;
     },
     async commit(change) {
       return commitInTransaction(db as unknown as TxDb, names, change, held);

@@ -6,6 +6,7 @@ import { fromOrderDoc, toOrderDoc } from './order-doc';
 import { rollupMarks } from './rollup-marks';
 import { arrivalMark, type CountHeld } from './worker-arrivals';
 import { isKept, keeping, keptReplies } from './order-replies';
+import { isOrderIdFor } from '../../runtime/idempotency';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -180,8 +181,10 @@ async function attemptCommit(
       const doc = toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []);
       await orders.add({ _id: c.order.id, ...doc, ...rollupMarks(null, doc) });
     } catch (e) {
-      if (isDuplicateKey(e)) return refused();
-      throw e;
+      if (!isDuplicateKey(e)) throw e;
+      // An order whose id its request gave (orderIdFor) is taken by that same request: a retry.
+      const taken = c.reply && (await orders.doc(c.order.id).get()).data;
+      return taken && isKept(taken, c.reply!.key) ? { ok: false, conflict: 'request' } : refused();
     }
   } else {
     // A request id this order's document keeps was used on it: refused before the version is looked at.
@@ -200,8 +203,9 @@ async function attemptCommit(
   }
   // The notifications ride in the first event's document (event-notes.ts): one insert, not two.
   for (const doc of eventDocs(c)) await tx.collection(names.events).add(doc);
-  // A create's reply is also a document: its insert refuses an id another new order used.
-  if (c.reply && c.expectedVersion === null) {
+  // A create's reply is also a document: its insert refuses an id another new order used. Not
+  // needed when the order's id is its request's (orderIdFor): the order's insert refused that.
+  if (c.reply && c.expectedVersion === null && !isOrderIdFor(c.order.id, c.reply.key)) {
     const { key, fingerprint, reply, at } = c.reply;
     try {
       await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
