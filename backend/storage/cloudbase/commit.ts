@@ -94,8 +94,9 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit, cou
  * commit reuses the read for its version check (same snapshot), so a transition costs one round trip
  * less than a read followed by commitInTransaction. A write conflict means someone else committed
  * since the read; the commit then goes the ordinary way (fresh transactions that read again), which
- * answers 'version' if the order moved on, or writes if only a shared document (a worker's load) was
- * contended or a fold of the statistics wrote the order's marks (rollup-fold.ts). A session not committed is rolled back by release.
+ * answers 'version' if the order moved on, or writes if only a shared document (a worker's arrival
+ * mark) was contended or a fold of the statistics wrote the order's marks (rollup-fold.ts). A
+ * session not committed is rolled back by release.
  */
 export async function openOrderSession(db: TxDb, names: Names, orderId: string, count: CountHeld): Promise<OrderSession> {
   const tx = await db.startTransaction();
@@ -195,8 +196,8 @@ async function attemptCommit(
     // The statistics are not touched here: the order is marked for the fold (rollup-fold.ts) in this same write.
     await orders.doc(c.order.id).set({ ...doc, ...rollupMarks(current, doc) });
   }
-  // The holder before is derived from the stored order itself, so a document indexed by an older
-  // version still releases its worker's load.
+  // The holder before is derived from the stored order itself, so an order that stays with its
+  // worker is not taken for an arrival even when its document was indexed by an older version.
   const heldBy = async (id: string) => knownHeld.get(id) ?? (await count([id]))[id] ?? 0;
   if (!(await moveLoad(tx, names, c, heldBy, current ? holderOf(fromOrderDoc(current)) : null))) {
     return { ok: false, conflict: 'capacity' };
