@@ -1,8 +1,10 @@
 /**
- * Recounts the statistics rollups (backend/storage/rollups.ts) of a CloudBase environment from its
- * orders. Run it once after deploying the first version with rollups, with the functions idle (no
- * order changing meanwhile: stop the sweep trigger and pick a quiet hour), and whenever the board
- * is in doubt.
+ * Recounts the statistics rollups (backend/storage/rollups.ts) of a CloudBase environment from what
+ * each order says they hold for it (`rolled`; its stored facts when it predates folding): orders
+ * still marked are folded afterwards, as always. Run it once after deploying the first version with
+ * rollups, after a deployment during which functions of two versions ran, and whenever the board is
+ * in doubt, with no fold running meanwhile (stop the sweep trigger and pick a quiet hour: a board
+ * view folds too); transitions may go on.
  *
  *   TCB_ENV_ID=… TCB_SECRET_ID=… TCB_SECRET_KEY=… npx tsx scripts/rebuild-rollups-cloudbase.ts [prefix]
  */

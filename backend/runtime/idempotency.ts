@@ -3,6 +3,14 @@ import { createHash } from 'node:crypto';
 /** Request ids are scoped to the user, so two people's ids never collide. */
 export const replyKey = (userId: string, requestId: string) => `${userId}:${requestId}`;
 
+/**
+ * The id of the order a create request makes, from the request's reply key, where the store guards
+ * creates by the order's own id (Store.idsFromRequests): a one-letter `prefix` and a digest of the key.
+ */
+export const orderIdFor = (prefix: string, key: string) => `${prefix}${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
+/** Whether an order's id is the one its create request's key gives (orderIdFor). */
+export const isOrderIdFor = (id: string, key: string) => id.length > 1 && id === orderIdFor(id.slice(0, 1), key);
+
 /** A stable digest of what was asked, to tell a retry from a reused id. */
 export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');

@@ -186,6 +186,13 @@ export type CommitResult = { readonly ok: true } | { readonly ok: false; readonl
  */
 export interface Store {
   readonly kind: 'embedded' | 'cloudbase';
+  /**
+   * Set by a store that guards a create by the new order's own id (CloudBase): a new order then
+   * takes its id from its request (orderIdFor in runtime/idempotency.ts), the insert refuses a
+   * retry, and the create looks up an earlier reply only when it cannot go ahead. Other stores look
+   * it up first and keep ids that sort by time.
+   */
+  readonly idsFromRequests?: true;
 
   getRef<K extends ReferenceKind>(kind: K, id: string): Promise<ReferenceTypes[K] | null>;
   /**
@@ -285,23 +292,15 @@ export interface Store {
   markInboxRead(userId: string, orderId: string | null, at: Millis): Promise<void>;
 
   /**
-   * Only in stores that keep a per-worker open-order counter beside the orders (CloudBase, whose
-   * transactions cannot count by query): sets each counter that differs from a recount of the
-   * orders, never undoing a commit that raced it, and answers what it corrected. A store that counts
-   * by query has nothing to reconcile and leaves it out.
+   * Only in stores that move an order's statistics into the rollups after its commit (CloudBase,
+   * rollup-fold.ts): folds the orders still due, for at most `budgetMs` of wall-clock time, and
+   * answers how many. Reads of the statistics fold first themselves, so this only keeps that small.
    */
-  reconcileWorkerLoads?(): Promise<LoadCorrection[]>;
+  foldRollups?(budgetMs: number): Promise<number>;
 
   /** Removes everything (the reset command and tests). */
   clear(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** A worker's open-order counter that a reconciliation set from `was` to `now` (the orders they hold). */
-export interface LoadCorrection {
-  readonly workerId: string;
-  readonly was: number;
-  readonly now: number;
 }
 
 /** A new index for an order as it stands at `version`. */

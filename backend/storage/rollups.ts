@@ -4,7 +4,8 @@ import type { GroupSums } from './port';
 /**
  * Statistics rollups: the 三率 sums kept per community, China-time day of placing and one
  * dimension of the board (all orders, or one team, worker, compound, company or category), changed
- * in the same commit as the order (its old facts taken out, its new facts put in), so the board
+ * with every commit of the order (its old facts taken out, its new facts put in; folded in after
+ * the commit, and always before the rollups are read), so the board
  * reads a month's rollups — a few dozen rows per day, however many orders — and not the orders.
  * (One row per combination of all keys was tried first: with real variety it has nearly as many
  * rows as orders.)
@@ -128,17 +129,10 @@ export const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean =
 };
 
 /**
- * The rollup rows an order's change touches, with what each gains or loses: its old facts (null
- * for a new order) taken out, its new ones put in. None when nothing counted changed. (CloudBase
- * moves them in the order's transaction; the embedded store queues the move and folds many at once.)
- */
-export function rollupChanges(before: OrderFacts | null, after: OrderFacts | null): RollupChange[] {
-  return mergeChanges([[before, after]]);
-}
-
-/**
- * The rollup rows several orders' changes touch, each row's gains and losses summed: what one
- * commit moves, or a queue of commits folded at once (rows of a busy day collapse into few).
+ * The rollup rows several orders' changes touch, each row's gains and losses summed: for each, its
+ * old facts (null for a new order) taken out and its new ones put in, none when nothing counted
+ * changed. Both stores fold many changes at once after their commits (the embedded store from its
+ * queue, CloudBase from the orders its commits marked), so the rows of a busy day collapse into few.
  */
 export function mergeChanges(moves: Iterable<readonly [OrderFacts | null, OrderFacts | null]>): RollupChange[] {
   const rows = new Map<string, { change: Omit<RollupChange, 'sums'>; tally: Tally }>();

@@ -5,7 +5,6 @@ import {
   rotationPick,
   routeFor,
   DEFAULT_TRAVEL_MINUTES,
-  fail,
   formatOrderNumber,
   orderNumberDay,
   responsibleFor,
@@ -20,7 +19,8 @@ import {
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
-import { commitOnce, earlierReply } from './commit-once';
+import { commitOnce } from './commit-once';
+import { newOrderFor } from './new-order';
 
 /** Used only if a community somehow has no settings: the norms' ordinary request (respond in 2 h, done in 3 days). */
 const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete: 3 * 24 * 60, confirm: 3 * 24 * 60 };
@@ -28,9 +28,9 @@ const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete
 /** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
 export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
   const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
-  const earlier = await earlierReply(deps, m, actor, null);
-  if (earlier) return earlier;
-  if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return rateLimited('createOrder');
+  const fresh = await newOrderFor(deps, m, actor, 'o');
+  if (fresh.earlier) return fresh.earlier;
+  if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return fresh.replayOr(rateLimited('createOrder'));
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
@@ -46,7 +46,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const decided = createOrder(input, {
     now,
     actor,
-    id: deps.newId('o'),
+    id: fresh.id(),
     item: item ?? undefined,
     household: household ?? undefined,
     compound: compound ?? undefined,
@@ -56,7 +56,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     photoUploaded: (fileId) => uploaded.has(fileId),
     partyMember: household ? responsibleFor(household.id, people) : undefined,
   });
-  if (!decided.ok) return decided;
+  if (!decided.ok) return fresh.replayOr(decided);
   const { event: created, effects: told } = decided.value;
   // Numbered only once the order is valid, so refused attempts use up no numbers; a gap is possible
   // only when the write below fails, which is harmless (numbers must be unique, not dense).
@@ -76,8 +76,9 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
       now,
       'createOrder',
     );
-    // A fresh id cannot collide unless the id source is broken; say so rather than pretend.
-    return written === 'version-conflict' ? fail('INTERNAL') : written;
+    // A fresh id cannot collide unless the id source is broken (say so rather than pretend); one
+    // taken from the request collides only with its reuse after the first reply expired.
+    return written === 'version-conflict' ? fresh.taken : written;
   };
 
   const team = autoTeamFor(await store.listRefs('teams', placed.communityId), placed);

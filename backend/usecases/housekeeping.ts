@@ -17,15 +17,17 @@ export interface HousekeepingReport {
   readonly replies: number;
   /** Photos uploaded more than UPLOAD_TTL ago and never put on an order. */
   readonly photos: number;
-  /** Workers' open-order counters set back in line with the orders they hold (stores that keep such counters). */
-  readonly workerLoads: number;
+  /** Orders whose statistics were folded into the rollups (stores that fold after the commit). */
+  readonly rollups: number;
 }
+
+/** Wall-clock time one run spends folding statistics into the rollups; the next run takes the rest. */
+export const ROLLUP_FOLD_BUDGET_MS = 10_000;
 
 /**
  * Removes what is kept only for a while: replies to requests older than REPLY_TTL, and photos never
- * put on an order within UPLOAD_TTL (where this process keeps the photos); and reconciles the
- * workers' open-order counters where the store keeps them (a counter that drifted would refuse a
- * worker under the cap, or let one over it). Runs beside the sweep (CloudBase's timer, the local
+ * put on an order within UPLOAD_TTL (where this process keeps the photos); and folds the orders'
+ * statistics into the rollups where the store does that after the commit (CloudBase). Runs beside the sweep (CloudBase's timer, the local
  * server's scheduler), so a busy day's replies never pile up.
  */
 export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
@@ -33,6 +35,6 @@ export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
   return {
     replies: await deps.store.pruneReplies(now - REPLY_TTL),
     photos: deps.photos ? await deps.photos.removeUnattached(now - UPLOAD_TTL, (orderId) => holds(deps, orderId)) : 0,
-    workerLoads: deps.store.reconcileWorkerLoads ? (await deps.store.reconcileWorkerLoads()).length : 0,
+    rollups: deps.store.foldRollups ? await deps.store.foldRollups(ROLLUP_FOLD_BUDGET_MS) : 0,
   };
 }

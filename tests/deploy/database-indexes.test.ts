@@ -102,7 +102,7 @@ async function walk(s: Store) {
       }
     }
   await s.openOrdersOf(['w1', 'w2']);
-  await s.reconcileWorkerLoads?.();
+  await s.foldRollups?.(60_000);
   await s.listEvents(orders[0]!.id);
   await s.listEvents(orders[0]!.id, { beforeSeq: 2, limit: 30 });
   await s.reindex(orders.slice(0, 2).map((o) => ({ orderId: o.id, version: o.version, index: orderIndex(o, referenceData().communities[0]!.settings) })));
@@ -177,7 +177,8 @@ beforeAll(async () => {
 
 describe('the database declaration (backend/storage/cloudbase/schema.ts)', () => {
   it('walks every method of the CloudBase store', () => {
-    const methods = Object.keys(cloudBaseStoreOn(new Db({ env: 'x' }), PREFIX)).filter((k) => k !== 'kind');
+    const fresh = cloudBaseStoreOn(new Db({ env: 'x' }), PREFIX) as unknown as Record<string, unknown>;
+    const methods = Object.keys(fresh).filter((k) => typeof fresh[k] === 'function');
     expect(methods.filter((m) => !called.has(m))).toEqual([]);
   });
 

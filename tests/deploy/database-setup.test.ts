@@ -115,6 +115,7 @@ describe('the database setup (deploy:database)', () => {
       'holder',
       'request_key',
       'request_at',
+      'rollup_due',
     ]);
     for (const n of names) expect(model.permissions.get(n)).toEqual({ Permission: 'CUSTOM', SecurityRule: '{"read":false,"write":false}' });
     expect(model.storage).toEqual({ acl: 'CUSTOM', rule: PHOTO_STORAGE_RULE });

@@ -53,16 +53,21 @@ describe('an order session on CloudBase', () => {
     expect((await store.getOrder(order.id))?.description).toBe('someone else');
   });
 
-  it('still writes when only a shared document was contended: another order of the same day', async () => {
-    const other = makeOrder({ id: 'o-same-day' });
-    await store.commit(createCommit(order));
+  it('still writes when only a shared document was contended: another order reaching the same worker', async () => {
+    const pool = (id: string) => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
+    const grab = (o: ReturnType<typeof pool>) =>
+      nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId: 'w1' } }, { capacity: { workerId: 'w1', max: 2 } });
+    const [mine, other] = [pool('o-mine'), pool('o-other')];
+    await store.commit(createCommit(mine));
     await store.commit(createCommit(other));
-    const session = await store.openOrder!(order.id);
-    // The other order's commit moves the day's rollup document on after the session's snapshot.
-    expect(await store.commit(nextCommit(other, { state: 'cancelled' }))).toEqual({ ok: true });
-    const next = nextCommit(session.order!, { state: 'cancelled' });
+    const session = await store.openOrder!(mine.id);
+    expect(await session.openOrdersOf!(['w1'])).toEqual({ w1: 0 });
+    // The other grab marks the worker's document after the session's snapshot: the session's own mark conflicts.
+    expect(await store.commit(grab(other))).toEqual({ ok: true });
+    const next = grab(session.order!);
     expect(await session.commit(next)).toEqual({ ok: true });
-    expect(await store.getOrder(order.id)).toEqual(next.order);
+    expect(await store.getOrder(mine.id)).toEqual(next.order);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 2 });
   });
 
   it('counts a worker’s open orders inside the session, and the commit holds the cap on that count', async () => {

@@ -17,18 +17,18 @@ describe('database round trips per action on CloudBase (warm instance)', () => {
   });
 
   it.each([
-    // start, read the order, write it (its reply inside), insert the event (its notifications inside), commit; + the day's rollup
-    ['dispatch', 6],
-    // + the worker's open-order counter (read once, for the rule and the cap) and its write, + the rollup
-    ['grab', 8],
+    // start, read the order, write it (its reply and its mark for the statistics' fold inside), insert the event (its notifications inside), commit
+    ['dispatch', 5],
+    // + the worker's open orders counted (once, for the rule and the cap) and the arrival's mark on the worker's document
+    ['grab', 7],
     // start, read, write, event, commit: no holder or statistics fact changes
     ['start', 5],
-    // + the worker's counter moved down (unread)
-    ['complete', 6],
-    // + the day's rollup (rated, satisfied)
-    ['confirm', 6],
-    // the earlier-reply check, the order number, then start, insert the order, the rollup, the event, the reply, commit
-    ['create', 8],
+    // the worker left writes nothing: as start
+    ['complete', 5],
+    // rated and satisfied change, folded into the rollups after the commit: as dispatch
+    ['confirm', 5],
+    // the order number, then start, insert the order (its id from the request: the insert refuses a retry), the event, commit
+    ['create', 5],
     ['get', 2],
     ['list', 2],
   ])('%s: %i', (action, n) => {

@@ -5,22 +5,23 @@ import { ensureCollections } from '@backend/storage/cloudbase/collections';
 import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
 import { databaseSchema } from '@backend/storage/cloudbase/schema';
 import type { Commit, Store } from '@backend/storage/port';
-import { keepHouse } from '@backend/usecases/housekeeping';
-import { createCommit, makeOrder, nextCommit, T0 } from './fixtures';
+import { createCommit, makeOrder, nextCommit } from './fixtures';
 import { FakeCloudBase } from './fake-cloudbase';
 
-// The CloudBase store keeps each worker's open orders as a counter (the cap is checked inside a
-// transaction, which cannot count): the sweep's housekeeping, and `npm run reconcile:loads`, set
-// the counters from the orders, seeding them for old data and repairing any that drifted.
+// On CloudBase a worker's cap is checked on a count of the orders they hold (the `holder` index),
+// taken after the commit's transaction has read the order; the commit writes a mark on the arriving
+// worker's document (`rp_worker_load`) so that a racing arrival at the same worker conflicts and
+// counts again. No counter is kept: an order leaving a worker writes nothing, and nothing needs
+// seeding or reconciling.
 const fake = new FakeCloudBase();
-/** Runs once right after the next aggregation over the orders: a commit racing the reconciliation. */
-let afterRecount: (() => Promise<unknown>) | null = null;
+/** Runs once right after the next count of the orders: another function's commit at that moment. */
+let afterCount: (() => Promise<unknown>) | null = null;
 Db.reqClass = class {
   async send(api: string, data: Record<string, unknown>) {
     const res = await fake.send(api, data);
-    if (api === 'database.aggregateDocuments' && afterRecount) {
-      const race = afterRecount;
-      afterRecount = null;
+    if (api === 'database.aggregateDocuments' && afterCount) {
+      const race = afterCount;
+      afterCount = null;
       await race();
     }
     return res;
@@ -28,87 +29,72 @@ Db.reqClass = class {
 };
 
 let opened = 0;
-async function freshStore(): Promise<{ store: Store; db: Db; loads: ReturnType<Db['collection']> }> {
+async function freshStore(): Promise<{ store: Store; db: Db; marks: ReturnType<Db['collection']> }> {
   const prefix = `rp_loads${++opened}_`;
   const db = new Db({ env: 'offline-loads' });
   await ensureCollections(
     db,
     databaseSchema(prefix).map((c) => c.name),
   );
-  return { store: cloudBaseStoreOn(db, prefix), db, loads: db.collection(`${prefix}worker_load`) };
+  return { store: cloudBaseStoreOn(db, prefix), db, marks: db.collection(`${prefix}worker_load`) };
 }
 
 const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
 const grab = (o: Order, workerId: string, max = 10): Commit =>
   nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId } }, { capacity: { workerId, max } });
-const countOf = async (loads: ReturnType<Db['collection']>, workerId: string) => {
-  const [doc] = (await loads.doc(workerId).get()).data as { count?: number }[];
-  return doc?.count ?? 0;
-};
+const markOf = async (marks: ReturnType<Db['collection']>, workerId: string) => ((await marks.doc(workerId).get()).data as unknown[])[0] ?? null;
 
-/** Two orders held by w1, one by w2; answers the store. */
-async function threeHeld(store: Store): Promise<void> {
+/** Two orders held by w1, one by w2. */
+async function threeHeld(store: Store): Promise<Order[]> {
   const orders = ['l1', 'l2', 'l3'].map(pool);
   for (const o of orders) await store.commit(createCommit(o));
-  await store.commit(grab(orders[0]!, 'w1'));
-  await store.commit(grab(orders[1]!, 'w1'));
-  await store.commit(grab(orders[2]!, 'w2'));
+  const held = [grab(orders[0]!, 'w1'), grab(orders[1]!, 'w1'), grab(orders[2]!, 'w2')];
+  for (const c of held) expect(await store.commit(c)).toEqual({ ok: true });
+  return held.map((c) => c.order);
 }
 
-describe('reconciling the workers’ open-order counters (CloudBase)', () => {
-  it('changes nothing when every counter matches the orders', async () => {
-    const { store } = await freshStore();
+describe('a worker’s cap on CloudBase, counted from the orders', () => {
+  it('holds for orders that reached the worker before any arrival was marked: nothing to seed', async () => {
+    const { store, db, marks } = await freshStore();
     await threeHeld(store);
-    expect(await store.reconcileWorkerLoads?.()).toEqual([]);
-  });
-
-  it('seeds the counters of orders written before counters existed, so the cap holds for them', async () => {
-    const { store, db, loads } = await freshStore();
-    await threeHeld(store);
-    await loads.where({ _id: db.command.exists(true) }).remove();
-
-    expect(await store.reconcileWorkerLoads?.()).toEqual([
-      { workerId: 'w1', was: 0, now: 2 },
-      { workerId: 'w2', was: 0, now: 1 },
-    ]);
+    await marks.where({ _id: db.command.exists(true) }).remove();
     const fourth = pool('l4');
     await store.commit(createCommit(fourth));
     expect(await store.commit(grab(fourth, 'w1', 2))).toEqual({ ok: false, conflict: 'capacity' });
+    expect(await store.commit(grab(fourth, 'w1', 3))).toEqual({ ok: true });
   });
 
-  it('sets a drifted counter back to the orders held, and a worker who holds none back to zero', async () => {
-    const { store, loads } = await freshStore();
-    await threeHeld(store);
-    await loads.doc('w1').set({ count: 7, rev: 3 });
-    await loads.doc('w9').set({ count: 2 });
-
-    expect(await store.reconcileWorkerLoads?.()).toEqual([
-      { workerId: 'w1', was: 7, now: 2 },
-      { workerId: 'w9', was: 2, now: 0 },
-    ]);
-    expect([await countOf(loads, 'w1'), await countOf(loads, 'w9')]).toEqual([2, 0]);
-    expect(await store.reconcileWorkerLoads?.()).toEqual([]);
+  it('writes nothing for the worker an order leaves, whose next grab finds the place free', async () => {
+    const { store, marks } = await freshStore();
+    const [held] = await threeHeld(store);
+    const before = await markOf(marks, 'w1');
+    expect(await store.commit(nextCommit(held!, { state: 'pending_confirm', assignment: null }))).toEqual({ ok: true });
+    expect(await markOf(marks, 'w1')).toEqual(before);
+    const next = pool('l5');
+    await store.commit(createCommit(next));
+    expect(await store.commit(grab(next, 'w1', 2))).toEqual({ ok: true });
   });
 
-  it('never undoes a grab that commits between its recount and its correction: that counter waits for the next run', async () => {
-    const { store, loads } = await freshStore();
-    await threeHeld(store);
-    await loads.doc('w3').set({ count: 5, rev: 1 }); // drifted: w3 holds nothing
-    const late = pool('l5');
-    await store.commit(createCommit(late));
-    afterRecount = () => store.commit(grab(late, 'w3')); // counted 0 for w3; now w3 holds one (counter 6)
-
-    expect(await store.reconcileWorkerLoads?.()).toEqual([]);
-    expect(await countOf(loads, 'w3')).toBe(6); // not 0: the grab's own count is kept
-    expect(await store.reconcileWorkerLoads?.()).toEqual([{ workerId: 'w3', was: 6, now: 1 }]);
+  it('counts again, and refuses, when another grab by the same worker commits between its count and its write', async () => {
+    const { store } = await freshStore();
+    const [a, b] = [pool('l6'), pool('l7')];
+    await store.commit(createCommit(a));
+    await store.commit(createCommit(b));
+    // b's commit counted w1's orders (none); a's grab commits right then, marking w1 after b's read.
+    afterCount = async () => expect(await store.commit(grab(a, 'w1', 1))).toEqual({ ok: true });
+    expect(await store.commit(grab(b, 'w1', 1))).toEqual({ ok: false, conflict: 'capacity' });
+    expect(afterCount).toBeNull();
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
   });
 
-  it('runs with the sweep’s housekeeping, which says how many counters it corrected', async () => {
-    const { store, loads } = await freshStore();
-    await threeHeld(store);
-    await loads.doc('w2').set({ count: 0, rev: 9 });
-    const report = await keepHouse({ store, now: () => T0, newId: (p) => `${p}-1` });
-    expect(report.workerLoads).toBe(1);
-    expect(await countOf(loads, 'w2')).toBe(1);
+  it('marks each arrival differently, so that no write of it can be taken for a no-op', async () => {
+    const { store, marks } = await freshStore();
+    const [a, b] = [pool('l8'), pool('l9')];
+    await store.commit(createCommit(a));
+    await store.commit(createCommit(b));
+    await store.commit(grab(a, 'w3'));
+    const first = await markOf(marks, 'w3');
+    await store.commit(grab(b, 'w3'));
+    expect(await markOf(marks, 'w3')).not.toEqual(first);
   });
 });

@@ -1,6 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
-import { ORDER_STATES, type OrderState, type User } from '@core';
+import { isCut, ORDER_STATES, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store } from '../port';
 import { commitInTransaction, openOrderSession, reindexInTransaction, type TxDb } from './commit';
 import { nextOrderNumber } from './order-numbers';
@@ -14,10 +14,11 @@ import { onBehalfCounts } from './on-behalf';
 import { isRaceError } from './commit';
 import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
-import { reconcileWorkerLoads } from './worker-loads';
+import { countHeld } from './worker-arrivals';
 import { cachingReferences } from './ref-cache';
 import { listNotes, toEvent } from './event-notes';
 import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
+import { FOLD_ON_READ, foldRollups, pendingEntries } from './rollup-fold';
 
 export interface CloudBaseStoreOptions {
   readonly envId: string;
@@ -37,6 +38,8 @@ export const REFERENCE_TTL_MS = 10_000;
 
 /** One `get()` returns at most this many documents (the SDK caps the limit at 1000). */
 const MAX_PAGE = 1000;
+/** Due orders one housekeeping run folds at most (within its time budget too). */
+const FOLD_ON_SWEEP = 2000;
 /** More communities than one person serves at once; their records are read in one query. */
 const MAX_COMMUNITIES = 20;
 
@@ -62,6 +65,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   const _ = db.command;
   const cmd = _ as unknown as Commands;
   const sum = _.aggregate.sum;
+  const held = countHeld(db, names);
   // The collections exist before any function runs (`npm run deploy:database`, schema.ts): creating
   // them here would cost every cold start a round trip per collection.
   const coll = async (name: string) => db.collection(name);
@@ -75,6 +79,8 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   };
   const store: Store = {
     kind: 'cloudbase',
+    // A create is guarded by its order's id, taken from its request: no reply look-up before it.
+    idsFromRequests: true,
     ...messageDocs(db, names),
 
     async getRef<K extends ReferenceKind>(kind: K, id: string) {
@@ -156,16 +162,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return counts;
     },
     async openOrdersOf(workerIds) {
-      const result: Record<string, number> = Object.fromEntries(workerIds.map((id) => [id, 0]));
-      if (workerIds.length === 0) return result;
-      const res = await (await coll(names.orders))
-        .aggregate()
-        .match({ 'idx.holderId': _.in([...workerIds]) })
-        .group({ _id: '$idx.holderId', n: sum(1) })
-        .limit(MAX_PAGE) // aggregation results are paged too; one group per worker asked about
-        .end();
-      for (const g of docs(res)) if (typeof g._id === 'string') result[g._id] = Number(g.n);
-      return result;
+      return held(workerIds);
     },
     async listEvents(orderId, page) {
       if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map(toEvent);
@@ -204,8 +201,15 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return (await store.metricSumsMany(communityId, period, [by], asOf, cut))[0]!;
     },
     async metricSumsMany(communityId, period, bys, asOf, cut) {
+      // The community's changes not yet in the rollups folded first (a cut reads the orders only); past
+      // FOLD_ON_READ of them the rest are counted from the orders, so a read stays bounded and exact.
+      const fold = isCut(cut) ? null : await foldRollups(db, names, { communityId, maxOrders: FOLD_ON_READ });
+      const pending = fold?.unfinished ? await pendingEntries(db, names, communityId) : [];
       // Aggregations side by side, each over rollup rows or the few orders not rolled up (metric-sums.ts).
-      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut);
+      return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut, pending);
+    },
+    async foldRollups(budgetMs) {
+      return (await foldRollups(db, names, { maxOrders: FOLD_ON_SWEEP, budgetMs })).folded;
     },
 
     async onBehalfCounts(communityId, period, cut) {
@@ -236,14 +240,15 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       // the order, or one whose entry the order's list has dropped): read it by id.
       const found = docs(await (await coll(names.replies)).doc(key).get());
       if (found[0]) return toReply(found[0]);
-      // Asked without saying where: any order's kept replies, by the request_key index.
-      return orderId === undefined ? findKeptReply(db, names, key) : null;
+      // Asked without saying where: any order's kept replies, by the request_key index; for a new
+      // order (null), the entry of the order it created (its id came from the request: no document).
+      return orderId === undefined || orderId === null ? findKeptReply(db, names, key, orderId === null) : null;
     },
     async commit(change) {
-      return commitInTransaction(db as unknown as TxDb, names, change);
+      return commitInTransaction(db as unknown as TxDb, names, change, held);
     },
     async openOrder(id) {
-      const session = await openOrderSession(db as unknown as TxDb, names, id);
+      const session = await openOrderSession(db as unknown as TxDb, names, id, held);
       // The session's own calls leave the port as the store's do: the database's failures as outages.
       return {
         order: session.order,
@@ -251,9 +256,6 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
         release: () => session.release().catch(asOutage),
         openOrdersOf: (ids) => session.openOrdersOf!(ids).catch(asOutage),
       };
-    },
-    async reconcileWorkerLoads() {
-      return reconcileWorkerLoads(db, names);
     },
 
     async clear() {

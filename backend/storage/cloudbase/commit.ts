@@ -2,11 +2,11 @@ import { holderOf } from '@core';
 import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
 import type { Names } from './names';
 import { eventDocs } from './event-notes';
-import { fromOrderDoc, storedFacts, toOrderDoc } from './order-doc';
-import { rollupChanges, type RollupChange } from '../rollups';
-import { rollupDocId, rowField, SUMS } from './rollup-docs';
-import { nextLoad, workerLoadOf, type WorkerLoad } from './worker-load-doc';
+import { fromOrderDoc, toOrderDoc } from './order-doc';
+import { rollupMarks } from './rollup-marks';
+import { arrivalMark, type CountHeld } from './worker-arrivals';
 import { isKept, keeping, keptReplies } from './order-replies';
+import { isOrderIdFor } from '../../runtime/idempotency';
 
 /** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
 interface TxDoc {
@@ -60,11 +60,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * order or request id makes one of the two fail with a write conflict; that one retries, now sees
  * the winner's write, and answers 'version' or 'request'.
  */
-export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Promise<CommitResult> {
+export async function commitInTransaction(db: TxDb, names: Names, c: Commit, count: CountHeld): Promise<CommitResult> {
   for (let attempt = 1; ; attempt++) {
     const tx = await db.startTransaction();
     try {
-      const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n));
+      const result = await attemptCommit(tx, names, c, count);
       if (result.ok) await tx.commit();
       // The server may already have aborted it (a refused insert): nothing was written either way.
       else await tx.rollback().catch(() => undefined);
@@ -94,10 +94,11 @@ export async function commitInTransaction(db: TxDb, names: Names, c: Commit): Pr
  * commit reuses the read for its version check (same snapshot), so a transition costs one round trip
  * less than a read followed by commitInTransaction. A write conflict means someone else committed
  * since the read; the commit then goes the ordinary way (fresh transactions that read again), which
- * answers 'version' if the order moved on, or writes if only a shared document (a rollup day, a
- * worker's load) was contended. A session not committed is rolled back by release.
+ * answers 'version' if the order moved on, or writes if only a shared document (a worker's arrival
+ * mark) was contended or a fold of the statistics wrote the order's marks (rollup-fold.ts). A
+ * session not committed is rolled back by release.
  */
-export async function openOrderSession(db: TxDb, names: Names, orderId: string): Promise<OrderSession> {
+export async function openOrderSession(db: TxDb, names: Names, orderId: string, count: CountHeld): Promise<OrderSession> {
   const tx = await db.startTransaction();
   let read: Record<string, unknown> | null;
   try {
@@ -107,8 +108,8 @@ export async function openOrderSession(db: TxDb, names: Names, orderId: string):
     throw e;
   }
   let open = true;
-  /** The workers' counters read in this transaction (openOrdersOf): the commit's cap check reuses them. */
-  const loads = new Map<string, WorkerLoad>();
+  /** The workers' open orders counted after this transaction's read (openOrdersOf): the commit's cap check reuses them. */
+  const held = new Map<string, number>();
   // Nothing was written in it, so the rollback only frees the server's transaction: no one waits on it.
   const release = async () => {
     if (!open) return;
@@ -118,26 +119,22 @@ export async function openOrderSession(db: TxDb, names: Names, orderId: string):
   return {
     order: read ? fromOrderDoc(read) : null,
     release,
-    // The counters, not a count of the orders: the same figure, kept in step by every commit (and
-    // reconciled by the housekeeping), and the one the commit's cap check goes by.
+    // Counted after the transaction's first read, so the commit's cap check may go by this count
+    // (an arrival committed since makes the commit's own arrival write conflict: worker-arrivals.ts).
     async openOrdersOf(workerIds) {
-      const counts: Record<string, number> = {};
-      for (const id of workerIds) {
-        const load = open ? await loadOf(tx, names, id) : workerLoadOf(null);
-        loads.set(id, load);
-        counts[id] = load.count;
-      }
+      const counts = await count(workerIds);
+      if (open) for (const id of workerIds) held.set(id, counts[id] ?? 0);
       return counts;
     },
     async commit(c) {
       const reusable = open && read !== null && c.order.id === orderId && c.expectedVersion === Number(read.version);
       if (!reusable || !read) {
         await release();
-        return commitInTransaction(db, names, c);
+        return commitInTransaction(db, names, c, count);
       }
       open = false;
       try {
-        const result = await attemptCommit(tx, names, c, (n) => db.command.inc(n), read, loads);
+        const result = await attemptCommit(tx, names, c, count, read, held);
         if (result.ok) await tx.commit();
         else await tx.rollback().catch(() => undefined);
         return result;
@@ -145,7 +142,7 @@ export async function openOrderSession(db: TxDb, names: Names, orderId: string):
         await tx.rollback().catch(() => undefined);
         // A conflict or an expired transaction wrote nothing: the ordinary commit tries afresh, and
         // answers 'request' if this one did land after all (its reply is found), as it does itself.
-        if (isRaceError(e) || isExpiredTransaction(e)) return commitInTransaction(db, names, c);
+        if (isRaceError(e) || isExpiredTransaction(e)) return commitInTransaction(db, names, c, count);
         throw e;
       }
     },
@@ -164,9 +161,9 @@ async function attemptCommit(
   tx: Tx,
   names: Names,
   c: Commit,
-  inc: Inc,
+  count: CountHeld,
   known?: Record<string, unknown>,
-  knownLoads: ReadonlyMap<string, WorkerLoad> = new Map(),
+  knownHeld: ReadonlyMap<string, number> = new Map(),
 ): Promise<CommitResult> {
   // The request id is looked up only when the write cannot go ahead: on the way through, inserting
   // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
@@ -182,38 +179,34 @@ async function attemptCommit(
   const current = c.expectedVersion === null ? null : (known ?? (await orders.doc(c.order.id).get()).data);
   if (c.expectedVersion === null) {
     try {
-      await orders.add({ _id: c.order.id, ...toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []) });
+      const doc = toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []);
+      await orders.add({ _id: c.order.id, ...doc, ...rollupMarks(null, doc) });
     } catch (e) {
-      if (isDuplicateKey(e)) return refused();
-      throw e;
+      if (!isDuplicateKey(e)) throw e;
+      // An order whose id its request gave (orderIdFor) is taken by that same request: a retry.
+      const taken = c.reply && (await orders.doc(c.order.id).get()).data;
+      return taken && isKept(taken, c.reply!.key) ? { ok: false, conflict: 'request' } : refused();
     }
   } else {
     // A request id this order's document keeps was used on it: refused before the version is looked at.
     if (c.reply && isKept(current, c.reply.key)) return { ok: false, conflict: 'request' };
     if (!current || Number(current.version) !== c.expectedVersion) return refused();
     const kept = keptReplies(current);
-    await orders.doc(c.order.id).set(toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept));
+    const doc = toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept);
+    // The statistics are not touched here: the order is marked for the fold (rollup-fold.ts) in this same write.
+    await orders.doc(c.order.id).set({ ...doc, ...rollupMarks(current, doc) });
   }
-  // The holder before is derived from the stored order itself, so a document indexed by an older
-  // version still releases its worker's load.
-  if (
-    !(await updateLoads(
-      tx,
-      names,
-      inc,
-      (id) => knownLoads.get(id) ?? loadOf(tx, names, id),
-      current ? holderOf(fromOrderDoc(current)) : null,
-      c.index.holder,
-      c.capacity,
-    ))
-  ) {
+  // The holder before is derived from the stored order itself, so an order that stays with its
+  // worker is not taken for an arrival even when its document was indexed by an older version.
+  const heldBy = async (id: string) => knownHeld.get(id) ?? (await count([id]))[id] ?? 0;
+  if (!(await moveLoad(tx, names, c, heldBy, current ? holderOf(fromOrderDoc(current)) : null))) {
     return { ok: false, conflict: 'capacity' };
   }
-  await applyRollups(tx, names, inc, rollupChanges(current ? storedFacts(current) : null, c.index.facts));
   // The notifications ride in the first event's document (event-notes.ts): one insert, not two.
   for (const doc of eventDocs(c)) await tx.collection(names.events).add(doc);
-  // A create's reply is also a document: its insert refuses an id another new order used.
-  if (c.reply && c.expectedVersion === null) {
+  // A create's reply is also a document: its insert refuses an id another new order used. Not
+  // needed when the order's id is its request's (orderIdFor): the order's insert refused that.
+  if (c.reply && c.expectedVersion === null && !isOrderIdFor(c.order.id, c.reply.key)) {
     const { key, fingerprint, reply, at } = c.reply;
     try {
       await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
@@ -227,43 +220,20 @@ async function attemptCommit(
 }
 
 /**
- * Keeps each worker's open-order counter in step with the order's move (one leaves a worker, one
- * arrives), inside the transaction; a transaction cannot count by query, so the counter is what
- * makes the cap atomic. False, writing nothing, when the arriving worker would pass the cap. Each
- * write moves the counter's revision on, so a reconciliation can tell that it was touched.
+ * Holds the arriving worker's cap: the orders they hold, counted after this transaction's first
+ * read (or by the session), plus this one; and writes the arrival's mark (worker-arrivals.ts) so
+ * that a racing arrival at the same worker conflicts. False, writing nothing, past the cap. An
+ * order leaving a worker writes nothing: the next count simply no longer finds it.
  */
-async function updateLoads(
-  tx: Tx,
-  names: Names,
-  inc: Inc,
-  loadOf: (workerId: string) => WorkerLoad | Promise<WorkerLoad>,
-  before: string | null,
-  after: string | null,
-  cap: Commit['capacity'],
-): Promise<boolean> {
-  if (before === after) return !(cap && after === cap.workerId && (await loadOf(after)).count > cap.max);
-  if (after) {
-    const load = await loadOf(after);
-    if (cap && cap.workerId === after && load.count + 1 > cap.max) return false;
-    await tx
-      .collection(names.workerLoad)
-      .doc(after)
-      .set(nextLoad(load, load.count + 1));
-  }
-  // Leaving needs no cap, so no read: the counter is moved down where it is (one request, not two).
-  // A counter that drifted below zero reads as zero (workerLoadOf) until the next arrival or
-  // reconciliation sets it; a worker without one holds nothing to release.
-  if (before) {
-    await tx
-      .collection(names.workerLoad)
-      .doc(before)
-      .update({ count: inc(-1), rev: inc(1) });
-  }
+async function moveLoad(tx: Tx, names: Names, c: Commit, heldBy: (workerId: string) => Promise<number>, before: string | null): Promise<boolean> {
+  const after = c.index.holder;
+  const cap = c.capacity && c.capacity.workerId === after ? c.capacity : null;
+  // Written again for the same worker (started, say): this order is already in the count.
+  if (before === after) return !(cap && (await heldBy(cap.workerId)) > cap.max);
+  if (!after) return true;
+  if (cap && (await heldBy(after)) + 1 > cap.max) return false;
+  await tx.collection(names.workerLoad).doc(after).set(arrivalMark(c.order.id));
   return true;
-}
-
-async function loadOf(tx: Tx, names: Names, workerId: string): Promise<WorkerLoad> {
-  return workerLoadOf((await tx.collection(names.workerLoad).doc(workerId).get()).data);
 }
 
 /**
@@ -290,41 +260,17 @@ async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean>
       await tx.rollback();
       return false;
     }
+    const doc = toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current));
+    // New facts in the index are folded into the statistics afterwards, as a commit's are.
     await tx
       .collection(names.orders)
       .doc(e.orderId)
-      .set(toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)));
-    await applyRollups(tx, names, (n) => db.command.inc(n), rollupChanges(storedFacts(current), e.index.facts));
+      .set({ ...doc, ...rollupMarks(current, doc) });
     await tx.commit();
     return true;
   } catch (err) {
     await tx.rollback().catch(() => undefined);
     if (isRaceError(err)) return false;
     throw err;
-  }
-}
-
-/**
- * Adds a commit's changes to the rollup documents inside the transaction: one document per
- * community and day holds that day's rows (rollups.ts), each row's sums moved by `_.inc` in one
- * update. An order's day never changes, so a commit touches one document; the day's first commit
- * finds none and writes it whole. Concurrent commits on orders of the same day conflict on it and
- * retry like any other conflict.
- */
-async function applyRollups(tx: Tx, names: Names, inc: Inc, changes: readonly RollupChange[]): Promise<void> {
-  const byDoc = new Map<string, RollupChange[]>();
-  for (const c of changes) {
-    const id = rollupDocId(c.communityId, c.day);
-    byDoc.set(id, [...(byDoc.get(id) ?? []), c]);
-  }
-  for (const [id, list] of byDoc) {
-    const ref = tx.collection(names.metricRollups).doc(id);
-    const first = list[0]!;
-    const rows = (sums: (c: RollupChange, k: (typeof SUMS)[number]) => unknown) =>
-      Object.fromEntries(
-        list.map((c) => [rowField(c), { dim: c.dim, key: c.key, openDueDay: c.openDueDay, ...Object.fromEntries(SUMS.map((k) => [k, sums(c, k)])) }]),
-      );
-    const moved = (await ref.update({ communityId: first.communityId, day: first.day, rows: rows((c, k) => inc(c.sums[k])) })) as { updated?: number };
-    if (!moved.updated) await ref.set({ communityId: first.communityId, day: first.day, rows: rows((c, k) => c.sums[k]) });
   }
 }

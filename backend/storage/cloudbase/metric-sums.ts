@@ -1,7 +1,7 @@
 import type { CollectionReference, Db } from '@cloudbase/database';
 import { isCut, type GroupBy, type Millis, type MetricSums, type StatsCut } from '@core';
 import type { GroupSums } from '../port';
-import { dayStart, dueOnly, groupEntries, mergeGroups, splitPeriod } from '../rollups';
+import { dayStart, dueOnly, groupEntries, mergeGroups, splitPeriod, type RollupEntry } from '../rollups';
 import { fetchAll } from './collections';
 import { entriesOf } from './rollup-docs';
 
@@ -18,6 +18,8 @@ const sumsOfRow = (g: Record<string, unknown>, names: readonly string[]) =>
  * embedded store answers them (see rollups.ts): the whole days from the rollup collection, one
  * document per day whatever the number of orders; the partial days at the ends and the read-time part of `due` (unsettled orders past their
  * deadline) from the orders, through the fields order-doc.ts derives with the core's own functions.
+ * `pending` is what the rollups do not hold yet (orders still due for the fold, rollup-fold.ts): added
+ * to the rows of the whole days it falls on.
  */
 export async function metricSumsMany(
   colls: { readonly orders: CollectionReference; readonly rollups: CollectionReference },
@@ -27,15 +29,18 @@ export async function metricSumsMany(
   bys: readonly GroupBy[],
   asOf: Millis,
   cut?: StatsCut,
+  pending: readonly RollupEntry[] = [],
 ): Promise<GroupSums[][]> {
   const $ = _.aggregate;
   const split = splitPeriod(period);
 
   // The rollup documents of the period's whole days: one per day.
-  const entries = split.days
-    ? (await fetchAll(colls.rollups, _, _.and([{ communityId }, { day: _.gte(split.days.fromDay) }, { day: _.lt(split.days.toDay) }]), 'day')).flatMap(
-        entriesOf,
-      )
+  const days = split.days;
+  const entries = days
+    ? [
+        ...(await fetchAll(colls.rollups, _, _.and([{ communityId }, { day: _.gte(days.fromDay) }, { day: _.lt(days.toDay) }]), 'day')).flatMap(entriesOf),
+        ...pending.filter((e) => e.day >= days.fromDay && e.day < days.toDay),
+      ]
     : [];
 
   const fromOrders = async (by: GroupBy, match: object, names: readonly string[]): Promise<GroupSums[]> => {

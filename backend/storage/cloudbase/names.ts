@@ -7,11 +7,11 @@ export interface Names {
   readonly events: string;
   readonly notifications: string;
   readonly replies: string;
-  /** One counter per worker: how many open orders they hold, kept in step by every commit. */
+  /** One document per worker, marked by every commit that gives them an order (worker-arrivals.ts). */
   readonly workerLoad: string;
   /** One counter per community and day: the last order number given out. */
   readonly orderNumbers: string;
-  /** The statistics rollups (rollups.ts), one document per day and keys, kept in step by every commit. */
+  /** The statistics rollups (rollups.ts), one document per community and day, kept by the fold (rollup-fold.ts). */
   readonly metricRollups: string;
   /** Subscribe-message consents and inbox reads (one document per person), and the sendings. */
   readonly messageConsents: string;

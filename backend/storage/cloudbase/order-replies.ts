@@ -45,11 +45,14 @@ export function keeping(list: readonly KeptReply[], reply: StoredReply, created 
 
 export const toStoredReply = (r: KeptReply): StoredReply => ({ key: r.key, fingerprint: r.fingerprint, at: r.at, reply: JSON.parse(r.replyJson) as unknown });
 
-/** The reply kept under `key` in some order's document (a query on the `requests.key` index), or null. */
-export async function findKeptReply(db: Db, names: Names, key: string): Promise<StoredReply | null> {
+/**
+ * The reply kept under `key` in some order's document (a query on the `requests.key` index), or
+ * null; with `createdOnly`, only the reply of the request that created that order.
+ */
+export async function findKeptReply(db: Db, names: Names, key: string, createdOnly = false): Promise<StoredReply | null> {
   const res = await db.collection(names.orders).where({ 'requests.key': key }).limit(1).get();
   const doc = (Array.isArray(res.data) ? res.data[0] : undefined) as Record<string, unknown> | undefined;
-  const kept = keptReplies(doc).find((r) => r.key === key);
+  const kept = keptReplies(doc).find((r) => r.key === key && (!createdOnly || r.created));
   return kept ? toStoredReply(kept) : null;
 }
 

@@ -146,6 +146,16 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
         // housekeeping the expired ones by time.
         { name: 'request_key', keys: [['requests.key', 1]] },
         { name: 'request_at', keys: [['requests.at', 1]] },
+        // Orders whose statistics the rollups do not hold yet (rollup-fold.ts): the housekeeping's
+        // fold takes them all, a read of a community's statistics that community's.
+        {
+          name: 'rollup_due',
+          keys: [
+            ['rollupDue', 1],
+            ['communityId', 1],
+            ['_id', 1],
+          ],
+        },
       ],
     },
     {

@@ -1,26 +1,17 @@
-import {
-  fail,
-  formatOrderNumber,
-  orderNumberDay,
-  raiseGrievance,
-  type Actor,
-  type AppError,
-  type CreateGrievanceInput,
-  type OrderView,
-  type Result,
-} from '@core';
+import { formatOrderNumber, orderNumberDay, raiseGrievance, type Actor, type AppError, type CreateGrievanceInput, type OrderView, type Result } from '@core';
 import type { Deps } from '../../runtime/deps';
 import { NO_PHOTOS } from '../../runtime/photos';
 import { admit, rateLimited } from '../../runtime/rate-limit';
-import { commitOnce, earlierReply } from '../commit-once';
+import { commitOnce } from '../commit-once';
+import { newOrderFor } from '../new-order';
 
 /** 民有所呼: a resident raises a 诉求 for one of their households; stored like an order, numbered like one. */
 export async function raise(deps: Deps, actor: Actor, requestId: string, input: CreateGrievanceInput): Promise<Result<{ order: OrderView }, AppError>> {
   const m = { userId: actor.user.id, requestId, request: { fn: 'grievances.create', input } };
-  const earlier = await earlierReply(deps, m, actor, null);
-  if (earlier) return earlier;
+  const fresh = await newOrderFor(deps, m, actor, 'g');
+  if (fresh.earlier) return fresh.earlier;
   // The same ceiling as 点单: a 诉求 is an order a resident places.
-  if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return rateLimited('createOrder');
+  if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return fresh.replayOr(rateLimited('createOrder'));
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
@@ -34,17 +25,17 @@ export async function raise(deps: Deps, actor: Actor, requestId: string, input: 
   const decided = raiseGrievance(input, {
     now,
     actor,
-    id: deps.newId('g'),
+    id: fresh.id(),
     household: household ?? undefined,
     compound: compound ?? undefined,
     building: building ?? undefined,
     photoUploaded: (fileId) => uploaded.has(fileId),
   });
-  if (!decided.ok) return decided;
+  if (!decided.ok) return fresh.replayOr(decided);
   const { event, effects } = decided.value;
   const day = orderNumberDay(now);
   const order = { ...decided.value.order, number: formatOrderNumber(day, await store.nextOrderNumber(decided.value.order.communityId, day)) };
   if (order.photos.length) await deps.photos?.attach(order.photos, order.id);
   const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects, settings: community?.settings ?? null }, actor, now, 'createOrder');
-  return written === 'version-conflict' ? fail('INTERNAL') : written;
+  return written === 'version-conflict' ? fresh.taken : written;
 }

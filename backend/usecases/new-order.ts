@@ -1,0 +1,35 @@
+import { fail, type Actor, type AppError, type Result } from '@core';
+import type { Deps } from '../runtime/deps';
+import { orderIdFor, replyKey } from '../runtime/idempotency';
+import { earlierReply, type Mutation, type OrderReply } from './commit-once';
+
+/** How a create request is kept to one order (Store.idsFromRequests). */
+export interface NewOrder {
+  /** An earlier answer to the same request, given back before anything else (stores that look first). */
+  readonly earlier: Result<OrderReply, AppError> | null;
+  /** The new order's id. */
+  id(): string;
+  /** A refusal, unless the same request was answered before: then that answer. */
+  replayOr(refusal: Result<never, AppError>): Promise<Result<OrderReply, AppError>>;
+  /** What a write refused as a version conflict means: another order under the id (none can: the id source is broken), or a request id reused after its reply expired. */
+  readonly taken: Result<never, AppError>;
+}
+
+/**
+ * Where the store takes new orders' ids from their requests, the insert refuses a retry, so the
+ * earlier reply is looked up only when the request cannot go ahead (one round trip less on every
+ * create); a retry then uses up an order number (a gap: numbers are unique, not dense) and claims
+ * its photos again for the same order. Elsewhere the reply is looked up first, as always.
+ */
+export async function newOrderFor(deps: Deps, m: Mutation, actor: Actor, prefix: string): Promise<NewOrder> {
+  if (!deps.store.idsFromRequests) {
+    return { earlier: await earlierReply(deps, m, actor, null), id: () => deps.newId(prefix), replayOr: async (r) => r, taken: fail('INTERNAL') };
+  }
+  const id = orderIdFor(prefix, replyKey(m.userId, m.requestId));
+  return {
+    earlier: null,
+    id: () => id,
+    replayOr: async (r) => (await earlierReply(deps, m, actor, null)) ?? r,
+    taken: fail('IDEMPOTENCY.KEY_REUSED'),
+  };
+}
