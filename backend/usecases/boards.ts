@@ -138,16 +138,22 @@ export async function publicBoard(deps: Deps, communityId: string, month: string
 /** How many finished cases and praised teams the 晾晒 board shows. */
 const RECENT_CASES = 8;
 const PRAISED_TEAMS = 5;
+/** How far back the running month's 最近办结 may reach into the month before. */
+const RECENT_DAYS = 30;
 
 /**
- * The month's latest finished and rated cases, anonymised: read from the newest changed closed
- * orders (a few pages' worth, enough to find a board's handful among unrated or sweep-closed ones).
+ * The latest finished and rated cases, anonymised: read from the newest changed closed orders (a few
+ * pages' worth, enough to find a board's handful among unrated or sweep-closed ones). A past month's
+ * board shows its own; the running month's reaches back RECENT_DAYS, so the wall screen is not empty
+ * on the morning of the 1st.
  */
 async function recentCasesOf(deps: Deps, communityId: string, period: { from: number; to: number }): Promise<PublicCase[]> {
+  const now = deps.now();
+  const from = period.to > now ? Math.min(period.from, now - RECENT_DAYS * DAY) : period.from;
   const page = await deps.store.listOrders({ kind: 'community', communityId }, { states: ['closed'] }, { limit: RECENT_CASES * 4, sort: 'recent' });
   return (
     page.items
-      .filter((o) => o.completion !== null && o.completion.at >= period.from && o.completion.at < period.to)
+      .filter((o) => o.completion !== null && o.completion.at >= from && o.completion.at < period.to)
       // Newest finished first: an order confirmed late was still finished when its report came.
       .sort((a, b) => b.completion!.at - a.completion!.at)
       .flatMap((o) => publicCase(o) ?? [])

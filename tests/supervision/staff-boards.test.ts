@@ -40,6 +40,19 @@ describe('the public 晾晒 board: recent cases and praised teams', () => {
     expect((await publicOctober()).recentCases.map((c) => c.stars)).toEqual([4, 2]);
   });
 
+  it('on the 1st still shows the cases of the last days of the month before, and a past month only its own', async () => {
+    await served(5); // 2026-10-05
+    w.advance(Date.UTC(2026, 10, 30, 1, 0) - w.now()); // 2026-11-30, 09:00
+    await served(4);
+    w.advance(Date.UTC(2026, 10, 30, 17, 0) - w.now()); // 2026-12-01, 01:00 China time: a new month, nothing done in it yet
+    const board = async (month: string) =>
+      ((await w.raw('statistics', null, { action: 'public', communityId: 'c-xingfuli', month })) as Envelope<PublicBoard>).data?.recentCases.map((c) => c.day);
+    // The running month reaches back 30 days: to the 30th of November, not to October.
+    expect(await board('2026-12')).toEqual(['2026-11-30']);
+    expect(await board('2026-11')).toEqual(['2026-11-30']);
+    expect(await board('2026-10')).toEqual(['2026-10-05']);
+  });
+
   it('names the teams residents were satisfied with, most praised first, and leaves out teams nobody praised', async () => {
     await served(5, { worker: 'demo-worker-2', team: 't-elder' });
     await served(5);
