@@ -1,4 +1,5 @@
 import type { BuildOptions, Plugin } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -21,29 +22,58 @@ export const main = cloudMain(handler);`;
     sourcemap: false,
     legalComments: 'none',
     metafile: true,
-    plugins: [leaveOut(UNUSED_PACKAGES), replaceBson(root)],
+    plugins: [leaveOut(UNUSED_PACKAGES), leaveOutFiles(root, UNUSED_FILES), sdkVersionAsText(root), replaceBson(root)],
   };
 }
 
 /**
- * Packages the CloudBase SDK requires when it loads but that no function of ours ever calls: its
- * AI and mini-program client parts (with their web-streams polyfills), custom-login tickets (JWT),
- * and the storage upload/download path (XML of COS answers, MIME types and multipart forms; photos
- * need only temporary URLs). Leaving them out takes each bundle from about 1.05 MB to a third and
- * cuts the cold load accordingly. Each is replaced by a stand-in that loads as nothing and throws,
- * naming the package, if anything ever calls into it: a missing part fails loudly, never silently.
+ * Packages the CloudBase SDK requires when it loads but that no function of ours ever calls. Each is
+ * replaced by a stand-in that loads as nothing and throws, naming the package, if anything ever
+ * calls into it: a missing part fails loudly, never silently. What we do call — the database,
+ * `auth().getUserInfo()`, `getTempFileURL` and `callWxOpenApi` — is proven to work from a bundle by
+ * tests/cloud/bundle-sdk-calls.test.ts.
  */
 export const UNUSED_PACKAGES = [
+  // The AI and mini-program client parts, with their web-streams polyfills (app.ai(), app.models).
   '@cloudbase/ai',
   '@cloudbase/app',
   '@cloudbase/adapter-wx_mp',
   '@cloudbase/wx-cloud-client-sdk',
   'web-streams-polyfill',
   '@mattiasbuelens/web-streams-adapter',
+  // Custom-login tickets (auth().createTicket).
   'jsonwebtoken',
+  // The storage upload/download path: XML of COS answers, MIME types, multipart forms. Photos need
+  // only temporary URLs, which are one JSON request.
   'xml2js',
   'mime-types',
   'form-data',
+  // Only two uses: `app.requestClient` (a shim for an extension CLI) and the metadata-server probe
+  // that tells the SDK it runs on Tencent Cloud, which it skips inside a function
+  // (TENCENTCLOUD_RUNENV=SCF) and which swallows the stand-in's error anywhere else. With axios go
+  // follow-redirects, debug, supports-color and proxy-from-env, and Node's zlib, assert, tty and os.
+  'axios',
+  // Agents for `init({ proxy })`, which we never pass.
+  'https-proxy-agent',
+  'http-proxy-agent',
+  // Retries only when `init({ retries })` or a call's `retryOptions` asks for them; we never do.
+  'retry',
+] as const;
+
+/**
+ * Files inside the SDK's packages (paths under node_modules/) that its entry requires but none of
+ * our calls reaches, left out the same way: the SDK's AI, Cloud Run (callContainer), analytics,
+ * template-notification, CLS logger and callFunction modules, and the database's realtime `watch()`
+ * client (with lodash.set, lodash.unset and lodash.clonedeep, which only it uses).
+ */
+export const UNUSED_FILES = [
+  '@cloudbase/node-sdk/dist/ai/index.js',
+  '@cloudbase/node-sdk/dist/cloudrun/index.js',
+  '@cloudbase/node-sdk/dist/analytics/index.js',
+  '@cloudbase/node-sdk/dist/notification/index.js',
+  '@cloudbase/node-sdk/dist/logger/index.js',
+  '@cloudbase/node-sdk/dist/functions/index.js',
+  '@cloudbase/database/dist/commonjs/realtime/websocket-client.js',
 ] as const;
 
 const STAND_IN = `const name = NAME;
@@ -66,6 +96,21 @@ function leaveOut(packages: readonly string[]): Plugin {
   };
 }
 
+/** Relative requires that land on one of `files` get the stand-in. */
+function leaveOutFiles(root: string, files: readonly string[]): Plugin {
+  const absolute = new Map(files.map((f) => [path.join(root, 'node_modules', f), f]));
+  return {
+    name: 'leave-out-unused-files',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const base = path.resolve(args.resolveDir, args.path);
+        const hit = [base, `${base}.js`, path.join(base, 'index.js')].find((p) => absolute.has(p));
+        return hit ? { path: absolute.get(hit)!, namespace: 'left-out' } : undefined;
+      });
+    },
+  };
+}
+
 /**
  * The database client uses only bson's EJSON (canonical stringify, relaxed parse): the bundles get
  * backend/cloud/ejson-lite.ts instead of the whole package, held to bson's output by a spec.
@@ -75,6 +120,25 @@ function replaceBson(root: string): Plugin {
     name: 'ejson-lite-for-bson',
     setup(b) {
       b.onResolve({ filter: /^bson$/ }, () => ({ path: path.join(root, 'backend/cloud/ejson-lite.ts') }));
+    },
+  };
+}
+
+/**
+ * The SDK reads its version for its User-Agent from `../../package.json` beside its own file at load;
+ * in a bundle that path is wherever the function lies (in this repository, our own package.json). The
+ * bundle carries the installed SDK's version as text instead: no file read at load, the right header.
+ */
+function sdkVersionAsText(root: string): Plugin {
+  const file = path.join(root, 'node_modules/@cloudbase/node-sdk/dist/utils/version.js');
+  return {
+    name: 'sdk-version-as-text',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, (args) => {
+        if (args.path !== file) return undefined;
+        const { version } = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string };
+        return { contents: `exports.version = ${JSON.stringify(version)};`, loader: 'js' };
+      });
     },
   };
 }
