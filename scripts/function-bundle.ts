@@ -1,4 +1,5 @@
-import type { BuildOptions, Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { isBuiltin } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -22,7 +23,7 @@ export const main = cloudMain(handler);`;
     sourcemap: false,
     legalComments: 'none',
     metafile: true,
-    plugins: [leaveOut(UNUSED_PACKAGES), leaveOutFiles(root, UNUSED_FILES), sdkVersionAsText(root), replaceBson(root)],
+    plugins: [leaveOut(UNUSED_PACKAGES), leaveOutFiles(root, UNUSED_FILES), compileOnFirstUse(root, ON_FIRST_USE), sdkVersionAsText(root), replaceBson(root)],
   };
 }
 
@@ -75,6 +76,14 @@ export const UNUSED_FILES = [
   '@cloudbase/node-sdk/dist/functions/index.js',
   '@cloudbase/database/dist/commonjs/realtime/websocket-client.js',
 ] as const;
+
+/**
+ * Packages only a rare action uses: the XLSX writer (exports of 考核, volunteer hours, households)
+ * and the unzipper that reads an imported sheet. Even unevaluated, their code costs a cold start its
+ * parse (in manage and statistics, about a third of the load). Each is bundled on its own, carried in
+ * the bundle as text, and compiled and evaluated on the first use of one of its exports.
+ */
+export const ON_FIRST_USE = ['write-excel-file/node', 'fflate'] as const;
 
 const STAND_IN = `const name = NAME;
 const fail = () => { throw new Error(name + ' is left out of this cloud function bundle (scripts/function-bundle.ts)'); };
@@ -138,6 +147,51 @@ function sdkVersionAsText(root: string): Plugin {
         if (args.path !== file) return undefined;
         const { version } = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string };
         return { contents: `exports.version = ${JSON.stringify(version)};`, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * A package as a module whose exports are getters: the first one read compiles the package's own
+ * self-contained bundle (kept as a string) and evaluates it; until then it costs the load only the
+ * scan of a string literal. Node's `require` is handed in for the built-ins it needs.
+ */
+function compileOnFirstUse(root: string, packages: readonly string[]): Plugin {
+  const pattern = new RegExp(`^(${packages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'compile-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: pattern }, (args) => ({ path: args.path, namespace: 'on-first-use' }));
+      b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, async (args) => {
+        const own = {
+          entryPoints: [args.path],
+          absWorkingDir: root,
+          bundle: true,
+          platform: 'node',
+          target: 'node16',
+          minify: true,
+          legalComments: 'none',
+          write: false,
+          metafile: true,
+        } satisfies BuildOptions;
+        const [esm, cjs] = await Promise.all([build({ ...own, format: 'esm' }), build({ ...own, format: 'cjs' })]);
+        const output = Object.values(cjs.metafile.outputs)[0]!;
+        const external = output.imports.filter((i) => !isBuiltin(i.path)).map((i) => i.path);
+        if (external.length) throw new Error(`${args.path} needs ${external.join(', ')} at run time: it cannot be compiled on first use`);
+        const names = Object.values(esm.metafile.outputs)[0]!.exports;
+        const contents = `let loaded;
+const load = () => {
+  if (!loaded) {
+    const m = { exports: {} };
+    new Function('module', 'exports', 'require', ${JSON.stringify(`${cjs.outputFiles[0]!.text}\n//# sourceURL=${args.path}`)})(m, m.exports, require);
+    loaded = m.exports;
+  }
+  return loaded;
+};
+Object.defineProperty(exports, '__esModule', { value: true });
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`;
+        return { contents, loader: 'js', resolveDir: root };
       });
     },
   };
