@@ -23,7 +23,14 @@ export const main = cloudMain(handler);`;
     sourcemap: false,
     legalComments: 'none',
     metafile: true,
-    plugins: [leaveOut(UNUSED_PACKAGES), leaveOutFiles(root, UNUSED_FILES), compileOnFirstUse(root, ON_FIRST_USE), sdkVersionAsText(root), replaceBson(root)],
+    plugins: [
+      leaveOut(UNUSED_PACKAGES),
+      leaveOutFiles(root, UNUSED_FILES),
+      compileOnFirstUse(root, ON_FIRST_USE),
+      requireOnFirstUse(root, REQUIRED_ON_FIRST_USE),
+      sdkVersionAsText(root),
+      replaceBson(root),
+    ],
   };
 }
 
@@ -84,6 +91,18 @@ export const UNUSED_FILES = [
  * the bundle as text, and compiled and evaluated on the first use of one of its exports.
  */
 export const ON_FIRST_USE = ['write-excel-file/node', 'fflate'] as const;
+
+/**
+ * Modules the SDK requires at its start that only some calls need, each required instead on the
+ * first use of one of its exports (files under node_modules/ → what they require): its storage
+ * module (temporary photo addresses) and its 云调用 module (subscribe messages); Node's https and the
+ * keep-alive agents, which a request inside a function never uses (it goes over http to the
+ * environment's internal address, without keep-alive: TENCENTCLOUD_RUNENV=SCF).
+ */
+export const REQUIRED_ON_FIRST_USE: Readonly<Record<string, readonly string[]>> = {
+  '@cloudbase/node-sdk/dist/cloudbase.js': ['./storage', './wx'],
+  '@cloudbase/node-sdk/dist/utils/request-core.js': ['https', 'agentkeepalive'],
+};
 
 const STAND_IN = `const name = NAME;
 const fail = () => { throw new Error(name + ' is left out of this cloud function bundle (scripts/function-bundle.ts)'); };
@@ -192,6 +211,36 @@ const load = () => {
 Object.defineProperty(exports, '__esModule', { value: true });
 for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`;
         return { contents, loader: 'js', resolveDir: root };
+      });
+    },
+  };
+}
+
+/**
+ * Rewrites `const x = require("m");` (or wrapped in __importDefault/__importStar) in the listed files
+ * into a module object that requires "m" when one of its properties is first read. The SDK's version
+ * is pinned: a statement no longer found fails the build rather than silently staying eager.
+ */
+function requireOnFirstUse(root: string, files: Readonly<Record<string, readonly string[]>>): Plugin {
+  const wanted = new Map(Object.entries(files).map(([file, specs]) => [path.join(root, 'node_modules', file), specs]));
+  const helper = 'function __onFirstUse(load) { let m; return new Proxy({}, { get: (_, key) => (m || (m = load()))[key] }); }';
+  return {
+    name: 'require-on-first-use',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]node_modules[\\/]@cloudbase[\\/]/ }, (args) => {
+        const specs = wanted.get(args.path);
+        if (!specs) return undefined;
+        let source = fs.readFileSync(args.path, 'utf8');
+        for (const spec of specs) {
+          const escaped = spec.replace(/[./]/g, '\\$&');
+          const statement = new RegExp(`^const (\\w+) = (__importDefault\\(|__importStar\\()?require\\("${escaped}"\\)(\\)?);$`, 'm');
+          if (!statement.test(source)) throw new Error(`${args.path} no longer requires "${spec}" as expected: update REQUIRED_ON_FIRST_USE`);
+          source = source.replace(
+            statement,
+            (_, name: string, wrap = '', close = '') => `const ${name} = __onFirstUse(() => ${wrap}require("${spec}")${close});`,
+          );
+        }
+        return { contents: `${source}\n${helper}\n`, loader: 'js' };
       });
     },
   };
