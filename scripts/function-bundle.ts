@@ -104,14 +104,15 @@ export const REQUIRED_ON_FIRST_USE: Readonly<Record<string, readonly string[]>> 
   '@cloudbase/node-sdk/dist/utils/request-core.js': ['https', 'agentkeepalive'],
 };
 
-const STAND_IN = `const name = NAME;
-const fail = () => { throw new Error(name + ' is left out of this cloud function bundle (scripts/function-bundle.ts)'); };
-const standIn = (path) => new Proxy(function () {}, {
-  get: (_, key) => (key === '__esModule' ? false : typeof key === 'symbol' || key === 'then' ? undefined : standIn(path + '.' + String(key))),
-  apply: fail,
-  construct: fail,
+/** One Proxy factory shared by every stand-in of a bundle. */
+const STAND_IN_FACTORY = `const fail = (name) => () => { throw new Error(name + ' is left out of this cloud function bundle (scripts/function-bundle.ts)'); };
+const standIn = (name, path = name) => new Proxy(function () {}, {
+  get: (_, key) => (key === '__esModule' ? false : typeof key === 'symbol' || key === 'then' ? undefined : standIn(name, path + '.' + String(key))),
+  apply: fail(name),
+  construct: fail(name),
 });
-module.exports = standIn(name);`;
+module.exports = standIn;`;
+const STAND_IN = 'module.exports = require("left-out:stand-in")(NAME);';
 
 function leaveOut(packages: readonly string[]): Plugin {
   const pattern = new RegExp(`^(${packages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})(/|$)`);
@@ -119,6 +120,8 @@ function leaveOut(packages: readonly string[]): Plugin {
     name: 'leave-out-unused-packages',
     setup(b) {
       b.onResolve({ filter: pattern }, (args) => ({ path: args.path, namespace: 'left-out' }));
+      b.onResolve({ filter: /^left-out:stand-in$/ }, () => ({ path: 'stand-in', namespace: 'left-out-factory' }));
+      b.onLoad({ filter: /.*/, namespace: 'left-out-factory' }, () => ({ contents: STAND_IN_FACTORY, loader: 'js' }));
       b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: STAND_IN.replace('NAME', JSON.stringify(args.path)), loader: 'js' }));
     },
   };

@@ -119,7 +119,8 @@ const fileName = str({ min: 1, max: 100 });
 /** A save answers the document as stored, with its new revision. */
 const saved = <T>() => reply<{ saved: T }>();
 
-const LIFECYCLE = Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
+/** Built with the orders part of the contract, which alone uses it. */
+const lifecycleActions = () => Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
 
 /**
  * An object whose every property is made by its function on first read and kept: a cloud function
@@ -176,7 +177,7 @@ export const CONTRACT = lazily({
       { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
       reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
     ),
-    ...LIFECYCLE,
+    ...lifecycleActions(),
   }),
   /** Service teams with each member's duty and load, for dispatching. */
   teams: () => ({
