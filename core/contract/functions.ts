@@ -16,6 +16,7 @@ import type { Building, Compound, Household, PropertyCompany, ServiceTeam, User 
 import { PARTIES, type Department, type Meeting } from '../grievance';
 import type { BoardItem, GrievanceStats, Minutes } from '../grievance-views';
 import { bool, int, list, obj, oneOf, optional, str } from './fields';
+import { lazyProperties } from '../lazy-properties';
 import type { InboxView } from '../inbox';
 import { TEMPLATE_KEYS, type MessageSending, type TemplateKey } from '../messages';
 
@@ -119,30 +120,11 @@ const fileName = str({ min: 1, max: 100 });
 /** A save answers the document as stored, with its new revision. */
 const saved = <T>() => reply<{ saved: T }>();
 
-/** Built with the orders part of the contract, which alone uses it. */
-const lifecycleActions = () => Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
+/** The lifecycle actions of the orders part of the contract, each built when first read. */
+const lifecycleMakers = () =>
+  Object.fromEntries(ACTION_TYPES.map((type) => [type, () => lifecycleAction(type)])) as unknown as { [A in ActionType]: () => LifecycleActions[A] };
 
-/**
- * An object whose every property is made by its function on first read and kept: a cloud function
- * reads only its own part of the contract, so it builds only those schemas at a cold start.
- */
-function lazily<T extends Record<string, () => object>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
-  const made = {} as { [K in keyof T]: ReturnType<T[K]> };
-  for (const key of Object.keys(makers) as (keyof T & string)[]) {
-    Object.defineProperty(made, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const value = makers[key]!() as ReturnType<T[typeof key]>;
-        Object.defineProperty(made, key, { value, enumerable: true });
-        return value;
-      },
-    });
-  }
-  return made;
-}
-
-export const CONTRACT = lazily({
+export const CONTRACT = lazyProperties({
   /** Who am I: roles, households, teams — what the start page shows. */
   session: () => ({
     whoami: action('user', {}, reply<SessionInfo>()),
@@ -155,30 +137,33 @@ export const CONTRACT = lazily({
     list: action('user', {}, reply<{ items: ServiceItem[]; popular: string[] }>()),
   }),
   /** 工单: place, list, read, and every action of the lifecycle. */
-  orders: () => ({
-    create: action('user', { requestId, order: createOrderInput }, reply<{ order: OrderView }>()),
-    list: action(
-      'role',
-      {
-        filter: optional(orderFilter, {}),
-        cursor: optional(str({ max: 200 }), null),
-        limit: optional(int(1, 50), 20),
-        sort: optional(oneOf(ORDER_SORTS), 'recent'),
-      },
-      reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
-    ),
-    /**
-     * The order and the newest page of its timeline; `older` is the cursor for the page before, or null.
-     * `photoUrls` says where each of the order's photos loads from for this viewer (on CloudBase a
-     * temporary address: the bucket is closed to clients).
-     */
-    get: action(
-      'role',
-      { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
-      reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
-    ),
-    ...lifecycleActions(),
-  }),
+  orders: () =>
+    lazyProperties({
+      create: () => action('user', { requestId, order: createOrderInput }, reply<{ order: OrderView }>()),
+      list: () =>
+        action(
+          'role',
+          {
+            filter: optional(orderFilter, {}),
+            cursor: optional(str({ max: 200 }), null),
+            limit: optional(int(1, 50), 20),
+            sort: optional(oneOf(ORDER_SORTS), 'recent'),
+          },
+          reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
+        ),
+      /**
+       * The order and the newest page of its timeline; `older` is the cursor for the page before, or null.
+       * `photoUrls` says where each of the order's photos loads from for this viewer (on CloudBase a
+       * temporary address: the bucket is closed to clients).
+       */
+      get: () =>
+        action(
+          'role',
+          { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
+          reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
+        ),
+      ...lifecycleMakers(),
+    }),
   /** Service teams with each member's duty and load, for dispatching. */
   teams: () => ({
     list: action('role', {}, reply<{ teams: TeamView[] }>()),
