@@ -8,8 +8,9 @@
  */
 import { execFileSync } from 'node:child_process';
 
+/** Wall time, and the process's CPU time (steadier on a shared machine: waiting for a core is not counted). */
 const REQUIRE_ONLY = (file: string) =>
-  `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(JSON.stringify({requireMs:Number(process.hrtime.bigint()-t)/1e6}))`;
+  `const c=process.cpuUsage(),t=process.hrtime.bigint();require(${JSON.stringify(file)});const w=Number(process.hrtime.bigint()-t)/1e6,u=process.cpuUsage(c);process.stdout.write(JSON.stringify({requireMs:w,requireCpuMs:(u.user+u.system)/1000}))`;
 
 /** Starts its clock before loading http/https for the fake: the bundle would load them anyway. */
 const FIRST_CALL = (file: string, timer: boolean) => `const t0=process.hrtime.bigint();
@@ -26,16 +27,19 @@ process.stdout.write(JSON.stringify({requireMs:Number(t1-t0)/1e6,firstCallMs:Num
 const node = (script: string) => {
   const t = performance.now();
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-  return { processMs: performance.now() - t, ...(JSON.parse(out || '{}') as { requireMs?: number; firstCallMs?: number; reply?: string }) };
+  return {
+    processMs: performance.now() - t,
+    ...(JSON.parse(out || '{}') as { requireMs?: number; requireCpuMs?: number; firstCallMs?: number; reply?: string }),
+  };
 };
 
 /** A bare node process, start to exit. */
 export const bareNode = () => node('').processMs;
 
-/** `require()` of the bundle in a fresh process: its own time, and the whole process's. */
+/** `require()` of the bundle in a fresh process: its own wall and CPU time, and the whole process's. */
 export const coldRequire = (file: string) => {
   const r = node(REQUIRE_ONLY(file));
-  return { requireMs: r.requireMs!, processMs: r.processMs };
+  return { requireMs: r.requireMs!, requireCpuMs: r.requireCpuMs!, processMs: r.processMs };
 };
 
 /** `require()` and the first call, from before http is loaded until the reply. */

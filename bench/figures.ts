@@ -248,7 +248,7 @@ export function figures(r: Results): Figure[] {
         unit: 'ms',
         target: { op: '<', value: TARGET_COLD_MS, unit: 'ms' },
         limit: { name: 'bare node process start to exit', value: f.baselineProcessMs, unit: 'ms' },
-        note: `whole process ${b.processMs} ms, ${b.overheadMs ?? '?'} ms above a bare node's; require + first call ${b.firstCallMs ?? '?'} ms (${b.firstReply ?? '?'})`,
+        note: `CPU ${b.requireCpuMs ?? '?'} ms; whole process ${b.processMs} ms, ${b.overheadMs ?? '?'} ms above a bare node's; require + first call ${b.firstCallMs ?? '?'} ms (${b.firstReply ?? '?'})`,
       });
     }
   }

@@ -62,6 +62,8 @@ export interface BundleLoad {
   readonly kb: number;
   /** require() of the bundle in a fresh process, ms, median of the runs. */
   readonly requireMs: number;
+  /** The CPU time of that require(), ms, median. */
+  readonly requireCpuMs: number;
   /** The whole fresh process, start to exit, ms, median. */
   readonly processMs: number;
   /** That process's time above a bare node process's, ms (medians of the same interleaved rounds). */
@@ -87,7 +89,9 @@ export function functionBundles(root: string, runs = 15): { built: boolean; note
   }
   const list = names();
   const baseline: number[] = [];
-  const samples = new Map(list.map((n) => [n, { require: [] as number[], process: [] as number[], firstCall: [] as number[], reply: '' }]));
+  const samples = new Map(
+    list.map((n) => [n, { require: [] as number[], cpu: [] as number[], process: [] as number[], firstCall: [] as number[], reply: '' }]),
+  );
   for (let k = 0; k < runs; k++) {
     baseline.push(bareNode());
     for (const name of list) {
@@ -95,6 +99,7 @@ export function functionBundles(root: string, runs = 15): { built: boolean; note
       const s = samples.get(name)!;
       const r = coldRequire(file);
       s.require.push(r.requireMs);
+      s.cpu.push(r.requireCpuMs);
       s.process.push(r.processMs);
       const c = coldFirstCall(file, name === 'sweep');
       s.firstCall.push(c.firstCallMs);
@@ -108,6 +113,7 @@ export function functionBundles(root: string, runs = 15): { built: boolean; note
       name,
       kb: round(fs.statSync(path.join(dir, name, 'index.js')).size / 1000, 1),
       requireMs: round(median(s.require), 1),
+      requireCpuMs: round(median(s.cpu), 1),
       processMs: round(median(s.process), 1),
       overheadMs: round(median(s.process) - bare, 1),
       firstCallMs: round(median(s.firstCall), 1),
