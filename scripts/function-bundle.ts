@@ -127,9 +127,15 @@ function leaveOut(packages: readonly string[]): Plugin {
   };
 }
 
+/**
+ * Where esbuild sees a file under node_modules/: its real path (node_modules may be a link). A file
+ * the lists name that is no longer installed fails the build instead of being silently kept.
+ */
+const installed = (root: string, file: string) => fs.realpathSync(path.join(root, 'node_modules', file));
+
 /** Relative requires that land on one of `files` get the stand-in. */
 function leaveOutFiles(root: string, files: readonly string[]): Plugin {
-  const absolute = new Map(files.map((f) => [path.join(root, 'node_modules', f), f]));
+  const absolute = new Map(files.map((f) => [installed(root, f), f]));
   return {
     name: 'leave-out-unused-files',
     setup(b) {
@@ -161,7 +167,7 @@ function replaceBson(root: string): Plugin {
  * bundle carries the installed SDK's version as text instead: no file read at load, the right header.
  */
 function sdkVersionAsText(root: string): Plugin {
-  const file = path.join(root, 'node_modules/@cloudbase/node-sdk/dist/utils/version.js');
+  const file = installed(root, '@cloudbase/node-sdk/dist/utils/version.js');
   return {
     name: 'sdk-version-as-text',
     setup(b) {
@@ -225,7 +231,7 @@ for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name
  * is pinned: a statement no longer found fails the build rather than silently staying eager.
  */
 function requireOnFirstUse(root: string, files: Readonly<Record<string, readonly string[]>>): Plugin {
-  const wanted = new Map(Object.entries(files).map(([file, specs]) => [path.join(root, 'node_modules', file), specs]));
+  const wanted = new Map(Object.entries(files).map(([file, specs]) => [installed(root, file), specs]));
   const helper = 'function __onFirstUse(load) { let m; return new Proxy({}, { get: (_, key) => (m || (m = load()))[key] }); }';
   return {
     name: 'require-on-first-use',
