@@ -1,12 +1,13 @@
 /**
  * What ships: the weapp main package and subpackages (dist/, counted the way scripts/package-size.ts
  * counts them — that script runs on import and exports nothing, so its rule is repeated here), each
- * cloud function bundle (cloudfunctions/<name>/index.js), and each bundle's cold load: require() in
- * a fresh node process, median of 5.
+ * cloud function bundle (cloudfunctions/<name>/index.js, in KB of 1,000 bytes), and each bundle's
+ * cold load (bench/cold-load.ts): require() in a fresh node process, and require() plus a first call.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bareNode, coldFirstCall, coldRequire } from './cold-load';
 import { median, round } from './lib/stats';
 
 /** Developer-tool settings, not part of the uploaded code package (as in scripts/package-size.ts). */
@@ -61,19 +62,24 @@ export interface BundleLoad {
   readonly kb: number;
   /** require() of the bundle in a fresh process, ms, median of the runs. */
   readonly requireMs: number;
+  /** The CPU time of that require(), ms, median. */
+  readonly requireCpuMs: number;
   /** The whole fresh process, start to exit, ms, median. */
   readonly processMs: number;
+  /** That process's time above a bare node process's, ms (medians of the same interleaved rounds). */
+  readonly overheadMs: number;
+  /** require() and the first call through CloudBase's entry point with a fake context, ms, median. */
+  readonly firstCallMs: number;
+  /** What that first call answered (AUTH.UNKNOWN_USER; the sweep: ok). */
+  readonly firstReply: string;
 }
 
-const timeRequire = (file: string) => {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const t = performance.now();
-  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-  return { requireMs: Number(out), processMs: performance.now() - t };
-};
-
-/** Builds the bundles first if none are there; returns each one's size and cold load. */
-export function functionBundles(root: string, runs = 5): { built: boolean; note?: string; baselineProcessMs: number; bundles: BundleLoad[] } {
+/**
+ * Builds the bundles first if none are there; returns each one's size and cold load. Every sample is
+ * a fresh node process; each round runs a bare node, then every bundle's require and first call, so
+ * a busy moment of the shared machine weighs on all of them alike.
+ */
+export function functionBundles(root: string, runs = 15): { built: boolean; note?: string; runs: number; baselineProcessMs: number; bundles: BundleLoad[] } {
   const dir = path.join(root, 'cloudfunctions');
   const names = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'index.js'))) : []);
   let note: string | undefined;
@@ -81,27 +87,45 @@ export function functionBundles(root: string, runs = 5): { built: boolean; note?
     execFileSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: root, stdio: 'ignore' });
     note = 'built by the bench (npx tsx scripts/build-functions.ts)';
   }
+  const list = names();
   const baseline: number[] = [];
+  const samples = new Map(
+    list.map((n) => [n, { require: [] as number[], cpu: [] as number[], process: [] as number[], firstCall: [] as number[], reply: '' }]),
+  );
   for (let k = 0; k < runs; k++) {
-    const t = performance.now();
-    execFileSync(process.execPath, ['-e', ''], { env: { ...process.env, NODE_OPTIONS: '' } });
-    baseline.push(performance.now() - t);
+    baseline.push(bareNode());
+    for (const name of list) {
+      const file = path.join(dir, name, 'index.js');
+      const s = samples.get(name)!;
+      const r = coldRequire(file);
+      s.require.push(r.requireMs);
+      s.cpu.push(r.requireCpuMs);
+      s.process.push(r.processMs);
+      const c = coldFirstCall(file, name === 'sweep');
+      s.firstCall.push(c.firstCallMs);
+      s.reply = c.reply;
+    }
   }
-  const bundles = names().map((name) => {
-    const file = path.join(dir, name, 'index.js');
-    const samples = Array.from({ length: runs }, () => timeRequire(file));
+  const bare = median(baseline);
+  const bundles = list.map((name) => {
+    const s = samples.get(name)!;
     return {
       name,
-      kb: round(fs.statSync(file).size / 1024, 1),
-      requireMs: round(median(samples.map((s) => s.requireMs)), 1),
-      processMs: round(median(samples.map((s) => s.processMs)), 1),
+      kb: round(fs.statSync(path.join(dir, name, 'index.js')).size / 1000, 1),
+      requireMs: round(median(s.require), 1),
+      requireCpuMs: round(median(s.cpu), 1),
+      processMs: round(median(s.process), 1),
+      overheadMs: round(median(s.process) - bare, 1),
+      firstCallMs: round(median(s.firstCall), 1),
+      firstReply: s.reply,
     };
   });
   const builtAt = bundles.length ? fs.statSync(path.join(dir, bundles[0]!.name, 'index.js')).mtime.toISOString() : '';
   return {
     built: bundles.length > 0,
     note: note ?? (builtAt ? `bundles built ${builtAt}` : undefined),
-    baselineProcessMs: round(median(baseline), 1),
+    runs,
+    baselineProcessMs: round(bare, 1),
     bundles,
   };
 }

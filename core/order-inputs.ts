@@ -1,5 +1,6 @@
 import { bool, int, list, obj, oneOf, optional, str, type Infer, type InferInput } from './contract/fields';
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_LEVELS, PARTIES } from './grievance';
+import { lazyProperties } from './lazy-properties';
 
 /** Limits that the form, the validator and the tests share. */
 export const LIMITS = {
@@ -45,60 +46,65 @@ export const createGrievanceInput = obj({
 });
 export type CreateGrievanceInput = Infer<typeof createGrievanceInput>;
 
-/** The input each action takes, besides the order, its version and the request id. */
-export const ACTION_INPUTS = {
-  cancel: obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
-  urge: obj({}),
-  confirm: obj({
-    attitude: stars,
-    timeliness: stars,
-    quality: stars,
-    comment: optional(str({ max: LIMITS.comment }), ''),
-  }),
-  rework: obj({ reason }),
-  complain: obj({ text: str({ min: 1, max: LIMITS.reason }) }),
-  dispatch: obj({ teamId: id, workerId: optional(id, null) }),
-  reassign: obj({ teamId: id, workerId: optional(id, null), reason }),
-  refuse: obj({ reason, redirect: optional(str({ max: LIMITS.reason }), '') }),
-  accept: obj({}),
-  grab: obj({}),
-  decline: obj({ reason }),
-  start: obj({}),
-  complete: obj({
-    notes: str({ min: 1, max: LIMITS.notes }),
-    photos: optional(list(fileId, LIMITS.photos), [] as string[]),
-  }),
-  instruct: obj({
-    text: str({ min: 1, max: LIMITS.reason }),
-    to: oneOf(['dispatcher', 'worker'] as const),
-    dueInHours: optional(int(1, 720), null),
-  }),
-  reopen: obj({ reason }),
-  reply: obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
-  answer: obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
-  revisit: obj({
-    reached: bool,
-    satisfied: optional(bool, null),
-    notes: optional(str({ max: LIMITS.notes }), ''),
-  }),
-  reschedule: obj({ timeWindow, reason: optional(str({ max: LIMITS.reason }), '') }),
-  propose_time: obj({ timeWindow, reason }),
-  accept_time: obj({}),
-  refuse_time: obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
+/** The input each action takes, besides the order, its version and the request id (each schema built when first read). */
+export const ACTION_INPUTS = lazyProperties({
+  cancel: () => obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
+  urge: () => obj({}),
+  confirm: () =>
+    obj({
+      attitude: stars,
+      timeliness: stars,
+      quality: stars,
+      comment: optional(str({ max: LIMITS.comment }), ''),
+    }),
+  rework: () => obj({ reason }),
+  complain: () => obj({ text: str({ min: 1, max: LIMITS.reason }) }),
+  dispatch: () => obj({ teamId: id, workerId: optional(id, null) }),
+  reassign: () => obj({ teamId: id, workerId: optional(id, null), reason }),
+  refuse: () => obj({ reason, redirect: optional(str({ max: LIMITS.reason }), '') }),
+  accept: () => obj({}),
+  grab: () => obj({}),
+  decline: () => obj({ reason }),
+  start: () => obj({}),
+  complete: () =>
+    obj({
+      notes: str({ min: 1, max: LIMITS.notes }),
+      photos: optional(list(fileId, LIMITS.photos), [] as string[]),
+    }),
+  instruct: () =>
+    obj({
+      text: str({ min: 1, max: LIMITS.reason }),
+      to: oneOf(['dispatcher', 'worker'] as const),
+      dueInHours: optional(int(1, 720), null),
+    }),
+  reopen: () => obj({ reason }),
+  reply: () => obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
+  answer: () => obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
+  revisit: () =>
+    obj({
+      reached: bool,
+      satisfied: optional(bool, null),
+      notes: optional(str({ max: LIMITS.notes }), ''),
+    }),
+  reschedule: () => obj({ timeWindow, reason: optional(str({ max: LIMITS.reason }), '') }),
+  propose_time: () => obj({ timeWindow, reason }),
+  accept_time: () => obj({}),
+  refuse_time: () => obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
   // 诉求 (core/grievance.ts): classified, routed, answered, joined and followed.
-  classify: obj({ category: oneOf(GRIEVANCE_CATEGORIES), level: oneOf(GRIEVANCE_LEVELS) }),
-  route: obj({
-    to: oneOf(['company', 'department', 'roundtable'] as const),
-    departmentId: optional(id, null),
-    meetingId: optional(id, null),
-    note: optional(str({ max: LIMITS.reason }), ''),
-  }),
-  resolve: obj({ text: str({ min: 1, max: LIMITS.notes }), photos: optional(list(fileId, LIMITS.photos), [] as string[]) }),
-  unroute: obj({ reason }),
-  me_too: obj({}),
-  follow: obj({}),
-  agenda_decide: obj({ decision: str({ min: 1, max: LIMITS.notes }), responsible: oneOf(PARTIES), dueAt: instant }),
-} as const;
+  classify: () => obj({ category: oneOf(GRIEVANCE_CATEGORIES), level: oneOf(GRIEVANCE_LEVELS) }),
+  route: () =>
+    obj({
+      to: oneOf(['company', 'department', 'roundtable'] as const),
+      departmentId: optional(id, null),
+      meetingId: optional(id, null),
+      note: optional(str({ max: LIMITS.reason }), ''),
+    }),
+  resolve: () => obj({ text: str({ min: 1, max: LIMITS.notes }), photos: optional(list(fileId, LIMITS.photos), [] as string[]) }),
+  unroute: () => obj({ reason }),
+  me_too: () => obj({}),
+  follow: () => obj({}),
+  agenda_decide: () => obj({ decision: str({ min: 1, max: LIMITS.notes }), responsible: oneOf(PARTIES), dueAt: instant }),
+});
 
 export type ActionType = keyof typeof ACTION_INPUTS;
 export const ACTION_TYPES = Object.keys(ACTION_INPUTS) as ActionType[];

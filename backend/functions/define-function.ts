@@ -55,18 +55,24 @@ type AnyRun = (deps: Deps, who: unknown, input?: unknown) => Promise<Result<unkn
  * store outage answers STORE.UNAVAILABLE, anything else thrown INTERNAL.
  */
 export function defineFunction<F extends FunctionName>(name: F, runs: Runs<F>): Handler {
-  const schemas = new Map(
-    Object.keys(runs).map((action) => {
+  // Each action's schema is built the first time it is called: a cold start builds only its own.
+  const routes = new Map<string, { access: Access; schema: ReturnType<typeof eventSchema>; run: AnyRun }>();
+  const routeOf = (action: string) => {
+    if (!Object.hasOwn(runs, action)) return undefined;
+    let route = routes.get(action);
+    if (!route) {
       const declared = contractOf(name, action)!;
-      return [action, { access: declared.access as Access, schema: eventSchema(declared), run: runs[action as ActionOf<F>] as unknown as AnyRun }];
-    }),
-  );
+      route = { access: declared.access as Access, schema: eventSchema(declared), run: runs[action as ActionOf<F>] as unknown as AnyRun };
+      routes.set(action, route);
+    }
+    return route;
+  };
   return async (event, caller, deps) => {
     try {
       if (typeof event !== 'object' || event === null || Array.isArray(event)) return toEnvelope(invalid({ '(root)': '应为对象' }));
       const action = (event as { action?: unknown }).action;
       if (typeof action !== 'string') return toEnvelope(invalid({ action: '缺少操作名称' }));
-      const route = Object.hasOwn(runs, action) ? schemas.get(action) : undefined;
+      const route = routeOf(action);
       if (route?.access === 'public') {
         const input = parse(route.schema, event);
         return toEnvelope(input.ok ? await (route.run as (deps: Deps, input: unknown) => Promise<Result<unknown, AppError>>)(deps, input.value) : input);

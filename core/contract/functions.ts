@@ -16,6 +16,7 @@ import type { Building, Compound, Household, PropertyCompany, ServiceTeam, User 
 import { PARTIES, type Department, type Meeting } from '../grievance';
 import type { BoardItem, GrievanceStats, Minutes } from '../grievance-views';
 import { bool, int, list, obj, oneOf, optional, str } from './fields';
+import { lazyProperties } from '../lazy-properties';
 import type { InboxView } from '../inbox';
 import { TEMPLATE_KEYS, type MessageSending, type TemplateKey } from '../messages';
 
@@ -119,51 +120,56 @@ const fileName = str({ min: 1, max: 100 });
 /** A save answers the document as stored, with its new revision. */
 const saved = <T>() => reply<{ saved: T }>();
 
-const LIFECYCLE = Object.fromEntries(ACTION_TYPES.map((type) => [type, lifecycleAction(type)])) as unknown as LifecycleActions;
+/** The lifecycle actions of the orders part of the contract, each built when first read. */
+const lifecycleMakers = () =>
+  Object.fromEntries(ACTION_TYPES.map((type) => [type, () => lifecycleAction(type)])) as unknown as { [A in ActionType]: () => LifecycleActions[A] };
 
-export const CONTRACT = {
+export const CONTRACT = lazyProperties({
   /** Who am I: roles, households, teams — what the start page shows. */
-  session: {
+  session: () => ({
     whoami: action('user', {}, reply<SessionInfo>()),
     setOnDuty: action('user', { onDuty: bool }, reply<SessionInfo>()),
     /** 在职党员报到: a party member working elsewhere offers the community they live in what they can do. */
     volunteer: action('user', { skills: str({ min: 1, max: 100 }), workplace: str({ min: 1, max: 50 }) }, reply<SessionInfo>()),
-  },
+  }),
   /** The service catalogue: red price beside market price. */
-  catalog: {
+  catalog: () => ({
     list: action('user', {}, reply<{ items: ServiceItem[]; popular: string[] }>()),
-  },
+  }),
   /** 工单: place, list, read, and every action of the lifecycle. */
-  orders: {
-    create: action('user', { requestId, order: createOrderInput }, reply<{ order: OrderView }>()),
-    list: action(
-      'role',
-      {
-        filter: optional(orderFilter, {}),
-        cursor: optional(str({ max: 200 }), null),
-        limit: optional(int(1, 50), 20),
-        sort: optional(oneOf(ORDER_SORTS), 'recent'),
-      },
-      reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
-    ),
-    /**
-     * The order and the newest page of its timeline; `older` is the cursor for the page before, or null.
-     * `photoUrls` says where each of the order's photos loads from for this viewer (on CloudBase a
-     * temporary address: the bucket is closed to clients).
-     */
-    get: action(
-      'role',
-      { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
-      reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
-    ),
-    ...LIFECYCLE,
-  },
+  orders: () =>
+    lazyProperties({
+      create: () => action('user', { requestId, order: createOrderInput }, reply<{ order: OrderView }>()),
+      list: () =>
+        action(
+          'role',
+          {
+            filter: optional(orderFilter, {}),
+            cursor: optional(str({ max: 200 }), null),
+            limit: optional(int(1, 50), 20),
+            sort: optional(oneOf(ORDER_SORTS), 'recent'),
+          },
+          reply<{ items: OrderView[]; nextCursor: string | null; counts: Record<OrderState, number> }>(),
+        ),
+      /**
+       * The order and the newest page of its timeline; `older` is the cursor for the page before, or null.
+       * `photoUrls` says where each of the order's photos loads from for this viewer (on CloudBase a
+       * temporary address: the bucket is closed to clients).
+       */
+      get: () =>
+        action(
+          'role',
+          { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
+          reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
+        ),
+      ...lifecycleMakers(),
+    }),
   /** Service teams with each member's duty and load, for dispatching. */
-  teams: {
+  teams: () => ({
     list: action('role', {}, reply<{ teams: TeamView[] }>()),
-  },
+  }),
   /** What happened to my orders, newest first. */
-  notifications: {
+  notifications: () => ({
     list: action('role', { limit: optional(int(1, 100), 30) }, reply<{ items: StoredNotificationView[] }>()),
     /** The inbox: my latest messages grouped per order, each marked read or unread, and how many are unread. */
     inbox: action('role', {}, reply<InboxView<StoredNotificationView>>()),
@@ -175,9 +181,9 @@ export const CONTRACT = {
     subscribe: action('user', { templates: list(oneOf(TEMPLATE_KEYS), 3) }, reply<{ consents: Record<TemplateKey, number> }>()),
     /** My latest subscribe messages and what became of each, with the consents I have left. */
     sendings: action('user', { limit: optional(int(1, 50), 20) }, reply<{ items: MessageSending[]; consents: Record<TemplateKey, number> }>()),
-  },
+  }),
   /** 督单 statistics: the supervisor's board, the public 晾晒 board, and the monthly 考核. */
-  statistics: {
+  statistics: () => ({
     board: action('role', { month: optional(month, null), ...statsCut }, reply<SupervisorBoard>()),
     public: action('public', { communityId: entityId, month }, reply<PublicBoard>()),
     /** The month's 考核; cut to a compound or building it is always computed now (only the whole community's is published). */
@@ -187,9 +193,9 @@ export const CONTRACT = {
     /** Each registered volunteer's 志愿服务 orders and hours in a month (在职党员报到). */
     volunteers: action('role', { month }, reply<{ month: string; items: VolunteerMonth[] }>()),
     exportVolunteers: action('role', { month }, reply<ExportFile>()),
-  },
+  }),
   /** 社区管理员: deadlines, assessment weights, escalation interval, travel allowance, the catalogue. */
-  admin: {
+  admin: () => ({
     settings: action('role', {}, reply<AdminView>()),
     updateSettings: action(
       'role',
@@ -215,13 +221,13 @@ export const CONTRACT = {
       },
       reply<AdminView>(),
     ),
-  },
+  }),
   /**
    * 社区管理: the admin adds and changes compounds, buildings, households, residents and their
    * bindings, workers, teams, the catalogue and property companies; imports and exports the
    * household sheet. Every save is checked by core/manage and written to the audit log.
    */
-  manage: {
+  manage: () => ({
     overview: action('role', {}, reply<ManageView>()),
     saveCompany: action('role', MANAGE_INPUTS.saveCompany.entries, saved<PropertyCompany>()),
     saveCompound: action('role', MANAGE_INPUTS.saveCompound.entries, saved<Compound>()),
@@ -239,13 +245,13 @@ export const CONTRACT = {
     /** Reads an XLSX or CSV of households and residents; `dryRun` only lists what would happen, row by row. */
     importSheet: action('role', { fileName, base64: base64File, dryRun: optional(bool, true) }, reply<ImportReply>()),
     exportSheet: action('role', { format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
-  },
+  }),
   /**
    * 诉求 (民有所呼): raised by residents, shown on the compound's board without personal data; the
    * directory of outside departments (admin); the 圆桌会议 and its minutes; statistics by category
    * and route. Classifying, routing, answers, 我也遇到 and 关注 are lifecycle actions of `orders`.
    */
-  grievances: {
+  grievances: () => ({
     create: action('user', { requestId, grievance: createGrievanceInput }, reply<{ order: OrderView }>()),
     /** The compound's 诉求, open and answered, newest change first (a resident's own compound when left out). */
     board: action(
@@ -283,9 +289,9 @@ export const CONTRACT = {
     /** The minutes as a document (HTML that prints to PDF and opens in Word). */
     exportMinutes: action('role', { meetingId: entityId }, reply<ExportFile>()),
     stats: action('role', { month }, reply<GrievanceStats>()),
-  },
+  }),
   /** Joining: applications for a household, invitations to a role, roles revoked, leaving, the audit log. */
-  membership: {
+  membership: () => ({
     /** The communities, and the compounds and buildings of one (the only one when there is one), for the join form. */
     places: action('identity', { communityId: optional(entityId, null) }, reply<JoinPlaces>()),
     /** Whether this WeChat user is a member, and where each of their applications stands. */
@@ -328,5 +334,5 @@ export const CONTRACT = {
     grid: action('role', {}, reply<GridView>()),
     /** 结对认亲: pairs a household with a party member who is a resident of the community (null: unpairs it). */
     pair: action('role', { householdId: entityId, memberId: optional(entityId, null) }, reply<GridView>()),
-  },
-} as const;
+  }),
+});

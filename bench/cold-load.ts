@@ -1,0 +1,49 @@
+/**
+ * The cold load of a cloud function bundle, each sample in a fresh node process: `require()` alone,
+ * and `require()` plus the first call through CloudBase's entry point with a fake WeChat context, in
+ * a function's environment, with Node's http/https answering every SDK request as an empty
+ * CloudBase would (as tests/cloud/bundle-sdk-calls.test.ts does). The first call asks the database
+ * who calls and is told AUTH.UNKNOWN_USER (the sweep runs over an empty database): it pays for
+ * whatever the bundle leaves to first use, so deferring work cannot hide it.
+ */
+import { execFileSync } from 'node:child_process';
+
+/** Wall time, and the process's CPU time (steadier on a shared machine: waiting for a core is not counted). */
+const REQUIRE_ONLY = (file: string) =>
+  `const c=process.cpuUsage(),t=process.hrtime.bigint();require(${JSON.stringify(file)});const w=Number(process.hrtime.bigint()-t)/1e6,u=process.cpuUsage(c);process.stdout.write(JSON.stringify({requireMs:w,requireCpuMs:(u.user+u.system)/1000}))`;
+
+/** Starts its clock before loading http/https for the fake: the bundle would load them anyway. */
+const FIRST_CALL = (file: string, timer: boolean) => `const t0=process.hrtime.bigint();
+const http=require('http'),https=require('https'),{PassThrough}=require('stream');
+const fake=(url,options,onResponse)=>{const req=new PassThrough();req.setTimeout=()=>req;req.reusedSocket=false;req.socket={connecting:false};
+req.resume();req.on('finish',()=>{const res=new PassThrough();res.statusCode=200;res.headers={'content-type':'application/json'};onResponse(res);
+res.end(JSON.stringify({requestId:'fake',data:{list:[],fileList:[]}}))});return req};
+http.request=fake;https.request=fake;
+Object.assign(process.env,{TENCENTCLOUD_RUNENV:'SCF',TENCENTCLOUD_REGION:'ap-shanghai',SCF_NAMESPACE:'env-bench',TENCENTCLOUD_SECRETID:'id',TENCENTCLOUD_SECRETKEY:'key',TENCENTCLOUD_SESSIONTOKEN:'token',WX_CONTEXT_KEYS:'WX_OPENID,WX_APPID',WX_APPID:'wx-bench'${timer ? '' : ",WX_OPENID:'openid-bench'"}});
+const {main}=require(${JSON.stringify(file)});const t1=process.hrtime.bigint();
+main(${timer ? '{}' : "{action:'list'}"}).then((r)=>{const t2=process.hrtime.bigint();
+process.stdout.write(JSON.stringify({requireMs:Number(t1-t0)/1e6,firstCallMs:Number(t2-t0)/1e6,reply:r.ok?'ok':r.error&&r.error.code}))});`;
+
+const node = (script: string) => {
+  const t = performance.now();
+  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  return {
+    processMs: performance.now() - t,
+    ...(JSON.parse(out || '{}') as { requireMs?: number; requireCpuMs?: number; firstCallMs?: number; reply?: string }),
+  };
+};
+
+/** A bare node process, start to exit. */
+export const bareNode = () => node('').processMs;
+
+/** `require()` of the bundle in a fresh process: its own wall and CPU time, and the whole process's. */
+export const coldRequire = (file: string) => {
+  const r = node(REQUIRE_ONLY(file));
+  return { requireMs: r.requireMs!, requireCpuMs: r.requireCpuMs!, processMs: r.processMs };
+};
+
+/** `require()` and the first call, from before http is loaded until the reply. */
+export const coldFirstCall = (file: string, timer: boolean) => {
+  const r = node(FIRST_CALL(file, timer));
+  return { firstCallMs: r.firstCallMs!, reply: r.reply ?? '' };
+};
