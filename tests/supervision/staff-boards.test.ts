@@ -45,8 +45,11 @@ describe('the public 晾晒 board: recent cases and praised teams', () => {
     w.advance(Date.UTC(2026, 10, 30, 1, 0) - w.now()); // 2026-11-30, 09:00
     await served(4);
     w.advance(Date.UTC(2026, 10, 30, 17, 0) - w.now()); // 2026-12-01, 01:00 China time: a new month, nothing done in it yet
-    const board = async (month: string) =>
-      ((await w.raw('statistics', null, { action: 'public', communityId: 'c-xingfuli', month })) as Envelope<PublicBoard>).data?.recentCases.map((c) => c.day);
+    const board = async (month: string) => {
+      const reply = (await w.raw('statistics', null, { action: 'public', communityId: 'c-xingfuli', month })) as Envelope<PublicBoard>;
+      if (!reply.ok) throw new Error(reply.error.code);
+      return reply.data.recentCases.map((c) => c.day);
+    };
     // The running month reaches back 30 days: to the 30th of November, not to October.
     expect(await board('2026-12')).toEqual(['2026-11-30']);
     expect(await board('2026-11')).toEqual(['2026-11-30']);
