@@ -34,8 +34,14 @@ type MessageMethods = Pick<
 
 const noConsents = () => Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, 0])) as Record<TemplateKey, number>;
 
-/** The store's message methods over the embedded database; each read-modify-write is one transaction. */
-export function messageLedger(db: Database.Database): MessageMethods {
+/**
+ * The store's message methods over the embedded database; each read-modify-write is one transaction.
+ * The ledger of sendings and the trim of inboxes follow an order's commit and only record or forget:
+ * they are committed without an fsync of their own (`withoutOwnFsync`), so a notified action over
+ * HTTP pays one fsync, not three. A power cut may lose the newest of them; the next durable commit
+ * in the same WAL makes them durable. Consents stay durable: one used must not come back.
+ */
+export function messageLedger(db: Database.Database, withoutOwnFsync: <T>(write: () => T) => T): MessageMethods {
   const st = {
     consents: db.prepare('SELECT doc FROM message_consents WHERE user_id = ?').pluck(),
     putConsents: db.prepare('INSERT INTO message_consents (user_id, doc) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc'),
@@ -76,7 +82,7 @@ export function messageLedger(db: Database.Database): MessageMethods {
 
   return {
     async pruneNotifications(recipient, keep) {
-      return st.pruneNotifications.run({ r: recipientKey(recipient), skip: Math.max(0, keep - 1) }).changes;
+      return withoutOwnFsync(() => st.pruneNotifications.run({ r: recipientKey(recipient), skip: Math.max(0, keep - 1) }).changes);
     },
     async addConsents(userId, templates) {
       add.immediate(userId, templates);
@@ -88,7 +94,7 @@ export function messageLedger(db: Database.Database): MessageMethods {
       return consentsOf(userId);
     },
     async recordSendings(sendings, keep) {
-      if (sendings.length) record.immediate(sendings, keep);
+      if (sendings.length) withoutOwnFsync(() => record.immediate(sendings, keep));
     },
     async listSendings(userId, limit) {
       return (st.sendings.all(userId, Math.max(0, limit)) as string[]).map((d) => JSON.parse(d) as MessageSending);

@@ -242,7 +242,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
 
   const store: Store = {
     kind: 'embedded',
-    ...messageLedger(db),
+    ...messageLedger(db, withoutOwnFsync),
     async getRef<K extends ReferenceKind>(kind: K, id: string) {
       return refs.get(kind, id) as ReferenceTypes[K] | null;
     },
