@@ -26,7 +26,7 @@ export async function inProcessTransitions(base: string, name: string, ms: numbe
   try {
     await seedBench(store);
     const call = inProcess(benchDeps(store));
-    for (let i = 0; i < 30; i++) await runLoop(call, i % 50); // warm up: JIT, statement cache
+    for (let i = 0; i < 300; i++) await runLoop(call, i % 50); // warm up: JIT, statement cache
     const samples = new Map<LoopAction, number[]>();
     const record = (a: LoopAction, t: number) => samples.set(a, [...(samples.get(a) ?? []), t]);
     let loops = 0;
