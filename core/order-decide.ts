@@ -82,18 +82,22 @@ export function decideSystem(order: Order, type: SystemActionType, now: Millis):
 function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged', c: Change, now: Millis, by: { id: string; role: Role | 'system' }): Decision {
   const to = ruleTo === 'unchanged' ? order.state : ruleTo;
   const version = order.version + 1;
-  // One copy of the order (it has some fifty fields), then the derived fields set on it.
-  const next: Order = { ...order, ...c.patch, state: to, version, updatedAt: now };
+  const patched: Order = { ...order, ...c.patch };
   // Any change of state ends a wait on the resident (the worker came anyway, the order was handed
   // on or ended); the time it lasted is the resident's.
-  if (ruleTo !== 'unchanged' && order.waiting)
-    Object.assign(next, { waiting: null, residentHeldMs: (order.residentHeldMs ?? 0) + (now - order.waiting.since) });
-  // Every hand-over starts the next stage's clock afresh, even into the same state (转单), measured
-  // from the booking; a rule that sets the clock itself (改约, a wait ended) is taken at its word.
-  // (The booking is read from the patched order: a rule may move it.)
-  if (c.patch.clock === undefined && ruleTo !== 'unchanged') Object.assign(next, { clock: clockFor(to, order.sla, now, bookingOf(next)) });
-  // The first acceptance, or what a rule says stands for it (a 诉求 routed to the company, a department or the roundtable).
-  if (next.firstAcceptedAt == null) Object.assign(next, { firstAcceptedAt: to === 'accepted' ? now : null });
+  const waitEnds = ruleTo !== 'unchanged' && order.waiting ? { waiting: null, residentHeldMs: (order.residentHeldMs ?? 0) + (now - order.waiting.since) } : {};
+  const next: Order = {
+    ...patched,
+    ...waitEnds,
+    state: to,
+    version,
+    updatedAt: now,
+    // Every hand-over starts the next stage's clock afresh, even into the same state (转单), measured
+    // from the booking; a rule that sets the clock itself (改约, a wait ended) is taken at its word.
+    clock: c.patch.clock !== undefined ? c.patch.clock : ruleTo === 'unchanged' ? order.clock : clockFor(to, order.sla, now, bookingOf(patched)),
+    // The first acceptance, or what a rule says stands for it (a 诉求 routed to the company, a department or the roundtable).
+    firstAcceptedAt: patched.firstAcceptedAt ?? (to === 'accepted' ? now : null),
+  };
   const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload: c.payload };
   const { effects, capacity } = c;
   return capacity ? { order: next, event, effects, capacity } : { order: next, event, effects };
