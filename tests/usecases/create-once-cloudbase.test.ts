@@ -5,31 +5,23 @@ import type { Deps } from '@backend/runtime/deps';
 import { orderIdFor, replyKey } from '@backend/runtime/idempotency';
 import { defaultLimits, slidingWindow, type Limits } from '@backend/runtime/rate-limit';
 import { seedDemo } from '@backend/server/seed';
-import type { Db } from '@cloudbase/database';
-import type { Store } from '@backend/storage/port';
-import { offlineCloudBaseStore, useOfflineCloudBase } from '../storage/offline-cloudbase';
+import { freshCloudBaseEach } from '../storage/offline-cloudbase';
 
 // On CloudBase a new order's id comes from its request (Store.idsFromRequests), so the order's
 // insert itself refuses a retried create and no reply is looked up before it: every answer a
 // retry, a reused id or a double tap gets must stay what the embedded store gives
 // (tests/http/idempotency.test.ts), and one request makes at most one order.
-useOfflineCloudBase();
+const cb = freshCloudBaseEach('once');
 const T = Date.UTC(2026, 10, 30, 2, 0, 0);
-let store: Store;
-let db: Db;
-let prefix = '';
-let opened = 0;
 let limits: Limits | undefined;
 let seq = 0;
 
 beforeEach(async () => {
-  prefix = `rp_once${++opened}_`;
-  ({ store, db } = await offlineCloudBaseStore(prefix));
-  await seedDemo(store);
+  await seedDemo(cb.store);
   limits = undefined;
 });
 
-const deps = (): Deps => ({ store, now: () => T, newId: (p) => `${p}${++seq}`, ...(limits && { limits }) });
+const deps = (): Deps => ({ store: cb.store, now: () => T, newId: (p) => `${p}${++seq}`, ...(limits && { limits }) });
 const call = async (fn: 'orders' | 'grievances', user: string, event: Record<string, unknown>) =>
   (await FUNCTIONS[fn](event, { devUserId: user }, deps())) as Envelope<{ order: OrderView }>;
 const order = (description = '厨房水龙头漏水，关不紧') => ({
@@ -40,8 +32,8 @@ const order = (description = '厨房水龙头漏水，关不紧') => ({
 });
 const create = (requestId: string, description?: string) => call('orders', 'demo-resident', { action: 'create', requestId, order: order(description) });
 const ordersOfResident = async () => {
-  const communityId = (await store.getRef('users', 'demo-resident'))!.communityId;
-  return (await store.listOrders({ kind: 'household', communityId, userId: 'demo-resident', householdIds: ['h-yg-a'] }, {}, { limit: 50 })).items;
+  const communityId = (await cb.store.getRef('users', 'demo-resident'))!.communityId;
+  return (await cb.store.listOrders({ kind: 'household', communityId, userId: 'demo-resident', householdIds: ['h-yg-a'] }, {}, { limit: 50 })).items;
 };
 
 describe('a create kept to one order on CloudBase, without a reply look-up before it', () => {
@@ -51,12 +43,12 @@ describe('a create kept to one order on CloudBase, without a reply look-up befor
     expect(first.ok).toBe(true);
     // The order's insert is the guard: its id is the request's, and its reply rides inside it.
     expect(first.ok && first.data.order.id).toBe(orderIdFor('o', replyKey('demo-resident', 'rid-retry')));
-    expect(Number((await db.collection(`${prefix}replies`).count()).total)).toBe(0);
+    expect(Number((await cb.db.collection(`${cb.prefix}replies`).count()).total)).toBe(0);
     const again = await create('rid-retry');
     expect(again).toEqual(first);
     expect((await ordersOfResident()).length).toBe(before + 1);
     const id = first.ok ? first.data.order.id : '';
-    expect(await store.listEvents(id)).toHaveLength(1);
+    expect(await cb.store.listEvents(id)).toHaveLength(1);
   });
 
   it('answers ten simultaneous copies of one 点单 with one order', async () => {
