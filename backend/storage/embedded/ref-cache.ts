@@ -26,13 +26,18 @@ function deepFreeze<T>(value: T): T {
  * Parsed reference documents, per kind. Every call reads some (the caller's user and teams, the
  * service, the community's settings) and they change rarely, so parsing them again on each call
  * was an eighth of a transition's time. A kind is loaded whole on first use; this connection's own
- * writes update it, and `stale` (SQLite's data_version, which moves when another connection
- * commits) drops everything.
+ * writes update it, and a move of `writesElsewhere` (from SQLite's data_version, which moves when
+ * another connection commits) drops everything.
  */
-export function refCache(load: (kind: ReferenceKind) => RefRow[], stale: () => boolean) {
+export function refCache(load: (kind: ReferenceKind) => RefRow[], writesElsewhere: () => unknown) {
   const kinds = new Map<ReferenceKind, KindCache>();
+  let seen = writesElsewhere();
   const of = (kind: ReferenceKind): KindCache => {
-    if (stale()) kinds.clear();
+    const now = writesElsewhere();
+    if (now !== seen) {
+      kinds.clear();
+      seen = now;
+    }
     let c = kinds.get(kind);
     if (!c) {
       c = { byId: new Map(load(kind).map((r) => [r.id, deepFreeze(r)])), lists: new Map() };

@@ -9,6 +9,7 @@ import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type Fac
 import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { onBehalfStatement } from './on-behalf-sql';
+import { orderCache, type StoredEvent } from './order-cache';
 import { refCache, type RefRow } from './ref-cache';
 import { committedWithoutOwnFsync, openDataFile, type OpenOptions } from './data-file';
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
@@ -87,7 +88,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     // Seqs run 1…n without gaps (the core numbers them): the newest page is the range above max − limit,
     // read forwards, which costs SQLite a third less than stepping backwards with ORDER BY seq DESC.
     listNewestEvents: db.prepare(
-      'SELECT doc FROM order_events WHERE order_id = @orderId AND seq > (SELECT max(seq) FROM order_events WHERE order_id = @orderId) - @limit ORDER BY seq',
+      'SELECT seq, doc FROM order_events WHERE order_id = @orderId AND seq > (SELECT max(seq) FROM order_events WHERE order_id = @orderId) - @limit ORDER BY seq',
     ),
     replyAtOrAfter: db.prepare('SELECT rowid, at FROM replies WHERE rowid >= ? ORDER BY rowid LIMIT 1'),
     replyRowids: db.prepare('SELECT min(rowid) AS lo, max(rowid) AS hi FROM replies'),
@@ -164,20 +165,40 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     const stored = st.storedColumns.get(c.order.id) as (FactRow & StoredRow) | undefined;
     if (c.expectedVersion === null ? stored : stored?.version !== c.expectedVersion) return { ok: false, conflict: 'version' };
     if (c.capacity && overCapacity({ ...c, capacity: c.capacity })) return { ok: false, conflict: 'capacity' };
-    if (!stored) st.insertOrder.run(row(c.order, c.index));
-    else updateChanged(stored, row(c.order, c.index));
+    // Forgotten before the write, so even a write that rolls back leaves nothing stale behind.
+    const tailBefore = orders.tailOf(c.order.id);
+    orders.changing(c.order.id);
+    const next = row(c.order, c.index);
+    if (!stored) st.insertOrder.run(next);
+    else updateChanged(stored, next);
     rollups.record(stored ? factsOfRow(stored) : null, c.index.facts);
-    for (const e of c.events) st.insertEvent.run(e.orderId, e.seq, e.at, JSON.stringify(e));
+    const events: StoredEvent[] = [];
+    for (const e of c.events) {
+      const doc = JSON.stringify(e);
+      st.insertEvent.run(e.orderId, e.seq, e.at, doc);
+      if (e.orderId === c.order.id) events.push({ seq: e.seq, doc });
+      else orders.changing(e.orderId);
+    }
+    written.push({ orderId: c.order.id, doc: next.doc, events, tailBefore });
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
     return { ok: true };
   };
   const alone = db.transaction(apply);
   const together = db.transaction((changes: readonly Commit[]) => changes.map(apply));
+  /** What the transaction now running wrote: told to the order cache once it is on disk, dropped if it is not. */
+  let written: { orderId: string; doc: string; events: StoredEvent[]; tailBefore: readonly StoredEvent[] | undefined }[] = [];
+  const settled = (committed: boolean) => {
+    if (committed) for (const w of written) orders.wrote(w.orderId, w.doc, w.events, w.tailBefore);
+    written = [];
+  };
   const settleAlone = (c: Commit): Settled<CommitResult> => {
     try {
-      return { ok: true, value: alone.immediate(c) };
+      const value = alone.immediate(c);
+      settled(true);
+      return { ok: true, value };
     } catch (e) {
+      settled(false);
       return { ok: false, error: e };
     }
   };
@@ -187,8 +208,11 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const committer = groupCommitter((changes: readonly Commit[]) => {
     if (changes.length === 1) return [settleAlone(changes[0]!)];
     try {
-      return together.immediate(changes).map((value) => ({ ok: true, value }));
+      const values = together.immediate(changes);
+      settled(true);
+      return values.map((value) => ({ ok: true, value }));
     } catch {
+      settled(false);
       return changes.map(settleAlone);
     }
   });
@@ -215,25 +239,32 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const parse = <T>(r: unknown): T => JSON.parse((r as { doc: string }).doc) as T;
 
   let dataVersion = st.dataVersion.get();
-  // Asked once per turn of the event loop, not on every read: a request reads several references
-  // in one turn, and the PRAGMA was a few percent of a request's time. Another connection's write
+  let writesSeen = 0;
+  // Asked once per turn of the event loop, not on every read: a request reads several documents
+  // in one turn, and the PRAGMA costs about what a read by key does. Another connection's write
   // is seen from the next turn on.
   let askedThisTurn = false;
   const nextTurn = () => {
     askedThisTurn = false;
   };
-  const refs = refCache(
-    (kind) => (st.refsOfKind.all(kind) as { id: string; communityId: string | null; doc: string }[]).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
-    () => {
-      if (askedThisTurn) return false;
+  /** A count that moves when another connection to the file has committed: the caches' cue to forget. */
+  const writesElsewhere = () => {
+    if (!askedThisTurn) {
       askedThisTurn = true;
       setImmediate(nextTurn);
       const now = st.dataVersion.get();
-      if (now === dataVersion) return false;
-      dataVersion = now;
-      return true;
-    },
+      if (now !== dataVersion) {
+        dataVersion = now;
+        writesSeen++;
+      }
+    }
+    return writesSeen;
+  };
+  const refs = refCache(
+    (kind) => (st.refsOfKind.all(kind) as { id: string; communityId: string | null; doc: string }[]).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
+    writesElsewhere,
   );
+  const orders = orderCache(writesElsewhere);
   /** A reference document as it is stored, and as the cache keeps it (its own parsed copy). */
   const refRow = (kind: ReferenceKind, doc: { id: string; communityId?: string }) => {
     const json = JSON.stringify(doc);
@@ -273,8 +304,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       return st.userByOpenid.all(openid).map((r) => parse<User>(r));
     },
     async getOrder(id) {
-      const r = st.getOrder.get(id);
-      return r ? parse<Order>(r) : null;
+      const doc = orders.order(id, () => (st.getOrder.get(id) as { doc: string } | undefined)?.doc ?? null);
+      return doc === null ? null : (JSON.parse(doc) as Order);
     },
     async listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
       const where = filterWhere(scope, filter);
@@ -309,7 +340,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     },
     async listEvents(orderId, page) {
       if (!page) return st.listEvents.all(orderId).map((r) => parse<OrderEvent>(r));
-      if (page.beforeSeq === null) return st.listNewestEvents.all({ orderId, limit: page.limit }).map((r) => parse<OrderEvent>(r));
+      if (page.beforeSeq === null) {
+        const read = () => st.listNewestEvents.all({ orderId, limit: page.limit }) as StoredEvent[];
+        return orders.newestEvents(orderId, page.limit, read).map((r) => parse<OrderEvent>(r));
+      }
       const newest = st.listEventsBefore.all(orderId, page.beforeSeq, page.limit);
       return newest.map((r) => parse<OrderEvent>(r)).reverse();
     },
@@ -397,6 +431,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async clear() {
       committer.flush();
       refs.clear();
+      orders.clear();
       numberBlocks.clear();
       db.exec(
         'DELETE FROM refs; DELETE FROM orders; DELETE FROM order_events; DELETE FROM notifications; DELETE FROM replies; DELETE FROM order_numbers; DELETE FROM metric_rollups; DELETE FROM rollup_queue;' +

@@ -1,0 +1,110 @@
+/** An event as the file stores it: its place in the timeline and its document's text. */
+export interface StoredEvent {
+  readonly seq: number;
+  readonly doc: string;
+}
+
+interface Entry {
+  /** The order's document text, as in its row. */
+  doc?: string;
+  /** The newest events, oldest first; from seq 1 on, the whole timeline. */
+  tail?: StoredEvent[];
+}
+
+/** How many orders are kept: the ones being looked at and worked on now, not the archive. */
+export const ORDER_CACHE_SIZE = 1000;
+/** The most events kept per order: a first page is at most 100 (the contract's limit of `get`). */
+export const TAIL_SIZE = 100;
+
+/**
+ * The texts of orders and of their newest events, kept so that a read needs no statement. An open
+ * order is read again and again (before every action on it, its page polled by the household, the
+ * worker's and the dispatcher's views), and each read was a statement for the row and one for the
+ * timeline. Texts, not parsed documents: every reader parses its own copy, so no caller can change
+ * what the next one reads, and no document is frozen (V8 copies a frozen object ten times slower,
+ * and the core copies orders with spreads all the time).
+ *
+ * This connection's commits are the only writes it does not hear of by data_version: the store tells
+ * the cache what a commit wrote once the commit is on disk (`wrote`), and forgets an order before
+ * writing it (`changing`), so a write that rolls back leaves nothing stale. A write by another
+ * connection to the file moves `writesElsewhere` (SQLite's data_version, asked once per turn of the
+ * event loop, as for the reference documents), and then everything is forgotten.
+ */
+export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SIZE) {
+  const entries = new Map<string, Entry>();
+  let seen = writesElsewhere();
+  /** Drops everything once another connection has written. */
+  const fresh = () => {
+    const now = writesElsewhere();
+    if (now !== seen) {
+      entries.clear();
+      seen = now;
+    }
+  };
+  /** An order's entry, moved to the end of the line: the least recently used is dropped first. */
+  const kept = (id: string): Entry | undefined => {
+    const e = entries.get(id);
+    if (e) {
+      entries.delete(id);
+      entries.set(id, e);
+    }
+    return e;
+  };
+  /** The entry of an order that exists: made on first use, the least recently used dropped when full. */
+  const slot = (id: string): Entry => {
+    let e = kept(id);
+    if (!e) {
+      if (entries.size >= size) entries.delete(entries.keys().next().value!);
+      e = {};
+      entries.set(id, e);
+    }
+    return e;
+  };
+  return {
+    /** The order's document text, from the cache or else from `read` (null: no such order). */
+    order(id: string, read: () => string | null): string | null {
+      fresh();
+      const known = kept(id)?.doc;
+      if (known !== undefined) return known;
+      const doc = read();
+      if (doc !== null) slot(id).doc = doc;
+      return doc;
+    },
+    /** The newest `limit` events, oldest first, from the cache or else from `read` (which reads that many). */
+    newestEvents(orderId: string, limit: number, read: () => StoredEvent[]): readonly StoredEvent[] {
+      fresh();
+      const tail = kept(orderId)?.tail;
+      // Enough kept, or everything there is (seqs run from 1 without gaps).
+      if (tail && (tail.length >= limit || tail[0]?.seq === 1)) return tail.length > limit ? tail.slice(-limit) : tail;
+      const events = read();
+      if (events.length > 0) slot(orderId).tail = events;
+      return events;
+    },
+    /** Forgets an order and its timeline, before this connection writes either. */
+    changing(orderId: string): void {
+      entries.delete(orderId);
+    },
+    /**
+     * What a commit of this connection wrote, once it is on disk: the order's new text and its new
+     * events. A new order's timeline (from seq 1) is kept whole; a changed order's, only where its
+     * new events join the ones kept before the commit (`tailBefore`); else it is read when asked for.
+     */
+    wrote(orderId: string, doc: string, events: readonly StoredEvent[], tailBefore: readonly StoredEvent[] | undefined): void {
+      fresh();
+      const e = slot(orderId);
+      e.doc = doc;
+      const start = events[0]?.seq;
+      if (start === undefined) e.tail = tailBefore?.slice();
+      else if (start === 1) e.tail = events.slice(-TAIL_SIZE);
+      else if (tailBefore?.[tailBefore.length - 1]?.seq === start - 1) e.tail = [...tailBefore, ...events].slice(-TAIL_SIZE);
+      else e.tail = undefined;
+    },
+    /** The events kept for an order (read before `changing` forgets them, to extend after the commit). */
+    tailOf(orderId: string): readonly StoredEvent[] | undefined {
+      return entries.get(orderId)?.tail;
+    },
+    clear(): void {
+      entries.clear();
+    },
+  };
+}
