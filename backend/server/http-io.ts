@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appError, type AppError } from '@core';
+import { SECURITY_HEADERS } from './security-headers';
 
 /** Thrown by readBody when the client sends more than allowed. */
 export class BodyTooLarge extends Error {}
@@ -30,14 +31,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Sends JSON with the given status. */
+/**
+ * Sends JSON with the given status, and the security headers of every response with it: one
+ * writeHead, where setting them one by one beforehand cost a function call its own few µs.
+ */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(text);
 }

@@ -60,7 +60,7 @@ export function createServer(opts: ServerOptions): http.Server {
   let hosts: ReadonlySet<string> = new Set();
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // JSON replies carry the security headers themselves (sendJson); the rest get them here.
     const foreign = hostRefusal(req, hosts);
     if (foreign) return failure(res, foreign);
     // A target like "//%ZZ/a" parses as a bad host: answer it as the bad request it is.
@@ -93,6 +93,7 @@ export function createServer(opts: ServerOptions): http.Server {
       const reply = await FUNCTIONS[name](event, caller, deps);
       return sendJson(res, statusOfEnvelope(reply), reply);
     }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname.startsWith('/api/dev/') && dev && (await serveDev(req, res, url.pathname, deps, dev))) return;
     if (url.pathname === '/api/files' && req.method === 'POST') {
       const user = await resolveUser(deps.store, caller);
