@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orderCache } from '@backend/storage/embedded/order-cache';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
-import { createCommit, makeOrder, nextCommit } from './fixtures';
+import { createCommit, makeEvent, makeOrder, nextCommit } from './fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-order-cache-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +83,20 @@ describe('orders kept parsed by the embedded store', () => {
     await store.close();
   });
 
+  it('agree with the file when one commit of a batch writes an event of another order', async () => {
+    const store = openSqliteStore(at('foreign-event'));
+    const x = makeOrder({ id: 'X', version: 1 });
+    const y = makeOrder({ id: 'Y', version: 1 });
+    await store.commit(createCommit(x));
+    await store.commit(createCommit(y));
+    await store.listEvents('Y', page);
+    // Submitted in one turn: one transaction. The second also writes Y's seq 3.
+    const second = nextCommit(x, {}, { events: [makeEvent(x, 2), makeEvent(y, 3)] });
+    await Promise.all([store.commit(nextCommit(y, {})), store.commit(second)]);
+    expect((await store.listEvents('Y', page)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    await store.close();
+  });
+
   it('are forgotten by clear()', async () => {
     const store = openSqliteStore(at('clear'));
     await store.commit(createCommit(makeOrder({ id: 'o1', version: 1 })));
@@ -140,6 +154,17 @@ describe('the order cache itself', () => {
     expect(reads).toBe(3);
   });
 
+  it('answers a first page as the file does when seqs have gaps: the events after the last seq − limit', () => {
+    const cache = orderCache(() => 1);
+    const kept = [1, 2, 5, 9, 10].map((seq) => ({ seq, doc: `e${seq}` }));
+    cache.newestEvents('o1', 100, () => kept);
+    const never = () => {
+      throw new Error('read from the file');
+    };
+    expect(cache.newestEvents('o1', 3, never).map((e) => e.seq)).toEqual([9, 10]);
+    expect(cache.newestEvents('o1', 6, never).map((e) => e.seq)).toEqual([5, 9, 10]);
+  });
+
   it('keeps what a commit wrote: a new order whole, a changed one extended only where it joins', () => {
     const cache = orderCache(() => 1);
     let reads = 0;
@@ -156,6 +181,19 @@ describe('the order cache itself', () => {
     cache.wrote('o1', 'v4', events(5, 5), cache.tailOf('o1'));
     expect(reads).toBe(0);
     cache.newestEvents('o1', 30, read);
+    expect(reads).toBe(1);
+  });
+
+  it('does not put back events kept before another connection wrote', () => {
+    let elsewhere = 1;
+    const cache = orderCache(() => elsewhere);
+    cache.wrote('o1', 'v1', events(1, 1), undefined);
+    const before = cache.tailOf('o1');
+    cache.changing('o1');
+    elsewhere = 2; // another connection rewrote the file meanwhile
+    cache.wrote('o1', 'v2', events(2, 2), before);
+    let reads = 0;
+    cache.newestEvents('o1', 30, () => (reads++, events(1, 2)));
     expect(reads).toBe(1);
   });
 });

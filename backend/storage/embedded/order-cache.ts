@@ -33,13 +33,13 @@ export const TAIL_SIZE = 100;
 export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SIZE) {
   const entries = new Map<string, Entry>();
   let seen = writesElsewhere();
-  /** Drops everything once another connection has written. */
-  const fresh = () => {
+  /** Drops everything once another connection has written; says whether it did. */
+  const fresh = (): boolean => {
     const now = writesElsewhere();
-    if (now !== seen) {
-      entries.clear();
-      seen = now;
-    }
+    if (now === seen) return false;
+    entries.clear();
+    seen = now;
+    return true;
   };
   /** An order's entry, moved to the end of the line: the least recently used is dropped first. */
   const kept = (id: string): Entry | undefined => {
@@ -70,12 +70,21 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
       if (doc !== null) slot(id).doc = doc;
       return doc;
     },
-    /** The newest `limit` events, oldest first, from the cache or else from `read` (which reads that many). */
+    /**
+     * The events of the newest `limit` seqs (seq > the last seq − limit), oldest first, as `read`
+     * reads them from the file: from the cache when the kept events reach that far back, or are the
+     * whole timeline (they start at seq 1).
+     */
     newestEvents(orderId: string, limit: number, read: () => StoredEvent[]): readonly StoredEvent[] {
       fresh();
       const tail = kept(orderId)?.tail;
-      // Enough kept, or everything there is (seqs run from 1 without gaps).
-      if (tail && (tail.length >= limit || tail[0]?.seq === 1)) return tail.length > limit ? tail.slice(-limit) : tail;
+      if (tail && tail.length > 0) {
+        const after = tail[tail.length - 1]!.seq - limit;
+        if (tail[0]!.seq === 1 || tail[0]!.seq <= after + 1) {
+          const from = tail.findIndex((e) => e.seq > after);
+          return from === 0 ? tail : tail.slice(from);
+        }
+      }
       const events = read();
       if (events.length > 0) slot(orderId).tail = events;
       return events;
@@ -90,17 +99,19 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
      * new events join the ones kept before the commit (`tailBefore`); else it is read when asked for.
      */
     wrote(orderId: string, doc: string, events: readonly StoredEvent[], tailBefore: readonly StoredEvent[] | undefined): void {
-      fresh();
+      // Kept events read before another connection's write may be gone from the file since.
+      const before = fresh() ? undefined : tailBefore;
       const e = slot(orderId);
       e.doc = doc;
       const start = events[0]?.seq;
-      if (start === undefined) e.tail = tailBefore?.slice();
+      if (start === undefined) e.tail = before?.slice();
       else if (start === 1) e.tail = events.slice(-TAIL_SIZE);
-      else if (tailBefore?.[tailBefore.length - 1]?.seq === start - 1) e.tail = [...tailBefore, ...events].slice(-TAIL_SIZE);
+      else if (before?.[before.length - 1]?.seq === start - 1) e.tail = [...before, ...events].slice(-TAIL_SIZE);
       else e.tail = undefined;
     },
     /** The events kept for an order (read before `changing` forgets them, to extend after the commit). */
     tailOf(orderId: string): readonly StoredEvent[] | undefined {
+      fresh();
       return entries.get(orderId)?.tail;
     },
     clear(): void {

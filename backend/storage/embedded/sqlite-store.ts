@@ -177,7 +177,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       const doc = JSON.stringify(e);
       st.insertEvent.run(e.orderId, e.seq, e.at, doc);
       if (e.orderId === c.order.id) events.push({ seq: e.seq, doc });
-      else orders.changing(e.orderId);
+      else foreign.push(e.orderId);
     }
     written.push({ orderId: c.order.id, doc: next.doc, events, tailBefore });
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
@@ -188,33 +188,40 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const together = db.transaction((changes: readonly Commit[]) => changes.map(apply));
   /** What the transaction now running wrote: told to the order cache once it is on disk, dropped if it is not. */
   let written: { orderId: string; doc: string; events: StoredEvent[]; tailBefore: readonly StoredEvent[] | undefined }[] = [];
+  /** Orders that got an event from another order's commit: forgotten whole once it is on disk. */
+  let foreign: string[] = [];
   const settled = (committed: boolean) => {
     if (committed) for (const w of written) orders.wrote(w.orderId, w.doc, w.events, w.tailBefore);
+    for (const id of foreign) orders.changing(id);
     written = [];
+    foreign = [];
   };
   const settleAlone = (c: Commit): Settled<CommitResult> => {
+    let value: CommitResult;
     try {
-      const value = alone.immediate(c);
-      settled(true);
-      return { ok: true, value };
+      value = alone.immediate(c);
     } catch (e) {
       settled(false);
       return { ok: false, error: e };
     }
+    // Outside the try: what is on disk stays reported as written, whatever the cache does.
+    settled(true);
+    return { ok: true, value };
   };
   // A batch is one transaction. Conflicts write nothing, so they need no savepoint (whose statement
   // journal would copy every page a commit changes); a commit that throws (a broken write) rolls
   // the whole batch back, and then each of its commits is run alone, so only that one fails.
   const committer = groupCommitter((changes: readonly Commit[]) => {
     if (changes.length === 1) return [settleAlone(changes[0]!)];
+    let values: CommitResult[];
     try {
-      const values = together.immediate(changes);
-      settled(true);
-      return values.map((value) => ({ ok: true, value }));
+      values = together.immediate(changes);
     } catch {
       settled(false);
       return changes.map(settleAlone);
     }
+    settled(true);
+    return values.map((value) => ({ ok: true, value }));
   });
 
   /**
