@@ -127,12 +127,14 @@ describe('the order cache itself', () => {
     expect(reads).toBe(3);
   });
 
-  it('keeps at most its size, dropping the least recently used first, and never keeps an order that is not there', () => {
+  it('keeps at most its size, dropping the one filled or written longest ago, and never keeps an order that is not there', () => {
     const cache = orderCache(() => 1, 2);
     const reads: string[] = [];
     const read = (id: string) => () => (reads.push(id), id);
-    for (const id of ['a', 'b', 'a', 'c', 'a', 'b']) cache.order(id, read(id));
-    // c pushed out b (a had just been read); b then pushed out c.
+    for (const id of ['a', 'b', 'a']) cache.order(id, read(id));
+    cache.changing('a');
+    cache.wrote('a', 'a2', [], undefined); // a written after b was filled: b is the oldest now
+    for (const id of ['c', 'a', 'b']) cache.order(id, read(id));
     expect(reads).toEqual(['a', 'b', 'c', 'b']);
     let missing = 0;
     cache.order('nobody', () => (missing++, null));

@@ -41,30 +41,27 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
     seen = now;
     return true;
   };
-  /** An order's entry, moved to the end of the line: the least recently used is dropped first. */
-  const kept = (id: string): Entry | undefined => {
-    const e = entries.get(id);
-    if (e) {
-      entries.delete(id);
-      entries.set(id, e);
-    }
-    return e;
-  };
-  /** The entry of an order that exists: made on first use, the least recently used dropped when full. */
+  /**
+   * The entry of an order that exists, moved to the end of the line: made on first use, and the
+   * order filled or written longest ago is dropped when full. A read that finds its text does not
+   * move it (moving cost a get a few percent): an order only looked at falls out after a thousand
+   * others were read or written, and is read from the file once then.
+   */
   const slot = (id: string): Entry => {
-    let e = kept(id);
-    if (!e) {
+    let e = entries.get(id);
+    if (e) entries.delete(id);
+    else {
       if (entries.size >= size) entries.delete(entries.keys().next().value!);
       e = {};
-      entries.set(id, e);
     }
+    entries.set(id, e);
     return e;
   };
   return {
     /** The order's document text, from the cache or else from `read` (null: no such order). */
     order(id: string, read: () => string | null): string | null {
       fresh();
-      const known = kept(id)?.doc;
+      const known = entries.get(id)?.doc;
       if (known !== undefined) return known;
       const doc = read();
       if (doc !== null) slot(id).doc = doc;
@@ -77,7 +74,7 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
      */
     newestEvents(orderId: string, limit: number, read: () => StoredEvent[]): readonly StoredEvent[] {
       fresh();
-      const tail = kept(orderId)?.tail;
+      const tail = entries.get(orderId)?.tail;
       if (tail && tail.length > 0) {
         const after = tail[tail.length - 1]!.seq - limit;
         if (tail[0]!.seq === 1 || tail[0]!.seq <= after + 1) {
