@@ -132,10 +132,38 @@ describe('the SDK calls our functions make, from a bundle built by the recipe', 
 });
 
 describe('each built function, loaded in a fresh node', () => {
-  it.each(['orders', 'manage'])('%s: loads neither https (nor tls) before a request needs it, nor zlib (axios is left out)', (name) => {
+  /** Runs `script` as a file in a fresh node, as the runtime loads a function (`node -e` would load crypto first). */
+  const fresh = (script: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fresh-')), 'run.js');
+    fs.writeFileSync(file, script);
+    return JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' })) as unknown;
+  };
+  const loaded = (pattern: string) => `process.moduleLoadList.filter((m) => /^NativeModule (${pattern})$/.test(m)).map((m) => m.slice(13))`;
+
+  it.each(['orders', 'manage', 'sweep'])('%s: loads no crypto, http, https (nor tls) before a request needs them, nor zlib (axios is left out)', (name) => {
     if (!fs.existsSync(bundleFile(name))) execFileSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: ROOT, stdio: 'ignore' });
-    const script = `require(${JSON.stringify(bundleFile(name))}); process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (https|tls|zlib)$/.test(m))))`;
-    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual([]);
+    expect(fresh(`require(${JSON.stringify(bundleFile(name))}); process.stdout.write(JSON.stringify(${loaded('crypto|http|https|tls|zlib')}))`)).toEqual([]);
+  });
+
+  it('orders: its first call loads crypto to sign its request, and answers', () => {
+    // http is loaded by the fake CloudBase here (it replaces http.request); crypto only by the signer.
+    const script = `Object.assign(process.env, ${JSON.stringify({ TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'env-test', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key', TENCENTCLOUD_SESSIONTOKEN: 'token', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'openid-nobody', WX_APPID: 'wx-test' })});
+const { PassThrough } = require('stream');
+require('http').request = (url, options, onResponse) => {
+  const req = new PassThrough();
+  Object.assign(req, { setTimeout: () => req, reusedSocket: false, socket: { connecting: false } });
+  req.resume();
+  req.on('finish', () => {
+    const res = Object.assign(new PassThrough(), { statusCode: 200, headers: { 'content-type': 'application/json' } });
+    onResponse(res);
+    res.end(JSON.stringify({ requestId: 'fake', data: { list: [] } }));
+  });
+  return req;
+};
+const { main } = require(${JSON.stringify(bundleFile('orders'))});
+const atLoad = ${loaded('crypto')};
+main({ action: 'list' }).then((reply) => process.stdout.write(JSON.stringify({ atLoad, afterCall: ${loaded('crypto')}, code: reply.error && reply.error.code })));`;
+    expect(fresh(script)).toEqual({ atLoad: [], afterCall: ['crypto'], code: 'AUTH.UNKNOWN_USER' });
   });
 });
 
