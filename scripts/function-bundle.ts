@@ -98,11 +98,13 @@ export const ON_FIRST_USE = ['write-excel-file/node', 'fflate'] as const;
  * first use of one of its exports (files under node_modules/ → what they require): its storage
  * module (temporary photo addresses) and its 云调用 module (subscribe messages); Node's https and the
  * keep-alive agents, which a request inside a function never uses (it goes over http to the
- * environment's internal address, without keep-alive: TENCENTCLOUD_RUNENV=SCF).
+ * environment's internal address, without keep-alive: TENCENTCLOUD_RUNENV=SCF); and the SDK's token
+ * reader's fs, used only inside Cloud Run (its __importStar copied all of fs's exports at load).
  */
 export const REQUIRED_ON_FIRST_USE: Readonly<Record<string, readonly string[]>> = {
   '@cloudbase/node-sdk/dist/cloudbase.js': ['./storage', './wx'],
   '@cloudbase/node-sdk/dist/utils/request-core.js': ['https', 'agentkeepalive'],
+  '@cloudbase/node-sdk/dist/utils/wxCloudToken.js': ['fs'],
 };
 
 /**
@@ -268,10 +270,11 @@ function requireOnFirstUse(root: string, files: Readonly<Record<string, readonly
 
 /**
  * Every import of the listed built-ins (`crypto` or `node:crypto`, from our code or the SDK's)
- * becomes one module whose exports are getters, named from the built-in's exports on the building
- * machine (so `import { randomBytes }`, `__importDefault(require("http")).default.request` and
- * `instanceof http.ClientRequest` read as before); the first read requires the built-in, and any
- * other name is read through from it too.
+ * becomes one module with no properties of its own whose prototype reads each name through from
+ * the built-in, required on the first read. Everything reads as before: `require("crypto").createHash`,
+ * `__importDefault(require("http")).default.request`, `instanceof http.ClientRequest`, and
+ * esbuild's `import { randomUUID }` (its interop object copies own properties, here none, and
+ * keeps the prototype). Nothing is copied per importer, and no name list is fixed at build time.
  */
 function builtinsOnFirstUse(builtins: readonly string[]): Plugin {
   const pattern = new RegExp(`^(node:)?(${builtins.join('|')})$`);
@@ -285,13 +288,10 @@ function builtinsOnFirstUse(builtins: readonly string[]): Plugin {
           : { path: args.path.replace(/^node:/, ''), namespace: 'builtin-on-first-use' },
       );
       b.onLoad({ filter: /.*/, namespace: 'builtin-on-first-use' }, (args) => {
-        const names = Object.keys(require(args.path) as object).filter((n) => n !== 'default');
+        // Interop helpers ask whether it is an ES module before anything is used: it is not.
         const contents = `let loaded;
 const load = () => loaded || (loaded = require(${JSON.stringify(args.path)}));
-const names = {};
-for (const name of ${JSON.stringify(names)}) Object.defineProperty(names, name, { enumerable: true, configurable: true, get: () => load()[name] });
-// Interop helpers ask whether it is an ES module before anything is used: it is not.
-module.exports = new Proxy(names, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) });`;
+module.exports = Object.create(new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) }));`;
         return { contents, loader: 'js' };
       });
     },
