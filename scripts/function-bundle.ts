@@ -1,4 +1,4 @@
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import { isBuiltin } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,7 @@ export const main = cloudMain(handler);`;
       leaveOut(UNUSED_PACKAGES),
       leaveOutFiles(root, UNUSED_FILES),
       compileOnFirstUse(root, ON_FIRST_USE),
+      textUntilRequired(root, TEXT_UNTIL_REQUIRED),
       requireOnFirstUse(root, REQUIRED_ON_FIRST_USE),
       builtinsOnFirstUse(BUILTINS_ON_FIRST_USE),
       sdkVersionAsText(root),
@@ -106,6 +107,23 @@ export const REQUIRED_ON_FIRST_USE: Readonly<Record<string, readonly string[]>> 
   '@cloudbase/node-sdk/dist/utils/request-core.js': ['https', 'agentkeepalive'],
   '@cloudbase/node-sdk/dist/utils/wxCloudToken.js': ['fs'],
 };
+
+/**
+ * Files (under node_modules/) that only the modules above require, and only on first use: the SDK's
+ * storage and 云调用 modules and the keep-alive agents with their two helpers. Each is carried as
+ * text and compiled when it is first required, so a load does not pre-parse code it never runs
+ * (V8 pre-parses every function of the bundle's one script; a string it only scans).
+ */
+export const TEXT_UNTIL_REQUIRED = [
+  '@cloudbase/node-sdk/dist/storage/index.js',
+  '@cloudbase/node-sdk/dist/wx/index.js',
+  'agentkeepalive/index.js',
+  'agentkeepalive/lib/agent.js',
+  'agentkeepalive/lib/https_agent.js',
+  'agentkeepalive/lib/constants.js',
+  'humanize-ms/index.js',
+  'ms/index.js',
+] as const;
 
 /**
  * Node built-ins that only a request uses, loaded when one of their exports is first read rather
@@ -293,6 +311,35 @@ function builtinsOnFirstUse(builtins: readonly string[]): Plugin {
 const load = () => loaded || (loaded = require(${JSON.stringify(args.path)}));
 module.exports = Object.create(new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) }));`;
         return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Each listed CommonJS file becomes a module that, when it is required, compiles the file's own
+ * source (minified, kept as a string) and runs it with a `require` that answers only the literal
+ * requires found in that source, each bundled as usual (so a sibling module is the bundle's one
+ * instance, a left-out package its stand-in). A require the build cannot read fails the build.
+ */
+function textUntilRequired(root: string, files: readonly string[]): Plugin {
+  const wanted = new Map(files.map((f) => [installed(root, f), f]));
+  return {
+    name: 'text-until-required',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]node_modules[\\/]/ }, async (args) => {
+        const name = wanted.get(args.path);
+        if (!name) return undefined;
+        const { code } = await transform(fs.readFileSync(args.path, 'utf8'), { loader: 'js', minify: true, target: 'node16', legalComments: 'none' });
+        const specs = [...code.matchAll(/\brequire\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]!);
+        if ((code.match(/\brequire\b/g) ?? []).length !== specs.length)
+          throw new Error(`${name} requires something the build cannot read: it cannot be carried as text`);
+        const deps = [...new Set(specs)].map((spec) => `${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)})`).join(',\n  ');
+        const contents = `const deps = {
+  ${deps}
+};
+new Function('exports', 'require', 'module', ${JSON.stringify(`${code}\n//# sourceURL=${name}`)})(module.exports, (id) => deps[id](), module);`;
+        return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
   };

@@ -123,6 +123,30 @@ describe('the SDK calls our functions make, from a bundle built by the recipe', 
     expect(sent.map((s) => s.body.action)).toEqual(['wx.api']);
   });
 
+  it('outside a function, sends over https through a keep-alive agent (agentkeepalive, carried as text until required)', async () => {
+    delete process.env.TENCENTCLOUD_RUNENV;
+    const sent = fakeCloudBase(nothing);
+    const agents: unknown[] = [];
+    vi.mocked(https.request).mockImplementationOnce(((url: string, options: RequestOptions, onResponse: (res: IncomingMessage) => void) => {
+      agents.push(options.agent);
+      const res = Object.assign(new PassThrough(), { statusCode: 200, headers: { 'content-type': 'application/json' } });
+      const req = Object.assign(new PassThrough(), { setTimeout: () => req, reusedSocket: false, socket: { connecting: false } });
+      req.resume();
+      req.on('finish', () => {
+        onResponse(res as unknown as IncomingMessage);
+        res.end(JSON.stringify(nothing()));
+      });
+      return req;
+    }) as unknown as typeof https.request);
+    const app = tcb.init({ env: 'env-test', secretId: 'id', secretKey: 'key' } as object);
+    await app.database().collection('rp_users').where({ openid: 'x' }).limit(1).get();
+    expect(agents).toHaveLength(1);
+    expect((agents[0] as { constructor: { name: string } }).constructor.name).toBe('HttpsAgent');
+    expect(agents[0]).not.toBe(https.globalAgent);
+    expect((agents[0] as { keepAlive?: boolean }).keepAlive).toBe(true);
+    expect(sent).toEqual([]);
+  });
+
   it('fails loudly, naming the part, when something left out is called', async () => {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) as unknown as { callFunction(o: object): Promise<unknown> };
     await expect(app.callFunction({ name: 'orders' })).rejects.toThrow(/functions\/index\.js is left out of this cloud function bundle/);
@@ -140,10 +164,18 @@ describe('each built function, loaded in a fresh node', () => {
   };
   const loaded = (pattern: string) => `process.moduleLoadList.filter((m) => /^NativeModule (${pattern})$/.test(m)).map((m) => m.slice(13))`;
 
-  it.each(['orders', 'manage', 'sweep'])('%s: loads no crypto, http, https (nor tls) before a request needs them, nor zlib (axios is left out)', (name) => {
-    if (!fs.existsSync(bundleFile(name))) execFileSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: ROOT, stdio: 'ignore' });
-    expect(fresh(`require(${JSON.stringify(bundleFile(name))}); process.stdout.write(JSON.stringify(${loaded('crypto|http|https|tls|zlib')}))`)).toEqual([]);
-  });
+  it.each(['orders', 'manage', 'sweep'])(
+    '%s: loads no crypto, http, https (nor tls), nor stream (the storage module, carried as text) before a request needs them, nor zlib (axios is left out)',
+    (name) => {
+      if (!fs.existsSync(bundleFile(name))) execFileSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: ROOT, stdio: 'ignore' });
+      // Listed before process.stdout is touched: writing to a pipe loads stream itself.
+      expect(
+        fresh(
+          `require(${JSON.stringify(bundleFile(name))}); const loaded = ${loaded('crypto|http|https|tls|zlib|stream')}; process.stdout.write(JSON.stringify(loaded))`,
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it('orders: its first call loads crypto to sign its request, and answers', () => {
     // http is loaded by the fake CloudBase here (it replaces http.request); crypto only by the signer.
