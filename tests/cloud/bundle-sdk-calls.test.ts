@@ -127,7 +127,7 @@ describe('the SDK calls our functions make, from a bundle built by the recipe', 
     delete process.env.TENCENTCLOUD_RUNENV;
     const sent = fakeCloudBase(nothing);
     const agents: unknown[] = [];
-    vi.mocked(https.request).mockImplementationOnce(((url: string, options: RequestOptions, onResponse: (res: IncomingMessage) => void) => {
+    vi.mocked(https.request).mockImplementationOnce(((_url: string, options: RequestOptions, onResponse: (res: IncomingMessage) => void) => {
       agents.push(options.agent);
       const res = Object.assign(new PassThrough(), { statusCode: 200, headers: { 'content-type': 'application/json' } });
       const req = Object.assign(new PassThrough(), { setTimeout: () => req, reusedSocket: false, socket: { connecting: false } });
