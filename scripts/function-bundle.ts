@@ -338,7 +338,8 @@ function textUntilRequired(root: string, files: readonly string[]): Plugin {
         const contents = `const deps = {
   ${deps}
 };
-new Function('exports', 'require', 'module', ${JSON.stringify(`${code}\n//# sourceURL=${name}`)})(module.exports, (id) => deps[id](), module);`;
+// As Node runs a module: \`this\` is its exports.
+new Function('exports', 'require', 'module', ${JSON.stringify(`${code}\n//# sourceURL=${name}`)}).call(module.exports, module.exports, (id) => deps[id](), module);`;
         return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
