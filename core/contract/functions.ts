@@ -202,52 +202,46 @@ export const CONTRACT = lazyProperties({
     sendings: action('user', { limit: optional(int(1, 50), 20) }, reply<{ items: MessageSending[]; consents: Record<TemplateKey, number> }>()),
   }),
   /** 督单 statistics: the supervisor's board, the public 晾晒 board, and the monthly 考核. */
-  statistics: () => {
-    const { month, entityId } = FIELDS;
-    const { statsCut } = PARTS;
-    return {
-      board: action('role', { month: optional(month, null), ...statsCut }, reply<SupervisorBoard>()),
-      public: action('public', { communityId: entityId, month }, reply<PublicBoard>()),
-      /** The month's 考核; cut to a compound or building it is always computed now (only the whole community's is published). */
-      assessment: action('role', { month, ...statsCut }, reply<Assessment>()),
-      publish: action('role', { month }, reply<Assessment>()),
-      export: action('role', { month, format: oneOf(['csv', 'xlsx']), ...statsCut }, reply<ExportFile>()),
-      /** Each registered volunteer's 志愿服务 orders and hours in a month (在职党员报到). */
-      volunteers: action('role', { month }, reply<{ month: string; items: VolunteerMonth[] }>()),
-      exportVolunteers: action('role', { month }, reply<ExportFile>()),
-    };
-  },
+  // A part's shared fields are its maker's parameter defaults: read, so built, when the part is first built.
+  statistics: ({ month, entityId } = FIELDS, { statsCut } = PARTS) => ({
+    board: action('role', { month: optional(month, null), ...statsCut }, reply<SupervisorBoard>()),
+    public: action('public', { communityId: entityId, month }, reply<PublicBoard>()),
+    /** The month's 考核; cut to a compound or building it is always computed now (only the whole community's is published). */
+    assessment: action('role', { month, ...statsCut }, reply<Assessment>()),
+    publish: action('role', { month }, reply<Assessment>()),
+    export: action('role', { month, format: oneOf(['csv', 'xlsx']), ...statsCut }, reply<ExportFile>()),
+    /** Each registered volunteer's 志愿服务 orders and hours in a month (在职党员报到). */
+    volunteers: action('role', { month }, reply<{ month: string; items: VolunteerMonth[] }>()),
+    exportVolunteers: action('role', { month }, reply<ExportFile>()),
+  }),
   /** 社区管理员: deadlines, assessment weights, escalation interval, travel allowance, the catalogue. */
-  admin: () => {
-    const { deadlines, weight, entityId } = FIELDS;
-    return {
-      settings: action('role', {}, reply<AdminView>()),
-      updateSettings: action(
-        'role',
-        {
-          defaultDeadlines: optional(deadlines),
-          weights: optional(obj({ response: weight, resolution: weight, satisfaction: weight })),
-          escalationMinutes: optional(int(SETTING_BOUNDS.escalationMinutes.min, SETTING_BOUNDS.escalationMinutes.max)),
-          travelMinutes: optional(int(SETTING_BOUNDS.travelMinutes.min, SETTING_BOUNDS.travelMinutes.max)),
-        },
-        reply<AdminView>(),
-      ),
-      updateService: action(
-        'role',
-        {
-          serviceItemId: entityId,
-          deadlines: optional(deadlines),
-          useDefaultDeadlines: optional(bool, false),
-          redPriceFen: optional(int(0, 10_000_000)),
-          marketPriceFen: optional(int(0, 10_000_000)),
-          active: optional(bool),
-          /** How residents pay: at the door, free, or subsidised (shown on the catalogue and the order). */
-          payment: optional(oneOf(PAYMENT_MODES)),
-        },
-        reply<AdminView>(),
-      ),
-    };
-  },
+  admin: ({ deadlines, weight, entityId } = FIELDS) => ({
+    settings: action('role', {}, reply<AdminView>()),
+    updateSettings: action(
+      'role',
+      {
+        defaultDeadlines: optional(deadlines),
+        weights: optional(obj({ response: weight, resolution: weight, satisfaction: weight })),
+        escalationMinutes: optional(int(SETTING_BOUNDS.escalationMinutes.min, SETTING_BOUNDS.escalationMinutes.max)),
+        travelMinutes: optional(int(SETTING_BOUNDS.travelMinutes.min, SETTING_BOUNDS.travelMinutes.max)),
+      },
+      reply<AdminView>(),
+    ),
+    updateService: action(
+      'role',
+      {
+        serviceItemId: entityId,
+        deadlines: optional(deadlines),
+        useDefaultDeadlines: optional(bool, false),
+        redPriceFen: optional(int(0, 10_000_000)),
+        marketPriceFen: optional(int(0, 10_000_000)),
+        active: optional(bool),
+        /** How residents pay: at the door, free, or subsidised (shown on the catalogue and the order). */
+        payment: optional(oneOf(PAYMENT_MODES)),
+      },
+      reply<AdminView>(),
+    ),
+  }),
   /**
    * 社区管理: the admin adds and changes compounds, buildings, households, residents and their
    * bindings, workers, teams, the catalogue and property companies; imports and exports the
@@ -277,94 +271,88 @@ export const CONTRACT = lazyProperties({
    * directory of outside departments (admin); the 圆桌会议 and its minutes; statistics by category
    * and route. Classifying, routing, answers, 我也遇到 and 关注 are lifecycle actions of `orders`.
    */
-  grievances: () => {
-    const { requestId, entityId, instant, month } = FIELDS;
-    return {
-      create: action('user', { requestId, grievance: ORDER_FORMS.grievance }, reply<{ order: OrderView }>()),
-      /** The compound's 诉求, open and answered, newest change first (a resident's own compound when left out). */
-      board: action(
-        'role',
-        { compoundId: optional(entityId, null), cursor: optional(str({ max: 200 }), null), limit: optional(int(1, 50), 20) },
-        reply<{ compoundId: string; compoundName: string; items: BoardItem[]; nextCursor: string | null }>(),
-      ),
-      departments: action('role', { includeRetired: optional(bool, false) }, reply<{ items: Department[] }>()),
-      /** Adds a department (no `departmentId`) or edits one; `active: false` retires it. */
-      saveDepartment: action(
-        'role',
-        {
-          departmentId: optional(entityId, null),
-          name: str({ min: 1, max: 30 }),
-          contact: optional(str({ max: 30 }), ''),
-          phone: optional(str({ max: 20 }), ''),
-          active: optional(bool, true),
-        },
-        reply<{ department: Department }>(),
-      ),
-      meetings: action('role', {}, reply<{ items: Meeting[] }>()),
-      createMeeting: action(
-        'role',
-        {
-          compoundId: entityId,
-          title: str({ min: 1, max: 50 }),
-          at: instant,
-          place: str({ min: 1, max: 50 }),
-          attendees: obj(Object.fromEntries(PARTIES.map((p) => [p, str({ min: 1, max: 100 })])) as Record<(typeof PARTIES)[number], ReturnType<typeof str>>),
-        },
-        reply<{ meeting: Meeting }>(),
-      ),
-      /** A meeting's minutes: attendees, and each agenda item's decision, responsible party, deadline and progress. */
-      minutes: action('role', { meetingId: entityId }, reply<Minutes>()),
-      /** The minutes as a document (HTML that prints to PDF and opens in Word). */
-      exportMinutes: action('role', { meetingId: entityId }, reply<ExportFile>()),
-      stats: action('role', { month }, reply<GrievanceStats>()),
-    };
-  },
+  grievances: ({ requestId, entityId, instant, month } = FIELDS) => ({
+    create: action('user', { requestId, grievance: ORDER_FORMS.grievance }, reply<{ order: OrderView }>()),
+    /** The compound's 诉求, open and answered, newest change first (a resident's own compound when left out). */
+    board: action(
+      'role',
+      { compoundId: optional(entityId, null), cursor: optional(str({ max: 200 }), null), limit: optional(int(1, 50), 20) },
+      reply<{ compoundId: string; compoundName: string; items: BoardItem[]; nextCursor: string | null }>(),
+    ),
+    departments: action('role', { includeRetired: optional(bool, false) }, reply<{ items: Department[] }>()),
+    /** Adds a department (no `departmentId`) or edits one; `active: false` retires it. */
+    saveDepartment: action(
+      'role',
+      {
+        departmentId: optional(entityId, null),
+        name: str({ min: 1, max: 30 }),
+        contact: optional(str({ max: 30 }), ''),
+        phone: optional(str({ max: 20 }), ''),
+        active: optional(bool, true),
+      },
+      reply<{ department: Department }>(),
+    ),
+    meetings: action('role', {}, reply<{ items: Meeting[] }>()),
+    createMeeting: action(
+      'role',
+      {
+        compoundId: entityId,
+        title: str({ min: 1, max: 50 }),
+        at: instant,
+        place: str({ min: 1, max: 50 }),
+        attendees: obj(Object.fromEntries(PARTIES.map((p) => [p, str({ min: 1, max: 100 })])) as Record<(typeof PARTIES)[number], ReturnType<typeof str>>),
+      },
+      reply<{ meeting: Meeting }>(),
+    ),
+    /** A meeting's minutes: attendees, and each agenda item's decision, responsible party, deadline and progress. */
+    minutes: action('role', { meetingId: entityId }, reply<Minutes>()),
+    /** The minutes as a document (HTML that prints to PDF and opens in Word). */
+    exportMinutes: action('role', { meetingId: entityId }, reply<ExportFile>()),
+    stats: action('role', { month }, reply<GrievanceStats>()),
+  }),
   /** Joining: applications for a household, invitations to a role, roles revoked, leaving, the audit log. */
-  membership: () => {
-    const { entityId, personName, phone, inviteCode } = FIELDS;
-    return {
-      /** The communities, and the compounds and buildings of one (the only one when there is one), for the join form. */
-      places: action('identity', { communityId: optional(entityId, null) }, reply<JoinPlaces>()),
-      /** Whether this WeChat user is a member, and where each of their applications stands. */
-      status: action('identity', {}, reply<JoinStatus>()),
-      apply: action(
-        'identity',
-        { communityId: entityId, compoundId: entityId, buildingId: entityId, door: str({ min: 1, max: 20 }), name: personName, phone },
-        reply<JoinStatus>(),
-      ),
-      /** Takes an invitation's role; a newcomer also gives a name and phone. `communityId` is the one the link named. */
-      redeem: action(
-        'identity',
-        { code: inviteCode, communityId: optional(entityId, null), name: optional(personName), phone: optional(phone) },
-        reply<JoinStatus>(),
-      ),
-      /** Leaves the community: roles and households go, the name and phone are erased, past orders stay. */
-      leave: action('user', {}, reply<JoinStatus>()),
-      applications: action('role', { state: optional(oneOf(['pending', 'approved', 'refused']), 'pending') }, reply<{ items: ApplicationView[] }>()),
-      decide: action('role', { applicationId: entityId, approve: bool, reason: optional(str({ max: 200 }), '') }, reply<{ application: ApplicationView }>()),
-      invite: action(
-        'role',
-        {
-          memberRole: oneOf(INVITABLE_ROLES),
-          companyId: optional(entityId, null),
-          teamId: optional(entityId, null),
-          /** 楼栋党小组长: the building they will lead. */
-          buildingId: optional(entityId, null),
-          days: optional(int(1, 90), 7),
-          maxUses: optional(int(1, 100), 1),
-        },
-        reply<{ invitation: InvitationView }>(),
-      ),
-      /** The invitations, newest first, and the teams and companies a new one may name. */
-      invitations: action('role', {}, reply<{ items: InvitationView[]; scopes: InvitationScopes }>()),
-      revokeInvitation: action('role', { code: inviteCode }, reply<{ invitation: InvitationView }>()),
-      members: action('role', {}, reply<{ items: MemberView[] }>()),
-      revokeRole: action('role', { userId: entityId, memberRole: oneOf(ROLES) }, reply<{ member: MemberView }>()),
-      audit: action('role', { limit: optional(int(1, 200), 100) }, reply<{ items: AuditEntry[] }>()),
-      /** The party grid the caller arranges (admin: every building; 楼栋党小组长: theirs), with each household's paired party member. */
-      grid: action('role', {}, reply<GridView>()),
-      /** 结对认亲: pairs a household with a party member who is a resident of the community (null: unpairs it). */
-      pair: action('role', { householdId: entityId, memberId: optional(entityId, null) }, reply<GridView>()),
-    };
-  },
+  membership: ({ entityId, personName, phone, inviteCode } = FIELDS) => ({
+    /** The communities, and the compounds and buildings of one (the only one when there is one), for the join form. */
+    places: action('identity', { communityId: optional(entityId, null) }, reply<JoinPlaces>()),
+    /** Whether this WeChat user is a member, and where each of their applications stands. */
+    status: action('identity', {}, reply<JoinStatus>()),
+    apply: action(
+      'identity',
+      { communityId: entityId, compoundId: entityId, buildingId: entityId, door: str({ min: 1, max: 20 }), name: personName, phone },
+      reply<JoinStatus>(),
+    ),
+    /** Takes an invitation's role; a newcomer also gives a name and phone. `communityId` is the one the link named. */
+    redeem: action(
+      'identity',
+      { code: inviteCode, communityId: optional(entityId, null), name: optional(personName), phone: optional(phone) },
+      reply<JoinStatus>(),
+    ),
+    /** Leaves the community: roles and households go, the name and phone are erased, past orders stay. */
+    leave: action('user', {}, reply<JoinStatus>()),
+    applications: action('role', { state: optional(oneOf(['pending', 'approved', 'refused']), 'pending') }, reply<{ items: ApplicationView[] }>()),
+    decide: action('role', { applicationId: entityId, approve: bool, reason: optional(str({ max: 200 }), '') }, reply<{ application: ApplicationView }>()),
+    invite: action(
+      'role',
+      {
+        memberRole: oneOf(INVITABLE_ROLES),
+        companyId: optional(entityId, null),
+        teamId: optional(entityId, null),
+        /** 楼栋党小组长: the building they will lead. */
+        buildingId: optional(entityId, null),
+        days: optional(int(1, 90), 7),
+        maxUses: optional(int(1, 100), 1),
+      },
+      reply<{ invitation: InvitationView }>(),
+    ),
+    /** The invitations, newest first, and the teams and companies a new one may name. */
+    invitations: action('role', {}, reply<{ items: InvitationView[]; scopes: InvitationScopes }>()),
+    revokeInvitation: action('role', { code: inviteCode }, reply<{ invitation: InvitationView }>()),
+    members: action('role', {}, reply<{ items: MemberView[] }>()),
+    revokeRole: action('role', { userId: entityId, memberRole: oneOf(ROLES) }, reply<{ member: MemberView }>()),
+    audit: action('role', { limit: optional(int(1, 200), 100) }, reply<{ items: AuditEntry[] }>()),
+    /** The party grid the caller arranges (admin: every building; 楼栋党小组长: theirs), with each household's paired party member. */
+    grid: action('role', {}, reply<GridView>()),
+    /** 结对认亲: pairs a household with a party member who is a resident of the community (null: unpairs it). */
+    pair: action('role', { householdId: entityId, memberId: optional(entityId, null) }, reply<GridView>()),
+  }),
 });
