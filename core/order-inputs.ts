@@ -13,38 +13,43 @@ export const LIMITS = {
   name: 30,
 } as const;
 
-const reason = str({ min: 1, max: LIMITS.reason });
-const fileId = str({ min: 1, max: LIMITS.fileId });
-const id = str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+// The fields below are made when a schema holding them is built, not when the module loads.
+const reason = () => str({ min: 1, max: LIMITS.reason });
+const fileId = () => str({ min: 1, max: LIMITS.fileId });
+const id = () => str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 export const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
-const stars = int(1, 5);
+const stars = () => int(1, 5);
 /** Epoch milliseconds between 2020 and 2100: rejects seconds, strings and nonsense alike. */
-const instant = int(1_577_836_800_000, 4_102_444_800_000);
+const instant = () => int(1_577_836_800_000, 4_102_444_800_000);
 /** A booked time: from and to, in epoch milliseconds (checked against the clock by the core). */
-const timeWindow = obj({ from: instant, to: instant });
+const timeWindow = () => obj({ from: instant(), to: instant() });
 
-/** What a resident fills in to order a service (点单). */
-export const createOrderInput = obj({
-  serviceItemId: id,
-  householdId: id,
-  description: str({ min: 1, max: LIMITS.description }),
-  timeWindow,
-  photos: optional(list(fileId, LIMITS.photos), [] as string[]),
-  contactName: optional(str({ min: 1, max: LIMITS.name })),
-  contactPhone: optional(str({ min: 1, max: 20, pattern: PHONE })),
+/** The forms a resident fills in, each schema built when first read. */
+export const ORDER_FORMS = lazyProperties({
+  /** What a resident fills in to order a service (点单). */
+  create: () =>
+    obj({
+      serviceItemId: id(),
+      householdId: id(),
+      description: str({ min: 1, max: LIMITS.description }),
+      timeWindow: timeWindow(),
+      photos: optional(list(fileId(), LIMITS.photos), [] as string[]),
+      contactName: optional(str({ min: 1, max: LIMITS.name })),
+      contactPhone: optional(str({ min: 1, max: 20, pattern: PHONE })),
+    }),
+  /** What a resident fills in to raise a 诉求: what, where (their household, or a point in the compound), and whether to stay anonymous. */
+  grievance: () =>
+    obj({
+      category: oneOf(GRIEVANCE_CATEGORIES),
+      householdId: id(),
+      description: str({ min: 1, max: LIMITS.description }),
+      place: optional(str({ max: LIMITS.reason }), ''),
+      anonymous: optional(bool, false),
+      photos: optional(list(fileId(), LIMITS.photos), [] as string[]),
+    }),
 });
-export type CreateOrderInput = Infer<typeof createOrderInput>;
-
-/** What a resident fills in to raise a 诉求: what, where (their household, or a point in the compound), and whether to stay anonymous. */
-export const createGrievanceInput = obj({
-  category: oneOf(GRIEVANCE_CATEGORIES),
-  householdId: id,
-  description: str({ min: 1, max: LIMITS.description }),
-  place: optional(str({ max: LIMITS.reason }), ''),
-  anonymous: optional(bool, false),
-  photos: optional(list(fileId, LIMITS.photos), [] as string[]),
-});
-export type CreateGrievanceInput = Infer<typeof createGrievanceInput>;
+export type CreateOrderInput = Infer<typeof ORDER_FORMS.create>;
+export type CreateGrievanceInput = Infer<typeof ORDER_FORMS.grievance>;
 
 /** The input each action takes, besides the order, its version and the request id (each schema built when first read). */
 export const ACTION_INPUTS = lazyProperties({
@@ -52,24 +57,24 @@ export const ACTION_INPUTS = lazyProperties({
   urge: () => obj({}),
   confirm: () =>
     obj({
-      attitude: stars,
-      timeliness: stars,
-      quality: stars,
+      attitude: stars(),
+      timeliness: stars(),
+      quality: stars(),
       comment: optional(str({ max: LIMITS.comment }), ''),
     }),
-  rework: () => obj({ reason }),
+  rework: () => obj({ reason: reason() }),
   complain: () => obj({ text: str({ min: 1, max: LIMITS.reason }) }),
-  dispatch: () => obj({ teamId: id, workerId: optional(id, null) }),
-  reassign: () => obj({ teamId: id, workerId: optional(id, null), reason }),
-  refuse: () => obj({ reason, redirect: optional(str({ max: LIMITS.reason }), '') }),
+  dispatch: () => obj({ teamId: id(), workerId: optional(id(), null) }),
+  reassign: () => obj({ teamId: id(), workerId: optional(id(), null), reason: reason() }),
+  refuse: () => obj({ reason: reason(), redirect: optional(str({ max: LIMITS.reason }), '') }),
   accept: () => obj({}),
   grab: () => obj({}),
-  decline: () => obj({ reason }),
+  decline: () => obj({ reason: reason() }),
   start: () => obj({}),
   complete: () =>
     obj({
       notes: str({ min: 1, max: LIMITS.notes }),
-      photos: optional(list(fileId, LIMITS.photos), [] as string[]),
+      photos: optional(list(fileId(), LIMITS.photos), [] as string[]),
     }),
   instruct: () =>
     obj({
@@ -77,7 +82,7 @@ export const ACTION_INPUTS = lazyProperties({
       to: oneOf(['dispatcher', 'worker'] as const),
       dueInHours: optional(int(1, 720), null),
     }),
-  reopen: () => obj({ reason }),
+  reopen: () => obj({ reason: reason() }),
   reply: () => obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
   answer: () => obj({ seq: int(1, 1_000_000), text: str({ min: 1, max: LIMITS.reason }) }),
   revisit: () =>
@@ -86,8 +91,8 @@ export const ACTION_INPUTS = lazyProperties({
       satisfied: optional(bool, null),
       notes: optional(str({ max: LIMITS.notes }), ''),
     }),
-  reschedule: () => obj({ timeWindow, reason: optional(str({ max: LIMITS.reason }), '') }),
-  propose_time: () => obj({ timeWindow, reason }),
+  reschedule: () => obj({ timeWindow: timeWindow(), reason: optional(str({ max: LIMITS.reason }), '') }),
+  propose_time: () => obj({ timeWindow: timeWindow(), reason: reason() }),
   accept_time: () => obj({}),
   refuse_time: () => obj({ reason: optional(str({ max: LIMITS.reason }), '') }),
   // 诉求 (core/grievance.ts): classified, routed, answered, joined and followed.
@@ -95,15 +100,15 @@ export const ACTION_INPUTS = lazyProperties({
   route: () =>
     obj({
       to: oneOf(['company', 'department', 'roundtable'] as const),
-      departmentId: optional(id, null),
-      meetingId: optional(id, null),
+      departmentId: optional(id(), null),
+      meetingId: optional(id(), null),
       note: optional(str({ max: LIMITS.reason }), ''),
     }),
-  resolve: () => obj({ text: str({ min: 1, max: LIMITS.notes }), photos: optional(list(fileId, LIMITS.photos), [] as string[]) }),
-  unroute: () => obj({ reason }),
+  resolve: () => obj({ text: str({ min: 1, max: LIMITS.notes }), photos: optional(list(fileId(), LIMITS.photos), [] as string[]) }),
+  unroute: () => obj({ reason: reason() }),
   me_too: () => obj({}),
   follow: () => obj({}),
-  agenda_decide: () => obj({ decision: str({ min: 1, max: LIMITS.notes }), responsible: oneOf(PARTIES), dueAt: instant }),
+  agenda_decide: () => obj({ decision: str({ min: 1, max: LIMITS.notes }), responsible: oneOf(PARTIES), dueAt: instant() }),
 });
 
 export type ActionType = keyof typeof ACTION_INPUTS;

@@ -9,7 +9,7 @@ import type { GridView } from '../party-grid';
 import type { VolunteerMonth } from '../volunteers';
 import { ORDER_STATES, type OrderEvent, type OrderState } from '../order';
 import { ORDER_SORTS } from '../order-index';
-import { ACTION_INPUTS, ACTION_TYPES, createGrievanceInput, createOrderInput, type ActionType } from '../order-inputs';
+import { ACTION_INPUTS, ACTION_TYPES, ORDER_FORMS, type ActionType } from '../order-inputs';
 import { MANAGE_INPUTS } from '../manage/manage-inputs';
 import type { ImportReply, ManageView } from '../manage/manage-views';
 import type { Building, Compound, Household, PropertyCompany, ServiceTeam, User } from '../community';
@@ -57,16 +57,6 @@ const action = <const A extends Access, const E extends v.ObjectEntries, R>(acce
   reply: r,
 });
 
-/** Fields many actions share. */
-export const entityId = str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
-/** A client-made id that makes a write happen once however often it is sent. */
-export const requestId = str({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
-/** The order version the caller saw: a write on a changed order is refused, not merged. */
-export const version = int(1, 1_000_000_000);
-const month = str({ min: 7, max: 7, pattern: /^\d{4}-\d{2}$/ });
-const instant = int(0, 4_102_444_800_000);
-/** The party-grid cut of the statistics (core/stats-cut.ts): a compound, a building, both, or neither. */
-const statsCut = { compoundId: optional(entityId, null), buildingId: optional(entityId, null) };
 /** The ranges of the admin's settings, in minutes: the forms word their own hints from these. */
 export const SETTING_BOUNDS = {
   /** A stage's deadline: a minute to 60 days. */
@@ -76,47 +66,76 @@ export const SETTING_BOUNDS = {
   /** The travel allowance before a booked start: none to a day. */
   travelMinutes: { min: 0, max: 24 * 60 },
 } as const;
-const minutes = int(SETTING_BOUNDS.stageMinutes.min, SETTING_BOUNDS.stageMinutes.max);
-const deadlines = obj({ dispatch: minutes, accept: minutes, start: minutes, complete: minutes, confirm: minutes });
-/** A weight of the 考核 score as a fraction (0.35 = 35 %), the unit the settings keep and show. */
-const weight = v.pipe(v.number('应为0到1之间的数'), v.minValue(0, '应为0到1之间的数'), v.maxValue(1, '应为0到1之间的数'));
-
-const orderFilter = obj({
-  states: optional(list(oneOf(ORDER_STATES), ORDER_STATES.length)),
-  compoundId: optional(entityId),
-  /** Placed at this building (the supervisor's cut, the group leader's list). */
-  buildingId: optional(entityId),
-  teamId: optional(entityId),
-  category: optional(oneOf(SERVICE_CATEGORIES)),
-  createdFrom: optional(instant),
-  createdTo: optional(instant),
-  /** For workers: only the orders they hold (`mine`), or only their teams' pool (`pool`). */
-  holder: optional(oneOf(['mine', 'pool'])),
-});
-
-/** Which orders a list asks for; every field may be left out. */
-export type OrderListFilter = Readonly<Partial<v.InferOutput<typeof orderFilter>>>;
-
-/** Every lifecycle action shares one request: which order, the version the caller saw, a request id, the input. */
-const lifecycleAction = <A extends ActionType>(type: A) =>
-  action('role', { orderId: entityId, version, requestId, input: optional(ACTION_INPUTS[type], {}) }, reply<{ order: OrderView }>());
-type LifecycleActions = { readonly [A in ActionType]: ReturnType<typeof lifecycleAction<A>> };
-/** A name and a mainland phone as a newcomer gives them. */
-const personName = str({ min: 1, max: 20 });
-const phone = str({ min: 11, max: 11, pattern: /^1\d{10}$/ });
-/** An invitation code as typed: the code alphabet only, upper case (the app upper-cases what is typed). */
-const inviteCode = str({ min: CODE_LENGTH, max: CODE_LENGTH, pattern: new RegExp(`^[${CODE_ALPHABET}]+$`) });
 
 /** The largest spreadsheet the admin may upload, in bytes (the local server takes a body this large for `manage`). */
 export const MAX_SHEET_BYTES = 1024 * 1024;
-/** A file's bytes as base64: only base64 characters, at most the encoding of MAX_SHEET_BYTES. */
-const base64File = v.pipe(
-  v.string('应为文字'),
-  v.maxLength(Math.ceil(MAX_SHEET_BYTES / 3) * 4, '文件不能超过1MB'),
-  v.regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是base64编码的文件'),
-  v.metadata({ min: 0, max: Math.ceil(MAX_SHEET_BYTES / 3) * 4 }),
-);
-const fileName = str({ min: 1, max: 100 });
+
+/**
+ * Fields many actions share, each built when first read: a function's cold start builds none of
+ * them, its first call only those its action's request holds.
+ */
+const FIELDS = lazyProperties({
+  entityId: () => str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ }),
+  /** A client-made id that makes a write happen once however often it is sent. */
+  requestId: () => str({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ }),
+  /** The order version the caller saw: a write on a changed order is refused, not merged. */
+  version: () => int(1, 1_000_000_000),
+  month: () => str({ min: 7, max: 7, pattern: /^\d{4}-\d{2}$/ }),
+  instant: () => int(0, 4_102_444_800_000),
+  deadlines: () => {
+    const minutes = int(SETTING_BOUNDS.stageMinutes.min, SETTING_BOUNDS.stageMinutes.max);
+    return obj({ dispatch: minutes, accept: minutes, start: minutes, complete: minutes, confirm: minutes });
+  },
+  /** A weight of the 考核 score as a fraction (0.35 = 35 %), the unit the settings keep and show. */
+  weight: () => v.pipe(v.number('应为0到1之间的数'), v.minValue(0, '应为0到1之间的数'), v.maxValue(1, '应为0到1之间的数')),
+  /** A name and a mainland phone as a newcomer gives them. */
+  personName: () => str({ min: 1, max: 20 }),
+  phone: () => str({ min: 11, max: 11, pattern: /^1\d{10}$/ }),
+  /** An invitation code as typed: the code alphabet only, upper case (the app upper-cases what is typed). */
+  inviteCode: () => str({ min: CODE_LENGTH, max: CODE_LENGTH, pattern: new RegExp(`^[${CODE_ALPHABET}]+$`) }),
+  /** A file's bytes as base64: only base64 characters, at most the encoding of MAX_SHEET_BYTES. */
+  base64File: () =>
+    v.pipe(
+      v.string('应为文字'),
+      v.maxLength(Math.ceil(MAX_SHEET_BYTES / 3) * 4, '文件不能超过1MB'),
+      v.regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是base64编码的文件'),
+      v.metadata({ min: 0, max: Math.ceil(MAX_SHEET_BYTES / 3) * 4 }),
+    ),
+  fileName: () => str({ min: 1, max: 100 }),
+});
+
+/** Requests' parts made of the fields above, each built when first read. */
+const PARTS = lazyProperties({
+  /** The party-grid cut of the statistics (core/stats-cut.ts): a compound, a building, both, or neither. */
+  statsCut: () => ({ compoundId: optional(FIELDS.entityId, null), buildingId: optional(FIELDS.entityId, null) }),
+  orderFilter: () => {
+    const { entityId, instant } = FIELDS;
+    return obj({
+      states: optional(list(oneOf(ORDER_STATES), ORDER_STATES.length)),
+      compoundId: optional(entityId),
+      /** Placed at this building (the supervisor's cut, the group leader's list). */
+      buildingId: optional(entityId),
+      teamId: optional(entityId),
+      category: optional(oneOf(SERVICE_CATEGORIES)),
+      createdFrom: optional(instant),
+      createdTo: optional(instant),
+      /** For workers: only the orders they hold (`mine`), or only their teams' pool (`pool`). */
+      holder: optional(oneOf(['mine', 'pool'])),
+    });
+  },
+});
+
+/** Which orders a list asks for; every field may be left out. */
+export type OrderListFilter = Readonly<Partial<v.InferOutput<(typeof PARTS)['orderFilter']>>>;
+
+/** Every lifecycle action shares one request: which order, the version the caller saw, a request id, the input. */
+const lifecycleAction = <A extends ActionType>(type: A) =>
+  action(
+    'role',
+    { orderId: FIELDS.entityId, version: FIELDS.version, requestId: FIELDS.requestId, input: optional(ACTION_INPUTS[type], {}) },
+    reply<{ order: OrderView }>(),
+  );
+type LifecycleActions = { readonly [A in ActionType]: ReturnType<typeof lifecycleAction<A>> };
 /** A save answers the document as stored, with its new revision. */
 const saved = <T>() => reply<{ saved: T }>();
 
@@ -139,12 +158,12 @@ export const CONTRACT = lazyProperties({
   /** 工单: place, list, read, and every action of the lifecycle. */
   orders: () =>
     lazyProperties({
-      create: () => action('user', { requestId, order: createOrderInput }, reply<{ order: OrderView }>()),
+      create: () => action('user', { requestId: FIELDS.requestId, order: ORDER_FORMS.create }, reply<{ order: OrderView }>()),
       list: () =>
         action(
           'role',
           {
-            filter: optional(orderFilter, {}),
+            filter: optional(PARTS.orderFilter, {}),
             cursor: optional(str({ max: 200 }), null),
             limit: optional(int(1, 50), 20),
             sort: optional(oneOf(ORDER_SORTS), 'recent'),
@@ -159,7 +178,7 @@ export const CONTRACT = lazyProperties({
       get: () =>
         action(
           'role',
-          { orderId: entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
+          { orderId: FIELDS.entityId, before: optional(int(2, 1_000_000_000), null), limit: optional(int(1, 100), TIMELINE_PAGE) },
           reply<{ order: OrderView; events: OrderEvent[]; older: number | null; photoUrls: Record<string, string> }>(),
         ),
       ...lifecycleMakers(),
@@ -176,14 +195,15 @@ export const CONTRACT = lazyProperties({
     /** How many of my messages are unread (each role's home shows it). */
     unread: action('role', {}, reply<{ unread: number }>()),
     /** Marks one order's messages read, or all of them when `orderId` is null; answers what is still unread. */
-    markRead: action('role', { orderId: optional(entityId, null) }, reply<{ unread: number }>()),
+    markRead: action('role', { orderId: optional(FIELDS.entityId, null) }, reply<{ unread: number }>()),
     /** Records the subscribe-message templates I just accepted in WeChat's prompt: one message each. */
     subscribe: action('user', { templates: list(oneOf(TEMPLATE_KEYS), 3) }, reply<{ consents: Record<TemplateKey, number> }>()),
     /** My latest subscribe messages and what became of each, with the consents I have left. */
     sendings: action('user', { limit: optional(int(1, 50), 20) }, reply<{ items: MessageSending[]; consents: Record<TemplateKey, number> }>()),
   }),
   /** 督单 statistics: the supervisor's board, the public 晾晒 board, and the monthly 考核. */
-  statistics: () => ({
+  // A part's shared fields are its maker's parameter defaults: read, so built, when the part is first built.
+  statistics: ({ month, entityId } = FIELDS, { statsCut } = PARTS) => ({
     board: action('role', { month: optional(month, null), ...statsCut }, reply<SupervisorBoard>()),
     public: action('public', { communityId: entityId, month }, reply<PublicBoard>()),
     /** The month's 考核; cut to a compound or building it is always computed now (only the whole community's is published). */
@@ -195,7 +215,7 @@ export const CONTRACT = lazyProperties({
     exportVolunteers: action('role', { month }, reply<ExportFile>()),
   }),
   /** 社区管理员: deadlines, assessment weights, escalation interval, travel allowance, the catalogue. */
-  admin: () => ({
+  admin: ({ deadlines, weight, entityId } = FIELDS) => ({
     settings: action('role', {}, reply<AdminView>()),
     updateSettings: action(
       'role',
@@ -243,7 +263,7 @@ export const CONTRACT = lazyProperties({
     removeHousehold: action('role', MANAGE_INPUTS.removeHousehold.entries, reply<{ removed: string }>()),
     removeTeam: action('role', MANAGE_INPUTS.removeTeam.entries, reply<{ removed: string }>()),
     /** Reads an XLSX or CSV of households and residents; `dryRun` only lists what would happen, row by row. */
-    importSheet: action('role', { fileName, base64: base64File, dryRun: optional(bool, true) }, reply<ImportReply>()),
+    importSheet: action('role', { fileName: FIELDS.fileName, base64: FIELDS.base64File, dryRun: optional(bool, true) }, reply<ImportReply>()),
     exportSheet: action('role', { format: oneOf(['csv', 'xlsx']) }, reply<ExportFile>()),
   }),
   /**
@@ -251,8 +271,8 @@ export const CONTRACT = lazyProperties({
    * directory of outside departments (admin); the 圆桌会议 and its minutes; statistics by category
    * and route. Classifying, routing, answers, 我也遇到 and 关注 are lifecycle actions of `orders`.
    */
-  grievances: () => ({
-    create: action('user', { requestId, grievance: createGrievanceInput }, reply<{ order: OrderView }>()),
+  grievances: ({ requestId, entityId, instant, month } = FIELDS) => ({
+    create: action('user', { requestId, grievance: ORDER_FORMS.grievance }, reply<{ order: OrderView }>()),
     /** The compound's 诉求, open and answered, newest change first (a resident's own compound when left out). */
     board: action(
       'role',
@@ -291,7 +311,7 @@ export const CONTRACT = lazyProperties({
     stats: action('role', { month }, reply<GrievanceStats>()),
   }),
   /** Joining: applications for a household, invitations to a role, roles revoked, leaving, the audit log. */
-  membership: () => ({
+  membership: ({ entityId, personName, phone, inviteCode } = FIELDS) => ({
     /** The communities, and the compounds and buildings of one (the only one when there is one), for the join form. */
     places: action('identity', { communityId: optional(entityId, null) }, reply<JoinPlaces>()),
     /** Whether this WeChat user is a member, and where each of their applications stands. */

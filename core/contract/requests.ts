@@ -5,10 +5,19 @@ import { ROLES } from '../roles';
 import { obj, oneOf, optional, str } from './fields';
 import { CONTRACT, type Access, type ActionContract } from './functions';
 import { parse } from './validate';
+import { lazyProperties } from '../lazy-properties';
 
-/** Names every request carries: the action, and for `role` actions the role acted in. */
-const actionName = str({ min: 1, max: 40 });
-const role = oneOf(ROLES);
+/**
+ * Names every request carries: the action, for `role` actions the role acted in, and (for a person
+ * who belongs to several communities, 社区切换) the community acted in: any action but a public one
+ * may name it; without it, the community they joined first. The transport adds it to every event,
+ * so it is no action's own field. Each is built when first read: a cold start builds no schema.
+ */
+const NAMES = lazyProperties({
+  action: () => str({ min: 1, max: 40 }),
+  role: () => oneOf(ROLES),
+  community: () => optional(str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ })),
+});
 
 export type Contract = typeof CONTRACT;
 export type FunctionName = keyof Contract;
@@ -17,7 +26,7 @@ type ContractOf<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A];
 
 /** The fields of a request as the handler validates it (without `action`). */
 export type RequestEntries<C> =
-  C extends ActionContract<'role', infer E> ? E & { readonly role: typeof role } : C extends ActionContract<Access, infer E> ? E : never;
+  C extends ActionContract<'role', infer E> ? E & { readonly role: typeof NAMES.role } : C extends ActionContract<Access, infer E> ? E : never;
 type RequestSchema<C> = v.StrictObjectSchema<RequestEntries<C>, undefined>;
 
 /** What the app sends for an action: fields with a default may be left out. */
@@ -29,19 +38,12 @@ export type ReplyOf<F extends FunctionName, A extends ActionOf<F>> = ContractOf<
 
 /** The request fields of one action, `role` included where the action needs one (for forms, the fuzzer and the docs). */
 export function requestEntries(c: ActionContract): v.ObjectEntries {
-  return c.access === 'role' ? { role, ...c.request } : c.request;
+  return c.access === 'role' ? { role: NAMES.role, ...c.request } : c.request;
 }
-
-/**
- * Which of their communities the caller acts in, for a person who belongs to several (社区切换): any
- * action but a public one may name it; without it, the community they joined first. The transport
- * adds it to every event, so it is no action's own field.
- */
-export const communityField = optional(str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ }));
 
 /** The whole event one action accepts: `action`, then its request fields, strictly. */
 export const eventSchema = (c: ActionContract) =>
-  c.access === 'public' ? obj({ action: actionName, ...requestEntries(c) }) : obj({ action: actionName, community: communityField, ...requestEntries(c) });
+  c.access === 'public' ? obj({ action: NAMES.action, ...requestEntries(c) }) : obj({ action: NAMES.action, community: NAMES.community, ...requestEntries(c) });
 
 /** The declaration of one action, looked up by name (undefined for a name the contract lacks, inherited ones included). */
 export function contractOf(fn: string, name: string): ActionContract | undefined {

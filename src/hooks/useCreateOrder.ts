@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { createOrderInput, parse, type CreateOrderInput, type OrderView } from '@core';
+import { ORDER_FORMS, parse, type CreateOrderInput, type OrderView } from '@core';
 import { askToSubscribe, asApiError, createOrder, newRequestId, type ApiError } from '@/api';
 import { windowOf } from '@/components/time-window/presets';
 import type { TimeChoice } from '@/components/time-window';
@@ -49,7 +49,7 @@ export function useCreateOrder(onCreated: (order: OrderView) => void) {
     } else {
       const timeWindow = windowOf(draft.time.key, Date.now(), draft.time.day && draft.time.slot ? { day: draft.time.day, slot: draft.time.slot } : undefined);
       if (!timeWindow) return setErrors({ timeWindow: '请选择日期和时段' });
-      const parsed = parse(createOrderInput, {
+      const parsed = parse(ORDER_FORMS.create, {
         serviceItemId: draft.serviceItemId,
         householdId: draft.householdId,
         description: draft.description,

@@ -123,6 +123,30 @@ describe('the SDK calls our functions make, from a bundle built by the recipe', 
     expect(sent.map((s) => s.body.action)).toEqual(['wx.api']);
   });
 
+  it('outside a function, sends over https through a keep-alive agent (agentkeepalive, carried as text until required)', async () => {
+    delete process.env.TENCENTCLOUD_RUNENV;
+    const sent = fakeCloudBase(nothing);
+    const agents: unknown[] = [];
+    vi.mocked(https.request).mockImplementationOnce(((_url: string, options: RequestOptions, onResponse: (res: IncomingMessage) => void) => {
+      agents.push(options.agent);
+      const res = Object.assign(new PassThrough(), { statusCode: 200, headers: { 'content-type': 'application/json' } });
+      const req = Object.assign(new PassThrough(), { setTimeout: () => req, reusedSocket: false, socket: { connecting: false } });
+      req.resume();
+      req.on('finish', () => {
+        onResponse(res as unknown as IncomingMessage);
+        res.end(JSON.stringify(nothing()));
+      });
+      return req;
+    }) as unknown as typeof https.request);
+    const app = tcb.init({ env: 'env-test', secretId: 'id', secretKey: 'key' } as object);
+    await app.database().collection('rp_users').where({ openid: 'x' }).limit(1).get();
+    expect(agents).toHaveLength(1);
+    expect((agents[0] as { constructor: { name: string } }).constructor.name).toBe('HttpsAgent');
+    expect(agents[0]).not.toBe(https.globalAgent);
+    expect((agents[0] as { keepAlive?: boolean }).keepAlive).toBe(true);
+    expect(sent).toEqual([]);
+  });
+
   it('fails loudly, naming the part, when something left out is called', async () => {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) as unknown as { callFunction(o: object): Promise<unknown> };
     await expect(app.callFunction({ name: 'orders' })).rejects.toThrow(/functions\/index\.js is left out of this cloud function bundle/);
@@ -132,10 +156,46 @@ describe('the SDK calls our functions make, from a bundle built by the recipe', 
 });
 
 describe('each built function, loaded in a fresh node', () => {
-  it.each(['orders', 'manage'])('%s: loads neither https (nor tls) before a request needs it, nor zlib (axios is left out)', (name) => {
-    if (!fs.existsSync(bundleFile(name))) execFileSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: ROOT, stdio: 'ignore' });
-    const script = `require(${JSON.stringify(bundleFile(name))}); process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (https|tls|zlib)$/.test(m))))`;
-    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual([]);
+  /** Runs `script` as a file in a fresh node, as the runtime loads a function (`node -e` would load crypto first). */
+  const fresh = (script: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fresh-')), 'run.js');
+    fs.writeFileSync(file, script);
+    return JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' })) as unknown;
+  };
+  const loaded = (pattern: string) => `process.moduleLoadList.filter((m) => /^NativeModule (${pattern})$/.test(m)).map((m) => m.slice(13))`;
+
+  it.each(['orders', 'manage', 'sweep'])(
+    '%s: loads no crypto, http, https (nor tls), nor stream (the storage module, carried as text) before a request needs them, nor zlib (axios is left out)',
+    (name) => {
+      if (!fs.existsSync(bundleFile(name))) execFileSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: ROOT, stdio: 'ignore' });
+      // Listed before process.stdout is touched: writing to a pipe loads stream itself.
+      expect(
+        fresh(
+          `require(${JSON.stringify(bundleFile(name))}); const loaded = ${loaded('crypto|http|https|tls|zlib|stream')}; process.stdout.write(JSON.stringify(loaded))`,
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('orders: its first call loads crypto to sign its request, and answers', () => {
+    // http is loaded by the fake CloudBase here (it replaces http.request); crypto only by the signer.
+    const script = `Object.assign(process.env, ${JSON.stringify({ TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'env-test', TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key', TENCENTCLOUD_SESSIONTOKEN: 'token', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'openid-nobody', WX_APPID: 'wx-test' })});
+const { PassThrough } = require('stream');
+require('http').request = (url, options, onResponse) => {
+  const req = new PassThrough();
+  Object.assign(req, { setTimeout: () => req, reusedSocket: false, socket: { connecting: false } });
+  req.resume();
+  req.on('finish', () => {
+    const res = Object.assign(new PassThrough(), { statusCode: 200, headers: { 'content-type': 'application/json' } });
+    onResponse(res);
+    res.end(JSON.stringify({ requestId: 'fake', data: { list: [] } }));
+  });
+  return req;
+};
+const { main } = require(${JSON.stringify(bundleFile('orders'))});
+const atLoad = ${loaded('crypto')};
+main({ action: 'list' }).then((reply) => process.stdout.write(JSON.stringify({ atLoad, afterCall: ${loaded('crypto')}, code: reply.error && reply.error.code })));`;
+    expect(fresh(script)).toEqual({ atLoad: [], afterCall: ['crypto'], code: 'AUTH.UNKNOWN_USER' });
   });
 });
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_INPUTS, createOrderInput, parse } from '@core';
+import { ACTION_INPUTS, ORDER_FORMS, parse } from '@core';
 import { NOW } from './fixtures';
 
 const valid = { serviceItemId: 's1', householdId: 'h1', description: '水管漏水', timeWindow: { from: NOW, to: NOW + 3_600_000 } };
 const problem = (value: unknown) => {
-  const r = parse(createOrderInput, value);
+  const r = parse(ORDER_FORMS.create, value);
   return r.ok ? null : r.error;
 };
 
 describe('order input validation', () => {
   it('accepts a complete order and fills optional fields', () => {
-    const r = parse(createOrderInput, valid);
+    const r = parse(ORDER_FORMS.create, valid);
     expect(r.ok && r.value).toMatchObject({ ...valid, photos: [], contactName: undefined });
   });
 
@@ -54,7 +54,7 @@ describe('order input validation', () => {
   });
 
   it('treats null like an absent optional field, defaults included, and trims text', () => {
-    const r = parse(createOrderInput, { ...valid, description: '  水管漏水  ', photos: null, contactName: null });
+    const r = parse(ORDER_FORMS.create, { ...valid, description: '  水管漏水  ', photos: null, contactName: null });
     expect(r.ok && r.value).toMatchObject({ description: '水管漏水', photos: [], contactName: undefined });
     const cancel = parse(ACTION_INPUTS.cancel, { reason: null });
     expect(cancel.ok && cancel.value).toEqual({ reason: '' });

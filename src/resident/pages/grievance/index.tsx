@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { GRIEVANCE_CATEGORIES, GRIEVANCE_CATEGORY_LABELS, LIMITS, createGrievanceInput, parse, type GrievanceCategory, type HouseholdView } from '@core';
+import { GRIEVANCE_CATEGORIES, GRIEVANCE_CATEGORY_LABELS, LIMITS, ORDER_FORMS, parse, type GrievanceCategory, type HouseholdView } from '@core';
 import { asApiError, newRequestId } from '@/api';
 import { raiseGrievance } from '@/api/grievances';
 import { Button } from '@/components/nut/button';
@@ -45,7 +45,7 @@ export default function RaiseGrievance() {
 
   const send = async () => {
     const input = { category, householdId: household?.id ?? '', description: description.trim(), place: place.trim(), anonymous, photos: [...photos.fileIds] };
-    const parsed = parse(createGrievanceInput, input);
+    const parsed = parse(ORDER_FORMS.grievance, input);
     if (!parsed.ok) return setErrors(fieldErrors(parsed.error.details ?? {}));
     const key = JSON.stringify(input);
     if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
