@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_INPUTS, ORDER_FORMS, parse } from '@core';
+import * as v from 'valibot';
+import { codePoints, str } from '@core/contract/fields';
 import { NOW } from './fixtures';
 
 const valid = { serviceItemId: 's1', householdId: 'h1', description: '水管漏水', timeWindow: { from: NOW, to: NOW + 3_600_000 } };
@@ -69,6 +71,21 @@ describe('order input validation', () => {
   it('counts characters, not UTF-16 units, against limits (a complaint: 200)', () => {
     expect(parse(ACTION_INPUTS.complain, { text: '😀'.repeat(200) }).ok).toBe(true);
     expect(parse(ACTION_INPUTS.complain, { text: '😀'.repeat(201) }).ok).toBe(false);
+  });
+
+  it('counts a pair of surrogates as one character and a lone surrogate as one, at both ends of a limit', () => {
+    expect(codePoints('')).toBe(0);
+    expect(codePoints('水管😀漏水')).toBe(5);
+    expect(codePoints('\ud83d')).toBe(1);
+    expect(codePoints('a\ude00\ud83d')).toBe(3);
+    expect(codePoints('😀'.repeat(3) + '\ud83d')).toBe(4);
+    // A minimum met only by counting: one emoji is one character of at least two.
+    const name = str({ min: 2, max: 4 });
+    expect(v.safeParse(name, '😀').success).toBe(false);
+    expect(v.safeParse(name, '😀😀').success).toBe(true);
+    expect(v.safeParse(name, '😀😀😀😀').success).toBe(true);
+    expect(v.safeParse(name, '😀😀😀😀😀').success).toBe(false);
+    expect(v.safeParse(name, '张三丰五六').success).toBe(false);
   });
 
   it('checks star ratings are whole numbers from 1 to 5', () => {
