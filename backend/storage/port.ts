@@ -292,9 +292,10 @@ export interface Store {
   markInboxRead(userId: string, orderId: string | null, at: Millis): Promise<void>;
 
   /**
-   * Only in stores that move an order's statistics into the rollups after its commit (CloudBase,
-   * rollup-fold.ts): folds the orders still due, for at most `budgetMs` of wall-clock time, and
-   * answers how many. Reads of the statistics fold first themselves, so this only keeps that small.
+   * In stores that move an order's statistics into the rollups after its commit: folds what is still
+   * due (CloudBase, rollup-fold.ts: marked orders; embedded: the queued changes) for at most
+   * `budgetMs` of wall-clock time, and answers how many. Reads of the statistics fold first
+   * themselves, so this only keeps that small, off the requests' path.
    */
   foldRollups?(budgetMs: number): Promise<number>;
 

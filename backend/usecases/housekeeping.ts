@@ -17,7 +17,7 @@ export interface HousekeepingReport {
   readonly replies: number;
   /** Photos uploaded more than UPLOAD_TTL ago and never put on an order. */
   readonly photos: number;
-  /** Orders whose statistics were folded into the rollups (stores that fold after the commit). */
+  /** What was folded into the rollups: orders (CloudBase) or queued changes of orders (embedded). */
   readonly rollups: number;
 }
 
@@ -27,8 +27,9 @@ export const ROLLUP_FOLD_BUDGET_MS = 10_000;
 /**
  * Removes what is kept only for a while: replies to requests older than REPLY_TTL, and photos never
  * put on an order within UPLOAD_TTL (where this process keeps the photos); and folds the orders'
- * statistics into the rollups where the store does that after the commit (CloudBase). Runs beside the sweep (CloudBase's timer, the local
- * server's scheduler), so a busy day's replies never pile up.
+ * statistics into the rollups, which both stores do after the commit, off the requests' path. Runs
+ * beside the sweep (CloudBase's timer, the local server's scheduler), so a busy day's replies and
+ * queued statistics never pile up.
  */
 export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
   const now = deps.now();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DAY, GROUP_BYS, type Order } from '@core';
 import { dataFileOf } from '@backend/storage/embedded/backups';
+import { keepHouse } from '@backend/usecases/housekeeping';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import { dayStart } from '@backend/storage/rollups';
 import { T0, createCommit, generateOrders, nextCommit, placedFirst } from './fixtures';
@@ -53,15 +54,44 @@ describe('the rollup queue of the embedded store', () => {
   it('folds itself in the commit that makes the queue long, and the statistics still equal a recount', async () => {
     const dir = freshDir();
     const store = openSqliteStore(dir);
-    const orders = await placeAndMove(store, generateOrders(200, 11));
+    const orders = await placeAndMove(store, generateOrders(1100, 11));
     await tick();
-    // 400 commits: folds ran on their own, so fewer than one fold's worth are left queued.
-    expect(queueLength(dir)).toBeLessThan(127);
+    // 2,200 commits with nothing else folding: a commit folded on its own, so fewer than one fold's worth are left.
+    expect(queueLength(dir)).toBeLessThan(2047);
+    expect(queueLength(dir)).toBeGreaterThan(0);
     for (const asOf of [T0, T0 + 30 * 3_600_000, T0 + 100 * DAY]) {
       const many = await store.metricSumsMany('c1', period, GROUP_BYS, asOf);
       expect(many.map((g) => byKey(g))).toEqual(GROUP_BYS.map((by) => byKey(expectedSums(orders, 'c1', period, by, asOf))));
     }
     expect(queueLength(dir)).toBe(0);
+    await store.close();
+  });
+
+  it('is folded by the housekeeping a step at a time, and the statistics still equal a recount', async () => {
+    const dir = freshDir();
+    const store = openSqliteStore(dir);
+    const orders = await placeAndMove(store, generateOrders(400, 5));
+    await tick();
+    const queued = queueLength(dir);
+    expect(queued).toBeGreaterThan(512);
+    const report = await keepHouse({ store, now: () => T0, newId: (p) => `${p}-1` });
+    expect(report.rollups).toBe(queued);
+    expect(queueLength(dir)).toBe(0);
+    for (const asOf of [T0, T0 + 100 * DAY]) {
+      const many = await store.metricSumsMany('c1', period, GROUP_BYS, asOf);
+      expect(many.map((g) => byKey(g))).toEqual(GROUP_BYS.map((by) => byKey(expectedSums(orders, 'c1', period, by, asOf))));
+    }
+    await store.close();
+  });
+
+  it('stops the housekeeping’s fold at its time budget, leaving the rest for the next run', async () => {
+    const dir = freshDir();
+    const store = openSqliteStore(dir);
+    await placeAndMove(store, generateOrders(400, 6));
+    await tick();
+    const queued = queueLength(dir);
+    expect(await store.foldRollups!(0)).toBe(512);
+    expect(queueLength(dir)).toBe(queued - 512);
     await store.close();
   });
 

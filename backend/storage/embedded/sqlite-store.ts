@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
 import { filterWhere } from './order-sql';
-import { FACT_COLUMN_NAMES, FACT_COLUMNS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
+import { FACT_COLUMN_NAMES, FACT_COLUMNS, FOLD_ROWS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
 import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { onBehalfStatement } from './on-behalf-sql';
@@ -434,6 +434,17 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     },
     commit(change) {
       return committer.submit(change);
+    },
+    async foldRollups(budgetMs) {
+      // A step at a time, letting requests in between: the queue is folded off their path.
+      const until = Date.now() + budgetMs;
+      let moved = 0;
+      for (;;) {
+        const step = rollups.foldStep();
+        moved += step;
+        if (step < FOLD_ROWS || Date.now() >= until) return moved;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
     async clear() {
       committer.flush();
