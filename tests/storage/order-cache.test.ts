@@ -156,6 +156,17 @@ describe('the order cache itself', () => {
     expect(reads).toBe(3);
   });
 
+  it('keeps at most the app’s first page of events, reading a larger page from the file each time', () => {
+    const cache = orderCache(() => 1);
+    let reads = 0;
+    const read = (from: number, to: number) => () => (reads++, events(from, to));
+    expect(cache.newestEvents('o1', 100, read(51, 150)).length).toBe(100);
+    expect(cache.newestEvents('o1', 30, read(121, 150)).map((e) => e.seq)).toEqual(events(121, 150).map((e) => e.seq));
+    expect(reads).toBe(1);
+    cache.newestEvents('o1', 31, read(120, 150));
+    expect(reads).toBe(2);
+  });
+
   it('answers a first page as the file does when seqs have gaps: the events after the last seq − limit', () => {
     const cache = orderCache(() => 1);
     const kept = [1, 2, 5, 9, 10].map((seq) => ({ seq, doc: `e${seq}` }));

@@ -1,3 +1,5 @@
+import { TIMELINE_PAGE } from '@core';
+
 /** An event as the file stores it: its place in the timeline and its document's text. */
 export interface StoredEvent {
   readonly seq: number;
@@ -11,10 +13,14 @@ interface Entry {
   tail?: StoredEvent[];
 }
 
-/** How many orders are kept: the ones being looked at and worked on now, not the archive. */
-export const ORDER_CACHE_SIZE = 1000;
-/** The most events kept per order: a first page is at most 100 (the contract's limit of `get`). */
-export const TAIL_SIZE = 100;
+/**
+ * How many orders are kept: those written or read most recently — the ones being worked on and
+ * looked at now (a household opens its order right after a worker's action), not the archive.
+ * About 4–10 KB each, so at most a few tens of MB.
+ */
+export const ORDER_CACHE_SIZE = 4096;
+/** The most events kept per order: the app's first page (a larger page is read from the file). */
+export const TAIL_SIZE = TIMELINE_PAGE;
 
 /**
  * The texts of orders and of their newest events, kept so that a read needs no statement. An open
@@ -83,7 +89,7 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
         }
       }
       const events = read();
-      if (events.length > 0) slot(orderId).tail = events;
+      if (events.length > 0) slot(orderId).tail = events.length > TAIL_SIZE ? events.slice(-TAIL_SIZE) : events;
       return events;
     },
     /** Forgets an order and its timeline, before this connection writes either. */
