@@ -13,7 +13,7 @@ import { dayStart } from '@backend/storage/rollups';
 import { keepHouse } from '@backend/usecases/housekeeping';
 import { byKey, expectedSums } from './contract/reference-model';
 import { FakeCloudBase } from './fake-cloudbase';
-import { createCommit, generateOrders, nextCommit, placedFirst, T0 } from './fixtures';
+import { generateOrders, nextCommit, placeAndMove, T0 } from './fixtures';
 
 // On CloudBase a transition no longer writes the statistics rollups in its transaction: its own
 // order write marks the order (`rollupDue`), and a fold (backend/storage/cloudbase/rollup-fold.ts)
@@ -67,23 +67,18 @@ const rollupDocs = async () => (await db.collection(names.metricRollups).where({
 const dueCount = async () => Number((await db.collection(names.orders).where({ rollupDue: true }).count()).total);
 
 /** Orders of c1 placed, then moved to their generated state: each commit changes counted facts. */
-async function placeAndMove(n: number, seed = 3): Promise<Order[]> {
-  const out: Order[] = [];
-  for (const o of generateOrders(n * 2, seed)
-    .filter((x) => x.communityId === 'c1' && x.state !== 'pending_dispatch')
-    .slice(0, n)) {
-    const placed = placedFirst(o);
-    expect(await store.commit(createCommit(placed))).toEqual({ ok: true });
-    const moved = nextCommit(placed, { ...o, version: placed.version });
-    expect(await store.commit(moved)).toEqual({ ok: true });
-    out.push(moved.order);
-  }
-  return out;
-}
+/** `n` of c1's generated orders, each placed and then moved to its state. */
+const placeAndMoveSome = (n: number, seed = 3): Promise<Order[]> =>
+  placeAndMove(
+    store,
+    generateOrders(n * 2, seed)
+      .filter((x) => x.communityId === 'c1' && x.state !== 'pending_dispatch')
+      .slice(0, n),
+  );
 
 describe('statistics folded into the rollups after the commit (CloudBase)', () => {
   it('writes no rollup in a transition: the order is marked, and the next read folds it and answers exactly', async () => {
-    const [o] = await placeAndMove(1);
+    const [o] = await placeAndMoveSome(1);
     expect(await rollupDocs()).toEqual([]);
     expect(await raw(o!.id)).toMatchObject({ rolled: null, rollupDue: true });
 
@@ -96,7 +91,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('is folded by the sweep’s housekeeping, which says how many orders it folded', async () => {
-    const orders = await placeAndMove(6);
+    const orders = await placeAndMoveSome(6);
     const due = await dueCount();
     expect(due).toBeGreaterThan(3);
     const report = await keepHouse({ store, now: () => T0, newId: (p) => `${p}-1` });
@@ -108,7 +103,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('leaves an order unmarked by a transition that changes no counted fact', async () => {
-    const [o] = await placeAndMove(1);
+    const [o] = await placeAndMoveSome(1);
     await store.foldRollups!(10_000);
     const next = nextCommit(o!, { updatedAt: o!.updatedAt + 1 });
     expect(await store.commit(next)).toEqual({ ok: true });
@@ -116,7 +111,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('answers exactly with more due orders than a read folds, counting the rest from the orders', async () => {
-    const orders = await placeAndMove(FOLD_ON_READ + 10);
+    const orders = await placeAndMoveSome(FOLD_ON_READ + 10);
     const due = await dueCount();
     expect(due).toBeGreaterThan(FOLD_ON_READ);
     expect(await answered()).toEqual(recounted(orders));
@@ -126,7 +121,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('stays exact when a transition commits on an order while a fold holds it: the fold retries on what the transition wrote', async () => {
-    const [o] = await placeAndMove(1);
+    const [o] = await placeAndMoveSome(1);
     const rated = nextCommit(o!, { rating: { attitude: 1, timeliness: 1, quality: 1, comment: '' }, state: 'closed', closedAt: o!.updatedAt });
     // The fold has read the order inside its transaction; the transition commits before the fold writes.
     before = {
@@ -140,7 +135,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('stays exact when a fold commits between a transition’s read and its write: the transition writes on the fold’s marks', async () => {
-    const [o] = await placeAndMove(1);
+    const [o] = await placeAndMoveSome(1);
     const session = await store.openOrder!(o!.id);
     expect(await store.foldRollups!(10_000)).toBe(1);
     const reassigned = nextCommit(o!, { assignment: { mode: 'member', teamId: 't2', workerId: 'w2' }, state: 'accepted' });
@@ -152,7 +147,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   // A fold's requests: the query, start, read the order, write it, the rollup day (an update, then
   // the day's first document written whole), and the commit (the 7th).
   it.each([1, 2, 3, 4, 5, 6])('loses and doubles nothing when the function is killed after %i requests of a fold', async (n) => {
-    const orders = await placeAndMove(1);
+    const orders = await placeAndMoveSome(1);
     const killed = new Promise<void>((r) => {
       killAfter = { n, killed: r };
     });
@@ -167,7 +162,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('counts an order written before folding existed (no `rolled`) as folded, and folds only what its next transition changes', async () => {
-    const [o] = await placeAndMove(1);
+    const [o] = await placeAndMoveSome(1);
     await store.foldRollups!(10_000);
     // As a commit of the version before wrote it: the rollups moved in its transaction, no marks.
     const { _id, rolled, rollupDue, ...legacy } = await raw(o!.id);
@@ -181,7 +176,7 @@ describe('statistics folded into the rollups after the commit (CloudBase)', () =
   });
 
   it('rebuilds the rollups from what each order says they hold, leaving due orders to the fold', async () => {
-    const orders = await placeAndMove(8);
+    const orders = await placeAndMoveSome(8);
     await store.foldRollups!(10_000);
     const changed = nextCommit(orders[0]!, { assignment: { mode: 'member', teamId: 't2', workerId: 'w2' }, state: 'accepted' });
     expect(await store.commit(changed)).toEqual({ ok: true });

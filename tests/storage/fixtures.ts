@@ -10,7 +10,8 @@ import {
   type Recipient,
   type ServiceCategory,
 } from '@core';
-import type { Commit, StoredNotification, StoredReply } from '@backend/storage/port';
+import { expect } from 'vitest';
+import type { Commit, Store, StoredNotification, StoredReply } from '@backend/storage/port';
 import { seededRandom, type SeededRandom } from '@backend/runtime/seeded-random';
 import { orderFixture } from '../fixtures/order';
 import { grievancePart } from '../fixtures/grievance';
@@ -90,6 +91,22 @@ export const placedFirst = (o: Order): Order => ({
   reopenCount: 0,
   overdueStages: [],
 });
+
+/**
+ * Places each order as it was when placed (placedFirst), then moves it to its generated state: two
+ * commits that change counted facts. Answers the orders as moved.
+ */
+export async function placeAndMove(store: Store, orders: readonly Order[]): Promise<Order[]> {
+  const moved: Order[] = [];
+  for (const o of orders) {
+    const placed = placedFirst(o);
+    expect(await store.commit(createCommit(placed))).toEqual({ ok: true });
+    const next = nextCommit(placed, { ...o, version: placed.version });
+    expect(await store.commit(next)).toEqual({ ok: true });
+    moved.push(next.order);
+  }
+  return moved;
+}
 
 /** The commit that moves an order one version on (CAS from `order.version`). */
 export function nextCommit(order: Order, patch: Partial<Order>, extra: Partial<Commit> = {}): Commit {

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DAY, GROUP_BYS, type Order } from '@core';
+import { DAY, GROUP_BYS } from '@core';
 import { dataFileOf } from '@backend/storage/embedded/backups';
 import { keepHouse } from '@backend/usecases/housekeeping';
 import { openSqliteStore } from '@backend/storage/embedded/sqlite-store';
 import { dayStart } from '@backend/storage/rollups';
-import { T0, createCommit, generateOrders, nextCommit, placedFirst } from './fixtures';
+import { T0, generateOrders, nextCommit, placeAndMove } from './fixtures';
 import { byKey, expectedSums } from './contract/reference-model';
 
 /**
@@ -36,19 +36,6 @@ const queueLength = (dir: string) => {
 };
 const period = { from: dayStart(T0) - DAY, to: dayStart(T0) + 4 * DAY };
 const tick = () => new Promise((r) => setImmediate(r));
-
-/** Places each order, then moves it to its generated state: two commits that change counted facts. */
-async function placeAndMove(store: ReturnType<typeof openSqliteStore>, orders: readonly Order[]): Promise<Order[]> {
-  const now: Order[] = [];
-  for (const o of orders) {
-    const placed = placedFirst(o);
-    expect(await store.commit(createCommit(placed))).toEqual({ ok: true });
-    const moved = nextCommit(placed, { ...o, version: placed.version });
-    expect(await store.commit(moved)).toEqual({ ok: true });
-    now.push(moved.order);
-  }
-  return now;
-}
 
 describe('the rollup queue of the embedded store', () => {
   it('folds itself in the commit that makes the queue long, and the statistics still equal a recount', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DAY, GROUP_BYS, type Order } from '@core';
 import { dayStart } from '@backend/storage/rollups';
-import { T0, createCommit, generateOrders, nextCommit, placedFirst } from '../fixtures';
+import { T0, createCommit, generateOrders, nextCommit, placeAndMove } from '../fixtures';
 import { HOUR, byKey, expectedSums, type StoreRef } from './reference-model';
 
 /**
@@ -17,14 +17,8 @@ export function rollupsContract(s: StoreRef): void {
     const current = new Map<string, Order>();
     beforeAll(async () => {
       await s().clear();
-      for (const o of finals) {
-        // Placed first, unassigned and unsettled, then moved to the generated state in one commit.
-        const placed = placedFirst(o);
-        expect(await s().commit(createCommit(placed))).toEqual({ ok: true });
-        const moved = nextCommit(placed, { ...o, version: placed.version });
-        expect(await s().commit(moved)).toEqual({ ok: true });
-        current.set(o.id, moved.order);
-      }
+      // Placed first, unassigned and unsettled, then moved to the generated state in one commit.
+      for (const o of await placeAndMove(s(), finals)) current.set(o.id, o);
       // Every third order changes again: handed to another team's worker, or its rating withdrawn and re-given lower.
       for (const [i, o] of [...current.values()].entries()) {
         if (i % 3 !== 0) continue;
