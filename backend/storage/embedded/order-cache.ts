@@ -27,7 +27,7 @@ export const TAIL_SIZE = TIMELINE_PAGE;
  * order is read again and again (before every action on it, its page polled by the household, the
  * worker's and the dispatcher's views), and each read was a statement for the row and one for the
  * timeline. Texts, not parsed documents: every reader parses its own copy, so no caller can change
- * what the next one reads, and no document is frozen (V8 copies a frozen object ten times slower,
+ * what the next one reads, and no document is frozen (V8 copies a frozen object ~13 times slower,
  * and the core copies orders with spreads all the time).
  *
  * This connection's commits are the only writes it does not hear of by data_version: the store tells
@@ -50,8 +50,8 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
   /**
    * The entry of an order that exists, moved to the end of the line: made on first use, and the
    * order filled or written longest ago is dropped when full. A read that finds its text does not
-   * move it (moving cost a get a few percent): an order only looked at falls out after a thousand
-   * others were read or written, and is read from the file once then.
+   * move it (moving cost a get a few percent): an order only looked at falls out after `size` others
+   * were filled or written, and is read from the file once then.
    */
   const slot = (id: string): Entry => {
     let e = entries.get(id);
