@@ -146,6 +146,16 @@ export function figures(r: Results): Figure[] {
         note: `p50 ${a.latency.p50.toFixed(1)}, p99 ${a.latency.p99.toFixed(1)} ms; first request on each new connection p50 ${a.firstOnConnection.p50.toFixed(0)}, max ${a.firstOnConnection.max.toFixed(0)} ms; server CPU ${a.serverCpu === null ? '?' : Math.round(100 * a.serverCpu)} %, client ${Math.round(100 * a.clientCpu)} %${a.errors ? `; ${a.errors} errors: ${a.firstError}` : ''}`,
       });
     }
+    for (const a of r.http.actions) {
+      if (a.serverCpuMsPerRequest == null) continue;
+      out.push({
+        group: `server CPU per request over HTTP (${r.http.connections} clients)`,
+        name: a.action,
+        value: a.serverCpuMsPerRequest,
+        unit: 'ms',
+        note: 'all of the server process’s threads, over the whole phase',
+      });
+    }
   }
   if (r.loops) {
     const loopLimit = { name: 'raw store writes ÷ 6', value: raw === null ? null : raw / WRITES.length, unit: 'loops/s' };

@@ -1,7 +1,7 @@
 /**
  * Each action over HTTP under concurrent clients, with autocannon on loopback: first N creates, then
- * N dispatches of the orders just created, N grabs of those, and so on to confirm; then the list
- * and get reads. Every request is a real, valid action on its own order (no errors expected; any
+ * N dispatches of the orders just created, N grabs of those, and so on to confirm; then 5N list
+ * and 5N get reads (READ_PASSES). Every request is a real, valid action on its own order (no errors expected; any
  * non-200 is counted). Bounded by count (N per action) and time (maxSeconds per action).
  *
  * Each action is a new autocannon run with 50 fresh connections; the server, busy with the
@@ -28,6 +28,8 @@ export interface ActionLoad {
   readonly firstOnConnection: Latency;
   /** Share of one core the server process used while serving this action (1 = CPU-bound). */
   readonly serverCpu: number | null;
+  /** The server process's CPU time (all its threads, not capped at one core) per request, in ms. */
+  readonly serverCpuMsPerRequest: number | null;
   /** Share of one core the load tool (this process) used meanwhile: near 1, the client limits the rate. */
   readonly clientCpu: number;
 }
@@ -126,9 +128,17 @@ async function blast(
     latency: summarize(latencies),
     firstOnConnection: summarize(firsts),
     serverCpu: cpu0 !== null && cpu1 !== null && seconds > 0 ? Math.min(1, (cpu1 - cpu0) / seconds) : null,
+    serverCpuMsPerRequest: cpu0 !== null && cpu1 !== null ? (1000 * (cpu1 - cpu0)) / (latencies.length + firsts.length) : null,
     clientCpu: seconds > 0 ? Math.min(1, (client.user + client.system) / 1e6 / seconds) : 0,
   } satisfies ActionLoad & { samples: number[] };
 }
+
+/**
+ * Reads run this many times as many requests as a write (gets cycle over the orders created): a
+ * read takes a fifth of a write's time, and a phase of a quarter of a second, clock ticks of 10 ms
+ * and fifty connections opening inside it measured the opening more than the reads.
+ */
+const READ_PASSES = 5;
 
 export interface HttpActions {
   readonly actions: ActionLoad[];
@@ -136,8 +146,18 @@ export interface HttpActions {
   readonly writes: Latency;
 }
 
-/** Every action of the loop, in order, each `perAction` times under `connections` clients. */
-export async function httpActions(server: ServerProc, connections: number, perAction: number, maxSeconds: number): Promise<HttpActions> {
+/**
+ * Every action of the loop, in order, each `perAction` times under `connections` clients, on a warm
+ * server: the whole sequence runs once unmeasured first with `warmUp` requests per action. A phase
+ * lasts about a second, and a cold one spent up to a third of its CPU in V8 compiling the action's
+ * newly hot code on its background threads, which a server running all day pays once.
+ */
+export async function httpActions(server: ServerProc, connections: number, perAction: number, maxSeconds: number, warmUp = perAction): Promise<HttpActions> {
+  if (warmUp > 0) await eachAction(server, connections, warmUp, maxSeconds);
+  return eachAction(server, connections, perAction, maxSeconds);
+}
+
+async function eachAction(server: ServerProc, connections: number, perAction: number, maxSeconds: number): Promise<HttpActions> {
   const results: ActionLoad[] = [];
   const writeSamples: number[] = [];
   let held: Held[] = [];
@@ -148,12 +168,22 @@ export async function httpActions(server: ServerProc, connections: number, perAc
   for (const action of ACTIONS) {
     const source = action === 'get' ? created : held;
     let cursor = 0;
-    const next = action === 'create' ? createQueue : action === 'list' ? () => ({ id: '', version: 0, i: 0 }) : () => source[cursor++] ?? null;
+    const next =
+      action === 'create'
+        ? createQueue
+        : action === 'list'
+          ? () => ({ id: '', version: 0, i: 0 })
+          : action === 'get'
+            ? () => created[cursor++ % created.length] ?? null
+            : () => source[cursor++] ?? null;
     const produced: Held[] = [];
     // A connection builds its next request before it knows the run is over, so each phase leaves one
     // order per connection unsent: create enough that the last transition still runs `perAction` times.
-    const amount =
-      action === 'create' ? perAction + 5 * connections : action === 'list' ? perAction : Math.min(perAction + 5 * connections, source.length - connections);
+    const amount = WRITES.includes(action)
+      ? action === 'create'
+        ? perAction + 5 * connections
+        : Math.min(perAction + 5 * connections, source.length - connections)
+      : READ_PASSES * perAction;
     const { samples, ...load } = await blast(server, action, connections, amount, maxSeconds, next, (h) => produced.push(h));
     results.push(load);
     if (WRITES.includes(action)) writeSamples.push(...samples);

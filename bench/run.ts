@@ -27,7 +27,7 @@ import { loadMeter, machineInfo, type Load } from './lib/machine';
 import { freshDir, RAM, removeDir, RESULTS, ROOT, WORK } from './lib/paths';
 import { markdownTable, table } from './lib/report';
 import { startServer } from './lib/server-proc';
-import { inProcessLoops, loopRate } from './loops';
+import { inProcessLoops, loopRate, warmUp } from './loops';
 import { profileInProcess, profileServer } from './profile';
 import { rawInsertRate } from './raw-store';
 import { roundTripsPerAction } from './round-trips';
@@ -132,6 +132,7 @@ async function main() {
     const call = httpCall(server.url);
     try {
       const http = [];
+      await warmUp(call);
       for (const c of PLAN.loopLevels) http.push(await loopRate(call, 'http', c, PLAN.httpLoopMs));
       return { inProcess, http };
     } finally {

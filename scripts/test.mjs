@@ -8,6 +8,7 @@ ensureDependencies();
 ensureChromium();
 run('npx', ['biome', 'ci', '--error-on-warnings', '.']);
 run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+run('npx', ['tsc', '-p', 'bench/tsconfig.json', '--noEmit']);
 run('npx', ['taro', 'build', '--type', 'weapp']);
 run('npx', ['tsx', 'scripts/package-size.ts']);
 run('npx', ['taro', 'build', '--type', 'h5']);

@@ -22,7 +22,9 @@ export function prng(seed: number) {
 }
 
 /** Cumulative shares of the states, roughly a month's end: most closed, some still open. */
-const STATE_MIX: [OrderState, number][] = [
+// Service orders only: 'referred' is a grievance's state.
+type ServiceState = Exclude<OrderState, 'referred'>;
+const STATE_MIX: [ServiceState, number][] = [
   ['closed', 0.7],
   ['pending_confirm', 0.75],
   ['in_service', 0.78],
@@ -32,7 +34,7 @@ const STATE_MIX: [OrderState, number][] = [
   ['cancelled', 0.95],
   ['refused', 1],
 ];
-const ACTIONS_TO: Record<OrderState, string[]> = {
+const ACTIONS_TO: Record<ServiceState, string[]> = {
   pending_dispatch: ['create'],
   pending_accept: ['create', 'dispatch'],
   accepted: ['create', 'dispatch', 'accept'],
