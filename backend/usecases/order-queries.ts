@@ -42,12 +42,13 @@ export async function getOrder(
   // Seqs run 1…n without gaps: a page that starts after 1 has events before it.
   const first = events[0]?.seq ?? 1;
   const view = viewOrder(order, actor, deps.now());
+  // Only the photos the viewer's view carries, and only here, where canSee has let them in.
+  const photos = photosOf(view);
   const [servedBy, photoUrls] = await Promise.all([
     actor.role === 'resident' ? servedByOf(deps, order) : undefined,
-    // Only the photos the viewer's view carries, and only here, where canSee has let them in.
-    photosOf(view).length ? (deps.photos ?? NO_PHOTOS).viewUrls(photosOf(view)) : {},
+    photos.length ? (deps.photos ?? NO_PHOTOS).viewUrls(photos) : undefined,
   ]);
-  return ok({ order: servedBy === undefined ? view : { ...view, servedBy }, events, older: first > 1 ? first : null, photoUrls: { ...photoUrls } });
+  return ok({ order: servedBy === undefined ? view : { ...view, servedBy }, events, older: first > 1 ? first : null, photoUrls: photoUrls ? { ...photoUrls } : {} });
 }
 
 /** The photos an order view shows: the resident's, and the completion report's. */
