@@ -48,7 +48,12 @@ export async function getOrder(
     actor.role === 'resident' ? servedByOf(deps, order) : undefined,
     photos.length ? (deps.photos ?? NO_PHOTOS).viewUrls(photos) : undefined,
   ]);
-  return ok({ order: servedBy === undefined ? view : { ...view, servedBy }, events, older: first > 1 ? first : null, photoUrls: photoUrls ? { ...photoUrls } : {} });
+  return ok({
+    order: servedBy === undefined ? view : { ...view, servedBy },
+    events,
+    older: first > 1 ? first : null,
+    photoUrls: photoUrls ? { ...photoUrls } : {},
+  });
 }
 
 /** The photos an order view shows: the resident's, and the completion report's. */
