@@ -153,7 +153,7 @@ export function figures(r: Results): Figure[] {
         name: a.action,
         value: a.serverCpuMsPerRequest,
         unit: 'ms',
-        note: 'all of the server process’s threads, over the whole phase',
+        note: `all of the server process’s threads, over the whole phase${a.serverThreadsMsPerRequest ? `: main thread ${a.serverThreadsMsPerRequest.main.toFixed(2)}, others (V8 compiling, GC) ${a.serverThreadsMsPerRequest.other.toFixed(2)} ms` : ''}`,
       });
     }
   }

@@ -10,7 +10,7 @@
  * steady state, every later request.
  */
 import autocannon from 'autocannon';
-import { processCpuSeconds } from './lib/machine';
+import { processCpuSeconds, threadCpuSeconds } from './lib/machine';
 import type { ServerProc } from './lib/server-proc';
 import { summarize, type Latency } from './lib/stats';
 import { ACTIONS, PEOPLE, step, WRITES, type LoopAction } from './lib/world';
@@ -30,6 +30,8 @@ export interface ActionLoad {
   readonly serverCpu: number | null;
   /** The server process's CPU time (all its threads, not capped at one core) per request, in ms. */
   readonly serverCpuMsPerRequest: number | null;
+  /** Of that, its main thread's (the JavaScript) and its other threads' (V8 compiling and collecting garbage). */
+  readonly serverThreadsMsPerRequest: { readonly main: number; readonly other: number } | null;
   /** Share of one core the load tool (this process) used meanwhile: near 1, the client limits the rate. */
   readonly clientCpu: number;
 }
@@ -61,6 +63,7 @@ async function blast(
   let spare = 0;
   let firstError: string | null = null;
   const cpu0 = processCpuSeconds(server.pid);
+  const threads0 = threadCpuSeconds(server.pid);
   const client0 = process.cpuUsage();
   const options = {
     url: server.url,
@@ -113,6 +116,8 @@ async function blast(
     });
   });
   const cpu1 = processCpuSeconds(server.pid);
+  const threads1 = threadCpuSeconds(server.pid);
+  const requests = latencies.length + firsts.length;
   const client = process.cpuUsage(client0);
   // From the first request sent to the last answer: autocannon itself only stops on a 1 s tick,
   // and the server is idle after the last answer, so its CPU share is over this span too.
@@ -120,15 +125,17 @@ async function blast(
   return {
     action,
     samples: latencies,
-    requests: latencies.length + firsts.length,
+    requests,
     errors: errors + (result.errors ?? 0) + (result.timeouts ?? 0),
     firstError: firstError ?? (spare > connections * 2 ? `${spare} spare requests built` : null),
-    perSecond: (latencies.length + firsts.length) / seconds,
+    perSecond: requests / seconds,
     seconds,
     latency: summarize(latencies),
     firstOnConnection: summarize(firsts),
     serverCpu: cpu0 !== null && cpu1 !== null && seconds > 0 ? Math.min(1, (cpu1 - cpu0) / seconds) : null,
-    serverCpuMsPerRequest: cpu0 !== null && cpu1 !== null ? (1000 * (cpu1 - cpu0)) / (latencies.length + firsts.length) : null,
+    serverCpuMsPerRequest: cpu0 !== null && cpu1 !== null ? (1000 * (cpu1 - cpu0)) / requests : null,
+    serverThreadsMsPerRequest:
+      threads0 && threads1 ? { main: (1000 * (threads1.main - threads0.main)) / requests, other: (1000 * (threads1.other - threads0.other)) / requests } : null,
     clientCpu: seconds > 0 ? Math.min(1, (client.user + client.system) / 1e6 / seconds) : 0,
   } satisfies ActionLoad & { samples: number[] };
 }

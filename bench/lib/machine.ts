@@ -26,6 +26,27 @@ export function processCpuSeconds(pid: number): number | null {
   }
 }
 
+/**
+ * CPU seconds of a process's main thread (where its JavaScript runs) and of its other threads
+ * together (V8's compiler and garbage collector, libuv's pool), from /proc/<pid>/task; null off Linux.
+ */
+export function threadCpuSeconds(pid: number): { main: number; other: number } | null {
+  try {
+    let main = 0;
+    let other = 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      if (tid === String(pid)) main += seconds;
+      else other += seconds;
+    }
+    return { main, other };
+  } catch {
+    return null;
+  }
+}
+
 /** Resident set size of a process in MB, from /proc/<pid>/status. */
 export function rssMb(pid: number): number | null {
   try {
