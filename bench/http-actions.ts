@@ -1,8 +1,8 @@
 /**
  * Each action over HTTP under concurrent clients, with autocannon on loopback: first N creates, then
  * N dispatches of the orders just created, N grabs of those, and so on to confirm; then 5N list
- * and 5N get reads (READ_PASSES). Every request is a real, valid action on its own order (no errors expected; any
- * non-200 is counted). Bounded by count (N per action) and time (maxSeconds per action).
+ * and 5N get reads (READ_PASSES). Every request is a real, valid action on its own order (no errors
+ * expected; any non-200 is counted). Bounded by count (N per action) and time (maxSeconds per action).
  *
  * Each action is a new autocannon run with 50 fresh connections; the server, busy with the
  * connections it already serves, takes new ones up one at a time, so a connection's first request
@@ -173,7 +173,6 @@ async function eachAction(server: ServerProc, connections: number, perAction: nu
   // Creates need no order: person k % 50 places one.
   const createQueue = () => ({ id: '', version: 0, i: k++ % PEOPLE });
   for (const action of ACTIONS) {
-    const source = action === 'get' ? created : held;
     let cursor = 0;
     const next =
       action === 'create'
@@ -182,14 +181,14 @@ async function eachAction(server: ServerProc, connections: number, perAction: nu
           ? () => ({ id: '', version: 0, i: 0 })
           : action === 'get'
             ? () => created[cursor++ % created.length] ?? null
-            : () => source[cursor++] ?? null;
+            : () => held[cursor++] ?? null;
     const produced: Held[] = [];
     // A connection builds its next request before it knows the run is over, so each phase leaves one
     // order per connection unsent: create enough that the last transition still runs `perAction` times.
     const amount = WRITES.includes(action)
       ? action === 'create'
         ? perAction + 5 * connections
-        : Math.min(perAction + 5 * connections, source.length - connections)
+        : Math.min(perAction + 5 * connections, held.length - connections)
       : READ_PASSES * perAction;
     const { samples, ...load } = await blast(server, action, connections, amount, maxSeconds, next, (h) => produced.push(h));
     results.push(load);

@@ -15,12 +15,17 @@ function cpuTicks(): { busy: number; total: number } | null {
   }
 }
 
+/** utime + stime of a /proc stat file (a process's or one of its threads'), in seconds: clock ticks of 1/100 s. */
+function statCpuSeconds(file: string): number {
+  const stat = fs.readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** CPU seconds a process has used (user + system), from /proc/<pid>/stat; null off Linux. */
 export function processCpuSeconds(pid: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+    return statCpuSeconds(`/proc/${pid}/stat`);
   } catch {
     return null;
   }
@@ -35,9 +40,7 @@ export function threadCpuSeconds(pid: number): { main: number; other: number } |
     let main = 0;
     let other = 0;
     for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      const seconds = statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
       if (tid === String(pid)) main += seconds;
       else other += seconds;
     }
