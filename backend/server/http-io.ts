@@ -32,17 +32,22 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /**
- * Sends JSON with the given status, and the security headers of every response with it: one
- * writeHead, where setting them one by one beforehand cost a function call its own few µs.
+ * The headers of every JSON reply but its length, as the flat [name, value, …] list writeHead
+ * takes: an object spread per reply gave each its own hidden class, whose property enumeration V8
+ * set up afresh every time (callgrind: about 20k instructions per request of the HTTP layer).
  */
+const JSON_HEADERS: readonly string[] = [
+  ...Object.entries(SECURITY_HEADERS).flat(),
+  'Content-Type',
+  'application/json; charset=utf-8',
+  'Cache-Control',
+  'no-store',
+];
+
+/** Sends JSON with the given status, and the security headers of every response with it, in one writeHead. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, [...JSON_HEADERS, 'Content-Length', String(Buffer.byteLength(text))]);
   res.end(text);
 }
 
