@@ -122,6 +122,8 @@ async function blast(
   // From the first request sent to the last answer: autocannon itself only stops on a 1 s tick,
   // and the server is idle after the last answer, so its CPU share is over this span too.
   const seconds = (last - first) / 1000;
+  const byThread =
+    threads0 && threads1 ? { main: (1000 * (threads1.main - threads0.main)) / requests, other: (1000 * (threads1.other - threads0.other)) / requests } : null;
   return {
     action,
     samples: latencies,
@@ -133,9 +135,9 @@ async function blast(
     latency: summarize(latencies),
     firstOnConnection: summarize(firsts),
     serverCpu: cpu0 !== null && cpu1 !== null && seconds > 0 ? Math.min(1, (cpu1 - cpu0) / seconds) : null,
-    serverCpuMsPerRequest: cpu0 !== null && cpu1 !== null ? (1000 * (cpu1 - cpu0)) / requests : null,
-    serverThreadsMsPerRequest:
-      threads0 && threads1 ? { main: (1000 * (threads1.main - threads0.main)) / requests, other: (1000 * (threads1.other - threads0.other)) / requests } : null,
+    // The threads' own clocks where there are (nanoseconds), else the process's ticks.
+    serverCpuMsPerRequest: byThread ? byThread.main + byThread.other : cpu0 !== null && cpu1 !== null ? (1000 * (cpu1 - cpu0)) / requests : null,
+    serverThreadsMsPerRequest: byThread,
     clientCpu: seconds > 0 ? Math.min(1, (client.user + client.system) / 1e6 / seconds) : 0,
   } satisfies ActionLoad & { samples: number[] };
 }
@@ -154,13 +156,22 @@ export interface HttpActions {
 }
 
 /**
+ * Unmeasured passes of the whole sequence before the measured one. A server that runs all day has
+ * compiled its code long ago; after one pass it had not: instruction counts under callgrind
+ * (docs/performance.md) put a fifth of a create's instructions in V8's optimizing compiler after
+ * 2,000 creates, and about a tenth after 6,000, where they settle.
+ */
+export const WARM_PASSES = 3;
+
+/**
  * Every action of the loop, in order, each `perAction` times under `connections` clients, on a warm
- * server: the whole sequence runs once unmeasured first with `warmUp` requests per action. A phase
- * lasts about a second, and a cold one spent up to a third of its CPU in V8 compiling the action's
- * newly hot code on its background threads, which a server running all day pays once.
+ * server: the whole sequence runs WARM_PASSES times unmeasured first with `warmUp` requests per
+ * action. A phase lasts about a second, and a cold one spent up to a third of its CPU in V8
+ * compiling the action's newly hot code on its background threads, which a server running all day
+ * pays once.
  */
 export async function httpActions(server: ServerProc, connections: number, perAction: number, maxSeconds: number, warmUp = perAction): Promise<HttpActions> {
-  if (warmUp > 0) await eachAction(server, connections, warmUp, maxSeconds);
+  if (warmUp > 0) for (let pass = 0; pass < WARM_PASSES; pass++) await eachAction(server, connections, warmUp, maxSeconds);
   return eachAction(server, connections, perAction, maxSeconds);
 }
 

@@ -32,6 +32,19 @@ export function processCpuSeconds(pid: number): number | null {
 }
 
 /**
+ * A thread's time on a CPU, from its schedstat in nanoseconds: its stat counts clock ticks of 10 ms,
+ * which for a phase of a thousand requests is 8 µs per request, as coarse as the differences looked
+ * for. The stat's ticks where the kernel keeps no schedstat.
+ */
+function taskCpuSeconds(dir: string): number {
+  try {
+    return Number(fs.readFileSync(`${dir}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    return statCpuSeconds(`${dir}/stat`);
+  }
+}
+
+/**
  * CPU seconds of a process's main thread (where its JavaScript runs) and of its other threads
  * together (V8's compiler and garbage collector, libuv's pool), from /proc/<pid>/task; null off Linux.
  */
@@ -40,7 +53,7 @@ export function threadCpuSeconds(pid: number): { main: number; other: number } |
     let main = 0;
     let other = 0;
     for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      const seconds = statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
+      const seconds = taskCpuSeconds(`/proc/${pid}/task/${tid}`);
       if (tid === String(pid)) main += seconds;
       else other += seconds;
     }

@@ -1,0 +1,170 @@
+/**
+ * Instructions per request of the bench's server, counted by valgrind's callgrind: the same count
+ * for the same code and load whatever else the machine is doing, where CPU time on this shared VM
+ * moves by ±10 % between sets of runs of the same code. Separate from `npm run bench` (a count takes
+ * a minute or two under valgrind); to compare two commits, run it in a worktree of each (copy this
+ * file into the older one).
+ *
+ *   npx tsx bench/instructions.ts [--action=create|get|health] [--warm=6000] [--measured=1000]
+ *
+ * The server is bench/server-child.ts bundled by esbuild (as the cloud functions are), run by
+ * `valgrind --tool=callgrind` with counting off; `warm` requests bring V8 to its steady state (after
+ * 2,000 creates a fifth of a create's instructions were still V8's optimizing compiler), counting is
+ * switched on for `measured` requests only. The instructions are grouped by where they ran, and the
+ * total is also printed without the compiler's, the part that moves between runs.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { ROOT } from './lib/paths';
+import { PEOPLE, step } from './lib/world';
+
+const arg = (name: string, fallback: string) =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3) ?? fallback;
+const action = arg('action', 'create') as 'create' | 'get' | 'health';
+const warm = Number(arg('warm', '6000'));
+const measured = Number(arg('measured', '1000'));
+
+/** Where an instruction ran, from the function callgrind names (JIT code has no name, only an address). */
+function groupOf(fn: string): string {
+  if (/compiler::|maglev|Turbofan/i.test(fn)) return 'V8 optimizing compiler';
+  if (/Scaveng|Heap::|MarkCompact|Marking|Sweep|Evacuat|ConcurrentMark/.test(fn)) return 'garbage collection';
+  if (/better_sqlite3|sqlite3/.test(fn)) return 'SQLite';
+  if (/Json/.test(fn)) return 'JSON parse and stringify';
+  if (/Baseline|IC_Miss|LoadIC|StoreIC|KeyedLoad|KeyedStore|ComputeHandler/.test(fn)) return 'unoptimized JS (baseline code, inline-cache misses)';
+  if (/^(\?\?\?:)?0x[0-9a-f]+ /.test(fn)) return 'optimized JS (JIT code)';
+  if (/libc\.so|ld-linux/.test(fn)) return 'libc';
+  return 'V8 runtime, builtins, Node and libuv';
+}
+
+/** Instructions per function from callgrind_annotate (exclusive counts). */
+function perFunction(outFile: string): Map<string, number> {
+  const text = execFileSync('callgrind_annotate', ['--threshold=100', outFile], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const rows = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$/.exec(line);
+    if (!m || m[2] === 'PROGRAM TOTALS') continue;
+    rows.set(m[2]!, (rows.get(m[2]!) ?? 0) + Number(m[1]!.replaceAll(',', '')));
+  }
+  return rows;
+}
+
+async function main() {
+  for (const tool of ['valgrind', 'callgrind_control', 'callgrind_annotate']) {
+    try {
+      execFileSync('which', [tool], { stdio: 'ignore' });
+    } catch {
+      console.error(`${tool} 未找到：请先安装 valgrind（apt-get install -y valgrind）`);
+      process.exit(1);
+    }
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-instructions-'));
+  const bundle = path.join(work, 'server.cjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'bench', 'server-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    outfile: bundle,
+    logLevel: 'warning',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+  });
+  const outFile = path.join(work, 'callgrind.out');
+  const dataDir = path.join(work, 'data');
+  // An IPC channel, as bench/lib/server-proc.ts has with the server: valgrind hands node its fd and env.
+  const child = spawn(
+    'valgrind',
+    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${outFile}`, process.execPath, '--single-threaded', bundle, dataDir, work, 'seed'],
+    {
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    },
+  );
+  let log = '';
+  child.stderr!.on('data', (d) => (log += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const port = await Promise.race([
+    new Promise<number>((resolve) => child.on('message', (m: { type: string; port?: number }) => m.type === 'ready' && resolve(m.port!))),
+    exited.then((code) => Promise.reject(new Error(`server under valgrind exited with ${code}:\n${log.slice(-2000)}`))),
+  ]);
+
+  // Creates by person k % PEOPLE; gets cycle over orders created first, each read by its resident.
+  let k = 0;
+  const created: { id: string; i: number }[] = [];
+  const create = () => step('create', k++ % PEOPLE, '', 0);
+  const get = () => {
+    const o = created[k++ % created.length]!;
+    return step('get', o.i, o.id, 0);
+  };
+  let failed = 0;
+  const blast = (amount: number, next: (() => ReturnType<typeof step>) | null) =>
+    new Promise<void>((resolve, reject) =>
+      autocannon(
+        {
+          url: `http://127.0.0.1:${port}`,
+          connections: 10,
+          amount,
+          timeout: 120,
+          requests: [
+            {
+              setupRequest: ((req: object) => {
+                if (!next) return { ...req, method: 'GET', path: '/api/health' };
+                const s = next();
+                return {
+                  ...req,
+                  method: 'POST',
+                  path: `/api/functions/${s.fn}`,
+                  headers: { 'content-type': 'application/json', 'x-dev-user': s.user },
+                  body: JSON.stringify(s.event),
+                };
+              }) as never,
+              onResponse: (status: number, body: string) => {
+                if (status !== 200) failed++;
+                else if (next === create) {
+                  const order = (JSON.parse(body) as { data: { order: { id: string; createdBy: string } } }).data.order;
+                  created.push({ id: order.id, i: Number(order.createdBy.slice(order.createdBy.lastIndexOf('-') + 1)) });
+                }
+              },
+            },
+          ],
+        },
+        (e) => (e ? reject(e) : resolve()),
+      ),
+    );
+  const next = action === 'health' ? null : action === 'get' ? get : create;
+  if (action === 'get') await blast(1000, create);
+  await blast(warm, next);
+  execFileSync('callgrind_control', ['-i', 'on', String(child.pid)], { stdio: 'ignore' });
+  await blast(measured, next);
+  execFileSync('callgrind_control', ['-i', 'off', String(child.pid)], { stdio: 'ignore' });
+  child.send({ type: 'stop' });
+  await exited;
+
+  const total = Number(/^totals: (\d+)/m.exec(fs.readFileSync(outFile, 'utf8'))?.[1]);
+  const groups = new Map<string, number>();
+  for (const [fn, n] of perFunction(outFile)) groups.set(groupOf(fn), (groups.get(groupOf(fn)) ?? 0) + n);
+  const kilo = (n: number) => `${Math.round(n / measured / 1000).toLocaleString('en')} k`;
+  console.log(
+    `${action}: ${kilo(total)} instructions per request (${measured} counted after ${warm} unmeasured${failed ? `; ${failed} answers not 200` : ''})`,
+  );
+  // The compiler's share moves by a fifth between runs of the same code (whichever functions V8
+  // happens to optimize again inside the counted requests); the rest repeats within a few percent.
+  const compiling = groups.get('V8 optimizing compiler') ?? 0;
+  console.log(`${action}: ${kilo(total - compiling)} without V8's optimizing compiler`);
+  for (const [group, n] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${kilo(n).padStart(8)}  ${group}`);
+  fs.rmSync(work, { recursive: true, force: true });
+  if (failed) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
