@@ -206,8 +206,8 @@ export interface Order {
  * What an order has not had yet when it is placed: no worker, no completion, no 督单 history.
  * Frozen, because every new order shares these empty lists until a change replaces them. The
  * optional fields an action sets later are here too (null, false): an order that gained a key only
- * when first started or confirmed had another hidden class in V8 from then on, and the code every
- * action shares (the view, the index, the store's row) slowed down on the mix.
+ * when first started or confirmed took another hidden class in V8 from then on, so the code every
+ * action shares (the view, the index, the store's row) saw a mix of them.
  */
 export const NOTHING_YET = Object.freeze({
   assignment: null,
