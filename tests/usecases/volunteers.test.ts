@@ -76,7 +76,7 @@ describe('在职党员报到', () => {
     await w.act('demo-worker', 'worker', id, 'start');
     const { order } = await w.act('demo-worker', 'worker', id, 'complete', { notes: '好了' });
     expect(order.volunteer).toBe(false);
-    expect(order.volunteerHours ?? null).toBeNull();
+    expect(order.volunteerHours).toBeNull();
   });
 });
 
