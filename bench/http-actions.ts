@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { processCpuSeconds, threadCpuSeconds } from './lib/machine';
 import type { ServerProc } from './lib/server-proc';
 import { summarize, type Latency } from './lib/stats';
-import { ACTIONS, PEOPLE, step, WRITES, type LoopAction } from './lib/world';
+import { ACTIONS, PEOPLE, personOf, step, WRITES, type LoopAction } from './lib/world';
 
 export interface ActionLoad {
   readonly action: LoopAction;
@@ -41,8 +41,6 @@ interface Held {
   readonly version: number;
   readonly i: number;
 }
-
-const personOf = (createdBy: string) => Number(createdBy.slice(createdBy.lastIndexOf('-') + 1));
 
 /** Runs one action `amount` times over `connections` connections; `next` supplies each request's order. */
 async function blast(
@@ -124,6 +122,8 @@ async function blast(
   const seconds = (last - first) / 1000;
   const byThread =
     threads0 && threads1 ? { main: (1000 * (threads1.main - threads0.main)) / requests, other: (1000 * (threads1.other - threads0.other)) / requests } : null;
+  // The threads' own clocks where there are (nanoseconds), else the process's ticks: one clock for both figures.
+  const cpuMs = byThread ? (byThread.main + byThread.other) * requests : cpu0 !== null && cpu1 !== null ? 1000 * (cpu1 - cpu0) : null;
   return {
     action,
     samples: latencies,
@@ -134,9 +134,8 @@ async function blast(
     seconds,
     latency: summarize(latencies),
     firstOnConnection: summarize(firsts),
-    serverCpu: cpu0 !== null && cpu1 !== null && seconds > 0 ? Math.min(1, (cpu1 - cpu0) / seconds) : null,
-    // The threads' own clocks where there are (nanoseconds), else the process's ticks.
-    serverCpuMsPerRequest: byThread ? byThread.main + byThread.other : cpu0 !== null && cpu1 !== null ? (1000 * (cpu1 - cpu0)) / requests : null,
+    serverCpu: cpuMs !== null && seconds > 0 ? Math.min(1, cpuMs / 1000 / seconds) : null,
+    serverCpuMsPerRequest: cpuMs === null ? null : cpuMs / requests,
     serverThreadsMsPerRequest: byThread,
     clientCpu: seconds > 0 ? Math.min(1, (client.user + client.system) / 1e6 / seconds) : 0,
   } satisfies ActionLoad & { samples: number[] };

@@ -20,7 +20,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { ROOT } from './lib/paths';
-import { PEOPLE, step } from './lib/world';
+import { PEOPLE, personOf, step } from './lib/world';
 
 const arg = (name: string, fallback: string) =>
   process.argv
@@ -80,6 +80,8 @@ async function main() {
   const outFile = path.join(work, 'callgrind.out');
   const dataDir = path.join(work, 'data');
   // An IPC channel, as bench/lib/server-proc.ts has with the server: valgrind hands node its fd and env.
+  // --single-threaded: V8 compiles and collects garbage on the main thread, when the work arises,
+  // rather than on helper threads that valgrind would run whenever it schedules them.
   const child = spawn(
     'valgrind',
     ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${outFile}`, process.execPath, '--single-threaded', bundle, dataDir, work, 'seed'],
@@ -130,7 +132,7 @@ async function main() {
                 if (status !== 200) failed++;
                 else if (next === create) {
                   const order = (JSON.parse(body) as { data: { order: { id: string; createdBy: string } } }).data.order;
-                  created.push({ id: order.id, i: Number(order.createdBy.slice(order.createdBy.lastIndexOf('-') + 1)) });
+                  created.push({ id: order.id, i: personOf(order.createdBy) });
                 }
               },
             },

@@ -15,6 +15,8 @@ export const BENCH_TEAM = 't-bench';
 export const DISPATCHER = 'demo-dispatcher';
 export const SUPERVISOR = 'demo-supervisor';
 export const residentId = (i: number) => `bench-resident-${i}`;
+/** The bench person whose resident placed an order (`createdBy`): residentId's inverse. */
+export const personOf = (createdBy: string) => Number(createdBy.slice(createdBy.lastIndexOf('-') + 1));
 export const workerId = (i: number) => `bench-worker-${i}`;
 export const householdId = (i: number) => `bench-hh-${i}`;
 
