@@ -210,6 +210,11 @@ export interface Store {
   findUserByOpenid(openid: string): Promise<User | null>;
   /** Every community's record of one WeChat identity (a person may belong to several), in no set order. */
   findUsersByOpenid(openid: string): Promise<User[]>;
+  /**
+   * The community's users paired with a household (结对: its `caresFor` names it), in no set order:
+   * one as a rule. Asked on every order placed, so it never lists the community's people.
+   */
+  usersCaringFor(communityId: string, householdId: string): Promise<User[]>;
 
   getOrder(id: string): Promise<Order | null>;
   listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>>;

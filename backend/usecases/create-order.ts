@@ -34,13 +34,13 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
-  const [community, item, compound, building, uploaded, people] = await Promise.all([
+  const [community, item, compound, building, uploaded, carers] = await Promise.all([
     store.getRef('communities', actor.user.communityId),
     store.getRef('serviceItems', input.serviceItemId),
     household ? store.getRef('compounds', household.compoundId) : null,
     household ? store.getRef('buildings', household.buildingId) : null,
     input.photos.length ? (deps.photos ?? NO_PHOTOS).uploadedBy(actor.user.id, input.photos) : new Set<string>(),
-    store.listRefs('users', actor.user.communityId),
+    household ? store.usersCaringFor(actor.user.communityId, household.id) : [],
   ]);
   const now = deps.now();
   const decided = createOrder(input, {
@@ -54,7 +54,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
     defaultDeadlines: community?.settings.defaultDeadlines ?? FALLBACK_DEADLINES,
     travelMinutes: community?.settings.travelMinutes ?? DEFAULT_TRAVEL_MINUTES,
     photoUploaded: (fileId) => uploaded.has(fileId),
-    partyMember: household ? responsibleFor(household.id, people) : undefined,
+    partyMember: household ? responsibleFor(household.id, carers) : undefined,
   });
   if (!decided.ok) return fresh.replayOr(decided);
   const { event: created, effects: told } = decided.value;

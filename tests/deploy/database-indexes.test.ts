@@ -84,6 +84,7 @@ async function walk(s: Store) {
   await s.deleteRef('compounds', 'cp-new');
   await s.findUserByOpenid('openid-u1');
   await s.findUsersByOpenid('openid-u1');
+  await s.usersCaringFor('c1', 'h1');
   await s.nextOrderNumber('c1', '2026-11-30');
 
   const orders = generateOrders(12);

@@ -42,6 +42,8 @@ const MAX_PAGE = 1000;
 const FOLD_ON_SWEEP = 2000;
 /** More communities than one person serves at once; their records are read in one query. */
 const MAX_COMMUNITIES = 20;
+/** Users paired with one household read at most (one as a rule). */
+const MAX_CARERS = 20;
 
 /**
  * Opens the store on a CloudBase environment. With keys it reaches the environment from anywhere
@@ -121,6 +123,11 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async findUsersByOpenid(openid) {
       // One record per community the person belongs to: a handful, well under one page.
       return docs(await (await coll(names.refs.users)).where({ openid }).limit(MAX_COMMUNITIES).get()).map((d) => fromDoc<User>(d));
+    },
+    async usersCaringFor(communityId, householdId) {
+      // An array field equal to a value matches the documents whose array holds it. Pairing keeps one
+      // member a household (pairHousehold); a page of them covers any leftover of a race.
+      return docs(await (await coll(names.refs.users)).where({ communityId, caresFor: householdId }).limit(MAX_CARERS).get()).map((d) => fromDoc<User>(d));
     },
 
     async getOrder(id) {

@@ -71,6 +71,11 @@ export function cachingReferences(store: Store, ttlMs: number, now: () => number
     findUserByOpenid(openid: string) {
       return remember<User | null>(`openid\u0000${openid}`, () => store.findUserByOpenid(openid));
     },
+    usersCaringFor(communityId: string, householdId: string) {
+      return remember(`users\u0000caring\u0000${communityId}\u0000${householdId}`, () => store.usersCaringFor(communityId, householdId)).then((list) => [
+        ...list,
+      ]);
+    },
     async putRefs<K extends ReferenceKind>(kind: K, docs: readonly ReferenceTypes[K][]) {
       forget(kind);
       try {

@@ -53,6 +53,15 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
       });
     // A cloud function finds its caller by the OPENID WeChat gives it.
     if (kind === 'users') indexes.push({ name: 'openid', keys: [['openid', 1]] });
+    // Placing an order finds the household's paired party member (usersCaringFor).
+    if (kind === 'users')
+      indexes.push({
+        name: 'community_cares_for',
+        keys: [
+          ['communityId', 1],
+          ['caresFor', 1],
+        ],
+      });
     return { name: n.refs[kind], indexes };
   });
   return [

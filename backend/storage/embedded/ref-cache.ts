@@ -11,6 +11,8 @@ interface KindCache {
   readonly byId: Map<string, RefRow>;
   /** Sorted listings, by community ('' for all), built on first use. */
   readonly lists: Map<string, unknown[]>;
+  /** A community's documents by each value of one field, built on first use (see `indexed`). */
+  readonly indexes: Map<string, ReadonlyMap<string, readonly unknown[]>>;
 }
 
 /** Freezes a parsed document throughout, so a caller that mutates one fails loudly instead of changing the cache. */
@@ -40,7 +42,7 @@ export function refCache(load: (kind: ReferenceKind) => RefRow[], writesElsewher
     }
     let c = kinds.get(kind);
     if (!c) {
-      c = { byId: new Map(load(kind).map((r) => [r.id, deepFreeze(r)])), lists: new Map() };
+      c = { byId: new Map(load(kind).map((r) => [r.id, deepFreeze(r)])), lists: new Map(), indexes: new Map() };
       kinds.set(kind, c);
     }
     return c;
@@ -61,12 +63,33 @@ export function refCache(load: (kind: ReferenceKind) => RefRow[], writesElsewher
       }
       return [...list];
     },
+    /**
+     * One community's documents of a kind filed under each value `valuesOf` gives them (say, the
+     * households a user is paired with), so that finding a few costs a lookup, not a walk through
+     * everyone; `field` names the index, which lasts until the kind changes.
+     */
+    indexed(kind: ReferenceKind, communityId: string, field: string, valuesOf: (doc: unknown) => readonly string[]): ReadonlyMap<string, readonly unknown[]> {
+      const c = of(kind);
+      const key = `${field}\u0000${communityId}`;
+      let index = c.indexes.get(key);
+      if (!index) {
+        const built = new Map<string, unknown[]>();
+        for (const r of c.byId.values()) {
+          if (r.communityId !== communityId) continue;
+          for (const v of valuesOf(r.doc)) built.set(v, [...(built.get(v) ?? []), r.doc]);
+        }
+        index = built;
+        c.indexes.set(key, index);
+      }
+      return index;
+    },
     /** Records documents this connection has just written (after its transaction committed). */
     wrote(kind: ReferenceKind, rows: readonly RefRow[]): void {
       const c = kinds.get(kind);
       if (!c) return;
       for (const r of rows) c.byId.set(r.id, deepFreeze(r));
       c.lists.clear();
+      c.indexes.clear();
     },
     /** Forgets a document this connection has just deleted. */
     removed(kind: ReferenceKind, id: string): void {
@@ -74,6 +97,7 @@ export function refCache(load: (kind: ReferenceKind) => RefRow[], writesElsewher
       if (!c) return;
       c.byId.delete(id);
       c.lists.clear();
+      c.indexes.clear();
     },
     clear(): void {
       kinds.clear();

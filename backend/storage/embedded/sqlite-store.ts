@@ -1,5 +1,17 @@
 import Database from 'better-sqlite3';
-import { ORDER_STATES, isCut, urgencyOf, type GroupBy, type OrderSort, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
+import {
+  ORDER_STATES,
+  isCut,
+  pairedWith,
+  urgencyOf,
+  type GroupBy,
+  type OrderSort,
+  type Order,
+  type OrderEvent,
+  type OrderScope,
+  type OrderState,
+  type User,
+} from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
@@ -309,6 +321,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     },
     async findUsersByOpenid(openid) {
       return st.userByOpenid.all(openid).map((r) => parse<User>(r));
+    },
+    async usersCaringFor(communityId, householdId) {
+      const byHousehold = refs.indexed('users', communityId, 'caresFor', (u) => pairedWith(u as User));
+      return [...(byHousehold.get(householdId) ?? [])] as User[];
     },
     async getOrder(id) {
       const doc = orders.order(id, () => (st.getOrder.get(id) as { doc: string } | undefined)?.doc ?? null);

@@ -85,5 +85,19 @@ export function referenceDataContract(s: StoreRef): void {
       expect(sortedById(await s().findUsersByOpenid('openid-w1'))).toEqual(sortedById([ref.users[1]!, elsewhere]));
       expect(await s().findUsersByOpenid('openid-unknown')).toEqual([]);
     });
+
+    it('finds the users paired with a household in its community, and follows a change of pairing', async () => {
+      const member = { ...ref.users[0]!, id: 'pm1', openid: 'openid-pm1', caresFor: ['h1', 'h2'] };
+      const elsewhere = { ...member, id: 'pm2', openid: 'openid-pm2', communityId: 'c2' };
+      await s().putRefs('users', [member, elsewhere]);
+      expect(await s().usersCaringFor('c1', 'h2')).toEqual([member]);
+      expect(await s().usersCaringFor('c1', 'h-none')).toEqual([]);
+      expect(await s().usersCaringFor('c2', 'h1')).toEqual([elsewhere]);
+
+      const unpaired = { ...member, caresFor: ['h1'] };
+      await s().putRefs('users', [unpaired]);
+      expect(await s().usersCaringFor('c1', 'h2')).toEqual([]);
+      expect(await s().usersCaringFor('c1', 'h1')).toEqual([unpaired]);
+    });
   });
 }
