@@ -79,8 +79,8 @@ export async function commitOnce(
   actor: Actor,
   now: number,
   spends?: Limited,
-  /** How to write: the store's commit, or the commit of the session the order was read in (openOrderSession). */
-  commit: (change: Commit) => Promise<CommitResult> = (change) => deps.store.commit(change),
+  /** How to write: the commit of the session the order was read in (openOrderSession); else the store's. */
+  commit?: (change: Commit) => Promise<CommitResult>,
 ): Promise<Result<OrderReply, AppError> | 'version-conflict'> {
   const key = replyKey(m.userId, m.requestId);
   const print = fingerprint(m.request);
@@ -97,7 +97,7 @@ export async function commitOnce(
     at: now,
   }));
   try {
-    result = await commit({
+    const change: Commit = {
       order: write.order,
       index: orderIndex(write.order, write.settings),
       expectedVersion: write.expectedVersion,
@@ -105,7 +105,9 @@ export async function commitOnce(
       notifications,
       reply: { key, fingerprint: print, reply: ref, at: now },
       ...(write.capacity && { capacity: write.capacity }),
-    });
+    };
+    // No default closure over `deps`: one made per call had V8 compile it afresh again and again.
+    result = await (commit ? commit(change) : deps.store.commit(change));
   } catch (e) {
     budget?.giveBack(m.userId, now);
     throw e;

@@ -10,7 +10,10 @@ import {
   responsibleFor,
   type Actor,
   type AppError,
+  type Capacity,
   type CreateOrderInput,
+  type Effect,
+  type IndexSettings,
   type Order,
   type OrderEvent,
   type OrderView,
@@ -19,11 +22,46 @@ import {
 import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
-import { commitOnce } from './commit-once';
-import { newOrderFor } from './new-order';
+import { commitOnce, type Mutation } from './commit-once';
+import { newOrderFor, type NewOrder } from './new-order';
 
 /** Used only if a community somehow has no settings: the norms' ordinary request (respond in 2 h, done in 3 days). */
 const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete: 3 * 24 * 60, confirm: 3 * 24 * 60 };
+
+/** What every write of one 点单 shares. */
+interface Placing {
+  readonly deps: Deps;
+  readonly m: Mutation;
+  readonly actor: Actor;
+  readonly now: number;
+  readonly settings: IndexSettings | null;
+  readonly fresh: NewOrder;
+}
+
+/**
+ * Writes a new order with its first events, once per request. A function of its own, not a closure
+ * made per call: V8 compiled each new closure of this size afresh, a few milliseconds at a time.
+ */
+async function writePlaced(
+  p: Placing,
+  order: Order,
+  events: OrderEvent[],
+  effects: readonly Effect[],
+  capacity?: Capacity,
+): Promise<Result<{ order: OrderView }, AppError>> {
+  const [event, ...more] = events as [OrderEvent, ...OrderEvent[]];
+  const written = await commitOnce(
+    p.deps,
+    p.m,
+    { order, expectedVersion: null, event, more, effects, settings: p.settings, ...(capacity && { capacity }) },
+    p.actor,
+    p.now,
+    'createOrder',
+  );
+  // A fresh id cannot collide unless the id source is broken (say so rather than pretend); one
+  // taken from the request collides only with its reuse after the first reply expired.
+  return written === 'version-conflict' ? p.fresh.taken : written;
+}
 
 /** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
 export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
@@ -65,34 +103,20 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const placed = { ...decided.value.order, number: formatOrderNumber(day, seq) };
   // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
   if (placed.photos.length) await deps.photos?.attach(placed.photos, placed.id);
-  const settings = community?.settings ?? null;
-  const write = async (order: Order, events: OrderEvent[], effects: typeof told, capacity?: { workerId: string; max: number }) => {
-    const [event, ...more] = events as [OrderEvent, ...OrderEvent[]];
-    const written = await commitOnce(
-      deps,
-      m,
-      { order, expectedVersion: null, event, more, effects, settings, ...(capacity && { capacity }) },
-      actor,
-      now,
-      'createOrder',
-    );
-    // A fresh id cannot collide unless the id source is broken (say so rather than pretend); one
-    // taken from the request collides only with its reuse after the first reply expired.
-    return written === 'version-conflict' ? fresh.taken : written;
-  };
+  const placing: Placing = { deps, m, actor, now, settings: community?.settings ?? null, fresh };
 
   const team = autoTeamFor(await store.listRefs('teams', placed.communityId), placed);
-  if (!team) return write(placed, [created], told);
+  if (!team) return writePlaced(placing, placed, [created], told);
   const members = (await Promise.all(team.memberIds.map((id) => store.getRef('users', id)))).filter((u) => u !== null);
   // The day's order count is the turn: the day's first order starts at the first member.
   const open = team.dispatchMode === 'rotation' ? await store.openOrdersOf(team.memberIds) : {};
   const pick = team.dispatchMode === 'rotation' ? rotationPick(team, members, (id) => open[id] ?? 0, seq - 1, placed.category) : null;
   const route = routeFor(team, pick);
   // 轮询 found nobody on duty with room and the skill: the dispatcher decides, as for a 指派 team.
-  if (!route) return write(placed, [created], told);
+  if (!route) return writePlaced(placing, placed, [created], told);
   const routed = autoDispatch(placed, route, pick?.maxOpenOrders ?? 0, now);
-  const first = await write(routed.order, [created, routed.event], [...told, ...routed.effects], routed.capacity);
+  const first = await writePlaced(placing, routed.order, [created, routed.event], [...told, ...routed.effects], routed.capacity);
   // Another order reached the picked worker in between: this one is left to the dispatcher instead.
   if (first.ok || !routed.capacity || (first.error.code !== 'WORKER.OVER_CAPACITY' && first.error.code !== 'GRAB.OVER_CAPACITY')) return first;
-  return write(placed, [created], told);
+  return writePlaced(placing, placed, [created], told);
 }
