@@ -46,7 +46,8 @@ export function slidingWindow(limit: number, windowMs: number, maxKeys = 10_000)
  * - ceilings on attempts at any write (every lifecycle action, 点单, 在岗, the admin's settings and
  *   catalogue, publishing the 考核, photo uploads), accepted or not, per minute and per hour: a refused
  *   request still costs the store some reads, and an accepted one some disk.
- * A retry of a request already answered gets its stored reply before any of them is looked at.
+ * A retry of a request already answered gets its stored reply and costs none of them (a create
+ * without photos learns it is a retry only at its write, and gives its attempt back then: readmit).
  * docs/api.md (Rate limits) gives the numbers and why a person never meets them.
  */
 export interface Limits {
@@ -101,3 +102,9 @@ export function admit(limits: Limits | undefined, kind: Limited | null, userId: 
 /** `admit` for a write without a budget of its own, as the refusal to return (null: go ahead). */
 export const refuseWrite = (limits: Limits | undefined, userId: string, now: number): Err<AppError> | null =>
   admit(limits, null, userId, now) ? null : rateLimited();
+
+/** Gives back what `admit` took at `at`: the attempt turned out to be a retry answered from its first reply, which costs none. */
+export function readmit(limits: Limits | undefined, userId: string, at: number): void {
+  limits?.attempts.giveBack(userId, at);
+  limits?.attemptsPerHour.giveBack(userId, at);
+}

@@ -23,7 +23,7 @@ import type { Deps } from '../runtime/deps';
 import { NO_PHOTOS } from '../runtime/photos';
 import { admit, rateLimited } from '../runtime/rate-limit';
 import { commitOnce, type Mutation } from './commit-once';
-import { newOrderFor, type NewOrder } from './new-order';
+import { answered, newOrderFor, type NewOrder } from './new-order';
 
 /** Used only if a community somehow has no settings: the norms' ordinary request (respond in 2 h, done in 3 days). */
 const FALLBACK_DEADLINES = { dispatch: 120, accept: 60, start: 24 * 60, complete: 3 * 24 * 60, confirm: 3 * 24 * 60 };
@@ -34,6 +34,8 @@ interface Placing {
   readonly m: Mutation;
   readonly actor: Actor;
   readonly now: number;
+  /** When `admit` counted the attempt. */
+  readonly admittedAt: number;
   readonly settings: IndexSettings | null;
   readonly fresh: NewOrder;
 }
@@ -60,15 +62,16 @@ async function writePlaced(
   );
   // A fresh id cannot collide unless the id source is broken (say so rather than pretend); one
   // taken from the request collides only with its reuse after the first reply expired.
-  return written === 'version-conflict' ? p.fresh.taken : written;
+  return written === 'version-conflict' ? p.fresh.taken : answered(p.deps, p.actor.user.id, p.admittedAt, order.id, written);
 }
 
 /** 点单: validates against the catalogue and the caller's households, then stores the order and its first event. */
 export async function placeOrder(deps: Deps, actor: Actor, requestId: string, input: CreateOrderInput): Promise<Result<{ order: OrderView }, AppError>> {
   const m = { userId: actor.user.id, requestId, request: { fn: 'orders.create', input } };
-  const fresh = await newOrderFor(deps, m, actor, 'o');
+  const fresh = await newOrderFor(deps, m, actor, 'o', input.photos.length > 0);
   if (fresh.earlier) return fresh.earlier;
-  if (!admit(deps.limits, 'createOrder', actor.user.id, deps.now())) return fresh.replayOr(rateLimited('createOrder'));
+  const admittedAt = deps.now();
+  if (!admit(deps.limits, 'createOrder', actor.user.id, admittedAt)) return fresh.replayOr(rateLimited('createOrder'));
 
   const { store } = deps;
   const household = await store.getRef('households', input.householdId);
@@ -103,7 +106,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   const placed = { ...decided.value.order, number: formatOrderNumber(day, seq) };
   // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
   if (placed.photos.length) await deps.photos?.attach(placed.photos, placed.id);
-  const placing: Placing = { deps, m, actor, now, settings: community?.settings ?? null, fresh };
+  const placing: Placing = { deps, m, actor, now, admittedAt, settings: community?.settings ?? null, fresh };
 
   const team = autoTeamFor(await store.listRefs('teams', placed.communityId), placed);
   if (!team) return writePlaced(placing, placed, [created], told);

@@ -1,6 +1,7 @@
 import { fail, type Actor, type AppError, type Result } from '@core';
 import type { Deps } from '../runtime/deps';
 import { orderIdFor, replyKey } from '../runtime/idempotency';
+import { readmit } from '../runtime/rate-limit';
 import { earlierReply, type Mutation, type OrderReply } from './commit-once';
 
 /** How a create request is kept to one order (Store.idsFromRequests). */
@@ -19,10 +20,17 @@ export interface NewOrder {
  * Where the store takes new orders' ids from their requests, the insert refuses a retry, so the
  * earlier reply is looked up only when the request cannot go ahead (one round trip less on every
  * create); a retry then uses up an order number (a gap: numbers are unique, not dense) and claims
- * its photos again for the same order. Elsewhere the reply is looked up first, as always.
+ * its photos again for the same order.
+ *
+ * Elsewhere a new order's id is fresh each time. The commit still refuses a request id it has stored
+ * (Store.commit), and commitOnce then answers the earlier reply, so a create without photos looks
+ * nothing up before it is written either (a retry uses up a number, as above). One with photos
+ * (`claimsFiles`) looks first: its retry would claim them again for an order never written.
  */
-export async function newOrderFor(deps: Deps, m: Mutation, actor: Actor, prefix: string): Promise<NewOrder> {
+export async function newOrderFor(deps: Deps, m: Mutation, actor: Actor, prefix: string, claimsFiles: boolean): Promise<NewOrder> {
   if (!deps.store.idsFromRequests) {
+    const replayOr = async (r: Result<never, AppError>) => (await earlierReply(deps, m, actor, null)) ?? r;
+    if (!claimsFiles) return { earlier: null, id: () => deps.newId(prefix), replayOr, taken: fail('INTERNAL') };
     return { earlier: await earlierReply(deps, m, actor, null), id: () => deps.newId(prefix), replayOr: async (r) => r, taken: fail('INTERNAL') };
   }
   const id = orderIdFor(prefix, replyKey(m.userId, m.requestId));
@@ -32,4 +40,14 @@ export async function newOrderFor(deps: Deps, m: Mutation, actor: Actor, prefix:
     replayOr: async (r) => (await earlierReply(deps, m, actor, null)) ?? r,
     taken: fail('IDEMPOTENCY.KEY_REUSED'),
   };
+}
+
+/**
+ * What a create's write answered. Where the commit recognised a retry, it answered the first
+ * request's order (another id than this attempt's): the attempt that `admit` counted at `admittedAt`
+ * is given back, since retries count against no ceiling.
+ */
+export function answered(deps: Deps, userId: string, admittedAt: number, orderId: string, written: Result<OrderReply, AppError>): Result<OrderReply, AppError> {
+  if (written.ok && written.value.order.id !== orderId) readmit(deps.limits, userId, admittedAt);
+  return written;
 }

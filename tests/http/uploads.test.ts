@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '@core';
+import { HOUR, MINUTE, type OrderView } from '@core';
 import type { Deps } from '@backend/runtime/deps';
 import { defaultLimits } from '@backend/runtime/rate-limit';
 import { uploadedPhotos } from '@backend/server/photo-files';
@@ -171,5 +171,17 @@ describe('photos never used', () => {
     expect((await read(t, used, { 'X-Dev-User': resident.user })).status).toBe(200);
     // An order cannot take it any more.
     expect(failure(await d.create(resident, { photos: [unused] }))).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
+  });
+
+  it('keeps the photos of a 点单 that was sent twice: the retry answers the first order and claims them for no other', async () => {
+    const photo = await upload(t);
+    const first = dataOf<{ order: OrderView }>(await d.create(resident, { photos: [photo] }, 'rid-photo-retry')).order;
+    const again = dataOf<{ order: OrderView }>(await d.create(resident, { photos: [photo] }, 'rid-photo-retry')).order;
+    expect(again.id).toBe(first.id);
+    // Looked up before anything is claimed: the retry leaves no claim for an order that was never written.
+    expect(JSON.parse(fs.readFileSync(path.join(filesDir(t), `${photo}.json`), 'utf8')).orders).toEqual([first.id]);
+    t.clock.advance(25 * HOUR);
+    expect((await house()).photos).toBe(0);
+    expect((await read(t, photo, { 'X-Dev-User': resident.user })).status).toBe(200);
   });
 });
