@@ -13,7 +13,7 @@
  * switched on for `measured` requests only. The instructions are grouped by where they ran, and the
  * total is also printed without the compiler's, the part that moves between runs.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,6 +65,20 @@ async function main() {
     }
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-instructions-'));
+  let child: ChildProcess | undefined;
+  let failed = 0;
+  try {
+    failed = await count(work, (c) => (child = c));
+  } finally {
+    // A run that failed halfway leaves no server under valgrind behind, and no bundle or data.
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  if (failed) process.exit(1);
+}
+
+/** Counts in `work` and prints the figures; answers how many answers were not 200. `started` is told of the server's process. */
+async function count(work: string, started: (child: ChildProcess) => void): Promise<number> {
   const bundle = path.join(work, 'server.cjs');
   await build({
     entryPoints: [path.join(ROOT, 'bench', 'server-child.ts')],
@@ -90,6 +104,7 @@ async function main() {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
   );
+  started(child);
   let log = '';
   child.stderr!.on('data', (d) => (log += String(d)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -162,8 +177,7 @@ async function main() {
   const compiling = groups.get('V8 optimizing compiler') ?? 0;
   console.log(`${action}: ${kilo(total - compiling)} without V8's optimizing compiler`);
   for (const [group, n] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${kilo(n).padStart(8)}  ${group}`);
-  fs.rmSync(work, { recursive: true, force: true });
-  if (failed) process.exit(1);
+  return failed;
 }
 
 main().catch((e) => {
