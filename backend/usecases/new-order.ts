@@ -28,18 +28,16 @@ export interface NewOrder {
  * (`claimsFiles`) looks first: its retry would claim them again for an order never written.
  */
 export async function newOrderFor(deps: Deps, m: Mutation, actor: Actor, prefix: string, claimsFiles: boolean): Promise<NewOrder> {
-  if (!deps.store.idsFromRequests) {
-    const replayOr = async (r: Result<never, AppError>) => (await earlierReply(deps, m, actor, null)) ?? r;
-    if (!claimsFiles) return { earlier: null, id: () => deps.newId(prefix), replayOr, taken: fail('INTERNAL') };
-    return { earlier: await earlierReply(deps, m, actor, null), id: () => deps.newId(prefix), replayOr: async (r) => r, taken: fail('INTERNAL') };
+  // A retry is found out at the write, and its earlier reply looked up only if the request cannot
+  // go ahead; the one exception, below, is a create with photos on a store of fresh ids.
+  const replayOr = async (r: Result<never, AppError>) => (await earlierReply(deps, m, actor, null)) ?? r;
+  if (deps.store.idsFromRequests) {
+    const id = orderIdFor(prefix, replyKey(m.userId, m.requestId));
+    return { earlier: null, id: () => id, replayOr, taken: fail('IDEMPOTENCY.KEY_REUSED') };
   }
-  const id = orderIdFor(prefix, replyKey(m.userId, m.requestId));
-  return {
-    earlier: null,
-    id: () => id,
-    replayOr: async (r) => (await earlierReply(deps, m, actor, null)) ?? r,
-    taken: fail('IDEMPOTENCY.KEY_REUSED'),
-  };
+  const id = () => deps.newId(prefix);
+  if (claimsFiles) return { earlier: await earlierReply(deps, m, actor, null), id, replayOr: async (r) => r, taken: fail('INTERNAL') };
+  return { earlier: null, id, replayOr, taken: fail('INTERNAL') };
 }
 
 /**

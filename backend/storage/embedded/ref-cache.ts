@@ -76,7 +76,11 @@ export function refCache(load: (kind: ReferenceKind) => RefRow[], writesElsewher
         const built = new Map<string, unknown[]>();
         for (const r of c.byId.values()) {
           if (r.communityId !== communityId) continue;
-          for (const v of valuesOf(r.doc)) built.set(v, [...(built.get(v) ?? []), r.doc]);
+          for (const v of valuesOf(r.doc)) {
+            const docs = built.get(v);
+            if (docs) docs.push(r.doc);
+            else built.set(v, [r.doc]);
+          }
         }
         index = built;
         c.indexes.set(key, index);
