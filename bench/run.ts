@@ -51,7 +51,8 @@ const ARTIFACTS = path.resolve(process.env.BENCH_ARTIFACTS ?? ROOT);
 const PLAN = {
   rawMs: quick ? 1000 : 3000,
   commitMs: quick ? 1000 : 3000,
-  inProcessMs: quick ? 1500 : 4000,
+  inProcessLoops: quick ? 300 : 1000,
+  inProcessMaxMs: quick ? 4000 : 15000,
   profileMs: quick ? 1500 : 4000,
   httpConnections: 50,
   httpPerAction: quick ? 300 : 1000,
@@ -107,8 +108,8 @@ async function main() {
   }));
 
   results.inProcess = await section('in-process', async () => ({
-    disk: await inProcessTransitions(WORK, 'inproc', PLAN.inProcessMs),
-    ram: RAM ? await inProcessTransitions(RAM, 'inproc', PLAN.inProcessMs) : null,
+    disk: await inProcessTransitions(WORK, 'inproc', PLAN.inProcessLoops, PLAN.inProcessMaxMs),
+    ram: RAM ? await inProcessTransitions(RAM, 'inproc', PLAN.inProcessLoops, PLAN.inProcessMaxMs) : null,
     profile: await profileInProcess(WORK, PLAN.profileMs),
   }));
 
