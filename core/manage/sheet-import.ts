@@ -50,6 +50,8 @@ export interface ImportContext {
 
 /** The most rows one sheet may hold: a large community's households, with room. */
 export const MAX_IMPORT_ROWS = 5000;
+/** What the admin reads when a sheet holds more than that. */
+export const TOO_MANY_ROWS = `一次最多导入${MAX_IMPORT_ROWS}行，请分成几个表格`;
 const MOBILE = /^1\d{10}$/;
 
 /** A phone as a sheet holds it: spaces, dashes and a +86 dropped. */
@@ -66,7 +68,7 @@ export function planImport(sheet: readonly (readonly string[])[], ctx: ImportCon
   const [header, ...body] = sheet;
   const located = locateColumns(header ?? []);
   if (!located.ok) return { ...empty, sheetProblem: `表头缺少：${located.missing.join('、')}（第1行应为 小区、楼栋、单元、门牌、姓名、电话）` };
-  if (body.length > MAX_IMPORT_ROWS) return { ...empty, sheetProblem: `一次最多导入${MAX_IMPORT_ROWS}行，请分成几个表格` };
+  if (body.length > MAX_IMPORT_ROWS) return { ...empty, sheetProblem: TOO_MANY_ROWS };
   const { at } = located;
 
   const buildings = new Map(ctx.buildings.map((b) => [b.id, b]));

@@ -24,7 +24,7 @@ describe('packages compiled on first use, in a bundle built by the recipe', () =
 import { readXlsx } from '${path.join(ROOT, 'backend/import/xlsx-read')}';
 export async function roundTrip() {
   const sheet = { name: '住户', columns: [{ header: '姓名', format: 'text' }, { header: '人数', format: 'integer' }], rows: [['张秀兰', 2], ['王德福', 1]] };
-  return readXlsx(new Uint8Array(await toXlsx([sheet])));
+  return readXlsx(new Uint8Array(await toXlsx([sheet])), 10);
 }`;
     await build({ ...recipe, stdin: { ...recipe.stdin!, contents }, outfile: file, logLevel: 'error' });
     text = fs.readFileSync(file, 'utf8');

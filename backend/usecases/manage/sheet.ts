@@ -1,5 +1,7 @@
 import {
+  MAX_IMPORT_ROWS,
   SHEET_COLUMNS,
+  TOO_MANY_ROWS,
   exportRows,
   fail,
   ok,
@@ -54,7 +56,7 @@ export async function importSheet(
   // A dry run writes nothing but reads a file of up to 1 MB: it spends from the write budget too.
   const denied = mayChange(deps, actor);
   if (denied) return denied;
-  const read = readSheet(Buffer.from(input.base64, 'base64'));
+  const read = readSheet(Buffer.from(input.base64, 'base64'), { rows: MAX_IMPORT_ROWS + 1, tooLong: TOO_MANY_ROWS });
   if (!read.ok) return fail('IMPORT.UNREADABLE', { reason: read.reason });
   const file = await onFile(deps, actor.user.communityId);
   const company = await defaultCompany(deps, actor.user.communityId, file.compounds);

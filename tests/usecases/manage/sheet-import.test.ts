@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -18,6 +19,11 @@ const sheetJs = (rows: (string | number)[][]) => {
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '住户');
   return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
 };
+/** An XLSX of one hand-written worksheet part, as a hostile or broken file may hold it. */
+const rawXlsx = (sheetData: string) =>
+  Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`) })).toString('base64');
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const headerRow = `<row r="1">${HEADER.map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
 const importing = (base64: string, dryRun: boolean, fileName = '住户.csv') => m.admin({ action: 'importSheet', fileName, base64, dryRun });
 const counts = async () => {
   const v = await m.overview();
@@ -96,6 +102,22 @@ describe('importing the household sheet', () => {
     const reply = await m.raw('demo-admin', { action: 'importSheet', role: 'admin', fileName: 'x', base64, dryRun: true });
     expect(reply).toMatchObject({ ok: false, error: { code: 'IMPORT.UNREADABLE' } });
     expect(reply.ok || reply.error.message).toContain(reason);
+  });
+
+  it.each([
+    ['a row numbered in the millions', rawXlsx(`${headerRow}<row r="99999999">${inline('A99999999', 'x')}</row>`), '一次最多导入5000行'],
+    ['a character reference past Unicode', rawXlsx(`<row r="1">${inline('A1', '&#x110000;')}</row>`), '不是有效的 xlsx 文件'],
+  ])('refuses an XLSX with %s, at once and whole', async (_name, base64, reason) => {
+    const reply = await m.raw('demo-admin', { action: 'importSheet', role: 'admin', fileName: 'x.xlsx', base64, dryRun: true });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'IMPORT.UNREADABLE' } });
+    expect(reply.ok || reply.error.message).toContain(reason);
+  });
+
+  it('skips blank formatted rows far down an XLSX and cells far to the right of its columns', async () => {
+    const row2 = `<row r="2">${ROWS[0]!.map((v, i) => inline(`${String.fromCharCode(65 + i)}2`, v)).join('')}${inline('ZZZZZZZZ2', '备注')}</row>`;
+    const dry = await importing(rawXlsx(`${headerRow}${row2}<row r="1048576"><c r="A1048576" s="1"/></row>`), true, 'x.xlsx');
+    expect(dry.rows).toHaveLength(1);
+    expect(dry.rows[0]).toMatchObject({ compound: '阳光小区', name: '赵六' });
   });
 
   it('reports a sheet without the columns it needs as a whole', async () => {
