@@ -32,7 +32,9 @@ export const ROLLUP_FOLD_BUDGET_MS = 10_000;
  * queued statistics never pile up.
  */
 export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
-  const now = deps.now();
+  // By the real time: a dev clock moved ahead must not make a photo uploaded a minute ago, or the
+  // reply a retry still needs, look a day old.
+  const now = deps.realNow?.() ?? deps.now();
   return {
     replies: await deps.store.pruneReplies(now - REPLY_TTL),
     photos: deps.photos ? await deps.photos.removeUnattached(now - UPLOAD_TTL, (orderId) => holds(deps, orderId)) : 0,

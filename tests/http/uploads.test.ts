@@ -8,7 +8,7 @@ import { uploadedPhotos } from '@backend/server/photo-files';
 import { MAX_UPLOAD, UPLOAD_QUOTA } from '@backend/server/uploads';
 import { keepHouse } from '@backend/usecases/housekeeping';
 import { dataOf, desk, dispatcher, failure, resident, resident2, supervisor, worker } from '../support/scenario';
-import { useTestServer, type TestServer } from '../support/test-server';
+import { START, useTestServer, type TestServer } from '../support/test-server';
 
 /*
  * Photo uploads on the local server (backend/server/uploads.ts, photo-files.ts): only JPEG, PNG and
@@ -171,6 +171,19 @@ describe('photos never used', () => {
     expect((await read(t, used, { 'X-Dev-User': resident.user })).status).toBe(200);
     // An order cannot take it any more.
     expect(failure(await d.create(resident, { photos: [unused] }))).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
+  });
+
+  it('goes by the real time: a dev clock moved days ahead removes no fresh photo and no reply a retry still needs', async () => {
+    const photo = await upload(t);
+    // One input for both sends: a default booking would follow the moved clock and differ.
+    const fields = { timeWindow: { from: START + 48 * HOUR, to: START + 50 * HOUR } };
+    const first = dataOf<{ order: OrderView }>(await d.create(resident, fields, 'rid-before-the-move')).order;
+    t.clock.advance(4 * 24 * HOUR);
+    const real = START + 5 * 60_000;
+    const report = await keepHouse({ store: t.store, now: t.clock.now, realNow: () => real, newId: (p) => p, photos: uploadedPhotos(filesDir(t)) });
+    expect(report).toMatchObject({ photos: 0, replies: 0 });
+    expect((await read(t, photo, { 'X-Dev-User': resident.user })).status).toBe(200);
+    expect(dataOf<{ order: OrderView }>(await d.create(resident, fields, 'rid-before-the-move')).order.id).toBe(first.id);
   });
 
   it('keeps the photos of a 点单 that was sent twice: the retry answers the first order and claims them for no other', async () => {
