@@ -74,7 +74,7 @@ export function payloadSection(): string {
     '## Payloads',
     '',
     'Every request besides `"action"`, as core/contract declares it. Text is trimmed and counted in',
-    'characters (code points); control and bidi characters are refused; `null` counts as left out; unknown',
+    'characters (code points); control, bidi and zero-width characters are refused; `null` counts as left out; unknown',
     'fields are refused; every problem is reported at once in `error.details` (field path → problem).',
     '',
   ];

@@ -12,9 +12,14 @@ export type Infer<S extends v.GenericSchema> = v.InferOutput<S>;
 /** What a schema accepts: the type the app sends (defaulted fields may be left out). */
 export type InferInput<S extends v.GenericSchema> = v.InferInput<S>;
 
-/** Characters that render invisibly or reorder text; refused so that what is stored is what is shown. */
+/**
+ * Characters that render invisibly or reorder text; refused so that what is stored is what is shown:
+ * C0 controls but tab and line breaks, DEL, the bidi marks, embeddings and isolates, zero-width
+ * space, word joiner and the invisible operators, line and paragraph separators, and a byte-order
+ * mark. The zero-width joiner and non-joiner stay: emoji sequences and some scripts are made of them.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** Code points of a string, counted without building an array of them (every text field of every request is measured). */
 export function codePoints(text: string): number {
   let n = text.length;

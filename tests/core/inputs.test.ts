@@ -26,6 +26,8 @@ describe('order input validation', () => {
     ['an oversized description', { ...valid, description: '修'.repeat(501) }, 'description'],
     ['an empty description', { ...valid, description: '   ' }, 'description'],
     ['control characters', { ...valid, description: 'a\u202Eb' }, 'description'],
+    ['a zero-width space', { ...valid, description: '\u200b=1+1 漏水' }, 'description'],
+    ['a byte-order mark inside the text', { ...valid, description: '漏\ufeff水' }, 'description'],
     ['ten photos', { ...valid, photos: Array.from({ length: 10 }, (_, i) => `f${i}`) }, 'photos'],
     ['seconds instead of milliseconds', { ...valid, timeWindow: { from: 1_700_000_000, to: NOW } }, 'timeWindow.from'],
     ['a bad phone number', { ...valid, contactPhone: '12345' }, 'contactPhone'],
@@ -86,6 +88,10 @@ describe('order input validation', () => {
     expect(v.safeParse(name, '😀😀😀😀').success).toBe(true);
     expect(v.safeParse(name, '😀😀😀😀😀').success).toBe(false);
     expect(v.safeParse(name, '张三丰五六').success).toBe(false);
+  });
+
+  it('keeps emoji made of zero-width joiners and line breaks in a comment', () => {
+    expect(parse(ACTION_INPUTS.complain, { text: '师傅很好👨\u200d👩\u200d👧\n谢谢' }).ok).toBe(true);
   });
 
   it('checks star ratings are whole numbers from 1 to 5', () => {
