@@ -321,7 +321,24 @@ export const oddText = fc.oneof(
 );
 
 /** Characters the validator must refuse inside text (invisible or reordering). */
-export const CONTROL_CHARS = ['\u0000', '\u0007', '\u0008', '\u000b', '\u001b', '\u007f', '\u061c', '\u200b', '\u200e', '\u2028', '\u202a', '\u202e', '\u2060', '\u2066', '\u2069', '\ufeff'];
+export const CONTROL_CHARS = [
+  '\u0000',
+  '\u0007',
+  '\u0008',
+  '\u000b',
+  '\u001b',
+  '\u007f',
+  '\u061c',
+  '\u200b',
+  '\u200e',
+  '\u2028',
+  '\u202a',
+  '\u202e',
+  '\u2060',
+  '\u2066',
+  '\u2069',
+  '\ufeff',
+];
 
 const leaf = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), oddText);
 const key = fc.oneof(fc.constantFrom(...NASTY_KEYS), fc.string({ maxLength: 12 }));
