@@ -1,13 +1,61 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { PhotoStore } from '../runtime/photos';
 
-/** The file types a photo may be, told by its first bytes (never by what the client says it is). */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** A PNG: its signature, a first chunk IHDR of 13 bytes, a picture's size and the chunk's CRC, and IEND last. */
+function isPng(b: Buffer): boolean {
+  if (b.length < 8 + 25 + 12 || !b.subarray(0, 8).equals(PNG_SIGNATURE)) return false;
+  if (b.readUInt32BE(8) !== 13 || b.toString('latin1', 12, 16) !== 'IHDR' || b.readUInt32BE(16) === 0 || b.readUInt32BE(20) === 0) return false;
+  return crc32(b.subarray(12, 29)) === b.readUInt32BE(29) && b.subarray(b.length - 12).equals(PNG_END);
+}
+
+/**
+ * A JPEG: SOI, then marker segments whose lengths chain from one to the next, a frame header (SOF)
+ * among them, up to the start of the scan. Whatever follows the picture is not read: phones append
+ * data after its end (motion photos), so a JPEG need not end with EOI.
+ */
+function isJpeg(b: Buffer): boolean {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return false;
+  let framed = false;
+  for (let at = 2; at + 4 <= b.length; ) {
+    if (b[at] !== 0xff) return false;
+    const marker = b[at + 1]!;
+    if (marker === 0xff) {
+      at++; // fill byte
+      continue;
+    }
+    if (marker === 0xda) return framed;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) return false; // no stand-alone marker belongs before the scan
+    const length = b.readUInt16BE(at + 2);
+    if (length < 2) return false;
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) framed = true;
+    at += 2 + length;
+  }
+  return false;
+}
+
+/** A WebP: RIFF whose size is the file's, WEBP, and a first chunk VP8, VP8L or VP8X that fits in it. */
+function isWebp(b: Buffer): boolean {
+  if (b.length < 20 || b.toString('latin1', 0, 4) !== 'RIFF' || b.toString('latin1', 8, 12) !== 'WEBP') return false;
+  const size = b.readUInt32LE(4);
+  if (size + 8 !== b.length && size + 9 !== b.length) return false; // a RIFF chunk may be padded to an even size
+  return ['VP8 ', 'VP8L', 'VP8X'].includes(b.toString('latin1', 12, 16)) && b.readUInt32LE(16) <= b.length - 20;
+}
+
+/**
+ * The file types a photo may be, told by the file's own structure (never by what the client says it
+ * is): a signature alone would let an HTML page with a PNG's first eight bytes through.
+ */
 const SIGNATURES: readonly { readonly ext: 'jpg' | 'png' | 'webp'; readonly matches: (b: Buffer) => boolean }[] = [
-  { ext: 'jpg', matches: (b) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: 'png', matches: (b) => b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { ext: 'webp', matches: (b) => b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+  { ext: 'jpg', matches: isJpeg },
+  { ext: 'png', matches: isPng },
+  { ext: 'webp', matches: isWebp },
 ];
 
 /** The photo type of these bytes (JPEG, PNG or WebP), or null for anything else. */

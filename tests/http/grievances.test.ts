@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, type BoardItem, type Department, type GrievanceStats, type Meeting, type Minutes, type OrderView } from '@core';
 import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, requestId, resident2, supervisor, type As } from '../support/scenario';
+import { PNG } from '../support/photos';
 
 const t = useTestServer();
 const d = desk(t);
@@ -18,7 +19,6 @@ async function raise(fields: Record<string, unknown> = {}): Promise<OrderView> {
 const boardOf = async (who: As, compoundId?: string) => dataOf<{ items: BoardItem[] }>(await call(who, 'board', compoundId ? { compoundId } : {})).items;
 
 /** The 8-byte PNG signature and a little more: enough to be an image upload. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const upload = async (user: string): Promise<string> =>
   dataOf<{ fileId: string }>(await t.request('/api/files', { method: 'POST', headers: { 'Content-Type': 'image/png', 'X-Dev-User': user }, body: PNG })).fileId;
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderView } from '@core';
 import { dataOf, desk, dispatcher, failure, resident, worker, worker3 } from '../support/scenario';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { PNG } from '../support/photos';
 
 /*
  * Photos on an order are ids of files uploaded to the local server (POST /api/files), each put on an
@@ -20,7 +21,6 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** The 8-byte PNG signature and a little more: enough to be an image upload. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const upload = async (user: string): Promise<string> =>
   dataOf<{ fileId: string }>(await t.request('/api/files', { method: 'POST', headers: { 'Content-Type': 'image/png', 'X-Dev-User': user }, body: PNG })).fileId;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../support/test-server';
 import { dataOf, desk, dispatcher, failure, resident, supervisor, worker, worker3 } from '../support/scenario';
+import { PNG } from '../support/photos';
 
 const t = useTestServer();
 const d = desk(t);
 
 /** The 8-byte PNG signature and a little more: enough to be an image upload. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const upload = (body: BodyInit, type: string, user: string | null = resident.user) =>
   t.request('/api/files', { method: 'POST', headers: { 'Content-Type': type, ...(user ? { 'X-Dev-User': user } : {}) }, body });
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/raw-http';
 import { useTestServer } from '../support/test-server';
 import { dataOf, failure, requestId, resident, supervisor } from '../support/scenario';
+import { PNG } from '../support/photos';
 
 /** The 8-byte PNG signature and a little more: enough to be an image upload. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const THIRTY_MINUTES = JSON.stringify({ minutes: 30 });
 const ATTACKER = 'http://attacker.example';
 

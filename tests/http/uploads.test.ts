@@ -8,6 +8,7 @@ import { uploadedPhotos } from '@backend/server/photo-files';
 import { MAX_UPLOAD, UPLOAD_QUOTA } from '@backend/server/uploads';
 import { keepHouse } from '@backend/usecases/housekeeping';
 import { dataOf, desk, dispatcher, failure, resident, resident2, supervisor, worker } from '../support/scenario';
+import { JPEG, PNG, WEBP } from '../support/photos';
 import { START, useTestServer, type TestServer } from '../support/test-server';
 
 /*
@@ -17,10 +18,11 @@ import { START, useTestServer, type TestServer } from '../support/test-server';
  * the uploader and to whoever may see an order they are on; removed when on no order after a day.
  */
 
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1');
+const PAGE = Buffer.from('<html><script>alert(document.domain)</script></html>');
+/** The 1×1 PNG with one bit of its header's checksum flipped. */
+const BAD_CRC = Buffer.from(PNG);
+BAD_CRC[32]! ^= 1;
 
 const post = (t: TestServer, body: Buffer | string, type = 'image/jpeg', user: string = resident.user) =>
   t.request('/api/files', {
@@ -55,6 +57,15 @@ describe('what may be uploaded', () => {
     ['an HTML page sent as a PNG', '<html><script>alert(1)</script></html>', 'image/png'],
     ['an SVG', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'image/svg+xml'],
     ['a PNG signature cut short', PNG.subarray(0, 6), 'image/png'],
+    ['an HTML page behind a PNG signature', Buffer.concat([PNG.subarray(0, 8), PAGE]), 'image/png'],
+    ['an HTML page behind a JPEG header', Buffer.concat([JPEG.subarray(0, 4), PAGE]), 'image/jpeg'],
+    [
+      'an HTML page behind RIFF and WEBP',
+      Buffer.concat([Buffer.from('RIFF'), Buffer.from([PAGE.length + 4, 0, 0, 0]), Buffer.from('WEBP'), PAGE]),
+      'image/webp',
+    ],
+    ['a PNG whose header checksum is wrong', BAD_CRC, 'image/png'],
+    ['a JPEG header with no frame before its scan', Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0x00]), 'image/jpeg'],
     ['text with a JPEG name', 'just some text', 'image/jpeg'],
   ])('refuses %s with 415 FILE.NOT_AN_IMAGE and stores nothing', async (_name, body, type) => {
     const r = await post(t, body, type);

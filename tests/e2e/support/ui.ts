@@ -29,8 +29,8 @@ export async function enterAs(app: AppUnderTest, userId: string): Promise<Page> 
   return page;
 }
 
-/** A 1×1 PNG: an image the browser decodes, as the photo picker needs. */
-export const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/** A real 1×1 PNG, as a phone's picker would hand over. */
+export { PNG as PHOTO } from '../../support/photos';
 
 /** Takes a placed order through the API to 服务中 with 刘师傅 (dispatched to him by name, accepted, started); resolves to the order's version then. */
 export async function startedByWorker(app: AppUnderTest, id: string): Promise<number> {
