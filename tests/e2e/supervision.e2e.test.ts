@@ -101,6 +101,25 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
     await page.context().close();
   });
 
+  it('records a 回访 only as the supervisor answers it: saved untouched, it asks instead of recording "满意"', async () => {
+    const page = await enterAs(running(), 'demo-supervisor');
+    await tap(page, '卫生间水管爆了');
+    await press(page, '回访');
+    await press(page, '保存回访记录');
+    await see(page, '请选择是否联系上居民');
+    await tap(page, '联系上了');
+    await press(page, '保存回访记录');
+    await see(page, '请选择居民是否满意');
+    await shot(page, 'supervision-revisit-asks');
+    expect((await running().store.getOrder(id))!.returnVisits).toEqual([]);
+    await tap(page, '不满意');
+    await write(page, '居民说水管接口还在渗水');
+    await press(page, '保存回访记录');
+    await toastGone(page);
+    expect((await running().store.getOrder(id))!.returnVisits).toMatchObject([{ reached: true, satisfied: false, notes: '居民说水管接口还在渗水' }]);
+    await page.context().close();
+  });
+
   it('shows the month on the public 晾晒 board to someone who picked no user', async () => {
     const context = await running().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -3,12 +3,21 @@ import { View } from '@tarojs/components';
 import { LIMITS } from '@core';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
 
-/** 回访: did we reach the resident, are they satisfied, what did they say. */
+/**
+ * 回访: did we reach the resident, are they satisfied, what did they say. Nothing is chosen until the
+ * supervisor chooses it: a visit's "满意" outweighs the resident's own rating in 满意率, so a form
+ * saved untouched must not record one.
+ */
 export function RevisitForm(p: FormProps<'revisit'>) {
-  const [reached, setReached] = useState<boolean>(true);
-  const [satisfied, setSatisfied] = useState<boolean | null>(true);
+  const [reached, setReached] = useState<boolean | undefined>(undefined);
+  const [satisfied, setSatisfied] = useState<boolean | null | undefined>(undefined);
   const [notes, setNotes] = useState('');
-  const { errors, submit } = useActionSubmit(p.action, p.onSubmit);
+  const { errors, submit, clear, show } = useActionSubmit(p.action, p.onSubmit);
+  const save = () => {
+    if (reached === undefined) return show({ reached: '请选择是否联系上居民' });
+    if (reached && satisfied === undefined) return show({ satisfied: '请选择居民是否满意' });
+    void submit({ reached, satisfied: reached ? (satisfied ?? null) : null, notes: notes.trim() });
+  };
   return (
     <View>
       <Field label="联系上居民了吗" error={errors.reached}>
@@ -18,7 +27,10 @@ export function RevisitForm(p: FormProps<'revisit'>) {
             { value: false, label: '没联系上' },
           ]}
           value={reached}
-          onChange={setReached}
+          onChange={(v) => {
+            setReached(v);
+            clear('reached');
+          }}
         />
       </Field>
       {reached ? (
@@ -30,7 +42,10 @@ export function RevisitForm(p: FormProps<'revisit'>) {
               { value: null, label: '没有表态' },
             ]}
             value={satisfied}
-            onChange={setSatisfied}
+            onChange={(v) => {
+              setSatisfied(v);
+              clear('satisfied');
+            }}
           />
         </Field>
       ) : null}
@@ -41,7 +56,7 @@ export function RevisitForm(p: FormProps<'revisit'>) {
         label={p.submitLabel}
         busy={p.busy}
         error={errors._}
-        onClick={() => void submit({ reached, satisfied: reached ? satisfied : null, notes: notes.trim() })}
+        onClick={save}
       />
     </View>
   );
