@@ -52,12 +52,7 @@ export function RevisitForm(p: FormProps<'revisit'>) {
       <Field label="回访记录（可不填）" error={errors.notes}>
         <LongText value={notes} onChange={setNotes} max={LIMITS.notes} placeholder="居民说了什么" />
       </Field>
-      <SubmitRow
-        label={p.submitLabel}
-        busy={p.busy}
-        error={errors._}
-        onClick={save}
-      />
+      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={save} />
     </View>
   );
 }
