@@ -84,8 +84,10 @@ function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged',
   const version = order.version + 1;
   const patched: Order = { ...order, ...c.patch };
   // Any change of state ends a wait on the resident (the worker came anyway, the order was handed
-  // on or ended); the time it lasted is the resident's.
-  const waitEnds = ruleTo !== 'unchanged' && order.waiting ? { waiting: null, residentHeldMs: (order.residentHeldMs ?? 0) + (now - order.waiting.since) } : {};
+  // on or ended); the time it lasted is the resident's, and the event that ended it says so, as an
+  // answer to the proposal does, so no timeline leaves the proposal waiting for good.
+  const ended = ruleTo !== 'unchanged' && order.waiting ? { since: order.waiting.since, heldMs: now - order.waiting.since } : null;
+  const waitEnds = ended ? { waiting: null, residentHeldMs: (order.residentHeldMs ?? 0) + ended.heldMs } : {};
   const next: Order = {
     ...patched,
     ...waitEnds,
@@ -98,7 +100,8 @@ function advance(order: Order, action: string, ruleTo: OrderState | 'unchanged',
     // The first acceptance, or what a rule says stands for it (a 诉求 routed to the company, a department or the roundtable).
     firstAcceptedAt: patched.firstAcceptedAt ?? (to === 'accepted' ? now : null),
   };
-  const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload: c.payload };
+  const payload = ended ? { ...c.payload, ...ended, proposalLapsed: true } : c.payload;
+  const event: OrderEvent = { orderId: order.id, seq: version, action, actorId: by.id, actorRole: by.role, at: now, from: order.state, to, payload };
   const { effects, capacity } = c;
   return capacity ? { order: next, event, effects, capacity } : { order: next, event, effects };
 }

@@ -62,6 +62,17 @@ describe('the resident refusing the proposed time', () => {
   });
 });
 
+describe('the work going ahead while a proposal waits', () => {
+  it('ends the wait with the next change of state, on that event: the resident has nothing left to answer', () => {
+    const STARTED_AT = PROPOSED_AT + 40 * MIN;
+    const start = decide(waiting, { type: 'start', input: {} }, waiting.version, world(ACTORS.worker, { now: STARTED_AT }));
+    expect(start.ok && start.value.order).toMatchObject({ state: 'in_service', waiting: null, residentHeldMs: 40 * MIN });
+    expect(start.ok && start.value.event.payload).toMatchObject({ since: PROPOSED_AT, heldMs: 40 * MIN, proposalLapsed: true });
+    const begun = start.ok ? start.value.order : waiting;
+    expect(codeOf(begun, STARTED_AT + MIN, 'resident', { type: 'accept_time', input: {} })).toBe('ORDER.NOTHING_PROPOSED');
+  });
+});
+
 describe('the resident accepting the proposed time', () => {
   const ANSWERED = PROPOSED_AT + 30 * MIN;
   const agreed = act(waiting, ANSWERED, 'resident', { type: 'accept_time', input: {} });

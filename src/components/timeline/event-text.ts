@@ -94,8 +94,9 @@ function bookingLines(e: OrderEvent): string[] {
   }
   if (e.action === 'propose_time') {
     if (isWindow(p.timeWindow)) lines.push(`提议改到：${windowText(p.timeWindow)}`);
-    lines.push('等待居民确认，期间暂停计时');
+    lines.push('居民确认前暂停计时');
   }
+  if (p.proposalLapsed === true) lines.push('改期提议随之结束，无需再确认');
   if (e.action === 'refuse_time') lines.push('维持原预约时间');
   if (typeof p.since === 'number' && typeof p.heldMs === 'number') {
     lines.push(`等待居民 ${heldText(p.heldMs)}（${dateTime(p.since)} 起），不计入服务队用时`);
