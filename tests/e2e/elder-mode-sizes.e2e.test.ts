@@ -95,6 +95,12 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     const mine = ['h-yg-a', 'h-yg-b'];
     await open(page, `/resident/pages/order/index?id=${await orderWhere((o) => o.state === 'pending_confirm' && mine.includes(o.householdId))}`, '确认');
     problems.push(...(await check(page, 'resident-order')));
+    // Every action's whole label shows: the step the order waits for was once cut to "认完成并评".
+    const cut = await page
+      .locator('.action-button')
+      .filter({ visible: true })
+      .evaluateAll((buttons) => buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
+    expect(cut).toEqual([]);
     await page.locator('.action-button').filter({ visible: true }).first().click();
     await see(page, '服务态度');
     problems.push(...(await check(page, 'resident-rating-sheet')));

@@ -130,7 +130,7 @@ export function ActionPanel({ order, busy, act }: Props) {
         {actions.map((a, i) => (
           <Button
             key={a}
-            className="action-button"
+            className={i === 0 && PRIMARY.includes(a) && actions.length > 1 ? 'action-button action-button-lead' : 'action-button'}
             type={i === 0 && PRIMARY.includes(a) ? 'primary' : 'default'}
             loading={busy === a}
             disabled={busy !== null}
