@@ -44,6 +44,17 @@ async function note(page: Page, expected: RegExp): Promise<void> {
   await expect.poll(async () => (await line.textContent())?.trim() ?? '', { timeout: 15_000 }).toMatch(expected);
 }
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });
+/** Whether a tap at the middle of this text reaches it, rather than something drawn over it. */
+const reachable = (page: Page, text: string) =>
+  page
+    .getByText(text, { exact: true })
+    .filter({ visible: true })
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit !== null && (el.contains(hit) || hit.contains(el));
+    });
 
 describe('the dispatcher at a desk (1440 px)', () => {
   it('sees the inbox as a table that sorts by a header, both ways, and filters by a column', async () => {
@@ -100,7 +111,15 @@ describe('the dispatcher at a desk (1440 px)', () => {
     expect(await page.locator('[role=row][aria-selected=true]').count()).toBe(1);
     await shot(page, 'console-dispatcher-detail-1440');
 
+    // On a smaller desk too, the sheet is drawn above the list: a tap on its options reaches them,
+    // not the table's header (which once covered the first team and half of the workers).
+    await page.setViewportSize({ width: 1280, height: 800 });
     await pane.getByText('派单', { exact: true }).click();
+    await see(page, '派到本队抢单池');
+    await shot(page, 'console-dispatcher-sheet-1280');
+    expect(await reachable(page, '综合维修服务队')).toBe(true);
+    // A team whose skills leave the order's kind out says so before anyone picks it.
+    await see(page, '本队不做「维修」，派给他们前请先确认');
     await press(page, '派到本队抢单池');
     await press(page, '确认派单');
     await pane.getByText('待接单', { exact: true }).first().waitFor();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, LIMITS, type ActionInputRequest, type TeamView } from '@core';
+import { CATEGORY_LABELS, LIMITS, type ActionInputRequest, type ServiceCategory, type TeamView } from '@core';
 import { Button } from '@/components/nut/button';
 import { useTeams } from '@/hooks/useTeams';
 import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
@@ -14,8 +14,9 @@ interface Target {
 const sameTarget = (a: Target | null, b: Target) => a !== null && a.teamId === b.teamId && a.workerId === b.workerId;
 
 /** Teams that list the order's category come first. */
-const byFit = (category: string) => (a: TeamView, b: TeamView) =>
-  Number(b.categories.includes(category as never)) - Number(a.categories.includes(category as never));
+/** Whether a team takes orders of this category: one that names none takes every kind. */
+const covers = (team: TeamView, category: ServiceCategory) => team.categories.length === 0 || team.categories.includes(category);
+const byFit = (category: ServiceCategory) => (a: TeamView, b: TeamView) => Number(covers(b, category)) - Number(covers(a, category));
 
 /** 派单 / 转单: to a team's pool or to one member, seeing each member's duty and open load. */
 export function DispatchForm<A extends 'dispatch' | 'reassign'>(p: FormProps<A>) {
@@ -48,6 +49,9 @@ export function DispatchForm<A extends 'dispatch' | 'reassign'>(p: FormProps<A>)
           <View key={team.id} className="dispatch-team">
             <Text className="dispatch-team-name">{team.name}</Text>
             <Text className="muted">擅长：{team.categories.map((c) => CATEGORY_LABELS[c]).join('、') || '不限'}</Text>
+            {covers(team, p.order.category) ? null : (
+              <Text className="dispatch-team-unfit">本队不做「{CATEGORY_LABELS[p.order.category]}」，派给他们前请先确认</Text>
+            )}
             <View className={`dispatch-option${sameTarget(target, pool) ? ' active' : ''}`} onClick={() => setTarget(pool)}>
               <Text className="dispatch-option-name">派到本队抢单池</Text>
               <Text className="muted">{isCurrentPool ? '当前处理' : '在岗队员都可抢单'}</Text>
