@@ -83,6 +83,9 @@ describe('a 诉求 goes through the roundtable to a rated outcome', () => {
   it('居民评价, and the minutes show the item done and rated', async () => {
     const page = await enterAs(running(), 'demo-resident');
     await press(page, '我的工单');
+    // A 诉求 books no visit: its card shows when it was raised, no 预约.
+    const card = page.locator('.order-card', { hasText: TEXT }).filter({ visible: true }).first();
+    await expect(card.textContent()).resolves.not.toContain('预约');
     await tap(page, TEXT);
     await press(page, '确认完成并评价');
     const stars = page.locator('.action-sheet .nut-rate');

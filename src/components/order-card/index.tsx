@@ -50,7 +50,8 @@ export function OrderCard({ order, onOpen, forStaff, now = Date.now(), children 
           {address.buildingName}
           {address.door}
         </Text>
-        <Text className="muted">预约：{windowText(order.timeWindow, now)}</Text>
+        {/* A 诉求 books no visit: its window is only the moment it was raised. */}
+        {order.grievance ? null : <Text className="muted">预约：{windowText(order.timeWindow, now)}</Text>}
         {since !== null ? (
           <Text className="order-card-waiting">{waitingText(since, now)}</Text>
         ) : (

@@ -34,7 +34,7 @@ function orderColumns(now: number): Column<OrderView>[] {
       sortBy: (o) => o.clock?.dueAt ?? null,
       grow: 1.5,
     },
-    { key: 'window', title: '预约', text: (o) => windowText(o.timeWindow, now), sortBy: (o) => o.timeWindow.from, grow: 1.3 },
+    { key: 'window', title: '预约', text: (o) => (o.grievance ? '—' : windowText(o.timeWindow, now)), sortBy: (o) => o.timeWindow.from, grow: 1.3 },
     {
       key: 'waiting',
       title: '已等待',
