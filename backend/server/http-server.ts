@@ -84,7 +84,8 @@ export function createServer(opts: ServerOptions): http.Server {
       if (!isFunctionName(name)) return failure(res, appError('FUNCTION.NOT_FOUND'));
       let event: unknown;
       try {
-        const body = await readBody(req, name === 'manage' ? Math.max(maxBody, SHEET_MAX_BODY) : maxBody);
+        // Only a caller who says who they are may send a sheet's worth: a stranger is held to the usual limit.
+        const body = await readBody(req, name === 'manage' && caller ? Math.max(maxBody, SHEET_MAX_BODY) : maxBody);
         event = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
         if (e instanceof BodyTooLarge) return failure(res, appError('REQUEST.TOO_LARGE'));
@@ -123,6 +124,10 @@ export function createServer(opts: ServerOptions): http.Server {
       else res.end();
     });
   });
+  // A client that sends its headers or body slowly is cut off after these (Node's defaults are 60 s
+  // and 5 min): enough for a 1 MB sheet on a slow line, not for holding connections open at leisure.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   server.on('listening', () => {
     const address = server.address() as AddressInfo;
     if (dev && !isLoopback(address.address)) {

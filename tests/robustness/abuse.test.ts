@@ -79,6 +79,17 @@ describe('request body size limits', () => {
     expect(t.dump()).toBe(before);
   });
 
+  it("holds a caller who names nobody to the usual limit, even for the admin's spreadsheet import", async () => {
+    const r = await t.request('/api/functions/manage', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'importSheet', role: 'admin', fileName: 'a.csv', base64: 'A'.repeat(DEFAULT_MAX_BODY * 2), dryRun: true }),
+    });
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('REQUEST.TOO_LARGE');
+    expect(t.dump()).toBe(before);
+  });
+
   it('refuses a photo over 5 MiB with 413 and stores no file', async () => {
     const r = await t.request('/api/files', {
       method: 'POST',
