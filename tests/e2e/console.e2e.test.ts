@@ -218,6 +218,20 @@ describe('at a phone (390 px) the inbox is unchanged', () => {
   });
 });
 
+describe('a worker at the cap of open orders (390 px)', () => {
+  it('is told so above the pool, before any 抢单 is tapped, and its 抢单 are not offered', async () => {
+    const page = await enterAt('demo-worker-3', PHONE);
+    await see(page, '我的任务');
+    await press(page, '队伍抢单池');
+    await see(page, '您手头工单已满（2单），请先完成在办工单');
+    await shot(page, 'console-worker-full-pool-390');
+    const grabs = page.locator('.order-card .nut-button', { hasText: '抢单' }).filter({ visible: true });
+    expect(await grabs.count()).toBeGreaterThan(0);
+    for (const button of await grabs.all()) expect(await button.getAttribute('class')).toContain('nut-button-disabled');
+    await page.context().close();
+  });
+});
+
 /** Every console page, as a screenshot at both widths; the wide one with its tables. */
 const CONSOLE_PAGES = [
   ['demo-dispatcher', 'dispatcher-inbox', '/dispatcher/pages/inbox/index', '待派单', 1],

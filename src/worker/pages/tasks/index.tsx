@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OrderListFilter, OrderView } from '@core';
 import { ACTION_LABELS, byBookedDay, HELD_STATES, POOL_STATE, type BookedDay } from '@core';
@@ -10,7 +11,10 @@ import { RoleBar } from '@/components/role-bar';
 import { Screen } from '@/components/screen';
 import { useOrderList } from '@/hooks/useOrderList';
 import { useQuickAction } from '@/hooks/useQuickAction';
+import { useSession } from '@/hooks/useSession';
 import { orderUrl } from '@/routes';
+import { grabBlock, heldCount } from './grab-block';
+import './index.scss';
 
 /** The worker's three views: their open tasks, the team pool, and what they finished. */
 const TABS: Record<string, { label: string; filter: OrderListFilter; empty: string; byDay: boolean }> = {
@@ -44,6 +48,14 @@ export default function WorkerTasks() {
   const grab = useQuickAction('worker', QUESTIONS.grab);
   const accept = useQuickAction('worker', QUESTIONS.accept);
   const busy = grab.busy ?? accept.busy;
+  const { session } = useSession();
+  // What I hold, known from my own tab (the page opens on it): the pool then says at once that I
+  // am full or off duty, instead of a 抢单 that can only be refused.
+  const [held, setHeld] = useState<number | null>(null);
+  useEffect(() => {
+    if (tab === 'todo' && list.counts) setHeld(heldCount(list.counts));
+  }, [tab, list.counts]);
+  const blocked = tab === 'pool' ? grabBlock(session?.user ?? null, held) : null;
 
   const run = async (o: OrderView, action: (typeof QUICK)[number]) => {
     const next = await (action === 'grab' ? grab : accept).run(o, action);
@@ -58,6 +70,7 @@ export default function WorkerTasks() {
       <RoleBar role="worker" />
       <Notices role="worker" />
       <FilterTabs options={Object.entries(TABS).map(([key, t]) => ({ key, label: t.label }))} value={tab} onChange={setTab} />
+      {blocked ? <Text className="grab-blocked">{blocked}</Text> : null}
       <OrderList
         list={list}
         forStaff={tab !== 'done'}
@@ -67,7 +80,7 @@ export default function WorkerTasks() {
         renderActions={(o) => {
           const action = QUICK.find((a) => o.actions.includes(a));
           return action ? (
-            <Button type="primary" loading={busy === o.id} disabled={busy !== null} onClick={() => void run(o, action)}>
+            <Button type="primary" loading={busy === o.id} disabled={busy !== null || (action === 'grab' && blocked !== null)} onClick={() => void run(o, action)}>
               {ACTION_LABELS[action]}
             </Button>
           ) : null;
