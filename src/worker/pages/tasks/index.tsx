@@ -80,7 +80,12 @@ export default function WorkerTasks() {
         renderActions={(o) => {
           const action = QUICK.find((a) => o.actions.includes(a));
           return action ? (
-            <Button type="primary" loading={busy === o.id} disabled={busy !== null || (action === 'grab' && blocked !== null)} onClick={() => void run(o, action)}>
+            <Button
+              type="primary"
+              loading={busy === o.id}
+              disabled={busy !== null || (action === 'grab' && blocked !== null)}
+              onClick={() => void run(o, action)}
+            >
               {ACTION_LABELS[action]}
             </Button>
           ) : null;
