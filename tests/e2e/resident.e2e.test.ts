@@ -164,7 +164,7 @@ describe("the resident's order page", () => {
     await page.context().close();
   });
 
-  it('clears "不能为空" as soon as the resident types, in a body-sized box', async () => {
+  it('clears "不能为空" as soon as the resident types, in a body-sized box, and takes a usual complaint in one tap', async () => {
     const app = running();
     const id = await acceptedMeal();
     // 投诉 is offered once the worker is at the door (before that, only once a deadline has passed).
@@ -196,6 +196,11 @@ describe("the resident's order page", () => {
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(body);
     await shot(page, 'resident-complaint-typing-390');
+    // The usual complaints are one tap each, then sent as they read.
+    await tap(page, '师傅没有按时上门');
+    await expect(box.inputValue()).resolves.toBe('师傅没有按时上门');
+    await press(page, '提交投诉');
+    await expect.poll(async () => (await app.store.getOrder(id))!.complaints.map((c) => c.text)).toEqual(['师傅没有按时上门']);
     expect(errors).toEqual([]);
     await page.context().close();
   });

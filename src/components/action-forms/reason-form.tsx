@@ -44,7 +44,14 @@ const COPY: Record<ReasonAction, { label: string; placeholder: string; presets: 
     field: 'reason',
     max: LIMITS.reason,
   },
-  complain: { label: '投诉内容', placeholder: '请写下您遇到的问题，社区会跟进处理', presets: [], field: 'text', max: LIMITS.reason },
+  complain: {
+    label: '投诉内容',
+    placeholder: '请写下您遇到的问题，社区会跟进处理',
+    // The usual complaints, one tap each (长辈模式 above all): the text box still takes anything else.
+    presets: ['师傅没有按时上门', '服务态度不好', '活没有干好', '收费和说好的不一样'],
+    field: 'text',
+    max: LIMITS.reason,
+  },
 };
 
 /** 取消 · 返工 · 退回 · 重新打开 · 投诉: one text and a button. */
