@@ -1,13 +1,14 @@
 import type { Who, World } from './actor';
-import { fail, invalid, type AppError } from './errors';
+import { appError, fail, invalid, type AppError } from './errors';
 import type { ActionType } from './order-inputs';
 import type { Assignment, Instruction, Order, OrderState } from './order';
+import type { User } from './community';
 import { ORDER_STATES, TERMINAL_STATES, UNFINISHED_STATES } from './order';
 import { notify, type Effect, type Recipient } from './notifications';
 import { residentNotice } from './event-texts';
 import { poolTeamOf } from './order-holder';
 import { checkPhotos } from './photos';
-import { ok, type Result } from './result';
+import { err, ok, type Result } from './result';
 import { personRules, type Capacity, type Change, type SystemActionType, type SystemRule } from './order-rule';
 import { HOUR, MINUTE } from './time';
 import { BOOKING_RULES } from './booking-rules';
@@ -34,6 +35,18 @@ const capOf = (a: Assignment, world: World<'user'>): Capacity | undefined =>
   a.mode === 'member' ? { workerId: a.workerId, max: world.user(a.workerId)?.maxOpenOrders ?? 0 } : undefined;
 
 const isAssignee = (order: Order, who: Who) => order.assignment?.mode === 'member' && order.assignment.workerId === who.actor.user.id;
+
+/**
+ * Why this worker may not take an order from a pool now, or null: off duty, or already holding
+ * their cap of open orders. The grab rule refuses with it; the app says it above the pool before any
+ * 抢单 is tapped, where `held` is null until known and only duty is judged.
+ */
+export function grabBarrier(me: Pick<User, 'onDuty' | 'maxOpenOrders'>, held: number | null): AppError | null {
+  if (!me.onDuty) return appError('GRAB.OFF_DUTY');
+  if (held !== null && held >= me.maxOpenOrders) return appError('GRAB.OVER_CAPACITY', { max: me.maxOpenOrders });
+  return null;
+}
+
 const mustBeAssignee = (order: Order, who: Who) => (isAssignee(order, who) ? pass() : fail('AUTH.FORBIDDEN'));
 
 /** The resident side of the order: whoever placed it. */
@@ -221,8 +234,8 @@ const PERSON_TRANSITIONS = personRules({
     needs: ['openOrders'],
     apply: (order, _input, world) => {
       const me = world.actor.user;
-      if (!me.onDuty) return fail('GRAB.OFF_DUTY');
-      if (world.openOrders(me.id) >= me.maxOpenOrders) return fail('GRAB.OVER_CAPACITY', { max: me.maxOpenOrders });
+      const barred = grabBarrier(me, world.openOrders(me.id));
+      if (barred) return err(barred);
       const assignment: Assignment = { mode: 'member', teamId: order.assignment!.teamId, workerId: me.id };
       return change({ assignment, acceptedAt: world.now }, { assignment }, [notify(residentOf(order), order.id, residentNotice('accept'))], {
         workerId: me.id,

@@ -13,9 +13,9 @@ interface Target {
 
 const sameTarget = (a: Target | null, b: Target) => a !== null && a.teamId === b.teamId && a.workerId === b.workerId;
 
-/** Teams that list the order's category come first. */
 /** Whether a team takes orders of this category: one that names none takes every kind. */
 const covers = (team: TeamView, category: ServiceCategory) => team.categories.length === 0 || team.categories.includes(category);
+/** Teams that take the order's category come first. */
 const byFit = (category: ServiceCategory) => (a: TeamView, b: TeamView) => Number(covers(b, category)) - Number(covers(a, category));
 
 /** 派单 / 转单: to a team's pool or to one member, seeing each member's duty and open load. */
