@@ -157,10 +157,7 @@ export interface OrderSession {
   commit(change: Commit): Promise<CommitResult>;
   /** Ends a session that will not commit (a refused request); harmless after a commit. */
   release(): Promise<void>;
-  /**
-   * Store.openOrdersOf read inside the session, where the store's commit checks a worker's cap on
-   * what it read (CloudBase: the workers' counters, read once for the rule and the commit's check).
-   */
+  /** Store.openOrdersOf, for the rule's check of a worker's cap while the order is read for a change. */
   openOrdersOf?(workerIds: readonly string[]): Promise<Record<string, number>>;
 }
 
@@ -266,10 +263,10 @@ export interface Store {
   pruneReplies(before: Millis): Promise<number>;
   commit(change: Commit): Promise<CommitResult>;
   /**
-   * Only in stores where a read and the write after it can share one atomic unit (CloudBase: one
-   * transaction): reads an order to change it, and the session's commit then needs no re-read of it
-   * for the version check. Callers use openOrderSession (below), which falls back to getOrder and
-   * commit for a store without it; the answers are the same either way.
+   * Only in stores where the commit would otherwise read the order again (CloudBase, commit.ts):
+   * reads an order to change it, and the session's commit reuses that read for its version check.
+   * Callers use openOrderSession (below), which falls back to getOrder and commit for a store
+   * without it; the answers are the same either way.
    */
   openOrder?(id: string): Promise<OrderSession>;
 
@@ -303,6 +300,13 @@ export interface Store {
    * themselves, so this only keeps that small, off the requests' path.
    */
   foldRollups?(budgetMs: number): Promise<number>;
+
+  /**
+   * In stores whose commit is more than one write (CloudBase: a record, then the order, commit.ts):
+   * finishes the commits a function killed in between left recorded but not written, and makes
+   * derived bookkeeping match the orders (the workers' claims). Answers how many it changed.
+   */
+  finishCommits?(now: Millis): Promise<number>;
 
   /** Removes everything (the reset command and tests). */
   clear(): Promise<void>;

@@ -19,6 +19,8 @@ export interface HousekeepingReport {
   readonly photos: number;
   /** What was folded into the rollups: orders (CloudBase) or queued changes of orders (embedded). */
   readonly rollups: number;
+  /** Commits finished and claims corrected after a function killed midway (CloudBase). */
+  readonly finished: number;
 }
 
 /** Wall-clock time one run spends folding statistics into the rollups; the next run takes the rest. */
@@ -38,6 +40,8 @@ export async function keepHouse(deps: Deps): Promise<HousekeepingReport> {
   return {
     replies: await deps.store.pruneReplies(now - REPLY_TTL),
     photos: deps.photos ? await deps.photos.removeUnattached(now - UPLOAD_TTL, (orderId) => holds(deps, orderId)) : 0,
+    // Before the fold, so that what a killed commit wrote reaches the statistics in this run.
+    finished: deps.store.finishCommits ? await deps.store.finishCommits(now) : 0,
     rollups: deps.store.foldRollups ? await deps.store.foldRollups(ROLLUP_FOLD_BUDGET_MS) : 0,
   };
 }

@@ -9,7 +9,7 @@ import { encodeCursor } from '@backend/storage/order-index';
 import { REFERENCE_KINDS, type OrderFilter, type Store } from '@backend/storage/port';
 import { FakeCloudBase } from '../storage/fake-cloudbase';
 import { decode } from '../storage/fake-query';
-import { createCommit, generateOrders, makeEvent, makeNotification, referenceData, T0 } from '../storage/fixtures';
+import { createCommit, generateOrders, makeEvent, makeNotification, makeOrder, nextCommit, referenceData, T0 } from '../storage/fixtures';
 import { branchesOf, serves, uncovered, unused, type RecordedQuery } from './query-coverage';
 
 /**
@@ -91,7 +91,18 @@ async function walk(s: Store) {
   for (const o of orders)
     await s.commit(createCommit(o, { notifications: [makeNotification(`n-${o.id}`, { kind: 'user', userId: 'u1' }, o.createdAt, o.id)] }));
   await s.getOrder(orders[0]!.id);
-  // An order read for a change, then left unwritten: its read is by id, inside a transaction.
+  // Orders reaching a worker claim their places (worker-arrivals.ts): the first claim reads the
+  // worker's held orders, a refused one too; the housekeeping finishes commits and reconciles claims.
+  const pooled = ['o-pool-a', 'o-pool-b'].map((id) => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } }));
+  const grabbed = [];
+  for (const o of pooled) {
+    await s.commit(createCommit(o));
+    const grab = nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId: 'w9' } }, { capacity: { workerId: 'w9', max: 1 } });
+    grabbed.push(await s.commit(grab));
+  }
+  expect(grabbed).toEqual([{ ok: true }, { ok: false, conflict: 'capacity' }]);
+  await s.finishCommits?.(Date.now());
+  // An order read for a change, then left unwritten: its read is by id.
   await (await s.openOrder!(orders[0]!.id)).release();
   await s.getReply('no-such-request');
   for (const scope of SCOPES)

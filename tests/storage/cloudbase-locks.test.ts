@@ -8,17 +8,25 @@ import type { Commit, Store } from '@backend/storage/port';
 import { createCommit, makeNotification, makeOrder, makeReply, nextCommit, T0 } from './fixtures';
 import { FakeCloudBase } from './fake-cloudbase';
 
-// Transactions hold locks and expire, as on the service: what a function killed in the middle of a
-// commit leaves behind must neither corrupt the order nor keep it from moving on once it expires.
+// Transactions hold locks and expire, as on the service (the statistics' fold and the trim of kept
+// replies use them). An order's commit uses none (commit.ts): what a function killed in the middle
+// of one leaves behind must neither corrupt the order nor keep it from moving on.
 const LIFETIME_MS = 150;
 const fake = new FakeCloudBase({ transactionLifetimeMs: LIFETIME_MS });
 /** While set, every request after the first `n` of a function never returns: the function was killed there. */
 let killAfter: { n: number; killed: () => void } | null = null;
+/** While set, the request after the first `n` is carried out but its answer is lost on the way back. */
+let loseAnswerAfter: { n: number } | null = null;
 Db.reqClass = class {
-  send(api: string, data: Record<string, unknown>) {
+  async send(api: string, data: Record<string, unknown>) {
     if (killAfter && killAfter.n-- <= 0) {
       killAfter.killed();
       return new Promise(() => undefined);
+    }
+    if (loseAnswerAfter && loseAnswerAfter.n-- <= 0) {
+      loseAnswerAfter = null;
+      await fake.send(api, data);
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     }
     return fake.send(api, data);
   }
@@ -102,41 +110,83 @@ describe('a function killed in the middle of a commit', () => {
       { capacity: { workerId, max: 5 }, reply: makeReply(key), notifications: [makeNotification(`n-${key}`, { kind: 'user', userId: workerId }, T0, o.id)] },
     );
 
-  // The commit's requests: start, read order, count the worker's orders (outside the transaction),
-  // write order (its reply kept in it, and its mark for the statistics' fold), mark the worker's
-  // arrival, the event (its notification inside), and the commit itself (the 7th).
-  it.each([2, 3, 4, 5, 6])(
-    'leaves the order as it was when killed after %i requests, and the next grab goes through once the transaction expires',
-    async (n) => {
-      const { store } = await freshStore();
-      const o = pool(`kill-${n}`);
-      await store.commit(createCommit(o));
+  /** A store with one pool order, and the function that grabs it for w1 killed after `n` of its requests. */
+  async function killedGrab(n: number) {
+    const { store, db, prefix } = await freshStore();
+    const o = pool(`kill-${n}`);
+    await store.commit(createCommit(o));
+    // Both workers have claimed before, so a grab's requests are always the same four.
+    for (const w of ['w1', 'w2']) await db.collection(`${prefix}worker_load`).doc(w).set({ held: [], since: {}, gen: 1 });
+    const killed = new Promise<void>((r) => {
+      killAfter = { n, killed: r };
+    });
+    const mine = grab(o, 'w1', `req-killed-${n}`);
+    void store.commit(mine); // never returns: the function is gone
+    await killed;
+    killAfter = null;
+    return { store, o, mine };
+  }
+  const period = { from: T0 - 86_400_000, to: T0 + 86_400_000 };
+  async function statisticsOf(...commits: Commit[]) {
+    const clean = (await freshStore()).store;
+    for (const c of commits) await clean.commit(c);
+    return clean.metricSumsMany('c1', period, ['all', 'team'], T0);
+  }
 
-      const killed = new Promise<void>((r) => {
-        killAfter = { n, killed: r };
-      });
-      void store.commit(grab(o, 'w1', `req-killed-${n}`)); // never returns: the function is gone
-      await killed;
-      killAfter = null;
+  // A grab's requests: read the order, claim w1's place, insert the record (the event, its
+  // notification and the order as the commit leaves it), write the order.
+  it.each([1, 2])('writes no order, event or reply when killed before its record (after %i requests), and the next grab goes through', async (n) => {
+    const { store, o } = await killedGrab(n);
+    expect(await store.getOrder(o.id)).toEqual(o);
+    expect(await store.getReply(`req-killed-${n}`)).toBeNull();
+    const other = grab(o, 'w2', `req-other-${n}`);
+    expect(await store.commit(other)).toEqual({ ok: true });
+    expect(await store.getOrder(o.id)).toEqual(other.order);
+    expect((await store.listEvents(o.id)).map((e) => e.seq)).toEqual([1, 2]);
+    // A claim w1's function may have made holds no order: the count of w1's orders does not see it.
+    expect(await store.openOrdersOf(['w1', 'w2'])).toEqual({ w1: 0, w2: 1 });
+    expect(await store.listNotifications([{ kind: 'user', userId: 'w1' }], 10)).toEqual([]);
+    expect(await store.metricSumsMany('c1', period, ['all', 'team'], T0)).toEqual(await statisticsOf(createCommit(o), other));
+  });
 
-      // Readers see the order as committed, untouched by the killed function's writes.
-      expect(await store.getOrder(o.id)).toEqual(o);
-      expect(await store.getReply(`req-killed-${n}`)).toBeNull();
+  it('is committed once its record is in: the next grab of that version writes the order from it and hears "version"', async () => {
+    const { store, o, mine } = await killedGrab(3);
+    // Not written yet: readers see the order as it was, its timeline already the new event.
+    expect(await store.getOrder(o.id)).toEqual(o);
+    expect((await store.listEvents(o.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await store.commit(grab(o, 'w2', 'req-other'))).toEqual({ ok: false, conflict: 'version' });
+    expect(await store.getOrder(o.id)).toEqual(mine.order);
+    expect((await store.getReply('req-killed-3', o.id))?.key).toBe('req-killed-3');
+    expect(await store.openOrdersOf(['w1', 'w2'])).toEqual({ w1: 1, w2: 0 });
+    expect(await store.listNotifications([{ kind: 'user', userId: 'w1' }], 10)).toHaveLength(1);
+    expect(await store.metricSumsMany('c1', period, ['all', 'team'], T0)).toEqual(await statisticsOf(createCommit(o), mine));
+  });
 
-      // Another worker's grab of the same version waits out the lock (retrying) and wins.
-      const other = grab(o, 'w2', `req-other-${n}`);
-      expect(await store.commit(other)).toEqual({ ok: true });
-      expect(await store.getOrder(o.id)).toEqual(other.order);
-      expect((await store.listEvents(o.id)).map((e) => e.seq)).toEqual([1, 2]);
-      expect(await store.openOrdersOf(['w1', 'w2'])).toEqual({ w1: 0, w2: 1 });
-      expect(await store.listNotifications([{ kind: 'user', userId: 'w1' }], 10)).toEqual([]);
+  it('is finished by the housekeeping when nothing else meets it', async () => {
+    const { store, o, mine } = await killedGrab(3);
+    expect(await store.finishCommits!(Date.now())).toBe(1);
+    expect(await store.getOrder(o.id)).toEqual(mine.order);
+    expect(await store.finishCommits!(Date.now())).toBe(0);
+  });
 
-      // The statistics equal those of a store that never saw the killed commit.
-      const clean = (await freshStore()).store;
-      await clean.commit(createCommit(o));
-      await clean.commit(other);
-      const period = { from: T0 - 86_400_000, to: T0 + 86_400_000 };
-      expect(await store.metricSumsMany('c1', period, ['all', 'team'], T0)).toEqual(await clean.metricSumsMany('c1', period, ['all', 'team'], T0));
-    },
-  );
+  it.each([2, 3])('replays to a retry a grab whose answer was lost after %i requests, as written once', async (n) => {
+    const { store, db, prefix } = await freshStore();
+    const o = pool(`lost-${n}`);
+    await store.commit(createCommit(o));
+    for (const w of ['w1', 'w2']) await db.collection(`${prefix}worker_load`).doc(w).set({ held: [], since: {}, gen: 1 });
+    const mine = grab(o, 'w1', `req-lost-${n}`);
+    loseAnswerAfter = { n };
+    // The record (n = 2) or the order's write (n = 3) was carried out; the function only heard of a failure.
+    await expect(store.commit(mine)).rejects.toThrow();
+    expect(await store.commit(mine)).toEqual({ ok: false, conflict: 'request' });
+    expect(await store.getOrder(o.id)).toEqual(mine.order);
+    expect((await store.listEvents(o.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
+  });
+
+  it('is finished by a retry of the same request, which replays it', async () => {
+    const { store, o, mine } = await killedGrab(3);
+    expect(await store.commit(mine)).toEqual({ ok: false, conflict: 'request' });
+    expect(await store.getOrder(o.id)).toEqual(mine.order);
+  });
 });

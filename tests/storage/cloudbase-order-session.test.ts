@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCommit, makeOrder, makeReply, nextCommit } from './fixtures';
 import { freshCloudBaseEach } from './offline-cloudbase';
 
-// An order read for a change keeps its transaction open for the write (Store.openOrder): the commit
-// reuses the read for the version check. What it saves must not cost the compare-and-set anything.
+// An order read for a change (Store.openOrder): the commit reuses the read for the version check
+// instead of reading again. What it saves must not cost the compare-and-set anything.
 const cb = freshCloudBaseEach('sess');
 
 const order = makeOrder({ id: 'o-session' });
@@ -56,7 +56,7 @@ describe('an order session on CloudBase', () => {
     await cb.store.commit(createCommit(other));
     const session = await cb.store.openOrder!(mine.id);
     expect(await session.openOrdersOf!(['w1'])).toEqual({ w1: 0 });
-    // The other grab marks the worker's document after the session's snapshot: the session's own mark conflicts.
+    // The other grab claims a place of the same worker after the session's read: both fit under the cap.
     expect(await cb.store.commit(grab(other))).toEqual({ ok: true });
     const next = grab(session.order!);
     expect(await session.commit(next)).toEqual({ ok: true });

@@ -17,18 +17,18 @@ describe('database round trips per action on CloudBase (warm instance)', () => {
   });
 
   it.each([
-    // start, read the order, write it (its reply and its mark for the statistics' fold inside), insert the event (its notifications inside), commit
-    ['dispatch', 5],
-    // + the worker's open orders counted (once, for the rule and the cap) and the arrival's mark on the worker's document
-    ['grab', 7],
-    // start, read, write, event, commit: no holder or statistics fact changes
-    ['start', 5],
-    // the worker left writes nothing: as start
-    ['complete', 5],
+    // read the order; insert its record (the event, its notifications, the order as the commit leaves it); write the order
+    ['dispatch', 3],
+    // + the worker's open orders counted (for the rule's cap) and the claim of the worker's place
+    ['grab', 5],
+    // read, record, write: no holder changes
+    ['start', 3],
+    // + the claim of the worker it left dropped
+    ['complete', 4],
     // rated and satisfied change, folded into the rollups after the commit: as dispatch
-    ['confirm', 5],
-    // the order number, then start, insert the order (its id from the request: the insert refuses a retry), the event, commit
-    ['create', 5],
+    ['confirm', 3],
+    // the order number, then the record (its id from the request: the insert refuses a retry), then the order
+    ['create', 3],
     ['get', 2],
     ['list', 2],
   ])('%s: %i', (action, n) => {

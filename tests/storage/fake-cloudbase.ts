@@ -219,7 +219,8 @@ export class FakeCloudBase {
       // As the service: 100 documents when no limit is asked, never more than 1,000.
       docs = docs.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + Math.min(Number(p.limit ?? 100), MAX_ROWS));
     }
-    return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(d)) } };
+    const projection = p.projection ? (decode(String(p.projection)) as Record<string, number>) : null;
+    return { requestId: 'r', data: { list: docs.map((d) => JSON.stringify(projection ? project(d, projection) : d)) } };
   }
 
   private async insert(p: Doc, tx: Tx | null) {
@@ -300,7 +301,36 @@ export class FakeCloudBase {
   }
 }
 
-/** A document after `$set`, `$inc` and `$pull` (by a condition on the list's documents) on dotted field paths (all the adapter's updates use); the original is left as it was. */
+/** `field(…)`: only the fields named 1 (and `_id`), or all but those named 0; dotted paths allowed. */
+function project(doc: Doc, projection: Record<string, number>): Doc {
+  const paths = Object.entries(projection);
+  const including = paths.some(([, v]) => v === 1);
+  const out: Doc = including ? { _id: doc._id } : structuredClone(doc);
+  for (const [p, v] of paths) {
+    const parts = p.split('.');
+    const last = parts.pop()!;
+    if (including && v === 1) {
+      let from: unknown = doc;
+      let to = out;
+      for (const part of parts) {
+        from = (from as Doc | undefined)?.[part];
+        if (!from || typeof from !== 'object') break;
+        to = (to[part] ??= {}) as Doc;
+      }
+      if (from && typeof from === 'object' && last in (from as Doc)) to[last] = (from as Doc)[last];
+    } else if (!including) {
+      const parent = parts.reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Doc)[part] : undefined), out);
+      if (parent && typeof parent === 'object') delete (parent as Doc)[last];
+    }
+  }
+  return out;
+}
+
+/**
+ * A document after `$set`, `$unset`, `$inc`, `$addToSet`, `$pull` (a value, or a condition on the
+ * list's documents) and `$pullAll` on dotted field paths (all the adapter's updates use); the
+ * original is left as it was.
+ */
 function applyUpdate(doc: Doc, update: Doc): Doc {
   const out = structuredClone(doc);
   for (const [op, fields] of Object.entries(update as Record<string, Doc>)) {
@@ -314,10 +344,18 @@ function applyUpdate(doc: Doc, update: Doc): Doc {
         at = at[part] as Doc;
       }
       const last = parts[parts.length - 1]!;
+      const list = () => (Array.isArray(at[last]) ? (at[last] as unknown[]) : []);
       if (op === '$pull') {
-        if (Array.isArray(at[last])) at[last] = (at[last] as Doc[]).filter((x) => !(x && typeof x === 'object' && matches(x, v as Doc)));
+        const gone = (x: unknown) => (v && typeof v === 'object' ? !!x && typeof x === 'object' && matches(x as Doc, v as Doc) : x === v);
+        if (Array.isArray(at[last])) at[last] = list().filter((x) => !gone(x));
+      } else if (op === '$pullAll') {
+        if (Array.isArray(at[last])) at[last] = list().filter((x) => !(v as unknown[]).includes(x));
+      } else if (op === '$addToSet') {
+        const adding = v && typeof v === 'object' && '$each' in (v as Doc) ? ((v as Doc).$each as unknown[]) : [v];
+        at[last] = [...list(), ...adding.filter((x, i) => !list().includes(x) && adding.indexOf(x) === i)];
       } else if (op === '$inc') at[last] = Number(at[last] ?? 0) + Number(v);
       else if (op === '$set') at[last] = v;
+      else if (op === '$unset') delete at[last];
       else throw fail('INVALID_PARAM', `fake does not apply update operator ${op}`);
     }
   }

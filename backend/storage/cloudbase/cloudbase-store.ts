@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
 import { isCut, ORDER_STATES, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store } from '../port';
-import { commitInTransaction, openOrderSession, reindexInTransaction, type TxDb } from './commit';
+import { commitLogged, finishRecent, openLoggedSession, reindexLogged, type OrderLog } from './commit';
 import { nextOrderNumber } from './order-numbers';
 import { fromDoc, toReply } from './docs';
 import { collectionNames } from './names';
@@ -11,10 +11,10 @@ import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sor
 import { fromOrderDoc } from './order-doc';
 import { metricSumsMany } from './metric-sums';
 import { onBehalfCounts } from './on-behalf';
-import { isRaceError } from './commit';
+import { isRaceError } from './transactions';
 import { removeAll, fetchAll } from './collections';
 import { messageDocs } from './message-docs';
-import { countHeld } from './worker-arrivals';
+import { countHeld, workerClaims } from './worker-arrivals';
 import { cachingReferences } from './ref-cache';
 import { listNotes, toEvent } from './event-notes';
 import { findKeptReply, keptReplies, pruneKeptReplies, toStoredReply } from './order-replies';
@@ -68,6 +68,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
   const cmd = _ as unknown as Commands;
   const sum = _.aggregate.sum;
   const held = countHeld(db, names);
+  const log: OrderLog = { db, names, count: held, claims: workerClaims(db, names), now: Date.now };
   // The collections exist before any function runs (`npm run deploy:database`, schema.ts): creating
   // them here would cost every cold start a round trip per collection.
   const coll = async (name: string) => db.collection(name);
@@ -174,7 +175,8 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async listEvents(orderId, page) {
       if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map(toEvent);
       const where = page.beforeSeq === null ? { orderId } : { orderId, seq: _.lt(page.beforeSeq) };
-      const newest = docs(await (await coll(names.events)).where(where).orderBy('seq', 'desc').limit(page.limit).get());
+      // Without the commits' records (commit.ts): a copy of the order each, not part of the timeline.
+      const newest = docs(await (await coll(names.events)).where(where).field({ commit: false }).orderBy('seq', 'desc').limit(page.limit).get());
       return newest.map(toEvent).reverse();
     },
     async listNotifications(recipients, limit) {
@@ -201,7 +203,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     },
     async reindex(entries) {
       let written = 0;
-      for (const e of entries) if (await reindexInTransaction(db as unknown as TxDb, names, e)) written++;
+      for (const e of entries) if (await reindexLogged(log, e)) written++;
       return written;
     },
     async metricSums(communityId, period, by, asOf, cut) {
@@ -214,6 +216,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       const pending = fold?.unfinished ? await pendingEntries(db, names, communityId) : [];
       // Aggregations side by side, each over rollup rows or the few orders not rolled up (metric-sums.ts).
       return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut, pending);
+    },
+    async finishCommits(now) {
+      // Commits a killed function left recorded but not written, then the workers' claims (worker-arrivals.ts).
+      return (await finishRecent(log, now)) + (await log.claims.reconcile());
     },
     async foldRollups(budgetMs) {
       return (await foldRollups(db, names, { maxOrders: FOLD_ON_SWEEP, budgetMs })).folded;
@@ -252,10 +258,10 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return orderId === undefined || orderId === null ? findKeptReply(db, names, key, orderId === null) : null;
     },
     async commit(change) {
-      return commitInTransaction(db as unknown as TxDb, names, change, held);
+      return commitLogged(log, change);
     },
     async openOrder(id) {
-      const session = await openOrderSession(db as unknown as TxDb, names, id, held);
+      const session = await openLoggedSession(log, id);
       // The session's own calls leave the port as the store's do: the database's failures as outages.
       return {
         order: session.order,

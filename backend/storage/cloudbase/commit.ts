@@ -1,276 +1,282 @@
+import type { Db } from '@cloudbase/database';
 import { holderOf } from '@core';
-import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
-import type { Names } from './names';
-import { eventDocs } from './event-notes';
-import { fromOrderDoc, toOrderDoc } from './order-doc';
-import { rollupMarks } from './rollup-marks';
-import { arrivalMark, type CountHeld } from './worker-arrivals';
-import { isKept, keeping, keptReplies } from './order-replies';
 import { isOrderIdFor } from '../../runtime/idempotency';
+import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
+import { eventDocs } from './event-notes';
+import type { Names } from './names';
+import { fromOrderDoc, toOrderDoc } from './order-doc';
+import { isKept, keeping, keptReplies } from './order-replies';
+import { rollupMarks } from './rollup-marks';
+import { isDuplicateKey } from './transactions';
+import type { CountHeld, WorkerClaims } from './worker-arrivals';
 
-/** The part of the SDK's transaction object this adapter uses (its typings declare it as `any`). */
-interface TxDoc {
-  get(): Promise<{ data?: Record<string, unknown> | null }>;
-  set(data: object): Promise<unknown>;
-  update(data: object): Promise<unknown>;
-}
-/** The database's `_.inc`: an update that adds to a number field. */
-export type Inc = (n: number) => unknown;
-interface TxCollection {
-  doc(id: string): TxDoc;
-  add(data: object): Promise<unknown>;
-}
-export interface Tx {
-  collection(name: string): TxCollection;
-  commit(): Promise<unknown>;
-  rollback(reason?: unknown): Promise<unknown>;
-}
-export interface TxDb {
-  startTransaction(): Promise<Tx>;
-  readonly command: { inc: Inc };
+/**
+ * An order's commit on CloudBase, without a transaction (a transaction costs two round trips of its
+ * own, start and commit). The commit point is its record: the commit's first event document, whose
+ * _id (`<orderId>:<version before + 1>`) only one commit from that version can insert, carries the whole
+ * order as the commit leaves it. Then the order's document is written from the record by a
+ * compare-and-set on its version and `rev` (a counter every write of the order moves, the
+ * statistics' fold and a reindex included). Of two racing commits the second insert is refused and
+ * that commit answers 'version'. A function killed between the record and the order's write leaves
+ * a record ahead of its order: whoever meets it finishes it (finish): the next commit of that
+ * version, a retry of the same request, the housekeeping (finishRecent). The order's timeline may
+ * show such an event a moment before the order does.
+ *
+ * A transition costs: the order read, the record inserted, the order written (3); an order
+ * arriving at a worker adds the claim of the worker's place (worker-arrivals.ts), and the count of
+ * their open orders the rule asks for; an order leaving a worker the drop of its claim.
+ */
+export interface CommitRecord {
+  /** The order's version before; null when the commit created it. */
+  readonly from: number | null;
+  /** When it was recorded (real time): the housekeeping looks back from it for unfinished ones. */
+  readonly at: number;
+  /** The order's document as the commit leaves it (toOrderDoc), without the fold's marks and `rev`. */
+  readonly doc: Raw;
+  /** The worker the order left, whose claim is dropped once the order is written. */
+  readonly left: string | null;
+  /** The request's id: a retry knows the record as its own by it. */
+  readonly key: string | null;
 }
 
+/** What the commit needs of the store. */
+export interface OrderLog {
+  readonly db: Db;
+  readonly names: Names;
+  readonly claims: WorkerClaims;
+  readonly count: CountHeld;
+  /** Real time, for the records' moments. */
+  readonly now: () => number;
+}
+
+type Raw = Record<string, unknown>;
+
+/** Tries of the order's write when the fold or a reindex keeps writing it in between. */
 const ATTEMPTS = 6;
+/** How far back the housekeeping looks for records whose order was not written. */
+export const FINISH_LOOKBACK_MS = 10 * 60_000;
+/** Records one housekeeping run looks at at most: the newest (a function killed long ago is met by the order's next commit). */
+const MAX_RECENT = 1000;
 
-/**
- * A write conflict (two transactions wrote the same document) or a duplicate _id on insert: both
- * mean a concurrent commit touched this order or this request id, and a fresh attempt will see it.
- */
-export function isRaceError(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  const text = `${String(err?.code ?? '')} ${String(err?.message ?? '')}`;
-  return /TRANSACTION_CONFLICT|TransactionConflict|DUPLICATE|duplicate key|E11000/i.test(text);
+const rowsOf = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Raw[]) : []);
+export const recordId = (orderId: string, version: number) => `${orderId}:${version}`;
+
+/** The SDK answers some refusals as a value with a `code` instead of throwing: thrown here as the rest. */
+function must<T>(res: T): T {
+  const err = res as { code?: unknown; message?: unknown } | null;
+  if (err && typeof err === 'object' && err.code) throw Object.assign(new Error(String(err.message ?? err.code)), { code: err.code });
+  return res;
 }
 
-/**
- * The transaction is gone on the server: it ran past the service's time limit (or the server lost
- * it), and nothing it wrote was kept. Not a conflict with anyone: the commit is simply tried again.
- */
-export function isExpiredTransaction(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  return /DATABASE_TRANSACTION_FAIL|TransactionNotExist|Transaction does not exist/i.test(`${String(err?.code ?? '')} ${String(err?.message ?? '')}`);
+const readDoc = async (log: OrderLog, coll: string, id: string): Promise<Raw | null> => rowsOf(must(await log.db.collection(coll).doc(id).get()))[0] ?? null;
+
+async function readRecord(log: OrderLog, id: string): Promise<CommitRecord | null> {
+  const doc = await readDoc(log, log.names.events, id);
+  return doc?.commit && typeof doc.commit === 'object' ? (doc.commit as CommitRecord) : null;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * The port's compare-and-set commit as one CloudBase transaction. Transactions only allow
- * single-document operations (doc get/set, add), which is all this needs: read the reply and the
- * order inside the snapshot, check them, then write everything. A concurrent commit on the same
- * order or request id makes one of the two fail with a write conflict; that one retries, now sees
- * the winner's write, and answers 'version' or 'request'.
- */
-export async function commitInTransaction(db: TxDb, names: Names, c: Commit, count: CountHeld): Promise<CommitResult> {
-  for (let attempt = 1; ; attempt++) {
-    const tx = await db.startTransaction();
-    try {
-      const result = await attemptCommit(tx, names, c, count);
-      if (result.ok) await tx.commit();
-      // The server may already have aborted it (a refused insert): nothing was written either way.
-      else await tx.rollback().catch(() => undefined);
-      return result;
-    } catch (e) {
-      // The server aborts a conflicting transaction itself, so this rollback may fail: ignore it.
-      await tx.rollback().catch(() => undefined);
-      // An expired transaction wrote nothing: try again in a fresh one; if the first did land after
-      // all, the retry finds its reply and answers 'request', which replays it. Past the attempts it
-      // is an outage (thrown), never a version conflict the caller would wrongly re-read for.
-      if (isExpiredTransaction(e) && !isRaceError(e)) {
-        if (attempt >= ATTEMPTS) throw e;
-        await sleep(5 * attempt);
-        continue;
-      }
-      if (!isRaceError(e)) throw e;
-      // Still losing after several tries means others keep changing this very order: the caller
-      // re-reads it, which is what a version conflict asks for. Nothing was written.
-      if (attempt >= ATTEMPTS) return { ok: false, conflict: 'version' };
-      await sleep(15 * 2 ** attempt * (0.5 + Math.random()));
-    }
-  }
-}
-
-/**
- * An order read inside a transaction that stays open for the write the caller then decides on: the
- * commit reuses the read for its version check (same snapshot), so a transition costs one round trip
- * less than a read followed by commitInTransaction. A write conflict means someone else committed
- * since the read; the commit then goes the ordinary way (fresh transactions that read again), which
- * answers 'version' if the order moved on, or writes if only a shared document (a worker's arrival
- * mark) was contended or a fold of the statistics wrote the order's marks (rollup-fold.ts). A
- * session not committed is rolled back by release.
- */
-export async function openOrderSession(db: TxDb, names: Names, orderId: string, count: CountHeld): Promise<OrderSession> {
-  const tx = await db.startTransaction();
-  let read: Record<string, unknown> | null;
-  try {
-    read = (await tx.collection(names.orders).doc(orderId).get()).data ?? null;
-  } catch (e) {
-    await tx.rollback().catch(() => undefined);
-    throw e;
-  }
-  let open = true;
-  /** The workers' open orders counted after this transaction's read (openOrdersOf): the commit's cap check reuses them. */
-  const held = new Map<string, number>();
-  // Nothing was written in it, so the rollback only frees the server's transaction: no one waits on it.
-  const release = async () => {
-    if (!open) return;
-    open = false;
-    await tx.rollback().catch(() => undefined);
-  };
-  return {
-    order: read ? fromOrderDoc(read) : null,
-    release,
-    // Counted after the transaction's first read, so the commit's cap check may go by this count
-    // (an arrival committed since makes the commit's own arrival write conflict: worker-arrivals.ts).
-    async openOrdersOf(workerIds) {
-      const counts = await count(workerIds);
-      if (open) for (const id of workerIds) held.set(id, counts[id] ?? 0);
-      return counts;
-    },
-    async commit(c) {
-      const reusable = open && read !== null && c.order.id === orderId && c.expectedVersion === Number(read.version);
-      if (!reusable || !read) {
-        await release();
-        return commitInTransaction(db, names, c, count);
-      }
-      open = false;
-      try {
-        const result = await attemptCommit(tx, names, c, count, read, held);
-        if (result.ok) await tx.commit();
-        else await tx.rollback().catch(() => undefined);
-        return result;
-      } catch (e) {
-        await tx.rollback().catch(() => undefined);
-        // A conflict or an expired transaction wrote nothing: the ordinary commit tries afresh, and
-        // answers 'request' if this one did land after all (its reply is found), as it does itself.
-        if (isRaceError(e) || isExpiredTransaction(e)) return commitInTransaction(db, names, c, count);
-        throw e;
-      }
-    },
-  };
-}
-
-/** An insert refused because a document with its _id exists. */
-const isDuplicateKey = (e: unknown) =>
-  /DUPLICATE|duplicate key|E11000/i.test(`${String((e as { code?: unknown })?.code ?? '')} ${String((e as { message?: unknown })?.message ?? '')}`);
-
-/**
- * `known` is the order as this same transaction already read it (an order session's read): the
- * snapshot is the same, so reading it again would only cost a round trip.
- */
-async function attemptCommit(
-  tx: Tx,
-  names: Names,
-  c: Commit,
-  count: CountHeld,
-  known?: Record<string, unknown>,
-  knownHeld: ReadonlyMap<string, number> = new Map(),
-): Promise<CommitResult> {
-  // The request id is looked up only when the write cannot go ahead: on the way through, inserting
-  // the reply under it refuses a used id (below), which saves a round trip on every commit. A retry
-  // whose first attempt landed finds the version moved on, and must hear 'request' to replay it.
-  // A transition's id is looked up in the order's kept replies (order-replies.ts), already read; a
-  // create's, or one kept before replies moved into orders, in the replies collection.
-  const refused = async (): Promise<CommitResult> =>
-    c.reply && (isKept(current, c.reply.key) || (await tx.collection(names.replies).doc(c.reply.key).get()).data)
-      ? { ok: false, conflict: 'request' }
-      : { ok: false, conflict: 'version' };
-  const orders = tx.collection(names.orders);
-  // A new order is not read first: inserting it refuses an id that exists.
-  const current = c.expectedVersion === null ? null : (known ?? (await orders.doc(c.order.id).get()).data);
-  if (c.expectedVersion === null) {
-    try {
-      const doc = toOrderDoc(c.order, c.index, c.reply ? keeping([], c.reply, true) : []);
-      await orders.add({ _id: c.order.id, ...doc, ...rollupMarks(null, doc) });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      // An order whose id its request gave (orderIdFor) is taken by that same request: a retry.
-      const taken = c.reply && (await orders.doc(c.order.id).get()).data;
-      return taken && isKept(taken, c.reply!.key) ? { ok: false, conflict: 'request' } : refused();
-    }
-  } else {
+/** Commits `c` (the port's compare-and-set); `known` is the order's document as a session read it. */
+export async function commitLogged(log: OrderLog, c: Commit, known?: Raw | null): Promise<CommitResult> {
+  const { db, names } = log;
+  const create = c.expectedVersion === null;
+  let current: Raw | null = null;
+  if (!create) {
+    current = known && Number(known.version) === c.expectedVersion ? known : await readDoc(log, names.orders, c.order.id);
     // A request id this order's document keeps was used on it: refused before the version is looked at.
     if (c.reply && isKept(current, c.reply.key)) return { ok: false, conflict: 'request' };
-    if (!current || Number(current.version) !== c.expectedVersion) return refused();
-    const kept = keptReplies(current);
-    const doc = toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply) : kept);
-    // The statistics are not touched here: the order is marked for the fold (rollup-fold.ts) in this same write.
-    await orders.doc(c.order.id).set({ ...doc, ...rollupMarks(current, doc) });
+    if (!current || Number(current.version) !== c.expectedVersion) return refused(log, c, current);
   }
-  // The holder before is derived from the stored order itself, so an order that stays with its
-  // worker is not taken for an arrival even when its document was indexed by an older version.
-  const heldBy = async (id: string) => knownHeld.get(id) ?? (await count([id]))[id] ?? 0;
-  if (!(await moveLoad(tx, names, c, heldBy, current ? holderOf(fromOrderDoc(current)) : null))) {
-    return { ok: false, conflict: 'capacity' };
-  }
-  // The notifications ride in the first event's document (event-notes.ts): one insert, not two.
-  for (const doc of eventDocs(c)) await tx.collection(names.events).add(doc);
-  // A create's reply is also a document: its insert refuses an id another new order used. Not
-  // needed when the order's id is its request's (orderIdFor): the order's insert refused that.
-  if (c.reply && c.expectedVersion === null && !isOrderIdFor(c.order.id, c.reply.key)) {
-    const { key, fingerprint, reply, at } = c.reply;
+  // A create's reply is also a document when its order's id does not come from its request: its
+  // insert refuses an id another new order used. (On CloudBase new orders take their ids from
+  // their requests, orderIdFor: then the record's insert refuses a retry by itself.)
+  const replyDoc = create && c.reply && !isOrderIdFor(c.order.id, c.reply.key) ? c.reply : null;
+  if (replyDoc) {
+    const { key, fingerprint, reply, at } = replyDoc;
     try {
-      await tx.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) });
+      must(await db.collection(names.replies).add({ _id: key, key, fingerprint, at, replyJson: JSON.stringify(reply ?? null) }));
     } catch (e) {
-      // The request id was used by a commit before this transaction began: the caller replays it.
       if (isDuplicateKey(e)) return { ok: false, conflict: 'request' };
       throw e;
     }
   }
+  const undoReplyDoc = async () => {
+    if (replyDoc) await db.collection(names.replies).doc(replyDoc.key).remove();
+  };
+
+  // The holder before is derived from the stored order itself, so an order that stays with its
+  // worker is not taken for an arrival even when its document was indexed by an older version.
+  const before = current ? holderOf(fromOrderDoc(current)) : null;
+  const after = c.index.holder;
+  const arriving = after !== null && after !== before ? after : null;
+  if (arriving) {
+    const max = c.capacity?.workerId === arriving ? c.capacity.max : null;
+    if (!(await log.claims.claim(arriving, c.order.id, max))) {
+      await undoReplyDoc();
+      return { ok: false, conflict: 'capacity' };
+    }
+  }
+
+  const kept = create ? [] : keptReplies(current);
+  const record: CommitRecord = {
+    from: c.expectedVersion,
+    at: log.now(),
+    doc: toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply, create) : kept),
+    left: before !== null && before !== after ? before : null,
+    key: c.reply?.key ?? null,
+  };
+  // By the version it starts from, so that every commit of that version has the same: a sweep's
+  // commit may move an order more than one version on (one event each).
+  const id = recordId(c.order.id, (c.expectedVersion ?? 0) + 1);
+  // The notifications ride in the first event's document (event-notes.ts), and so does the record.
+  const [first, ...rest] = eventDocs(c);
+  const docs = first?._id === id ? [{ ...first, commit: record }, ...rest] : [{ _id: id, commit: record }, ...(first ? [first, ...rest] : [])];
+  try {
+    must(await db.collection(names.events).add(docs));
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    // This version is recorded already: by a racer, by a function killed before it wrote the
+    // order, or by this same request's earlier try. Finished here either way.
+    const theirs = await readRecord(log, id);
+    const mine = theirs !== null && c.reply !== null && theirs.key === c.reply.key;
+    if (!mine) {
+      if (arriving) await log.claims.release(arriving, c.order.id);
+      await undoReplyDoc();
+    }
+    if (theirs) await finish(log, c.order.id, theirs);
+    return { ok: false, conflict: mine ? 'request' : 'version' };
+  }
+  await finish(log, c.order.id, record, current);
   return { ok: true };
 }
 
-/**
- * Holds the arriving worker's cap: the orders they hold, counted after this transaction's first
- * read (or by the session), plus this one; and writes the arrival's mark (worker-arrivals.ts) so
- * that a racing arrival at the same worker conflicts. False, writing nothing, past the cap. An
- * order leaving a worker writes nothing: the next count simply no longer finds it.
- */
-async function moveLoad(tx: Tx, names: Names, c: Commit, heldBy: (workerId: string) => Promise<number>, before: string | null): Promise<boolean> {
-  const after = c.index.holder;
-  const cap = c.capacity && c.capacity.workerId === after ? c.capacity : null;
-  // Written again for the same worker (started, say): this order is already in the count.
-  if (before === after) return !(cap && (await heldBy(cap.workerId)) > cap.max);
-  if (!after) return true;
-  if (cap && (await heldBy(after)) + 1 > cap.max) return false;
-  await tx.collection(names.workerLoad).doc(after).set(arrivalMark(c.order.id));
-  return true;
+/** A refused compare-and-set: 'request' when the request id was used already, else 'version'. */
+async function refused(log: OrderLog, c: Commit, current: Raw | null): Promise<CommitResult> {
+  const used = c.reply && (isKept(current, c.reply.key) || (await readDoc(log, log.names.replies, c.reply.key)));
+  return { ok: false, conflict: used ? 'request' : 'version' };
 }
 
 /**
- * Rewrites one order's `idx` if the order is still at the entry's version, in a transaction of its
- * own (the order's fields stay as they are). A conflict means a commit wrote the order meanwhile,
- * with an index of its own: nothing to do.
+ * Writes the order's document as its record says, unless it is written already; then drops the
+ * claim of the worker it left. Any caller may run it, any number of times.
  */
-export async function reindexInTransaction(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
+export async function finish(log: OrderLog, orderId: string, r: CommitRecord, known?: Raw | null): Promise<void> {
+  const orders = log.db.collection(log.names.orders);
+  if (r.from === null) {
     try {
-      return await reindexOnce(db, names, e);
-    } catch (err) {
-      // An expired transaction wrote nothing: try again, as a commit does.
-      if (!isExpiredTransaction(err) || attempt >= ATTEMPTS) throw err;
+      must(await orders.add({ _id: orderId, ...r.doc, ...rollupMarks(null, r.doc), rev: 1 }));
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
     }
+    return;
   }
+  let current = known ?? null;
+  for (let attempt = 1; ; attempt++) {
+    current ??= await readDoc(log, log.names.orders, orderId);
+    // Written already, by whoever finished it first.
+    if (!current || Number(current.version) !== r.from) break;
+    if (await writeOver(log, orderId, current, r.doc)) break;
+    // The fold or a reindex wrote the order since it was read (its `rev` moved): read it again.
+    if (attempt >= ATTEMPTS) throw new Error(`order ${orderId}: its write kept losing to other writes`);
+    current = null;
+  }
+  if (r.left) await log.claims.release(r.left, orderId);
 }
 
-async function reindexOnce(db: TxDb, names: Names, e: Reindex): Promise<boolean> {
-  const tx = await db.startTransaction();
-  try {
-    const current = (await tx.collection(names.orders).doc(e.orderId).get()).data;
-    if (!current || Number(current.version) !== e.version) {
-      await tx.rollback();
-      return false;
-    }
-    const doc = toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current));
-    // New facts in the index are folded into the statistics afterwards, as a commit's are.
-    await tx
-      .collection(names.orders)
-      .doc(e.orderId)
-      .set({ ...doc, ...rollupMarks(current, doc) });
-    await tx.commit();
-    return true;
-  } catch (err) {
-    await tx.rollback().catch(() => undefined);
-    if (isRaceError(err)) return false;
-    throw err;
+/**
+ * Replaces the order's document by `doc` if it is still the one read (`current`: same version,
+ * same `rev`). The statistics' marks are worked out against it (rollup-marks.ts), which the `rev`
+ * check keeps exact: a fold between the read and this write makes it fail, and the caller reads again.
+ */
+async function writeOver(log: OrderLog, orderId: string, current: Raw, doc: Raw): Promise<boolean> {
+  const _ = log.db.command;
+  const rev = typeof current.rev === 'number' ? current.rev : null;
+  const fields: Raw = { ...doc, ...rollupMarks(current, doc), rev: (rev ?? 0) + 1 };
+  const update: Raw = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === '_id' || v === undefined) continue;
+    // An object is replaced whole (`_.set`): a plain object would be merged field by field.
+    update[k] = v !== null && typeof v === 'object' && !Array.isArray(v) ? _.set(v) : v;
   }
+  for (const k of Object.keys(current)) if (k !== '_id' && update[k] === undefined) update[k] = _.remove();
+  const res = must(
+    (await log.db
+      .collection(log.names.orders)
+      .where({ _id: orderId, version: Number(current.version), rev: rev ?? _.exists(false) })
+      .update(update)) as { updated?: number },
+  );
+  return Number(res.updated) > 0;
+}
+
+/** An order read for a change; the commit reuses the read. Nothing is held open, so there is nothing to release. */
+export async function openLoggedSession(log: OrderLog, orderId: string): Promise<OrderSession> {
+  const read = await readDoc(log, log.names.orders, orderId);
+  return {
+    order: read ? fromOrderDoc(read) : null,
+    release: async () => undefined,
+    openOrdersOf: (workerIds) => log.count(workerIds),
+    commit: (c) => commitLogged(log, c, c.order.id === orderId ? read : undefined),
+  };
+}
+
+/** Rewrites one order's `idx` if the order is still at the entry's version (its other fields stay as they are). */
+export async function reindexLogged(log: OrderLog, e: Reindex): Promise<boolean> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const current = await readDoc(log, log.names.orders, e.orderId);
+    if (!current || Number(current.version) !== e.version) return false;
+    // New facts in the index are folded into the statistics afterwards, as a commit's are.
+    if (await writeOver(log, e.orderId, current, toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Finishes the commits recorded since `now - FINISH_LOOKBACK_MS` whose order was not written (a
+ * function killed between the two): the housekeeping runs it every minute. Answers how many.
+ */
+export async function finishRecent(log: OrderLog, now: number): Promise<number> {
+  const _ = log.db.command;
+  const recent = rowsOf(
+    must(
+      await log.db
+        .collection(log.names.events)
+        .where({ 'commit.at': _.gte(now - FINISH_LOOKBACK_MS) })
+        .field({ _id: true })
+        .orderBy('commit.at', 'desc')
+        .limit(MAX_RECENT)
+        .get(),
+    ),
+  );
+  const byOrder = new Map<string, number>();
+  for (const d of recent) {
+    const id = String(d._id);
+    const orderId = id.slice(0, id.lastIndexOf(':'));
+    const version = Number(id.slice(id.lastIndexOf(':') + 1));
+    byOrder.set(orderId, Math.max(byOrder.get(orderId) ?? 0, version));
+  }
+  const ids = [...byOrder.keys()];
+  const versions = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += MAX_RECENT) {
+    const page = rowsOf(
+      must(
+        await log.db
+          .collection(log.names.orders)
+          .where({ _id: _.in(ids.slice(i, i + MAX_RECENT)) })
+          .field({ _id: true, version: true })
+          .limit(MAX_RECENT)
+          .get(),
+      ),
+    );
+    for (const d of page) versions.set(String(d._id), Number(d.version));
+  }
+  let finished = 0;
+  for (const [orderId, newest] of byOrder) {
+    // Records are finished in order: the one after the order's version first.
+    for (let v = (versions.get(orderId) ?? 0) + 1; v <= newest; v++) {
+      const r = await readRecord(log, recordId(orderId, v));
+      if (!r) break;
+      await finish(log, orderId, r);
+      finished++;
+    }
+  }
+  return finished;
 }

@@ -31,9 +31,9 @@ export function eventDocs(c: Pick<Commit, 'events' | 'notifications'>): Raw[] {
   return [{ ...first, ...notes }, ...rest];
 }
 
-/** An event as the port gives it: without the notifications its document carries. */
+/** An event as the port gives it: without the notifications and the commit's record (commit.ts) its document carries. */
 export function toEvent(doc: Raw): OrderEvent {
-  const { _id, notes, notedAt, ...event } = doc;
+  const { _id, notes, notedAt, commit, ...event } = doc;
   return event as unknown as OrderEvent;
 }
 
@@ -49,6 +49,7 @@ export async function listNotes(db: Db, names: Names, recipients: readonly Recip
     await db
       .collection(names.events)
       .where({ 'notes.recipient': db.command.in([...keys]) })
+      .field({ commit: false }) // the commit's record (commit.ts) is not the inbox's business
       .orderBy('notedAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(Math.min(limit, MAX_PAGE))
@@ -69,7 +70,9 @@ export async function pruneNotes(db: Db, names: Names, recipient: Recipient, kee
   const key = recipientKey(recipient);
   const _ = db.command;
   const events = db.collection(names.events);
-  const docs = rowsOf(await events.where({ 'notes.recipient': key }).orderBy('notedAt', 'desc').orderBy('_id', 'desc').limit(MAX_PAGE).get());
+  const docs = rowsOf(
+    await events.where({ 'notes.recipient': key }).field({ commit: false }).orderBy('notedAt', 'desc').orderBy('_id', 'desc').limit(MAX_PAGE).get(),
+  );
   const notes = docs.flatMap((d) => notesOf(d, new Set([key]))).sort(newestFirst);
   const edge = notes[Math.max(0, keep - 1)];
   if (!edge || notes.length <= keep) return 0;

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database';
 import { markRead, NOTHING_READ, TEMPLATE_KEYS, type InboxReads, type MessageSending, type TemplateKey } from '@core';
 import type { Store } from '../port';
-import { isExpiredTransaction, isRaceError, type TxDb } from './commit';
+import { isExpiredTransaction, isRaceError, type TxDb } from './transactions';
 import { fromDoc } from './docs';
 import { pruneNotes } from './event-notes';
 import type { Names } from './names';

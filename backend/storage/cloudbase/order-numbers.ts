@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database';
-import { isRaceError } from './commit';
+import { isRaceError } from './transactions';
 import type { Names } from './names';
 
 const ATTEMPTS = 6;

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database';
 import type { StoredReply } from '../port';
-import { isExpiredTransaction, isRaceError, type TxDb } from './commit';
+import { isExpiredTransaction, isRaceError, type TxDb } from './transactions';
 import type { Names } from './names';
 
 /**
@@ -101,12 +101,13 @@ async function trimOne(db: TxDb, names: Names, id: string, before: number): Prom
         await tx.rollback();
         return null;
       }
-      // The whole document rewritten (as a commit does): a list is replaced, never merged field by field.
+      // The whole document rewritten: a list is replaced, never merged field by field; `rev` moved,
+      // so a commit that read the order before writes it again on a fresh read (commit.ts).
       const { _id, ...rest } = doc;
       await tx
         .collection(names.orders)
         .doc(id)
-        .set({ ...rest, requests: kept });
+        .set({ ...rest, requests: kept, rev: Number(rest.rev ?? 0) + 1 });
       await tx.commit();
       // A create's entry is counted where its reply document is removed.
       return list.filter((r) => r.at < before && !r.created).length;

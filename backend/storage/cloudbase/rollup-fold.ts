@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database';
 import { mergeChanges, type RollupChange, type RollupEntry } from '../rollups';
-import { isExpiredTransaction, isRaceError, type Inc, type Tx, type TxDb } from './commit';
+import { isExpiredTransaction, isRaceError, type Inc, type Tx, type TxDb } from './transactions';
 import type { Names } from './names';
 import { storedFacts } from './order-doc';
 import { rolledOf } from './rollup-marks';
@@ -94,13 +94,14 @@ async function foldChunk(db: TxDb, names: Names, ids: readonly string[]): Promis
         const { _id, ...rest } = doc;
         const facts = storedFacts(doc);
         moves.push([rolledOf(doc), facts]);
-        writes.push([id, { ...rest, rolled: facts, rollupDue: false }]);
+        // `rev` moved: a commit that read the order before this write writes it again on a fresh read (commit.ts).
+        writes.push([id, { ...rest, rolled: facts, rollupDue: false, rev: Number(rest.rev ?? 0) + 1 }]);
       }
       if (writes.length === 0) {
         await tx.rollback().catch(() => undefined);
         return 0;
       }
-      // The whole document rewritten, as a commit does: its write is what a racing commit conflicts with.
+      // The whole document rewritten: a commit's write landing since the read makes this one conflict.
       for (const [id, doc] of writes) await tx.collection(names.orders).doc(id).set(doc);
       await applyRollups(tx, names, inc, mergeChanges(moves));
       await tx.commit();

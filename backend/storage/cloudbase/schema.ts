@@ -149,8 +149,15 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
-        // Open orders per worker, for the cap on how many one may hold (the core's holder of an open order).
-        { name: 'holder', keys: [['idx.holderId', 1]] },
+        // Open orders per worker, for the cap on how many one may hold (the core's holder of an open
+        // order); the housekeeping's reconcile of the workers' claims pages them by (holder, id).
+        {
+          name: 'holder',
+          keys: [
+            ['idx.holderId', 1],
+            ['_id', 1],
+          ],
+        },
         // The replies an order keeps (order-replies.ts): a retry finds its own by request id, the
         // housekeeping the expired ones by time.
         { name: 'request_key', keys: [['requests.key', 1]] },
@@ -178,6 +185,8 @@ export function databaseSchema(prefix = 'rp_'): CollectionDecl[] {
             ['_id', 1],
           ],
         },
+        // Commits recorded lately (commit.ts): the housekeeping finishes those whose order was not written.
+        { name: 'commit_at', keys: [['commit.at', -1]] },
         // The notifications an event's document carries (event-notes.ts): an inbox's newest first.
         {
           name: 'note_recipient_at',

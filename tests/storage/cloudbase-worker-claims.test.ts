@@ -1,0 +1,129 @@
+import { Db } from '@cloudbase/database';
+import { describe, expect, it } from 'vitest';
+import type { Order } from '@core';
+import { ensureCollections } from '@backend/storage/cloudbase/collections';
+import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
+import { databaseSchema } from '@backend/storage/cloudbase/schema';
+import { CLAIM_GRACE_MS } from '@backend/storage/cloudbase/worker-arrivals';
+import type { Commit, Store } from '@backend/storage/port';
+import { createCommit, makeOrder, nextCommit } from './fixtures';
+import { FakeCloudBase } from './fake-cloudbase';
+
+// On CloudBase an order arriving at a worker first claims the worker's place in their document of
+// `rp_worker_load` (one conditional update, only while fewer than the cap are claimed), and an order
+// leaving drops its claim after its write. Claims that hold no order (a function killed between the
+// claim and the order's write) are dropped once older than the grace; orders held without a claim
+// (from before claims existed) are added on the worker's first arrival and by the reconcile.
+const fake = new FakeCloudBase();
+Db.reqClass = fake.requester();
+
+let opened = 0;
+async function freshStore(): Promise<{ store: Store; claims: ReturnType<Db['collection']> }> {
+  const prefix = `rp_claims${++opened}_`;
+  const db = new Db({ env: 'offline-claims' });
+  await ensureCollections(
+    db,
+    databaseSchema(prefix).map((c) => c.name),
+  );
+  return { store: cloudBaseStoreOn(db, prefix), claims: db.collection(`${prefix}worker_load`) };
+}
+
+const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
+const grab = (o: Order, workerId: string, max = 10): Commit =>
+  nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId } }, { capacity: { workerId, max } });
+const claimsOf = async (claims: ReturnType<Db['collection']>, workerId: string) =>
+  (((await claims.doc(workerId).get()).data as { held?: string[] }[])[0]?.held ?? []).slice().sort();
+
+async function placed(store: Store, ...ids: string[]): Promise<Order[]> {
+  const orders = ids.map(pool);
+  for (const o of orders) expect(await store.commit(createCommit(o))).toEqual({ ok: true });
+  return orders;
+}
+
+describe('a worker’s cap on CloudBase, held by claims of their places', () => {
+  it('claims a place on arrival and drops it when the order leaves, freeing it for the next grab', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b] = await placed(store, 'c1', 'c2');
+    expect(await store.commit(grab(a!, 'w1', 1))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c1']);
+    expect(await store.commit(grab(b!, 'w1', 1))).toEqual({ ok: false, conflict: 'capacity' });
+    const held = (await store.getOrder('c1'))!;
+    expect(await store.commit(nextCommit(held, { state: 'pending_confirm', assignment: null }))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual([]);
+    expect(await store.commit(grab(b!, 'w1', 1))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c2']);
+  });
+
+  it('counts the orders a worker held before claims existed, on their first arrival', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b, c] = await placed(store, 'c3', 'c4', 'c5');
+    await store.commit(grab(a!, 'w1'));
+    await store.commit(grab(b!, 'w1'));
+    await claims.doc('w1').remove();
+    expect(await store.commit(grab(c!, 'w1', 2))).toEqual({ ok: false, conflict: 'capacity' });
+    expect(await store.commit(grab(c!, 'w1', 3))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c3', 'c4', 'c5']);
+  });
+
+  it('starts over a worker’s document a version before left (an arrival mark), from the orders they hold', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b, c] = await placed(store, 'c13', 'c14', 'c15');
+    await store.commit(grab(a!, 'w1'));
+    await store.commit(grab(b!, 'w1'));
+    await claims.doc('w1').set({ orderId: 'c14', mark: 'from-a-version-before' });
+    expect(await store.commit(grab(c!, 'w1', 2))).toEqual({ ok: false, conflict: 'capacity' });
+    expect(await store.commit(grab(c!, 'w1', 3))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c13', 'c14', 'c15']);
+  });
+
+  it('drops a claim that holds no order once it is older than the grace, and not before', async () => {
+    const { store, claims } = await freshStore();
+    const [a] = await placed(store, 'c6');
+    // A killed commit's claim, made just now: it may still be under way, so it keeps the place.
+    await claims.doc('w1').set({ held: ['ghost'], since: { ghost: Date.now() }, gen: 1 });
+    expect(await store.commit(grab(a!, 'w1', 1))).toEqual({ ok: false, conflict: 'capacity' });
+    // The same claim past the grace holds nothing: dropped, and the place is free.
+    await claims.doc('w1').set({ held: ['ghost'], since: { ghost: Date.now() - CLAIM_GRACE_MS - 1 }, gen: 1 });
+    expect(await store.commit(grab(a!, 'w1', 1))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c6']);
+  });
+
+  it('reconciles every worker’s claims with the orders they hold in the housekeeping', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b] = await placed(store, 'c7', 'c8');
+    await store.commit(grab(a!, 'w1'));
+    await store.commit(grab(b!, 'w2'));
+    const old = Date.now() - CLAIM_GRACE_MS - 1;
+    await claims.doc('w1').set({ held: ['gone'], since: { gone: old }, gen: 4 });
+    await claims.doc('w2').remove();
+    await claims.doc('w3').set({ held: ['fresh'], since: { fresh: Date.now() }, gen: 1 });
+    expect(await store.finishCommits!(Date.now())).toBe(2);
+    expect(await claimsOf(claims, 'w1')).toEqual(['c7']);
+    expect(await claimsOf(claims, 'w2')).toEqual(['c8']);
+    expect(await claimsOf(claims, 'w3')).toEqual(['fresh']);
+    expect(await store.finishCommits!(Date.now())).toBe(0);
+  });
+
+  it('lets only one of two grabs racing for a worker’s last place through', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b, c] = await placed(store, 'c9', 'c10', 'c11');
+    await store.commit(grab(a!, 'w1', 2));
+    const results = await Promise.all([store.commit(grab(b!, 'w1', 2)), store.commit(grab(c!, 'w1', 2))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, conflict: 'capacity' }]);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 2 });
+    expect(await claimsOf(claims, 'w1')).toHaveLength(2);
+  });
+
+  it('gives the place back when its grab loses the order to another worker', async () => {
+    const { store, claims } = await freshStore();
+    const [a] = await placed(store, 'c12');
+    const results = await Promise.all([store.commit(grab(a!, 'w1', 1)), store.commit(grab(a!, 'w2', 1))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, conflict: 'version' }]);
+    const winner = (await store.getOrder('c12'))!.assignment as { workerId: string };
+    const loser = winner.workerId === 'w1' ? 'w2' : 'w1';
+    expect(await claimsOf(claims, winner.workerId)).toEqual(['c12']);
+    expect(await claimsOf(claims, loser)).toEqual([]);
+  });
+});
