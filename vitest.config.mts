@@ -9,6 +9,8 @@ export default defineConfig({
       { find: /^@core$/, replacement: here('./core/index.ts') },
       { find: /^@core\/(.*)$/, replacement: here('./core/$1') },
       { find: /^@backend\/(.*)$/, replacement: here('./backend/$1') },
+      // The app's own modules, for specs of what its screens print (tests/app).
+      { find: /^@\/(.*)$/, replacement: here('./src/$1') },
     ],
   },
   test: {

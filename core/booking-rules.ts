@@ -6,7 +6,7 @@ import { checkWindow } from './order-create';
 import type { Change, Rule } from './order-rule';
 import { notify, type Effect, type Recipient } from './notifications';
 import { ok, type Result } from './result';
-import { HOUR } from './time';
+import { chinaClock, chinaParts } from './china-time';
 
 /** A resident may move an order's booking this many times (改约); more goes through the property office. */
 export const MAX_RESCHEDULES = 3;
@@ -24,9 +24,8 @@ const isAssignee = (order: Order, who: Who) => order.assignment?.mode === 'membe
 /** A window as the notices word it, in China time (UTC+8) whatever the server's zone: 12月1日 08:00–12:00. */
 export function bookingText({ from, to }: TimeWindow): string {
   const parts = (t: number) => {
-    const d = new Date(t + 8 * HOUR);
-    const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-    return { day: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`, hm };
+    const p = chinaParts(t);
+    return { day: `${p.month}月${p.day}日`, hm: chinaClock(t) };
   };
   const a = parts(from);
   const b = parts(to);

@@ -1,6 +1,7 @@
 /** The pure domain core: no I/O, no clock, no framework. Functions and app import it from here. */
 export * from './result';
 export * from './time';
+export * from './china-time';
 export * from './deadlines';
 export * from './errors';
 export * from './roles';

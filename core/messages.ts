@@ -2,6 +2,7 @@ import type { EventType } from './event-texts';
 import type { Millis } from './community';
 import { orderNumberOf } from './order-number';
 import type { Order } from './order';
+import { CST_MS } from './china-time';
 
 /**
  * WeChat subscribe messages (订阅消息). Each step that matters to someone outside the app is sent
@@ -104,9 +105,8 @@ const clip = (text: string, max: number): string => {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 };
 
-const CST = 8 * 3_600_000;
 /** "2026-11-30 10:05" in China time, the `time` kind's format. */
-export const messageTime = (at: Millis): string => new Date(at + CST).toISOString().slice(0, 16).replace('T', ' ');
+export const messageTime = (at: Millis): string => new Date(at + CST_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
  * The template's values for one message. The keyword names are those of the templates chosen in

@@ -1,18 +1,18 @@
 import { assertNever } from './result';
 import type { Millis } from './community';
 import type { OrderFacts } from './metrics';
+import { CST_MS, chinaDate } from './china-time';
 
 /** How statistics can be broken down: by who handled, where, what, or when (China time). */
 export const GROUP_BYS = ['all', 'team', 'worker', 'compound', 'company', 'category', 'day', 'week', 'month'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-/** China Standard Time has no daylight saving: buckets are UTC+8 calendar days. */
-const CST = 8 * 3_600_000;
-const isoDate = (t: Millis) => new Date(t + CST).toISOString().slice(0, 10);
+/** Buckets are China calendar days (china-time.ts). */
+const isoDate = chinaDate;
 
 /** The Monday that starts the week of a moment. */
 function weekStart(t: Millis): string {
-  const d = new Date(t + CST);
+  const d = new Date(t + CST_MS);
   const back = (d.getUTCDay() + 6) % 7;
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back)).toISOString().slice(0, 10);
 }
@@ -50,7 +50,7 @@ export function monthRange(month: string): { from: Millis; to: Millis } | null {
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]) - 1;
-  return { from: Date.UTC(y, mo, 1) - CST, to: Date.UTC(y, mo + 1, 1) - CST };
+  return { from: Date.UTC(y, mo, 1) - CST_MS, to: Date.UTC(y, mo + 1, 1) - CST_MS };
 }
 
 /** The month a moment falls in, China time. */

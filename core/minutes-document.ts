@@ -1,14 +1,13 @@
 import type { Millis } from './community';
 import type { Minutes } from './grievance-views';
-import { HOUR } from './time';
+import { chinaClock, chinaParts } from './china-time';
 
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A moment as the minutes print it, in China time (UTC+8) whatever the server's zone: 2026年12月3日 14:30. */
 export function minutesTime(t: Millis): string {
-  const d = new Date(t + 8 * HOUR);
-  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`;
+  const p = chinaParts(t);
+  return `${p.year}年${p.month}月${p.day}日 ${chinaClock(t)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Millis } from './community';
 import type { Order } from './order';
 import { IN_QUEUE } from './order-index';
-import { DAY } from './time';
+import { chinaDayNumber } from './china-time';
 
 /** What a staff card warns about, each a badge: the stage ran late, it went up to the community, the resident urged or complained, a 督办 waits. */
 export const ORDER_FLAGS = ['overdue', 'escalated', 'urged', 'complained', 'pressed'] as const;
@@ -34,9 +34,8 @@ export const waitingSince = (o: Pick<Order, 'clock'>): Millis | null => o.clock?
 export const BOOKED_DAYS = ['today', 'tomorrow', 'later'] as const;
 export type BookedDay = (typeof BOOKED_DAYS)[number];
 
-/** China Standard Time has no daylight saving: a day is a UTC+8 calendar day. */
-const CST = 8 * 3_600_000;
-const dayNumber = (t: Millis) => Math.floor((t + CST) / DAY);
+/** A day is a China calendar day (china-time.ts). */
+const dayNumber = chinaDayNumber;
 
 /** Which section a booking falls in: today (also anything booked earlier and still open), tomorrow, or later. */
 export function bookedDay(o: Pick<Order, 'timeWindow'>, now: Millis): BookedDay {

@@ -1,11 +1,11 @@
 import type { Millis } from './community';
 import type { Order } from './order';
+import { chinaDate } from './china-time';
 
 /** China Standard Time (UTC+8): a community's day for numbering is its calendar day. */
-const CST = 8 * 3_600_000;
 
 /** The China date an order placed at `now` is numbered in ("2026-11-30"): the key of the day's counter. */
-export const orderNumberDay = (now: Millis): string => new Date(now + CST).toISOString().slice(0, 10);
+export const orderNumberDay = (now: Millis): string => chinaDate(now);
 
 /**
  * "1130-017": month and day, then the day's sequence in the community, at least three digits. Short

@@ -1,35 +1,23 @@
 import type { Millis } from './community';
 import type { Order } from './order';
 import { assertNever } from './result';
-import { DAY } from './time';
+import { chinaClock, chinaDayNumber, chinaParts } from './china-time';
 
-/** China Standard Time (UTC+8, no daylight saving): the default clock residents read. */
-export const CST_OFFSET_MINUTES = 480;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Clock words at a fixed offset from UTC, so the core stays free of the machine's time zone. */
-function clockAt(offsetMinutes: number) {
-  const shift = offsetMinutes * 60_000;
-  const day = (t: Millis) => Math.floor((t + shift) / DAY);
-  /** "08:00". */
-  const hhmm = (t: Millis) => {
-    const d = new Date(t + shift);
-    return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  };
-  /** "今天", "明天", "后天", else "12月3日", relative to now. */
-  const dayName = (t: Millis, now: Millis) => {
-    const diff = day(t) - day(now);
-    if (diff === 0) return '今天';
-    if (diff === 1) return '明天';
-    if (diff === 2) return '后天';
-    const d = new Date(t + shift);
-    return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-  };
-  /** "05:19" today, else "明天05:19". */
-  const by = (t: Millis, now: Millis) => (day(t) === day(now) ? hhmm(t) : `${dayName(t, now)}${hhmm(t)}`);
-  return { day, hhmm, dayName, by };
-}
+/** Clock words in China time (china-time.ts), whatever the zone of the phone or the server. */
+const day = chinaDayNumber;
+/** "08:00". */
+const hhmm = chinaClock;
+/** "今天", "明天", "后天", else "12月3日", relative to now. */
+const dayName = (t: Millis, now: Millis) => {
+  const diff = day(t) - day(now);
+  if (diff === 0) return '今天';
+  if (diff === 1) return '明天';
+  if (diff === 2) return '后天';
+  const d = chinaParts(t);
+  return `${d.month}月${d.day}日`;
+};
+/** "05:19" today, else "明天05:19". */
+const by = (t: Millis, now: Millis) => (day(t) === day(now) ? hhmm(t) : `${dayName(t, now)}${hhmm(t)}`);
 
 /** How the line should look: waiting on staff, under way, needing the resident or the community, or over. */
 export type ProgressTone = 'waiting' | 'active' | 'attention' | 'done';
@@ -45,10 +33,9 @@ type ProgressFacts = Pick<Order, 'state' | 'clock' | 'timeWindow' | 'instruction
  * The one line a resident reads at the top of their order, in plain words: who is doing what and by
  * when ("师傅已接单 · 明天08:00–12:00上门", "物业正在安排人员（05:19前）"). Once the community
  * presses the case (escalated, a 督办 open) it says "社区正在督促处理" and nothing internal. Times
- * read at `offsetMinutes` east of UTC (China time unless the device says otherwise).
+ * are China time.
  */
-export function progressLine(order: ProgressFacts, now: Millis, offsetMinutes = CST_OFFSET_MINUTES): Progress {
-  const { day, hhmm, dayName, by } = clockAt(offsetMinutes);
+export function progressLine(order: ProgressFacts, now: Millis): Progress {
   const clock = order.clock;
   const pressed = (clock !== null && clock.level >= 2) || order.instructions.some((i) => !i.answer);
   const unfinished = order.state !== 'closed' && order.state !== 'cancelled' && order.state !== 'refused' && order.state !== 'pending_confirm';

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, type ServiceCategory } from './community';
 import type { Order } from './order';
+import { chinaDate } from './china-time';
 
 /**
  * One finished case on the public 晾晒 board: what kind of service, which compound, how fast, how
@@ -22,8 +23,6 @@ export interface PublicCase {
  */
 const CARE: ReadonlySet<ServiceCategory> = new Set(['daycare', 'homecare', 'companion']);
 
-const CST = 8 * 3_600_000;
-
 /** The public form of a finished, rated order; null for any other (open, unrated, closed by the sweep). */
 export function publicCase(o: Order): PublicCase | null {
   if (o.state !== 'closed' || !o.rating || !o.completion || o.autoClosed) return null;
@@ -32,7 +31,7 @@ export function publicCase(o: Order): PublicCase | null {
   return {
     service: CARE.has(o.category) ? CATEGORY_LABELS[o.category] : o.serviceName,
     compound: o.address.compoundName,
-    day: new Date(o.completion.at + CST).toISOString().slice(0, 10),
+    day: chinaDate(o.completion.at),
     tookMinutes: Math.max(0, Math.round((o.completion.at - wanted) / 60_000)),
     stars: Math.round(((attitude + timeliness + quality) / 3) * 10) / 10,
   };

@@ -1,12 +1,12 @@
 import type { Millis } from './community';
 import { addSums, ratesOf, ZERO_SUMS, type MetricSums, type Rates } from './metrics';
 import { DAY } from './time';
+import { chinaDate } from './china-time';
 
 /** China Standard Time has no daylight saving: a day is a UTC+8 calendar day. */
-const CST = 8 * 3_600_000;
 
 /** The China-time calendar day of a moment, "2026-11-29": the key of the daily trend. */
-export const dayKeyOf = (t: Millis): string => new Date(t + CST).toISOString().slice(0, 10);
+export const dayKeyOf = (t: Millis): string => chinaDate(t);
 
 /** How many days a rolling rate spans. */
 export const ROLLING_DAYS = 7;

@@ -1,6 +1,7 @@
-import type { TimeWindow } from '@core';
+import { chinaClock, chinaDate, chinaDateStart, chinaDayNumber, chinaParts, type TimeWindow } from '@core';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+// Every time the app prints is China time (core/china-time.ts), whatever the phone's zone: the
+// same moment reads the same on every screen, in the notices and in the statistics.
 
 /** Fen as yuan, without needless decimals: 800 → "¥8", 850 → "¥8.50". */
 export function yuan(fen: number): string {
@@ -9,36 +10,31 @@ export function yuan(fen: number): string {
 
 /** "11月28日 14:05", with the year only when it is not this year. */
 export function dateTime(ms: number, now = Date.now()): string {
-  const d = new Date(ms);
-  const sameYear = d.getFullYear() === new Date(now).getFullYear();
-  return `${sameYear ? '' : `${d.getFullYear()}年`}${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const d = chinaParts(ms);
+  const sameYear = d.year === chinaParts(now).year;
+  return `${sameYear ? '' : `${d.year}年`}${d.month}月${d.day}日 ${chinaClock(ms)}`;
 }
 
-const dayStart = (ms: number): number => {
-  const d = new Date(ms);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-};
+/** Whether two moments fall on the same (China) day. */
+export const sameDay = (a: number, b: number): boolean => chinaDayNumber(a) === chinaDayNumber(b);
 
 /** "今天", "明天", "11月30日". */
 export function dayName(ms: number, now = Date.now()): string {
-  const diff = Math.round((dayStart(ms) - dayStart(now)) / 86_400_000);
+  const diff = chinaDayNumber(ms) - chinaDayNumber(now);
   if (diff === 0) return '今天';
   if (diff === 1) return '明天';
   if (diff === 2) return '后天';
   if (diff === -1) return '昨天';
-  const d = new Date(ms);
-  return `${d.getMonth() + 1}月${d.getDate()}日`;
+  const d = chinaParts(ms);
+  return `${d.month}月${d.day}日`;
 }
 
-export const clock = (ms: number): string => {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+/** "14:05". */
+export const clock = (ms: number): string => chinaClock(ms);
 
 /** "今天 14:00–16:00" or "11月30日 09:00 – 12月1日 12:00". */
 export function windowText({ from, to }: TimeWindow, now = Date.now()): string {
-  if (dayStart(from) === dayStart(to)) return `${dayName(from, now)} ${clock(from)}–${clock(to)}`;
+  if (sameDay(from, to)) return `${dayName(from, now)} ${clock(from)}–${clock(to)}`;
   return `${dayName(from, now)} ${clock(from)} – ${dayName(to, now)} ${clock(to)}`;
 }
 
@@ -56,13 +52,7 @@ export function durationText(ms: number): string {
 export const waitingText = (since: number, now = Date.now()): string => `已等待 ${durationText(now - since)}`;
 
 /** "yyyy-mm-dd" for date pickers. */
-export const isoDate = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+export const isoDate = (ms: number): string => chinaDate(ms);
 
-/** Parses a picker's "yyyy-mm-dd" as local midnight. */
-export function parseIsoDate(text: string): number {
-  const [y, m, d] = text.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
-}
+/** Parses a picker's "yyyy-mm-dd" as that day's midnight. */
+export const parseIsoDate = (text: string): number => chinaDateStart(text);

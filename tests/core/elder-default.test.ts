@@ -22,9 +22,10 @@ describe('an elder-mode order needs no typing', () => {
     expect(elderDescription('上门照料', [], '')).toBe('上门照料');
   });
 
-  const at = (h: number, m = 0) => new Date(2026, 10, 30, h, m).getTime();
-  const today = new Date(2026, 10, 30).getTime();
-  const tomorrow = new Date(2026, 11, 1).getTime();
+  // China time (UTC+8), as the kitchen and the visits keep it, whatever zone the tests run in.
+  const at = (h: number, m = 0) => Date.UTC(2026, 10, 30, h - 8, m);
+  const today = Date.UTC(2026, 10, 29, 16);
+  const tomorrow = Date.UTC(2026, 10, 30, 16);
   it.each([
     ['meal', at(8), today, 11, 'a meal ordered in the morning comes at lunch'],
     ['meal', at(10, 30), today, 17, 'too late for lunch: dinner'],

@@ -53,14 +53,6 @@ describe('the one progress line a resident reads', () => {
   });
 });
 
-describe('the progress line on a device in another time zone', () => {
-  it('reads the booked times at the offset it is given', () => {
-    // 08:00–12:00 China time on 1 December is 00:00–04:00 UTC, two UTC days after 21:00 on 29 November.
-    const line = progressLine(order({ state: 'accepted', timeWindow: TOMORROW_MORNING, clock: clock('accepted') }), NOW, 0);
-    expect(line.text).toBe('师傅已接单 · 后天00:00–04:00上门');
-  });
-});
-
 describe('the progress line of a 诉求', () => {
   const grievance = (overrides: Partial<Order>) => at({ kind: 'grievance', ...overrides });
 

@@ -1,4 +1,4 @@
-import { DAY, type Rates } from '@core';
+import { chinaDate, DAY, type Rates } from '@core';
 
 /** One day of the trend; `rates` is null on a day without orders (a gap, never a zero). */
 export interface TrendDay {
@@ -6,9 +6,8 @@ export interface TrendDay {
   readonly rates: Rates | null;
 }
 
-/** China Standard Time has no daylight saving: a day is a UTC+8 calendar day. */
-const CST = 8 * 3_600_000;
-const isoDate = (t: number) => new Date(t + CST).toISOString().slice(0, 10);
+/** A day is a China calendar day, as the server's trend keys are (core/china-time.ts). */
+const isoDate = chinaDate;
 
 /**
  * Every day of the period up to `now`, with the board's daily figures where there were orders: a

@@ -1,11 +1,11 @@
 import { STAGE_LABELS, type Order, type StageClock } from '@core';
-import { clock as hhmm, dateTime } from '@/components/format';
+import { clock as hhmm, dateTime, sameDay } from '@/components/format';
 
 const ESCALATED = ['', '', ' · 已升级至社区督单', ' · 已升级至社区书记'] as const;
 
 /** "14:30" today, else "11月30日 14:30". */
 function when(ms: number, now: number): string {
-  return new Date(ms).toDateString() === new Date(now).toDateString() ? hhmm(ms) : dateTime(ms, now);
+  return sameDay(ms, now) ? hhmm(ms) : dateTime(ms, now);
 }
 
 /**

@@ -7,8 +7,7 @@ import { RESIDENT_CREATE } from '@/routes';
 
 /** The one line a resident reads first: who is doing what, by when (core/order-progress.ts). */
 export function ProgressBanner({ order, now = Date.now() }: { readonly order: OrderView; readonly now?: number }) {
-  // The device's own offset, so the line agrees with the times printed on the rest of the page.
-  const p = progressLine(order, now, -new Date(now).getTimezoneOffset());
+  const p = progressLine(order, now);
   return (
     <View className={`progress-banner progress-${p.tone}`}>
       <Text className="progress-text">{p.text}</Text>

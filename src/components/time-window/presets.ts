@@ -1,4 +1,4 @@
-import { assertNever, type TimeWindow } from '@core';
+import { assertNever, chinaAt, type TimeWindow } from '@core';
 
 const HOUR = 3_600_000;
 
@@ -18,12 +18,8 @@ export const SLOTS: readonly Slot[] = [
 ];
 export const slotLabel = (s: Slot): string => `${String(s.from).padStart(2, '0')}:00–${String(s.to).padStart(2, '0')}:00`;
 
-const at = (base: number, dayOffset: number, hour: number): number => {
-  const d = new Date(base);
-  d.setDate(d.getDate() + dayOffset);
-  d.setHours(hour, 0, 0, 0);
-  return d.getTime();
-};
+/** `hour` o'clock on the day `dayOffset` days after `base`'s, China time. */
+const at = chinaAt;
 
 /** The quick choices that make sense now (no "today" late at night). */
 export function presetOptions(now: number): { key: Exclude<PresetKey, 'custom'>; label: string }[] {

@@ -1,4 +1,4 @@
-import type { ServiceCategory } from '@core';
+import { chinaAt, chinaParts, type ServiceCategory } from '@core';
 import type { TimeChoice } from '@/components/time-window';
 
 /** Needs an elderly resident taps instead of typing, per kind of service (长辈模式). */
@@ -22,13 +22,9 @@ export function elderDescription(serviceName: string, needs: readonly string[], 
 }
 
 const HOUR = 3_600_000;
-const hourOf = (t: number) => new Date(t).getHours() + new Date(t).getMinutes() / 60;
-const dayStart = (t: number, plusDays: number) => {
-  const d = new Date(t);
-  d.setDate(d.getDate() + plusDays);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-};
+/** The hour of the day, China time (a meal's or a visit's slot is a China hour). */
+const hourOf = (t: number) => chinaParts(t).hour + chinaParts(t).minute / 60;
+const dayStart = (t: number, plusDays: number) => chinaAt(t, plusDays, 0);
 /** Meals come at mealtime; a lunch ordered after 10:00 is too late to cook, so dinner is next. */
 const MEALS = [
   { from: 11, to: 13, lastOrder: 10 },

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, SERVICE_CATEGORIES, type OrderListFilter, type ServiceCategory, type StatsCut } from '@core';
+import { CATEGORY_LABELS, SERVICE_CATEGORIES, chinaMidnight, type OrderListFilter, type ServiceCategory, type StatsCut } from '@core';
 import { Chips } from '@/components/action-forms/parts';
 
 const DAY = 86_400_000;
@@ -21,15 +21,14 @@ export const NO_FILTERS: BoardFilters = { teamId: null, category: null, period: 
 
 /** The list filter for these choices and the chosen place; dates are counted back from today's midnight. */
 export function toListFilter(f: BoardFilters, cut: StatsCut, now: number): OrderListFilter {
-  const midnight = new Date(now);
-  midnight.setHours(0, 0, 0, 0);
+  const midnight = chinaMidnight(now);
   const back = { all: null, today: 0, week: 6, month: 29 }[f.period];
   return {
     ...(cut.compoundId ? { compoundId: cut.compoundId } : {}),
     ...(cut.buildingId ? { buildingId: cut.buildingId } : {}),
     ...(f.teamId ? { teamId: f.teamId } : {}),
     ...(f.category ? { category: f.category } : {}),
-    ...(back === null ? {} : { createdFrom: midnight.getTime() - back * DAY }),
+    ...(back === null ? {} : { createdFrom: midnight - back * DAY }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
-import { PARTIES, PARTY_LABELS, type Party } from '@core';
+import { chinaAt, chinaParts, DAY, PARTIES, PARTY_LABELS, type Party } from '@core';
 import { asApiError } from '@/api';
 import { createMeeting } from '@/api/grievances';
 import { Chips, Field, SubmitRow } from '@/components/action-forms/parts';
@@ -11,20 +11,18 @@ import { useSession } from '@/hooks/useSession';
 const IN_DAYS = [0, 1, 2, 3, 5, 7, 10, 14];
 const TIMES = ['09:00', '10:00', '14:30', '16:00', '19:30'] as const;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-const CST = 8 * 3_600_000;
 
 /** The China-time date `days` from now, read out ("明天 12月1日 周二"). */
 function dayLabel(days: number): string {
-  const d = new Date(Date.now() + CST + days * 86_400_000);
+  const d = chinaParts(Date.now() + days * DAY);
   const name = days === 0 ? '今天 ' : days === 1 ? '明天 ' : days === 2 ? '后天 ' : '';
-  return `${name}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()]}`;
+  return `${name}${d.month}月${d.day}日 周${WEEKDAYS[d.weekday]}`;
 }
 
 /** The moment of `time` China time on the day `days` from now. */
 function meetingAt(days: number, time: (typeof TIMES)[number]): number {
-  const d = new Date(Date.now() + CST + days * 86_400_000);
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), h, m) - CST;
+  return chinaAt(Date.now(), days, h) + m * 60_000;
 }
 
 /** 召集圆桌会议: the compound, when and where, and who attends for each of the five parties. */
