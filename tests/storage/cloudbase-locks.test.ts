@@ -7,6 +7,7 @@ import { databaseSchema } from '@backend/storage/cloudbase/schema';
 import type { Commit, Store } from '@backend/storage/port';
 import { createCommit, makeNotification, makeOrder, makeReply, nextCommit, T0 } from './fixtures';
 import { FakeCloudBase } from './fake-cloudbase';
+import { CLAIM_GRACE_MS } from '@backend/storage/cloudbase/worker-arrivals';
 
 // Transactions hold locks and expire, as on the service (the statistics' fold and the trim of kept
 // replies use them). An order's commit uses none (commit.ts): what a function killed in the middle
@@ -101,6 +102,22 @@ describe('the fake CloudBase: locks held by open transactions', () => {
   });
 });
 
+describe('the fake CloudBase: a conditional write behind a lock', () => {
+  it('matches its condition again once the transaction holding the document has committed, as MongoDB does', async () => {
+    const { db, prefix } = await freshStore();
+    const orders = db.collection(`${prefix}orders`);
+    await orders.add({ _id: 'x1', version: 1, rev: 1 });
+    const fold = await startTx(db);
+    await fold.collection(`${prefix}orders`).doc('x1').set({ version: 1, rev: 2, rolled: 'by the fold' });
+    // A commit's compare-and-set on rev 1, sent while the fold's transaction holds the order.
+    const cas = orders.where({ _id: 'x1', version: 1, rev: 1 }).update({ rev: 2, rolled: 'stale' }) as Promise<{ updated?: number }>;
+    expect(await settled(cas, 30)).toBe(false);
+    await fold.commit();
+    expect((await cas).updated).toBe(0);
+    expect((await orders.doc('x1').get()).data).toEqual([{ _id: 'x1', version: 1, rev: 2, rolled: 'by the fold' }]);
+  });
+});
+
 describe('a function killed in the middle of a commit', () => {
   const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
   const grab = (o: Order, workerId: string, key: string): Commit =>
@@ -112,6 +129,10 @@ describe('a function killed in the middle of a commit', () => {
 
   /** A store with one pool order, and the function that grabs it for w1 killed after `n` of its requests. */
   async function killedGrab(n: number) {
+    const { store, o, mine } = await killedGrabIn(n);
+    return { store, o, mine };
+  }
+  async function killedGrabIn(n: number) {
     const { store, db, prefix } = await freshStore();
     const o = pool(`kill-${n}`);
     await store.commit(createCommit(o));
@@ -124,7 +145,7 @@ describe('a function killed in the middle of a commit', () => {
     void store.commit(mine); // never returns: the function is gone
     await killed;
     killAfter = null;
-    return { store, o, mine };
+    return { store, db, prefix, o, mine };
   }
   const period = { from: T0 - 86_400_000, to: T0 + 86_400_000 };
   async function statisticsOf(...commits: Commit[]) {
@@ -181,6 +202,24 @@ describe('a function killed in the middle of a commit', () => {
     expect(await store.commit(mine)).toEqual({ ok: false, conflict: 'request' });
     expect(await store.getOrder(o.id)).toEqual(mine.order);
     expect((await store.listEvents(o.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
+  });
+
+  it('keeps its claim past the grace while its record waits, so the worker’s place is not given away', async () => {
+    const { store, db, prefix, o, mine } = await killedGrabIn(3);
+    const claims = db.collection(`${prefix}worker_load`);
+    // The housekeeping has not run for longer than the grace: the claim looks old.
+    await claims.doc('w1').update({ [`since.${o.id}`]: Date.now() - CLAIM_GRACE_MS - 1 });
+    const other = pool('kill-other');
+    await store.commit(createCommit(other));
+    const second = nextCommit(
+      other,
+      { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId: 'w1' } },
+      { capacity: { workerId: 'w1', max: 1 } },
+    );
+    expect(await store.commit(second)).toEqual({ ok: false, conflict: 'capacity' });
+    // The killed request's retry replays it, however its claim was kept.
+    expect(await store.commit(mine)).toEqual({ ok: false, conflict: 'request' });
     expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
   });
 

@@ -6,7 +6,7 @@ import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
 import { databaseSchema } from '@backend/storage/cloudbase/schema';
 import { CLAIM_GRACE_MS } from '@backend/storage/cloudbase/worker-arrivals';
 import type { Commit, Store } from '@backend/storage/port';
-import { createCommit, makeOrder, nextCommit } from './fixtures';
+import { createCommit, makeOrder, makeReply, nextCommit } from './fixtures';
 import { FakeCloudBase } from './fake-cloudbase';
 
 // On CloudBase an order arriving at a worker first claims the worker's place in their document of
@@ -113,6 +113,44 @@ describe('a worker’s cap on CloudBase, held by claims of their places', () => 
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, conflict: 'capacity' }]);
     expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 2 });
     expect(await claimsOf(claims, 'w1')).toHaveLength(2);
+  });
+
+  it('keeps the claim when two commits of one version bring the order to the same worker, and the loser’s is refused', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b] = await placed(store, 'c16', 'c17');
+    // A dispatch to w1 and w1's own grab, or a double tap: two request ids, one version.
+    const both = ['req-0', 'req-1'].map((key) => ({ ...grab(a!, 'w1', 1), reply: makeReply(key) }));
+    const results = await Promise.all(both.map((c) => store.commit(c)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await claimsOf(claims, 'w1')).toEqual(['c16']);
+    expect(await store.commit(grab(b!, 'w1', 1))).toEqual({ ok: false, conflict: 'capacity' });
+  });
+
+  it('keeps the claim of an order brought back to its worker when a stale commit finishes an old record', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b] = await placed(store, 'c18', 'c19');
+    expect(await store.commit(grab(a!, 'w1'))).toEqual({ ok: true });
+    const held = (await store.getOrder('c18'))!;
+    // A request reads the order, and meanwhile a dispatcher hands it to w2 and back to w1.
+    const session = await store.openOrder!('c18');
+    expect(await store.commit(grab(held, 'w2'))).toEqual({ ok: true });
+    expect(await store.commit(grab((await store.getOrder('c18'))!, 'w1'))).toEqual({ ok: true });
+    // The slow request's commit meets the record of w1 → w2, which says w1 was left.
+    expect(await session.commit(nextCommit(held, { updatedAt: held.updatedAt + 1 }))).toEqual({ ok: false, conflict: 'version' });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c18']);
+    expect(await store.commit(grab(b!, 'w1', 1))).toEqual({ ok: false, conflict: 'capacity' });
+  });
+
+  it('leaves a document a version before left as it is when an order leaves its worker', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b, c, d] = await placed(store, 'c20', 'c21', 'c22', 'c23');
+    for (const o of [a, b, c]) expect(await store.commit(grab(o!, 'w1'))).toEqual({ ok: true });
+    await claims.doc('w1').set({ orderId: 'c22', mark: 'from-a-version-before' });
+    expect(await store.commit(nextCommit((await store.getOrder('c22'))!, { state: 'pending_confirm', assignment: null }))).toEqual({ ok: true });
+    // Still the old document: the next arrival makes it over from the two orders w1 holds.
+    expect(await store.commit(grab(d!, 'w1', 2))).toEqual({ ok: false, conflict: 'capacity' });
+    expect(await store.commit(grab(d!, 'w1', 3))).toEqual({ ok: true });
+    expect(await claimsOf(claims, 'w1')).toEqual(['c20', 'c21', 'c23']);
   });
 
   it('gives the place back when its grab loses the order to another worker', async () => {

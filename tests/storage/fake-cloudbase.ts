@@ -251,17 +251,25 @@ export class FakeCloudBase {
     return { requestId: 'r', data: { updated: existed ? 1 : 0, upsert_id: existed ? undefined : id } };
   }
 
-  /** `where(…).update(…)` outside a transaction: every matching document changed (applyUpdate), answered with how many. */
+  /**
+   * `where(…).update(…)` outside a transaction: every matching document changed (applyUpdate),
+   * answered with how many. As MongoDB does, a document held by a transaction is matched again once
+   * the lock is free: a condition the transaction's commit made false updates nothing.
+   */
   private async modifyMatching(p: Doc) {
     const coll = String(p.collectionName);
     const update = decode(String(p.data)) as Doc;
-    const found = this.query(p);
-    for (const d of found) {
+    const q = p.query ? (decode(String(p.query)) as Doc) : {};
+    let updated = 0;
+    for (const d of this.query(p)) {
       const id = String(d._id);
       await this.acquire(`${coll}\u0000${id}`, null);
-      await this.write(coll, id, applyUpdate(this.read(coll, id, null) ?? {}, update), null);
+      const now = this.read(coll, id, null);
+      if (!now || !matches(now, q)) continue;
+      await this.write(coll, id, applyUpdate(now, update), null);
+      updated++;
     }
-    return { requestId: 'r', data: { updated: found.length } };
+    return { requestId: 'r', data: { updated } };
   }
 
   /** `where(…).updateAndReturn(…)`: the first matching document changed atomically (applyUpdate), answered as it is after the change. */
@@ -272,7 +280,10 @@ export class FakeCloudBase {
     if (!found) return { requestId: 'r', data: { updated: 0, doc: null } };
     const id = String(found._id);
     await this.acquire(`${coll}\u0000${id}`, null);
-    const doc = applyUpdate(this.read(coll, id, null) ?? {}, decode(String(p.data)) as Doc);
+    // Matched again once the lock is free, as modifyMatching.
+    const now = this.read(coll, id, null);
+    if (!now || !matches(now, p.query ? (decode(String(p.query)) as Doc) : {})) return { requestId: 'r', data: { updated: 0, doc: null } };
+    const doc = applyUpdate(now, decode(String(p.data)) as Doc);
     await this.write(coll, id, doc, null);
     return { requestId: 'r', data: { updated: 1, doc: JSON.stringify(doc) } };
   }

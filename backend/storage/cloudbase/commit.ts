@@ -35,6 +35,10 @@ export interface CommitRecord {
   readonly doc: Raw;
   /** The worker the order left, whose claim is dropped once the order is written. */
   readonly left: string | null;
+  /** The token of that worker's claim (the version the order arrived at them), null for an order stored before tokens. */
+  readonly leftToken: number | null;
+  /** The commit's further events, inserted after the record (a sweep's commit may make several). */
+  readonly rest?: readonly Raw[];
   /** The request's id: a retry knows the record as its own by it. */
   readonly key: string | null;
 }
@@ -54,7 +58,7 @@ type Raw = Record<string, unknown>;
 /** Tries of the order's write when the fold or a reindex keeps writing it in between. */
 const ATTEMPTS = 6;
 /** How far back the housekeeping looks for records whose order was not written. */
-export const FINISH_LOOKBACK_MS = 10 * 60_000;
+export const FINISH_LOOKBACK_MS = 60 * 60_000;
 /** Records one housekeeping run looks at at most: the newest (a function killed long ago is met by the order's next commit). */
 const MAX_RECENT = 1000;
 
@@ -108,30 +112,45 @@ export async function commitLogged(log: OrderLog, c: Commit, known?: Raw | null)
   const before = current ? holderOf(fromOrderDoc(current)) : null;
   const after = c.index.holder;
   const arriving = after !== null && after !== before ? after : null;
+  const version = (c.expectedVersion ?? 0) + 1;
+  // By the version it starts from, so that every commit of that version has the same: a sweep's
+  // commit may move an order more than one version on (one event each).
+  const id = recordId(c.order.id, version);
   if (arriving) {
     const max = c.capacity?.workerId === arriving ? c.capacity.max : null;
-    if (!(await log.claims.claim(arriving, c.order.id, max))) {
+    if (!(await log.claims.claim(arriving, c.order.id, max, version))) {
       await undoReplyDoc();
+      // A record of this version may be waiting (a killed function's, or this request's own try):
+      // its commit went ahead, and the answer is 'request' or 'version', not the cap.
+      const waiting = await readRecord(log, id);
+      if (waiting) {
+        await finish(log, c.order.id, waiting, undefined, true);
+        return { ok: false, conflict: c.reply !== null && waiting.key === c.reply.key ? 'request' : 'version' };
+      }
       return { ok: false, conflict: 'capacity' };
     }
   }
 
   const kept = create ? [] : keptReplies(current);
+  // The notifications ride in the first event's document (event-notes.ts), and so does the record.
+  const [first, ...others] = eventDocs(c);
+  const [head, rest] = first?._id === id ? [first, others] : [{ _id: id }, first ? [first, ...others] : []];
   const record: CommitRecord = {
     from: c.expectedVersion,
     at: log.now(),
-    doc: toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply, create) : kept),
+    doc: {
+      ...toOrderDoc(c.order, c.index, c.reply ? keeping(kept, c.reply, create) : kept),
+      // Which arrival the holder's claim belongs to (worker-arrivals.ts): this one, or the one before.
+      holderClaim: arriving ? version : after === null ? null : heldSince(current),
+    },
     left: before !== null && before !== after ? before : null,
+    leftToken: heldSince(current),
     key: c.reply?.key ?? null,
+    ...(rest.length > 0 && { rest }),
   };
-  // By the version it starts from, so that every commit of that version has the same: a sweep's
-  // commit may move an order more than one version on (one event each).
-  const id = recordId(c.order.id, (c.expectedVersion ?? 0) + 1);
-  // The notifications ride in the first event's document (event-notes.ts), and so does the record.
-  const [first, ...rest] = eventDocs(c);
-  const docs = first?._id === id ? [{ ...first, commit: record }, ...rest] : [{ _id: id, commit: record }, ...(first ? [first, ...rest] : [])];
   try {
-    must(await db.collection(names.events).add(docs));
+    // The record alone: the insert of a batch may not stop at its first refusal.
+    must(await db.collection(names.events).add({ ...head, commit: record }));
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
     // This version is recorded already: by a racer, by a function killed before it wrote the
@@ -139,14 +158,30 @@ export async function commitLogged(log: OrderLog, c: Commit, known?: Raw | null)
     const theirs = await readRecord(log, id);
     const mine = theirs !== null && c.reply !== null && theirs.key === c.reply.key;
     if (!mine) {
-      if (arriving) await log.claims.release(arriving, c.order.id);
+      // The claim stays when the winner brings the order to the same worker: it is theirs too.
+      if (arriving && theirs?.doc.idx && (theirs.doc.idx as Raw).holderId !== arriving) await log.claims.release(arriving, c.order.id, version);
       await undoReplyDoc();
     }
-    if (theirs) await finish(log, c.order.id, theirs);
+    if (theirs) await finish(log, c.order.id, theirs, undefined, true);
     return { ok: false, conflict: mine ? 'request' : 'version' };
   }
+  if (rest.length > 0) must(await db.collection(names.events).add([...rest]));
   await finish(log, c.order.id, record, current);
   return { ok: true };
+}
+
+/** The version at which the order's holder got it (their claim's token); null before tokens were kept. */
+const heldSince = (doc: Raw | null): number | null => (typeof doc?.holderClaim === 'number' ? doc.holderClaim : null);
+
+/** Inserts what a record's commit inserts after it, unless it is there already. */
+async function insertRest(log: OrderLog, rest: readonly Raw[]): Promise<void> {
+  for (const doc of rest) {
+    try {
+      must(await log.db.collection(log.names.events).add(doc));
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+  }
 }
 
 /** A refused compare-and-set: 'request' when the request id was used already, else 'version'. */
@@ -157,10 +192,25 @@ async function refused(log: OrderLog, c: Commit, current: Raw | null): Promise<C
 
 /**
  * Writes the order's document as its record says, unless it is written already; then drops the
- * claim of the worker it left. Any caller may run it, any number of times.
+ * claim of the worker it left (only the claim of the arrival it ended). Any caller may run it, any
+ * number of times. `recovering`: the caller did not make this record (a killed function's, a
+ * racer's), so what the commit did before its record is done again: the claim of the worker it
+ * brings the order to (the housekeeping may have dropped it), and the events after the record.
  */
-export async function finish(log: OrderLog, orderId: string, r: CommitRecord, known?: Raw | null): Promise<void> {
+export async function finish(log: OrderLog, orderId: string, r: CommitRecord, known?: Raw | null, recovering = false): Promise<void> {
   const orders = log.db.collection(log.names.orders);
+  const version = (r.from ?? 0) + 1;
+  if (recovering) {
+    const to = ((r.doc.idx as Raw | undefined)?.holderId ?? null) as string | null;
+    let current = known ?? null;
+    if (r.from !== null) current ??= await readDoc(log, log.names.orders, orderId);
+    const unwritten = r.from === null ? !(await readDoc(log, log.names.orders, orderId)) : !!current && Number(current.version) === r.from;
+    if (unwritten) {
+      if (to !== null && to !== r.left && typeof r.doc.holderClaim === 'number' && r.doc.holderClaim === version)
+        await log.claims.claim(to, orderId, null, version);
+      if (r.rest) await insertRest(log, r.rest);
+    }
+  }
   if (r.from === null) {
     try {
       must(await orders.add({ _id: orderId, ...r.doc, ...rollupMarks(null, r.doc), rev: 1 }));
@@ -179,7 +229,7 @@ export async function finish(log: OrderLog, orderId: string, r: CommitRecord, kn
     if (attempt >= ATTEMPTS) throw new Error(`order ${orderId}: its write kept losing to other writes`);
     current = null;
   }
-  if (r.left) await log.claims.release(r.left, orderId);
+  if (r.left) await log.claims.release(r.left, orderId, r.leftToken ?? null);
 }
 
 /**
@@ -224,7 +274,8 @@ export async function reindexLogged(log: OrderLog, e: Reindex): Promise<boolean>
     const current = await readDoc(log, log.names.orders, e.orderId);
     if (!current || Number(current.version) !== e.version) return false;
     // New facts in the index are folded into the statistics afterwards, as a commit's are.
-    if (await writeOver(log, e.orderId, current, toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)))) return true;
+    const doc = { ...toOrderDoc(fromOrderDoc(current), e.index, keptReplies(current)), holderClaim: heldSince(current) };
+    if (await writeOver(log, e.orderId, current, doc)) return true;
   }
   return false;
 }
@@ -274,7 +325,7 @@ export async function finishRecent(log: OrderLog, now: number): Promise<number> 
     for (let v = (versions.get(orderId) ?? 0) + 1; v <= newest; v++) {
       const r = await readRecord(log, recordId(orderId, v));
       if (!r) break;
-      await finish(log, orderId, r);
+      await finish(log, orderId, r, undefined, true);
       finished++;
     }
   }

@@ -22,12 +22,13 @@ export function indexFields(ix: OrderIndex) {
 /**
  * The order as stored: the Order (with its version), `idx`, and the replies to the requests that
  * changed it (order-replies.ts); a commit adds its rollup marks (`rolled`, `rollupDue`: rollup-marks.ts)
- * and `rev`, which every write of the document moves (commit.ts).
+ * and `rev`, which every write of the document moves, and `holderClaim`, the token of its holder's
+ * claim (commit.ts, worker-arrivals.ts).
  */
 export const toOrderDoc = (o: Order, ix: OrderIndex, requests: readonly KeptReply[] = []) => ({ ...o, idx: indexFields(ix), requests });
 
 export function fromOrderDoc(doc: Record<string, unknown>): Order {
-  const { _id, idx, requests, rolled, rollupDue, rev, ...order } = doc;
+  const { _id, idx, requests, rolled, rollupDue, rev, holderClaim, ...order } = doc;
   return order as unknown as Order;
 }
 
