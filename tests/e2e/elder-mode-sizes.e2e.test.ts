@@ -10,7 +10,7 @@ import { press, see, tap } from './support/ui';
  * 长辈模式 meets the 适老化 rules on every page of every role at a 390 px phone: text at least 18 px,
  * line height at least 1.3, contrast at least 4.5:1, main touch targets at least 60 × 60 px and every
  * other one at least 44 × 44 px — overlays included (sheets and their ✕, confirm dialogs, toasts,
- * switches, rating stars). A failure names the page and the element.
+ * switches, the rating question). A failure names the page and the element.
  */
 const running = useApp();
 // The demo month leaves orders in every state, so every page and form has something on it.
@@ -59,7 +59,7 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
     await page.context().close();
   });
 
-  it('the resident: home, order form, its sheet and date picker, the toast, orders, rating stars', async () => {
+  it('the resident: home, order form, its sheet and date picker, the toast, orders, the rating question', async () => {
     const page = await elderPageAs('demo-resident');
     const problems: string[] = [];
     await open(page, '/resident/pages/home/index', '常用服务');
@@ -102,7 +102,7 @@ describe('长辈模式 meets the 适老化 sizes on every page', () => {
       .evaluateAll((buttons) => buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
     expect(cut).toEqual([]);
     await page.locator('.action-button').filter({ visible: true }).first().click();
-    await see(page, '服务态度');
+    await see(page, '这次服务您满意吗？');
     problems.push(...(await check(page, 'resident-rating-sheet')));
     expect(problems).toEqual([]);
     await page.context().close();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { chinaParts } from '@core';
+import { playDemoMonth } from '@backend/server/demo-month';
 import type { Page } from 'playwright-core';
 import { shot, useApp } from './support/app';
 import { press, see, write } from './support/ui';
@@ -59,8 +61,8 @@ describe('长辈模式: a meal in three taps, no typing', () => {
     const { items } = await running().store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 1 });
     const order = items[0]!;
     expect(order).toMatchObject({ serviceItemId: 's-meal', householdId: 'h-yg-a', description: '少盐少油', contactPhone: '13800001111' });
-    // A mealtime window: lunch 11–13 or dinner 17–19, never "now".
-    expect([11, 17]).toContain(new Date(order.timeWindow.from).getHours());
+    // A mealtime window, China time: lunch 11–13 or dinner 17–19, never "now".
+    expect([11, 17]).toContain(chinaParts(order.timeWindow.from).hour);
     expect(order.timeWindow.to - order.timeWindow.from).toBe(2 * 3_600_000);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -80,6 +82,36 @@ describe('长辈模式: a meal in three taps, no typing', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 40_000);
+});
+
+describe('长辈模式: confirming a finished service is one question', () => {
+  it('asks 满意 / 一般 / 不满意 instead of three rows of stars, says when none is chosen, and records the answer as stars', { timeout: 90_000 }, async () => {
+    // The demo month leaves the resident orders waiting for their confirmation.
+    await playDemoMonth(running().store);
+    const { page, errors } = await residentPage(true);
+    const { items } = await running().store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 500 });
+    const order = items.find((o) => o.state === 'pending_confirm' && ['h-yg-a', 'h-yg-b'].includes(o.householdId))!;
+    const openSheet = async () => {
+      await page.goto(`${running().url}/#/resident/pages/order/index?id=${order.id}`);
+      await page.locator('.action-button').filter({ visible: true }).first().click();
+      await see(page, '这次服务您满意吗？');
+    };
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openSheet();
+    await shot(page, 'elder-rating-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openSheet();
+    expect(await page.locator('.nut-rate').filter({ visible: true }).count()).toBe(0);
+    await press(page, '提交评价，确认完成');
+    await see(page, '请选择您对这次服务是否满意');
+    await shot(page, 'elder-rating-required-390');
+    await press(page, '满意');
+    await press(page, '提交评价，确认完成');
+    await expect.poll(async () => (await running().store.getOrder(order.id))?.state).toBe('closed');
+    expect((await running().store.getOrder(order.id))!.rating).toMatchObject({ attitude: 5, timeliness: 5, quality: 5 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('the order form in the normal mode', () => {
