@@ -209,7 +209,7 @@ describe('a function killed in the middle of a commit', () => {
     const { store, db, prefix, o, mine } = await killedGrabIn(3);
     const claims = db.collection(`${prefix}worker_load`);
     // The housekeeping has not run for longer than the grace: the claim looks old.
-    await claims.doc('w1').update({ [`since.${o.id}`]: Date.now() - CLAIM_GRACE_MS - 1 });
+    await claims.doc('w1').update({ [`since.${o.id}@2`]: Date.now() - CLAIM_GRACE_MS - 1 });
     const other = pool('kill-other');
     await store.commit(createCommit(other));
     const second = nextCommit(

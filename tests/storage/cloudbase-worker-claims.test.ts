@@ -31,8 +31,9 @@ async function freshStore(): Promise<{ store: Store; claims: ReturnType<Db['coll
 const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
 const grab = (o: Order, workerId: string, max = 10): Commit =>
   nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId } }, { capacity: { workerId, max } });
+/** The orders a worker's document claims places for (each claim is `<order>@<version it arrived at>`). */
 const claimsOf = async (claims: ReturnType<Db['collection']>, workerId: string) =>
-  (((await claims.doc(workerId).get()).data as { held?: string[] }[])[0]?.held ?? []).slice().sort();
+  (((await claims.doc(workerId).get()).data as { held?: string[] }[])[0]?.held ?? []).map((e) => e.slice(0, e.lastIndexOf('@'))).sort();
 
 async function placed(store: Store, ...ids: string[]): Promise<Order[]> {
   const orders = ids.map(pool);
@@ -80,10 +81,10 @@ describe('a worker’s cap on CloudBase, held by claims of their places', () => 
     const { store, claims } = await freshStore();
     const [a] = await placed(store, 'c6');
     // A killed commit's claim, made just now: it may still be under way, so it keeps the place.
-    await claims.doc('w1').set({ held: ['ghost'], since: { ghost: Date.now() }, gen: 1 });
+    await claims.doc('w1').set({ held: ['ghost@2'], since: { 'ghost@2': Date.now() }, gen: 1 });
     expect(await store.commit(grab(a!, 'w1', 1))).toEqual({ ok: false, conflict: 'capacity' });
     // The same claim past the grace holds nothing: dropped, and the place is free.
-    await claims.doc('w1').set({ held: ['ghost'], since: { ghost: Date.now() - CLAIM_GRACE_MS - 1 }, gen: 1 });
+    await claims.doc('w1').set({ held: ['ghost@2'], since: { 'ghost@2': Date.now() - CLAIM_GRACE_MS - 1 }, gen: 1 });
     expect(await store.commit(grab(a!, 'w1', 1))).toEqual({ ok: true });
     expect(await claimsOf(claims, 'w1')).toEqual(['c6']);
   });
@@ -94,9 +95,9 @@ describe('a worker’s cap on CloudBase, held by claims of their places', () => 
     await store.commit(grab(a!, 'w1'));
     await store.commit(grab(b!, 'w2'));
     const old = Date.now() - CLAIM_GRACE_MS - 1;
-    await claims.doc('w1').set({ held: ['gone'], since: { gone: old }, gen: 4 });
+    await claims.doc('w1').set({ held: ['gone@2'], since: { 'gone@2': old }, gen: 4 });
     await claims.doc('w2').remove();
-    await claims.doc('w3').set({ held: ['fresh'], since: { fresh: Date.now() }, gen: 1 });
+    await claims.doc('w3').set({ held: ['fresh@2'], since: { 'fresh@2': Date.now() }, gen: 1 });
     expect(await store.finishCommits!(Date.now())).toBe(2);
     expect(await claimsOf(claims, 'w1')).toEqual(['c7']);
     expect(await claimsOf(claims, 'w2')).toEqual(['c8']);

@@ -157,15 +157,19 @@ export async function commitLogged(log: OrderLog, c: Commit, known?: Raw | null)
     // order, or by this same request's earlier try. Finished here either way.
     const theirs = await readRecord(log, id);
     const mine = theirs !== null && c.reply !== null && theirs.key === c.reply.key;
-    if (!mine) {
-      // The claim stays when the winner brings the order to the same worker: it is theirs too.
-      if (arriving && theirs?.doc.idx && (theirs.doc.idx as Raw).holderId !== arriving) await log.claims.release(arriving, c.order.id, version);
-      await undoReplyDoc();
-    }
+    if (!mine) await undoReplyDoc();
     if (theirs) await finish(log, c.order.id, theirs, undefined, true);
+    // The claim made here stays only if the order is at this very arrival now (a racer of the same
+    // version bringing it to the same worker, or this request's earlier try): else it holds nothing.
+    if (arriving) {
+      const now = await readDoc(log, names.orders, c.order.id);
+      const at = now ? ((now.idx as Raw | undefined)?.holderId ?? null) : null;
+      if (at !== arriving || heldSince(now) !== version) await log.claims.release(arriving, c.order.id, version);
+    }
     return { ok: false, conflict: mine ? 'request' : 'version' };
   }
-  if (rest.length > 0) must(await db.collection(names.events).add([...rest]));
+  // Another function finishing this record may have inserted them first.
+  if (rest.length > 0) await insertRest(log, rest);
   await finish(log, c.order.id, record, current);
   return { ok: true };
 }
