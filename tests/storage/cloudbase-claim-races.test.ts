@@ -1,12 +1,10 @@
 import { Db } from '@cloudbase/database';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '@core';
-import { ensureCollections } from '@backend/storage/cloudbase/collections';
-import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
-import { databaseSchema } from '@backend/storage/cloudbase/schema';
-import type { Commit, Store } from '@backend/storage/port';
+import type { Commit } from '@backend/storage/port';
 import { createCommit, makeEvent, makeNotification, makeOrder, makeReply, nextCommit, T0 } from './fixtures';
 import { FakeCloudBase } from './fake-cloudbase';
+import { claimStores, claimsOf, grab, placed } from './worker-claims-support';
 import { orderIdFor } from '@backend/runtime/idempotency';
 
 // Claims of workers' places (worker-arrivals.ts) under commits that race, go stale, are retried or
@@ -37,27 +35,7 @@ function holdFirst(when: (api: string, data: Record<string, unknown>) => boolean
   return { reached: isReached, release };
 }
 
-let opened = 0;
-async function freshStore(): Promise<{ store: Store; claims: ReturnType<Db['collection']> }> {
-  const prefix = `rp_races${++opened}_`;
-  const db = new Db({ env: 'offline-races' });
-  await ensureCollections(
-    db,
-    databaseSchema(prefix).map((c) => c.name),
-  );
-  return { store: cloudBaseStoreOn(db, prefix), claims: db.collection(`${prefix}worker_load`) };
-}
-const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
-const grab = (o: Order, workerId: string, max = 10): Commit =>
-  nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId } }, { capacity: { workerId, max } });
-/** The orders a worker's document claims places for (each claim is `<order>@<version it arrived at>`). */
-const claimsOf = async (claims: ReturnType<Db['collection']>, workerId: string) =>
-  (((await claims.doc(workerId).get()).data as { held?: string[] }[])[0]?.held ?? []).map((e) => e.slice(0, e.lastIndexOf('@'))).sort();
-async function placed(store: Store, ...ids: string[]): Promise<Order[]> {
-  const orders = ids.map(pool);
-  for (const o of orders) expect(await store.commit(createCommit(o))).toEqual({ ok: true });
-  return orders;
-}
+const freshStore = claimStores('races');
 
 describe('claims made by stale commits', () => {
   it('keeps the claim of the order’s present arrival when a stale commit of an older version brings it to the same worker and loses', async () => {
@@ -174,12 +152,10 @@ describe('racers, the reconcile, and orders stored before tokens', () => {
   });
 
   it('keeps a re-arrival’s claim when an order stored before tokens leaves its worker and comes straight back', async () => {
-    const { store, claims } = await freshStore();
+    const { store, claims, db, prefix } = await freshStore();
     const [a, b] = await placed(store, 'r10', 'r11');
     expect(await store.commit(grab(a!, 'w1'))).toEqual({ ok: true });
     // As an order held since before claims had tokens: no holderClaim, its claim made with token 0.
-    const db = new Db({ env: 'offline-races' });
-    const prefix = `rp_races${opened}_`;
     await db.collection(`${prefix}orders`).doc('r10').update({ holderClaim: db.command.remove() });
     await claims.doc('w1').update({ held: ['r10@0'], since: db.command.set({ 'r10@0': Date.now() }) });
     const v2 = (await store.getOrder('r10'))!;

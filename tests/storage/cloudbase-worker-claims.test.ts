@@ -1,13 +1,9 @@
 import { Db } from '@cloudbase/database';
 import { describe, expect, it } from 'vitest';
-import type { Order } from '@core';
-import { ensureCollections } from '@backend/storage/cloudbase/collections';
-import { cloudBaseStoreOn } from '@backend/storage/cloudbase/cloudbase-store';
-import { databaseSchema } from '@backend/storage/cloudbase/schema';
 import { CLAIM_GRACE_MS } from '@backend/storage/cloudbase/worker-arrivals';
-import type { Commit, Store } from '@backend/storage/port';
-import { createCommit, makeOrder, makeReply, nextCommit } from './fixtures';
+import { makeReply, nextCommit } from './fixtures';
 import { FakeCloudBase } from './fake-cloudbase';
+import { claimStores, claimsOf, grab, placed } from './worker-claims-support';
 
 // On CloudBase an order arriving at a worker first claims the worker's place in their document of
 // `rp_worker_load` (one conditional update, only while fewer than the cap are claimed), and an order
@@ -17,29 +13,7 @@ import { FakeCloudBase } from './fake-cloudbase';
 const fake = new FakeCloudBase();
 Db.reqClass = fake.requester();
 
-let opened = 0;
-async function freshStore(): Promise<{ store: Store; claims: ReturnType<Db['collection']> }> {
-  const prefix = `rp_claims${++opened}_`;
-  const db = new Db({ env: 'offline-claims' });
-  await ensureCollections(
-    db,
-    databaseSchema(prefix).map((c) => c.name),
-  );
-  return { store: cloudBaseStoreOn(db, prefix), claims: db.collection(`${prefix}worker_load`) };
-}
-
-const pool = (id: string): Order => makeOrder({ id, state: 'pending_accept', assignment: { mode: 'pool', teamId: 't1' } });
-const grab = (o: Order, workerId: string, max = 10): Commit =>
-  nextCommit(o, { state: 'accepted', assignment: { mode: 'member', teamId: 't1', workerId } }, { capacity: { workerId, max } });
-/** The orders a worker's document claims places for (each claim is `<order>@<version it arrived at>`). */
-const claimsOf = async (claims: ReturnType<Db['collection']>, workerId: string) =>
-  (((await claims.doc(workerId).get()).data as { held?: string[] }[])[0]?.held ?? []).map((e) => e.slice(0, e.lastIndexOf('@'))).sort();
-
-async function placed(store: Store, ...ids: string[]): Promise<Order[]> {
-  const orders = ids.map(pool);
-  for (const o of orders) expect(await store.commit(createCommit(o))).toEqual({ ok: true });
-  return orders;
-}
+const freshStore = claimStores('claims');
 
 describe('a worker’s cap on CloudBase, held by claims of their places', () => {
   it('claims a place on arrival and drops it when the order leaves, freeing it for the next grab', async () => {

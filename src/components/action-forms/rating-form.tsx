@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { LIMITS } from '@core';
 import { Rate } from '@/components/nut/rate';
 import { useElderMode } from '@/hooks/useElderMode';
-import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FormProps } from './parts';
+import { Chips, Field, LongText, SubmitRow, useActionSubmit, type FieldErrors, type FormProps } from './parts';
 
 const ASPECTS = [
   { key: 'attitude', label: '服务态度' },
@@ -13,6 +13,24 @@ const ASPECTS = [
 const WORDS = ['', '很差', '较差', '一般', '满意', '非常满意'];
 
 type Aspect = (typeof ASPECTS)[number]['key'];
+
+/** The optional words and the send button both forms end with. */
+function CommentAndSend(p: {
+  readonly comment: string;
+  readonly onComment: (v: string) => void;
+  readonly errors: FieldErrors;
+  readonly form: FormProps<'confirm'>;
+  readonly onSend: () => void;
+}) {
+  return (
+    <>
+      <Field label="想说的话（可不填）" error={p.errors.comment}>
+        <LongText value={p.comment} onChange={p.onComment} max={LIMITS.comment} placeholder="说说这次服务怎么样" />
+      </Field>
+      <SubmitRow label={p.form.submitLabel} busy={p.form.busy} error={p.errors._} onClick={p.onSend} />
+    </>
+  );
+}
 
 /**
  * 长辈模式 asks one question instead of three rows of stars: satisfied, so-so or not. The answer
@@ -45,10 +63,7 @@ function ElderRatingForm(p: FormProps<'confirm'>) {
           }}
         />
       </Field>
-      <Field label="想说的话（可不填）" error={errors.comment}>
-        <LongText value={comment} onChange={setComment} max={LIMITS.comment} placeholder="说说这次服务怎么样" />
-      </Field>
-      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={send} />
+      <CommentAndSend comment={comment} onComment={setComment} errors={errors} form={p} onSend={send} />
     </View>
   );
 }
@@ -85,10 +100,7 @@ function StarRatingForm(p: FormProps<'confirm'>) {
           </View>
         </Field>
       ))}
-      <Field label="想说的话（可不填）" error={errors.comment}>
-        <LongText value={comment} onChange={setComment} max={LIMITS.comment} placeholder="说说这次服务怎么样" />
-      </Field>
-      <SubmitRow label={p.submitLabel} busy={p.busy} error={errors._} onClick={send} />
+      <CommentAndSend comment={comment} onComment={setComment} errors={errors} form={p} onSend={send} />
     </View>
   );
 }
