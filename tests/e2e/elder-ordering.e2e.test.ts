@@ -45,7 +45,11 @@ describe('长辈模式: a meal in three taps, no typing', () => {
     await see(page, '一键呼叫物业');
     await see(page, '0825-2345678');
     expect(await page.locator('.elder-tile').filter({ visible: true }).count()).toBeGreaterThanOrEqual(4);
+    await see(page, '有别的事，告诉社区');
     await both(page, 'elder-home');
+    // Anything the tiles do not offer goes to the community, one tap away.
+    await press(page, '有别的事，告诉社区');
+    await see(page, '居民诉求');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -6,7 +6,7 @@ import { callPhone } from '@/api/device';
 import { yuan } from '@/components/format';
 import { useSession } from '@/hooks/useSession';
 import { elderFromWechatFont } from '@/hooks/useElderMode';
-import { RESIDENT_ORDERS } from '@/routes';
+import { RESIDENT_GRIEVANCES, RESIDENT_ORDERS } from '@/routes';
 
 /** How many services the elder home shows before 更多服务: two columns, three rows, one screen. */
 const FIRST_TILES = 6;
@@ -22,7 +22,8 @@ function byPopularity(items: readonly ServiceItem[], popular: readonly string[])
 
 /**
  * 长辈模式's home: the most used services as large tiles (one tap opens a prefilled order), the
- * property's phone in one tap, and 我的工单. No filters, no scrolling lists.
+ * property's phone in one tap, 我的工单, and the way to tell the community anything else (小区诉求).
+ * No filters, no scrolling lists.
  */
 export function ElderHome({
   items,
@@ -67,6 +68,10 @@ export function ElderHome({
       </View>
       <View className="elder-orders" onClick={() => void Taro.navigateTo({ url: RESIDENT_ORDERS })}>
         <Text>我的工单</Text>
+      </View>
+      {/* What the catalogue has no tile for (a broken lamp in the stairwell, a neighbour's noise) goes to the community. */}
+      <View className="elder-orders elder-grievances" onClick={() => void Taro.navigateTo({ url: RESIDENT_GRIEVANCES })}>
+        <Text>有别的事，告诉社区</Text>
       </View>
     </View>
   );
