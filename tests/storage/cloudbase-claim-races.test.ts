@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Order } from '@core';
 import type { Commit } from '@backend/storage/port';
 import { createCommit, makeEvent, makeNotification, makeOrder, makeReply, nextCommit, T0 } from './fixtures';
+import { CLAIM_GRACE_MS } from '@backend/storage/cloudbase/worker-arrivals';
 import { FakeCloudBase } from './fake-cloudbase';
 import { claimStores, claimsOf, grab, placed } from './worker-claims-support';
 import { orderIdFor } from '@backend/runtime/idempotency';
@@ -219,5 +220,48 @@ describe('killed commits', () => {
     expect(await store.getOrder(id)).toEqual(o);
     expect(await claimsOf(claims, 'w1')).toEqual([id]);
     expect(await store.commit(create)).toEqual({ ok: false, conflict: 'request' });
+  });
+});
+
+describe('claims met full by a retry or by a racer', () => {
+  const recordInsert = (id: string) => (api: string, data: Record<string, unknown>) =>
+    api === 'database.insertDocument' && (data.data as string[]).some((t) => (JSON.parse(t) as { _id?: string })._id === id);
+
+  it('keeps the cap when a retry finds its own old claim in a full document: the claim is made young again', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b] = await placed(store, 'x1', 'x2');
+    // w1 (cap 1): a grab of x1 claimed w1's place and was killed before its record; the client retries after the grace.
+    await claims.doc('w1').set({ held: ['x1@2'], since: { 'x1@2': Date.now() - CLAIM_GRACE_MS - 1 }, gen: 1 });
+    const retry = { ...grab(a!, 'w1', 1), reply: makeReply('req-x1') };
+    // The retry finds x1@2 in the full document and goes on; its record's insert is slow ...
+    const slow = holdFirst(recordInsert('x1:2'));
+    const retrying = store.commit(retry);
+    await slow.reached;
+    // ... while another grab for w1 meets the full document.
+    const other = await store.commit(grab(b!, 'w1', 1));
+    slow.release();
+    const first = await retrying;
+    expect([first, other].filter((r) => r.ok)).toHaveLength(1);
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 1 });
+  });
+
+  it('looks again, rather than refuse, when a racer dropped the same stale claims first', async () => {
+    const { store, claims } = await freshStore();
+    const [a, b] = await placed(store, 'y1', 'y2');
+    // w1 (cap 2) holds nothing: two claims of killed commits, long past the grace, fill the document.
+    const old = Date.now() - CLAIM_GRACE_MS - 1;
+    await claims.doc('w1').set({ held: ['ghost1@2', 'ghost2@2'], since: { 'ghost1@2': old, 'ghost2@2': old }, gen: 1 });
+    // A's rewrite (dropping both) is slow ...
+    const slow = holdFirst(
+      (api, data) => api === 'database.modifyDocument' && String(data.collectionName).endsWith('worker_load') && !String(data.query).includes('$exists'),
+    );
+    const first = store.commit(grab(a!, 'w1', 2));
+    await slow.reached;
+    // ... B's rewrite drops them first, and B takes one of the two places.
+    expect(await store.commit(grab(b!, 'w1', 2))).toEqual({ ok: true });
+    slow.release();
+    // A finds its rewrite refused (the document moved on), looks again, and takes the other place.
+    expect(await first).toEqual({ ok: true });
+    expect(await store.openOrdersOf(['w1'])).toEqual({ w1: 2 });
   });
 });

@@ -119,20 +119,21 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
   /**
    * Rewrites one worker's claims to what the orders justify, unless someone changed them since `doc`
    * was read: the claims of the orders they hold, young claims, and claims whose record still waits.
+   * 'same': nothing to change; 'written'; 'moved': someone changed the document since it was read.
    */
-  const rewrite = async (doc: Raw, held: ReadonlySet<string>) => {
+  const rewrite = async (doc: Raw, held: ReadonlySet<string>): Promise<'same' | 'written' | 'moved'> => {
     const at = now();
     const since = (doc.since ?? {}) as Record<string, number>;
     const claimed = Array.isArray(doc.held) ? (doc.held as string[]) : [];
     const stale = claimed.filter((e) => !held.has(e) && (since[e] ?? 0) <= at - CLAIM_GRACE_MS);
     const kept = new Set(await waiting(String(doc._id), stale));
     const list = [...claimed.filter((e) => !stale.includes(e) || kept.has(e)), ...[...held].filter((e) => !claimed.includes(e))];
-    if (list.length === claimed.length && list.every((e) => claimed.includes(e))) return false;
+    if (list.length === claimed.length && list.every((e) => claimed.includes(e))) return 'same';
     const gen = typeof doc.gen === 'number' ? doc.gen : _.exists(false);
     const res = (await docs()
       .where({ _id: String(doc._id), gen })
       .update({ held: list, since: _.set(Object.fromEntries(list.map((e) => [e, since[e] ?? at]))), gen: _.inc(1) })) as { updated?: number };
-    return Number(res.updated) > 0;
+    return Number(res.updated) > 0 ? 'written' : 'moved';
   };
 
   /** The worker's first claim since claims exist (or over what a version before left): the document starts from the orders they hold. */
@@ -174,10 +175,18 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
           if (started !== null) return started;
           continue;
         }
-        // Claimed by an earlier try of this same arrival, or by a racing commit of the same version bringing the order here.
-        if (Array.isArray(doc.held) && doc.held.includes(mine)) return true;
-        // Full: unless some claims hold no order (a killed commit's, a departure not dropped), refuse.
-        if (max !== null && !(await rewrite(doc, await heldBy(workerId)))) return false;
+        // Claimed by an earlier try of this same arrival, or by a racing commit of the same version
+        // bringing the order here: made young again, so that no rewrite takes it for stale meanwhile.
+        if (Array.isArray(doc.held) && doc.held.includes(mine)) {
+          const renewed = (await docs()
+            .where({ _id: workerId, gen: _.exists(true), held: mine })
+            .update({ [`since.${mine}`]: now(), gen: _.inc(1) })) as { updated?: number };
+          if (Number(renewed.updated) > 0) return true;
+          continue; // dropped in between: claim afresh
+        }
+        // Full: unless some claims hold no order (a killed commit's, a departure not dropped), refuse;
+        // if someone changed the claims meanwhile (a racer's rewrite, a departure), look again.
+        if (max !== null && (await rewrite(doc, await heldBy(workerId))) === 'same') return false;
       }
       return false;
     },
@@ -226,7 +235,8 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
         after = [String((last.idx as Raw).holderId), String(last._id)];
       }
       let changed = 0;
-      for (const [workerId, doc] of claimed) if (typeof doc.gen === 'number' && (await rewrite(doc, holders.get(workerId) ?? new Set()))) changed++;
+      for (const [workerId, doc] of claimed)
+        if (typeof doc.gen === 'number' && (await rewrite(doc, holders.get(workerId) ?? new Set())) === 'written') changed++;
       for (const workerId of holders.keys()) {
         const doc = claimed.get(workerId);
         if (doc && typeof doc.gen === 'number') continue;
