@@ -218,8 +218,12 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       return metricSumsMany({ orders: await coll(names.orders), rollups: await coll(names.metricRollups) }, _, communityId, period, bys, asOf, cut, pending);
     },
     async finishCommits(now) {
-      // Commits a killed function left recorded but not written, then the workers' claims (worker-arrivals.ts).
-      return (await finishRecent(log, now)) + (await log.claims.reconcile());
+      // Commits a killed function left recorded but not written, then the workers' claims
+      // (worker-arrivals.ts): the reconcile runs even when finishing failed, and the failure is told after.
+      const finished = await finishRecent(log, now).catch((e: unknown) => e);
+      const reconciled = await log.claims.reconcile();
+      if (typeof finished !== 'number') throw finished;
+      return finished + reconciled;
     },
     async foldRollups(budgetMs) {
       return (await foldRollups(db, names, { maxOrders: FOLD_ON_SWEEP, budgetMs })).folded;

@@ -324,14 +324,22 @@ export async function finishRecent(log: OrderLog, now: number): Promise<number> 
     for (const d of page) versions.set(String(d._id), Number(d.version));
   }
   let finished = 0;
+  let failure: unknown = null;
   for (const [orderId, newest] of byOrder) {
-    // Records are finished in order: the one after the order's version first.
-    for (let v = (versions.get(orderId) ?? 0) + 1; v <= newest; v++) {
-      const r = await readRecord(log, recordId(orderId, v));
-      if (!r) break;
-      await finish(log, orderId, r, undefined, true);
-      finished++;
+    try {
+      // Records are finished in order: the one after the order's version first.
+      for (let v = (versions.get(orderId) ?? 0) + 1; v <= newest; v++) {
+        const r = await readRecord(log, recordId(orderId, v));
+        if (!r) break;
+        await finish(log, orderId, r, undefined, true);
+        finished++;
+      }
+    } catch (e) {
+      // One order's trouble (an outage of a moment) must not keep the others unfinished: the next run retries it.
+      failure ??= e;
     }
   }
+  // Told once the others are done, so the housekeeping's log shows it.
+  if (failure !== null) throw failure;
   return finished;
 }
