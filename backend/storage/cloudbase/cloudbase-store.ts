@@ -4,7 +4,7 @@ import { isCut, ORDER_STATES, type OrderState, type User } from '@core';
 import type { ReferenceKind, ReferenceTypes, Store } from '../port';
 import { commitLogged, finishRecent, openLoggedSession, reindexLogged, type OrderLog } from './commit';
 import { nextOrderNumber } from './order-numbers';
-import { fromDoc, toReply } from './docs';
+import { fromDoc, rowsOf, toReply } from './docs';
 import { collectionNames } from './names';
 import { isProgrammingError, StoreUnavailable, translatingOutages } from '../outage';
 import { afterCursor, decodeCursor, encodeCursor, orderCondition, ORDERINGS, sortKeyOf, SWEEP_ORDERING, type Commands } from './order-query';
@@ -59,7 +59,6 @@ export function openCloudBaseStore(opts: CloudBaseStoreOptions): Store {
 }
 
 const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
-const docs = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Record<string, unknown>[]) : []);
 
 /** The store over an already opened database handle (tests pass one whose transport is faked); reference documents are not kept unless asked. */
 export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly referenceTtlMs?: number } = {}): Store {
@@ -87,7 +86,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     ...messageDocs(db, names),
 
     async getRef<K extends ReferenceKind>(kind: K, id: string) {
-      const found = docs(await (await coll(names.refs[kind])).doc(id).get());
+      const found = rowsOf(await (await coll(names.refs[kind])).doc(id).get());
       return found[0] ? fromDoc<ReferenceTypes[K]>(found[0]) : null;
     },
     async listRefs<K extends ReferenceKind>(kind: K, communityId?: string) {
@@ -107,7 +106,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     },
     async insertRef<K extends ReferenceKind>(kind: K, doc: ReferenceTypes[K]) {
       const c = await coll(names.refs[kind]);
-      if (docs(await c.doc(doc.id).get()).length) return false;
+      if (rowsOf(await c.doc(doc.id).get()).length) return false;
       try {
         await c.add({ _id: doc.id, ...doc });
         return true;
@@ -118,21 +117,21 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       }
     },
     async findUserByOpenid(openid) {
-      const found = docs(await (await coll(names.refs.users)).where({ openid }).limit(1).get());
+      const found = rowsOf(await (await coll(names.refs.users)).where({ openid }).limit(1).get());
       return found[0] ? fromDoc<User>(found[0]) : null;
     },
     async findUsersByOpenid(openid) {
       // One record per community the person belongs to: a handful, well under one page.
-      return docs(await (await coll(names.refs.users)).where({ openid }).limit(MAX_COMMUNITIES).get()).map((d) => fromDoc<User>(d));
+      return rowsOf(await (await coll(names.refs.users)).where({ openid }).limit(MAX_COMMUNITIES).get()).map((d) => fromDoc<User>(d));
     },
     async usersCaringFor(communityId, householdId) {
       // An array field equal to a value matches the documents whose array holds it. Pairing keeps one
       // member a household (pairHousehold); a page of them covers any leftover of a race.
-      return docs(await (await coll(names.refs.users)).where({ communityId, caresFor: householdId }).limit(MAX_CARERS).get()).map((d) => fromDoc<User>(d));
+      return rowsOf(await (await coll(names.refs.users)).where({ communityId, caresFor: householdId }).limit(MAX_CARERS).get()).map((d) => fromDoc<User>(d));
     },
 
     async getOrder(id) {
-      const found = docs(await (await coll(names.orders)).doc(id).get());
+      const found = rowsOf(await (await coll(names.orders)).doc(id).get());
       return found[0] ? fromOrderDoc(found[0]) : null;
     },
     async listOrders(scope, filter, page) {
@@ -141,7 +140,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       const order = ORDERINGS[page.sort ?? 'recent'];
       const after = page.cursor ? decodeCursor(page.cursor) : null;
       const limit = Math.min(page.limit, MAX_PAGE - 1);
-      const rows = docs(
+      const rows = rowsOf(
         await (await coll(names.orders))
           .where(after ? _.and([where, afterCursor(cmd, order, after)]) : where)
           .orderBy(order.field, order.dir)
@@ -166,7 +165,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
         .match(where)
         .group({ _id: '$state', n: sum(1) })
         .end();
-      for (const g of docs(res)) if (typeof g._id === 'string' && g._id in counts) counts[g._id as OrderState] = Number(g.n);
+      for (const g of rowsOf(res)) if (typeof g._id === 'string' && g._id in counts) counts[g._id as OrderState] = Number(g.n);
       return counts;
     },
     async openOrdersOf(workerIds) {
@@ -176,7 +175,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       if (!page) return (await fetchAll(await coll(names.events), _, { orderId }, 'seq')).map(toEvent);
       const where = page.beforeSeq === null ? { orderId } : { orderId, seq: _.lt(page.beforeSeq) };
       // Without the commits' records (commit.ts): a copy of the order each, not part of the timeline.
-      const newest = docs(await (await coll(names.events)).where(where).field({ commit: false }).orderBy('seq', 'desc').limit(page.limit).get());
+      const newest = rowsOf(await (await coll(names.events)).where(where).field({ commit: false }).orderBy('seq', 'desc').limit(page.limit).get());
       return newest.map(toEvent).reverse();
     },
     async listNotifications(recipients, limit) {
@@ -188,7 +187,7 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
       const due = { [SWEEP_ORDERING.field]: _.lte(now) }; // null (nothing to do) never compares as <= a number
       const after = cursor ? decodeCursor(cursor) : null;
       const max = Math.min(limit, MAX_PAGE - 1);
-      const rows = docs(
+      const rows = rowsOf(
         await (await coll(names.orders))
           .where(after ? _.and([due, afterCursor(cmd, SWEEP_ORDERING, after)]) : due)
           .orderBy(SWEEP_ORDERING.field, 'asc')
@@ -249,13 +248,13 @@ export function cloudBaseStoreOn(db: Db, prefix: string, opts: { readonly refere
     async getReply(key, orderId) {
       // A transition's reply is kept in its order's document, which a retry names: read it by id.
       if (orderId) {
-        const order = docs(await (await coll(names.orders)).doc(orderId).get())[0];
+        const order = rowsOf(await (await coll(names.orders)).doc(orderId).get())[0];
         const kept = keptReplies(order).find((r) => r.key === key);
         if (kept) return toStoredReply(kept);
       }
       // A create's reply is a document of its own (so is one stored before transitions kept theirs in
       // the order, or one whose entry the order's list has dropped): read it by id.
-      const found = docs(await (await coll(names.replies)).doc(key).get());
+      const found = rowsOf(await (await coll(names.replies)).doc(key).get());
       if (found[0]) return toReply(found[0]);
       // Asked without saying where: any order's kept replies, by the request_key index; for a new
       // order (null), the entry of the order it created (its id came from the request: no document).

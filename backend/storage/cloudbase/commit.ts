@@ -9,6 +9,7 @@ import { isKept, keeping, keptReplies } from './order-replies';
 import { rollupMarks } from './rollup-marks';
 import { isDuplicateKey } from './transactions';
 import type { CountHeld, WorkerClaims } from './worker-arrivals';
+import { rowsOf } from './docs';
 
 /**
  * An order's commit on CloudBase, without a transaction (a transaction costs two round trips of its
@@ -62,7 +63,6 @@ export const FINISH_LOOKBACK_MS = 60 * 60_000;
 /** Records one housekeeping run looks at at most: the newest (a function killed long ago is met by the order's next commit). */
 const MAX_RECENT = 1000;
 
-const rowsOf = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Raw[]) : []);
 export const recordId = (orderId: string, version: number) => `${orderId}:${version}`;
 
 /** The SDK answers some refusals as a value with a `code` instead of throwing: thrown here as the rest. */

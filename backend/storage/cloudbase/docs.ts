@@ -2,6 +2,9 @@ import type { StoredNotification, StoredReply } from '../port';
 
 type Raw = Record<string, unknown>;
 
+/** The documents a query answered: its `data` list (none when the answer has no list). */
+export const rowsOf = (res: { data?: unknown }): Raw[] => (Array.isArray(res.data) ? (res.data as Raw[]) : []);
+
 /** A stored document without CloudBase's `_id` (the domain objects carry their own `id`). */
 export function fromDoc<T>(doc: Raw): T {
   const { _id, ...rest } = doc;

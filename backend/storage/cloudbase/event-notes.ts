@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database';
 import type { OrderEvent, Recipient } from '@core';
 import type { Commit, StoredNotification } from '../port';
-import { recipientKey, toNotification } from './docs';
+import { recipientKey, rowsOf, toNotification } from './docs';
 import type { Names } from './names';
 
 /**
@@ -18,7 +18,6 @@ interface NoteDoc extends StoredNotification {
 
 type Raw = Record<string, unknown>;
 const MAX_PAGE = 1000;
-const rowsOf = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Raw[]) : []);
 const newestFirst = (a: StoredNotification, b: StoredNotification) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 export const noteOf = (n: StoredNotification): NoteDoc => ({ ...n, recipient: recipientKey(n.to) });

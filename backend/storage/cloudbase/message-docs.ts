@@ -2,7 +2,7 @@ import type { Db } from '@cloudbase/database';
 import { markRead, NOTHING_READ, TEMPLATE_KEYS, type InboxReads, type MessageSending, type TemplateKey } from '@core';
 import type { Store } from '../port';
 import { isExpiredTransaction, isRaceError, type TxDb } from './transactions';
-import { fromDoc } from './docs';
+import { fromDoc, rowsOf } from './docs';
 import { pruneNotes } from './event-notes';
 import type { Names } from './names';
 
@@ -52,8 +52,7 @@ async function updateInTransaction<T>(
 export function messageDocs(db: Db, names: Names): MessageMethods {
   const _ = db.command;
   const tx = db as unknown as TxDb;
-  const rows = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Record<string, unknown>[]) : []);
-  const one = async (collection: string, id: string) => rows(await db.collection(collection).doc(id).get())[0];
+  const one = async (collection: string, id: string) => rowsOf(await db.collection(collection).doc(id).get())[0];
   const newestFirst = (userId: string) => db.collection(names.messageSendings).where({ userId }).orderBy('at', 'desc').orderBy('_id', 'desc');
 
   return {
@@ -82,7 +81,7 @@ export function messageDocs(db: Db, names: Names): MessageMethods {
       for (const sending of sendings) await db.collection(names.messageSendings).add({ _id: sending.id, ...sending });
       for (const userId of new Set(sendings.map((s) => s.userId))) {
         // The oldest one kept; everything of the person's older than it goes.
-        const edge = rows(
+        const edge = rowsOf(
           await newestFirst(userId)
             .skip(keep - 1)
             .limit(1)
@@ -97,7 +96,7 @@ export function messageDocs(db: Db, names: Names): MessageMethods {
     },
     async listSendings(userId, limit) {
       if (limit <= 0) return [];
-      return rows(await newestFirst(userId).limit(Math.min(limit, 1000)).get()).map((d) => fromDoc<MessageSending>(d));
+      return rowsOf(await newestFirst(userId).limit(Math.min(limit, 1000)).get()).map((d) => fromDoc<MessageSending>(d));
     },
     async inboxReads(userId) {
       return readsOf(await one(names.inboxReads, userId));

@@ -2,6 +2,7 @@ import type { Db } from '@cloudbase/database';
 import type { StoredReply } from '../port';
 import { isExpiredTransaction, isRaceError, type TxDb } from './transactions';
 import type { Names } from './names';
+import { rowsOf } from './docs';
 
 /**
  * The replies to the requests that changed an order, kept in the order's own document (`requests`)
@@ -51,7 +52,7 @@ export const toStoredReply = (r: KeptReply): StoredReply => ({ key: r.key, finge
  */
 export async function findKeptReply(db: Db, names: Names, key: string, createdOnly = false): Promise<StoredReply | null> {
   const res = await db.collection(names.orders).where({ 'requests.key': key }).limit(1).get();
-  const doc = (Array.isArray(res.data) ? res.data[0] : undefined) as Record<string, unknown> | undefined;
+  const doc = rowsOf(res)[0];
   const kept = keptReplies(doc).find((r) => r.key === key && (!createdOnly || r.created));
   return kept ? toStoredReply(kept) : null;
 }
@@ -74,7 +75,7 @@ export async function pruneKeptReplies(db: Db, names: Names, before: number): Pr
       .where({ 'requests.at': _.lt(before) })
       .limit(PAGE)
       .get();
-    const ids = (Array.isArray(res.data) ? (res.data as Record<string, unknown>[]) : []).map((d) => String(d._id));
+    const ids = rowsOf(res).map((d) => String(d._id));
     if (ids.length === 0) break;
     let trimmed = 0;
     for (const id of ids) {

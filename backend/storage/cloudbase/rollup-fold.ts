@@ -5,6 +5,7 @@ import type { Names } from './names';
 import { storedFacts } from './order-doc';
 import { rolledOf } from './rollup-marks';
 import { rollupDocId, rowField, SUMS } from './rollup-docs';
+import { rowsOf } from './docs';
 
 /**
  * The statistics rollups folded in after the commit: a transition only marks its order
@@ -25,7 +26,6 @@ const PAGE = 100;
 const ATTEMPTS = 6;
 
 type Raw = Record<string, unknown>;
-const docsOf = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Raw[]) : []);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Orders due for folding, of one community or of all (the index `rollup_due`). */
@@ -58,7 +58,7 @@ export async function foldRollups(db: Db, names: Names, limits: FoldLimits): Pro
     const room = limits.maxOrders - tried.size;
     if (room <= 0 || outOfTime()) return { folded, unfinished: true };
     const limit = Math.min(1000, Math.min(PAGE, room) + tried.size);
-    const found = docsOf(await db.collection(names.orders).where(dueWhere(limits.communityId)).limit(limit).get());
+    const found = rowsOf(await db.collection(names.orders).where(dueWhere(limits.communityId)).limit(limit).get());
     // Orders a lost transaction left due come back: not tried twice in one run.
     const ids = found.map((d) => String(d._id)).filter((id) => !tried.has(id));
     if (ids.length === 0) return { folded, unfinished: found.length > 0 };
@@ -125,7 +125,7 @@ export async function pendingEntries(db: Db, names: Names, communityId: string):
   const _ = db.command;
   const moves: [ReturnType<typeof rolledOf>, ReturnType<typeof storedFacts>][] = [];
   for (let after = ''; ; ) {
-    const rows = docsOf(
+    const rows = rowsOf(
       await db
         .collection(names.orders)
         .where(_.and([dueWhere(communityId), { _id: _.gt(after) }]))

@@ -1,6 +1,7 @@
 import type { Db } from '@cloudbase/database';
 import type { Names } from './names';
 import { isDuplicateKey } from './transactions';
+import { rowsOf } from './docs';
 
 /** How many open orders each of some workers holds, counted from the orders' stored holder (the `holder` index). */
 export type CountHeld = (workerIds: readonly string[]) => Promise<Record<string, number>>;
@@ -11,7 +12,6 @@ const MAX_GROUPS = 1000;
 const MAX_HELD = 1000;
 
 type Raw = Record<string, unknown>;
-const rowsOf = (res: { data?: unknown }) => (Array.isArray(res.data) ? (res.data as Raw[]) : []);
 
 export function countHeld(db: Db, names: Names): CountHeld {
   const _ = db.command;
