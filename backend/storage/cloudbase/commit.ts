@@ -4,7 +4,7 @@ import { isOrderIdFor } from '../../runtime/idempotency';
 import type { Commit, CommitResult, OrderSession, Reindex } from '../port';
 import { eventDocs } from './event-notes';
 import type { Names } from './names';
-import { fromOrderDoc, toOrderDoc } from './order-doc';
+import { fromOrderDoc, heldSince, toOrderDoc } from './order-doc';
 import { isKept, keeping, keptReplies } from './order-replies';
 import { rollupMarks } from './rollup-marks';
 import { isDuplicateKey } from './transactions';
@@ -174,9 +174,6 @@ export async function commitLogged(log: OrderLog, c: Commit, known?: Raw | null)
   return { ok: true };
 }
 
-/** The version at which the order's holder got it (their claim's token); null before tokens were kept. */
-const heldSince = (doc: Raw | null): number | null => (typeof doc?.holderClaim === 'number' ? doc.holderClaim : null);
-
 /** Inserts what a record's commit inserts after it, unless it is there already. */
 async function insertRest(log: OrderLog, rest: readonly Raw[]): Promise<void> {
   for (const doc of rest) {
@@ -204,14 +201,14 @@ async function refused(log: OrderLog, c: Commit, current: Raw | null): Promise<C
 export async function finish(log: OrderLog, orderId: string, r: CommitRecord, known?: Raw | null, recovering = false): Promise<void> {
   const orders = log.db.collection(log.names.orders);
   const version = (r.from ?? 0) + 1;
+  // The order as read here is also what the write below starts from.
+  let current = known ?? null;
   if (recovering) {
     const to = ((r.doc.idx as Raw | undefined)?.holderId ?? null) as string | null;
-    let current = known ?? null;
     if (r.from !== null) current ??= await readDoc(log, log.names.orders, orderId);
     const unwritten = r.from === null ? !(await readDoc(log, log.names.orders, orderId)) : !!current && Number(current.version) === r.from;
     if (unwritten) {
-      if (to !== null && to !== r.left && typeof r.doc.holderClaim === 'number' && r.doc.holderClaim === version)
-        await log.claims.claim(to, orderId, null, version);
+      if (to !== null && to !== r.left && heldSince(r.doc) === version) await log.claims.claim(to, orderId, null, version);
       if (r.rest) await insertRest(log, r.rest);
     }
   }
@@ -223,7 +220,6 @@ export async function finish(log: OrderLog, orderId: string, r: CommitRecord, kn
     }
     return;
   }
-  let current = known ?? null;
   for (let attempt = 1; ; attempt++) {
     current ??= await readDoc(log, log.names.orders, orderId);
     // Written already, by whoever finished it first.

@@ -27,6 +27,9 @@ export function indexFields(ix: OrderIndex) {
  */
 export const toOrderDoc = (o: Order, ix: OrderIndex, requests: readonly KeptReply[] = []) => ({ ...o, idx: indexFields(ix), requests });
 
+/** The version at which the stored order's holder got it, their claim's token (worker-arrivals.ts); null before tokens were kept. */
+export const heldSince = (doc: Record<string, unknown> | null | undefined): number | null => (typeof doc?.holderClaim === 'number' ? doc.holderClaim : null);
+
 export function fromOrderDoc(doc: Record<string, unknown>): Order {
   const { _id, idx, requests, rolled, rollupDue, rev, holderClaim, ...order } = doc;
   return order as unknown as Order;

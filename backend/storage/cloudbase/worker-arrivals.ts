@@ -1,5 +1,7 @@
 import type { Db } from '@cloudbase/database';
+import { recordId } from './commit';
 import type { Names } from './names';
+import { heldSince } from './order-doc';
 import { isDuplicateKey } from './transactions';
 import { rowsOf } from './docs';
 
@@ -80,7 +82,7 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
   const heldBy = async (workerId: string) =>
     new Set(
       rowsOf(await db.collection(names.orders).where({ 'idx.holderId': workerId }).field({ _id: true, holderClaim: true }).limit(MAX_HELD).get()).map((d) =>
-        entry(String(d._id), typeof d.holderClaim === 'number' ? d.holderClaim : null),
+        entry(String(d._id), heldSince(d)),
       ),
     );
 
@@ -104,7 +106,7 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
     const records = rowsOf(
       await db
         .collection(names.events)
-        .where({ _id: _.in(parsed.map((c) => `${c.orderId}:${c.token}`)) })
+        .where({ _id: _.in(parsed.map((c) => recordId(c.orderId, c.token))) })
         .field({ _id: true, 'commit.doc.idx.holderId': true })
         .limit(MAX_HELD)
         .get(),
@@ -112,7 +114,7 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
     const to = (r: Raw) => ((((r.commit as Raw | undefined)?.doc as Raw | undefined)?.idx as Raw | undefined)?.holderId ?? null) as string | null;
     const pending = new Set(records.filter((r) => to(r) === workerId).map((r) => String(r._id)));
     return new Set(
-      parsed.filter((c) => pending.has(`${c.orderId}:${c.token}`) && (versions.get(c.orderId) ?? 0) < c.token).map((c) => entry(c.orderId, c.token)),
+      parsed.filter((c) => pending.has(recordId(c.orderId, c.token)) && (versions.get(c.orderId) ?? 0) < c.token).map((c) => entry(c.orderId, c.token)),
     );
   };
 
@@ -228,7 +230,7 @@ export function workerClaims(db: Db, names: Names, now: () => number = Date.now)
         );
         for (const d of page) {
           const w = String((d.idx as Raw).holderId);
-          holders.set(w, (holders.get(w) ?? new Set()).add(entry(String(d._id), typeof d.holderClaim === 'number' ? d.holderClaim : null)));
+          holders.set(w, (holders.get(w) ?? new Set()).add(entry(String(d._id), heldSince(d))));
         }
         const last = page[page.length - 1];
         if (page.length < MAX_HELD || !last) break;

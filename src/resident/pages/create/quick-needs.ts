@@ -23,7 +23,10 @@ export function elderDescription(serviceName: string, needs: readonly string[], 
 
 const HOUR = 3_600_000;
 /** The hour of the day, China time (a meal's or a visit's slot is a China hour). */
-const hourOf = (t: number) => chinaParts(t).hour + chinaParts(t).minute / 60;
+const hourOf = (t: number) => {
+  const { hour, minute } = chinaParts(t);
+  return hour + minute / 60;
+};
 const dayStart = (t: number, plusDays: number) => chinaAt(t, plusDays, 0);
 /** Meals come at mealtime; a lunch ordered after 10:00 is too late to cook, so dinner is next. */
 const MEALS = [
