@@ -156,14 +156,17 @@ export const factsOfRow = (r: FactRow): OrderFacts => ({
 const UPSERT_SIZES = [64, 16, 4, 1] as const;
 export const FOLD_ROWS = 512;
 /**
- * Queued changes that make a fold due in the commit that reaches them. The queue is folded off the
- * requests' path — by the housekeeping every minute (foldStep, a FOLD_ROWS step at a time) and
- * before every read of the statistics — so this is only the bound for a process that runs no
- * housekeeping (a script, the tests), where a commit pays a few milliseconds now and then instead of
- * a request in every hundred-odd paying about one. Odd, so that a pattern of writes repeated over
- * and over does not fold in the same one of its steps every time.
+ * Queued changes after which a commit folds one step (up to FOLD_ROWS, oldest first). The queue is
+ * folded off the requests' path — by the housekeeping every minute and before every read of the
+ * statistics — so this is only the bound for a process that runs no housekeeping (a script, the
+ * tests, the bench's server). Small steps keep that bound's cost to a couple of milliseconds in one
+ * commit, paid by the writes in proportion to the changes they queue: a fold of 2,047 changes at
+ * once stalled one commit batch for 20–30 ms and charged every action's share to whichever request
+ * reached the count. A step moves at least what was appended since the last, so the queue stays
+ * short. Odd, so that a pattern of writes repeated over and over does not fold in the same one of
+ * its steps every time.
  */
-const FOLD_AT = 2047;
+export const FOLD_EVERY = 255;
 
 /** Statements over the rollup table and its queue, prepared once per store. */
 export function rollupStatements(db: Database.Database, withoutOwnFsync: <T>(write: () => T) => T) {
@@ -226,7 +229,7 @@ export function rollupStatements(db: Database.Database, withoutOwnFsync: <T>(wri
   // the next durable commit in the same WAL makes it durable.
   const foldQueue = db.transaction(foldRows);
   const foldOneStep = db.transaction(foldSome);
-  // Appended since this connection last folded; a commit that brings it to FOLD_AT folds.
+  // Appended since this connection last folded; a commit that brings it to FOLD_EVERY folds a step.
   let appended = 0;
   const fold = () => {
     appended = 0;
@@ -285,15 +288,15 @@ export function rollupStatements(db: Database.Database, withoutOwnFsync: <T>(wri
   return {
     /**
      * Queues one order's move for the rollups, inside the commit's transaction (nothing when no
-     * counted fact changed). The commit that brings the queue to FOLD_AT also folds it: in the same
+     * counted fact changed). Every FOLD_EVERY-th queued change also folds a step: in the same
      * transaction, so it costs a few statements and no commit or fsync of its own.
      */
     record(before: OrderFacts | null, after: OrderFacts | null) {
       if (sameFacts(before, after)) return;
       enqueue.run(before && JSON.stringify(before), after && JSON.stringify(after));
-      if (++appended < FOLD_AT) return;
+      if (++appended < FOLD_EVERY) return;
       appended = 0;
-      foldRows();
+      foldSome();
     },
     /** Folds every queued change into the rollups: before they are read, and by the recount's tests. */
     fold,
