@@ -17,6 +17,22 @@ async function step(orderId: string, user: string, role: string, action: string,
 }
 
 describe('改约 and a proposed time', () => {
+  it('opens the sheet in the phone-wide column at a desk, its backdrop dimming the whole window', async () => {
+    await placeOrder(running(), '阳台晾衣架卡住了');
+    const resident = await running().pageAs('demo-resident', { width: 1440, height: 900 });
+    await tap(resident, '进入');
+    await press(resident, '我的工单');
+    await tap(resident, '阳台晾衣架卡住了');
+    await press(resident, '改约');
+    await press(resident, '明天上午');
+    const overlay = resident.locator('.nut-overlay').filter({ visible: true }).last();
+    await expect.poll(async () => (await overlay.boundingBox())?.width).toBe(1440);
+    const sheet = resident.locator('.nut-popup').filter({ visible: true }).last();
+    expect((await sheet.boundingBox())!.width).toBeLessThan(600);
+    await shot(resident, 'booking-0-reschedule-sheet-1440');
+    await resident.context().close();
+  });
+
   it('lets the resident move an open order to tomorrow morning, shown on the timeline', async () => {
     const id = await placeOrder(running(), '卧室空调不制冷');
     const resident = await enterAs(running(), 'demo-resident');
