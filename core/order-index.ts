@@ -19,7 +19,8 @@ export const IN_QUEUE: { readonly [Q in AttentionQueue]: (o: Order) => boolean }
 
 /**
  * How a listing may be ordered: latest change first (`recent`), placed longest ago first (`oldest`),
- * or the nearest deadline first (`urgent`: the 15-minute 水电急修 above tomorrow's lunch).
+ * or what needs attention first and then the nearest deadline (`urgent`: an order complained about,
+ * then the 15-minute 水电急修 above tomorrow's lunch).
  */
 export const ORDER_SORTS = ['recent', 'oldest', 'urgent'] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
@@ -27,8 +28,16 @@ export type OrderSort = (typeof ORDER_SORTS)[number];
 /** The urgency key of an order without a running clock (ended): after every real deadline. */
 export const NO_DEADLINE: Millis = 8_640_000_000_000_000;
 
-/** What a dispatcher must act on first: the running stage's deadline, the ended orders last. */
-export const urgencyOf = (o: Pick<Order, 'clock'>): Millis => o.clock?.dueAt ?? NO_DEADLINE;
+/** Whether an order sits in any attention queue: late, or a complaint or 督办 awaiting an answer. */
+export const needsAttention = (o: Order): boolean => ATTENTION_QUEUES.some((q) => IN_QUEUE[q](o));
+
+/**
+ * What staff must act on first: every order that needs attention (late, complained about, 督办),
+ * nearest deadline first; then the rest by their running stage's deadline; the ended orders last.
+ * An order that needs attention is keyed below every moment (its deadline, or its last change when
+ * no clock runs, less NO_DEADLINE), so one key orders both groups and pages by keyset.
+ */
+export const urgencyOf = (o: Order): Millis => (needsAttention(o) ? (o.clock?.dueAt ?? o.updatedAt) - NO_DEADLINE : (o.clock?.dueAt ?? NO_DEADLINE));
 
 /** What of the community an order's index depends on. */
 export type IndexSettings = Pick<CommunitySettings, 'escalationMinutes'>;

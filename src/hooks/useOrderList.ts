@@ -22,7 +22,7 @@ export interface OrderListState {
 interface Options {
   readonly role: Role;
   readonly filter: OrderListFilter;
-  /** The server's order: latest change first unless told (`urgent`: nearest deadline first). */
+  /** The server's order: latest change first unless told (`urgent`: exceptions, then the nearest deadline, first). */
   readonly sort?: OrderSort;
   /** Narrows what the server returned (e.g. the worker's own tasks vs the team pool). */
   readonly select?: (order: OrderView) => boolean;

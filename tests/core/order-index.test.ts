@@ -48,6 +48,42 @@ describe('the order index the core derives for every store', () => {
     expect(orderIndex(repair, every).urgentBy).toBeLessThan(orderIndex(lunch, every).urgentBy);
   });
 
+  it('keys every order that needs attention before every other order, nearest deadline first among them', () => {
+    const soon = order({ id: 'soon', clock: { stage: 'accept', enteredAt: NOW, dueAt: NOW + 15 * MINUTE, level: 0 } });
+    const complained = order({
+      id: 'complained',
+      clock: { stage: 'accept', enteredAt: NOW, dueAt: NOW + 20 * HOUR, level: 0 },
+      complaints: [{ seq: 2, text: '没人来', at: NOW, answer: null }],
+    });
+    const pressed = order({
+      id: 'pressed',
+      clock: { stage: 'accept', enteredAt: NOW, dueAt: NOW + 2 * HOUR, level: 0 },
+      instructions: [{ seq: 2, text: '请今天处理', to: 'dispatcher', dueAt: null, at: NOW, by: 'supervisor', overdue: false, answer: null }],
+    });
+    const lateOne = late(1, { id: 'late' });
+    // An ended order with an unanswered complaint still comes before the open orders that are on time,
+    // placed among the others by its last change.
+    const endedComplained = order({
+      id: 'ended',
+      state: 'closed',
+      clock: null,
+      updatedAt: NOW + HOUR,
+      complaints: [{ seq: 5, text: '态度不好', at: NOW + HOUR, answer: null }],
+    });
+    const ended = order({ id: 'quiet', state: 'closed', clock: null });
+    const listed = [ended, soon, complained, endedComplained, pressed, lateOne].sort((a, b) => orderIndex(a, every).urgentBy - orderIndex(b, every).urgentBy);
+    expect(listed.map((o) => o.id)).toEqual(['late', 'ended', 'pressed', 'complained', 'soon', 'quiet']);
+    for (const o of listed) expect(Number.isSafeInteger(orderIndex(o, every).urgentBy)).toBe(true);
+  });
+
+  it('keys an order by its deadline again once its complaint is answered', () => {
+    const answered = order({
+      clock: { stage: 'accept', enteredAt: NOW, dueAt: NOW + 20 * HOUR, level: 0 },
+      complaints: [{ seq: 2, text: '没人来', at: NOW, answer: { text: '已处理', at: NOW, by: 'supervisor' } }],
+    });
+    expect(orderIndex(answered, every).urgentBy).toBe(NOW + 20 * HOUR);
+  });
+
   it('keys an order without a running clock after every deadline', () => {
     const ended = orderIndex(order({ state: 'closed', clock: null }), every).urgentBy;
     expect(ended).toBe(NO_DEADLINE);

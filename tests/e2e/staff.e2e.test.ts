@@ -63,6 +63,25 @@ describe('the dispatcher: urgency first, with deadlines and badges, in three cou
     await desktop(page);
     await shot(page, 'staff-2-dispatcher-1440');
   });
+
+  it('lists under 处理中 an order pressed with a 督办 above one whose deadline comes sooner', async () => {
+    const soon = await book('今天下午修卫生间门锁', 's-repair', 0.5);
+    const pressed = await book('后天上午检查燃气灶', 's-repair', 40);
+    // To the team's pool: offered by name they would count against the worker's cap in the tests below.
+    for (const id of [soon, pressed]) await step(id, 'demo-dispatcher', 'dispatcher', 'dispatch', { teamId: 't-general', workerId: null });
+    await step(pressed, 'demo-supervisor', 'supervisor', 'instruct', { text: '居民反映多次，请今天联系', to: 'dispatcher' });
+
+    const page = await enterAs(running(), 'demo-dispatcher');
+    await tap(page, '处理中 2');
+    await see(page, '今天下午修卫生间门锁');
+    expect(await topOf(page, '后天上午检查燃气灶')).toBeLessThan(await topOf(page, '今天下午修卫生间门锁'));
+    await see(page, '督办待回复');
+    await shot(page, 'staff-2b-dispatcher-working-390');
+    await desktop(page);
+    await see(page, '有异常的在前，其余按时限');
+    expect(await topOf(page, '后天上午检查燃气灶')).toBeLessThan(await topOf(page, '今天下午修卫生间门锁'));
+    await shot(page, 'staff-2c-dispatcher-working-1440');
+  });
 });
 
 describe('the worker: tasks by booked day, 接单 on the card, notifications that say which job', () => {

@@ -79,9 +79,9 @@ describe('opening a data file of schema version 2', () => {
     expect(await listed({ attention: 'complaints' })).toEqual(['held']);
     expect(await listed({ attention: 'overdue' })).toEqual(['late']);
     expect(await listed({ open: false })).toEqual(['done']);
-    // The urgency key is derived too: the only order with a running clock heads the urgent listing.
+    // The urgency key is derived too: the orders that need attention (late, complained about) head the urgent listing.
     const urgent = (await store.listOrders(community, {}, { limit: 10, sort: 'urgent' })).items.map((o) => o.id);
-    expect(urgent[0]).toBe('late');
+    expect(urgent.slice(0, 2).sort()).toEqual(['held', 'late']);
     const pool = await store.listOrders({ kind: 'worker', communityId: 'c1', workerId: 'w9', poolTeamIds: ['t1'] }, {}, { limit: 10 });
     expect(pool.items.map((o) => o.id)).toEqual(['pooled']);
     for (const o of orders) expect(await store.getOrder(o.id)).toEqual(o);
@@ -110,6 +110,20 @@ describe('opening a data file of schema version 2', () => {
   it('opens the migrated file again as it is', async () => {
     const store = openSqliteStore(at);
     expect((await store.listDueForSweep(T0 + 30 * MINUTE, 10)).items.map((o) => o.id)).toEqual(['late']);
+    await store.close();
+  });
+
+  it('derives the urgency key again from version 9, whose key knew only deadlines', async () => {
+    // Version 9 keyed an order by its running deadline alone: the complained-about order, whose
+    // stage has no deadline, came after every order with one.
+    const db = new Database(file);
+    db.prepare("UPDATE orders SET urgent_by = 8640000000000000 WHERE id = 'held'").run();
+    db.pragma('user_version = 9');
+    db.close();
+    const store = openSqliteStore(at);
+    const community = { kind: 'community', communityId: 'c1' } as const;
+    const urgent = (await store.listOrders(community, { open: true }, { limit: 10, sort: 'urgent' })).items.map((o) => o.id);
+    expect(urgent.slice(0, 2).sort()).toEqual(['held', 'late']);
     await store.close();
   });
 });

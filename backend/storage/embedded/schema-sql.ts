@@ -8,7 +8,7 @@ import { ON_BEHALF_INDEX } from './on-behalf-sql';
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /**
  * Notifications are appended to a rowid table (the end of its b-tree) and found by recipient through
@@ -226,4 +226,7 @@ UPDATE orders SET kind = COALESCE(json_extract(doc, '$.kind'), 'service'), build
 DROP INDEX IF EXISTS orders_grievances;
 DROP INDEX IF EXISTS orders_by_building;
 DROP INDEX IF EXISTS orders_on_behalf;`,
+  // 9 → 10: the urgency key lists the orders that need attention (late, complained about, 督办)
+  // before the rest (core urgencyOf); every order's index is derived again.
+  9: reindexEveryOrder,
 };

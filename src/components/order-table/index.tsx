@@ -66,7 +66,7 @@ interface Props {
   readonly selectedId: string | null;
   readonly onOpen: (order: OrderView) => void;
   readonly emptyText: string;
-  /** The server's order of the rows in words (时限最近的在前), said while no column is sorted. */
+  /** The server's order of the rows in words (有异常的在前，其余按时限), said while no column is sorted. */
   readonly delivered: string;
 }
 
@@ -74,7 +74,7 @@ interface Props {
 function partialText(list: OrderListState, delivered: string): string | null {
   if (!list.hasMore) return null;
   if (list.items.length < ALL_ROWS_CAP && !list.loadMoreError) return '正在载入其余的，排序和筛选暂只针对已载入的';
-  return `只载入了${delivered}的 ${list.items.length} 条，排序和筛选只针对这些；请用筛选缩小范围`;
+  return `只载入了排在最前的 ${list.items.length} 条（${delivered}），排序和筛选只针对这些；请用筛选缩小范围`;
 }
 
 /**

@@ -84,7 +84,7 @@ export function orderQueriesContract(s: StoreRef): void {
       expect(pages.flat().map((o) => o.id)).toEqual(expected);
     });
 
-    it('pages through a queue nearest-deadline first when asked for the urgent, ended orders last', async () => {
+    it('pages through the urgent listing: orders that need attention first, then nearest deadline, ended orders last', async () => {
       const scope: OrderScope = { kind: 'community', communityId: 'c1' };
       const byUrgency = (a: Order, b: Order) => urgencyOf(a) - urgencyOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       const expected = ids(orders.filter((o) => inScope(o, scope)).sort(byUrgency));
@@ -97,10 +97,19 @@ export function orderQueriesContract(s: StoreRef): void {
       } while (cursor && pages.length < 100);
       const listed = pages.flat();
       expect(listed.map((o) => o.id)).toEqual(expected);
-      // The running clocks come first, soonest deadline on top; orders without one follow.
-      const firstEnded = listed.findIndex((o) => o.clock === null);
+      // Late, complained about or pressed with a 督办 come first; then the running clocks, soonest
+      // deadline on top; the orders without one follow.
+      const attention = (o: Order) =>
+        o.complaints.some((c) => !c.answer) || o.instructions.some((i) => !i.answer) || (!o.waiting && (o.clock?.level ?? 0) >= 1);
+      const flagged = listed.filter(attention).length;
+      expect(flagged).toBeGreaterThan(0);
+      expect(listed.slice(0, flagged).every(attention)).toBe(true);
+      const rest = listed.slice(flagged);
+      const firstEnded = rest.findIndex((o) => o.clock === null);
       expect(firstEnded).toBeGreaterThan(1);
-      expect(listed.slice(firstEnded).every((o) => o.clock === null)).toBe(true);
+      expect(rest.slice(firstEnded).every((o) => o.clock === null)).toBe(true);
+      const deadlines = rest.slice(0, firstEnded).map((o) => o.clock!.dueAt);
+      expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
     });
 
     /** What the sweep must read by `now`: orders whose next moment under their community's interval has come, by (moment, id). */

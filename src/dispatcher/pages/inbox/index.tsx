@@ -17,7 +17,8 @@ import { orderUrl } from '@/routes';
 /**
  * Three tabs that fit a phone instead of one per state: what to dispatch, what is under way (up to
  * the resident's confirmation; each card's state tag says which step), and what has ended. Open work
- * is listed nearest deadline first.
+ * is listed exceptions first (late, complained about, 督办: each card's badges say which), then
+ * nearest deadline first.
  */
 const INBOX_TABS: readonly (StateGroup & { readonly open: boolean; readonly empty: string })[] = [
   { key: 'dispatch', label: '待派单', states: ['pending_dispatch'], open: true, empty: '没有待派的工单' },
@@ -32,7 +33,7 @@ const INBOX_TABS: readonly (StateGroup & { readonly open: boolean; readonly empt
 ];
 
 /**
- * 下单: the company's orders, the most urgent first. On a phone each is a card that opens its page;
+ * 下单: the company's orders, exceptions and then the nearest deadlines first. On a phone each is a card that opens its page;
  * at a desk (the console) a sortable, filterable table with the chosen order beside it.
  */
 export default function DispatcherInbox() {
@@ -63,7 +64,7 @@ export default function DispatcherInbox() {
             selectedId={openId}
             onOpen={open}
             emptyText={spec.empty}
-            delivered={spec.open ? '时限最近的在前' : '最近有变动的在前'}
+            delivered={spec.open ? '有异常的在前，其余按时限' : '最近有变动的在前'}
           />
         </SplitView>
       </Screen>
