@@ -1,3 +1,4 @@
+import { chinaParts } from './china-time';
 import type { Millis } from './community';
 import { MIN_ORDERS_TO_RANK, scoreOf, type Rates, type ScoreWeights } from './metrics';
 import type { StatsCut } from './stats-cut';
@@ -100,4 +101,18 @@ export function assessmentTable(a: Assessment): { headers: string[]; rows: Repor
     a.rows.filter((r) => r.kind === kind).map((r) => [KIND_LABELS[kind], ...COLUMNS.map((c) => asText(c.cell(r), c.format))]),
   );
   return { headers, rows };
+}
+
+/**
+ * Days at the start of a month during which 考核 opens on the month just ended: a month's report is
+ * published once the month is over, and a supervisor opening the page then wants that one, not the
+ * few hours of the new month.
+ */
+export const PUBLISHING_DAYS = 7;
+
+/** The month ("2026-11") the 考核 page opens on at `now`, by the China calendar. */
+export function assessmentMonthAt(now: Millis): string {
+  const { year, month, day } = chinaParts(now);
+  const [y, m] = day <= PUBLISHING_DAYS ? (month === 1 ? [year - 1, 12] : [year, month - 1]) : [year, month];
+  return `${y}-${String(m).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { assessmentMonthAt, monthOf } from '@core';
 import { shot, useApp } from './support/app';
 import { enterAs, placeOrder, press, see, tap, visible, write } from './support/ui';
 
@@ -90,6 +91,12 @@ describe('督单: an order goes overdue, is pressed, answered, closed and counte
 
     const page = await enterAs(running(), 'demo-supervisor');
     await tap(page, '月度考核');
+    // In a month's first week the page opens on the month just ended, the one waiting to be published.
+    const label = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+    const now = Date.now();
+    await see(page, label(assessmentMonthAt(now)));
+    if (assessmentMonthAt(now) !== monthOf(now)) await tap(page, '下月 ›');
+    await see(page, label(monthOf(now)));
     await see(page, '草稿：按当前数据实时计算');
     const team = page.locator('.ranking-row', { hasText: '综合维修服务队' }).filter({ visible: true });
     await expect(team.textContent()).resolves.toContain('工单1 · 响应100.0% · 解决100.0% · 满意100.0%');

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { monthRange, type AssessmentRow, type Role, type StatsCut } from '@core';
+import { assessmentMonthAt, monthRange, type AssessmentRow, type Role, type StatsCut } from '@core';
 import { asApiError, exportAssessment, getAssessment, publishAssessment, saveFile, storage } from '@/api';
 import { ListStatus } from '@/components/list-status';
-import { MonthPicker, thisMonth } from '@/components/month-picker';
+import { MonthPicker } from '@/components/month-picker';
 import { Button } from '@/components/nut/button';
 import { dateTime } from '@/components/format';
 import { Ranking, rankRow, type RankRow } from '@/components/ranking';
@@ -24,8 +24,8 @@ const reportRow = (r: AssessmentRow): RankRow => ({ ...rankRow(r), detail: `平�
 const tableRow = (r: AssessmentRow): RatesRow => ({ key: r.id, ...rankRow(r) });
 
 const UNITS = [
-  { kind: 'team', title: '服务队', empty: '本月没有服务队的工单' },
-  { kind: 'company', title: '物业公司', empty: '本月没有物业公司的工单' },
+  { kind: 'team', title: '服务队', empty: '这个月没有服务队的工单' },
+  { kind: 'company', title: '物业公司', empty: '这个月没有物业公司的工单' },
 ] as const;
 
 /** The role the report is read in: the one chosen on the start page when it may read it; null until the session is known. */
@@ -38,12 +38,13 @@ function assessmentRole(roles: readonly Role[] | null): 'supervisor' | 'admin' |
 
 /**
  * 考核: a month's report per team and company; published once the month is over, then frozen. At a
- * desk (the console) each report is a table sortable by every figure, the two side by side.
+ * desk (the console) each report is a table sortable by every figure, the two side by side. In the
+ * first week of a month it opens on the month just ended, the one waiting to be published.
  */
 export default function Assessment() {
   const wide = useWide();
   const router = useRouter();
-  const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : thisMonth());
+  const [month, setMonth] = useState(router.params.month && monthRange(router.params.month) ? router.params.month : assessmentMonthAt(Date.now()));
   const { session, error: sessionError, reload: reloadSession } = useSession();
   const role = assessmentRole(session?.user.roles ?? null);
   const [cut, setCut] = useState<StatsCut>(() => cutOfParams(router.params));
