@@ -37,7 +37,12 @@ export const needsAttention = (o: Order): boolean => ATTENTION_QUEUES.some((q) =
  * An order that needs attention is keyed below every moment (its deadline, or its last change when
  * no clock runs, less NO_DEADLINE), so one key orders both groups and pages by keyset.
  */
-export const urgencyOf = (o: Order): Millis => (needsAttention(o) ? (o.clock?.dueAt ?? o.updatedAt) - NO_DEADLINE : (o.clock?.dueAt ?? NO_DEADLINE));
+export const urgencyOf = (o: Order): Millis => urgencyKey(o, needsAttention(o));
+
+/** urgencyOf for an order whose attention is already known. */
+function urgencyKey(o: Order, attention: boolean): Millis {
+  return attention ? (o.clock?.dueAt ?? o.updatedAt) - NO_DEADLINE : (o.clock?.dueAt ?? NO_DEADLINE);
+}
 
 /** What of the community an order's index depends on. */
 export type IndexSettings = Pick<CommunitySettings, 'escalationMinutes'>;
@@ -65,18 +70,20 @@ export interface OrderIndex {
  * could not act on the order, so it has no next sweep moment.
  */
 export function orderIndex(o: Order, settings: IndexSettings | null): OrderIndex {
+  const queues = {
+    overdue: IN_QUEUE.overdue(o),
+    escalated: IN_QUEUE.escalated(o),
+    complaints: IN_QUEUE.complaints(o),
+    instructions: IN_QUEUE.instructions(o),
+  };
   return {
     holder: holderOf(o),
     poolTeamId: poolTeamOf(o),
     open: !TERMINAL_STATES.includes(o.state),
-    queues: {
-      overdue: IN_QUEUE.overdue(o),
-      escalated: IN_QUEUE.escalated(o),
-      complaints: IN_QUEUE.complaints(o),
-      instructions: IN_QUEUE.instructions(o),
-    },
+    queues,
     nextSweepAt: settings ? nextSweepAt(o, escalationInterval(settings)) : null,
-    urgentBy: urgencyOf(o),
+    // The queues just derived say whether it needs attention (urgencyOf would derive them again).
+    urgentBy: urgencyKey(o, queues.overdue || queues.escalated || queues.complaints || queues.instructions),
     facts: orderFacts(o),
   };
 }

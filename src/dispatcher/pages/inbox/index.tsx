@@ -33,8 +33,9 @@ const INBOX_TABS: readonly (StateGroup & { readonly open: boolean; readonly empt
 ];
 
 /**
- * 下单: the company's orders, exceptions and then the nearest deadlines first. On a phone each is a card that opens its page;
- * at a desk (the console) a sortable, filterable table with the chosen order beside it.
+ * 下单: the company's orders, exceptions and then the nearest deadlines first. On a phone each is a
+ * card that opens its page; at a desk (the console) a sortable, filterable table with the chosen
+ * order beside it.
  */
 export default function DispatcherInbox() {
   const wide = useWide();
