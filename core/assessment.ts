@@ -1,5 +1,6 @@
 import { chinaParts } from './china-time';
 import type { Millis } from './community';
+import { monthOf, shiftMonth } from './metric-groups';
 import { MIN_ORDERS_TO_RANK, scoreOf, type Rates, type ScoreWeights } from './metrics';
 import type { StatsCut } from './stats-cut';
 
@@ -112,7 +113,5 @@ export const PUBLISHING_DAYS = 7;
 
 /** The month ("2026-11") the 考核 page opens on at `now`, by the China calendar. */
 export function assessmentMonthAt(now: Millis): string {
-  const { year, month, day } = chinaParts(now);
-  const [y, m] = day <= PUBLISHING_DAYS ? (month === 1 ? [year - 1, 12] : [year, month - 1]) : [year, month];
-  return `${y}-${String(m).padStart(2, '0')}`;
+  return chinaParts(now).day <= PUBLISHING_DAYS ? shiftMonth(monthOf(now), -1) : monthOf(now);
 }

@@ -55,3 +55,10 @@ export function monthRange(month: string): { from: Millis; to: Millis } | null {
 
 /** The month a moment falls in, China time. */
 export const monthOf = (t: Millis) => isoDate(t).slice(0, 7);
+
+/** "2026-11" moved `by` months earlier (negative) or later. */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}

@@ -1,13 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { monthOf } from '@core';
+import { monthOf, shiftMonth } from '@core';
 import './index.scss';
-
-/** "2026-11" one month earlier or later. */
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /** This month in China time. */
 export const thisMonth = (): string => monthOf(Date.now());
