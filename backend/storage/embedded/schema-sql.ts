@@ -8,7 +8,7 @@ import { ON_BEHALF_INDEX } from './on-behalf-sql';
  * Bumped whenever the tables change. A store of an older version is brought up to date by
  * MIGRATIONS on open; one of a newer version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /**
  * Notifications are appended to a rowid table (the end of its b-tree) and found by recipient through
@@ -87,8 +87,11 @@ CREATE TABLE IF NOT EXISTS orders (
 );
 CREATE INDEX IF NOT EXISTS orders_by_community ON orders (community_id, updated_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS orders_by_company ON orders (company_id, updated_at DESC, id DESC);
-CREATE INDEX IF NOT EXISTS orders_by_worker ON orders (worker_id, state);
-CREATE INDEX IF NOT EXISTS orders_by_team ON orders (team_id, state);
+-- A worker's orders by state; a team's orders (the supervisor's filter), not by state as well: an
+-- order changes state four times after its team is set, and each change would move its entry between
+-- two leaves. Partial: an order enters them when it is assigned, not as one more entry under NULL.
+CREATE INDEX IF NOT EXISTS orders_by_worker ON orders (worker_id, state) WHERE worker_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS orders_by_team ON orders (team_id, community_id) WHERE team_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS orders_by_creator ON orders (created_by);
 CREATE INDEX IF NOT EXISTS orders_by_household ON orders (household_id);
 -- The sweep pages through due orders by (next moment, id).
@@ -98,8 +101,10 @@ CREATE INDEX IF NOT EXISTS orders_by_pool ON orders (pool_team_id) WHERE pool_te
 CREATE INDEX IF NOT EXISTS orders_by_created ON orders (community_id, created_at);
 -- The dispatcher's 待派单 list, nearest deadline first.
 CREATE INDEX IF NOT EXISTS orders_by_urgency ON orders (community_id, urgent_by, id);
--- Cover the per-state counts that label every list's tabs.
-CREATE INDEX IF NOT EXISTS orders_state_by_community ON orders (community_id, state);
+-- Covers the per-state counts that label every list's tabs, a community's and a company's (a
+-- community has one or a few companies), and a company's list of one state. One index: an order that
+-- changes state moves between two leaves of each index keyed by state.
+CREATE INDEX IF NOT EXISTS orders_by_state ON orders (community_id, state, company_id);
 -- The supervisor's attention queues (counted on every board, listed on demand): each reads only its
 -- own few orders, not the community's. Partial, so a write outside a queue costs them nothing.
 CREATE INDEX IF NOT EXISTS orders_in_overdue ON orders (community_id, updated_at DESC, id DESC) WHERE queue_overdue = 1;
@@ -109,7 +114,6 @@ CREATE INDEX IF NOT EXISTS orders_in_instructions ON orders (community_id, updat
 -- 诉求 (a few among many service orders): the compound's board and the roundtable read only these.
 -- Created on every open like the rest of this schema, so an older file gains it without a step.
 CREATE INDEX IF NOT EXISTS orders_grievances ON orders (community_id, updated_at DESC, id DESC) WHERE kind = 'grievance';
-CREATE INDEX IF NOT EXISTS orders_state_by_company ON orders (company_id, community_id, state);
 -- Covers metricSums: the statistics read this index alone, never the order documents.
 CREATE INDEX IF NOT EXISTS orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,
   resolve_due_at, resolved, rated, satisfied, handling_ms, overdue, team_id, compound_id, company_id, category, worker_id);
@@ -229,4 +233,11 @@ DROP INDEX IF EXISTS orders_on_behalf;`,
   // 9 → 10: the urgency key lists the orders that need attention (late, complained about, 督办)
   // before the rest (core urgencyOf); every order's index is derived again.
   9: reindexEveryOrder,
+  // 10 → 11: one index for the counts by state, a community's and a company's (orders_by_state), and
+  // a team's orders without their state: each index keyed by state moved an order's entry between
+  // two leaves on every change of state, two pages more in the commit's fsync. SCHEMA creates the new ones.
+  10: `DROP INDEX IF EXISTS orders_state_by_community;
+DROP INDEX IF EXISTS orders_state_by_company;
+DROP INDEX IF EXISTS orders_by_team;
+DROP INDEX IF EXISTS orders_by_worker;`,
 };

@@ -41,6 +41,13 @@ const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DES
  * otherwise walk the community's whole state index to find the few orders in the queue.
  */
 const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
+/**
+ * Counting one team's orders by state reads that team's orders (a lookup each for its state), not
+ * the community's: left to choose, SQLite prefers the community's state index, whose order is the
+ * GROUP BY's, and looks up every order of the community.
+ */
+const countedFrom = (filter: OrderFilter): string =>
+  !filter.attention && filter.teamId !== undefined ? 'orders INDEXED BY orders_by_team' : ordersFor(filter);
 
 /** Order numbers reserved per write (see numberBlocks). */
 const NUMBER_BLOCK = 8;
@@ -348,7 +355,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     async countByState(scope, filter) {
       const where = filterWhere(scope, filter);
       const counts = zeroCounts();
-      const rows = prepared(`SELECT state, COUNT(*) AS n FROM ${ordersFor(filter)} WHERE ${where.sql} GROUP BY state`).all(...where.params);
+      const rows = prepared(`SELECT state, COUNT(*) AS n FROM ${countedFrom(filter)} WHERE ${where.sql} GROUP BY state`).all(...where.params);
       for (const r of rows as { state: OrderState; n: number }[]) counts[r.state] = r.n;
       return counts;
     },
