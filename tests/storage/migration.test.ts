@@ -127,15 +127,16 @@ describe('opening a data file of schema version 2', () => {
     await store.close();
   });
 
-  it('keeps one index of the orders by state from version 10, and assigned orders alone in the team’s and worker’s', async () => {
-    // Version 10 kept two state indexes (a community's, a company's); its team and worker indexes held
-    // every order, the team's keyed by state as well.
+  it('drops from version 10 the order indexes that made every write a page longer', async () => {
+    // Version 10 kept two state indexes (a community's, a company's) and a company's own index; its
+    // team and worker indexes held every order, the team's keyed by state as well.
     const db = new Database(file);
     db.exec(`DROP INDEX orders_by_state; DROP INDEX orders_by_team;
       CREATE INDEX orders_state_by_community ON orders (community_id, state);
       CREATE INDEX orders_state_by_company ON orders (company_id, community_id, state);
       DROP INDEX orders_by_worker; CREATE INDEX orders_by_worker ON orders (worker_id, state);
-      CREATE INDEX orders_by_team ON orders (team_id, state);`);
+      CREATE INDEX orders_by_team ON orders (team_id, state);
+      CREATE INDEX orders_by_company ON orders (company_id, updated_at DESC, id DESC);`);
     db.pragma('user_version = 10');
     db.close();
     const store = openSqliteStore(at);
@@ -143,12 +144,14 @@ describe('opening a data file of schema version 2', () => {
     const indexSql = (name: string) => read.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name);
     expect(indexSql('orders_state_by_community')).toBeUndefined();
     expect(indexSql('orders_state_by_company')).toBeUndefined();
+    expect(indexSql('orders_by_company')).toBeUndefined();
     expect(indexSql('orders_by_state')).toContain('(community_id, state, company_id)');
     expect(indexSql('orders_by_team')).toContain('(team_id, community_id) WHERE team_id IS NOT NULL');
     expect(indexSql('orders_by_worker')).toContain('WHERE worker_id IS NOT NULL');
     read.close();
     const company = { kind: 'company', communityId: 'c1', companyId: orders[0]!.companyId } as const;
     expect(await store.countByState(company, {})).toMatchObject({ pending_dispatch: 1, accepted: 1, pending_accept: 1, closed: 1 });
+    expect((await store.listOrders(company, {}, { limit: 10 })).items).toHaveLength(orders.length);
     expect(await store.countByState({ kind: 'community', communityId: 'c1' }, { teamId: 't1' })).toMatchObject({ accepted: 1, pending_accept: 1, closed: 0 });
     await store.close();
   });
