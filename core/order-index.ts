@@ -76,14 +76,15 @@ export function orderIndex(o: Order, settings: IndexSettings | null): OrderIndex
     complaints: IN_QUEUE.complaints(o),
     instructions: IN_QUEUE.instructions(o),
   };
+  // The queues just derived say whether it needs attention (urgencyOf would derive them again).
+  const attention = ATTENTION_QUEUES.some((q) => queues[q]);
   return {
     holder: holderOf(o),
     poolTeamId: poolTeamOf(o),
     open: !TERMINAL_STATES.includes(o.state),
     queues,
     nextSweepAt: settings ? nextSweepAt(o, escalationInterval(settings)) : null,
-    // The queues just derived say whether it needs attention (urgencyOf would derive them again).
-    urgentBy: urgencyKey(o, queues.overdue || queues.escalated || queues.complaints || queues.instructions),
+    urgentBy: urgencyKey(o, attention),
     facts: orderFacts(o),
   };
 }
