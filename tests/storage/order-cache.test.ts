@@ -97,6 +97,33 @@ describe('orders kept parsed by the embedded store', () => {
     await store.close();
   });
 
+  it('list a page from kept texts and from the file alike, newest change first, each order at its last version', async () => {
+    const store = openSqliteStore(at('list-mixed'));
+    const other = openSqliteStore(at('list-mixed'));
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const scope = { kind: 'community', communityId: 'c1' } as const;
+    const placed = ['o1', 'o2', 'o3'].map((id, i) => makeOrder({ id, version: 1, communityId: 'c1', createdAt: 1000 + i, updatedAt: 1000 + i }));
+    for (const o of placed) await store.commit(createCommit(o));
+    // Another connection changes o1, so this one forgets every text it kept; then it reads o2 again.
+    await other.commit(nextCommit(placed[0]!, { description: '别处改的', updatedAt: 2000 }));
+    await nextTurn();
+    await store.getOrder('o2');
+    const listed = await store.listOrders(scope, {}, { limit: 2 });
+    expect(listed.items.map((o) => [o.id, o.version, o.description])).toEqual([
+      ['o1', 2, '别处改的'],
+      ['o3', 1, placed[2]!.description],
+    ]);
+    (listed.items[1] as { description: string }).description = '被改了';
+    const rest = await store.listOrders(scope, {}, { limit: 2, cursor: listed.nextCursor });
+    expect(rest.items.map((o) => o.id)).toEqual(['o2']);
+    expect((await store.listOrders(scope, {}, { limit: 3 })).items.map((o) => o.description)).toEqual([
+      '别处改的',
+      placed[2]!.description,
+      placed[1]!.description,
+    ]);
+    await Promise.all([store.close(), other.close()]);
+  });
+
   it('are forgotten by clear()', async () => {
     const store = openSqliteStore(at('clear'));
     await store.commit(createCommit(makeOrder({ id: 'o1', version: 1 })));
@@ -140,6 +167,21 @@ describe('the order cache itself', () => {
     cache.order('nobody', () => (missing++, null));
     cache.order('nobody', () => (missing++, null));
     expect(missing).toBe(2);
+  });
+
+  it('answers a page of orders from the texts it keeps, asks once for all the others and keeps none of them', () => {
+    const cache = orderCache(() => 1);
+    cache.wrote('b', 'b-kept', [], undefined);
+    const asked: string[][] = [];
+    const file = (ids: string[]) => (asked.push(ids), new Map(ids.map((id) => [id, `${id}-file`])));
+    expect(cache.orders(['a', 'b', 'c'], file)).toEqual(['a-file', 'b-kept', 'c-file']);
+    expect(cache.orders(['a', 'b', 'c'], file)).toEqual(['a-file', 'b-kept', 'c-file']);
+    expect(asked).toEqual([
+      ['a', 'c'],
+      ['a', 'c'],
+    ]);
+    expect(cache.orders(['b'], file)).toEqual(['b-kept']);
+    expect(asked.length).toBe(2);
   });
 
   it('answers a first page from the events it keeps when they are enough or are the whole timeline', () => {

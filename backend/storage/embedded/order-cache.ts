@@ -74,6 +74,18 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
       return doc;
     },
     /**
+     * The document texts of the orders `ids`, in that order: the kept ones from the cache, the others
+     * from `readMissing` (id → text), which is asked once for all of them. Those are not kept: a page
+     * of the archive would push out the orders being worked on.
+     */
+    orders(ids: readonly string[], readMissing: (ids: string[]) => ReadonlyMap<string, string>): string[] {
+      fresh();
+      const texts = ids.map((id) => entries.get(id)?.doc);
+      const missing = ids.filter((_, i) => texts[i] === undefined);
+      const found = missing.length ? readMissing(missing) : undefined;
+      return ids.map((id, i) => texts[i] ?? found?.get(id) ?? '');
+    },
+    /**
      * The events of the newest `limit` seqs (seq > the last seq − limit), oldest first, as `read`
      * reads them from the file: from the cache when the kept events reach that far back, or are the
      * whole timeline (they start at seq 1).
