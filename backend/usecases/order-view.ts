@@ -1,7 +1,10 @@
 import { availableActions, redactOrder, type Actor, type Order, type OrderView } from '@core';
 
-/** The order as this actor may see it, with the actions the core allows them now. */
-export const viewOrder = (order: Order, actor: Actor, now: number): OrderView => ({
-  ...redactOrder(order, actor, now),
-  actions: availableActions(order, { now, actor }),
-});
+/**
+ * The order as this actor may see it, with the actions the core allows them now. Built on `order`
+ * itself where the actor may see all of it: pass an order that is the caller's own (the store parses
+ * one for every read) and not read again as an order. Copying a document of some fifty fields cost
+ * half as much as parsing it, for every order of every list.
+ */
+export const viewOrder = (order: Order, actor: Actor, now: number): OrderView =>
+  Object.assign(redactOrder(order, actor, now), { actions: availableActions(order, { now, actor }) });
