@@ -6,6 +6,11 @@
  * file into the older one).
  *
  *   npx tsx bench/instructions.ts [--action=create|get|health] [--warm=6000] [--measured=1000]
+ *   npx tsx bench/instructions.ts --in-process [--action=list|create|loop] [--history=1200] [--measured=300]
+ *
+ * `--in-process` counts the functions called in-process instead (bench/instructions-target.ts), as
+ * the in-process section of `npm run bench` times them: the dispatcher's list after `history` whole
+ * loops (list counts every order of the company), a create, or a whole loop of six writes.
  *
  * The server is bench/server-child.ts bundled by esbuild (as the cloud functions are), run by
  * `valgrind --tool=callgrind` with counting off; `warm` requests bring V8 to its steady state (after
@@ -27,9 +32,11 @@ const arg = (name: string, fallback: string) =>
     .slice(2)
     .find((a) => a.startsWith(`--${name}=`))
     ?.slice(name.length + 3) ?? fallback;
-const action = arg('action', 'create') as 'create' | 'get' | 'health';
+const inProcessMode = process.argv.includes('--in-process');
+const action = arg('action', inProcessMode ? 'list' : 'create') as 'create' | 'get' | 'health' | 'list' | 'loop';
 const warm = Number(arg('warm', '6000'));
-const measured = Number(arg('measured', '1000'));
+const history = Number(arg('history', '1200'));
+const measured = Number(arg('measured', inProcessMode ? '300' : '1000'));
 
 /** Where an instruction ran, from the function callgrind names (JIT code has no name, only an address). */
 function groupOf(fn: string): string {
@@ -68,7 +75,7 @@ async function main() {
   let child: ChildProcess | undefined;
   let failed = 0;
   try {
-    failed = await count(work, (c) => (child = c));
+    failed = await (inProcessMode ? countInProcess : count)(work, (c) => (child = c));
   } finally {
     // A run that failed halfway leaves no server under valgrind behind, and no bundle or data.
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -79,18 +86,7 @@ async function main() {
 
 /** Counts in `work` and prints the figures; answers how many answers were not 200. `started` is told of the server's process. */
 async function count(work: string, started: (child: ChildProcess) => void): Promise<number> {
-  const bundle = path.join(work, 'server.cjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'bench', 'server-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    outfile: bundle,
-    logLevel: 'warning',
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
-  });
+  const bundle = await bundled('server-child', work);
   const outFile = path.join(work, 'callgrind.out');
   const dataDir = path.join(work, 'data');
   // An IPC channel, as bench/lib/server-proc.ts has with the server: valgrind hands node its fd and env.
@@ -165,19 +161,69 @@ async function count(work: string, started: (child: ChildProcess) => void): Prom
   child.send({ type: 'stop' });
   await exited;
 
+  report(outFile, `${measured} counted after ${warm} unmeasured${failed ? `; ${failed} answers not 200` : ''}`, 'request');
+  return failed;
+}
+
+/** Bundles bench/<name>.ts as the cloud functions are bundled (esbuild, CommonJS, better-sqlite3 left out); answers its path. */
+async function bundled(name: string, work: string): Promise<string> {
+  const outfile = path.join(work, `${name}.cjs`);
+  await build({
+    entryPoints: [path.join(ROOT, 'bench', `${name}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    outfile,
+    logLevel: 'warning',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+  });
+  return outfile;
+}
+
+/** Counts `measured` in-process calls of bench/instructions-target.ts, which switches counting on and off itself. */
+async function countInProcess(work: string, started: (child: ChildProcess) => void): Promise<number> {
+  if (!['list', 'create', 'loop'].includes(action)) throw new Error(`--in-process counts list, create or loop, not ${action}`);
+  const bundle = await bundled('instructions-target', work);
+  const outFile = path.join(work, 'callgrind.out');
+  const child = spawn(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      `--callgrind-out-file=${outFile}`,
+      process.execPath,
+      '--single-threaded',
+      bundle,
+      path.join(work, 'data'),
+      action,
+      String(history),
+      String(measured),
+    ],
+    { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  started(child);
+  let log = '';
+  child.stderr!.on('data', (d) => (log += String(d)));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`in-process target under valgrind exited with ${code}:\n${log.slice(-2000)}`);
+  report(outFile, `${measured} counted after ${history} whole loops and ${measured} unmeasured`, action === 'loop' ? 'whole loop' : 'call');
+  return 0;
+}
+
+/** Prints the instructions per counted unit, in all and by where they ran. */
+function report(outFile: string, how: string, unit: string): void {
   const total = Number(/^totals: (\d+)/m.exec(fs.readFileSync(outFile, 'utf8'))?.[1]);
   const groups = new Map<string, number>();
   for (const [fn, n] of perFunction(outFile)) groups.set(groupOf(fn), (groups.get(groupOf(fn)) ?? 0) + n);
   const kilo = (n: number) => `${Math.round(n / measured / 1000).toLocaleString('en')} k`;
-  console.log(
-    `${action}: ${kilo(total)} instructions per request (${measured} counted after ${warm} unmeasured${failed ? `; ${failed} answers not 200` : ''})`,
-  );
+  console.log(`${action}: ${kilo(total)} instructions per ${unit} (${how})`);
   // The compiler's share moves by a fifth between runs of the same code (whichever functions V8
   // happens to optimize again inside the counted requests); the rest repeats within a few percent.
   const compiling = groups.get('V8 optimizing compiler') ?? 0;
   console.log(`${action}: ${kilo(total - compiling)} without V8's optimizing compiler`);
   for (const [group, n] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${kilo(n).padStart(8)}  ${group}`);
-  return failed;
 }
 
 main().catch((e) => {
