@@ -83,7 +83,12 @@ export function orderCache(writesElsewhere: () => unknown, size = ORDER_CACHE_SI
       const texts = ids.map((id) => entries.get(id)?.doc);
       const missing = ids.filter((_, i) => texts[i] === undefined);
       const found = missing.length ? readMissing(missing) : undefined;
-      return ids.map((id, i) => texts[i] ?? found?.get(id) ?? '');
+      return ids.map((id, i) => {
+        const text = texts[i] ?? found?.get(id);
+        // The ids and the texts are read in one synchronous call: an order listed cannot be gone.
+        if (text === undefined) throw new Error(`order ${id} listed but not read`);
+        return text;
+      });
     },
     /**
      * The events of the newest `limit` seqs (seq > the last seq − limit), oldest first, as `read`
