@@ -7,7 +7,7 @@ import { orderIndex, type Order } from '@core';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
 import { freshDir, removeDir } from './lib/paths';
 import { summarize, type Latency } from './lib/stats';
-import { benchDeps, inProcess, runLoop, seedBench, step, WRITES, type LoopAction } from './lib/world';
+import { benchDeps, fillInbox, inProcess, personOf, runLoop, seedBench, step, WRITES, type LoopAction } from './lib/world';
 
 export interface TransitionRate {
   readonly dir: string;
@@ -42,16 +42,11 @@ export async function inProcessTransitions(base: string, name: string, loops: nu
     const last = (await store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 1 })).items[0]!;
     // The reads: get on the last closed order (six events); list on a full page (20 of 25 orders
     // waiting to be dispatched, as in the HTTP run), not the empty inbox the loops leave behind.
-    for (let k = 0; k < 25; k++) {
-      const s = step('create', k % 50, '', 0);
-      const reply = await call(s.fn, s.event, s.user);
-      if (!reply.ok) throw new Error(`create: ${reply.error.code}`);
-    }
+    await fillInbox(call);
     const ordersAtReads = Object.values(await store.countByState({ kind: 'community', communityId: 'c-xingfuli' }, {})).reduce((a, b) => a + b, 0);
     for (const action of ['list', 'get'] as const) {
       for (let k = 0; k < reads; k++) {
-        const i = Number(last.createdBy.split('-').pop());
-        const s = step(action, i, last.id, last.version);
+        const s = step(action, personOf(last.createdBy), last.id, last.version);
         const t = performance.now();
         const reply = await call(s.fn, s.event, s.user);
         record(action, performance.now() - t);

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
-import { benchDeps, inProcess, runLoop, seedBench, step } from './lib/world';
+import { benchDeps, fillInbox, inProcess, PEOPLE, runLoop, seedBench, step } from './lib/world';
 
 const [dir, action, history, measured] = process.argv.slice(2) as [string, 'list' | 'create' | 'loop', string, string];
 
@@ -23,14 +23,14 @@ async function main() {
   const store = openSqliteStore(dir);
   await seedBench(store);
   const call = inProcess(benchDeps(store));
-  for (let i = 0; i < Number(history); i++) await runLoop(call, i % 50);
-  const one = async (a: 'list' | 'create', k: number) => {
-    const s = a === 'list' ? step('list', 0, '', 0) : step('create', k % 50, '', 0);
+  for (let i = 0; i < Number(history); i++) await runLoop(call, i % PEOPLE);
+  await fillInbox(call);
+  const once = async (k: number) => {
+    if (action === 'loop') return runLoop(call, k % PEOPLE);
+    const s = action === 'list' ? step('list', 0, '', 0) : step('create', k % PEOPLE, '', 0);
     const reply = await call(s.fn, s.event, s.user);
-    if (!reply.ok) throw new Error(`${a}: ${reply.error.code}`);
+    if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
   };
-  for (let k = 0; k < 25; k++) await one('create', k);
-  const once = (k: number) => (action === 'loop' ? runLoop(call, k % 50) : one(action, k));
   for (let k = 0; k < Number(measured); k++) await once(k);
   await counting(true);
   for (let k = 0; k < Number(measured); k++) await once(k);

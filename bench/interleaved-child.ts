@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
-import { benchDeps, inProcess, runLoop, seedBench, step, type Call } from './lib/world';
+import { benchDeps, fillInbox, inProcess, PEOPLE, personOf, runLoop, seedBench, step, type Call } from './lib/world';
 
 const [base] = process.argv.slice(2) as [string];
 
@@ -34,25 +34,22 @@ async function main() {
     note(`cpu ${String(event.action)}`, (used.user + used.system) / 1000);
     return reply;
   };
-  for (let i = 0; i < 300; i++) await runLoop(call, i % 50);
+  for (let i = 0; i < 300; i++) await runLoop(call, i % PEOPLE);
   recording = true;
   let loops = 0;
   let last: { id: string; createdBy: string; version: number } | null = null;
   process.on('message', async (m: { type: 'loops' | 'inbox' | 'reads' | 'end'; n?: number }) => {
     if (m.type === 'loops') {
-      for (let k = 0; k < m.n!; k++) await runLoop(call, loops++ % 50);
+      for (let k = 0; k < m.n!; k++) await runLoop(call, loops++ % PEOPLE);
     } else if (m.type === 'inbox') {
       last = (await store.listOrders({ kind: 'community', communityId: 'c-xingfuli' }, {}, { limit: 1 })).items[0]!;
       recording = false;
-      for (let k = 0; k < 25; k++) {
-        const s = step('create', k % 50, '', 0);
-        await call(s.fn, s.event, s.user);
-      }
+      await fillInbox(call);
       recording = true;
     } else if (m.type === 'reads') {
       for (const action of ['list', 'get'] as const) {
         for (let k = 0; k < m.n!; k++) {
-          const s = step(action, Number(last!.createdBy.split('-').pop()), last!.id, last!.version);
+          const s = step(action, personOf(last!.createdBy), last!.id, last!.version);
           const reply = await call(s.fn, s.event, s.user);
           if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
         }

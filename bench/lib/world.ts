@@ -145,3 +145,16 @@ export async function runLoop(call: Call, i: number, record?: (a: LoopAction, ms
     version = order.version;
   }
 }
+
+/**
+ * Places `count` orders by people 0…count−1 and leaves them waiting to be dispatched: the dispatcher's
+ * inbox the reads of list are measured over (a full page, as in the HTTP run), not the empty inbox
+ * whole loops leave behind. Throws on any refused create.
+ */
+export async function fillInbox(call: Call, count = 25): Promise<void> {
+  for (let k = 0; k < count; k++) {
+    const s = step('create', k % PEOPLE, '', 0);
+    const reply = await call(s.fn, s.event, s.user);
+    if (!reply.ok) throw new Error(`create: ${reply.error.code}`);
+  }
+}
