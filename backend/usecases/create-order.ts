@@ -6,6 +6,7 @@ import {
   routeFor,
   DEFAULT_TRAVEL_MINUTES,
   formatOrderNumber,
+  numberedOrder,
   orderNumberDay,
   responsibleFor,
   type Actor,
@@ -103,7 +104,7 @@ export async function placeOrder(deps: Deps, actor: Actor, requestId: string, in
   // only when the write below fails, which is harmless (numbers must be unique, not dense).
   const day = orderNumberDay(now);
   const seq = await store.nextOrderNumber(decided.value.order.communityId, day);
-  const placed = { ...decided.value.order, number: formatOrderNumber(day, seq) };
+  const placed = numberedOrder(decided.value.order, formatOrderNumber(day, seq));
   // Claimed before the write, so a crash in between cannot leave them to be removed as unused.
   if (placed.photos.length) await deps.photos?.attach(placed.photos, placed.id);
   const placing: Placing = { deps, m, actor, now, admittedAt, settings: community?.settings ?? null, fresh };

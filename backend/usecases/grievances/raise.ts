@@ -1,4 +1,14 @@
-import { formatOrderNumber, orderNumberDay, raiseGrievance, type Actor, type AppError, type CreateGrievanceInput, type OrderView, type Result } from '@core';
+import {
+  formatOrderNumber,
+  numberedOrder,
+  orderNumberDay,
+  raiseGrievance,
+  type Actor,
+  type AppError,
+  type CreateGrievanceInput,
+  type OrderView,
+  type Result,
+} from '@core';
 import type { Deps } from '../../runtime/deps';
 import { NO_PHOTOS } from '../../runtime/photos';
 import { admit, rateLimited } from '../../runtime/rate-limit';
@@ -35,7 +45,7 @@ export async function raise(deps: Deps, actor: Actor, requestId: string, input: 
   if (!decided.ok) return fresh.replayOr(decided);
   const { event, effects } = decided.value;
   const day = orderNumberDay(now);
-  const order = { ...decided.value.order, number: formatOrderNumber(day, await store.nextOrderNumber(decided.value.order.communityId, day)) };
+  const order = numberedOrder(decided.value.order, formatOrderNumber(day, await store.nextOrderNumber(decided.value.order.communityId, day)));
   if (order.photos.length) await deps.photos?.attach(order.photos, order.id);
   const written = await commitOnce(deps, m, { order, expectedVersion: null, event, effects, settings: community?.settings ?? null }, actor, now, 'createOrder');
   return written === 'version-conflict' ? fresh.taken : answered(deps, actor.user.id, admittedAt, order.id, written);
