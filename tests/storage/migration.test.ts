@@ -155,4 +155,31 @@ describe('opening a data file of schema version 2', () => {
     expect(await store.countByState({ kind: 'community', communityId: 'c1' }, { teamId: 't1' })).toMatchObject({ accepted: 1, pending_accept: 1, closed: 0 });
     await store.close();
   });
+
+  it('drops from version 11 the index of orders by when placed, which the statistics’ index and the open orders’ serve', async () => {
+    // Version 11 kept the community's orders by when placed as an index of their own, and the
+    // statistics' index keyed by (community, counted, placed).
+    const db = new Database(file);
+    db.exec(`DROP INDEX orders_open; DROP INDEX orders_metrics;
+      CREATE INDEX orders_by_created ON orders (community_id, created_at);
+      CREATE INDEX orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,
+        resolve_due_at, resolved, rated, satisfied, handling_ms, overdue, team_id, compound_id, company_id, category, worker_id);`);
+    db.pragma('user_version = 11');
+    db.close();
+    const store = openSqliteStore(at);
+    const read = new Database(file, { readonly: true });
+    const indexSql = (name: string) => read.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name);
+    expect(indexSql('orders_by_created')).toBeUndefined();
+    expect(indexSql('orders_metrics')).toContain('(community_id, created_at, counted,');
+    expect(indexSql('orders_open')).toContain('(community_id, created_at) WHERE open = 1');
+    read.close();
+    const community = { kind: 'community', communityId: 'c1' } as const;
+    const waiting = (await store.listOrders(community, { open: true }, { limit: 10, sort: 'oldest' })).items.map((o) => o.id);
+    expect(waiting.sort()).toEqual(['held', 'late', 'pooled']);
+    const placed = await store.listOrders(community, { createdFrom: T0 - DAY, createdTo: T0 + DAY }, { limit: 10, sort: 'oldest' });
+    expect(placed.items).toHaveLength(orders.length);
+    const period = { from: dayStart(T0) - DAY, to: dayStart(T0) + 2 * DAY };
+    expect((await store.metricSums('c1', period, 'all', T0 + 2 * DAY))[0]?.sums.orders).toBe(orders.length);
+    await store.close();
+  });
 });

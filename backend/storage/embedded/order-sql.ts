@@ -1,4 +1,4 @@
-import { assertNever, type AttentionQueue, type OrderScope } from '@core';
+import { TERMINAL_STATES, assertNever, urgencyOf, type AttentionQueue, type Order, type OrderScope, type OrderSort, type OrderState } from '@core';
 import type { OrderFilter } from '../port';
 import { BUILDING_COLUMN } from './rollup-sql';
 
@@ -62,11 +62,68 @@ export function filterWhere(scope: OrderScope, filter: OrderFilter): Where {
   if (filter.createdFrom !== undefined) add('created_at >= ?', filter.createdFrom);
   if (filter.createdTo !== undefined) add('created_at < ?', filter.createdTo);
   if (filter.attention) add(`${QUEUE_COLUMN[filter.attention]} = 1`);
-  if (filter.open !== undefined) add('open = ?', filter.open ? 1 : 0);
+  // A literal, as in the partial index orders_open, so SQLite may use it.
+  if (filter.open !== undefined) add(filter.open ? 'open = 1' : 'open = 0');
   // Written as the partial index orders_grievances is (a literal, not a parameter), so SQLite uses it.
   if (filter.kind === 'grievance') add(`kind = 'grievance'`);
   if (filter.meetingId !== undefined) add(`json_extract(doc, '$.grievance.route.meetingId') = ?`, filter.meetingId);
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
+
+/** Each listing's column, keyset comparison, direction, and the order's value the cursor keeps. */
+const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DESC', (o: Order) => number]> = {
+  recent: ['updated_at', '<', 'DESC', (o) => o.updatedAt],
+  oldest: ['created_at', '>', 'ASC', (o) => o.createdAt],
+  // The stored key is the core's: the same function gives the cursor its value.
+  urgent: ['urgent_by', '>', 'ASC', urgencyOf],
+};
+
+/** The value of a listing's key that the cursor after `last` keeps. */
+export const cursorKey = (sort: OrderSort, last: Order): number => SQL_ORDERINGS[sort][3](last);
+
+/**
+ * An attention queue, and the 诉求, are read through their own partial indexes (schema-sql.ts): SQLite's
+ * planner would otherwise walk the community's whole state index to find the few orders in the queue,
+ * or a period's orders (every one of them looked up) to find its few 诉求.
+ */
+const ordersFor = (filter: OrderFilter): string =>
+  filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : filter.kind === 'grievance' ? 'orders INDEXED BY orders_grievances' : 'orders';
+
+/**
+ * Counting one team's orders by state reads that team's orders (a lookup each for its state), not
+ * the community's: left to choose, SQLite prefers the community's state index, whose order is the
+ * GROUP BY's, and looks up every order of the community.
+ */
+const countedFrom = (filter: OrderFilter): string =>
+  !filter.attention && filter.teamId !== undefined ? 'orders INDEXED BY orders_by_team' : ordersFor(filter);
+
+/**
+ * The ids of a page of orders, `limit` of them after the cursor's (key, id). Ids only: the documents
+ * of the orders being worked on are in the cache as texts already, and reading a document out of its
+ * row (decoding it from UTF-8) cost a list as much as parsing it.
+ */
+export function pageQuery(scope: OrderScope, filter: OrderFilter, sort: OrderSort, after: readonly [number, string] | null, limit: number): Where {
+  const where = filterWhere(scope, filter);
+  const [col, cmp, dir] = SQL_ORDERINGS[sort];
+  // The key's own bound first, so that SQLite seeks to the cursor instead of reading from the start.
+  const keyset = after ? ` AND ${col} ${cmp}= ? AND (${col} ${cmp} ? OR id ${cmp} ?)` : '';
+  const params = after ? [...where.params, after[0], after[0], after[1]] : where.params;
+  return { sql: `SELECT id FROM ${ordersFor(filter)} WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`, params: [...params, limit] };
+}
+
+/**
+ * The orders of a scope and filter counted by state. Whether an order is open follows from its state
+ * (the core's TERMINAL_STATES), so an `open` filter is not asked of SQLite, which would then look up
+ * every order of the community for its flag: the caller keeps the counts of the states it wants
+ * (countedStates), and the counts come from the state index alone.
+ */
+export function countQuery(scope: OrderScope, filter: OrderFilter): Where {
+  const { open: _byState, ...rest } = filter;
+  const where = filterWhere(scope, rest);
+  return { sql: `SELECT state, COUNT(*) AS n FROM ${countedFrom(rest)} WHERE ${where.sql} GROUP BY state`, params: where.params };
+}
+
+/** Whether countQuery's row of `state` counts under the filter's `open`. */
+export const countedState = (filter: OrderFilter, state: OrderState): boolean => filter.open === undefined || TERMINAL_STATES.includes(state) !== filter.open;
 
 export { decodeCursor, encodeCursor } from '../order-index';

@@ -1,22 +1,10 @@
 import Database from 'better-sqlite3';
-import {
-  ORDER_STATES,
-  isCut,
-  pairedWith,
-  urgencyOf,
-  type GroupBy,
-  type OrderSort,
-  type Order,
-  type OrderEvent,
-  type OrderScope,
-  type OrderState,
-  type User,
-} from '@core';
+import { ORDER_STATES, isCut, pairedWith, type GroupBy, type Order, type OrderEvent, type OrderScope, type OrderState, type User } from '@core';
 import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKind, ReferenceTypes, Store, StoredNotification, StoredReply } from '../port';
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
-import { filterWhere } from './order-sql';
+import { countQuery, countedState, cursorKey, pageQuery } from './order-sql';
 import { FACT_COLUMN_NAMES, FACT_COLUMNS, FOLD_ROWS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
 import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
@@ -27,27 +15,6 @@ import { committedWithoutOwnFsync, openDataFile, type OpenOptions } from './data
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
 
 const communityOf = (kind: ReferenceKind, doc: { communityId?: string }) => (kind === 'communities' || kind === 'companies' ? null : (doc.communityId ?? null));
-
-/** Each listing's column, keyset comparison, direction, and the order's value the cursor keeps. */
-const SQL_ORDERINGS: Record<OrderSort, readonly [string, '<' | '>', 'ASC' | 'DESC', (o: Order) => number]> = {
-  recent: ['updated_at', '<', 'DESC', (o) => o.updatedAt],
-  oldest: ['created_at', '>', 'ASC', (o) => o.createdAt],
-  // The stored key is the core's: the same function gives the cursor its value.
-  urgent: ['urgent_by', '>', 'ASC', urgencyOf],
-};
-
-/**
- * An attention queue is read through its own partial index (schema-sql.ts): SQLite's planner would
- * otherwise walk the community's whole state index to find the few orders in the queue.
- */
-const ordersFor = (filter: OrderFilter): string => (filter.attention ? `orders INDEXED BY orders_in_${filter.attention}` : 'orders');
-/**
- * Counting one team's orders by state reads that team's orders (a lookup each for its state), not
- * the community's: left to choose, SQLite prefers the community's state index, whose order is the
- * GROUP BY's, and looks up every order of the community.
- */
-const countedFrom = (filter: OrderFilter): string =>
-  !filter.attention && filter.teamId !== undefined ? 'orders INDEXED BY orders_by_team' : ordersFor(filter);
 
 /** Order numbers reserved per write (see numberBlocks). */
 const NUMBER_BLOCK = 8;
@@ -339,15 +306,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       return doc === null ? null : (JSON.parse(doc) as Order);
     },
     async listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
-      const where = filterWhere(scope, filter);
-      const [col, cmp, dir, field] = SQL_ORDERINGS[page.sort ?? 'recent'];
-      const after = page.cursor ? decodeCursor(page.cursor) : null;
-      const keyset = after ? ` AND (${col} ${cmp} ? OR (${col} = ? AND id ${cmp} ?))` : '';
-      const params = after ? [...where.params, after[0], after[0], after[1]] : where.params;
-      // Ids only: the documents of the orders being worked on are in the cache as texts already, and
-      // reading a document out of its row (decoding it from UTF-8) cost a list as much as parsing it.
-      const ids = prepared(`SELECT id FROM ${ordersFor(filter)} WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`)
-        .all(...params, page.limit + 1)
+      const sort = page.sort ?? 'recent';
+      const query = pageQuery(scope, filter, sort, page.cursor ? decodeCursor(page.cursor) : null, page.limit + 1);
+      const ids = prepared(query.sql)
+        .all(...query.params)
         .map((r) => (r as { id: string }).id);
       const texts = orders.orders(ids.slice(0, page.limit), (missing) => {
         const rows = st.docsOf.all(JSON.stringify(missing)) as { id: string; doc: string }[];
@@ -355,14 +317,13 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       });
       const items = texts.map((doc) => JSON.parse(doc) as Order);
       const last = items[items.length - 1];
-      const key = last ? field(last) : 0;
-      return { items, nextCursor: ids.length > page.limit && last ? encodeCursor(key, last.id) : null };
+      return { items, nextCursor: ids.length > page.limit && last ? encodeCursor(cursorKey(sort, last), last.id) : null };
     },
     async countByState(scope, filter) {
-      const where = filterWhere(scope, filter);
       const counts = zeroCounts();
-      const rows = prepared(`SELECT state, COUNT(*) AS n FROM ${countedFrom(filter)} WHERE ${where.sql} GROUP BY state`).all(...where.params);
-      for (const r of rows as { state: OrderState; n: number }[]) counts[r.state] = r.n;
+      const query = countQuery(scope, filter);
+      const rows = prepared(query.sql).all(...query.params);
+      for (const r of rows as { state: OrderState; n: number }[]) if (countedState(filter, r.state)) counts[r.state] = r.n;
       return counts;
     },
     async openOrdersOf(workerIds) {
