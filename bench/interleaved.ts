@@ -5,9 +5,11 @@
  * store on disk, and take turns: `loops` whole loops by one side, then by the other (which side goes
  * first alternates), `turns` times; then `reads` lists and gets each, `readTurns` times. Both sides
  * see the same minutes of the machine. Prints, per action, p50 and p95 of each side, the change, and
- * the CPU time the process spent on the call (p50). Not part of `npm run bench`.
+ * the CPU time the process spent on the call (p50), then each side's CPU time by thread over the
+ * measured window (the main thread apart from V8's and libuv's helpers). Not part of `npm run bench`.
  *
  *   npx tsx bench/interleaved.ts --other=/work/wt/before [--turns=100] [--loops=10] [--read-turns=20] [--reads=15]
+ *     [--node-flags="--single-threaded"]
  *
  * The other checkout needs its node_modules (a symlink to these will do). This side's child
  * (bench/interleaved-child.ts) and bench/lib are copied into `<other>/bench-interleaved/`, at the
@@ -29,13 +31,21 @@ const turns = Number(arg('turns', '100'));
 const loops = Number(arg('loops', '10'));
 const readTurns = Number(arg('read-turns', '20'));
 const reads = Number(arg('reads', '15'));
+/** Node's own flags for both sides, space-separated (say `--single-threaded`). */
+const nodeFlags = arg('node-flags', '').split(' ').filter(Boolean);
 
 type Samples = Record<string, number[]>;
+type Threads = Record<string, number>;
+interface Reply {
+  type: string;
+  samples?: Samples;
+  threads?: Threads;
+}
 
 /** The next message of `type` from a child. */
 const next = (child: ChildProcess, type: string) =>
-  new Promise<{ type: string; samples?: Samples }>((resolve, reject) => {
-    const heard = (m: { type: string; samples?: Samples }) => {
+  new Promise<Reply>((resolve, reject) => {
+    const heard = (m: Reply) => {
       if (m.type !== type) return;
       child.off('message', heard);
       child.off('exit', died);
@@ -47,7 +57,7 @@ const next = (child: ChildProcess, type: string) =>
   });
 
 function start(cwd: string, dir: string): ChildProcess {
-  return fork(path.join(dir, 'interleaved-child.ts'), [path.join(WORK, 'interleaved')], { cwd, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  return fork(path.join(dir, 'interleaved-child.ts'), [path.join(WORK, 'interleaved')], { cwd, execArgv: [...nodeFlags, '--import', 'tsx'], stdio: 'inherit' });
 }
 
 async function main() {
@@ -67,12 +77,13 @@ async function main() {
     for (let t = 0; t < turns; t++) for (const side of inTurn(t)) await ask(side, { type: 'loops', n: loops });
     for (const side of Object.values(sides)) await ask(side, { type: 'inbox' });
     for (let t = 0; t < readTurns; t++) for (const side of inTurn(t)) await ask(side, { type: 'reads', n: reads });
-    const got: Record<keyof typeof sides, Samples> = { this: {}, other: {} };
+    const got: Record<keyof typeof sides, Reply> = { this: { type: '' }, other: { type: '' } };
     for (const key of ['this', 'other'] as const) {
       sides[key].send({ type: 'end' });
-      got[key] = (await next(sides[key], 'samples')).samples!;
+      got[key] = await next(sides[key], 'samples');
     }
-    report(got.this, got.other);
+    report(got.this.samples!, got.other.samples!);
+    reportThreads(got.this.threads ?? {}, got.other.threads ?? {});
   } finally {
     for (const c of Object.values(sides)) if (c.exitCode === null) c.kill();
     fs.rmSync(copy, { recursive: true, force: true });
@@ -90,6 +101,18 @@ function report(mine: Samples, theirs: Samples) {
     console.log(
       `${action.padEnd(9)} ${String(b.n).padStart(6)}     ${us(a.p50)} ${us(b.p50)} ${change(a.p50, b.p50)}     ${us(a.p95)} ${us(b.p95)} ${change(a.p95, b.p95)}         ${us(ca.p50)} ${us(cb.p50)}`,
     );
+  }
+}
+
+/** Each side's CPU time over the measured window by thread: the main thread, and the helpers by name. */
+function reportThreads(mine: Threads, theirs: Threads) {
+  const names = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].sort((a, b) => (a === 'main' ? -1 : b === 'main' ? 1 : a.localeCompare(b)));
+  const total = (t: Threads) => Object.values(t).reduce((n, ms) => n + ms, 0);
+  console.log(`\nCPU time by thread over the measured window, ms, other → this`);
+  for (const name of [...names, 'all']) {
+    const [a, b] = name === 'all' ? [total(theirs), total(mine)] : [theirs[name] ?? 0, mine[name] ?? 0];
+    if (a === 0 && b === 0) continue;
+    console.log(`${name.padEnd(18)} ${String(a).padStart(7)} ${String(b).padStart(7)}`);
   }
 }
 
