@@ -76,14 +76,14 @@ export function autoDispatch(
   now: Millis,
 ): { order: Order; event: OrderEvent; effects: Effect[]; capacity?: Capacity } {
   const version = order.version + 1;
-  const next: Order = {
-    ...order,
+  // Object.assign, as numberedOrder: a spread of the just-placed order gave each a hidden class of its own.
+  const next: Order = Object.assign({}, order, {
     assignment: route.assignment,
-    state: 'pending_accept',
+    state: 'pending_accept' as const,
     version,
     updatedAt: now,
     clock: clockFor('pending_accept', order.sla, now, bookingOf(order)),
-  };
+  });
   const a = route.assignment;
   const event: OrderEvent = {
     orderId: order.id,

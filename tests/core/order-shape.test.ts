@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { numberedOrder, type Order } from '@core';
+import { autoDispatch, numberedOrder, type Order } from '@core';
 import { china, place } from './booking-support';
 
 // Every site that reads an order (its index, its facts, its view, the store's row) reads many of
@@ -18,6 +18,13 @@ describe('orders placed one after another', () => {
   it('share one hidden class once numbered', () => {
     const orders = Array.from({ length: 20 }, (_, k) => placeNumbered(k + 1));
     expect(orders.filter((o) => !sameClass(o, orders[0]!)).map((o) => o.number)).toEqual([]);
+  });
+
+  it('keep it when an automatic team takes them at once', () => {
+    const route = { assignment: { mode: 'pool', teamId: 't1' }, mode: 'pool' } as const;
+    const orders = Array.from({ length: 20 }, (_, k) => autoDispatch(placeNumbered(k + 1), route, 10, placedAt + k).order);
+    expect(orders.filter((o) => !sameClass(o, orders[0]!)).map((o) => o.number)).toEqual([]);
+    expect(orders[0]).toMatchObject({ state: 'pending_accept', assignment: route.assignment, version: 2 });
   });
 
   it('are numbered without being changed', () => {
