@@ -5,7 +5,7 @@
  * store on disk, and take turns: `loops` whole loops by one side, then by the other (which side goes
  * first alternates), `turns` times; then `reads` lists and gets each, `readTurns` times. Both sides
  * see the same minutes of the machine. Prints, per action, p50 and p95 of each side, the change, and
- * the CPU time the process spent on the call (p50), then each side's CPU time by thread over the
+ * the CPU time the process spent on the call (p50 and p95), then each side's CPU time by thread over the
  * measured window (the main thread apart from V8's and libuv's helpers). Not part of `npm run bench`.
  *
  *   npx tsx bench/interleaved.ts --other=/work/wt/before [--turns=100] [--loops=10] [--read-turns=20] [--reads=15]
@@ -94,12 +94,12 @@ function report(mine: Samples, theirs: Samples) {
   const us = (ms: number) => `${Math.round(ms * 1000)}`.padStart(6);
   const change = (a: number, b: number) => `${b > a ? '+' : ''}${((b / a - 1) * 100).toFixed(1)} %`.padStart(9);
   console.log(`${turns} turns of ${loops} loops, ${readTurns} of ${reads} reads; µs, other → this`);
-  console.log(`${'action'.padEnd(9)}      n  p50 other   this   change  p95 other   this   change  CPU p50 other   this`);
+  console.log(`${'action'.padEnd(9)}      n  p50 other   this   change  p95 other   this   change  CPU p50 other   this  CPU p95 other   this`);
   for (const action of Object.keys(mine).filter((k) => !k.startsWith('cpu '))) {
     const [a, b] = [summarize(theirs[action] ?? []), summarize(mine[action]!)];
     const [ca, cb] = [summarize(theirs[`cpu ${action}`] ?? []), summarize(mine[`cpu ${action}`] ?? [])];
     console.log(
-      `${action.padEnd(9)} ${String(b.n).padStart(6)}     ${us(a.p50)} ${us(b.p50)} ${change(a.p50, b.p50)}     ${us(a.p95)} ${us(b.p95)} ${change(a.p95, b.p95)}         ${us(ca.p50)} ${us(cb.p50)}`,
+      `${action.padEnd(9)} ${String(b.n).padStart(6)}     ${us(a.p50)} ${us(b.p50)} ${change(a.p50, b.p50)}     ${us(a.p95)} ${us(b.p95)} ${change(a.p95, b.p95)}         ${us(ca.p50)} ${us(cb.p50)}         ${us(ca.p95)} ${us(cb.p95)}`,
     );
   }
 }
