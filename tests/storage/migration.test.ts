@@ -41,6 +41,23 @@ describe('opening a data file of schema version 2', () => {
     makeNotification('n2', { kind: 'team', teamId: 't1' }, T0 + MINUTE, 'pooled'),
   ];
   const file = writeV2StoreFile(at, { communities: [quick], orders, notifications: told });
+  /** Takes the file back to an older version (its SQL, then its version number) and opens it as the store. */
+  const reopenedFrom = (version: number, sql: string) => {
+    const db = new Database(file);
+    db.exec(sql);
+    db.pragma(`user_version = ${version}`);
+    db.close();
+    return openSqliteStore(at);
+  };
+  /** The SQL of each index of the file as it is now (undefined for one that is gone). */
+  const indexSqlsNow = () => {
+    const read = new Database(file, { readonly: true });
+    const sqls = new Map(
+      (read.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index'").all() as { name: string; sql: string | null }[]).map((r) => [r.name, r.sql]),
+    );
+    read.close();
+    return (name: string) => sqls.get(name);
+  };
 
   it('migrates it in place to the order index the core derives, with the community’s own escalation interval', async () => {
     const store = openSqliteStore(at);
@@ -130,25 +147,22 @@ describe('opening a data file of schema version 2', () => {
   it('drops from version 10 the order indexes that made every write a page longer', async () => {
     // Version 10 kept two state indexes (a community's, a company's) and a company's own index; its
     // team and worker indexes held every order, the team's keyed by state as well.
-    const db = new Database(file);
-    db.exec(`DROP INDEX orders_by_state; DROP INDEX orders_by_team;
+    const store = reopenedFrom(
+      10,
+      `DROP INDEX orders_by_state; DROP INDEX orders_by_team;
       CREATE INDEX orders_state_by_community ON orders (community_id, state);
       CREATE INDEX orders_state_by_company ON orders (company_id, community_id, state);
       DROP INDEX orders_by_worker; CREATE INDEX orders_by_worker ON orders (worker_id, state);
       CREATE INDEX orders_by_team ON orders (team_id, state);
-      CREATE INDEX orders_by_company ON orders (company_id, updated_at DESC, id DESC);`);
-    db.pragma('user_version = 10');
-    db.close();
-    const store = openSqliteStore(at);
-    const read = new Database(file, { readonly: true });
-    const indexSql = (name: string) => read.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name);
+      CREATE INDEX orders_by_company ON orders (company_id, updated_at DESC, id DESC);`,
+    );
+    const indexSql = indexSqlsNow();
     expect(indexSql('orders_state_by_community')).toBeUndefined();
     expect(indexSql('orders_state_by_company')).toBeUndefined();
     expect(indexSql('orders_by_company')).toBeUndefined();
     expect(indexSql('orders_by_state')).toContain('(community_id, state, company_id)');
     expect(indexSql('orders_by_team')).toContain('(team_id, community_id) WHERE team_id IS NOT NULL');
     expect(indexSql('orders_by_worker')).toContain('WHERE worker_id IS NOT NULL');
-    read.close();
     const company = { kind: 'company', communityId: 'c1', companyId: orders[0]!.companyId } as const;
     expect(await store.countByState(company, {})).toMatchObject({ pending_dispatch: 1, accepted: 1, pending_accept: 1, closed: 1 });
     expect((await store.listOrders(company, {}, { limit: 10 })).items).toHaveLength(orders.length);
@@ -159,20 +173,17 @@ describe('opening a data file of schema version 2', () => {
   it('drops from version 11 the index of orders by when placed, which the statistics’ index and the open orders’ serve', async () => {
     // Version 11 kept the community's orders by when placed as an index of their own, and the
     // statistics' index keyed by (community, counted, placed).
-    const db = new Database(file);
-    db.exec(`DROP INDEX orders_open; DROP INDEX orders_metrics;
+    const store = reopenedFrom(
+      11,
+      `DROP INDEX orders_open; DROP INDEX orders_metrics;
       CREATE INDEX orders_by_created ON orders (community_id, created_at);
       CREATE INDEX orders_metrics ON orders (community_id, counted, created_at, responded_on_time, settled,
-        resolve_due_at, resolved, rated, satisfied, handling_ms, overdue, team_id, compound_id, company_id, category, worker_id);`);
-    db.pragma('user_version = 11');
-    db.close();
-    const store = openSqliteStore(at);
-    const read = new Database(file, { readonly: true });
-    const indexSql = (name: string) => read.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name);
+        resolve_due_at, resolved, rated, satisfied, handling_ms, overdue, team_id, compound_id, company_id, category, worker_id);`,
+    );
+    const indexSql = indexSqlsNow();
     expect(indexSql('orders_by_created')).toBeUndefined();
     expect(indexSql('orders_metrics')).toContain('(community_id, created_at, counted,');
     expect(indexSql('orders_open')).toContain('(community_id, created_at) WHERE open = 1');
-    read.close();
     const community = { kind: 'community', communityId: 'c1' } as const;
     const waiting = (await store.listOrders(community, { open: true }, { limit: 10, sort: 'oldest' })).items.map((o) => o.id);
     expect(waiting.sort()).toEqual(['held', 'late', 'pooled']);
