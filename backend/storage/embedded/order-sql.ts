@@ -111,19 +111,25 @@ export function pageQuery(scope: OrderScope, filter: OrderFilter, sort: OrderSor
   return { sql: `SELECT id FROM ${ordersFor(filter)} WHERE ${where.sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`, params: [...params, limit] };
 }
 
+/** A count by state, and which of its rows count under the filter. */
+export interface CountQuery extends Where {
+  readonly keeps: (state: OrderState) => boolean;
+}
+
 /**
  * The orders of a scope and filter counted by state. Whether an order is open follows from its state
  * (the core's TERMINAL_STATES), so an `open` filter is not asked of SQLite, which would then look up
- * every order of the community for its flag: the caller keeps the counts of the states it wants
- * (countedStates), and the counts come from the state index alone.
+ * every order of the community for its flag: the counts come from the state index alone, and `keeps`
+ * says which states the filter wants.
  */
-export function countQuery(scope: OrderScope, filter: OrderFilter): Where {
-  const { open: _byState, ...rest } = filter;
+export function countQuery(scope: OrderScope, filter: OrderFilter): CountQuery {
+  const { open, ...rest } = filter;
   const where = filterWhere(scope, rest);
-  return { sql: `SELECT state, COUNT(*) AS n FROM ${countedFrom(rest)} WHERE ${where.sql} GROUP BY state`, params: where.params };
+  return {
+    sql: `SELECT state, COUNT(*) AS n FROM ${countedFrom(rest)} WHERE ${where.sql} GROUP BY state`,
+    params: where.params,
+    keeps: (state) => open === undefined || TERMINAL_STATES.includes(state) !== open,
+  };
 }
-
-/** Whether countQuery's row of `state` counts under the filter's `open`. */
-export const countedState = (filter: OrderFilter, state: OrderState): boolean => filter.open === undefined || TERMINAL_STATES.includes(state) !== filter.open;
 
 export { decodeCursor, encodeCursor } from '../order-index';

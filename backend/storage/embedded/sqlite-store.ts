@@ -4,7 +4,7 @@ import type { Commit, CommitResult, OrderFilter, Page, PageRequest, ReferenceKin
 import { decodeCursor, encodeCursor, recipientKey } from '../order-index';
 import { INDEX_ASSIGNMENTS, INDEX_COLUMNS, indexParams } from './index-columns';
 import { translatingOutages } from '../outage';
-import { countQuery, countedState, cursorKey, pageQuery } from './order-sql';
+import { countQuery, cursorKey, pageQuery } from './order-sql';
 import { FACT_COLUMN_NAMES, FACT_COLUMNS, FOLD_ROWS, factsOfRow, rollupStatements, type FactRow } from './rollup-sql';
 import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
@@ -323,7 +323,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       const counts = zeroCounts();
       const query = countQuery(scope, filter);
       const rows = prepared(query.sql).all(...query.params);
-      for (const r of rows as { state: OrderState; n: number }[]) if (countedState(filter, r.state)) counts[r.state] = r.n;
+      for (const r of rows as { state: OrderState; n: number }[]) if (query.keeps(r.state)) counts[r.state] = r.n;
       return counts;
     },
     async openOrdersOf(workerIds) {
