@@ -133,11 +133,7 @@ describe('opening a data file of schema version 2', () => {
   it('derives the urgency key again from version 9, whose key knew only deadlines', async () => {
     // Version 9 keyed an order by its running deadline alone: the complained-about order, whose
     // stage has no deadline, came after every order with one.
-    const db = new Database(file);
-    db.prepare("UPDATE orders SET urgent_by = 8640000000000000 WHERE id = 'held'").run();
-    db.pragma('user_version = 9');
-    db.close();
-    const store = openSqliteStore(at);
+    const store = reopenedFrom(9, "UPDATE orders SET urgent_by = 8640000000000000 WHERE id = 'held'");
     const community = { kind: 'community', communityId: 'c1' } as const;
     const urgent = (await store.listOrders(community, { open: true }, { limit: 10, sort: 'urgent' })).items.map((o) => o.id);
     expect(urgent.slice(0, 2).sort()).toEqual(['held', 'late']);
