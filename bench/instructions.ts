@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
+import { bundled, groupOf, perFunction, requireValgrind } from './lib/callgrind';
 import { ROOT } from './lib/paths';
 import { PEOPLE, personOf, step } from './lib/world';
 
@@ -38,39 +38,8 @@ const warm = Number(arg('warm', '6000'));
 const history = Number(arg('history', '1200'));
 const measured = Number(arg('measured', inProcessMode ? '300' : '1000'));
 
-/** Where an instruction ran, from the function callgrind names (JIT code has no name, only an address). */
-function groupOf(fn: string): string {
-  if (/compiler::|maglev|Turbofan/i.test(fn)) return 'V8 optimizing compiler';
-  if (/Scaveng|Heap::|MarkCompact|Marking|Sweep|Evacuat|ConcurrentMark/.test(fn)) return 'garbage collection';
-  if (/better_sqlite3|sqlite3/.test(fn)) return 'SQLite';
-  if (/Json/.test(fn)) return 'JSON parse and stringify';
-  if (/Baseline|IC_Miss|LoadIC|StoreIC|KeyedLoad|KeyedStore|ComputeHandler/.test(fn)) return 'unoptimized JS (baseline code, inline-cache misses)';
-  if (/^(\?\?\?:)?0x[0-9a-f]+ /.test(fn)) return 'optimized JS (JIT code)';
-  if (/libc\.so|ld-linux/.test(fn)) return 'libc';
-  return 'V8 runtime, builtins, Node and libuv';
-}
-
-/** Instructions per function from callgrind_annotate (exclusive counts). */
-function perFunction(outFile: string): Map<string, number> {
-  const text = execFileSync('callgrind_annotate', ['--threshold=100', outFile], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const rows = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$/.exec(line);
-    if (!m || m[2] === 'PROGRAM TOTALS') continue;
-    rows.set(m[2]!, (rows.get(m[2]!) ?? 0) + Number(m[1]!.replaceAll(',', '')));
-  }
-  return rows;
-}
-
 async function main() {
-  for (const tool of ['valgrind', 'callgrind_control', 'callgrind_annotate']) {
-    try {
-      execFileSync('which', [tool], { stdio: 'ignore' });
-    } catch {
-      console.error(`${tool} 未找到：请先安装 valgrind（apt-get install -y valgrind）`);
-      process.exit(1);
-    }
-  }
+  requireValgrind();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-instructions-'));
   let child: ChildProcess | undefined;
   let failed = 0;
@@ -165,23 +134,6 @@ async function count(work: string, started: (child: ChildProcess) => void): Prom
   return failed;
 }
 
-/** Bundles bench/<name>.ts as the cloud functions are bundled (esbuild, CommonJS, better-sqlite3 left out); answers its path. */
-async function bundled(name: string, work: string): Promise<string> {
-  const outfile = path.join(work, `${name}.cjs`);
-  await build({
-    entryPoints: [path.join(ROOT, 'bench', `${name}.ts`)],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    outfile,
-    logLevel: 'warning',
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
-  });
-  return outfile;
-}
-
 /** Counts `measured` in-process calls of bench/instructions-target.ts, which switches counting on and off itself. */
 async function countInProcess(work: string, started: (child: ChildProcess) => void): Promise<number> {
   if (!['list', 'create', 'loop'].includes(action)) throw new Error(`--in-process counts list, create or loop, not ${action}`);
@@ -216,7 +168,7 @@ async function countInProcess(work: string, started: (child: ChildProcess) => vo
 function report(outFile: string, how: string, unit: string): void {
   const total = Number(/^totals: (\d+)/m.exec(fs.readFileSync(outFile, 'utf8'))?.[1]);
   const groups = new Map<string, number>();
-  for (const [fn, n] of perFunction(outFile)) groups.set(groupOf(fn), (groups.get(groupOf(fn)) ?? 0) + n);
+  for (const [fn, [n = 0]] of perFunction(outFile)) groups.set(groupOf(fn), (groups.get(groupOf(fn)) ?? 0) + n);
   const kilo = (n: number) => `${Math.round(n / measured / 1000).toLocaleString('en')} k`;
   console.log(`${action}: ${kilo(total)} instructions per ${unit} (${how})`);
   // The compiler's share moves by a fifth between runs of the same code (whichever functions V8
