@@ -17,12 +17,10 @@
  * figure is less what the same steps around no call at all cost (starting and waiting for
  * callgrind_control); the groups are not, and include it.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundled, groupOf, perFunction, requireValgrind } from './lib/callgrind';
-import { ROOT } from './lib/paths';
+import { bundled, groupOf, perFunction, requireValgrind, runUnderCallgrind } from './lib/callgrind';
 
 const arg = (name: string, fallback: string) =>
   process.argv
@@ -56,30 +54,9 @@ async function main() {
   try {
     const bundle = await bundled('cold-calls-target', work);
     const outFile = path.join(work, 'callgrind.out');
-    const child = spawn(
-      'valgrind',
-      [
-        '--tool=callgrind',
-        '--instr-atstart=no',
-        '--cache-sim=yes',
-        '--I1=32768,8,64',
-        '--D1=32768,8,64',
-        '--LL=1048576,8,64',
-        `--callgrind-out-file=${outFile}`,
-        process.execPath,
-        '--single-threaded',
-        bundle,
-        path.join(work, 'data'),
-        action,
-        String(history),
-        String(calls),
-      ],
-      { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let log = '';
-    child.stderr!.on('data', (d) => (log += String(d)));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    if (code !== 0) throw new Error(`target under valgrind exited with ${code}:\n${log.slice(-2000)}`);
+    await runUnderCallgrind(bundle, outFile, [path.join(work, 'data'), action, String(history), String(calls)], {
+      valgrind: ['--cache-sim=yes', '--I1=32768,8,64', '--D1=32768,8,64', '--LL=1048576,8,64'],
+    });
     report(outFile);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { bundled, groupOf, perFunction, requireValgrind } from './lib/callgrind';
+import { bundled, groupOf, perFunction, requireValgrind, runUnderCallgrind } from './lib/callgrind';
 import { ROOT } from './lib/paths';
 import { PEOPLE, personOf, step } from './lib/world';
 
@@ -139,27 +139,7 @@ async function countInProcess(work: string, started: (child: ChildProcess) => vo
   if (!['list', 'create', 'loop'].includes(action)) throw new Error(`--in-process counts list, create or loop, not ${action}`);
   const bundle = await bundled('instructions-target', work);
   const outFile = path.join(work, 'callgrind.out');
-  const child = spawn(
-    'valgrind',
-    [
-      '--tool=callgrind',
-      '--instr-atstart=no',
-      `--callgrind-out-file=${outFile}`,
-      process.execPath,
-      '--single-threaded',
-      bundle,
-      path.join(work, 'data'),
-      action,
-      String(history),
-      String(measured),
-    ],
-    { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  started(child);
-  let log = '';
-  child.stderr!.on('data', (d) => (log += String(d)));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`in-process target under valgrind exited with ${code}:\n${log.slice(-2000)}`);
+  await runUnderCallgrind(bundle, outFile, [path.join(work, 'data'), action, String(history), String(measured)], { started });
   report(outFile, `${measured} counted after ${history} whole loops and ${measured} unmeasured`, action === 'loop' ? 'whole loop' : 'call');
   return 0;
 }

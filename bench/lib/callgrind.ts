@@ -2,7 +2,7 @@
  * What the valgrind-based benches share (bench/instructions.ts, bench/cold-calls.ts): the check that
  * valgrind is installed, the bundle they run under it, and the reading of callgrind's output.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from './paths';
@@ -66,4 +66,36 @@ export function perFunction(outFile: string, events: readonly string[] = ['Ir'])
     );
   }
   return rows;
+}
+
+/**
+ * Runs `bundle` with `args` in `node --single-threaded` (V8 compiles and collects on the main thread,
+ * when the work arises) under callgrind with counting off until the target switches it on; answers
+ * once it exited, throwing with the end of its log if it failed. `started` is told of the process.
+ */
+export async function runUnderCallgrind(
+  bundle: string,
+  outFile: string,
+  args: readonly string[],
+  options: { readonly valgrind?: readonly string[]; readonly started?: (child: ChildProcess) => void } = {},
+): Promise<void> {
+  const child = spawn(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      ...(options.valgrind ?? []),
+      `--callgrind-out-file=${outFile}`,
+      process.execPath,
+      '--single-threaded',
+      bundle,
+      ...args,
+    ],
+    { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  options.started?.(child);
+  let log = '';
+  child.stderr!.on('data', (d) => (log += String(d)));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${path.basename(bundle)} under valgrind exited with ${code}:\n${log.slice(-2000)}`);
 }
