@@ -44,15 +44,19 @@ export async function inProcessTransitions(base: string, name: string, loops: nu
     // waiting to be dispatched, as in the HTTP run), not the empty inbox the loops leave behind.
     await fillInbox(call);
     const ordersAtReads = Object.values(await store.countByState({ kind: 'community', communityId: 'c-xingfuli' }, {})).reduce((a, b) => a + b, 0);
-    for (const action of ['list', 'get'] as const) {
-      for (let k = 0; k < reads; k++) {
-        const s = step(action, personOf(last.createdBy), last.id, last.version);
-        const t = performance.now();
-        const reply = await call(s.fn, s.event, s.user);
-        record(action, performance.now() - t);
-        if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
+    // Twice, the first pass unmeasured: the reads, like the writes after the warm-up loops, are
+    // measured once V8 has optimized their own code. Measured from their first call, a list's p95
+    // over 300 was 0.64 ms against 0.49 ms over the next 300 (its first call alone took 2.5 ms).
+    for (const measured of [false, true])
+      for (const action of ['list', 'get'] as const) {
+        for (let k = 0; k < reads; k++) {
+          const s = step(action, personOf(last.createdBy), last.id, last.version);
+          const t = performance.now();
+          const reply = await call(s.fn, s.event, s.user);
+          if (measured) record(action, performance.now() - t);
+          if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
+        }
       }
-    }
     const latency = Object.fromEntries([...samples].map(([a, xs]) => [a, summarize(xs)]));
     return { dir: base, transitionsPerSecond: (done * WRITES.length) / (writeMs / 1000), loops: done, seconds, latency, ordersAtReads };
   } finally {
