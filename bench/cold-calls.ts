@@ -20,13 +20,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { arg } from './lib/args';
 import { bundled, groupOf, perFunction, requireValgrind, runUnderCallgrind } from './lib/callgrind';
 
-const arg = (name: string, fallback: string) =>
-  process.argv
-    .slice(2)
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.slice(name.length + 3) ?? fallback;
 const action = arg('action', 'dispatch');
 const history = Number(arg('history', '300'));
 const calls = Number(arg('calls', '40'));
@@ -78,7 +74,10 @@ function report(outFile: string): void {
   const overhead = Object.fromEntries(EVENTS.map((e) => [e, median(empty.map((c) => c[e]))])) as Counts;
   const all = dumps
     .filter((_, i) => i % 2 === 1)
-    .map((file) => ({ file, counts: Object.fromEntries(EVENTS.map((e) => [e, totals(file)[e] - overhead[e]])) as Counts }));
+    .map((file) => {
+      const measured = totals(file);
+      return { file, counts: Object.fromEntries(EVENTS.map((e) => [e, measured[e] - overhead[e]])) as Counts };
+    });
   const typical = median(all.map((d) => d.counts.Ir));
   const plain = all.filter((d) => d.counts.Ir <= 1.3 * typical);
   const med = (f: (c: Counts) => number) => median(all.map((d) => f(d.counts)));

@@ -23,15 +23,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { arg } from './lib/args';
 import { bundled, groupOf, perFunction, requireValgrind, runUnderCallgrind } from './lib/callgrind';
 import { ROOT } from './lib/paths';
 import { PEOPLE, personOf, step } from './lib/world';
 
-const arg = (name: string, fallback: string) =>
-  process.argv
-    .slice(2)
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.slice(name.length + 3) ?? fallback;
 const inProcessMode = process.argv.includes('--in-process');
 const action = arg('action', inProcessMode ? 'list' : 'create') as 'create' | 'get' | 'health' | 'list' | 'loop';
 const warm = Number(arg('warm', '6000'));

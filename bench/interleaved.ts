@@ -18,14 +18,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { arg } from './lib/args';
 import { ROOT, WORK } from './lib/paths';
 import { summarize } from './lib/stats';
 
-const arg = (name: string, fallback: string) =>
-  process.argv
-    .slice(2)
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.slice(name.length + 3) ?? fallback;
 const other = arg('other', '');
 const turns = Number(arg('turns', '100'));
 const loops = Number(arg('loops', '10'));
