@@ -7,7 +7,7 @@ import { orderIndex, type Order } from '@core';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
 import { freshDir, removeDir } from './lib/paths';
 import { summarize, type Latency } from './lib/stats';
-import { benchDeps, fillInbox, inProcess, personOf, runLoop, seedBench, step, WRITES, type LoopAction } from './lib/world';
+import { benchDeps, fillInbox, inProcess, runLoop, runReads, seedBench, step, WRITES, type LoopAction } from './lib/world';
 
 export interface TransitionRate {
   readonly dir: string;
@@ -47,16 +47,8 @@ export async function inProcessTransitions(base: string, name: string, loops: nu
     // Twice, the first pass unmeasured: the reads, like the writes after the warm-up loops, are
     // measured once V8 has optimized their own code. Measured from their first call, a list's p95
     // over 300 was 0.64 ms against 0.49 ms over the next 300 (its first call alone took 2.5 ms).
-    for (const measured of [false, true])
-      for (const action of ['list', 'get'] as const) {
-        for (let k = 0; k < reads; k++) {
-          const s = step(action, personOf(last.createdBy), last.id, last.version);
-          const t = performance.now();
-          const reply = await call(s.fn, s.event, s.user);
-          if (measured) record(action, performance.now() - t);
-          if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
-        }
-      }
+    await runReads(call, last, reads);
+    await runReads(call, last, reads, record);
     const latency = Object.fromEntries([...samples].map(([a, xs]) => [a, summarize(xs)]));
     return { dir: base, transitionsPerSecond: (done * WRITES.length) / (writeMs / 1000), loops: done, seconds, latency, ordersAtReads };
   } finally {

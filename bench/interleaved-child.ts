@@ -2,7 +2,8 @@
  * One side of `bench/interleaved.ts`: a store on disk, seeded and warmed with 300 whole loops, that
  * runs what the driver asks over IPC and answers 'ok' each time, so the two sides take turns.
  * `{ type: 'loops', n }` runs n whole loops, `{ type: 'inbox' }` places 25 orders for the dispatcher's
- * list and warms the reads (300 lists and gets, unmeasured), `{ type: 'reads', n }` runs n lists and n gets, `{ type: 'end' }` sends every sample and exits.
+ * list and warms the reads (300 lists and gets, unmeasured), `{ type: 'reads', n }` runs n lists and
+ * n gets, `{ type: 'end' }` sends every sample and exits.
  * Each call is timed (ms) and its process CPU time taken (user + system, all threads, ms); at the
  * end, each thread's CPU time over the measured window.
  * argv: <dataBase>.
@@ -10,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSqliteStore } from '../backend/storage/embedded/sqlite-store';
-import { benchDeps, fillInbox, inProcess, PEOPLE, personOf, runLoop, seedBench, step, type Call } from './lib/world';
+import { benchDeps, fillInbox, inProcess, PEOPLE, runLoop, runReads, seedBench, type Call } from './lib/world';
 
 const [base] = process.argv.slice(2) as [string];
 
@@ -40,16 +41,6 @@ async function main() {
   const threadsAtStart = threadCpu();
   let loops = 0;
   let last: { id: string; createdBy: string; version: number } | null = null;
-  /** n lists and then n gets of the last order, as its resident. */
-  const reads = async (n: number) => {
-    for (const action of ['list', 'get'] as const) {
-      for (let k = 0; k < n; k++) {
-        const s = step(action, personOf(last!.createdBy), last!.id, last!.version);
-        const reply = await call(s.fn, s.event, s.user);
-        if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
-      }
-    }
-  };
   process.on('message', async (m: { type: 'loops' | 'inbox' | 'reads' | 'end'; n?: number }) => {
     if (m.type === 'loops') {
       for (let k = 0; k < m.n!; k++) await runLoop(call, loops++ % PEOPLE);
@@ -58,10 +49,10 @@ async function main() {
       recording = false;
       await fillInbox(call);
       // Warmed as the writes were by the first 300 loops: the reads are measured once V8 has optimized them.
-      await reads(300);
+      await runReads(call, last, 300);
       recording = true;
     } else if (m.type === 'reads') {
-      await reads(m.n!);
+      await runReads(call, last!, m.n!);
     } else {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });

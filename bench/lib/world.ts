@@ -147,6 +147,27 @@ export async function runLoop(call: Call, i: number, record?: (a: LoopAction, ms
 }
 
 /**
+ * `n` lists (the dispatcher's inbox) and then `n` gets of `order` by its resident; `record` hears each
+ * call's latency in ms. Throws on any refused read.
+ */
+export async function runReads(
+  call: Call,
+  order: { readonly id: string; readonly createdBy: string; readonly version: number },
+  n: number,
+  record?: (a: LoopAction, ms: number) => void,
+): Promise<void> {
+  for (const action of ['list', 'get'] as const) {
+    for (let k = 0; k < n; k++) {
+      const s = step(action, personOf(order.createdBy), order.id, order.version);
+      const t = performance.now();
+      const reply = await call(s.fn, s.event, s.user);
+      record?.(action, performance.now() - t);
+      if (!reply.ok) throw new Error(`${action}: ${reply.error.code}`);
+    }
+  }
+}
+
+/**
  * Places `count` orders by people 0…count−1 and leaves them waiting to be dispatched: the dispatcher's
  * inbox the reads of list are measured over (a full page, as in the HTTP run), not the empty inbox
  * whole loops leave behind. Throws on any refused create.
