@@ -4,8 +4,9 @@
  * `{ type: 'loops', n }` runs n whole loops, `{ type: 'inbox' }` places 25 orders for the dispatcher's
  * list and warms the reads (300 lists and gets, unmeasured), `{ type: 'reads', n }` runs n lists and
  * n gets, `{ type: 'end' }` sends every sample and exits.
- * Each call is timed (ms) and its process CPU time taken (user + system, all threads, ms); at the
- * end, each thread's CPU time over the measured window.
+ * Each call is timed (ms) and its process CPU time taken (user + system, all threads, ms); the first
+ * call of each turn, the one that starts after the other side had the core, is noted a second time as
+ * `<action>, 1st of turn`. At the end, each thread's CPU time over the measured window.
  * argv: <dataBase>.
  */
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ async function main() {
     if (recording) (samples[name] ??= []).push(value);
   };
   const direct = inProcess(benchDeps(store));
+  /** Whether the next call is the first of its turn: the first after the other side had the core. */
+  let firstOfTurn = false;
   const call: Call = async (fn, event, user) => {
     const cpu = process.cpuUsage();
     const t0 = performance.now();
@@ -34,6 +37,11 @@ async function main() {
     const used = process.cpuUsage(cpu);
     note(String(event.action), wall);
     note(`cpu ${String(event.action)}`, (used.user + used.system) / 1000);
+    if (firstOfTurn) {
+      note(`${String(event.action)}, 1st of turn`, wall);
+      note(`cpu ${String(event.action)}, 1st of turn`, (used.user + used.system) / 1000);
+      firstOfTurn = false;
+    }
     return reply;
   };
   for (let i = 0; i < 300; i++) await runLoop(call, i % PEOPLE);
@@ -42,6 +50,7 @@ async function main() {
   let loops = 0;
   let last: { id: string; createdBy: string; version: number } | null = null;
   process.on('message', async (m: { type: 'loops' | 'inbox' | 'reads' | 'end'; n?: number }) => {
+    firstOfTurn = true;
     if (m.type === 'loops') {
       for (let k = 0; k < m.n!; k++) await runLoop(call, loops++ % PEOPLE);
     } else if (m.type === 'inbox') {

@@ -5,11 +5,16 @@
  * store on disk, and take turns: `loops` whole loops by one side, then by the other (which side goes
  * first alternates), `turns` times; then `reads` lists and gets each, `readTurns` times. Both sides
  * see the same minutes of the machine. Prints, per action, p50 and p95 of each side, the change, and
- * the CPU time the process spent on the call (p50 and p95), then each side's CPU time by thread over the
- * measured window (the main thread apart from V8's and libuv's helpers). Not part of `npm run bench`.
+ * the CPU time the process spent on the call (p50 and p95), the same for the first call of each turn
+ * alone (`create, 1st of turn`, `list, 1st of turn`: the call that starts cold, after the other side),
+ * then each side's CPU time by thread over the measured window (the main thread apart from V8's and
+ * libuv's helpers). Not part of `npm run bench`.
  *
- *   npx tsx bench/interleaved.ts --other=/work/wt/before [--turns=100] [--loops=10] [--read-turns=20] [--reads=15]
- *     [--node-flags="--single-threaded"]
+ *   npx tsx bench/interleaved.ts --other=/work/wt/before [--turns=100] [--loops=10] [--read-turns=200] [--reads=15]
+ *     [--gap=0] [--node-flags="--single-threaded"]
+ *
+ * `--gap=ms` waits before each turn. Without it a side's first call can wait for the core while the
+ * other side's helper threads (V8 compiling, collecting) finish what its turn left them.
  *
  * The other checkout needs its node_modules (a symlink to these will do). This side's child
  * (bench/interleaved-child.ts) and bench/lib are copied into `<other>/bench-interleaved/`, at the
@@ -25,8 +30,12 @@ import { summarize } from './lib/stats';
 const other = arg('other', '');
 const turns = Number(arg('turns', '100'));
 const loops = Number(arg('loops', '10'));
-const readTurns = Number(arg('read-turns', '20'));
+// Many short read turns: a turn's first list is the one after the other side's turn, and the reads'
+// p95 falls among those first calls; with 20 turns, about five of them decided it.
+const readTurns = Number(arg('read-turns', '200'));
 const reads = Number(arg('reads', '15'));
+/** ms between turns (see above). */
+const gap = Number(arg('gap', '0'));
 /** Node's own flags for both sides, space-separated (say `--single-threaded`). */
 const nodeFlags = arg('node-flags', '').split(' ').filter(Boolean);
 
@@ -66,6 +75,7 @@ async function main() {
   try {
     await Promise.all(Object.values(sides).map((c) => next(c, 'ready')));
     const ask = async (child: ChildProcess, message: object) => {
+      if (gap) await new Promise((r) => setTimeout(r, gap));
       child.send(message);
       await next(child, 'ok');
     };
@@ -90,12 +100,14 @@ function report(mine: Samples, theirs: Samples) {
   const us = (ms: number) => `${Math.round(ms * 1000)}`.padStart(6);
   const change = (a: number, b: number) => `${b > a ? '+' : ''}${((b / a - 1) * 100).toFixed(1)} %`.padStart(9);
   console.log(`${turns} turns of ${loops} loops, ${readTurns} of ${reads} reads; µs, other → this`);
-  console.log(`${'action'.padEnd(9)}      n  p50 other   this   change  p95 other   this   change  CPU p50 other   this  CPU p95 other   this`);
-  for (const action of Object.keys(mine).filter((k) => !k.startsWith('cpu '))) {
+  const actions = Object.keys(mine).filter((k) => !k.startsWith('cpu '));
+  const width = Math.max(...actions.map((a) => a.length));
+  console.log(`${'action'.padEnd(width)}      n  p50 other   this   change  p95 other   this   change  CPU p50 other   this  CPU p95 other   this`);
+  for (const action of actions) {
     const [a, b] = [summarize(theirs[action] ?? []), summarize(mine[action]!)];
     const [ca, cb] = [summarize(theirs[`cpu ${action}`] ?? []), summarize(mine[`cpu ${action}`] ?? [])];
     console.log(
-      `${action.padEnd(9)} ${String(b.n).padStart(6)}     ${us(a.p50)} ${us(b.p50)} ${change(a.p50, b.p50)}     ${us(a.p95)} ${us(b.p95)} ${change(a.p95, b.p95)}         ${us(ca.p50)} ${us(cb.p50)}         ${us(ca.p95)} ${us(cb.p95)}`,
+      `${action.padEnd(width)} ${String(b.n).padStart(6)}     ${us(a.p50)} ${us(b.p50)} ${change(a.p50, b.p50)}     ${us(a.p95)} ${us(b.p95)} ${change(a.p95, b.p95)}         ${us(ca.p50)} ${us(cb.p50)}         ${us(ca.p95)} ${us(cb.p95)}`,
     );
   }
 }
