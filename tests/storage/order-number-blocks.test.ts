@@ -30,6 +30,27 @@ describe('order numbers of the embedded store', () => {
     await again.close();
   });
 
+  it('are reserved 8, 16, 32 and then 64 at a time: a restart skips few of a quiet day, and a busy day writes once per 64', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-numbers-blocks-'));
+    try {
+      const quiet = openSqliteStore(own);
+      expect(await take(quiet, 3)).toEqual([1, 2, 3]);
+      await quiet.close();
+      const busy = openSqliteStore(own);
+      // The rest of the first block of 8 is skipped: 4…8.
+      const day = await take(busy, 300);
+      expect(day[0]).toBe(9);
+      expect(day).toEqual(Array.from({ length: 300 }, (_, i) => 9 + i));
+      await busy.close();
+      // After the quiet process's 8, the busy one reserved 8, 16, 32, 64, 64, 64 and 64: up to 320.
+      const next = openSqliteStore(own);
+      expect(await take(next, 1)).toEqual([321]);
+      await next.close();
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('are never the same in two processes on one file', async () => {
     const a = openSqliteStore(dir);
     const b = openSqliteStore(dir);
