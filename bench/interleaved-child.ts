@@ -35,13 +35,12 @@ async function main() {
     const reply = await direct(fn, event, user);
     const wall = performance.now() - t0;
     const used = process.cpuUsage(cpu);
-    note(String(event.action), wall);
-    note(`cpu ${String(event.action)}`, (used.user + used.system) / 1000);
-    if (firstOfTurn) {
-      note(`${String(event.action)}, 1st of turn`, wall);
-      note(`cpu ${String(event.action)}, 1st of turn`, (used.user + used.system) / 1000);
-      firstOfTurn = false;
+    const names = firstOfTurn ? [String(event.action), `${String(event.action)}, 1st of turn`] : [String(event.action)];
+    for (const name of names) {
+      note(name, wall);
+      note(`cpu ${name}`, (used.user + used.system) / 1000);
     }
+    firstOfTurn = false;
     return reply;
   };
   for (let i = 0; i < 300; i++) await runLoop(call, i % PEOPLE);
