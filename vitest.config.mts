@@ -18,5 +18,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The embedded store freezes the orders its cache hands to every reader, so that a reader that
+    // changes one fails here (backend/storage/embedded/order-cache.ts); servers the tests start inherit it.
+    env: { RP_FREEZE_SHARED_ORDERS: '1' },
   },
 });

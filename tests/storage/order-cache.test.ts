@@ -52,14 +52,21 @@ describe('orders kept parsed by the embedded store', () => {
     await store.close();
   });
 
-  it('hand every reader its own copy: what one caller changes, the next does not read', async () => {
-    const store = openSqliteStore(at('copies'));
+  // Parsing an order was most of a read's time; so every reader is handed the one the store keeps,
+  // and no reader may change it. Under the tests the store freezes it: a change fails at once.
+  it('hand every reader the order they keep, which fails any reader that would change it', async () => {
+    const store = openSqliteStore(at('shared'));
     await store.commit(createCommit(makeOrder({ id: 'o1', version: 1, description: '原样' })));
     const read = (await store.getOrder('o1')) as unknown as { description: string; photos: string[] };
-    read.description = '被改了';
-    read.photos.push('x');
-    (await store.listEvents('o1', page)).pop();
+    expect(await store.getOrder('o1')).toBe(read);
+    expect((await store.listOrders({ kind: 'community', communityId: 'c1' }, {}, { limit: 5, cursor: null })).items).toEqual([read]);
+    expect(() => {
+      read.description = '被改了';
+    }).toThrow(TypeError);
+    expect(() => read.photos.push('x')).toThrow(TypeError);
     expect(await store.getOrder('o1')).toMatchObject({ description: '原样', photos: [] });
+    // Events are parsed for each reader: a page of the timeline is the reader's own.
+    (await store.listEvents('o1', page)).pop();
     expect((await store.listEvents('o1', page)).length).toBe(1);
     await store.close();
   });
@@ -169,7 +176,7 @@ describe('the order cache itself', () => {
     expect(missing).toBe(2);
   });
 
-  it('answers a page of orders from the texts it keeps, asks once for all the others and keeps none of them', () => {
+  it('answers a page of orders from those it keeps, asks once for all the others and keeps none of them', () => {
     const cache = orderCache(() => 1);
     cache.wrote('b', 'b-kept', [], undefined);
     const asked: string[][] = [];

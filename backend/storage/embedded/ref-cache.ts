@@ -1,4 +1,5 @@
 import type { ReferenceKind } from '../port';
+import { deepFreeze } from './deep-freeze';
 
 /** One stored reference document with the community it was filed under. */
 export interface RefRow {
@@ -13,15 +14,6 @@ interface KindCache {
   readonly lists: Map<string, unknown[]>;
   /** A community's documents by each value of one field, built on first use (see `indexed`). */
   readonly indexes: Map<string, ReadonlyMap<string, readonly unknown[]>>;
-}
-
-/** Freezes a parsed document throughout, so a caller that mutates one fails loudly instead of changing the cache. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

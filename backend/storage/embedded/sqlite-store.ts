@@ -10,6 +10,7 @@ import { groupEntries, groupRows, mergeGroups } from '../rollups';
 import { groupCommitter, type Settled } from './group-commit';
 import { onBehalfStatement } from './on-behalf-sql';
 import { orderCache, type StoredEvent } from './order-cache';
+import { deepFreeze } from './deep-freeze';
 import { refCache, type RefRow } from './ref-cache';
 import { committedWithoutOwnFsync, openDataFile, type OpenOptions } from './data-file';
 import { CLEAR_MESSAGES_SQL, messageLedger } from './message-sql';
@@ -41,6 +42,10 @@ const zeroCounts = () => Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as 
  */
 export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const db = openDataFile(dir, options);
+  // The order cache hands what it keeps to every reader (order-cache.ts). The test command sets
+  // RP_FREEZE_SHARED_ORDERS, so that there a reader that changes an order fails at once; in use
+  // nothing is frozen, since the core copies orders all the time and a frozen one copies slowly.
+  const shared: (order: Order) => Order = process.env.RP_FREEZE_SHARED_ORDERS === '1' ? deepFreeze : (order) => order;
 
   const st = {
     refsOfKind: db.prepare('SELECT id, community_id AS communityId, doc FROM refs WHERE kind = ?'),
@@ -167,7 +172,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       if (e.orderId === c.order.id) events.push({ seq: e.seq, doc });
       else foreign.push(e.orderId);
     }
-    written.push({ orderId: c.order.id, doc: next.doc, events, tailBefore });
+    written.push({ orderId: c.order.id, order: c.order, events, tailBefore });
     for (const n of c.notifications) st.insertNotification.run(n.id, recipientKey(n.to), n.orderId, n.at, JSON.stringify(n));
     if (c.reply) st.insertReply.run(c.reply.key, c.reply.fingerprint, c.reply.at, JSON.stringify(c.reply.reply ?? null));
     return { ok: true };
@@ -175,11 +180,11 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
   const alone = db.transaction(apply);
   const together = db.transaction((changes: readonly Commit[]) => changes.map(apply));
   /** What the transaction now running wrote: told to the order cache once it is on disk, dropped if it is not. */
-  let written: { orderId: string; doc: string; events: StoredEvent[]; tailBefore: readonly StoredEvent[] | undefined }[] = [];
+  let written: { orderId: string; order: Order; events: StoredEvent[]; tailBefore: readonly StoredEvent[] | undefined }[] = [];
   /** Orders that got an event from another order's commit: forgotten whole once it is on disk. */
   let foreign: string[] = [];
   const settled = (committed: boolean) => {
-    if (committed) for (const w of written) orders.wrote(w.orderId, w.doc, w.events, w.tailBefore);
+    if (committed) for (const w of written) orders.wrote(w.orderId, shared(w.order), w.events, w.tailBefore);
     for (const id of foreign) orders.changing(id);
     written = [];
     foreign = [];
@@ -262,7 +267,7 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     (kind) => (st.refsOfKind.all(kind) as { id: string; communityId: string | null; doc: string }[]).map((r) => ({ ...r, doc: JSON.parse(r.doc) })),
     writesElsewhere,
   );
-  const orders = orderCache(writesElsewhere);
+  const orders = orderCache<Order>(writesElsewhere);
   /** A reference document as it is stored, and as the cache keeps it (its own parsed copy). */
   const refRow = (kind: ReferenceKind, doc: { id: string; communityId?: string }) => {
     const json = JSON.stringify(doc);
@@ -306,8 +311,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       return [...(byHousehold.get(householdId) ?? [])] as User[];
     },
     async getOrder(id) {
-      const doc = orders.order(id, () => (st.getOrder.get(id) as { doc: string } | undefined)?.doc ?? null);
-      return doc === null ? null : (JSON.parse(doc) as Order);
+      return orders.order(id, () => {
+        const r = st.getOrder.get(id) as { doc: string } | undefined;
+        return r ? shared(JSON.parse(r.doc) as Order) : null;
+      });
     },
     async listOrders(scope: OrderScope, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
       const sort = page.sort ?? 'recent';
@@ -315,11 +322,10 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
       const ids = prepared(query.sql)
         .all(...query.params)
         .map((r) => (r as { id: string }).id);
-      const texts = orders.orders(ids.slice(0, page.limit), (missing) => {
+      const items = orders.orders(ids.slice(0, page.limit), (missing) => {
         const rows = st.docsOf.all(JSON.stringify(missing)) as { id: string; doc: string }[];
-        return new Map(rows.map((r) => [r.id, r.doc]));
+        return new Map(rows.map((r) => [r.id, JSON.parse(r.doc) as Order]));
       });
-      const items = texts.map((doc) => JSON.parse(doc) as Order);
       const last = items[items.length - 1];
       return { items, nextCursor: ids.length > page.limit && last ? encodeCursor(cursorKey(sort, last), last.id) : null };
     },
