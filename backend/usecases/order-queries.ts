@@ -48,8 +48,9 @@ export async function getOrder(
     actor.role === 'resident' ? servedByOf(deps, order) : undefined,
     photos.length ? (deps.photos ?? NO_PHOTOS).viewUrls(photos) : undefined,
   ]);
-  // Set on the view itself (the store parsed this order for this call): a copy of some fifty fields
-  // and one more would take a hidden class of its own (order-number.ts says what that cost).
+  // Set on the view itself, which viewOrder made for this call (the order is the store's, shared by
+  // every reader): a copy of some fifty fields and one more would take a hidden class of its own
+  // (order-number.ts says what that cost).
   if (servedBy !== undefined) view.servedBy = servedBy;
   return ok({
     order: view,

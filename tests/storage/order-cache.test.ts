@@ -104,14 +104,14 @@ describe('orders kept parsed by the embedded store', () => {
     await store.close();
   });
 
-  it('list a page from kept texts and from the file alike, newest change first, each order at its last version', async () => {
+  it('list a page from kept orders and from the file alike, newest change first, each order at its last version', async () => {
     const store = openSqliteStore(at('list-mixed'));
     const other = openSqliteStore(at('list-mixed'));
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const scope = { kind: 'community', communityId: 'c1' } as const;
     const placed = ['o1', 'o2', 'o3'].map((id, i) => makeOrder({ id, version: 1, communityId: 'c1', createdAt: 1000 + i, updatedAt: 1000 + i }));
     for (const o of placed) await store.commit(createCommit(o));
-    // Another connection changes o1, so this one forgets every text it kept; then it reads o2 again.
+    // Another connection changes o1, so this one forgets every order it kept; then it reads o2 again.
     await other.commit(nextCommit(placed[0]!, { description: '别处改的', updatedAt: 2000 }));
     await nextTurn();
     await store.getOrder('o2');
@@ -120,7 +120,10 @@ describe('orders kept parsed by the embedded store', () => {
       ['o1', 2, '别处改的'],
       ['o3', 1, placed[2]!.description],
     ]);
-    (listed.items[1] as { description: string }).description = '被改了';
+    // An order read from the file for this page is not kept, but no reader may change it either.
+    expect(() => {
+      (listed.items[1] as { description: string }).description = '被改了';
+    }).toThrow(TypeError);
     const rest = await store.listOrders(scope, {}, { limit: 2, cursor: listed.nextCursor });
     expect(rest.items.map((o) => o.id)).toEqual(['o2']);
     expect((await store.listOrders(scope, {}, { limit: 3 })).items.map((o) => o.description)).toEqual([

@@ -324,7 +324,8 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
         .map((r) => (r as { id: string }).id);
       const items = orders.orders(ids.slice(0, page.limit), (missing) => {
         const rows = st.docsOf.all(JSON.stringify(missing)) as { id: string; doc: string }[];
-        return new Map(rows.map((r) => [r.id, JSON.parse(r.doc) as Order]));
+        // Not kept, but frozen under the tests like the kept ones, so that no reader relies on the difference.
+        return new Map(rows.map((r) => [r.id, shared(JSON.parse(r.doc) as Order)]));
       });
       const last = items[items.length - 1];
       return { items, nextCursor: ids.length > page.limit && last ? encodeCursor(cursorKey(sort, last), last.id) : null };
