@@ -124,6 +124,14 @@ export function figures(r: Results): Figure[] {
         note: `p50 ${l!.p50.toFixed(2)}, p99 ${l!.p99.toFixed(2)} ms`,
       });
     }
+    const w = r.inProcess.disk.writes;
+    out.push({
+      group: 'latency in-process (1 caller)',
+      name: 'every write p95',
+      value: w.p95,
+      unit: 'ms',
+      note: `the six writes together; p50 ${w.p50.toFixed(2)}, p99 ${w.p99.toFixed(2)} ms`,
+    });
   }
   if (r.http) {
     const w = r.http.writes;

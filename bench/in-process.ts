@@ -15,6 +15,12 @@ export interface TransitionRate {
   readonly loops: number;
   readonly seconds: number;
   readonly latency: Partial<Record<LoopAction, Latency>>;
+  /**
+   * Every write of the loops together. A cost that comes every so many writes (a leaf split of the
+   * events table, a WAL checkpoint) falls on whichever action the lengths of a version's documents
+   * put it on, so one action's p95 can move by where it falls; this one moves only by what it costs.
+   */
+  readonly writes: Latency;
   /** Orders in the store when list and get were measured (list counts them all; 25 of them wait in the inbox). */
   readonly ordersAtReads: number;
 }
@@ -50,7 +56,8 @@ export async function inProcessTransitions(base: string, name: string, loops: nu
     await runReads(call, last, reads);
     await runReads(call, last, reads, record);
     const latency = Object.fromEntries([...samples].map(([a, xs]) => [a, summarize(xs)]));
-    return { dir: base, transitionsPerSecond: (done * WRITES.length) / (writeMs / 1000), loops: done, seconds, latency, ordersAtReads };
+    const writes = summarize(WRITES.flatMap((a) => samples.get(a) ?? []));
+    return { dir: base, transitionsPerSecond: (done * WRITES.length) / (writeMs / 1000), loops: done, seconds, latency, writes, ordersAtReads };
   } finally {
     await store.close();
     removeDir(dir);

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { arg } from './lib/args';
 import { ROOT, WORK } from './lib/paths';
 import { summarize } from './lib/stats';
+import { WRITES } from './lib/world';
 
 const other = arg('other', '');
 const turns = Number(arg('turns', '100'));
@@ -100,6 +101,12 @@ function report(mine: Samples, theirs: Samples) {
   const us = (ms: number) => `${Math.round(ms * 1000)}`.padStart(6);
   const change = (a: number, b: number) => `${b > a ? '+' : ''}${((b / a - 1) * 100).toFixed(1)} %`.padStart(9);
   console.log(`${turns} turns of ${loops} loops, ${readTurns} of ${reads} reads; µs, other → this`);
+  // Every write of the loops together too: a cost that comes every so many writes (a leaf split of
+  // the events table, a checkpoint) falls on whichever action a version's document lengths put it.
+  for (const s of [mine, theirs]) {
+    s['writes (all six)'] = WRITES.flatMap((a) => s[a] ?? []);
+    s['cpu writes (all six)'] = WRITES.flatMap((a) => s[`cpu ${a}`] ?? []);
+  }
   const actions = Object.keys(mine).filter((k) => !k.startsWith('cpu '));
   const width = Math.max(...actions.map((a) => a.length));
   console.log(`${'action'.padEnd(width)}      n  p50 other   this   change  p95 other   this   change  CPU p50 other   this  CPU p95 other   this`);

@@ -81,6 +81,27 @@ export type LoopAction = (typeof ACTIONS)[number];
 /** The actions that write: one store commit each; together they take an order to 已办结. */
 export const WRITES: readonly LoopAction[] = ['create', 'dispatch', 'grab', 'start', 'complete', 'confirm'];
 
+/**
+ * What people write differs in length from one order to the next, and so does the loop's: each
+ * person has their own description, notes and comment. With the same texts in every loop, the
+ * events of a loop had the same length every time, and the events table's leaf splits (a commit
+ * that writes four to six of its pages instead of one, every two or three loops) fell on the same
+ * one or two actions of the loop for the whole run: which action's p95 paid for them depended on
+ * how many bytes the events of a version happen to have, not on what the action costs
+ * (docs/performance.md, session 19). Moduli prime to each other, so the lengths vary over all 50.
+ */
+const DESCRIPTIONS = ['卫生间水龙头漏水，请师傅上门查看', '灯不亮了', '厨房下水道堵了，水下不去，家里有老人，麻烦尽快来一趟'];
+const NOTES = [
+  '已更换阀芯，试水无渗漏',
+  '已修好',
+  '疏通了厨房下水管，清理了地漏，试水正常，已请住户留意三天内有无渗水',
+  '门锁已调校，开关顺畅',
+  '更换灯管两支，检查了线路',
+  '已处理',
+  '上门查看后更换了密封圈',
+];
+const COMMENTS = ['', '师傅很耐心', '来得很快，修得也好，谢谢师傅', '好', ''];
+
 let rid = 0;
 const runTag = Math.random().toString(36).slice(2, 8);
 export const requestId = () => `b${runTag}${(++rid).toString(36)}`;
@@ -104,7 +125,7 @@ export function step(action: LoopAction, i: number, orderId: string, version: nu
           order: {
             serviceItemId: 's-repair',
             householdId: householdId(i),
-            description: '卫生间水龙头漏水，请师傅上门查看',
+            description: DESCRIPTIONS[i % DESCRIPTIONS.length],
             timeWindow: { from: t, to: t + 3_600_000 },
           },
         },
@@ -116,9 +137,9 @@ export function step(action: LoopAction, i: number, orderId: string, version: nu
     case 'start':
       return act(workerId(i), 'worker');
     case 'complete':
-      return act(workerId(i), 'worker', { notes: '已更换阀芯，试水无渗漏' });
+      return act(workerId(i), 'worker', { notes: NOTES[i % NOTES.length] });
     case 'confirm':
-      return act(residentId(i), 'resident', { attitude: 5, timeliness: 5, quality: 4, comment: '' });
+      return act(residentId(i), 'resident', { attitude: 5, timeliness: 5, quality: 4, comment: COMMENTS[i % COMMENTS.length] });
     case 'list':
       // The dispatcher's inbox as the app opens it: the company's waiting orders, counts per state.
       return { fn: 'orders', user: DISPATCHER, event: { action: 'list', role: 'dispatcher', filter: { states: ['pending_dispatch'] }, limit: 20 } };
