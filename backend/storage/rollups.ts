@@ -1,4 +1,16 @@
-import { addFacts, addSums, DAY, groupKey, ZERO_SUMS, type GroupBy, type Millis, type MetricSums, type OrderFacts, type ServiceCategory } from '@core';
+import {
+  addFacts,
+  addSums,
+  chinaDate,
+  DAY,
+  groupKey,
+  ZERO_SUMS,
+  type GroupBy,
+  type Millis,
+  type MetricSums,
+  type OrderFacts,
+  type ServiceCategory,
+} from '@core';
 import type { GroupSums } from './port';
 
 /**
@@ -63,7 +75,7 @@ const CST = 8 * 3_600_000;
 /** The midnight (China time) that starts the day of `t`. */
 export const dayStart = (t: Millis): Millis => Math.floor((t + CST) / DAY) * DAY - CST;
 /** The day of `t` as the core's `day` grouping names it. */
-export const dayOf = (t: Millis): string => new Date(t + CST).toISOString().slice(0, 10);
+export const dayOf = chinaDate;
 /** The midnight (China time) that starts a named day. */
 const startOfDay = (day: string): Millis => Date.parse(`${day}T00:00:00Z`) - CST;
 
@@ -95,18 +107,6 @@ function addInto(t: Tally, s: MetricSums, sign: 1 | -1): void {
   t.overdue += sign * s.overdue;
 }
 
-/** The names of the few days a fold sees, by China-time day number: dayOf once each (toISOString is most of a move's cost). */
-type DayNames = Map<number, string>;
-function nameOfDay(names: DayNames, t: Millis): string {
-  const n = Math.floor((t + CST) / DAY);
-  let name = names.get(n);
-  if (name === undefined) {
-    name = dayOf(t);
-    names.set(n, name);
-  }
-  return name;
-}
-
 const isZero = (s: MetricSums) =>
   s.orders === 0 &&
   s.respondedOnTime === 0 &&
@@ -134,12 +134,11 @@ export const sameFacts = (a: OrderFacts | null, b: OrderFacts | null): boolean =
  */
 export function mergeChanges(moves: Iterable<readonly [OrderFacts | null, OrderFacts | null]>): RollupChange[] {
   const rows: MergedRows = new Map();
-  const days: DayNames = new Map();
   for (const [before, after] of moves) {
     // Most transitions change nothing counted: skip the keys and sums.
     if (sameFacts(before, after)) continue;
-    putFacts(rows, days, before, -1);
-    putFacts(rows, days, after, 1);
+    putFacts(rows, before, -1);
+    putFacts(rows, after, 1);
   }
   const moved: RollupChange[] = [];
   for (const { change, tally } of rows.values()) if (!isZero(tally)) moved.push({ ...change, sums: tally });
@@ -153,10 +152,10 @@ type MergedRows = Map<string, { change: Omit<RollupChange, 'sums'>; tally: Tally
  * Adds (sign 1) or takes out (-1) one order's facts in the rows of each dimension. A function of its
  * own rather than a closure made per merge: V8 compiled a fresh closure's code anew at each fold.
  */
-function putFacts(rows: MergedRows, days: DayNames, f: OrderFacts | null, sign: 1 | -1): void {
+function putFacts(rows: MergedRows, f: OrderFacts | null, sign: 1 | -1): void {
   if (!f?.counted) return;
-  const placed = nameOfDay(days, f.createdAt);
-  const openDueDay = f.settled ? null : nameOfDay(days, f.resolveDueAt);
+  const placed = dayOf(f.createdAt);
+  const openDueDay = f.settled ? null : dayOf(f.resolveDueAt);
   const sums = contribution(f);
   const prefix = `${f.communityId}|${placed}|`;
   const suffix = `|${openDueDay ?? ''}`;

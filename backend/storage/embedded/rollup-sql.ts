@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DAY, type MetricSums, type OrderFacts, type ServiceCategory, type StatsCut } from '@core';
+import { dayName, type MetricSums, type OrderFacts, type ServiceCategory, type StatsCut } from '@core';
 import {
   DIMS,
   dayOf,
@@ -275,7 +275,7 @@ export function rollupStatements(db: Database.Database, withoutOwnFsync: <T>(wri
   const buildingRows = db.prepare(`SELECT ${fineKeys}, ${METRIC_SUMS_SQL} FROM orders INDEXED BY orders_by_building ${cutWhere(BUILDING_COLUMN)}`).raw();
 
   const keysOf = (r: unknown[]): RollupKeys => ({
-    day: new Date(Number(r[0]) * DAY).toISOString().slice(0, 10),
+    day: dayName(Number(r[0])),
     teamId: (r[1] as string) || null,
     workerId: (r[2] as string) || null,
     compoundId: r[3] as string,
