@@ -1,7 +1,7 @@
 import type { Millis } from './community';
 import { addSums, ratesOf, ZERO_SUMS, type MetricSums, type Rates } from './metrics';
 import { DAY } from './time';
-import { chinaDate } from './china-time';
+import { chinaDate, dayName } from './china-time';
 
 /** China Standard Time has no daylight saving: a day is a UTC+8 calendar day. */
 
@@ -33,9 +33,9 @@ export function rollingRates(
 ): { key: string; rates: Rates | null }[] {
   const byKey = new Map(daily.flatMap((d) => (d.key === null ? [] : [[d.key, d.sums] as const])));
   return days.map((key) => {
-    const end = Date.parse(`${key}T00:00:00Z`);
+    const lastDay = Date.parse(`${key}T00:00:00Z`) / DAY;
     let sums = ZERO_SUMS;
-    for (let i = 0; i < ROLLING_DAYS; i++) sums = addSums(sums, byKey.get(new Date(end - i * DAY).toISOString().slice(0, 10)) ?? ZERO_SUMS);
+    for (let i = 0; i < ROLLING_DAYS; i++) sums = addSums(sums, byKey.get(dayName(lastDay - i)) ?? ZERO_SUMS);
     return { key, rates: sums.orders === 0 ? null : ratesOf(sums) };
   });
 }

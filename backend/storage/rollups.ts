@@ -2,6 +2,8 @@ import {
   addFacts,
   addSums,
   chinaDate,
+  chinaDateStart,
+  chinaMidnight,
   DAY,
   groupKey,
   ZERO_SUMS,
@@ -71,13 +73,12 @@ export interface RollupChange extends RollupEntry {
   readonly id: string;
 }
 
-const CST = 8 * 3_600_000;
 /** The midnight (China time) that starts the day of `t`. */
-export const dayStart = (t: Millis): Millis => Math.floor((t + CST) / DAY) * DAY - CST;
+export const dayStart = chinaMidnight;
 /** The day of `t` as the core's `day` grouping names it. */
 export const dayOf = chinaDate;
 /** The midnight (China time) that starts a named day. */
-const startOfDay = (day: string): Millis => Date.parse(`${day}T00:00:00Z`) - CST;
+const startOfDay = chinaDateStart;
 
 /** What an order adds to its rollup row: the core's addFacts as of no moment, so `due` counts the settled only. */
 const contribution = (f: OrderFacts): MetricSums => addFacts(ZERO_SUMS, f, Number.NEGATIVE_INFINITY);

@@ -221,6 +221,11 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
     return values.map((value) => ({ ok: true, value }));
   });
 
+  /** Reserves the next `size` numbers of a community's day, atomically; answers the last of them. */
+  const reserveNumbers = db.transaction((communityId: string, day: string, size: number): number => {
+    st.reserveNumbers.run(communityId, day, size);
+    return st.lastNumber.get(communityId, day) as number;
+  });
   /**
    * Order numbers are taken from the file a block at a time, as a database sequence caches its
    * values: only the first order of each block pays a write of its own. A restart skips what is
@@ -229,10 +234,6 @@ export function openSqliteStore(dir: string, options: OpenOptions = {}): Store {
    * (with blocks of 8, one create in eight paid for a write of its own, about 0.2 ms here, and that
    * was create's p95).
    */
-  const reserveNumbers = db.transaction((communityId: string, day: string, size: number): number => {
-    st.reserveNumbers.run(communityId, day, size);
-    return st.lastNumber.get(communityId, day) as number;
-  });
   const numberBlocks = new Map<string, { next: number; last: number; size: number }>();
 
   // Scope and filter combinations vary per call; cache their statements rather than re-prepare.
