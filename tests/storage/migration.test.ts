@@ -189,4 +189,16 @@ describe('opening a data file of schema version 2', () => {
     expect((await store.metricSums('c1', period, 'all', T0 + 2 * DAY))[0]?.sums.orders).toBe(orders.length);
     await store.close();
   });
+
+  it('rebuilds from version 12 the index of a community’s orders in ascending order, and still lists the newest change first', async () => {
+    // Version 12 kept the index in descending order, so a new order's entry went to the front of its community's range.
+    const store = reopenedFrom(12, 'DROP INDEX orders_by_community; CREATE INDEX orders_by_community ON orders (community_id, updated_at DESC, id DESC);');
+    expect(indexSqlsNow()('orders_by_community')).toContain('(community_id, updated_at, id)');
+    const community = { kind: 'community', communityId: 'c1' } as const;
+    const newestFirst = [...orders].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1)).map((o) => o.id);
+    const first = await store.listOrders(community, {}, { limit: 2 });
+    const rest = await store.listOrders(community, {}, { limit: 10, cursor: first.nextCursor });
+    expect([...first.items, ...rest.items].map((o) => o.id)).toEqual(newestFirst);
+    await store.close();
+  });
 });
