@@ -97,7 +97,8 @@ export async function commitOnce(
     at: now,
   }));
   // The reply's view is made before the write, not after: code that runs right after the commit's
-  // fsync finds the CPU's caches cold, and the view took half as long again there (docs/performance.md).
+  // fsync finds the CPU's caches cold, and the view took three or four times as long there
+  // (docs/performance.md, session 20).
   const view = viewOrder(write.order, actor, now);
   try {
     const change: Commit = {
